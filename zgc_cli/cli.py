@@ -1,0 +1,391 @@
+"""The ``zgc`` command line: parse arguments, call data and stats, hand to render.
+
+Only the standard library, Typer and zgc's light modules are imported at the
+top: ``--help``, ``--version`` and shell completion never pay for pandas.
+Heavy modules are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from zgc_cli import __version__
+from zgc_cli.completion import complete_entities, complete_metrics, complete_years
+from zgc_cli.errors import ExitCode, ZgcError
+from zgc_cli.options import (
+    Language,
+    OutputFormat,
+    default_format,
+    default_language,
+    stdout_is_tty,
+)
+from zgc_cli.paths import resolve_data_source
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.console import Console, RenderableType
+
+    from zgc_cli.data import Observations
+
+DEBUG_ENV_VAR = "ZGC_DEBUG"
+# A file this large takes about a second to load on a small machine: show a spinner.
+SPINNER_FROM_BYTES = 20_000_000
+
+
+def fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+    """Print one line on stderr and leave with ``code``: the only way zgc reports errors."""
+    one_line = " ".join(message.split("\n"))
+    sys.stderr.write(f"zgc: error: {one_line}\n")
+    sys.stderr.flush()
+    raise typer.Exit(int(code))
+
+
+class ZgcGroup(TyperGroup):
+    """Turns a user-fixable problem into one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ZgcError as error:
+            fail(error.message, error.code)
+        except MemoryError:
+            fail("not enough memory to load the data")
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV_VAR):
+                raise
+            if type(error).__module__.startswith("typer"):
+                raise
+            fail(
+                f"internal error: {type(error).__name__}: {error} "
+                f"(run with {DEBUG_ENV_VAR}=1 for a traceback, and please report it)"
+            )
+
+
+app = typer.Typer(
+    name="zgc",
+    cls=ZgcGroup,
+    help="Explore the innovation indicators of Zhongguancun (中关村): "
+    "series with growth rates, comparisons between years, clean CSV/JSON for pipes.",
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class AppContext:
+    """What every command shares: the streams and whether stdout is a terminal.
+
+    Consoles are made on first use, so a command that writes CSV never imports Rich.
+    """
+
+    stdout_is_tty: bool
+    _stdout_console: Console | None = field(default=None, repr=False)
+    _stderr_console: Console | None = field(default=None, repr=False)
+
+    def stdout_console(self) -> Console:
+        if self._stdout_console is None:
+            from zgc_cli.render import make_console
+
+            self._stdout_console = make_console(sys.stdout)
+        return self._stdout_console
+
+    def stderr_console(self) -> Console:
+        if self._stderr_console is None:
+            from zgc_cli.render import make_console
+
+            self._stderr_console = make_console(sys.stderr)
+        return self._stderr_console
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"zgc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Explore the innovation indicators of Zhongguancun (中关村).
+
+    Figures come from the April 2024 《瞭望》 (Outlook Weekly) feature on
+    Zhongguancun; every one is traceable to its sentence (`zgc verify`).
+    """
+    ctx.obj = AppContext(stdout_is_tty=stdout_is_tty())
+
+
+# --- options shared by the data commands, declared once -----------------------------
+
+DataOption = Annotated[
+    str | None,
+    typer.Option(
+        "--data",
+        envvar="ZGC_DATA",
+        help="A tidy CSV with at least metric, year, value (`-` reads stdin). "
+        "Default: the shipped data.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table on a terminal, csv in a pipe or file.",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of tables and names (machine formats don't change). "
+        "Default: from LC_ALL/LANG.",
+        show_default=False,
+    ),
+]
+MetricFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--metric", "-m", help="Only this metric id (repeatable).", autocompletion=complete_metrics
+    ),
+]
+EntityFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--entity", "-e", help="Only this entity (repeatable).", autocompletion=complete_entities
+    ),
+]
+CategoryFilter = Annotated[
+    list[str] | None,
+    typer.Option("--category", "-c", help="Only metrics of this category (repeatable)."),
+]
+
+
+class SortKey(StrEnum):
+    """Columns a comparison can be sorted by."""
+
+    metric = "metric"
+    entity = "entity"
+    value_from = "value_from"
+    value_to = "value_to"
+    change = "change"
+    change_pct = "change_pct"
+    ratio = "ratio"
+    cagr_pct = "cagr_pct"
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A data source loaded for a command: observations and their indicator metadata."""
+
+    observations: Observations
+    indicators: pd.DataFrame
+    source: str
+
+
+def _load(data_option: str | None) -> Loaded:
+    """Load observations and metadata, with a spinner on stderr for a large file."""
+    from zgc_cli.data import load_indicators, load_observations
+
+    source = resolve_data_source(data_option)
+    if _is_large(source) and sys.stderr.isatty():
+        from rich.console import Console
+
+        with Console(stderr=True).status("Loading " + source + " …"):
+            observations = load_observations(source)
+    else:
+        observations = load_observations(source)
+    return Loaded(observations, load_indicators(source), source)
+
+
+def _is_large(source: str) -> bool:
+    try:
+        return os.path.getsize(source) >= SPINNER_FROM_BYTES
+    except OSError:
+        return False
+
+
+def _emit(
+    ctx: typer.Context,
+    frame: pd.DataFrame,
+    fmt: OutputFormat | None,
+    table: Any,
+) -> None:
+    from zgc_cli.render import emit
+
+    state: AppContext = ctx.obj
+    emit(
+        frame,
+        fmt or default_format(state.stdout_is_tty),
+        sys.stdout,
+        pretty=state.stdout_is_tty,
+        table=table,
+        console=state.stdout_console,
+    )
+
+
+def _lang(lang: Language | None) -> Language:
+    return lang or default_language()
+
+
+# --- commands -----------------------------------------------------------------------
+
+
+@app.command()
+def metrics(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Metric ids to show as series. Without ids: the catalog of all metrics.",
+            autocompletion=complete_metrics,
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List the indicators, or show series with their growth rates.
+
+    `zgc metrics` lists every (metric, entity) with its years and latest value;
+    `zgc metrics revenue employees` shows each series with the change, percent
+    change and compound annual growth since the previous observation
+    (annualised over the actual gap in years), and the overall first → last.
+    """
+    from zgc_cli import stats
+
+    loaded = _load(data)
+    observations = loaded.observations.frame
+    language = _lang(lang)
+    if not ids:
+        catalog = stats.catalog(observations, loaded.indicators)
+
+        def catalog_table() -> list[RenderableType]:
+            from zgc_cli.render import catalog_view
+
+            return catalog_view(catalog, language)
+
+        _emit(ctx, catalog, fmt, catalog_table)
+        return
+    unique_ids = list(dict.fromkeys(ids))
+    series = stats.series_growth(observations, unique_ids)
+
+    def series_table() -> list[RenderableType]:
+        from zgc_cli.render import series_view
+
+        spans = stats.span(stats.select(observations, metrics=unique_ids))
+        return series_view(series, spans, loaded.indicators, language)
+
+    _emit(ctx, series, fmt, series_table)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    year_from: Annotated[
+        int, typer.Argument(help="The first year.", autocompletion=complete_years)
+    ],
+    year_to: Annotated[int, typer.Argument(help="The second year.", autocompletion=complete_years)],
+    sort: Annotated[
+        SortKey, typer.Option("--sort", help="Sort by this column (numbers largest first).")
+    ] = SortKey.metric,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the sort order.")] = False,
+    metric: MetricFilter = None,
+    entity: EntityFilter = None,
+    category: CategoryFilter = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Compare every indicator between two years.
+
+    For each (metric, entity) with values in both years: the two values,
+    change, percent change, ratio and compound annual growth. Series that have
+    only one of the two years are named under the table.
+    """
+    from zgc_cli import stats
+
+    loaded = _load(data)
+    observations = stats.select(
+        loaded.observations.frame, metric, entity, category, loaded.indicators
+    )
+    comparison = stats.compare(observations, year_from, year_to)
+    frame = stats.sort_comparison(comparison.frame, sort.value, reverse)
+    language = _lang(lang)
+
+    def compare_table() -> list[RenderableType]:
+        from zgc_cli.render import compare_view
+
+        return compare_view(
+            frame,
+            comparison.only_from,
+            comparison.only_to,
+            year_from,
+            year_to,
+            loaded.indicators,
+            language,
+        )
+
+    _emit(ctx, frame, fmt, compare_table)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    metric: MetricFilter = None,
+    entity: EntityFilter = None,
+    category: CategoryFilter = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Write the observations themselves: every column of the data file, exactly.
+
+    `zgc export | zgc export --data -` gives back the same bytes.
+    """
+    from zgc_cli import stats
+
+    loaded = _load(data)
+    observations = loaded.observations
+    rows = stats.select(observations.frame, metric, entity, category, loaded.indicators)
+    frame = rows[observations.source_columns]
+
+    def export_table() -> list[RenderableType]:
+        from zgc_cli.render import plain_view
+
+        return plain_view(frame, numeric_columns=("year", "value"))
+
+    _emit(ctx, frame, fmt, export_table)
+
+
+def main() -> None:
+    """Console-script entry point: ends quietly when a pipe closes early (``| head``)."""
+    try:
+        app()
+    except BrokenPipeError:
+        # Python's docs, "Note on SIGPIPE": silence the flush at interpreter exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(int(ExitCode.ERROR))

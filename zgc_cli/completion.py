@@ -1,0 +1,64 @@
+"""Shell completion from the data: metric ids, entities and years.
+
+Runs on every TAB, so it uses the standard ``csv`` module, never pandas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from zgc_cli.paths import STDIN_MARKER, resolve_data_source
+
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def column_values(source: str, column: str) -> list[str]:
+    """The distinct values of one column of a CSV, in first-seen order; [] if unreadable."""
+    if source == STDIN_MARKER:
+        return []
+    try:
+        with open(source, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return []
+    for encoding in _ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        try:
+            reader = csv.DictReader(io.StringIO(text, newline=""))
+            seen = dict.fromkeys(row.get(column) or "" for row in reader)
+        except csv.Error:
+            return []
+        seen.pop("", None)
+        return list(seen)
+    return []
+
+
+def _source(ctx: Any) -> str:
+    params = getattr(ctx, "params", None) or {}
+    return resolve_data_source(params.get("data"))
+
+
+def complete_metrics(ctx: Any, incomplete: str) -> list[str]:
+    """Metric ids that start with what was typed."""
+    return [name for name in column_values(_source(ctx), "metric") if name.startswith(incomplete)]
+
+
+def complete_entities(ctx: Any, incomplete: str) -> list[str]:
+    """Entities that start with what was typed."""
+    return [name for name in column_values(_source(ctx), "entity") if name.startswith(incomplete)]
+
+
+def complete_years(ctx: Any, incomplete: str) -> list[str]:
+    """Years in the data, ascending, that start with what was typed."""
+    years: set[int] = set()
+    for text in column_values(_source(ctx), "year"):
+        try:
+            years.add(int(float(text)))
+        except ValueError:
+            continue
+    return [str(year) for year in sorted(years) if str(year).startswith(incomplete)]

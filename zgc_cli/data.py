@@ -1,0 +1,325 @@
+"""Load and validate tidy observation files into DataFrames.
+
+This is the library's data layer: no Typer, no Rich. Every problem becomes a
+:class:`~zgc_cli.errors.DataError` whose message names the file and, where it
+applies, the line and the column.
+
+The loader is built for files of millions of rows: it reads the bytes once,
+checks the file's shape with C-speed byte counts, lets pandas' C parser do the
+typed parse (categories for ids, floats for numbers), and validates with
+vectorised checks. Slow, line-by-line diagnosis only runs once something is
+known to be wrong, to say exactly where.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from zgc_cli.errors import DataError
+from zgc_cli.paths import (
+    INDICATORS_FILE,
+    STDIN_MARKER,
+    is_shipped,
+    shipped_data_dir,
+    sidecar_path,
+)
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("metric", "year", "value")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("entity", "unit", "status", "qualifier", "quote", "note")
+# Low-cardinality text: categories keep millions of rows small and group fast.
+CATEGORY_COLUMNS: tuple[str, ...] = ("metric", "entity", "unit", "status", "qualifier")
+STATUSES: tuple[str, ...] = ("reported", "estimate", "derived")
+QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "nearly", "about", "less_than")
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "metric",
+    "name_en",
+    "name_zh",
+    "unit",
+    "category",
+    "description",
+)
+KEY_COLUMNS: list[str] = ["metric", "entity", "year"]
+YEAR_DTYPE = "int16"
+# Encodings tried in order: what Excel writes on most systems, then on Chinese Windows.
+ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
+
+
+@dataclass(frozen=True)
+class Observations:
+    """A loaded observations file.
+
+    Attributes:
+        frame: one row per observation; always has the required and optional
+            columns (missing optional ones are empty), in the file's order first.
+        source_columns: the columns the file itself had, in its order; ``export``
+            writes exactly these so a file round-trips.
+        label: how messages name the file (its path, or ``<stdin>``).
+    """
+
+    frame: pd.DataFrame
+    source_columns: list[str]
+    label: str
+
+
+def read_source_bytes(source: str) -> tuple[str, bytes]:
+    """Read a path, or standard input for ``-``, as bytes and a label for messages."""
+    if source == STDIN_MARKER:
+        return "<stdin>", sys.stdin.buffer.read()
+    path = Path(source)
+    label = str(path)
+    if not path.exists():
+        raise DataError(f"{label}: no such file")
+    if path.is_dir():
+        raise DataError(f"{label}: is a directory, not a CSV file")
+    try:
+        return label, path.read_bytes()
+    except PermissionError:
+        raise DataError(f"{label}: permission denied") from None
+    except OSError as error:
+        raise DataError(f"{label}: cannot read: {error.strerror or error}") from None
+
+
+def _line_of_offset(buffer: bytes, offset: int) -> int:
+    return buffer.count(b"\n", 0, offset) + 1
+
+
+def _decode_header(label: str, buffer: bytes) -> tuple[list[str], str]:
+    """The header's column names and the encoding that decodes them."""
+    first_line = buffer.split(b"\n", 1)[0].rstrip(b"\r")
+    for encoding in ENCODINGS:
+        try:
+            text = first_line.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        names = next(csv.reader([text]))
+        return [name.strip() for name in names], encoding
+    raise DataError(f"{label}:1: the header decodes as neither UTF-8 nor GB18030")
+
+
+def _record_lines(buffer: bytes) -> list[tuple[int, int]]:
+    """(line number, field count) of every non-blank record after the header.
+
+    Quoted fields are blanked first so their commas and line breaks don't count;
+    a quoted line break then shifts later line numbers, an accepted imprecision
+    in an error message (pandas reads such a file correctly).
+    """
+    if b'"' in buffer:
+        buffer = re.sub(rb'"[^"]*"', b'""', buffer)
+    records: list[tuple[int, int]] = []
+    for index, line in enumerate(buffer.split(b"\n")[1:], start=2):
+        if line.strip(b"\r \t"):
+            records.append((index, line.count(b",") + 1))
+    return records
+
+
+def _check_shape(label: str, buffer: bytes, column_count: int) -> np.ndarray | None:
+    """Reject ragged rows; return file line numbers of the data rows if they aren't 2, 3, ...
+
+    pandas fills a short row with empty cells without a word, so the field
+    count is checked here. The fast path compares total commas and lines with
+    C-speed ``bytes.count``; only a mismatch (a ragged row, a blank line, or
+    quoted commas) pays for a per-line look.
+    """
+    line_count = buffer.count(b"\n") + (0 if buffer.endswith(b"\n") else 1)
+    if b'"' not in buffer and buffer.count(b",") == line_count * (column_count - 1):
+        return None
+    records = _record_lines(buffer)
+    for line_number, field_count in records:
+        if field_count != column_count:
+            raise DataError(
+                f"{label}:{line_number}: ragged row: {field_count} fields, "
+                f"the header has {column_count}"
+            )
+    line_numbers = np.array([line for line, _ in records], dtype=np.int64)
+    if np.array_equal(line_numbers, np.arange(2, len(records) + 2)):
+        return None
+    return line_numbers
+
+
+def _dtypes(columns: Sequence[str]) -> dict[str, str]:
+    dtypes: dict[str, str] = {}
+    for name in columns:
+        if name in CATEGORY_COLUMNS:
+            dtypes[name] = "category"
+        elif name in ("year", "value"):
+            dtypes[name] = "float64"
+        else:
+            dtypes[name] = "str"
+    return dtypes
+
+
+def _parse(label: str, buffer: bytes, columns: list[str], encoding: str) -> pd.DataFrame:
+    """Typed parse with pandas' C engine; on a failure, find the bad cell and say where."""
+    # Only an empty cell is missing: "NA" is Namibia and "null" may be a name.
+    options = {
+        "dtype": _dtypes(columns),
+        "keep_default_na": False,
+        "na_values": {"year": [""], "value": [""]},
+        "header": 0,
+        "names": columns,
+        "skip_blank_lines": True,
+    }
+    encodings = [encoding] + [other for other in ENCODINGS if other != encoding]
+    for candidate in encodings:
+        try:
+            return pd.read_csv(io.BytesIO(buffer), encoding=candidate, **options)
+        except UnicodeDecodeError:
+            continue
+        except ValueError as error:
+            _diagnose_numbers(label, buffer, columns, candidate)
+            raise DataError(f"{label}: cannot parse as CSV: {error}") from None
+    raise DataError(f"{label}: bytes that decode as neither UTF-8 nor GB18030")
+
+
+def _diagnose_numbers(label: str, buffer: bytes, columns: list[str], encoding: str) -> None:
+    """Raise a DataError naming the first year/value cell that is not a number."""
+    text_frame = pd.read_csv(
+        io.BytesIO(buffer),
+        encoding=encoding,
+        dtype=str,
+        keep_default_na=False,
+        header=0,
+        names=columns,
+        usecols=["year", "value"],
+    )
+    line_numbers = _check_shape(label, buffer, len(columns))
+    for column in ("year", "value"):
+        text = text_frame[column].str.strip()
+        numbers = pd.to_numeric(text, errors="coerce")
+        bad = numbers.isna() & (text != "")
+        if bad.any():
+            row = int(np.flatnonzero(bad.to_numpy())[0])
+            line = _line_number(row, line_numbers)
+            raise DataError(
+                f"{label}:{line}: column '{column}': {text.iloc[row]!r} is not a number"
+            )
+
+
+def _line_number(row: int, line_numbers: np.ndarray | None) -> int:
+    return int(line_numbers[row]) if line_numbers is not None else row + 2
+
+
+def _fail_at(
+    label: str,
+    frame: pd.DataFrame,
+    mask: pd.Series,
+    line_numbers: np.ndarray | None,
+    column: str,
+    problem: str,
+) -> None:
+    """Raise for the first row where ``mask`` holds, quoting the offending cell."""
+    if not mask.any():
+        return
+    row = int(np.flatnonzero(mask.to_numpy())[0])
+    cell = frame[column].iloc[row]
+    shown = repr(cell) if isinstance(cell, str) else repr(float(cell))
+    line = _line_number(row, line_numbers)
+    raise DataError(f"{label}:{line}: column '{column}': {shown} {problem}")
+
+
+def _validate(label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None) -> pd.DataFrame:
+    """Vectorised checks of a parsed frame; returns it with ``year`` as a small integer."""
+    year = frame["year"]
+    value = frame["value"]
+    # Test the few distinct ids, not the million cells.
+    blank_ids = [name for name in frame["metric"].cat.categories if not str(name).strip()]
+    blank_metric = frame["metric"].isin(blank_ids)
+    _fail_at(label, frame, blank_metric, line_numbers, "metric", "is an empty metric id")
+    _fail_at(label, frame, year.isna(), line_numbers, "year", "is an empty year")
+    whole = np.isfinite(year) & (year == np.floor(year))
+    _fail_at(label, frame, ~whole, line_numbers, "year", "is not a whole year")
+    in_range = (year >= np.iinfo(YEAR_DTYPE).min) & (year <= np.iinfo(YEAR_DTYPE).max)
+    _fail_at(label, frame, ~in_range, line_numbers, "year", "is out of range")
+    _fail_at(label, frame, value.isna(), line_numbers, "value", "is an empty value")
+    _fail_at(label, frame, ~np.isfinite(value), line_numbers, "value", "is not a finite number")
+    for column, allowed in (("status", STATUSES), ("qualifier", QUALIFIERS)):
+        unknown = ~frame[column].isin([*allowed, ""])
+        _fail_at(label, frame, unknown, line_numbers, column, f"is not one of {', '.join(allowed)}")
+    frame["year"] = year.astype(YEAR_DTYPE)
+    duplicated = frame.duplicated(subset=KEY_COLUMNS, keep="first")
+    if duplicated.any():
+        row = int(np.flatnonzero(duplicated.to_numpy())[0])
+        key = frame.iloc[row]
+        same = (
+            (frame["metric"] == key["metric"])
+            & (frame["entity"] == key["entity"])
+            & (frame["year"] == key["year"])
+        )
+        first_row = int(np.flatnonzero(same.to_numpy())[0])
+        raise DataError(
+            f"{label}:{_line_number(row, line_numbers)}: duplicate observation "
+            f"(metric={key['metric']}, entity={key['entity']}, year={key['year']}), "
+            f"first at line {_line_number(first_row, line_numbers)}"
+        )
+    return frame
+
+
+def parse_observations(label: str, buffer: bytes) -> Observations:
+    """Parse and validate the bytes of a tidy observations CSV."""
+    if b"\x00" in buffer:
+        line = _line_of_offset(buffer, buffer.index(b"\x00"))
+        raise DataError(f"{label}:{line}: NUL byte: not a text CSV (UTF-16 or binary?)")
+    buffer = buffer.removeprefix(codecs.BOM_UTF8)
+    if not buffer.strip():
+        raise DataError(f"{label}: empty file")
+    columns, encoding = _decode_header(label, buffer)
+    if len(set(columns)) != len(columns):
+        repeated = sorted({name for name in columns if columns.count(name) > 1})
+        raise DataError(f"{label}:1: repeated column names: {', '.join(repeated)}")
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        raise DataError(
+            f"{label}:1: missing required column(s) {', '.join(missing)}; "
+            f"found: {', '.join(columns) or '(none)'}"
+        )
+    line_numbers = _check_shape(label, buffer, len(columns))
+    frame = _parse(label, buffer, columns, encoding)
+    if frame.empty:
+        raise DataError(f"{label}: a header but no observations")
+    for name in OPTIONAL_COLUMNS:
+        if name not in frame.columns:
+            frame[name] = pd.Categorical([""] * len(frame)) if name in CATEGORY_COLUMNS else ""
+    frame = _validate(label, frame, line_numbers)
+    return Observations(frame=frame, source_columns=columns, label=label)
+
+
+def load_observations(source: str) -> Observations:
+    """Read, parse and validate an observations CSV (a path, or ``-`` for stdin)."""
+    label, buffer = read_source_bytes(source)
+    return parse_observations(label, buffer)
+
+
+def load_indicators(source: str) -> pd.DataFrame:
+    """Per-metric metadata for a data source, or an empty frame when there is none.
+
+    The shipped data has its own; a user's file may keep an ``indicators.csv``
+    beside it. Names of a shipped metric are never lent to a user's file: the
+    same id in another file may mean something else.
+    """
+    if is_shipped(source):
+        path: Path | None = shipped_data_dir() / INDICATORS_FILE
+    else:
+        path = sidecar_path(source, INDICATORS_FILE)
+    if path is None:
+        return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
+    label = str(path)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise DataError(f"{label}: cannot read indicator metadata: {error}") from None
+    if "metric" not in frame.columns:
+        raise DataError(f"{label}:1: missing required column metric")
+    for name in INDICATOR_COLUMNS:
+        if name not in frame.columns:
+            frame[name] = ""
+    return frame.drop_duplicates("metric")

@@ -1,0 +1,476 @@
+"""DataFrames to Rich tables and to CSV, TSV, JSON, JSON Lines and Markdown.
+
+Knows no statistics: it is handed frames whose columns are already computed.
+Machine formats carry raw, full-precision numbers (the shortest text that reads
+back as the same float, whole numbers without ``.0``); tables carry human ones
+(3.6万亿 / 3.6 trillion), marked where a figure is an estimate, derived or a bound.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+import numpy as np
+import pandas as pd
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from zgc_cli.options import Language, OutputFormat
+
+# Integers beyond 2**53 are not all representable as floats; past that, print the float.
+_EXACT_INTEGER_LIMIT = 2.0**53
+
+DASH = "—"
+NEW = "new"
+
+QUALIFIER_MARKS: dict[str, str] = {
+    "more_than": ">",
+    "nearly": "<~",
+    "about": "~",
+    "less_than": "<",
+}
+STATUS_MARKS: dict[str, str] = {"estimate": "*", "derived": "^"}
+MARK_LEGEND: dict[str, dict[Language, str]] = {
+    "estimate": {Language.en: "* estimate", Language.zh: "* 预计"},
+    "derived": {Language.en: "^ derived by zgc", Language.zh: "^ zgc推算"},
+    "more_than": {Language.en: "> more than", Language.zh: "> 超过"},
+    "nearly": {Language.en: "<~ nearly", Language.zh: "<~ 近"},
+    "about": {Language.en: "~ about", Language.zh: "~ 约"},
+    "less_than": {Language.en: "< less than", Language.zh: "< 不到"},
+}
+
+
+# --- machine formats -----------------------------------------------------------------
+
+
+def number_text(value: float) -> str:
+    """The exact text of a number: whole numbers as integers, others as the shortest repr."""
+    if value == math.floor(value) and abs(value) < _EXACT_INTEGER_LIMIT:
+        return str(int(value))
+    return repr(float(value))
+
+
+def _float_column_text(column: pd.Series) -> pd.Series:
+    """Vectorised :func:`number_text` over a float column; missing values become ''."""
+    values = column.to_numpy(dtype="float64", na_value=np.nan)
+    missing = np.isnan(values)
+    whole = ~missing & (np.floor(values) == values) & (np.abs(values) < _EXACT_INTEGER_LIMIT)
+    text = np.full(len(values), "", dtype=object)
+    if whole.any():
+        text[whole] = values[whole].astype(np.int64).astype(str)
+    fractional = ~missing & ~whole
+    if fractional.any():
+        text[fractional] = [repr(float(number)) for number in values[fractional]]
+    return pd.Series(text, index=column.index, dtype=object)
+
+
+def _is_float(column: pd.Series) -> bool:
+    return pd.api.types.is_float_dtype(column.dtype)
+
+
+def machine_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every cell as the exact text a machine format writes ('' for missing)."""
+    columns: dict[str, pd.Series] = {}
+    for name in frame.columns:
+        column = frame[name]
+        if _is_float(column):
+            columns[name] = _float_column_text(column)
+        elif isinstance(column.dtype, pd.CategoricalDtype):
+            columns[name] = column.astype(object).where(column.notna(), "")
+        else:
+            columns[name] = column.astype(object).where(column.notna(), "").astype(str)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, (float, np.floating)):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        if number == math.floor(number) and abs(number) < _EXACT_INTEGER_LIMIT:
+            return int(number)
+        return number
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.bool_,)):
+        return bool(value)
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts: numbers stay numbers, missing values are None."""
+    columns = list(frame.columns)
+    return [
+        {name: _json_value(cell) for name, cell in zip(columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def write_machine(frame: pd.DataFrame, fmt: OutputFormat, stream: TextIO, pretty: bool) -> None:
+    """Write a frame in a machine format; ``pretty`` indents JSON for a terminal."""
+    if fmt in (OutputFormat.csv, OutputFormat.tsv):
+        separator = "," if fmt is OutputFormat.csv else "\t"
+        machine_text(frame).to_csv(stream, index=False, sep=separator, lineterminator="\n")
+    elif fmt is OutputFormat.json:
+        json.dump(
+            records(frame),
+            stream,
+            ensure_ascii=False,
+            allow_nan=False,
+            indent=2 if pretty else None,
+        )
+        stream.write("\n")
+    elif fmt is OutputFormat.jsonl:
+        for record in records(frame):
+            stream.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+    elif fmt is OutputFormat.markdown:
+        text = machine_text(frame)
+        stream.write("| " + " | ".join(_markdown_cell(str(c)) for c in text.columns) + " |\n")
+        stream.write("|" + "|".join(" --- " for _ in text.columns) + "|\n")
+        for row in text.itertuples(index=False, name=None):
+            stream.write("| " + " | ".join(_markdown_cell(cell) for cell in row) + " |\n")
+    else:  # pragma: no cover - the table format never reaches here
+        raise ValueError(f"not a machine format: {fmt}")
+
+
+# --- human numbers -------------------------------------------------------------------
+
+_LOCALES: dict[Language, str] = {Language.en: "en", Language.zh: "zh_Hans_CN"}
+# Below these, a plain grouped number reads better than a compact one
+# (6,758 firms, not 6.76 thousand; but 279万 is how Chinese writes 2,790,000).
+_COMPACT_FROM: dict[Language, float] = {Language.en: 1e6, Language.zh: 1e4}
+
+
+def human_number(value: float, unit: str, lang: Language) -> str:
+    """A number for people: 3.6万亿 / 3.6 trillion, 48.2, 51%; a dash when missing."""
+    from babel.numbers import format_compact_decimal, format_decimal
+
+    if value is None or pd.isna(value):
+        return DASH
+    number = float(value)
+    locale = _LOCALES[lang]
+    if unit == "percent":
+        return format_decimal(number, format="#,##0.##", locale=locale) + "%"
+    if abs(number) >= _COMPACT_FROM[lang]:
+        format_type = "long" if lang is Language.en else "short"
+        return format_compact_decimal(
+            number, format_type=format_type, locale=locale, fraction_digits=2
+        )
+    pattern = "#,##0.##" if abs(number) >= 1 or number == 0 else "0.######"
+    return format_decimal(number, format=pattern, locale=locale)
+
+
+def marked_number(value: float, unit: str, status: str, qualifier: str, lang: Language) -> str:
+    """A human number with its marks: >14万 (a bound), 8.6万亿* (an estimate)."""
+    text = human_number(value, unit, lang)
+    return QUALIFIER_MARKS.get(str(qualifier), "") + text + STATUS_MARKS.get(str(status), "")
+
+
+def percent_text(value: float, zero_base: bool = False) -> str:
+    """+138.9%; ``new`` from a zero base; a dash when undefined."""
+    if pd.isna(value):
+        return NEW if zero_base else DASH
+    return f"{value:+,.1f}%"
+
+
+def ratio_text(value: float, zero_base: bool = False) -> str:
+    """2.39×; ``new`` from a zero base; a dash when undefined."""
+    if pd.isna(value):
+        return NEW if zero_base else DASH
+    return f"{value:,.2f}×"
+
+
+def signed_human(value: float, unit: str, lang: Language) -> str:
+    """A change for people, with its sign: +5万亿, −3."""
+    if pd.isna(value):
+        return DASH
+    text = human_number(abs(value), unit, lang)
+    return ("+" if value > 0 else "-" if value < 0 else "") + text
+
+
+def legend(flag_texts: Iterable[str], lang: Language) -> Text | None:
+    """The meaning of the marks that appear, or None when none do."""
+    present: set[str] = set()
+    for text in flag_texts:
+        present.update(part for part in str(text).split(";") if part)
+    parts = [MARK_LEGEND[name][lang] for name in MARK_LEGEND if name in present]
+    return Text("  ".join(parts), style="dim") if parts else None
+
+
+# --- tables ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: header, whether it holds numbers (right-aligned, never wrapped)."""
+
+    header: str
+    numeric: bool = False
+
+
+def build_table(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None
+) -> Table:
+    """A table whose number columns are never truncated or wrapped; text columns wrap."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    for position, column in enumerate(columns):
+        if column.numeric:
+            widest = max(
+                [Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows]
+            )
+            table.add_column(column.header, justify="right", no_wrap=True, min_width=widest)
+        else:
+            table.add_column(column.header, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def make_console(stream: TextIO, width: int | None = None) -> Console:
+    """A console that honours NO_COLOR, TERM=dumb and pipes (Rich checks all three)."""
+    return Console(file=stream, width=width, highlight=False, soft_wrap=False)
+
+
+def print_renderables(console: Console, renderables: Sequence[RenderableType]) -> None:
+    """Print tables and notes, in order."""
+    console.print(Group(*renderables))
+
+
+def emit(
+    frame: pd.DataFrame,
+    fmt: OutputFormat,
+    stream: TextIO,
+    *,
+    pretty: bool,
+    table: Callable[[], Sequence[RenderableType]],
+    console: Callable[[], Console],
+) -> None:
+    """The one place that branches on the output format.
+
+    Args:
+        frame: the machine-readable result, columns in their documented order.
+        fmt: the requested format.
+        stream: where machine formats go (stdout).
+        pretty: whether stdout is a terminal (indents JSON).
+        table: builds the human view, only when a table is asked for.
+        console: the Rich console for the human view.
+    """
+    if fmt is OutputFormat.table:
+        print_renderables(console(), table())
+    else:
+        buffer = io.StringIO()
+        write_machine(frame, fmt, buffer, pretty)
+        stream.write(buffer.getvalue())
+        stream.flush()
+
+
+# --- views: one human layout per command ----------------------------------------------
+
+HEADERS: dict[str, dict[Language, str]] = {
+    "metric": {Language.en: "Metric", Language.zh: "指标"},
+    "entity": {Language.en: "Entity", Language.zh: "主体"},
+    "series": {Language.en: "Metric (entity)", Language.zh: "指标（主体）"},
+    "name": {Language.en: "Name", Language.zh: "名称"},
+    "unit": {Language.en: "Unit", Language.zh: "单位"},
+    "year": {Language.en: "Year", Language.zh: "年份"},
+    "years": {Language.en: "Years", Language.zh: "年份"},
+    "observations": {Language.en: "Obs", Language.zh: "观测数"},
+    "value": {Language.en: "Value", Language.zh: "数值"},
+    "latest": {Language.en: "Latest", Language.zh: "最新值"},
+    "change": {Language.en: "Change", Language.zh: "变化"},
+    "change_pct": {Language.en: "Change %", Language.zh: "变化率"},
+    "ratio": {Language.en: "Ratio", Language.zh: "倍数"},
+    "cagr_pct": {Language.en: "CAGR %", Language.zh: "年均增长"},
+    "category": {Language.en: "Category", Language.zh: "类别"},
+}
+
+
+def header(key: str, lang: Language) -> str:
+    """A column header in the chosen language."""
+    return HEADERS[key][lang]
+
+
+def indicator_name(indicators: pd.DataFrame, metric: str, lang: Language) -> str:
+    """An indicator's name in the chosen language, falling back to the other, then ''."""
+    rows = indicators.loc[indicators["metric"] == metric]
+    if rows.empty:
+        return ""
+    first, second = ("name_zh", "name_en") if lang is Language.zh else ("name_en", "name_zh")
+    return str(rows.iloc[0][first] or rows.iloc[0][second] or "")
+
+
+def _span_line(row: pd.Series, lang: Language) -> str:
+    unit = str(row["unit"])
+    start = marked_number(row["value_from"], unit, row["status_from"], row["qualifier_from"], lang)
+    end = marked_number(row["value_to"], unit, row["status_to"], row["qualifier_to"], lang)
+    zero_base = row["value_from"] == 0
+    parts = [
+        f"{row['entity']} {row['year_from']} → {row['year_to']}: {start} → {end}",
+        signed_human(row["change"], unit, lang),
+        percent_text(row["change_pct"], zero_base),
+        ratio_text(row["ratio"], zero_base),
+        ("CAGR " if lang is Language.en else "年均 ") + percent_text(row["cagr_pct"]),
+    ]
+    return ", ".join(parts)
+
+
+def series_view(
+    series: pd.DataFrame, spans: pd.DataFrame, indicators: pd.DataFrame, lang: Language
+) -> list[RenderableType]:
+    """One table per metric (entity, year, value, growth), with its overall change under it."""
+    renderables: list[RenderableType] = []
+    columns = [
+        Column(header("entity", lang)),
+        Column(header("year", lang), numeric=True),
+        Column(header("value", lang), numeric=True),
+        Column(header("change", lang), numeric=True),
+        Column(header("change_pct", lang), numeric=True),
+        Column(header("cagr_pct", lang), numeric=True),
+    ]
+    for metric in dict.fromkeys(series["metric"].astype(str)):
+        rows_of_metric = series[series["metric"].astype(str) == metric]
+        rows: list[list[str]] = []
+        previous_zero = False
+        for row in rows_of_metric.itertuples(index=False):
+            unit = str(row.unit)
+            zero_base = previous_zero and not pd.isna(row.previous_year)
+            rows.append(
+                [
+                    str(row.entity),
+                    str(row.year),
+                    marked_number(row.value, unit, str(row.status), str(row.qualifier), lang),
+                    signed_human(row.change, unit, lang),
+                    percent_text(row.change_pct, zero_base),
+                    percent_text(row.cagr_pct),
+                ]
+            )
+            previous_zero = row.value == 0
+        name = indicator_name(indicators, metric, lang)
+        unit = str(rows_of_metric["unit"].iloc[0])
+        title = " · ".join(part for part in (metric, name, unit) if part)
+        renderables.append(build_table(columns, rows, title=title))
+        for span_row in spans[spans["metric"].astype(str) == metric].itertuples(index=False):
+            if span_row.year_from != span_row.year_to:
+                renderables.append(Text(_span_line(pd.Series(span_row._asdict()), lang)))
+        note = legend(rows_of_metric["flags"], lang)
+        if note is not None:
+            renderables.append(note)
+        renderables.append(Text(""))
+    return renderables[:-1] if renderables else renderables
+
+
+def compare_view(
+    comparison: pd.DataFrame,
+    only_from: pd.DataFrame,
+    only_to: pd.DataFrame,
+    year_from: int,
+    year_to: int,
+    indicators: pd.DataFrame,
+    lang: Language,
+) -> list[RenderableType]:
+    """Every series between two years, and what had only one of them."""
+    # One text column for the series leaves the narrow terminal's room to the numbers.
+    columns = [
+        Column(header("series", lang)),
+        Column(str(year_from), numeric=True),
+        Column(str(year_to), numeric=True),
+        Column(header("change", lang), numeric=True),
+        Column(header("change_pct", lang), numeric=True),
+        Column(header("ratio", lang), numeric=True),
+        Column(header("cagr_pct", lang), numeric=True),
+    ]
+    rows: list[list[str]] = []
+    for row in comparison.itertuples(index=False):
+        unit = str(row.unit)
+        zero_base = row.value_from == 0
+        rows.append(
+            [
+                f"{row.metric} ({row.entity})",
+                marked_number(
+                    row.value_from, unit, str(row.status_from), str(row.qualifier_from), lang
+                ),
+                marked_number(row.value_to, unit, str(row.status_to), str(row.qualifier_to), lang),
+                signed_human(row.change, unit, lang),
+                percent_text(row.change_pct, zero_base),
+                ratio_text(row.ratio, zero_base),
+                percent_text(row.cagr_pct),
+            ]
+        )
+    title = f"{year_from} → {year_to}"
+    renderables: list[RenderableType] = [build_table(columns, rows, title=title)]
+    note = legend(comparison["flags"], lang)
+    if note is not None:
+        renderables.append(note)
+    for year, missing in ((year_from, only_from), (year_to, only_to)):
+        if not missing.empty:
+            renderables.append(Text(_not_compared_line(year, missing, lang), style="dim"))
+    return renderables
+
+
+def _not_compared_line(year: int, missing: pd.DataFrame, lang: Language) -> str:
+    series = ", ".join(f"{row.metric} ({row.entity})" for row in missing.itertuples(index=False))
+    if lang is Language.zh:
+        return f"未比较，仅有{year}年数据（{len(missing)}）：{series}"
+    return f"Not compared, only {year} in the data ({len(missing)}): {series}"
+
+
+def catalog_view(catalog: pd.DataFrame, lang: Language) -> list[RenderableType]:
+    """The catalog: one row per (metric, entity)."""
+    columns = [
+        Column(header("metric", lang)),
+        Column(header("entity", lang)),
+        Column(header("name", lang)),
+        Column(header("unit", lang)),
+        Column(header("years", lang), numeric=True),
+        Column(header("observations", lang), numeric=True),
+        Column(header("latest", lang), numeric=True),
+    ]
+    name_column = "name_zh" if lang is Language.zh else "name_en"
+    other_column = "name_en" if lang is Language.zh else "name_zh"
+    rows: list[list[str]] = []
+    for row in catalog.itertuples(index=False):
+        flag_parts = str(row.latest_flags).split(";")
+        status = next((part for part in flag_parts if part in STATUS_MARKS), "")
+        qualifier = next((part for part in flag_parts if part in QUALIFIER_MARKS), "")
+        years = (
+            str(row.first_year)
+            if row.first_year == row.last_year
+            else f"{row.first_year}–{row.last_year}"
+        )
+        rows.append(
+            [
+                str(row.metric),
+                str(row.entity),
+                str(getattr(row, name_column) or getattr(row, other_column)),
+                str(row.unit),
+                years,
+                str(row.observations),
+                marked_number(row.latest_value, str(row.unit), status, qualifier, lang),
+            ]
+        )
+    renderables: list[RenderableType] = [build_table(columns, rows)]
+    note = legend(catalog["latest_flags"], lang)
+    if note is not None:
+        renderables.append(note)
+    return renderables
+
+
+def plain_view(frame: pd.DataFrame, numeric_columns: Sequence[str] = ()) -> list[RenderableType]:
+    """Any frame as a table of its exact machine text (export, verify)."""
+    text = machine_text(frame)
+    columns = [Column(str(name), numeric=name in numeric_columns) for name in text.columns]
+    rows = [list(row) for row in text.itertuples(index=False, name=None)]
+    return [build_table(columns, rows)]

@@ -1,0 +1,377 @@
+"""Growth, comparison and catalog: DataFrame in, DataFrame out.
+
+Usable from a notebook without the CLI::
+
+    from zgc_cli import data, stats
+    observations = data.load_observations("data/metrics.csv").frame
+    stats.compare(observations, 2014, 2023).frame
+
+Every growth measure is one entry in :data:`MEASURES`: a pure, vectorised
+function of (value_from, value_to, years) arrays. An undefined result (a zero
+base, a non-positive value under a root, no years between) is NaN, never inf;
+the render layer writes it as an empty cell, ``null`` or a dash.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from zgc_cli.errors import ZgcError
+
+FloatArray = np.ndarray
+MeasureFunction = Callable[[FloatArray, FloatArray, FloatArray], FloatArray]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A growth measure between two observations of one series."""
+
+    name: str
+    label_en: str
+    label_zh: str
+    compute: MeasureFunction
+
+
+def _change(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    return value_to - value_from
+
+
+def _ratio(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(value_from != 0, value_to / value_from, np.nan)
+
+
+def _change_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    # On a negative base (ratio − 1) has the wrong sign, so only a positive base counts.
+    ratio = _ratio(value_from, value_to, years)
+    return np.where(value_from > 0, (ratio - 1) * 100, np.nan)
+
+
+def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    defined = (value_from > 0) & (value_to > 0) & (years > 0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = np.where(defined, value_to / value_from, np.nan)
+        exponent = np.where(defined, 1 / years, np.nan)
+        return np.where(defined, (np.power(ratio, exponent) - 1) * 100, np.nan)
+
+
+MEASURES: dict[str, Measure] = {
+    measure.name: measure
+    for measure in (
+        Measure("change", "Change", "变化", _change),
+        Measure("change_pct", "Change %", "变化率", _change_pct),
+        Measure("ratio", "Ratio", "倍数", _ratio),
+        Measure("cagr_pct", "CAGR %", "年均增长率", _cagr_pct),
+    )
+}
+
+# How an observation is marked when it is not a plain reported figure, in this order.
+STATUS_FLAGS: tuple[str, ...] = ("estimate", "derived")
+QUALIFIER_FLAGS: tuple[str, ...] = ("more_than", "nearly", "about", "less_than")
+FLAG_SEPARATOR = ";"
+
+SERIES_COLUMNS: list[str] = [
+    "metric",
+    "entity",
+    "year",
+    "value",
+    "unit",
+    "status",
+    "qualifier",
+    "change",
+    "change_pct",
+    "cagr_pct",
+    "flags",
+    "previous_year",
+]
+COMPARE_COLUMNS: list[str] = [
+    "metric",
+    "entity",
+    "unit",
+    "year_from",
+    "value_from",
+    "year_to",
+    "value_to",
+    "change",
+    "change_pct",
+    "ratio",
+    "cagr_pct",
+    "flags",
+    "status_from",
+    "qualifier_from",
+    "status_to",
+    "qualifier_to",
+]
+CATALOG_COLUMNS: list[str] = [
+    "metric",
+    "entity",
+    "name_en",
+    "name_zh",
+    "unit",
+    "first_year",
+    "last_year",
+    "observations",
+    "latest_value",
+    "latest_flags",
+    "category",
+]
+SERIES_KEY: list[str] = ["metric", "entity"]
+
+
+class UnknownSelectionError(ZgcError):
+    """A metric, entity, category or year that the data does not have."""
+
+
+def growth(
+    value_from: pd.Series | FloatArray,
+    value_to: pd.Series | FloatArray,
+    years: pd.Series | FloatArray,
+    measures: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Every measure (or those named) between aligned arrays of endpoints.
+
+    Returns a frame with one float column per measure; undefined results are NaN.
+    """
+    start = np.asarray(value_from, dtype="float64")
+    end = np.asarray(value_to, dtype="float64")
+    span = np.asarray(years, dtype="float64")
+    chosen = [MEASURES[name] for name in (measures or MEASURES)]
+    columns: dict[str, FloatArray] = {}
+    for measure in chosen:
+        result = np.asarray(measure.compute(start, end, span), dtype="float64")
+        columns[measure.name] = np.where(np.isfinite(result), result, np.nan)
+    index = value_to.index if isinstance(value_to, pd.Series) else None
+    return pd.DataFrame(columns, index=index)
+
+
+def flags(*endpoints: pd.DataFrame) -> pd.Series:
+    """The flags of observations: ``estimate``, ``derived`` and the bound qualifiers.
+
+    Each endpoint frame has ``status`` and ``qualifier`` columns, aligned by
+    position; a flag is set when any endpoint has it. Flags are joined by ``;``
+    in a fixed order, empty for plain reported figures.
+    """
+    length = len(endpoints[0])
+    text = np.full(length, "", dtype=object)
+    for column, names in (("status", STATUS_FLAGS), ("qualifier", QUALIFIER_FLAGS)):
+        for name in names:
+            present = np.zeros(length, dtype=bool)
+            for endpoint in endpoints:
+                present |= (endpoint[column] == name).to_numpy(dtype=bool)
+            joined = np.where(text == "", name, text + FLAG_SEPARATOR + name)
+            text = np.where(present, joined, text)
+    return pd.Series(text, index=endpoints[0].index, dtype=object)
+
+
+def suggest(wanted: str, available: Sequence[str], limit: int = 3) -> list[str]:
+    """The closest available names to a mistyped one, best first."""
+    by_prefix = [name for name in available if name.startswith(wanted) and wanted]
+    close = difflib.get_close_matches(wanted, list(available), n=limit, cutoff=0.5)
+    return list(dict.fromkeys(by_prefix + close))[:limit]
+
+
+def _unknown(kind: str, wanted: str, available: Sequence[str]) -> UnknownSelectionError:
+    close = suggest(wanted, available)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return UnknownSelectionError(
+        f"unknown {kind} {wanted!r}{hint} (see `zgc metrics` for the {len(available)} available)"
+        if kind == "metric"
+        else f"unknown {kind} {wanted!r}{hint}; available: {', '.join(available)}"
+    )
+
+
+def _present(series: pd.Series) -> list[str]:
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        used = series.cat.remove_unused_categories().cat.categories
+        return sorted(str(name) for name in used)
+    return sorted(str(name) for name in series.unique())
+
+
+def select(
+    observations: pd.DataFrame,
+    metrics: Sequence[str] | None = None,
+    entities: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Rows of the given metrics, entities and categories; an unknown name is an error."""
+    selected = observations
+    if metrics:
+        known = _present(observations["metric"])
+        for name in metrics:
+            if name not in known:
+                raise _unknown("metric", name, known)
+        selected = selected[selected["metric"].isin(list(metrics))]
+    if entities:
+        known = _present(observations["entity"])
+        for name in entities:
+            if name not in known:
+                raise _unknown("entity", name, known)
+        selected = selected[selected["entity"].isin(list(entities))]
+    if categories:
+        table = (
+            indicators if indicators is not None else pd.DataFrame(columns=["metric", "category"])
+        )
+        known = sorted({str(name) for name in table["category"] if str(name)})
+        for name in categories:
+            if name not in known:
+                raise _unknown("category", name, known)
+        in_categories = table.loc[table["category"].isin(list(categories)), "metric"]
+        selected = selected[selected["metric"].isin(list(in_categories))]
+    return selected
+
+
+def series_growth(observations: pd.DataFrame, metrics: Sequence[str]) -> pd.DataFrame:
+    """Each observation of the named series with its growth since the previous one.
+
+    Series are irregular (2014 → 2023 is one step of nine years), so the
+    compound annual growth is annualised over the actual gap. Rows follow the
+    order of ``metrics``, then entity, then year.
+    """
+    rows = select(observations, metrics=metrics).copy()
+    order = {name: position for position, name in enumerate(metrics)}
+    rows["_order"] = rows["metric"].astype(str).map(order)
+    rows = rows.sort_values(["_order", "entity", "year"], kind="stable").drop(columns="_order")
+    grouped = rows.groupby(SERIES_KEY, observed=True, sort=False)
+    previous = grouped[["value", "year", "status", "qualifier"]].shift(1)
+    years = rows["year"].astype("float64") - previous["year"].astype("float64")
+    measures = growth(previous["value"], rows["value"], years, ["change", "change_pct", "cagr_pct"])
+    result = rows[["metric", "entity", "year", "value", "unit", "status", "qualifier"]].copy()
+    result[list(measures.columns)] = measures
+    has_previous = previous["year"].notna().to_numpy()
+    previous_marks = previous[["status", "qualifier"]].astype(object).fillna("")
+    both_ends = flags(rows, previous_marks)
+    result["flags"] = np.where(has_previous, both_ends, flags(rows))
+    result["previous_year"] = previous["year"].astype("Int16")
+    return result[SERIES_COLUMNS].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison of every series between two years.
+
+    Attributes:
+        frame: one row per (metric, entity) with values in both years.
+        only_from: (metric, entity) pairs that have the first year but not the second.
+        only_to: pairs that have the second year but not the first.
+    """
+
+    frame: pd.DataFrame
+    only_from: pd.DataFrame
+    only_to: pd.DataFrame
+
+
+def _compare_endpoints(start: pd.DataFrame, end: pd.DataFrame) -> pd.DataFrame:
+    """Growth between aligned start and end observations (same index, same series)."""
+    years = end["year"].astype("float64") - start["year"].astype("float64")
+    measures = growth(start["value"], end["value"], years)
+    result = pd.DataFrame(
+        {
+            "metric": end["metric"],
+            "entity": end["entity"],
+            "unit": end["unit"],
+            "year_from": start["year"],
+            "value_from": start["value"],
+            "year_to": end["year"],
+            "value_to": end["value"],
+        }
+    )
+    result[list(measures.columns)] = measures
+    result["flags"] = flags(start, end)
+    result["status_from"] = start["status"]
+    result["qualifier_from"] = start["qualifier"]
+    result["status_to"] = end["status"]
+    result["qualifier_to"] = end["qualifier"]
+    return result[COMPARE_COLUMNS].reset_index(drop=True)
+
+
+def available_years(observations: pd.DataFrame) -> list[int]:
+    """The distinct years in the data, ascending."""
+    return sorted(int(year) for year in observations["year"].unique())
+
+
+def compare(observations: pd.DataFrame, year_from: int, year_to: int) -> Comparison:
+    """Every (metric, entity) between two years; pairs lacking one year are listed apart."""
+    years = available_years(observations)
+    for wanted in (year_from, year_to):
+        if wanted not in years:
+            raise UnknownSelectionError(
+                f"year {wanted} is not in the data; available: {', '.join(map(str, years))}"
+            )
+    start = observations[observations["year"] == year_from].set_index(SERIES_KEY)
+    end = observations[observations["year"] == year_to].set_index(SERIES_KEY)
+    common = start.index.intersection(end.index)
+    frame = _compare_endpoints(start.loc[common].reset_index(), end.loc[common].reset_index())
+    frame = frame.sort_values(SERIES_KEY, kind="stable").reset_index(drop=True)
+    return Comparison(
+        frame=frame,
+        only_from=_key_frame(start.index.difference(common)),
+        only_to=_key_frame(end.index.difference(common)),
+    )
+
+
+def _key_frame(index: pd.Index) -> pd.DataFrame:
+    frame = index.to_frame(index=False)
+    if frame.empty:
+        return pd.DataFrame({"metric": pd.Series(dtype=str), "entity": pd.Series(dtype=str)})
+    return frame.astype(str).sort_values(SERIES_KEY).reset_index(drop=True)
+
+
+def span(observations: pd.DataFrame) -> pd.DataFrame:
+    """Each series from its first to its last observation (the overall change)."""
+    ordered = observations.sort_values([*SERIES_KEY, "year"], kind="stable")
+    grouped = ordered.groupby(SERIES_KEY, observed=True, sort=False)
+    first = grouped.head(1).reset_index(drop=True)
+    last = grouped.tail(1).reset_index(drop=True)
+    return _compare_endpoints(first, last)
+
+
+SORT_DESCENDING_BY_DEFAULT: frozenset[str] = frozenset(
+    {"value_from", "value_to", "change", "change_pct", "ratio", "cagr_pct"}
+)
+
+
+def sort_comparison(frame: pd.DataFrame, key: str, reverse: bool = False) -> pd.DataFrame:
+    """Sort a comparison: numbers largest first, names A→Z; missing numbers last."""
+    descending = key in SORT_DESCENDING_BY_DEFAULT
+    if reverse:
+        descending = not descending
+    by = [key] + [name for name in SERIES_KEY if name != key]
+    sort_frame = frame.assign(**{name: frame[name].astype(str) for name in SERIES_KEY})
+    order = sort_frame.sort_values(
+        by,
+        ascending=[not descending] + [True] * (len(by) - 1),
+        na_position="last",
+        kind="stable",
+    ).index
+    return frame.loc[order].reset_index(drop=True)
+
+
+def catalog(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """One row per (metric, entity): names, unit, years covered, count and latest value."""
+    ordered = observations.sort_values([*SERIES_KEY, "year"], kind="stable")
+    grouped = ordered.groupby(SERIES_KEY, observed=True, sort=True)
+    summary = grouped.agg(
+        first_year=("year", "min"), last_year=("year", "max"), observations=("year", "size")
+    )
+    latest = grouped.tail(1).set_index(SERIES_KEY)
+    summary["unit"] = latest["unit"].astype(str)
+    summary["latest_value"] = latest["value"]
+    summary["latest_flags"] = flags(latest)
+    summary = summary.reset_index()
+    summary["metric"] = summary["metric"].astype(str)
+    summary["entity"] = summary["entity"].astype(str)
+    names = indicators[["metric", "name_en", "name_zh", "unit", "category"]].rename(
+        columns={"unit": "indicator_unit"}
+    )
+    merged = summary.merge(names, on="metric", how="left")
+    for column in ("name_en", "name_zh", "category", "indicator_unit"):
+        merged[column] = merged[column].fillna("")
+    # The data's unit wins; the metadata's fills a file that has none.
+    merged["unit"] = merged["unit"].where(merged["unit"] != "", merged["indicator_unit"])
+    return merged[CATALOG_COLUMNS]
