@@ -178,7 +178,23 @@ def _parse(label: str, buffer: bytes, columns: list[str], encoding: str) -> pd.D
         except ValueError as error:
             _diagnose_numbers(label, buffer, columns, candidate)
             raise DataError(f"{label}: cannot parse as CSV: {error}") from None
-    raise DataError(f"{label}: bytes that decode as neither UTF-8 nor GB18030")
+    raise DataError(
+        f"{label}:{_undecodable_line(buffer)}: bytes that decode as neither UTF-8 nor GB18030"
+    )
+
+
+def _undecodable_line(buffer: bytes) -> int:
+    """The first line that no accepted encoding can decode (only runs on a failure)."""
+    for number, line in enumerate(buffer.split(b"\n"), start=1):
+        for encoding in ENCODINGS:
+            try:
+                line.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            return number
+    return 1
 
 
 def _diagnose_numbers(label: str, buffer: bytes, columns: list[str], encoding: str) -> None:
@@ -222,8 +238,10 @@ def _fail_at(
         return
     row = int(np.flatnonzero(mask.to_numpy())[0])
     cell = frame[column].iloc[row]
-    shown = repr(cell) if isinstance(cell, str) else repr(float(cell))
     line = _line_number(row, line_numbers)
+    if not isinstance(cell, str) and pd.isna(cell):
+        raise DataError(f"{label}:{line}: column '{column}' is empty")
+    shown = repr(cell) if isinstance(cell, str) else repr(float(cell))
     raise DataError(f"{label}:{line}: column '{column}': {shown} {problem}")
 
 
@@ -235,12 +253,12 @@ def _validate(label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None) 
     blank_ids = [name for name in frame["metric"].cat.categories if not str(name).strip()]
     blank_metric = frame["metric"].isin(blank_ids)
     _fail_at(label, frame, blank_metric, line_numbers, "metric", "is an empty metric id")
-    _fail_at(label, frame, year.isna(), line_numbers, "year", "is an empty year")
+    _fail_at(label, frame, year.isna(), line_numbers, "year", "is empty")
     whole = np.isfinite(year) & (year == np.floor(year))
     _fail_at(label, frame, ~whole, line_numbers, "year", "is not a whole year")
     in_range = (year >= np.iinfo(YEAR_DTYPE).min) & (year <= np.iinfo(YEAR_DTYPE).max)
     _fail_at(label, frame, ~in_range, line_numbers, "year", "is out of range")
-    _fail_at(label, frame, value.isna(), line_numbers, "value", "is an empty value")
+    _fail_at(label, frame, value.isna(), line_numbers, "value", "is empty")
     _fail_at(label, frame, ~np.isfinite(value), line_numbers, "value", "is not a finite number")
     for column, allowed in (("status", STATUSES), ("qualifier", QUALIFIERS)):
         unknown = ~frame[column].isin([*allowed, ""])

@@ -42,14 +42,15 @@ def _change(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> 
 
 
 def _ratio(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         return np.where(value_from != 0, value_to / value_from, np.nan)
 
 
 def _change_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
     # On a negative base (ratio − 1) has the wrong sign, so only a positive base counts.
     ratio = _ratio(value_from, value_to, years)
-    return np.where(value_from > 0, (ratio - 1) * 100, np.nan)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(value_from > 0, (ratio - 1) * 100, np.nan)
 
 
 def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:

@@ -1,0 +1,46 @@
+"""Shared fixtures: an isolated environment and small tidy CSVs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = REPO_ROOT / "tests" / "fixtures" / "article.txt"
+
+SAMPLE_CSV = """\
+metric,entity,year,value,unit,status,qualifier,quote,note
+revenue,zgc,2014,3600000000000,CNY,reported,exact,"3.6万亿元, quoted",
+revenue,zgc,2023,8600000000000,CNY,estimate,exact,预计8.6万亿元,
+firms_revenue_over_100b,zgc,2012,0,firms,reported,exact,从无到有,
+firms_revenue_over_100b,zgc,2022,11,firms,reported,exact,达到11家,
+patents_per_10k_people,beijing,2014,48.2,patents,reported,exact,48.2件,
+patents_per_10k_people,beijing,2023,262.9,patents,reported,exact,262.9件,
+invention_patents,zgc,2020,140000,patents,reported,more_than,突破14万件,
+invention_patents,zgc,2023,260000,patents,reported,more_than,突破26万件,
+employees,zgc,2013,1860000,persons,derived,exact,1.5倍,2790000 / 1.5
+employees,zgc,2022,2790000,persons,reported,exact,279万人,
+large_models,china,2024,107,models,reported,exact,107款,
+large_models,zgc,2024,47,models,reported,exact,47款,
+"""
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests never see the developer's terminal, locale or data settings."""
+    for variable in ("ZGC_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "FORCE_COLOR", "ZGC_DEBUG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("TERM", "dumb")
+    yield
+
+
+@pytest.fixture
+def sample_csv(tmp_path: Path) -> Path:
+    """A small tidy CSV with an estimate, a derived row, bounds and a zero base."""
+    path = tmp_path / "sample.csv"
+    path.write_text(SAMPLE_CSV, encoding="utf-8")
+    return path

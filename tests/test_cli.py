@@ -1,0 +1,211 @@
+"""The commands as a user runs them, through typer.testing.CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from zgc_cli.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | bytes | None = None):  # noqa: ANN201 - a Result
+    return runner.invoke(app, list(args), input=input)
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_every_command_has_help_text() -> None:
+    from typer.main import get_command
+
+    group = get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, f"{name} has no help"
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Usage" in result.stdout
+
+
+def test_version() -> None:
+    from zgc_cli import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"zgc {__version__}"
+
+
+def test_a_pipe_gets_csv_by_default_with_full_precision(sample_csv: Path) -> None:
+    result = run("compare", "2014", "2023", "--data", str(sample_csv))
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    revenue = next(row for row in rows if row["metric"] == "revenue")
+    assert revenue["value_from"] == "3600000000000"
+    assert revenue["value_to"] == "8600000000000"
+    assert float(revenue["ratio"]) == 8.6e12 / 3.6e12
+    assert revenue["change_pct"] == repr((8.6e12 / 3.6e12 - 1) * 100)
+    assert revenue["flags"] == "estimate"
+    patents = next(row for row in rows if row["metric"] == "patents_per_10k_people")
+    assert patents["value_from"] == "48.2"
+
+
+def test_compare_names_what_it_left_out_under_the_table(sample_csv: Path) -> None:
+    result = run("compare", "2014", "2023", "--data", str(sample_csv), "--format", "table")
+    assert result.exit_code == 0
+    assert "Not compared, only 2023 in the data" in result.stdout
+    assert "invention_patents (zgc)" in result.stdout
+
+
+def test_compare_filters_and_sorts(sample_csv: Path) -> None:
+    result = run(
+        "compare", "2014", "2023", "--data", str(sample_csv), "--sort", "change_pct",
+        "--metric", "revenue", "--metric", "patents_per_10k_people",
+    )
+    rows = csv_rows(result.stdout)
+    assert [row["metric"] for row in rows] == ["patents_per_10k_people", "revenue"]
+    result = run("compare", "2014", "2023", "--data", str(sample_csv), "--entity", "zgc")
+    assert {row["entity"] for row in csv_rows(result.stdout)} == {"zgc"}
+
+
+def test_compare_json_numbers_are_numbers_and_undefined_is_null(sample_csv: Path) -> None:
+    result = run("compare", "2012", "2022", "--data", str(sample_csv), "--format", "json")
+    records = json.loads(result.stdout)
+    firms = next(r for r in records if r["metric"] == "firms_revenue_over_100b")
+    assert firms["value_from"] == 0 and firms["value_to"] == 11
+    assert firms["change"] == 11
+    assert firms["ratio"] is None and firms["cagr_pct"] is None
+    assert "nan" not in result.stdout.lower().replace("financ", "")
+
+
+def test_series_columns_come_first_in_the_documented_order(sample_csv: Path) -> None:
+    result = run("metrics", "employees", "--data", str(sample_csv))
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:10] == [
+        "metric", "entity", "year", "value", "unit", "status", "qualifier",
+        "change", "change_pct", "cagr_pct",
+    ]
+    rows = csv_rows(result.stdout)
+    assert [row["year"] for row in rows] == ["2013", "2022"]
+    assert rows[1]["flags"] == "derived"
+    assert float(rows[1]["cagr_pct"]) == pytest.approx((1.5 ** (1 / 9) - 1) * 100)
+
+
+def test_catalog_columns(sample_csv: Path) -> None:
+    result = run("metrics", "--data", str(sample_csv))
+    header = result.stdout.splitlines()[0].split(",")
+    assert header[:9] == [
+        "metric", "entity", "name_en", "name_zh", "unit", "first_year", "last_year",
+        "observations", "latest_value",
+    ]
+    models = [row for row in csv_rows(result.stdout) if row["metric"] == "large_models"]
+    assert {row["entity"]: row["latest_value"] for row in models} == {"china": "107", "zgc": "47"}
+
+
+def test_unknown_metric_is_an_error_with_suggestions(sample_csv: Path) -> None:
+    result = run("metrics", "revenu", "--data", str(sample_csv))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("zgc: error: unknown metric 'revenu'; did you mean revenue")
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_year_not_in_data_lists_the_years(sample_csv: Path) -> None:
+    result = run("compare", "2014", "2031", "--data", str(sample_csv))
+    assert result.exit_code == 1
+    assert "year 2031 is not in the data; available: 2012, 2013, 2014" in result.stderr
+
+
+def test_usage_errors_keep_exit_code_two(sample_csv: Path) -> None:
+    assert run("compare", "2014", "--data", str(sample_csv)).exit_code == 2
+    assert run("compare", "x", "2023", "--data", str(sample_csv)).exit_code == 2
+    assert run("metrics", "--format", "xml", "--data", str(sample_csv)).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "markdown"])
+def test_machine_formats_carry_raw_values(sample_csv: Path, fmt: str) -> None:
+    result = run("export", "--data", str(sample_csv), "--format", fmt)
+    assert result.exit_code == 0
+    assert "3600000000000" in result.stdout
+    assert "48.2" in result.stdout
+    assert "万亿" not in result.stdout.replace("3.6万亿元", "").replace("8.6万亿元", "")
+    assert "3,600" not in result.stdout
+
+
+def test_jsonl_is_one_object_per_observation(sample_csv: Path) -> None:
+    result = run("export", "--data", str(sample_csv), "--format", "jsonl")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 12
+    assert json.loads(lines[0])["value"] == 3600000000000
+
+
+def test_export_round_trips_byte_for_byte(sample_csv: Path) -> None:
+    first = run("export", "--data", str(sample_csv), "--format", "csv")
+    second = run("export", "--data", "-", "--format", "csv", input=first.stdout.encode())
+    assert second.exit_code == 0, second.stderr
+    assert second.stdout == first.stdout
+    assert '"3.6万亿元, quoted"' in first.stdout
+
+
+def test_export_keeps_only_the_files_own_columns(tmp_path: Path) -> None:
+    path = tmp_path / "minimal.csv"
+    path.write_text("metric,year,value\nrevenue,2014,3.6\nrevenue,2023,8.6\n")
+    result = run("export", "--data", str(path))
+    assert result.stdout == "metric,year,value\nrevenue,2014,3.6\nrevenue,2023,8.6\n"
+
+
+def test_a_minimal_user_file_works_in_every_data_command(tmp_path: Path) -> None:
+    path = tmp_path / "minimal.csv"
+    path.write_text("metric,year,value\nrevenue,2014,3.6\nrevenue,2023,8.6\n")
+    assert run("metrics", "--data", str(path)).exit_code == 0
+    assert run("metrics", "revenue", "--data", str(path)).exit_code == 0
+    rows = csv_rows(run("compare", "2014", "2023", "--data", str(path)).stdout)
+    assert rows[0]["value_to"] == "8.6" and rows[0]["flags"] == ""
+
+
+def test_zgc_data_environment_variable(sample_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZGC_DATA", str(sample_csv))
+    result = run("metrics", "large_models")
+    assert result.exit_code == 0
+    assert {row["entity"] for row in csv_rows(result.stdout)} == {"china", "zgc"}
+
+
+def test_excel_files_load(tmp_path: Path) -> None:
+    text = "metric,entity,year,value\r\n专利,北京,2014,48.2\r\n专利,北京,2023,262.9\r\n"
+    for name, payload in (
+        ("bom.csv", b"\xef\xbb\xbf" + text.encode("utf-8")),
+        ("gbk.csv", text.encode("gbk")),
+        ("gb18030.csv", text.encode("gb18030")),
+    ):
+        path = tmp_path / name
+        path.write_bytes(payload)
+        result = run("compare", "2014", "2023", "--data", str(path))
+        assert result.exit_code == 0, (name, result.stderr)
+        row = csv_rows(result.stdout)[0]
+        assert (row["metric"], row["entity"], row["value_to"]) == ("专利", "北京", "262.9"), name
+
+
+def test_table_on_request_uses_human_numbers_in_both_languages(sample_csv: Path) -> None:
+    english = run("metrics", "revenue", "--data", str(sample_csv), "-f", "table", "--lang", "en")
+    assert "3.6 trillion" in english.stdout and "8.6 trillion*" in english.stdout
+    assert "* estimate" in english.stdout
+    chinese = run("metrics", "revenue", "--data", str(sample_csv), "-f", "table", "--lang", "zh")
+    assert "3.6万亿" in chinese.stdout and "* 预计" in chinese.stdout
+
+
+def test_language_defaults_from_the_locale(sample_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = run("metrics", "revenue", "--data", str(sample_csv), "-f", "table")
+    assert "万亿" in result.stdout
+
+
+def test_tables_in_a_pipe_have_no_colour_codes(sample_csv: Path, monkeypatch) -> None:
+    monkeypatch.delenv("NO_COLOR")
+    result = run("compare", "2014", "2023", "--data", str(sample_csv), "-f", "table")
+    assert "\x1b[" not in result.stdout

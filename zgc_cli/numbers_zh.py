@@ -1,0 +1,261 @@
+"""Read the figures written in a Chinese news passage.
+
+The parser turns wordings such as ``近9800亿元``, ``55万余名``, ``四成以上`` or ``第四``
+into a :class:`Figure`: a value in base units (yuan, persons, percent, ...) plus the
+qualifier the wording puts on it (``exact``, ``more_than``, ``nearly``, ``about``,
+``less_than``).
+
+What is *not* a figure, and why:
+
+* Years and dates (``2023年``, ``2012～2022年``, ``5月26日``, ``四月``): they date a figure.
+* Numbers glued to Latin letters (``5G``, ``X86``, ``龙芯3A6000``) and bare numbers with
+  no unit, magnitude or qualifier (``悟道2.0``, ``4.0时代``): they are names or versions.
+* The numeral 一 used as the indefinite article (``一家``, ``一批``); it still counts in
+  ``一倍``, ``一成``, ``一半`` and ordinals (``第一``).
+* Denominators after 每 (``每万人``) and Party congress names (``党的十八大``).
+
+Values are computed with :class:`decimal.Decimal` so that ``784.7亿`` becomes exactly
+``78470000000.0`` and not ``78469999999.99999``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+EXACT = "exact"
+MORE_THAN = "more_than"
+NEARLY = "nearly"
+ABOUT = "about"
+LESS_THAN = "less_than"
+QUALIFIERS: tuple[str, ...] = (EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN)
+
+# Words written before a number. 上 only counts before a bare magnitude (上千, 上百).
+PRE_QUALIFIERS: dict[str, str] = {
+    "突破": MORE_THAN,
+    "超过": MORE_THAN,
+    "超出": MORE_THAN,
+    "逾": MORE_THAN,
+    "超": MORE_THAN,
+    "上": MORE_THAN,
+    "将近": NEARLY,
+    "接近": NEARLY,
+    "近": NEARLY,
+    "大约": ABOUT,
+    "约": ABOUT,
+    "不到": LESS_THAN,
+    "不足": LESS_THAN,
+    "少于": LESS_THAN,
+}
+# Words written after a number or after its unit.
+POST_QUALIFIERS: dict[str, str] = {
+    "余": MORE_THAN,
+    "多": MORE_THAN,
+    "以上": MORE_THAN,
+    "左右": ABOUT,
+    "量级": ABOUT,
+    "级": ABOUT,
+    "以下": LESS_THAN,
+}
+
+# Units and counters, longest first so that 平方公里 wins over 公里 and 人次 over 人.
+UNITS: tuple[str, ...] = (
+    "平方公里", "公里", "千米", "米", "人次", "个月", "分钟", "秒钟", "小时", "秒", "天",
+    "年(?!代)", "岁", "美元", "元", "比特", "参数", "人", "名", "位", "家", "件", "项",
+    "个", "次", "届", "款", "条", "所", "座", "台", "种", "栋", "核", "强", "大", "倍",
+    "成", "%", "％",
+)
+PERCENT_UNITS = frozenset({"%", "％", "成"})
+
+ZH_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+# Magnitudes that may follow Arabic digits (3.6万亿, 784.7亿, 279万). 千/百 alone are left
+# out: after digits they would misread units such as 千米.
+ARABIC_MAGNITUDES: dict[str, int] = {
+    "万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
+    "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8,
+}
+
+# Estimate words: they govern the next figure in the same stretch of text.
+ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "有望", "预期", "预测", "估计")
+
+# A size class in a noun's definition (亿元以上企业, 超千亿元企业, 万亿级产业集群): the
+# figure names a threshold, it does not measure anything.
+THRESHOLD_NOUNS: tuple[str, ...] = ("企业", "公司", "产业集群", "产业")
+
+_YEAR_SEP = r"[～~〜\-—–至到]"
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_PRE = (
+    r"(?P<pre>" + _alternation([w for w in PRE_QUALIFIERS if w != "上"]) + r"|上(?=[千百万亿]))?"
+)
+_POST = _alternation(list(POST_QUALIFIERS))
+
+FIGURE_PATTERN = re.compile(
+    # Years, year ranges and dates are consumed first so that they never become figures.
+    rf"(?P<year_range>(?<![\d.])\d{{4}}\s*{_YEAR_SEP}\s*\d{{4}}\s*年)"
+    r"|(?P<year>(?<![\d.])\d{4}\s*年(?!代))"
+    r"|(?P<date>(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月日])"
+    r"|(?P<from_none>从无到有)"
+    rf"|{_PRE}(?:(?P<half>一半)"
+    rf"|第(?P<ordinal>\d+|[{ZH_NUMERAL_CHARS}]+)(?P<ordinal_counter>个|次|届|名|位|家|项|批|期)?"
+    r"|(?:(?P<arabic>(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.]?[A-Za-z]))"
+    rf"(?P<magnitude>{_alternation(list(ARABIC_MAGNITUDES))})?"
+    rf"|(?P<zh>[{ZH_NUMERAL_CHARS}]+))"
+    r"(?P<post_number>余|多)?"
+    rf"(?P<unit>{'|'.join(UNITS)})?"
+    rf"(?P<post_unit>{_POST})?)"
+)
+
+YEAR_PATTERN = re.compile(rf"(?<![\d.])(\d{{4}})(?=\s*(?:年|{_YEAR_SEP}\s*\d{{4}}\s*年))")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as written in a passage.
+
+    Attributes:
+        value: the number in base units (yuan, persons, percent for 成/一半/%).
+        qualifier: one of :data:`QUALIFIERS`, read from the words around the number.
+        text: the wording as written, qualifiers included (``近9800亿元``).
+        unit_suffix: the unit or counter after the number (``元``, ``家``); ``%`` for
+            shares (also when written 成 or 一半); ``第`` for ordinals and ranks.
+        start: offset of ``text`` in the parsed passage.
+        is_threshold: the figure defines a size class (``亿元以上企业``) rather than
+            measuring a quantity.
+    """
+
+    value: float
+    qualifier: str
+    text: str
+    unit_suffix: str
+    start: int = -1
+    is_threshold: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def zh_numeral_to_int(numeral: str) -> int:
+    """Convert a Chinese numeral (二十二, 千亿, 万亿, 三) to an int."""
+    total = 0  # completed 亿 groups
+    below_yi = 0  # completed 万 groups under the current 亿
+    section = 0  # the part below 万
+    digit = 0
+    for char in numeral:
+        if char in ZH_DIGITS:
+            digit = ZH_DIGITS[char]
+        elif char in ZH_SMALL_UNITS:
+            # 十 alone means 10, not 0 x 10.
+            section += (digit or 1) * ZH_SMALL_UNITS[char]
+            digit = 0
+        elif char == "万":
+            below_yi += ((section + digit) or 1) * 10**4
+            section = digit = 0
+        elif char == "亿":
+            total += ((below_yi + section + digit) or 1) * 10**8
+            below_yi = section = digit = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return total + below_yi + section + digit
+
+
+def _qualifier(pre: str | None, *posts: str | None) -> str:
+    # The word before the number wins: 超200多 is still "more than".
+    if pre:
+        return PRE_QUALIFIERS[pre]
+    for post in posts:
+        if post:
+            return POST_QUALIFIERS[post]
+    return EXACT
+
+
+def _is_threshold(text: str, end: int, unit: str) -> bool:
+    return unit in ("元", "") and text.startswith(THRESHOLD_NOUNS, end)
+
+
+def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
+    """Build a Figure from a regex match, or None when the match is not a figure."""
+    groups = match.groupdict()
+    if groups["year_range"] or groups["year"] or groups["date"]:
+        return None
+    start, end = match.start(), match.end()
+    if text[max(0, start - 1) : start] == "每":
+        return None  # 每万人: a denominator
+    if groups["from_none"]:
+        return Figure(0.0, EXACT, match.group(), "", start)
+    pre = groups["pre"]
+    if groups["half"]:
+        return Figure(50.0, _qualifier(pre), match.group(), "%", start)
+    if groups["ordinal"]:
+        ordinal = groups["ordinal"]
+        number = int(ordinal) if ordinal.isdigit() else zh_numeral_to_int(ordinal)
+        # An ordinal ends at its counter; anything after (以上, 多) belongs elsewhere.
+        ordinal_end = match.start("ordinal") + len(ordinal) + len(groups["ordinal_counter"] or "")
+        return Figure(float(number), EXACT, text[start:ordinal_end], "第", start)
+
+    unit = groups["unit"] or ""
+    post_number, post_unit = groups["post_number"], groups["post_unit"]
+    arabic, magnitude, zh = groups["arabic"], groups["magnitude"], groups["zh"]
+    if zh:
+        if text[max(0, start - 2) : start] == "党的" and unit == "大":
+            return None  # 党的十八大: a Party congress, not ten-and-eight of anything
+        if zh == "一" and unit not in ("倍", "成"):
+            return None  # 一家, 一批: the indefinite article
+        # Chinese numerals need a unit or a qualifier word to be a figure (百度 is a name).
+        if not (unit or post_number or post_unit):
+            return None
+        number = Decimal(zh_numeral_to_int(zh))
+    else:
+        # Bare Arabic numbers (悟道2.0, 2023中国...) are names, versions or labels.
+        if not (unit or magnitude or post_number or post_unit):
+            return None
+        number = Decimal(arabic) * ARABIC_MAGNITUDES.get(magnitude or "", 1)
+    if unit == "成":
+        number *= 10  # 四成 = 40 percent
+    unit_suffix = "%" if unit in PERCENT_UNITS else unit
+    return Figure(
+        value=float(number),
+        qualifier=_qualifier(pre, post_number, post_unit),
+        text=match.group(),
+        unit_suffix=unit_suffix,
+        start=start,
+        is_threshold=_is_threshold(text, end, unit),
+    )
+
+
+def parse_figures(text: str) -> list[Figure]:
+    """Every figure written in ``text``, in reading order."""
+    figures = []
+    for match in FIGURE_PATTERN.finditer(text):
+        figure = _figure_from_match(match, text)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def years_in(text: str) -> set[int]:
+    """The years a passage names (2023年, both ends of 2012～2022年)."""
+    return {int(year) for year in YEAR_PATTERN.findall(text)}
+
+
+def estimate_marker_before(text: str, figure: Figure, figures: list[Figure]) -> str | None:
+    """The estimate word (预计, 有望...) governing ``figure``, if any.
+
+    The word must stand between the previous figure and this one, so that in
+    "从2014年的3.6万亿元提高到2023年的预计8.6万亿元" only 8.6万亿 is an estimate.
+    """
+    previous_end = max((f.end for f in figures if f.end <= figure.start), default=0)
+    stretch = text[previous_end : figure.start]
+    return next((marker for marker in ESTIMATE_MARKERS if marker in stretch), None)
