@@ -65,8 +65,17 @@ def test_compare_names_what_it_left_out_under_the_table(sample_csv: Path) -> Non
 
 def test_compare_filters_and_sorts(sample_csv: Path) -> None:
     result = run(
-        "compare", "2014", "2023", "--data", str(sample_csv), "--sort", "change_pct",
-        "--metric", "revenue", "--metric", "patents_per_10k_people",
+        "compare",
+        "2014",
+        "2023",
+        "--data",
+        str(sample_csv),
+        "--sort",
+        "change_pct",
+        "--metric",
+        "revenue",
+        "--metric",
+        "patents_per_10k_people",
     )
     rows = csv_rows(result.stdout)
     assert [row["metric"] for row in rows] == ["patents_per_10k_people", "revenue"]
@@ -88,8 +97,16 @@ def test_series_columns_come_first_in_the_documented_order(sample_csv: Path) -> 
     result = run("metrics", "employees", "--data", str(sample_csv))
     header = result.stdout.splitlines()[0].split(",")
     assert header[:10] == [
-        "metric", "entity", "year", "value", "unit", "status", "qualifier",
-        "change", "change_pct", "cagr_pct",
+        "metric",
+        "entity",
+        "year",
+        "value",
+        "unit",
+        "status",
+        "qualifier",
+        "change",
+        "change_pct",
+        "cagr_pct",
     ]
     rows = csv_rows(result.stdout)
     assert [row["year"] for row in rows] == ["2013", "2022"]
@@ -101,8 +118,15 @@ def test_catalog_columns(sample_csv: Path) -> None:
     result = run("metrics", "--data", str(sample_csv))
     header = result.stdout.splitlines()[0].split(",")
     assert header[:9] == [
-        "metric", "entity", "name_en", "name_zh", "unit", "first_year", "last_year",
-        "observations", "latest_value",
+        "metric",
+        "entity",
+        "name_en",
+        "name_zh",
+        "unit",
+        "first_year",
+        "last_year",
+        "observations",
+        "latest_value",
     ]
     models = [row for row in csv_rows(result.stdout) if row["metric"] == "large_models"]
     assert {row["entity"]: row["latest_value"] for row in models} == {"china": "107", "zgc": "47"}
@@ -199,7 +223,9 @@ def test_table_on_request_uses_human_numbers_in_both_languages(sample_csv: Path)
     assert "3.6万亿" in chinese.stdout and "* 预计" in chinese.stdout
 
 
-def test_language_defaults_from_the_locale(sample_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_language_defaults_from_the_locale(
+    sample_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     result = run("metrics", "revenue", "--data", str(sample_csv), "-f", "table")
     assert "万亿" in result.stdout

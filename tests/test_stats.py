@@ -95,17 +95,25 @@ def test_compare_gives_the_documented_columns_and_values(sample_csv) -> None:
     )
     assert_frame_equal(got, expected, check_dtype=False)
     assert list(comparison.frame.columns[:12]) == [
-        "metric", "entity", "unit", "year_from", "value_from", "year_to", "value_to",
-        "change", "change_pct", "ratio", "cagr_pct", "flags",
+        "metric",
+        "entity",
+        "unit",
+        "year_from",
+        "value_from",
+        "year_to",
+        "value_to",
+        "change",
+        "change_pct",
+        "ratio",
+        "cagr_pct",
+        "flags",
     ]
 
 
 def test_compare_names_the_series_that_lack_one_year(sample_csv) -> None:
     observations = load_observations(str(sample_csv)).frame
     comparison = stats.compare(observations, 2014, 2023)
-    assert ("employees", "zgc") not in set(
-        comparison.only_from.itertuples(index=False, name=None)
-    )
+    assert ("employees", "zgc") not in set(comparison.only_from.itertuples(index=False, name=None))
     assert ("invention_patents", "zgc") in set(
         comparison.only_to.itertuples(index=False, name=None)
     )
@@ -162,8 +170,14 @@ def test_unknown_metric_suggests_the_closest_ids(sample_csv) -> None:
 def test_catalog_has_one_row_per_series_with_latest_value(sample_csv) -> None:
     observations = load_observations(str(sample_csv)).frame
     indicators = pd.DataFrame(
-        {"metric": ["revenue"], "name_en": ["Revenue"], "name_zh": ["总收入"],
-         "unit": ["CNY"], "category": ["economy"], "description": [""]}
+        {
+            "metric": ["revenue"],
+            "name_en": ["Revenue"],
+            "name_zh": ["总收入"],
+            "unit": ["CNY"],
+            "category": ["economy"],
+            "description": [""],
+        }
     )
     catalog = stats.catalog(observations, indicators)
     revenue = catalog[catalog["metric"] == "revenue"].iloc[0]
@@ -179,4 +193,6 @@ def test_sort_puts_largest_growth_first_and_missing_last(sample_csv) -> None:
     frame = stats.compare(observations, 2014, 2023).frame
     ordered = stats.sort_comparison(frame, "change_pct")
     assert ordered["change_pct"].tolist() == sorted(frame["change_pct"], reverse=True)
-    assert stats.sort_comparison(frame, "change_pct", reverse=True)["change_pct"].is_monotonic_increasing
+    assert stats.sort_comparison(frame, "change_pct", reverse=True)[
+        "change_pct"
+    ].is_monotonic_increasing

@@ -11,18 +11,21 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 import numpy as np
 import pandas as pd
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from zgc_cli.options import Language, OutputFormat
+
+# A cell read from a frame: a number, or a missing-value marker.
+Cell = Any
 
 # Integers beyond 2**53 are not all representable as floats; past that, print the float.
 _EXACT_INTEGER_LIMIT = 2.0**53
@@ -154,7 +157,7 @@ _LOCALES: dict[Language, str] = {Language.en: "en", Language.zh: "zh_Hans_CN"}
 _COMPACT_FROM: dict[Language, float] = {Language.en: 1e6, Language.zh: 1e4}
 
 
-def human_number(value: float, unit: str, lang: Language) -> str:
+def human_number(value: Cell, unit: str, lang: Language) -> str:
     """A number for people: 3.6万亿 / 3.6 trillion, 48.2, 51%; a dash when missing."""
     from babel.numbers import format_compact_decimal, format_decimal
 
@@ -165,35 +168,37 @@ def human_number(value: float, unit: str, lang: Language) -> str:
     if unit == "percent":
         return format_decimal(number, format="#,##0.##", locale=locale) + "%"
     if abs(number) >= _COMPACT_FROM[lang]:
-        format_type = "long" if lang is Language.en else "short"
         return format_compact_decimal(
-            number, format_type=format_type, locale=locale, fraction_digits=2
+            number,
+            format_type="long" if lang is Language.en else "short",
+            locale=locale,
+            fraction_digits=2,
         )
     pattern = "#,##0.##" if abs(number) >= 1 or number == 0 else "0.######"
     return format_decimal(number, format=pattern, locale=locale)
 
 
-def marked_number(value: float, unit: str, status: str, qualifier: str, lang: Language) -> str:
+def marked_number(value: Cell, unit: str, status: str, qualifier: str, lang: Language) -> str:
     """A human number with its marks: >14万 (a bound), 8.6万亿* (an estimate)."""
     text = human_number(value, unit, lang)
     return QUALIFIER_MARKS.get(str(qualifier), "") + text + STATUS_MARKS.get(str(status), "")
 
 
-def percent_text(value: float, zero_base: bool = False) -> str:
+def percent_text(value: Cell, zero_base: bool = False) -> str:
     """+138.9%; ``new`` from a zero base; a dash when undefined."""
     if pd.isna(value):
         return NEW if zero_base else DASH
     return f"{value:+,.1f}%"
 
 
-def ratio_text(value: float, zero_base: bool = False) -> str:
+def ratio_text(value: Cell, zero_base: bool = False) -> str:
     """2.39×; ``new`` from a zero base; a dash when undefined."""
     if pd.isna(value):
         return NEW if zero_base else DASH
     return f"{value:,.2f}×"
 
 
-def signed_human(value: float, unit: str, lang: Language) -> str:
+def signed_human(value: Cell, unit: str, lang: Language) -> str:
     """A change for people, with its sign: +5万亿, −3."""
     if pd.isna(value):
         return DASH
@@ -211,6 +216,10 @@ def legend(flag_texts: Iterable[str], lang: Language) -> Text | None:
 
 
 # --- tables ----------------------------------------------------------------------------
+
+
+# Text columns wrap, but never narrower than this: a name needs a few letters a line.
+TEXT_COLUMN_MIN_WIDTH = 12
 
 
 @dataclass(frozen=True)
@@ -233,7 +242,12 @@ def build_table(
             )
             table.add_column(column.header, justify="right", no_wrap=True, min_width=widest)
         else:
-            table.add_column(column.header, overflow="fold")
+            longest = max(
+                [Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows]
+            )
+            table.add_column(
+                column.header, overflow="fold", min_width=min(longest, TEXT_COLUMN_MIN_WIDTH)
+            )
     for row in rows:
         table.add_row(*row)
     return table
@@ -244,9 +258,30 @@ def make_console(stream: TextIO, width: int | None = None) -> Console:
     return Console(file=stream, width=width, highlight=False, soft_wrap=False)
 
 
+def _minimum_width(table: Table) -> int:
+    """The narrowest a table can be with every column at its minimum width."""
+    left, right = table.padding[3], table.padding[1]
+    return sum((column.min_width or 1) + left + right for column in table.columns)
+
+
 def print_renderables(console: Console, renderables: Sequence[RenderableType]) -> None:
-    """Print tables and notes, in order."""
-    console.print(Group(*renderables))
+    """Print tables and notes, in order.
+
+    A table whose numbers alone are wider than the terminal is printed at the
+    width it needs, uncropped: the terminal then wraps whole lines, but no digit
+    is ever cut off.
+    """
+    for renderable in renderables:
+        if isinstance(renderable, Table) and _minimum_width(renderable) > console.width:
+            # Console.print clamps its width argument to the console's, so widen the console.
+            width = console.width
+            console.width = _minimum_width(renderable)
+            try:
+                console.print(renderable, crop=False)
+            finally:
+                console.width = width
+        else:
+            console.print(renderable)
 
 
 def emit(
@@ -312,11 +347,11 @@ def indicator_name(indicators: pd.DataFrame, metric: str, lang: Language) -> str
     return str(rows.iloc[0][first] or rows.iloc[0][second] or "")
 
 
-def _span_line(row: pd.Series, lang: Language) -> str:
+def _span_line(row: Mapping[Hashable, Any], lang: Language) -> str:
     unit = str(row["unit"])
     start = marked_number(row["value_from"], unit, row["status_from"], row["qualifier_from"], lang)
     end = marked_number(row["value_to"], unit, row["status_to"], row["qualifier_to"], lang)
-    zero_base = row["value_from"] == 0
+    zero_base = bool(row["value_from"] == 0)
     parts = [
         f"{row['entity']} {row['year_from']} → {row['year_to']}: {start} → {end}",
         signed_human(row["change"], unit, lang),
@@ -344,27 +379,29 @@ def series_view(
         rows_of_metric = series[series["metric"].astype(str) == metric]
         rows: list[list[str]] = []
         previous_zero = False
-        for row in rows_of_metric.itertuples(index=False):
-            unit = str(row.unit)
-            zero_base = previous_zero and not pd.isna(row.previous_year)
+        for row in rows_of_metric.to_dict("records"):
+            unit = str(row["unit"])
+            zero_base = bool(previous_zero and not pd.isna(row["previous_year"]))
             rows.append(
                 [
-                    str(row.entity),
-                    str(row.year),
-                    marked_number(row.value, unit, str(row.status), str(row.qualifier), lang),
-                    signed_human(row.change, unit, lang),
-                    percent_text(row.change_pct, zero_base),
-                    percent_text(row.cagr_pct),
+                    str(row["entity"]),
+                    str(row["year"]),
+                    marked_number(
+                        row["value"], unit, str(row["status"]), str(row["qualifier"]), lang
+                    ),
+                    signed_human(row["change"], unit, lang),
+                    percent_text(row["change_pct"], zero_base),
+                    percent_text(row["cagr_pct"]),
                 ]
             )
-            previous_zero = row.value == 0
+            previous_zero = bool(row["value"] == 0)
         name = indicator_name(indicators, metric, lang)
         unit = str(rows_of_metric["unit"].iloc[0])
         title = " · ".join(part for part in (metric, name, unit) if part)
         renderables.append(build_table(columns, rows, title=title))
-        for span_row in spans[spans["metric"].astype(str) == metric].itertuples(index=False):
-            if span_row.year_from != span_row.year_to:
-                renderables.append(Text(_span_line(pd.Series(span_row._asdict()), lang)))
+        for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
+            if span_row["year_from"] != span_row["year_to"]:
+                renderables.append(Text(_span_line(span_row, lang)))
         note = legend(rows_of_metric["flags"], lang)
         if note is not None:
             renderables.append(note)
@@ -393,20 +430,26 @@ def compare_view(
         Column(header("cagr_pct", lang), numeric=True),
     ]
     rows: list[list[str]] = []
-    for row in comparison.itertuples(index=False):
-        unit = str(row.unit)
-        zero_base = row.value_from == 0
+    for row in comparison.to_dict("records"):
+        unit = str(row["unit"])
+        zero_base = row["value_from"] == 0
         rows.append(
             [
-                f"{row.metric} ({row.entity})",
+                f"{row['metric']} ({row['entity']})",
                 marked_number(
-                    row.value_from, unit, str(row.status_from), str(row.qualifier_from), lang
+                    row["value_from"],
+                    unit,
+                    str(row["status_from"]),
+                    str(row["qualifier_from"]),
+                    lang,
                 ),
-                marked_number(row.value_to, unit, str(row.status_to), str(row.qualifier_to), lang),
-                signed_human(row.change, unit, lang),
-                percent_text(row.change_pct, zero_base),
-                ratio_text(row.ratio, zero_base),
-                percent_text(row.cagr_pct),
+                marked_number(
+                    row["value_to"], unit, str(row["status_to"]), str(row["qualifier_to"]), lang
+                ),
+                signed_human(row["change"], unit, lang),
+                percent_text(row["change_pct"], zero_base),
+                ratio_text(row["ratio"], zero_base),
+                percent_text(row["cagr_pct"]),
             ]
         )
     title = f"{year_from} → {year_to}"
@@ -421,7 +464,7 @@ def compare_view(
 
 
 def _not_compared_line(year: int, missing: pd.DataFrame, lang: Language) -> str:
-    series = ", ".join(f"{row.metric} ({row.entity})" for row in missing.itertuples(index=False))
+    series = ", ".join(f"{row['metric']} ({row['entity']})" for row in missing.to_dict("records"))
     if lang is Language.zh:
         return f"未比较，仅有{year}年数据（{len(missing)}）：{series}"
     return f"Not compared, only {year} in the data ({len(missing)}): {series}"
@@ -441,24 +484,24 @@ def catalog_view(catalog: pd.DataFrame, lang: Language) -> list[RenderableType]:
     name_column = "name_zh" if lang is Language.zh else "name_en"
     other_column = "name_en" if lang is Language.zh else "name_zh"
     rows: list[list[str]] = []
-    for row in catalog.itertuples(index=False):
-        flag_parts = str(row.latest_flags).split(";")
+    for row in catalog.to_dict("records"):
+        flag_parts = str(row["latest_flags"]).split(";")
         status = next((part for part in flag_parts if part in STATUS_MARKS), "")
         qualifier = next((part for part in flag_parts if part in QUALIFIER_MARKS), "")
         years = (
-            str(row.first_year)
-            if row.first_year == row.last_year
-            else f"{row.first_year}–{row.last_year}"
+            str(row["first_year"])
+            if row["first_year"] == row["last_year"]
+            else f"{row['first_year']}–{row['last_year']}"
         )
         rows.append(
             [
-                str(row.metric),
-                str(row.entity),
-                str(getattr(row, name_column) or getattr(row, other_column)),
-                str(row.unit),
+                str(row["metric"]),
+                str(row["entity"]),
+                str(row[name_column] or row[other_column]),
+                str(row["unit"]),
                 years,
-                str(row.observations),
-                marked_number(row.latest_value, str(row.unit), status, qualifier, lang),
+                str(row["observations"]),
+                marked_number(row["latest_value"], str(row["unit"]), status, qualifier, lang),
             ]
         )
     renderables: list[RenderableType] = [build_table(columns, rows)]

@@ -1,0 +1,177 @@
+"""Exact renders on a fixed-width, colourless console, and the machine number format."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from zgc_cli import render, stats
+from zgc_cli.options import Language, OutputFormat
+
+OBSERVATIONS = pd.DataFrame(
+    {
+        "metric": pd.Categorical(["revenue", "revenue", "firms", "firms"]),
+        "entity": pd.Categorical(["zgc"] * 4),
+        "year": pd.Series([2014, 2023, 2012, 2022], dtype="int16"),
+        "value": [3.6e12, 8.6e12, 0.0, 11.0],
+        "unit": pd.Categorical(["CNY", "CNY", "firms", "firms"]),
+        "status": pd.Categorical(["reported", "estimate", "reported", "reported"]),
+        "qualifier": pd.Categorical(["exact", "exact", "exact", "more_than"]),
+    }
+)
+INDICATORS = pd.DataFrame(
+    {
+        "metric": ["revenue"],
+        "name_en": ["Total revenue"],
+        "name_zh": ["企业总收入"],
+        "unit": ["CNY"],
+        "category": ["economy"],
+        "description": [""],
+    }
+)
+
+
+def rendered(renderables, width: int = 80) -> str:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    render.print_renderables(console, renderables)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def test_series_table_in_english() -> None:
+    series = stats.series_growth(OBSERVATIONS, ["revenue"])
+    spans = stats.span(stats.select(OBSERVATIONS, metrics=["revenue"]))
+    assert rendered(render.series_view(series, spans, INDICATORS, Language.en)) == (
+        "revenue · Total revenue · CNY\n"
+        "\n"
+        " Entity   Year           Value        Change   Change %   CAGR %\n"
+        " ───────────────────────────────────────────────────────────────\n"
+        " zgc      2014    3.6 trillion             —          —        —\n"
+        " zgc      2023   8.6 trillion*   +5 trillion    +138.9%   +10.2%\n"
+        "\n"
+        "zgc 2014 → 2023: 3.6 trillion → 8.6 trillion*, +5 trillion, +138.9%, 2.39×, CAGR\n"
+        "+10.2%\n"
+        "* estimate"
+    )
+
+
+def test_series_table_in_chinese_aligns_wide_characters() -> None:
+    series = stats.series_growth(OBSERVATIONS, ["revenue"])
+    spans = stats.span(stats.select(OBSERVATIONS, metrics=["revenue"]))
+    assert rendered(render.series_view(series, spans, INDICATORS, Language.zh)) == (
+        "revenue · 企业总收入 · CNY\n"
+        "\n"
+        " 主体   年份       数值     变化    变化率   年均增长\n"
+        " ────────────────────────────────────────────────────\n"
+        " zgc    2014    3.6万亿        —         —          —\n"
+        " zgc    2023   8.6万亿*   +5万亿   +138.9%     +10.2%\n"
+        "\n"
+        "zgc 2014 → 2023: 3.6万亿 → 8.6万亿*, +5万亿, +138.9%, 2.39×, 年均 +10.2%\n"
+        "* 预计"
+    )
+
+
+def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
+    comparison = stats.compare(OBSERVATIONS, 2012, 2022)
+    text = rendered(
+        render.compare_view(
+            comparison.frame,
+            comparison.only_from,
+            comparison.only_to,
+            2012,
+            2022,
+            INDICATORS,
+            Language.en,
+        )
+    )
+    assert text == (
+        "2012 → 2022\n"
+        "\n"
+        " Metric (entity)   2012   2022   Change   Change %   Ratio   CAGR %\n"
+        " ──────────────────────────────────────────────────────────────────\n"
+        " firms (zgc)          0    >11      +11        new     new        —\n"
+        "\n"
+        "> more than"
+    )
+
+
+def test_numbers_are_never_cut_on_a_narrow_terminal() -> None:
+    comparison = stats.compare(OBSERVATIONS, 2014, 2023)
+    text = rendered(
+        render.compare_view(
+            comparison.frame,
+            comparison.only_from,
+            comparison.only_to,
+            2014,
+            2023,
+            INDICATORS,
+            Language.en,
+        ),
+        width=30,
+    )
+    for figure in ("3.6 trillion", "8.6 trillion*", "+5 trillion", "+138.9%", "2.39×", "+10.2%"):
+        assert figure in text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (3.6e12, "3600000000000"),
+        (48.2, "48.2"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (-11.0, "-11"),
+        (1e20, "1e+20"),
+        (5881.636205395996, "5881.636205395996"),
+    ],
+)
+def test_machine_numbers_are_exact(value: float, text: str) -> None:
+    assert render.number_text(value) == text
+    frame = pd.DataFrame({"value": [value]})
+    assert render.machine_text(frame)["value"].iloc[0] == text
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_machine_number_text_reads_back_as_the_same_float(value: float) -> None:
+    text = render.machine_text(pd.DataFrame({"value": [value]}))["value"].iloc[0]
+    assert float(text) == value
+    assert "," not in text
+
+
+def test_json_writes_null_for_missing_and_integers_for_whole_numbers() -> None:
+    frame = pd.DataFrame({"a": [1.0, float("nan")], "b": ["x", "y"]})
+    stream = io.StringIO()
+    render.write_machine(frame, OutputFormat.json, stream, pretty=False)
+    assert json.loads(stream.getvalue()) == [{"a": 1, "b": "x"}, {"a": None, "b": "y"}]
+    assert stream.getvalue().startswith('[{"a": 1,')
+
+
+def test_markdown_escapes_pipes() -> None:
+    stream = io.StringIO()
+    render.write_machine(pd.DataFrame({"q": ["a|b"]}), OutputFormat.markdown, stream, False)
+    assert stream.getvalue() == "| q |\n| --- |\n| a\\|b |\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        (3.6e12, Language.zh, "3.6万亿"),
+        (3.6e12, Language.en, "3.6 trillion"),
+        (78470000000, Language.zh, "784.7亿"),
+        (78470000000, Language.en, "78.47 billion"),
+        (2790000, Language.zh, "279万"),
+        (6758, Language.en, "6,758"),
+        (48.2, Language.zh, "48.2"),
+    ],
+)
+def test_human_numbers(value: float, lang: Language, text: str) -> None:
+    assert render.human_number(value, "CNY", lang) == text
+
+
+def test_percent_units_read_as_percent() -> None:
+    assert render.human_number(51.0, "percent", Language.en) == "51%"
