@@ -224,29 +224,36 @@ TEXT_COLUMN_MIN_WIDTH = 12
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: header, whether it holds numbers (right-aligned, never wrapped)."""
+    """A table column.
+
+    Attributes:
+        header: the column's title.
+        numeric: numbers: right-aligned, never wrapped or cut.
+        whole: text that must stay whole, such as ids a user will type back.
+    """
 
     header: str
     numeric: bool = False
+    whole: bool = False
 
 
 def build_table(
     columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None
 ) -> Table:
-    """A table whose number columns are never truncated or wrapped; text columns wrap."""
+    """A table whose numbers and ids are never cut or wrapped; other text wraps."""
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
     for position, column in enumerate(columns):
-        if column.numeric:
-            widest = max(
-                [Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows]
-            )
-            table.add_column(column.header, justify="right", no_wrap=True, min_width=widest)
-        else:
-            longest = max(
-                [Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows]
-            )
+        widest = max([Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows])
+        if column.numeric or column.whole:
             table.add_column(
-                column.header, overflow="fold", min_width=min(longest, TEXT_COLUMN_MIN_WIDTH)
+                column.header,
+                justify="right" if column.numeric else "left",
+                no_wrap=True,
+                min_width=widest,
+            )
+        else:
+            table.add_column(
+                column.header, overflow="fold", min_width=min(widest, TEXT_COLUMN_MIN_WIDTH)
             )
     for row in rows:
         table.add_row(*row)
@@ -473,8 +480,8 @@ def _not_compared_line(year: int, missing: pd.DataFrame, lang: Language) -> str:
 def catalog_view(catalog: pd.DataFrame, lang: Language) -> list[RenderableType]:
     """The catalog: one row per (metric, entity)."""
     columns = [
-        Column(header("metric", lang)),
-        Column(header("entity", lang)),
+        Column(header("metric", lang), whole=True),
+        Column(header("entity", lang), whole=True),
         Column(header("name", lang)),
         Column(header("unit", lang)),
         Column(header("years", lang), numeric=True),

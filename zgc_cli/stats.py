@@ -14,7 +14,6 @@ the render layer writes it as an empty cell, ``null`` or a dash.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import ZgcError
+from zgc_cli.search import suggest
 
 FloatArray = np.ndarray
 MeasureFunction = Callable[[FloatArray, FloatArray, FloatArray], FloatArray]
@@ -169,20 +169,27 @@ def flags(*endpoints: pd.DataFrame) -> pd.Series:
     return pd.Series(text, index=endpoints[0].index, dtype=object)
 
 
-def suggest(wanted: str, available: Sequence[str], limit: int = 3) -> list[str]:
-    """The closest available names to a mistyped one, best first."""
-    by_prefix = [name for name in available if name.startswith(wanted) and wanted]
-    close = difflib.get_close_matches(wanted, list(available), n=limit, cutoff=0.5)
-    return list(dict.fromkeys(by_prefix + close))[:limit]
+def metadata_by_metric(indicators: pd.DataFrame | None) -> dict[str, dict[str, str]]:
+    """Indicator metadata keyed by metric id, for the matcher."""
+    if indicators is None or indicators.empty:
+        return {}
+    return {str(row["metric"]): row for row in indicators.astype(str).to_dict("records")}
 
 
-def _unknown(kind: str, wanted: str, available: Sequence[str]) -> UnknownSelectionError:
-    close = suggest(wanted, available)
+def _unknown(
+    kind: str,
+    wanted: str,
+    available: Sequence[str],
+    indicators: pd.DataFrame | None = None,
+) -> UnknownSelectionError:
+    close = suggest(wanted, available, metadata_by_metric(indicators) if kind == "metric" else None)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
+    if kind == "metric":
+        return UnknownSelectionError(
+            f"unknown metric {wanted!r}{hint} (`zgc metrics` lists the {len(available)} available)"
+        )
     return UnknownSelectionError(
-        f"unknown {kind} {wanted!r}{hint} (see `zgc metrics` for the {len(available)} available)"
-        if kind == "metric"
-        else f"unknown {kind} {wanted!r}{hint}; available: {', '.join(available)}"
+        f"unknown {kind} {wanted!r}{hint}; available: {', '.join(available)}"
     )
 
 
@@ -206,7 +213,7 @@ def select(
         known = _present(observations["metric"])
         for name in metrics:
             if name not in known:
-                raise _unknown("metric", name, known)
+                raise _unknown("metric", name, known, indicators)
         selected = selected[selected["metric"].isin(list(metrics))]
     if entities:
         known = _present(observations["entity"])

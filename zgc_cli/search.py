@@ -1,0 +1,130 @@
+"""Find indicators by id, English or Chinese name and description.
+
+One matcher serves ``zgc search`` and the "did you mean" of an unknown id, so a
+user who mistypes gets the same answers a search would give. Standard library
+only: it ranks a few dozen names, where a fuzzy-matching dependency would buy
+nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+# Weights of where a query term is found; the best place counts, per term.
+EXACT_ID = 100.0
+ID_PREFIX = 80.0
+ID_WORD = 70.0
+NAME_WORD = 60.0
+ID_SUBSTRING = 50.0
+NAME_SUBSTRING = 45.0
+DESCRIPTION = 20.0
+FUZZY_SCALE = 40.0
+FUZZY_CUTOFF = 0.6
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """What the matcher knows of one indicator."""
+
+    metric: str
+    name_en: str = ""
+    name_zh: str = ""
+    description: str = ""
+    category: str = ""
+
+
+def _terms(query: str) -> list[str]:
+    """Lower-case terms: words split on spaces, underscores and punctuation."""
+    return [term for term in re.split(r"[\s_\-,.;:/]+", query.lower()) if term]
+
+
+def _words(text: str) -> set[str]:
+    return set(_terms(text))
+
+
+def _fuzzy(term: str, candidates: Iterable[str]) -> float:
+    best = 0.0
+    for candidate in candidates:
+        ratio = difflib.SequenceMatcher(None, term, candidate).ratio()
+        best = max(best, ratio)
+    return best * FUZZY_SCALE if best >= FUZZY_CUTOFF else 0.0
+
+
+def _term_score(term: str, indicator: Indicator) -> float:
+    metric = indicator.metric.lower()
+    names = f"{indicator.name_en} {indicator.name_zh}".lower()
+    if term == metric:
+        return EXACT_ID
+    if metric.startswith(term):
+        return ID_PREFIX
+    id_words = _words(metric)
+    if term in id_words:
+        return ID_WORD
+    if term in _words(indicator.name_en) or any(
+        word.startswith(term) for word in _words(indicator.name_en)
+    ):
+        return NAME_WORD
+    if term in metric:
+        return ID_SUBSTRING
+    if term in names:
+        return NAME_SUBSTRING
+    if term in indicator.description.lower() or term in indicator.category.lower():
+        return DESCRIPTION
+    return _fuzzy(term, [metric, *id_words, *_words(indicator.name_en)])
+
+
+def score(query: str, indicator: Indicator) -> float:
+    """How well an indicator matches a query: the sum of its terms' best places.
+
+    A query whose terms all miss scores 0. Shorter ids win ties, so ``listed``
+    finds ``listed_firms`` before a longer id that merely contains the word.
+    """
+    terms = _terms(query)
+    if not terms:
+        return 0.0
+    per_term = [_term_score(term, indicator) for term in terms]
+    if not any(per_term):
+        return 0.0
+    return sum(per_term) / len(terms)
+
+
+def rank(
+    query: str, indicators: Sequence[Indicator], limit: int | None = None
+) -> list[tuple[Indicator, float]]:
+    """Indicators matching a query, best first, with their scores."""
+    scored = [(indicator, score(query, indicator)) for indicator in indicators]
+    hits = [(indicator, value) for indicator, value in scored if value > 0]
+    hits.sort(key=lambda pair: (-pair[1], len(pair[0].metric), pair[0].metric))
+    return hits[:limit] if limit is not None else hits
+
+
+def indicators_from(
+    metric_ids: Iterable[str], metadata: Mapping[str, Mapping[str, str]] | None = None
+) -> list[Indicator]:
+    """Matcher entries for ids, with names and descriptions where metadata has them."""
+    entries: list[Indicator] = []
+    for metric in dict.fromkeys(metric_ids):
+        row = (metadata or {}).get(metric, {})
+        entries.append(
+            Indicator(
+                metric=metric,
+                name_en=str(row.get("name_en", "") or ""),
+                name_zh=str(row.get("name_zh", "") or ""),
+                description=str(row.get("description", "") or ""),
+                category=str(row.get("category", "") or ""),
+            )
+        )
+    return entries
+
+
+def suggest(
+    wanted: str,
+    metric_ids: Iterable[str],
+    metadata: Mapping[str, Mapping[str, str]] | None = None,
+    limit: int = 3,
+) -> list[str]:
+    """The ids closest to a mistyped one, best first (the same matcher as ``zgc search``)."""
+    return [entry.metric for entry, _ in rank(wanted, indicators_from(metric_ids, metadata), limit)]
