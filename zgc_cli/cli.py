@@ -11,6 +11,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -286,7 +287,7 @@ def metrics(
         def catalog_table() -> list[RenderableType]:
             from zgc_cli.render import catalog_view
 
-            return catalog_view(catalog, language)
+            return catalog_view(catalog, language, stats.series_values(observations))
 
         _emit(ctx, catalog, fmt, catalog_table)
         return
@@ -378,6 +379,123 @@ def export(
         return plain_view(frame, numeric_columns=("year", "value"))
 
     _emit(ctx, frame, fmt, export_table)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for: an id, English or Chinese.")],
+    data: DataOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Find indicators by id, English or Chinese name and description, best first.
+
+    `zgc search 专利` finds the patent indicators; `zgc search listed` finds listed_firms.
+    """
+    from zgc_cli import stats
+
+    loaded = _load(data)
+    results = stats.search(loaded.observations.frame, loaded.indicators, text)
+    if results.empty:
+        raise ZgcError(f"no indicator matches {text!r}; `zgc metrics` lists them all")
+    language = _lang(lang)
+
+    def search_table() -> list[RenderableType]:
+        from zgc_cli.render import search_view
+
+        return search_view(results, language)
+
+    _emit(ctx, results, fmt, search_table)
+
+
+@app.command()
+def source(
+    ctx: typer.Context,
+    metric_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The metric id.", autocompletion=complete_metrics),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Argument(help="Only this year.", autocompletion=complete_years, show_default=False),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Show the verbatim passages behind an indicator's figures, and the publication.
+
+    Each figure comes with its year, value, status (reported, estimate, derived)
+    and qualifier (exact or a bound), and the sentence of the article it is from.
+    """
+    from zgc_cli import stats
+    from zgc_cli.data import load_publication
+
+    loaded = _load(data)
+    rows = stats.sources(loaded.observations.frame, metric_id, year, loaded.indicators)
+    publication = load_publication(loaded.source)
+    citation = publication.citation() if publication else ""
+    frame = rows.assign(source=citation)
+    language = _lang(lang)
+
+    def source_table() -> list[RenderableType]:
+        from zgc_cli.render import source_view
+
+        return source_view(rows, citation, loaded.indicators, language)
+
+    _emit(ctx, frame, fmt, source_table)
+
+
+@app.command()
+def verify(
+    ctx: typer.Context,
+    article: Annotated[
+        Path | None,
+        typer.Option(
+            "--article",
+            help="The article's full text: also check every quote is verbatim in it.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Check every figure against the article's wording, and every claim against the figures.
+
+    For each reported row, the figure in its quote (3.6万亿, 784.7亿, 突破14万, 51%...)
+    must equal the value and its wording the qualifier; each derived row is
+    recomputed from its note; each claim (增长近一倍, 是2013年的1.5倍...) is
+    evaluated. Rows without a quote are reported as unsourced, not failures.
+    Exits 1 if any check fails.
+    """
+    import pandas as pd
+
+    from zgc_cli.data import load_claims
+    from zgc_cli.verify import verify_claims, verify_observations
+
+    loaded = _load(data)
+    observations = loaded.observations.frame
+    article_text = article.read_text(encoding="utf-8") if article else None
+    results = [verify_observations(observations, article_text)]
+    claims = load_claims(loaded.source)
+    if not claims.empty:
+        results.append(verify_claims(observations, claims))
+    frame = pd.concat(results, ignore_index=True)
+    counts = frame["result"].value_counts()
+
+    def verify_table() -> list[RenderableType]:
+        from zgc_cli.render import verify_view
+
+        return verify_view(frame)
+
+    _emit(ctx, frame, fmt, verify_table)
+    summary = ", ".join(f"{counts.get(name, 0)} {name}" for name in ("pass", "fail", "unsourced"))
+    sys.stderr.write(f"zgc verify: {len(frame)} checks: {summary}\n")
+    if counts.get("fail", 0):
+        raise typer.Exit(int(ExitCode.ERROR))
 
 
 def main() -> None:

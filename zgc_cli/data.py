@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import re
 import sys
 from collections.abc import Sequence
@@ -27,11 +28,11 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.paths import (
+    CLAIMS_FILE,
     INDICATORS_FILE,
+    PACKAGE_FILE,
     STDIN_MARKER,
-    is_shipped,
-    shipped_data_dir,
-    sidecar_path,
+    metadata_path,
 )
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("metric", "year", "value")
@@ -325,10 +326,7 @@ def load_indicators(source: str) -> pd.DataFrame:
     beside it. Names of a shipped metric are never lent to a user's file: the
     same id in another file may mean something else.
     """
-    if is_shipped(source):
-        path: Path | None = shipped_data_dir() / INDICATORS_FILE
-    else:
-        path = sidecar_path(source, INDICATORS_FILE)
+    path = metadata_path(source, INDICATORS_FILE)
     if path is None:
         return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
     label = str(path)
@@ -342,3 +340,50 @@ def load_indicators(source: str) -> pd.DataFrame:
         if name not in frame.columns:
             frame[name] = ""
     return frame.drop_duplicates("metric")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where a data set's figures come from, as its data package describes it."""
+
+    title: str = ""
+    publisher: str = ""
+    authors: str = ""
+    date: str = ""
+
+    def citation(self) -> str:
+        """One line: publisher, date, title, authors (what is known of them)."""
+        parts = [self.publisher, self.date, self.title, self.authors]
+        return "; ".join(part for part in parts if part)
+
+
+def load_publication(source: str) -> Publication | None:
+    """The first source named by the data package beside the data, if there is one."""
+    path = metadata_path(source, PACKAGE_FILE)
+    if path is None:
+        return None
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DataError(f"{path}: cannot read the data package: {error}") from None
+    sources = package.get("sources") or []
+    if not sources or not isinstance(sources[0], dict):
+        return None
+    first = sources[0]
+    return Publication(
+        title=str(first.get("title", "")),
+        publisher=str(first.get("publisher", "")),
+        authors=str(first.get("authors", "")),
+        date=str(first.get("date", "")),
+    )
+
+
+def load_claims(source: str) -> pd.DataFrame:
+    """The article's relative claims kept beside the data (``claims.csv``), or an empty frame."""
+    path = metadata_path(source, CLAIMS_FILE)
+    if path is None:
+        return pd.DataFrame()
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise DataError(f"{path}: cannot read claims: {error}") from None

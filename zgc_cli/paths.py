@@ -13,6 +13,7 @@ STDIN_MARKER = "-"
 OBSERVATIONS_FILE = "metrics.csv"
 INDICATORS_FILE = "indicators.csv"
 CLAIMS_FILE = "claims.csv"
+PACKAGE_FILE = "datapackage.json"
 
 
 def shipped_data_dir() -> Path:
@@ -48,3 +49,10 @@ def sidecar_path(source: str, file_name: str) -> Path | None:
         return None
     candidate = Path(source).parent / file_name
     return candidate if candidate.is_file() else None
+
+
+def metadata_path(source: str, file_name: str) -> Path | None:
+    """A metadata file for a data source: the shipped one, or one beside a user's file."""
+    if is_shipped(source):
+        return shipped_data_dir() / file_name
+    return sidecar_path(source, file_name)

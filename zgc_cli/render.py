@@ -337,6 +337,7 @@ HEADERS: dict[str, dict[Language, str]] = {
     "ratio": {Language.en: "Ratio", Language.zh: "倍数"},
     "cagr_pct": {Language.en: "CAGR %", Language.zh: "年均增长"},
     "category": {Language.en: "Category", Language.zh: "类别"},
+    "trend": {Language.en: "Trend", Language.zh: "走势"},
 }
 
 
@@ -477,8 +478,12 @@ def _not_compared_line(year: int, missing: pd.DataFrame, lang: Language) -> str:
     return f"Not compared, only {year} in the data ({len(missing)}): {series}"
 
 
-def catalog_view(catalog: pd.DataFrame, lang: Language) -> list[RenderableType]:
-    """The catalog: one row per (metric, entity)."""
+def catalog_view(
+    catalog: pd.DataFrame,
+    lang: Language,
+    values: Mapping[tuple[str, str], Sequence[float]] | None = None,
+) -> list[RenderableType]:
+    """The catalog: one row per (metric, entity), with a sparkline of each series."""
     columns = [
         Column(header("metric", lang), whole=True),
         Column(header("entity", lang), whole=True),
@@ -486,6 +491,7 @@ def catalog_view(catalog: pd.DataFrame, lang: Language) -> list[RenderableType]:
         Column(header("unit", lang)),
         Column(header("years", lang), numeric=True),
         Column(header("observations", lang), numeric=True),
+        Column(header("trend", lang), whole=True),
         Column(header("latest", lang), numeric=True),
     ]
     name_column = "name_zh" if lang is Language.zh else "name_en"
@@ -508,6 +514,7 @@ def catalog_view(catalog: pd.DataFrame, lang: Language) -> list[RenderableType]:
                 str(row["unit"]),
                 years,
                 str(row["observations"]),
+                sparkline((values or {}).get((str(row["metric"]), str(row["entity"])), [])),
                 marked_number(row["latest_value"], str(row["unit"]), status, qualifier, lang),
             ]
         )
@@ -524,3 +531,114 @@ def plain_view(frame: pd.DataFrame, numeric_columns: Sequence[str] = ()) -> list
     columns = [Column(str(name), numeric=name in numeric_columns) for name in text.columns]
     rows = [list(row) for row in text.itertuples(index=False, name=None)]
     return [build_table(columns, rows)]
+
+
+SPARK_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float]) -> str:
+    """A tiny bar chart of a series, lowest value ▁, highest █ (a flat series sits mid-way)."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK_BARS[3] * len(values)
+    top = len(SPARK_BARS) - 1
+    return "".join(SPARK_BARS[round((value - low) / (high - low) * top)] for value in values)
+
+
+def search_view(results: pd.DataFrame, lang: Language) -> list[RenderableType]:
+    """Search results: id, name in the chosen language, category, description."""
+    name_column, other_column = (
+        ("name_zh", "name_en") if lang is Language.zh else ("name_en", "name_zh")
+    )
+    columns = [
+        Column(header("metric", lang), whole=True),
+        Column(header("name", lang)),
+        Column(header("category", lang)),
+        Column(header("unit", lang)),
+    ]
+    rows = [
+        [
+            str(row["metric"]),
+            str(row[name_column] or row[other_column]),
+            str(row["category"]),
+            str(row["unit"]),
+        ]
+        for row in results.to_dict("records")
+    ]
+    return [build_table(columns, rows)]
+
+
+def source_view(
+    rows: pd.DataFrame, citation: str, indicators: pd.DataFrame, lang: Language
+) -> list[RenderableType]:
+    """Each figure with the verbatim passage it comes from, then the publication."""
+    renderables: list[RenderableType] = []
+    for row in rows.to_dict("records"):
+        unit = str(row["unit"])
+        figure = marked_number(row["value"], unit, str(row["status"]), str(row["qualifier"]), lang)
+        labels = ", ".join(part for part in (str(row["status"]), str(row["qualifier"])) if part)
+        heading = Text(f"{row['metric']} · {row['entity']} · {row['year']}: ", style="bold")
+        heading.append(f"{figure} {unit}".rstrip())
+        if labels:
+            heading.append(f" ({labels})", style="dim")
+        renderables.append(heading)
+        quote = str(row["quote"])
+        renderables.append(Text(f"  “{quote}”" if quote else "  " + NO_QUOTE[lang]))
+        if str(row["note"]):
+            renderables.append(Text(f"  {NOTE_LABEL[lang]}{row['note']}", style="dim"))
+    if citation:
+        renderables.append(Text(f"{SOURCE_LABEL[lang]}{citation}", style="dim"))
+    note = legend(
+        (";".join(str(row[c]) for c in ("status", "qualifier")) for row in rows.to_dict("records")),
+        lang,
+    )
+    if note is not None:
+        renderables.append(note)
+    return renderables
+
+
+NO_QUOTE: dict[Language, str] = {
+    Language.en: "(no quote: unsourced)",
+    Language.zh: "（无原文引用）",
+}
+NOTE_LABEL: dict[Language, str] = {Language.en: "note: ", Language.zh: "说明："}
+SOURCE_LABEL: dict[Language, str] = {Language.en: "Source: ", Language.zh: "来源："}
+
+
+RESULT_STYLES: dict[str, str] = {"pass": "green", "fail": "bold red", "unsourced": "yellow"}
+
+
+def verify_view(results: pd.DataFrame) -> list[RenderableType]:
+    """Each check with what was expected and found; failures stand out."""
+    columns = [
+        Column("Result", whole=True),
+        Column("Check", whole=True),
+        Column("Metric", whole=True),
+        Column("Entity"),
+        Column("Year", numeric=True),
+        Column("Expected"),
+        Column("Found"),
+        Column("Detail"),
+    ]
+    text = machine_text(results)
+    rows = [
+        [
+            row["result"],
+            row["check"],
+            row["metric"],
+            row["entity"],
+            row["year"],
+            row["expected"],
+            row["found"],
+            row["detail"],
+        ]
+        for row in text.to_dict("records")
+    ]
+    table = build_table(columns, rows)
+    for position, row in enumerate(rows):
+        style = RESULT_STYLES.get(str(row[0]))
+        if style and row[0] == "fail":
+            table.rows[position].style = style
+    return [table]

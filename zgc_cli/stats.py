@@ -383,3 +383,73 @@ def catalog(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
     # The data's unit wins; the metadata's fills a file that has none.
     merged["unit"] = merged["unit"].where(merged["unit"] != "", merged["indicator_unit"])
     return merged[CATALOG_COLUMNS]
+
+
+SOURCE_COLUMNS: list[str] = [
+    "metric",
+    "entity",
+    "year",
+    "value",
+    "unit",
+    "status",
+    "qualifier",
+    "quote",
+    "note",
+]
+SEARCH_COLUMNS: list[str] = [
+    "metric",
+    "name_en",
+    "name_zh",
+    "unit",
+    "category",
+    "description",
+    "score",
+]
+
+
+def sources(
+    observations: pd.DataFrame,
+    metric: str,
+    year: int | None = None,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The observations of one metric (in one year, if given) with their quotes."""
+    rows = select(observations, metrics=[metric], indicators=indicators)
+    if year is not None:
+        years = available_years(rows)
+        if year not in years:
+            raise UnknownSelectionError(
+                f"{metric} has no figure for {year}; its years: {', '.join(map(str, years))}"
+            )
+        rows = rows[rows["year"] == year]
+    ordered = rows.sort_values(["entity", "year"], kind="stable")
+    return ordered[SOURCE_COLUMNS].reset_index(drop=True)
+
+
+def search(observations: pd.DataFrame, indicators: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Indicators of the data matching a query, best first (see :mod:`zgc_cli.search`)."""
+    from zgc_cli.search import indicators_from, rank
+
+    metadata = metadata_by_metric(indicators)
+    ids = _present(observations["metric"])
+    hits = rank(query, indicators_from(ids, metadata))
+    units = observations.groupby("metric", observed=True)["unit"].first().astype(str)
+    return pd.DataFrame(
+        {
+            "metric": [entry.metric for entry, _ in hits],
+            "name_en": [entry.name_en for entry, _ in hits],
+            "name_zh": [entry.name_zh for entry, _ in hits],
+            "unit": [units.get(entry.metric, "") for entry, _ in hits],
+            "category": [entry.category for entry, _ in hits],
+            "description": [entry.description for entry, _ in hits],
+            "score": [value for _, value in hits],
+        },
+        columns=SEARCH_COLUMNS,
+    )
+
+
+def series_values(observations: pd.DataFrame) -> dict[tuple[str, str], list[float]]:
+    """Each series' values in year order, keyed by (metric, entity): for sparklines."""
+    ordered = observations.sort_values([*SERIES_KEY, "year"], kind="stable")
+    grouped = ordered.groupby(SERIES_KEY, observed=True, sort=False)["value"]
+    return {(str(metric), str(entity)): list(values) for (metric, entity), values in grouped}
