@@ -61,16 +61,62 @@ POST_QUALIFIERS: dict[str, str] = {
 
 # Units and counters, longest first so that 平方公里 wins over 公里 and 人次 over 人.
 UNITS: tuple[str, ...] = (
-    "平方公里", "公里", "千米", "米", "人次", "个月", "分钟", "秒钟", "小时", "秒", "天",
-    "年(?!代)", "岁", "美元", "元", "比特", "参数", "人", "名", "位", "家", "件", "项",
-    "个", "次", "届", "款", "条", "所", "座", "台", "种", "栋", "核", "强", "大", "倍",
-    "成", "%", "％",
+    "平方公里",
+    "公里",
+    "千米",
+    "米",
+    "人次",
+    "个月",
+    "分钟",
+    "秒钟",
+    "小时",
+    "秒",
+    "天",
+    "年(?!代)",
+    "岁",
+    "美元",
+    "元",
+    "比特",
+    "参数",
+    "人",
+    "名",
+    "位",
+    "家",
+    "件",
+    "项",
+    "个",
+    "次",
+    "届",
+    "款",
+    "条",
+    "所",
+    "座",
+    "台",
+    "种",
+    "栋",
+    "核",
+    "强",
+    "大",
+    "倍",
+    "成",
+    "%",
+    "％",
 )
 PERCENT_UNITS = frozenset({"%", "％", "成"})
 
 ZH_DIGITS: dict[str, int] = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
@@ -78,8 +124,15 @@ ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # Magnitudes that may follow Arabic digits (3.6万亿, 784.7亿, 279万). 千/百 alone are left
 # out: after digits they would misread units such as 千米.
 ARABIC_MAGNITUDES: dict[str, int] = {
-    "万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
-    "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "亿": 10**8,
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "亿": 10**8,
 }
 
 # Estimate words: they govern the next figure in the same stretch of text.
@@ -96,9 +149,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_PRE = (
-    r"(?P<pre>" + _alternation([w for w in PRE_QUALIFIERS if w != "上"]) + r"|上(?=[千百万亿]))?"
-)
+_PRE = r"(?P<pre>" + _alternation([w for w in PRE_QUALIFIERS if w != "上"]) + r"|上(?=[千百万亿]))?"
 _POST = _alternation(list(POST_QUALIFIERS))
 
 FIGURE_PATTERN = re.compile(
@@ -200,10 +251,10 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
         return Figure(50.0, _qualifier(pre), match.group(), "%", start)
     if groups["ordinal"]:
         ordinal = groups["ordinal"]
-        number = int(ordinal) if ordinal.isdigit() else zh_numeral_to_int(ordinal)
+        rank = int(ordinal) if ordinal.isdigit() else zh_numeral_to_int(ordinal)
         # An ordinal ends at its counter; anything after (以上, 多) belongs elsewhere.
         ordinal_end = match.start("ordinal") + len(ordinal) + len(groups["ordinal_counter"] or "")
-        return Figure(float(number), EXACT, text[start:ordinal_end], "第", start)
+        return Figure(float(rank), EXACT, text[start:ordinal_end], "第", start)
 
     unit = groups["unit"] or ""
     post_number, post_unit = groups["post_number"], groups["post_unit"]
@@ -216,7 +267,7 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
         # Chinese numerals need a unit or a qualifier word to be a figure (百度 is a name).
         if not (unit or post_number or post_unit):
             return None
-        number = Decimal(zh_numeral_to_int(zh))
+        number: Decimal = Decimal(zh_numeral_to_int(zh))
     else:
         # Bare Arabic numbers (悟道2.0, 2023中国...) are names, versions or labels.
         if not (unit or magnitude or post_number or post_unit):

@@ -173,7 +173,10 @@ def metadata_by_metric(indicators: pd.DataFrame | None) -> dict[str, dict[str, s
     """Indicator metadata keyed by metric id, for the matcher."""
     if indicators is None or indicators.empty:
         return {}
-    return {str(row["metric"]): row for row in indicators.astype(str).to_dict("records")}
+    return {
+        str(row["metric"]): {str(key): str(value) for key, value in row.items()}
+        for row in indicators.to_dict("records")
+    }
 
 
 def _unknown(
