@@ -112,3 +112,23 @@ def test_shipped_data_is_found_from_any_folder(
     result = run(*command)
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) > 2
+
+
+def test_plot_in_the_terminal_marks_estimates_and_derived_points() -> None:
+    result = run("plot", "revenue", "employees", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert "2014" in result.stdout and "2023" in result.stdout
+    assert "* estimate" in result.stdout and "^ derived" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_plot_writes_an_image_and_refuses_other_formats(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    image = tmp_path / "chart.png"
+    result = run("plot", "revenue", "--output", str(image))
+    assert result.exit_code == 0, result.stderr
+    assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    bad = run("plot", "revenue", "--output", str(tmp_path / "chart.jpg"))
+    assert bad.exit_code == 1
+    assert bad.stderr.startswith("zgc: error: ") and ".png or .svg" in bad.stderr
+    assert len(bad.stderr.splitlines()) == 1

@@ -498,6 +498,84 @@ def verify(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
+@app.command()
+def plot(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str],
+        typer.Argument(help="Metric ids to chart.", autocompletion=complete_metrics),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write a PNG or SVG image (needs `pip install 'zgc[plot]'`) instead of "
+            "drawing in the terminal.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    indexed: Annotated[
+        bool,
+        typer.Option("--indexed", help="One panel, each series indexed to its first year = 100."),
+    ] = False,
+    height: Annotated[
+        int, typer.Option("--height", min=10, help="Rows of the terminal chart.")
+    ] = 24,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Chart series over the years: in the terminal, or as an image with `--output`.
+
+    Each metric gets its own panel (or, with `--indexed`, one panel where every
+    series starts at 100). Estimates, derived figures and bounds are marked as
+    in the tables.
+    """
+    from zgc_cli import stats
+    from zgc_cli.data import load_publication
+    from zgc_cli.plot import PlotDependencyError, terminal_chart, write_image
+
+    loaded = _load(data)
+    series = stats.series_growth(loaded.observations.frame, list(dict.fromkeys(ids)))
+    language = _lang(lang)
+    state: AppContext = ctx.obj
+    try:
+        if output is None:
+            console = state.stdout_console()
+            chart = terminal_chart(
+                series,
+                loaded.indicators,
+                language.value,
+                width=console.width,
+                height=height,
+                indexed=indexed,
+                color=console.is_terminal and console.color_system is not None,
+            )
+            sys.stdout.write(chart if chart.endswith("\n") else chart + "\n")
+            return
+        publication = load_publication(loaded.source)
+        source_line = (
+            _source_line(publication.publisher, publication.date, language) if (publication) else ""
+        )
+        for warning in write_image(
+            series, loaded.indicators, language.value, output, indexed, source_line
+        ):
+            sys.stderr.write(f"zgc: warning: {warning}\n")
+    except PlotDependencyError as error:
+        raise ZgcError(str(error)) from None
+    except ValueError as error:
+        raise ZgcError(str(error)) from None
+    except OSError as error:
+        raise ZgcError(f"{output}: cannot write: {error.strerror or error}") from None
+    sys.stderr.write(f"zgc: wrote {output}\n")
+
+
+def _source_line(publisher: str, date: str, language: Language) -> str:
+    label = "来源：" if language is Language.zh else "Source: "
+    return label + ", ".join(part for part in (publisher, date) if part)
+
+
 def main() -> None:
     """Console-script entry point: ends quietly when a pipe closes early (``| head``)."""
     try:
