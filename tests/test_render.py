@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from zgc_cli import render, stats
+from zgc_cli import render, stats, tables
 from zgc_cli.options import Language, OutputFormat
 
 OBSERVATIONS = pd.DataFrame(
@@ -39,7 +39,7 @@ INDICATORS = pd.DataFrame(
 
 def rendered(renderables, width: int = 80) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None)
-    render.print_renderables(console, renderables)
+    tables.print_renderables(console, renderables)
     text = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in text.splitlines())
 
@@ -47,7 +47,7 @@ def rendered(renderables, width: int = 80) -> str:
 def test_series_table_in_english() -> None:
     series = stats.series_growth(OBSERVATIONS, ["revenue"])
     spans = stats.span(stats.select(OBSERVATIONS, metrics=["revenue"]))
-    assert rendered(render.series_view(series, spans, INDICATORS, Language.en)) == (
+    assert rendered(tables.series_view(series, spans, INDICATORS, Language.en)) == (
         "revenue · Total revenue · CNY\n"
         "\n"
         " Entity   Year           Value        Change   Change %   CAGR %\n"
@@ -64,7 +64,7 @@ def test_series_table_in_english() -> None:
 def test_series_table_in_chinese_aligns_wide_characters() -> None:
     series = stats.series_growth(OBSERVATIONS, ["revenue"])
     spans = stats.span(stats.select(OBSERVATIONS, metrics=["revenue"]))
-    assert rendered(render.series_view(series, spans, INDICATORS, Language.zh)) == (
+    assert rendered(tables.series_view(series, spans, INDICATORS, Language.zh)) == (
         "revenue · 企业总收入 · CNY\n"
         "\n"
         " 主体   年份       数值     变化    变化率   年均增长\n"
@@ -80,7 +80,7 @@ def test_series_table_in_chinese_aligns_wide_characters() -> None:
 def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
     comparison = stats.compare(OBSERVATIONS, 2012, 2022)
     text = rendered(
-        render.compare_view(
+        tables.compare_view(
             comparison.frame,
             comparison.only_from,
             comparison.only_to,
@@ -104,7 +104,7 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
 def test_numbers_are_never_cut_on_a_narrow_terminal() -> None:
     comparison = stats.compare(OBSERVATIONS, 2014, 2023)
     text = rendered(
-        render.compare_view(
+        tables.compare_view(
             comparison.frame,
             comparison.only_from,
             comparison.only_to,
@@ -170,8 +170,8 @@ def test_markdown_escapes_pipes() -> None:
     ],
 )
 def test_human_numbers(value: float, lang: Language, text: str) -> None:
-    assert render.human_number(value, "CNY", lang) == text
+    assert tables.human_number(value, "CNY", lang) == text
 
 
 def test_percent_units_read_as_percent() -> None:
-    assert render.human_number(51.0, "percent", Language.en) == "51%"
+    assert tables.human_number(51.0, "percent", Language.en) == "51%"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -96,14 +98,14 @@ class AppContext:
 
     def stdout_console(self) -> Console:
         if self._stdout_console is None:
-            from zgc_cli.render import make_console
+            from zgc_cli.tables import make_console
 
             self._stdout_console = make_console(sys.stdout)
         return self._stdout_console
 
     def stderr_console(self) -> Console:
         if self._stderr_console is None:
-            from zgc_cli.render import make_console
+            from zgc_cli.tables import make_console
 
             self._stderr_console = make_console(sys.stderr)
         return self._stderr_console
@@ -197,18 +199,23 @@ class SortKey(StrEnum):
     cagr_pct = "cagr_pct"
 
 
-@dataclass(frozen=True)
 class Loaded:
-    """A data source loaded for a command: observations and their indicator metadata."""
+    """A data source loaded for a command: its observations, and metadata read on first use."""
 
-    observations: Observations
-    indicators: pd.DataFrame
-    source: str
+    def __init__(self, observations: Observations, source: str) -> None:
+        self.observations = observations
+        self.source = source
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        from zgc_cli.data import load_indicators
+
+        return load_indicators(self.source)
 
 
 def _load(data_option: str | None) -> Loaded:
-    """Load observations and metadata, with a spinner on stderr for a large file."""
-    from zgc_cli.data import load_indicators, load_observations
+    """Load observations, with a spinner on stderr for a large file."""
+    from zgc_cli.data import load_observations
 
     source = resolve_data_source(data_option)
     if _is_large(source) and sys.stderr.isatty():
@@ -218,7 +225,7 @@ def _load(data_option: str | None) -> Loaded:
             observations = load_observations(source)
     else:
         observations = load_observations(source)
-    return Loaded(observations, load_indicators(source), source)
+    return Loaded(observations, source)
 
 
 def _is_large(source: str) -> bool:
@@ -232,18 +239,24 @@ def _emit(
     ctx: typer.Context,
     frame: pd.DataFrame,
     fmt: OutputFormat | None,
-    table: Any,
+    table: Callable[[], Sequence[RenderableType]],
 ) -> None:
+    """Write ``frame`` in the chosen format; ``table`` builds the human view if asked for."""
     from zgc_cli.render import emit
 
     state: AppContext = ctx.obj
+
+    def show_table() -> None:
+        from zgc_cli.tables import print_renderables
+
+        print_renderables(state.stdout_console(), table())
+
     emit(
         frame,
         fmt or default_format(state.stdout_is_tty),
         sys.stdout,
         pretty=state.stdout_is_tty,
-        table=table,
-        console=state.stdout_console,
+        show_table=show_table,
     )
 
 
@@ -285,7 +298,7 @@ def metrics(
         catalog = stats.catalog(observations, loaded.indicators)
 
         def catalog_table() -> list[RenderableType]:
-            from zgc_cli.render import catalog_view
+            from zgc_cli.tables import catalog_view
 
             return catalog_view(catalog, language, stats.series_values(observations))
 
@@ -295,7 +308,7 @@ def metrics(
     series = stats.series_growth(observations, unique_ids)
 
     def series_table() -> list[RenderableType]:
-        from zgc_cli.render import series_view
+        from zgc_cli.tables import series_view
 
         spans = stats.span(stats.select(observations, metrics=unique_ids))
         return series_view(series, spans, loaded.indicators, language)
@@ -338,7 +351,7 @@ def compare(
     language = _lang(lang)
 
     def compare_table() -> list[RenderableType]:
-        from zgc_cli.render import compare_view
+        from zgc_cli.tables import compare_view
 
         return compare_view(
             frame,
@@ -374,7 +387,7 @@ def export(
     frame = rows[observations.source_columns]
 
     def export_table() -> list[RenderableType]:
-        from zgc_cli.render import plain_view
+        from zgc_cli.tables import plain_view
 
         return plain_view(frame, numeric_columns=("year", "value"))
 
@@ -402,7 +415,7 @@ def search(
     language = _lang(lang)
 
     def search_table() -> list[RenderableType]:
-        from zgc_cli.render import search_view
+        from zgc_cli.tables import search_view
 
         return search_view(results, language)
 
@@ -440,7 +453,7 @@ def source(
     language = _lang(lang)
 
     def source_table() -> list[RenderableType]:
-        from zgc_cli.render import source_view
+        from zgc_cli.tables import source_view
 
         return source_view(rows, citation, loaded.indicators, language)
 
@@ -487,7 +500,7 @@ def verify(
     counts = frame["result"].value_counts()
 
     def verify_table() -> list[RenderableType]:
-        from zgc_cli.render import verify_view
+        from zgc_cli.tables import verify_view
 
         return verify_view(frame)
 
