@@ -148,7 +148,7 @@ def test_json_writes_null_for_missing_and_integers_for_whole_numbers() -> None:
     stream = io.StringIO()
     render.write_machine(frame, OutputFormat.json, stream, pretty=False)
     assert json.loads(stream.getvalue()) == [{"a": 1, "b": "x"}, {"a": None, "b": "y"}]
-    assert stream.getvalue().startswith('[{"a": 1,')
+    assert stream.getvalue().startswith('[{"a":1,')
 
 
 def test_markdown_escapes_pipes() -> None:

@@ -96,7 +96,8 @@ def _line_of_offset(buffer: bytes, offset: int) -> int:
 
 def _decode_header(label: str, buffer: bytes) -> tuple[list[str], str]:
     """The header's column names and the encoding that decodes them."""
-    first_line = buffer.split(b"\n", 1)[0].rstrip(b"\r")
+    end = buffer.find(b"\n")
+    first_line = (buffer if end < 0 else buffer[:end]).rstrip(b"\r")
     for encoding in ENCODINGS:
         try:
             text = first_line.decode(encoding)
@@ -247,6 +248,21 @@ def _fail_at(
     raise DataError(f"{label}:{line}: column '{column}': {shown} {problem}")
 
 
+def _duplicated_keys(frame: pd.DataFrame) -> pd.Series:
+    """Rows whose (metric, entity, year) came before: one int64 key per row, hashed once.
+
+    ``DataFrame.duplicated`` on three columns builds a frame of group labels; the
+    category codes and the year already are small integers to combine.
+    """
+    metric = frame["metric"].cat.codes.to_numpy().astype(np.int64)
+    entity = frame["entity"].cat.codes.to_numpy().astype(np.int64)
+    year = frame["year"].to_numpy().astype(np.int64)
+    entity_span = len(frame["entity"].cat.categories) + 1
+    year_span = int(year.max() - year.min()) + 1 if len(year) else 1
+    key = (metric * entity_span + entity) * year_span + (year - (year.min() if len(year) else 0))
+    return pd.Series(key, index=frame.index).duplicated(keep="first")
+
+
 def _validate(label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None) -> pd.DataFrame:
     """Vectorised checks of a parsed frame; returns it with ``year`` as a small integer."""
     year = frame["year"]
@@ -266,7 +282,7 @@ def _validate(label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None) 
         unknown = ~frame[column].isin([*allowed, ""])
         _fail_at(label, frame, unknown, line_numbers, column, f"is not one of {', '.join(allowed)}")
     frame["year"] = year.astype(np.int16)
-    duplicated = frame.duplicated(subset=KEY_COLUMNS, keep="first")
+    duplicated = _duplicated_keys(frame)
     if duplicated.any():
         row = int(np.flatnonzero(duplicated.to_numpy())[0])
         key = frame.iloc[row]

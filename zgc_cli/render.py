@@ -9,86 +9,138 @@ the shortest text that reads back as the same float.
 from __future__ import annotations
 
 import io
-import json
-import math
 from collections.abc import Callable
+from itertools import islice
 from typing import Any, TextIO
 
 import numpy as np
+import orjson
 import pandas as pd
 
 from zgc_cli.options import OutputFormat
 
 # Integers beyond 2**53 are not all representable as floats; past that, print the float.
 _EXACT_INTEGER_LIMIT = 2.0**53
+# Rows joined into one write: big enough to amortise, small enough to bound memory.
+_ROWS_PER_WRITE = 50_000
 
 
 # --- machine formats -----------------------------------------------------------------
 
 
-def number_text(value: float) -> str:
-    """The exact text of a number: whole numbers as integers, others as the shortest repr."""
-    if value == math.floor(value) and abs(value) < _EXACT_INTEGER_LIMIT:
-        return str(int(value))
-    return repr(float(value))
-
-
-def _float_column_text(column: pd.Series) -> pd.Series:
-    """Vectorised :func:`number_text` over a float column; missing values become ''."""
+def _float_cells(column: pd.Series, missing: Any) -> np.ndarray:
+    """A float column as Python numbers: whole ones as ints (no ``.0``), others as floats."""
     values = column.to_numpy(dtype="float64", na_value=np.nan)
-    missing = np.isnan(values)
-    whole = ~missing & (np.floor(values) == values) & (np.abs(values) < _EXACT_INTEGER_LIMIT)
-    text = np.full(len(values), "", dtype=object)
+    cells = values.astype(object)
+    absent = np.isnan(values)
+    whole = ~absent & (np.floor(values) == values) & (np.abs(values) < _EXACT_INTEGER_LIMIT)
     if whole.any():
-        text[whole] = values[whole].astype(np.int64).astype(str)
-    fractional = ~missing & ~whole
-    if fractional.any():
-        text[fractional] = [repr(float(number)) for number in values[fractional]]
-    return pd.Series(text, index=column.index, dtype=object)
+        cells[whole] = values[whole].astype(np.int64).astype(object)
+    if absent.any():
+        cells[absent] = missing
+    return cells
 
 
-def _is_float(column: pd.Series) -> bool:
-    return pd.api.types.is_float_dtype(column.dtype)
+def machine_cells(frame: pd.DataFrame, missing: Any = None) -> list[np.ndarray]:
+    """Each column as an object array of Python values, ready for a JSON writer.
+
+    Numbers stay numbers (ints for whole values), text stays text, and a
+    missing value becomes ``missing``.
+    """
+    columns: list[np.ndarray] = []
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, pd.api.extensions.ExtensionDtype) and (
+            pd.api.types.is_integer_dtype(column.dtype)
+        ):
+            # A nullable integer column (missing years): its whole values print as ints.
+            column = column.astype("float64")
+        if pd.api.types.is_float_dtype(column.dtype):
+            columns.append(_float_cells(column, missing))
+        elif pd.api.types.is_integer_dtype(column.dtype):
+            # astype(object) makes Python ints, which JSON can write and numpy ints are not.
+            columns.append(column.to_numpy().astype(object))
+        else:
+            cells = column.to_numpy(dtype=object)
+            absent = pd.isna(cells)
+            if absent.any():
+                cells = cells.copy()
+                cells[absent] = missing
+            columns.append(cells)
+    return columns
+
+
+def _number_texts(cells: np.ndarray) -> list[str]:
+    """Numbers as text, all at once: orjson writes the shortest round-trip form in native code.
+
+    Formatting floats one by one with ``repr`` costs more than parsing them did;
+    a JSON array of the column, split at its commas, gives the same digits.
+    """
+    if len(cells) == 0:
+        return []
+    absent = np.asarray(cells == "", dtype=bool)
+    numbers = np.where(absent, 0, cells) if absent.any() else cells
+    texts = orjson.dumps(numbers.tolist())[1:-1].decode().split(",")
+    for position in np.flatnonzero(absent):
+        texts[position] = ""
+    return texts
+
+
+def _quoted(text: str, delimiter: str | None) -> str:
+    """CSV's minimal quoting (as the csv module and pandas do it), or none without a delimiter."""
+    if delimiter is None:
+        return text
+    if delimiter in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def text_cells(frame: pd.DataFrame, delimiter: str | None = None) -> list[list[str]]:
+    """Each column as the exact text a machine format writes ('' for missing).
+
+    With a ``delimiter``, text that needs it is quoted for a delimited file. A
+    category column is spelled (and quoted) once per category, not per row.
+    """
+    columns: list[list[str]] = []
+    for name, cells in zip(frame.columns, machine_cells(frame, ""), strict=True):
+        column = frame[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            spelled = [_quoted(str(category), delimiter) for category in column.cat.categories]
+            lookup = np.array([*spelled, ""], dtype=object)  # code -1 (missing) takes the last
+            columns.append(lookup[column.cat.codes.to_numpy()].tolist())
+        elif pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(
+            column.dtype
+        ):
+            columns.append(_number_texts(cells))
+        else:
+            columns.append([_quoted(str(cell), delimiter) for cell in cells])
+    return columns
+
+
+def write_delimited(frame: pd.DataFrame, delimiter: str, stream: TextIO) -> None:
+    """CSV or TSV, header first, LF line ends, written in chunks of rows."""
+    stream.write(delimiter.join(_quoted(str(name), delimiter) for name in frame.columns) + "\n")
+    rows = zip(*text_cells(frame, delimiter), strict=True)
+    while chunk := list(islice(rows, _ROWS_PER_WRITE)):
+        stream.write("\n".join(map(delimiter.join, chunk)) + "\n")
 
 
 def machine_text(frame: pd.DataFrame) -> pd.DataFrame:
     """Every cell as the exact text a machine format writes ('' for missing)."""
-    columns: dict[str, pd.Series] = {}
-    for name in frame.columns:
-        column = frame[name]
-        if _is_float(column):
-            columns[name] = _float_column_text(column)
-        elif isinstance(column.dtype, pd.CategoricalDtype):
-            columns[name] = column.astype(object).where(column.notna(), "")
-        else:
-            columns[name] = column.astype(object).where(column.notna(), "").astype(str)
-    return pd.DataFrame(columns, index=frame.index)
+    texts = dict(zip(frame.columns, text_cells(frame), strict=True))
+    return pd.DataFrame(texts, index=frame.index, dtype=object)
 
 
-def _json_value(value: Any) -> Any:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, (float, np.floating)):
-        number = float(value)
-        if math.isnan(number):
-            return None
-        if number == math.floor(number) and abs(number) < _EXACT_INTEGER_LIMIT:
-            return int(number)
-        return number
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.bool_,)):
-        return bool(value)
-    return value
+def number_text(value: float) -> str:
+    """The exact text of one number, as machine formats write it."""
+    return machine_text(pd.DataFrame({"value": [float(value)]}))["value"].iloc[0]
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: numbers stay numbers, missing values are None."""
-    columns = list(frame.columns)
-    return [
-        {name: _json_value(cell) for name, cell in zip(columns, row, strict=True)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
+    names = [str(name) for name in frame.columns]
+    columns = machine_cells(frame, None)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def _markdown_cell(text: str) -> str:
@@ -98,20 +150,13 @@ def _markdown_cell(text: str) -> str:
 def write_machine(frame: pd.DataFrame, fmt: OutputFormat, stream: TextIO, pretty: bool) -> None:
     """Write a frame in a machine format; ``pretty`` indents JSON for a terminal."""
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
-        separator = "," if fmt is OutputFormat.csv else "\t"
-        machine_text(frame).to_csv(stream, index=False, sep=separator, lineterminator="\n")
+        write_delimited(frame, "," if fmt is OutputFormat.csv else "\t", stream)
     elif fmt is OutputFormat.json:
-        json.dump(
-            records(frame),
-            stream,
-            ensure_ascii=False,
-            allow_nan=False,
-            indent=2 if pretty else None,
-        )
-        stream.write("\n")
+        option = orjson.OPT_INDENT_2 if pretty else 0
+        stream.write(orjson.dumps(records(frame), option=option).decode() + "\n")
     elif fmt is OutputFormat.jsonl:
         for record in records(frame):
-            stream.write(json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n")
+            stream.write(orjson.dumps(record).decode() + "\n")
     elif fmt is OutputFormat.markdown:
         text = machine_text(frame)
         stream.write("| " + " | ".join(_markdown_cell(str(c)) for c in text.columns) + " |\n")

@@ -157,16 +157,24 @@ def flags(*endpoints: pd.DataFrame) -> pd.Series:
     position; a flag is set when any endpoint has it. Flags are joined by ``;``
     in a fixed order, empty for plain reported figures.
     """
-    length = len(endpoints[0])
-    text = np.full(length, "", dtype=object)
-    for column, names in (("status", STATUS_FLAGS), ("qualifier", QUALIFIER_FLAGS)):
-        for name in names:
-            present = np.zeros(length, dtype=bool)
-            for endpoint in endpoints:
-                present |= (endpoint[column] == name).to_numpy(dtype=bool)
-            joined = np.where(text == "", name, text + FLAG_SEPARATOR + name)
-            text = np.where(present, joined, text)
-    return pd.Series(text, index=endpoints[0].index, dtype=object)
+    # Each flag is a bit; the few distinct bit patterns are spelled out once and
+    # looked up, so a million rows cost integer arithmetic, not string joins.
+    names = [*STATUS_FLAGS, *QUALIFIER_FLAGS]
+    codes = np.zeros(len(endpoints[0]), dtype=np.int64)
+    for bit, name in enumerate(names):
+        column = "status" if name in STATUS_FLAGS else "qualifier"
+        present = np.zeros(len(codes), dtype=bool)
+        for endpoint in endpoints:
+            present |= (endpoint[column] == name).to_numpy(dtype=bool)
+        codes |= present.astype(np.int64) << bit
+    spelled = np.array(
+        [
+            FLAG_SEPARATOR.join(name for bit, name in enumerate(names) if code >> bit & 1)
+            for code in range(1 << len(names))
+        ],
+        dtype=object,
+    )
+    return pd.Series(spelled[codes], index=endpoints[0].index, dtype=object)
 
 
 def metadata_by_metric(indicators: pd.DataFrame | None) -> dict[str, dict[str, str]]:

@@ -1,0 +1,1149 @@
+"""Benchmark zgc against its goals, side by side with plain pandas/Typer baselines.
+
+    python benchmarks/run.py                 # full run: 100k, 1M, 5M rows, 7 runs each
+    python benchmarks/run.py --quick         # smoke run (CI): 20k rows, 3 runs
+    python benchmarks/run.py --sizes 100k,1M --runs 5 --markdown --diagnose
+
+Every timed command runs as its own process with stdout to /dev/null; the
+commands of one group are interleaved (round-robin, a different one first each
+round) so that a noisy machine slows them alike, and medians are compared.
+Peak memory is the child's maximum RSS (GNU ``/usr/bin/time -f %M`` when
+present, else ``os.wait4``'s rusage of that one child).
+
+Goals (exit status 1 when one is missed; ``--quick`` only fails when a command
+fails outright):
+
+1. ``zgc --help``, ``zgc COMMAND --help`` and ``zgc --version`` import no pandas.
+2. On the shipped data, ``zgc metrics revenue`` and ``zgc compare 2014 2023``
+   (``--format csv``) take at most 1.15x ``python -c "import pandas, typer,
+   rich.table"``; ``zgc --help`` at most 1.2x the ``--help`` of a minimal
+   two-command Typer app.
+3. On 1M synthetic rows, ``zgc compare 2014 2023 --data FILE --format csv``
+   takes at most 1.2x the time and 1.5x the peak memory of a bare
+   ``pandas.read_csv(FILE)``; its time and memory per row (startup
+   subtracted) at the largest size are within 1.5x of those at the smallest.
+
+This runner imports neither pandas nor zgc (a large parent would also inflate
+the children's peak RSS): it only spawns processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import pstats
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+BENCHMARKS_DIR = Path(__file__).resolve().parent
+REPO_DIR = BENCHMARKS_DIR.parent
+GENERATOR = BENCHMARKS_DIR / "generate.py"
+DEFAULT_OUT_DIR = BENCHMARKS_DIR / "out"
+SHIPPED_DATA = REPO_DIR / "data" / "metrics.csv"
+GNU_TIME = Path("/usr/bin/time")
+
+FULL_SIZES: tuple[int, ...] = (100_000, 1_000_000, 5_000_000)
+QUICK_SIZES: tuple[int, ...] = (20_000,)
+GOAL_SIZE = 1_000_000
+SPLIT_MIN_RUNS = 11
+TINY_ROWS = 500  # one metric x 50 entities x 10 years: the startup constant
+DEFAULT_RUNS = 7
+QUICK_RUNS = 3
+YEAR_FROM, YEAR_TO = 2014, 2023
+
+STARTUP_LIMIT = 1.15
+HELP_LIMIT = 1.2
+LARGE_TIME_LIMIT = 1.2
+LARGE_MEMORY_LIMIT = 1.5
+LINEARITY_LIMIT = 1.5
+
+PASS, FAIL, INFO, ERROR, SKIP = "PASS", "FAIL", "info", "ERROR", "skip"
+
+MINIMAL_TYPER_APP = '''\
+"""A minimal two-command Typer app: the yardstick for zgc --help."""
+
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str, count: int = 1) -> None:
+    """Say hello."""
+    for _ in range(count):
+        typer.echo(f"Hello {name}")
+
+
+@app.command()
+def goodbye(name: str, formal: bool = False) -> None:
+    """Say goodbye."""
+    typer.echo(f"Goodbye {name}" if formal else f"Bye {name}")
+
+
+if __name__ == "__main__":
+    app()
+'''
+
+# Runs a script and records which line raised the process's peak RSS (VmHWM).
+HWM_SAMPLER = """\
+import json, os, runpy, sys, threading, time, traceback
+
+script, out_path = sys.argv[1], sys.argv[2]
+sys.argv = [script, *sys.argv[3:]]
+main_id = threading.main_thread().ident
+
+
+def hwm_kib():
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def location():
+    frame = sys._current_frames().get(main_id)
+    if frame is None:
+        return "(exit)"
+    stack = traceback.extract_stack(frame)
+    own = [entry for entry in stack if "zgc_cli" in entry.filename] or stack[-1:]
+    inner = own[-1]
+    return "%s:%d %s: %s" % (
+        os.path.basename(inner.filename), inner.lineno, inner.name, (inner.line or "").strip()
+    )
+
+
+state = {"hwm": hwm_kib(), "start": hwm_kib(), "raises": {}}
+
+
+def sample():
+    while True:
+        time.sleep(0.002)
+        now = hwm_kib()
+        if now > state["hwm"]:
+            key = location()
+            state["raises"][key] = state["raises"].get(key, 0) + now - state["hwm"]
+            state["hwm"] = now
+
+
+threading.Thread(target=sample, daemon=True).start()
+try:
+    runpy.run_path(script, run_name="__main__")
+except SystemExit:
+    pass
+finally:
+    state["hwm"] = max(state["hwm"], hwm_kib())
+    with open(out_path, "w") as out:
+        json.dump(state, out)
+"""
+
+
+# --- running and timing processes -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One run of one command."""
+
+    seconds: float
+    max_rss_kib: int
+
+
+class CommandFailedError(Exception):
+    """A benchmarked command exited non-zero."""
+
+    def __init__(self, argv: Sequence[str], returncode: int, stderr: str) -> None:
+        tail = " | ".join(stderr.strip().splitlines()[-3:])
+        super().__init__(f"exit {returncode}: {tail or '(no stderr)'}")
+        self.argv = list(argv)
+
+
+def _gnu_time_works() -> bool:
+    if not (GNU_TIME.is_file() and os.access(GNU_TIME, os.X_OK)):
+        return False
+    try:
+        probe = subprocess.run(
+            [str(GNU_TIME), "-f", "%M", "true"], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return probe.returncode == 0 and probe.stderr.strip().splitlines()[-1].isdigit()
+
+
+class Runner:
+    """Runs one process at a time and measures its wall time and peak RSS."""
+
+    def __init__(self, env: dict[str, str], work_dir: Path) -> None:
+        self.env = env
+        self.use_gnu_time = _gnu_time_works()
+        self._rss_file = work_dir / "max-rss.txt"
+
+    @property
+    def rss_method(self) -> str:
+        return "/usr/bin/time -f %M" if self.use_gnu_time else "os.wait4 rusage"
+
+    def run(self, argv: Sequence[str]) -> Sample:
+        if self.use_gnu_time:
+            return self._run_gnu_time(argv)
+        return self._run_wait4(argv)
+
+    def _run_gnu_time(self, argv: Sequence[str]) -> Sample:
+        wrapped = [str(GNU_TIME), "-f", "%M", "-o", str(self._rss_file), *argv]
+        start = time.perf_counter()
+        completed = subprocess.run(
+            wrapped,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=self.env,
+            check=False,
+        )
+        seconds = time.perf_counter() - start
+        if completed.returncode != 0:
+            raise CommandFailedError(
+                argv, completed.returncode, completed.stderr.decode(errors="replace")
+            )
+        rss_lines = self._rss_file.read_text().strip().splitlines()
+        return Sample(seconds, int(rss_lines[-1]))
+
+    def _run_wait4(self, argv: Sequence[str]) -> Sample:
+        with tempfile.TemporaryFile() as stderr_file:
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                list(argv),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr_file,
+                env=self.env,
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            if process.returncode != 0:
+                stderr_file.seek(0)
+                stderr = stderr_file.read().decode(errors="replace")
+                raise CommandFailedError(argv, process.returncode, stderr)
+        return Sample(seconds, int(usage.ru_maxrss))  # KiB on Linux
+
+
+@dataclass
+class Measured:
+    """Samples of one command, or why it could not be measured."""
+
+    argv: list[str]
+    samples: list[Sample] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(sample.seconds for sample in self.samples)
+
+    @property
+    def max_rss_kib(self) -> float:
+        return statistics.median(sample.max_rss_kib for sample in self.samples)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and bool(self.samples)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def measure_interleaved(
+    runner: Runner,
+    commands: dict[str, list[str]],
+    runs: int,
+    warmup: bool = True,
+) -> dict[str, Measured]:
+    """Run every command ``runs`` times, round-robin, rotating which goes first."""
+    results = {name: Measured(argv) for name, argv in commands.items()}
+    active = list(commands)
+    if warmup:
+        for name in list(active):
+            try:
+                runner.run(commands[name])
+            except CommandFailedError as error:
+                results[name].error = str(error)
+                active.remove(name)
+                log(f"  FAILED {name}: {error}")
+    for round_number in range(runs):
+        shift = round_number % max(len(active), 1)
+        for name in active[shift:] + active[:shift]:
+            if results[name].error:
+                continue
+            try:
+                results[name].samples.append(runner.run(commands[name]))
+            except CommandFailedError as error:
+                results[name].error = str(error)
+                log(f"  FAILED {name}: {error}")
+        log(f"  round {round_number + 1}/{runs} done")
+    return results
+
+
+# --- the commands ---------------------------------------------------------------------
+
+
+def zgc_prefix() -> list[str]:
+    """The ``zgc`` next to this interpreter, else ``python -m zgc_cli``."""
+    script = Path(sys.executable).parent / "zgc"
+    if script.is_file() and os.access(script, os.X_OK):
+        return [str(script)]
+    return [sys.executable, "-m", "zgc_cli"]
+
+
+def python_prefix_for_zgc(prefix: list[str], *options: str) -> list[str]:
+    """Run zgc under this interpreter with extra interpreter options (``-X importtime``)."""
+    if prefix[0] == sys.executable:  # already python -m zgc_cli
+        return [sys.executable, *options, *prefix[1:]]
+    return [sys.executable, *options, *prefix]
+
+
+def zgc_commands(runner_env: dict[str, str], prefix: list[str]) -> list[str]:
+    """The names of zgc's subcommands, asked of Typer in a child process."""
+    code = (
+        "import typer.main; from zgc_cli.cli import app; "
+        "print('\\n'.join(sorted(typer.main.get_command(app).commands)))"
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=runner_env, check=False
+    )
+    names = probe.stdout.split()
+    return names if probe.returncode == 0 and names else ["compare", "export", "metrics"]
+
+
+def child_env() -> dict[str, str]:
+    """The environment of every benchmarked process: no zgc or Python overrides."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("ZGC_", "PYTHONPROFILE", "PYTHONTRACEMALLOC", "PYTHONDEVMODE"))
+    }
+    env.pop("PYTHONWARNINGS", None)
+    env["COLUMNS"] = "100"
+    return env
+
+
+def generator_tag() -> str:
+    return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:8]
+
+
+def synthetic_file(out_dir: Path, rows: int, env: dict[str, str]) -> Path:
+    """The synthetic CSV of ``rows`` rows, generated once per version of generate.py."""
+    path = out_dir / f"synthetic-{rows}-{generator_tag()}.csv"
+    if not path.is_file():
+        log(f"generating {path.name} …")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--rows", str(rows), "--out", str(path)],
+            env=env,
+            check=True,
+        )
+        log(f"  {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - start:.1f} s")
+    return path
+
+
+# --- results --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the results table."""
+
+    goal: str
+    measured: str
+    baseline: str
+    ratio: float | None
+    limit: str
+    status: str
+
+    def cells(self) -> list[str]:
+        ratio = "—" if self.ratio is None else f"{self.ratio:.2f}×"
+        return [self.goal, self.measured, self.baseline, ratio, self.limit, self.status]
+
+
+HEADERS = ["goal", "measured", "baseline", "ratio", "limit", "status"]
+
+
+def judge(ratio: float, limit: float, judged: bool = True) -> str:
+    if not judged:
+        return INFO
+    return PASS if ratio <= limit else FAIL
+
+
+def seconds_text(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def mib_text(kib: float) -> str:
+    return f"{kib / 1024:.0f} MiB"
+
+
+def size_text(rows: int) -> str:
+    if rows % 1_000_000 == 0:
+        return f"{rows // 1_000_000}M"
+    if rows % 1_000 == 0:
+        return f"{rows // 1_000}k"
+    return str(rows)
+
+
+def ratio_row(
+    goal: str,
+    measured: Measured,
+    baseline: Measured,
+    limit: float,
+    *,
+    memory: bool = False,
+    judged: bool = True,
+) -> Row:
+    limit_text = f"≤ {limit:g}×"
+    if not measured.ok or not baseline.ok:
+        failed = measured if not measured.ok else baseline
+        reason = "command failed" if failed.error else "no samples"
+        return Row(goal, f"{reason} (see notes)", "", None, limit_text, ERROR)
+    if memory:
+        value, base = measured.max_rss_kib, baseline.max_rss_kib
+        shown, base_shown = mib_text(value), mib_text(base)
+    else:
+        value, base = measured.seconds, baseline.seconds
+        shown, base_shown = seconds_text(value), seconds_text(base)
+    ratio = value / base
+    return Row(goal, shown, base_shown, ratio, limit_text, judge(ratio, limit, judged))
+
+
+def render_plain(rows: Sequence[Row]) -> str:
+    table = [HEADERS, *(row.cells() for row in rows)]
+    widths = [max(len(line[column]) for line in table) for column in range(len(HEADERS))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
+        for line in table
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def render_markdown(rows: Sequence[Row]) -> str:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+    return "\n".join(
+        [line(HEADERS), "|" + "|".join(" --- " for _ in HEADERS) + "|"]
+        + [line(row.cells()) for row in rows]
+    )
+
+
+def render_raw(groups: dict[str, dict[str, Measured]], markdown: bool) -> str:
+    """Every measured command: median, min and max wall time, median peak RSS."""
+    rows: list[list[str]] = []
+    for group, results in groups.items():
+        for name, measured in results.items():
+            if not measured.ok:
+                rows.append([group, name, "failed", "", "", "", "0"])
+                continue
+            times = [sample.seconds for sample in measured.samples]
+            rows.append(
+                [
+                    group,
+                    name,
+                    seconds_text(measured.seconds),
+                    seconds_text(min(times)),
+                    seconds_text(max(times)),
+                    mib_text(measured.max_rss_kib),
+                    str(len(times)),
+                ]
+            )
+    headers = ["group", "command", "median", "min", "max", "peak RSS", "runs"]
+    if markdown:
+        head = "| " + " | ".join(headers) + " |\n|" + "|".join(" --- " for _ in headers) + "|\n"
+        return head + "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    table = [headers, *rows]
+    widths = [max(len(line[column]) for line in table) for column in range(len(headers))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    )
+
+
+# --- goal 1: no pandas for help and version --------------------------------------------
+
+
+IMPORTTIME_LINE = re.compile(r"^import time:\s+(\d+)\s+\|\s+(\d+)\s+\|( *)(\S+)\s*$")
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    module: str
+    self_us: int
+    cumulative_us: int
+    depth: int
+
+
+def import_entries(stderr: str) -> list[ImportEntry]:
+    entries = []
+    for line in stderr.splitlines():
+        match = IMPORTTIME_LINE.match(line)
+        if match:
+            self_us, cumulative_us, indent, module = match.groups()
+            entries.append(ImportEntry(module, int(self_us), int(cumulative_us), len(indent) // 2))
+    return entries
+
+
+def importtime(argv: Sequence[str], env: dict[str, str]) -> tuple[int, list[ImportEntry], str]:
+    completed = subprocess.run(
+        list(argv),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=False,
+    )
+    return completed.returncode, import_entries(completed.stderr), completed.stderr
+
+
+def no_pandas_rows(prefix: list[str], commands: Sequence[str], env: dict[str, str]) -> list[Row]:
+    invocations = [["--help"], ["--version"], *([name, "--help"] for name in commands)]
+    rows = []
+    for arguments in invocations:
+        argv = python_prefix_for_zgc(prefix, "-X", "importtime") + arguments
+        returncode, entries, stderr = importtime(argv, env)
+        goal = f"no pandas: zgc {' '.join(arguments)}"
+        if returncode != 0:
+            tail = " | ".join(line for line in stderr.splitlines() if "import time" not in line)
+            rows.append(Row(goal, f"exit {returncode}: {tail[-60:]}", "", None, "no pandas", ERROR))
+            continue
+        modules = {entry.module for entry in entries}
+        heavy = sorted(name for name in ("pandas", "numpy", "rich") if name in modules)
+        imported = "pandas" in modules
+        measured = f"{len(modules)} modules" + (f", imports {', '.join(heavy)}" if heavy else "")
+        rows.append(Row(goal, measured, "", None, "no pandas", FAIL if imported else PASS))
+    return rows
+
+
+# --- diagnosis --------------------------------------------------------------------------
+
+
+def import_breakdown(
+    argv: Sequence[str], baseline_argv: Sequence[str], env: dict[str, str], repeats: int = 3
+) -> str:
+    """Top 15 imports by cumulative time, and what zgc imports beyond the baseline."""
+    cumulative: dict[str, list[int]] = defaultdict(list)
+    self_times: dict[str, list[int]] = defaultdict(list)
+    depth: dict[str, int] = {}
+    baseline_modules: set[str] = set()
+    baseline_totals: list[int] = []
+    for _ in range(repeats):
+        _, entries, _ = importtime(python_prefix_for_zgc(list(argv), "-X", "importtime"), env)
+        for entry in entries:
+            cumulative[entry.module].append(entry.cumulative_us)
+            self_times[entry.module].append(entry.self_us)
+            depth[entry.module] = entry.depth
+        _, base_entries, _ = importtime(
+            [sys.executable, "-X", "importtime", *baseline_argv[1:]], env
+        )
+        baseline_modules |= {entry.module for entry in base_entries}
+        baseline_totals.append(sum(entry.self_us for entry in base_entries))
+    median_cumulative = {name: statistics.median(times) for name, times in cumulative.items()}
+    median_self = {name: statistics.median(times) for name, times in self_times.items()}
+    out = io.StringIO()
+    total = sum(median_self.values())
+    out.write(
+        f"imports: {len(median_self)} modules, {total / 1000:.0f} ms (sum of self); "
+        f"`{' '.join(baseline_argv[1:])}`: {len(baseline_modules)} modules, "
+        f"{statistics.median(baseline_totals) / 1000:.0f} ms\n"
+    )
+    out.write("top 15 by cumulative time (median of runs; indent = nesting):\n")
+    top = sorted(median_cumulative.items(), key=lambda item: -item[1])[:15]
+    for name, micros in top:
+        out.write(f"  {micros / 1000:7.1f} ms  {'  ' * depth[name]}{name}\n")
+    extra: dict[str, float] = defaultdict(float)
+    extra_count: dict[str, int] = defaultdict(int)
+    for name, micros in median_self.items():
+        if name not in baseline_modules:
+            extra[name.split(".")[0]] += micros
+            extra_count[name.split(".")[0]] += 1
+    out.write(
+        f"imported beyond `{' '.join(baseline_argv[1:])}`: "
+        f"{sum(extra_count.values())} modules, {sum(extra.values()) / 1000:.0f} ms; by package:\n"
+    )
+    for package, micros in sorted(extra.items(), key=lambda item: -item[1])[:15]:
+        out.write(f"  {micros / 1000:7.1f} ms  {package} ({extra_count[package]} modules)\n")
+    return out.getvalue()
+
+
+def startup_split(
+    runner: Runner,
+    argv: Sequence[str],
+    baseline_argv: Sequence[str],
+    env: dict[str, str],
+    runs: int,
+) -> str:
+    """Where a command's time beyond the baseline goes: imports, Typer's coercion, work.
+
+    Times, interleaved: the baseline; importing every zgc_cli module the command
+    imports; that plus what Typer imports only when a command runs (its
+    Pydantic-based coercion); and the command itself. Differences of medians.
+    """
+    _, entries, _ = importtime(python_prefix_for_zgc(list(argv), "-X", "importtime"), env)
+    modules = [entry.module for entry in entries]
+    zgc_modules = [name for name in modules if name.split(".")[0] == "zgc_cli"]
+    typer_runtime = [
+        name for name in modules if name.split(".")[0] == "typer" and "_adapters" in name
+    ]
+    import_zgc = f"import {', '.join(zgc_modules)}"
+    import_both = import_zgc + (f", {', '.join(typer_runtime)}" if typer_runtime else "")
+    steps = {
+        "baseline": list(baseline_argv),
+        "+ import zgc_cli modules": [sys.executable, "-c", import_zgc],
+    }
+    if typer_runtime:
+        steps["+ Typer runtime imports"] = [sys.executable, "-c", import_both]
+    steps["the command (+ its work)"] = list(argv)
+    runs = max(runs, SPLIT_MIN_RUNS)
+    results = measure_interleaved(runner, steps, runs)
+    out = io.StringIO()
+    out.write(f"{runs} interleaved runs; zgc_cli modules: {', '.join(zgc_modules)}\n")
+    out.write(f"Typer runtime modules: {', '.join(typer_runtime) or '(none)'}\n")
+    out.write("    median (step)       min (step)\n")
+    previous: tuple[float, float] | None = None
+    for name, measured in results.items():
+        if not measured.ok:
+            out.write(f"  {name}: failed: {measured.error}\n")
+            previous = None
+            continue
+        fastest = min(sample.seconds for sample in measured.samples)
+        current = (measured.seconds, fastest)
+        steps_text = ["", ""]
+        if previous is not None:
+            steps_text = [
+                f"{(now - before) * 1000:+.0f}"
+                for now, before in zip(current, previous, strict=True)
+            ]
+        out.write(
+            f"  {measured.seconds * 1000:6.0f} ms ({steps_text[0]:>5})"
+            f"  {fastest * 1000:6.0f} ms ({steps_text[1]:>5})  {name}\n"
+        )
+        previous = current
+    return out.getvalue()
+
+
+def _short_location(key: tuple[str, int, str]) -> str:
+    file_name, line, function = key
+    if file_name == "~":  # a builtin
+        return function
+    parts = Path(file_name).parts
+    for anchor in ("site-packages", "zgc_cli"):
+        if anchor in parts:
+            start = parts.index(anchor) + (1 if anchor == "site-packages" else 0)
+            return f"{'/'.join(parts[start:])}:{line}({function})"
+    return f"{Path(file_name).name}:{line}({function})"
+
+
+def _is_zgc(key: tuple[str, int, str]) -> bool:
+    return "zgc_cli" in Path(key[0]).parts
+
+
+def run_cprofile(argv: Sequence[str], env: dict[str, str], profile_path: Path) -> pstats.Stats:
+    command = python_prefix_for_zgc(list(argv), "-m", "cProfile", "-o", str(profile_path))
+    subprocess.run(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env, check=True
+    )
+    return pstats.Stats(str(profile_path))
+
+
+def _profile_entries(stats: pstats.Stats) -> dict[tuple[str, int, str], tuple[int, float, float]]:
+    """(calls, own seconds, cumulative seconds) per function."""
+    raw = stats.stats  # type: ignore[attr-defined]
+    return {key: (value[1], value[2], value[3]) for key, value in raw.items()}
+
+
+def cprofile_top(argv: Sequence[str], env: dict[str, str], work_dir: Path) -> str:
+    """cProfile of one run: zgc's functions by cumulative time, everything by own time.
+
+    The plain cumulative top 15 is Click/Typer's call chain, the same for every
+    command; zgc's own functions (load, validate, compare, render) say more.
+    """
+    stats = run_cprofile(argv, env, work_dir / "profile.prof")
+    entries = _profile_entries(stats)
+    total = max(cumulative for _, _, cumulative in entries.values())
+    out = io.StringIO()
+    out.write(f"total {total:.2f} s under cProfile (slower than unprofiled)\n")
+    out.write("top 15 zgc_cli functions by cumulative time:\n")
+    out.write("    cum s   own s   calls  function\n")
+    own = sorted(
+        ((key, value) for key, value in entries.items() if _is_zgc(key) and key[2] != "<module>"),
+        key=lambda item: -item[1][2],
+    )[:15]
+    for key, (calls, own_seconds, cumulative) in own:
+        out.write(f"  {cumulative:7.3f} {own_seconds:7.3f} {calls:7d}  {_short_location(key)}\n")
+    out.write("top 15 functions by own time (all code):\n")
+    out.write("    own s   cum s   calls  function\n")
+    by_own = sorted(entries.items(), key=lambda item: -item[1][1])[:15]
+    for key, (calls, own_seconds, cumulative) in by_own:
+        out.write(f"  {own_seconds:7.3f} {cumulative:7.3f} {calls:7d}  {_short_location(key)}\n")
+    return out.getvalue()
+
+
+def scaling_profile(
+    small: tuple[int, Sequence[str]],
+    large: tuple[int, Sequence[str]],
+    env: dict[str, str],
+    work_dir: Path,
+) -> str:
+    """Which functions cost more per row at the large size than at the small one."""
+    (small_rows, small_argv), (large_rows, large_argv) = small, large
+    small_entries = _profile_entries(run_cprofile(small_argv, env, work_dir / "small.prof"))
+    large_entries = _profile_entries(run_cprofile(large_argv, env, work_dir / "large.prof"))
+    scale = large_rows / small_rows
+    rows = []
+    for key, (_, large_own, large_cumulative) in large_entries.items():
+        _, small_own, small_cumulative = small_entries.get(key, (0, 0.0, 0.0))
+        excess_own = large_own - small_own * scale
+        rows.append((excess_own, key, small_own, large_own, small_cumulative, large_cumulative))
+    out = io.StringIO()
+    out.write(
+        f"own time at {size_text(small_rows)} and {size_text(large_rows)} rows; "
+        f"'excess' = own time at {size_text(large_rows)} beyond {scale:g}× the one at "
+        f"{size_text(small_rows)} (what grows faster than the rows):\n"
+    )
+    out.write("   excess s  own small  own large  cum large  function\n")
+    for excess, key, small_own, large_own, _, large_cumulative in sorted(rows, key=lambda r: -r[0])[
+        :15
+    ]:
+        out.write(
+            f"  {excess:9.3f} {small_own:10.3f} {large_own:10.3f} {large_cumulative:10.3f}"
+            f"  {_short_location(key)}\n"
+        )
+    out.write(
+        f"zgc_cli functions, cumulative seconds per million rows ({size_text(small_rows)}"
+        f" → {size_text(large_rows)}):\n"
+    )
+    zgc_keys = sorted(
+        (key for key in large_entries if _is_zgc(key) and key[2] != "<module>"),
+        key=lambda key: -large_entries[key][2],
+    )[:15]
+    for key in zgc_keys:
+        small_per_million = small_entries.get(key, (0, 0.0, 0.0))[2] / small_rows * 1e6
+        large_per_million = large_entries[key][2] / large_rows * 1e6
+        growth = large_per_million / small_per_million if small_per_million else float("nan")
+        out.write(
+            f"  {small_per_million:8.3f} → {large_per_million:8.3f} s/M  ({growth:5.2f}×)"
+            f"  {_short_location(key)}\n"
+        )
+    return out.getvalue()
+
+
+def memory_peak_sites(argv: Sequence[str], env: dict[str, str], work_dir: Path) -> str:
+    """Which zgc line raised the peak RSS (VmHWM), sampled every 2 ms; approximate."""
+    sampler = work_dir / "hwm_sampler.py"
+    sampler.write_text(HWM_SAMPLER)
+    out_path = work_dir / "hwm.json"
+    script = argv[0] if argv[0] != sys.executable else None
+    if script is None:  # python -m zgc_cli: run the package's __main__ instead
+        script = str(REPO_DIR / "zgc_cli" / "__main__.py")
+        arguments = list(argv[3:])
+    else:
+        arguments = list(argv[1:])
+    subprocess.run(
+        [sys.executable, str(sampler), script, str(out_path), *arguments],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        env=env,
+        check=True,
+    )
+    state = json.loads(out_path.read_text())
+    lines = [
+        f"peak RSS {mib_text(state['hwm'])} (interpreter at start {mib_text(state['start'])}); "
+        "raised by (MiB, where the main thread was):"
+    ]
+    for where, kib in sorted(state["raises"].items(), key=lambda item: -item[1])[:12]:
+        lines.append(f"  {kib / 1024:7.1f}  {where[:140]}")
+    return "\n".join(lines)
+
+
+# --- the benchmark ----------------------------------------------------------------------
+
+
+def parse_sizes(text: str) -> list[int]:
+    sizes = []
+    for part in text.split(","):
+        cleaned = part.strip().replace("_", "").lower()
+        factor = {"k": 1_000, "m": 1_000_000}.get(cleaned[-1:], 1)
+        number = cleaned[:-1] if factor != 1 else cleaned
+        try:
+            sizes.append(int(float(number) * factor))
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a size: {part!r}") from None
+    return sorted(set(sizes))
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    groups: dict[str, dict[str, Measured]] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    diagnoses: list[tuple[str, Callable[[], str]]] = field(default_factory=list)
+
+
+def shipped_data_arguments(
+    runner: Runner, prefix: list[str], out_dir: Path, env: dict[str, str], report: Report
+) -> tuple[list[str], str]:
+    """``--data`` arguments for the startup goals, and how to name that data."""
+    if SHIPPED_DATA.is_file():
+        try:
+            runner.run([*prefix, "metrics", "revenue", "--format", "csv"])
+            runner.run([*prefix, "compare", str(YEAR_FROM), str(YEAR_TO), "--format", "csv"])
+            return [], "shipped data"
+        except CommandFailedError as error:
+            report.rows.append(
+                Row("zgc on the shipped data", f"failed: {error}", "", None, "exit 0", ERROR)
+            )
+            report.notes.append("data/metrics.csv exists but zgc failed on it: see ERROR row.")
+    else:
+        report.notes.append("data/metrics.csv is missing: startup goals use a generated stand-in.")
+    stand_in = out_dir / f"shipped-like-{generator_tag()}.csv"
+    if not stand_in.is_file():
+        subprocess.run(
+            [sys.executable, str(GENERATOR), "--shipped-like", "--out", str(stand_in)],
+            env=env,
+            check=True,
+        )
+    return ["--data", str(stand_in)], "stand-in data"
+
+
+def startup_goals(
+    runner: Runner,
+    prefix: list[str],
+    runs: int,
+    work_dir: Path,
+    out_dir: Path,
+    env: dict[str, str],
+    report: Report,
+) -> None:
+    data_arguments, data_label = shipped_data_arguments(runner, prefix, out_dir, env, report)
+    minimal_app = work_dir / "minimal_typer_app.py"
+    minimal_app.write_text(MINIMAL_TYPER_APP)
+    metrics_argv = [*prefix, "metrics", "revenue", *data_arguments, "--format", "csv"]
+    compare_argv = [
+        *prefix,
+        "compare",
+        str(YEAR_FROM),
+        str(YEAR_TO),
+        *data_arguments,
+        "--format",
+        "csv",
+    ]
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "import pandas": [sys.executable, "-c", "import pandas"],
+        "import pandas, typer, rich.table": [
+            sys.executable,
+            "-c",
+            "import pandas, typer, rich.table",
+        ],
+        "zgc metrics revenue": metrics_argv,
+        "zgc compare 2014 2023": compare_argv,
+        "minimal Typer app --help": [sys.executable, str(minimal_app), "--help"],
+        "zgc --help": [*prefix, "--help"],
+        "zgc --version": [*prefix, "--version"],
+    }
+    log(f"startup: {len(commands)} commands × {runs} runs ({data_label})")
+    results = measure_interleaved(runner, commands, runs)
+    report.groups["startup"] = results
+    baseline = results["import pandas, typer, rich.table"]
+    for name, argv in (
+        ("zgc metrics revenue", metrics_argv),
+        ("zgc compare 2014 2023", compare_argv),
+    ):
+        row = ratio_row(
+            f"{name} ({data_label}) vs import pandas, typer, rich.table",
+            results[name],
+            baseline,
+            STARTUP_LIMIT,
+        )
+        report.rows.append(row)
+        if row.status == FAIL:
+            shown = " ".join(argv[len(prefix) :])
+            report.diagnoses.append(
+                (
+                    f"import breakdown of `{shown}`",
+                    partial(
+                        import_breakdown, argv, commands["import pandas, typer, rich.table"], env
+                    ),
+                )
+            )
+            report.diagnoses.append(
+                (
+                    f"where the time of `{shown}` goes beyond the baseline",
+                    partial(
+                        startup_split,
+                        runner,
+                        argv,
+                        commands["import pandas, typer, rich.table"],
+                        env,
+                        runs,
+                    ),
+                )
+            )
+            report.diagnoses.append(
+                (
+                    f"cProfile of `{shown}` (cumulative times include lazy imports)",
+                    partial(cprofile_top, argv, env, work_dir),
+                )
+            )
+    help_row = ratio_row(
+        "zgc --help vs minimal Typer app --help",
+        results["zgc --help"],
+        results["minimal Typer app --help"],
+        HELP_LIMIT,
+    )
+    report.rows.append(help_row)
+    if help_row.status == FAIL:
+        report.diagnoses.append(
+            (
+                "import breakdown of `zgc --help`",
+                lambda: import_breakdown(
+                    commands["zgc --help"], commands["minimal Typer app --help"], env
+                ),
+            )
+        )
+
+
+def large_goals(
+    runner: Runner,
+    prefix: list[str],
+    sizes: Sequence[int],
+    runs: int,
+    work_dir: Path,
+    out_dir: Path,
+    env: dict[str, str],
+    report: Report,
+) -> None:
+    """compare vs read_csv at each size; each group also times both on a tiny file.
+
+    The tiny file (one metric: 500 rows) gives the startup constant of each
+    command, measured interleaved with the large runs so noise hits both alike.
+    """
+    tiny_path = synthetic_file(out_dir, TINY_ROWS, env)
+    by_size: dict[int, dict[str, tuple[Measured, Measured]]] = {}
+    compare_argvs: dict[int, list[str]] = {}
+    for rows in sizes:
+        path = synthetic_file(out_dir, rows, env)
+        label = size_text(rows)
+        compare_argvs[rows] = compare_argv(prefix, path)
+        commands = {
+            f"read_csv {label}": read_csv_argv(path),
+            f"zgc compare {label}": compare_argvs[rows],
+            "read_csv tiny": read_csv_argv(tiny_path),
+            "zgc compare tiny": compare_argv(prefix, tiny_path),
+        }
+        log(f"{label} rows: {len(commands)} commands × {runs} runs")
+        results = measure_interleaved(runner, commands, runs)
+        report.groups[f"{label} rows"] = results
+        baseline, measured = results[f"read_csv {label}"], results[f"zgc compare {label}"]
+        by_size[rows] = {
+            "read_csv": (results["read_csv tiny"], baseline),
+            "zgc compare": (results["zgc compare tiny"], measured),
+        }
+        judged = rows == GOAL_SIZE
+        time_row = ratio_row(
+            f"zgc compare {label} rows: time vs read_csv",
+            measured,
+            baseline,
+            LARGE_TIME_LIMIT,
+            judged=judged,
+        )
+        memory_row = ratio_row(
+            f"zgc compare {label} rows: peak RSS vs read_csv",
+            measured,
+            baseline,
+            LARGE_MEMORY_LIMIT,
+            memory=True,
+            judged=judged,
+        )
+        report.rows += [time_row, memory_row]
+        if time_row.status == FAIL:
+            report.diagnoses.append(
+                (
+                    f"cProfile of `zgc compare {YEAR_FROM} {YEAR_TO}` on {label} rows",
+                    partial(cprofile_top, compare_argvs[rows], env, work_dir),
+                )
+            )
+        if FAIL in (time_row.status, memory_row.status):
+            report.diagnoses.append(
+                (
+                    f"peak memory of `zgc compare` on {label} rows (read_csv alone: "
+                    f"{mib_text(baseline.max_rss_kib)})",
+                    partial(memory_peak_sites, compare_argvs[rows], env, work_dir),
+                )
+            )
+    if GOAL_SIZE not in sizes:
+        report.notes.append(
+            f"{size_text(GOAL_SIZE)} rows not among the sizes: compare vs read_csv is info only."
+        )
+    if linearity_rows(sizes, by_size, report):
+        small, large = sizes[0], sizes[-1]
+        report.diagnoses.append(
+            (
+                f"scaling of `zgc compare`: cProfile at {size_text(small)} vs {size_text(large)}",
+                lambda: scaling_profile(
+                    (small, compare_argvs[small]), (large, compare_argvs[large]), env, work_dir
+                ),
+            )
+        )
+
+
+def compare_argv(prefix: list[str], path: Path) -> list[str]:
+    return [*prefix, "compare", str(YEAR_FROM), str(YEAR_TO), "--data", str(path),
+            "--format", "csv"]  # fmt: skip
+
+
+def read_csv_argv(path: Path) -> list[str]:
+    return [sys.executable, "-c", "import sys, pandas; pandas.read_csv(sys.argv[1])", str(path)]
+
+
+def linearity_rows(
+    sizes: Sequence[int],
+    by_size: dict[int, dict[str, tuple[Measured, Measured]]],
+    report: Report,
+) -> bool:
+    """Cost per row at the largest size vs the smallest, startup subtracted.
+
+    Returns whether zgc missed a linearity goal.
+    """
+    if len(sizes) < 2:
+        report.notes.append("one size only: linearity not checked.")
+        return False
+    small, large = sizes[0], sizes[-1]
+    missed = False
+    for tool in ("read_csv", "zgc compare"):
+        judged = tool == "zgc compare"
+        for memory in (False, True):
+            what = "memory" if memory else "time"
+            goal = f"{tool}: {what} per row {size_text(large)} vs {size_text(small)}"
+            limit = f"≤ {LINEARITY_LIMIT:g}×"
+            runs = [*by_size[small][tool], *by_size[large][tool]]
+            if not all(run.ok for run in runs):
+                report.rows.append(Row(goal, "command failed", "", None, limit, ERROR))
+                continue
+            costs = []
+            for rows in (small, large):
+                tiny, sized = by_size[rows][tool]
+                if memory:
+                    costs.append((sized.max_rss_kib - tiny.max_rss_kib) * 1024 / (rows - TINY_ROWS))
+                else:
+                    costs.append((sized.seconds - tiny.seconds) / (rows - TINY_ROWS))
+            small_cost, large_cost = costs
+            if memory:
+                shown, base_shown = f"{large_cost:.0f} B/row", f"{small_cost:.0f} B/row"
+            else:
+                shown = f"{large_cost * 1e6:.2f} µs/row"
+                base_shown = f"{small_cost * 1e6:.2f} µs/row"
+            if small_cost <= 0:
+                report.rows.append(Row(goal, shown, base_shown, None, limit, INFO))
+                report.notes.append(f"{tool} {what} at {size_text(small)} is within startup noise.")
+                continue
+            ratio = large_cost / small_cost
+            status = judge(ratio, LINEARITY_LIMIT, judged)
+            missed |= status == FAIL
+            report.rows.append(Row(goal, shown, base_shown, ratio, limit, status))
+    report.notes.append(
+        "per-row costs subtract the same command on a tiny file "
+        f"({TINY_ROWS} rows), timed interleaved in the same group."
+    )
+    return missed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="smoke run: 20k rows, 3 runs; exit 0 unless a command fails",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=None,
+        help="row counts, e.g. 100k,1M,5M (default; --quick: 20k)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=None,
+        help=f"runs per command (default {DEFAULT_RUNS}; --quick: {QUICK_RUNS})",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=DEFAULT_OUT_DIR,
+        help="where generated CSVs are kept (default benchmarks/out, git-ignored)",
+    )
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="for each missed goal, print what dominates its cost",
+    )
+    args = parser.parse_args(argv)
+    sizes: list[int] = args.sizes or list(QUICK_SIZES if args.quick else FULL_SIZES)
+    runs: int = args.runs or (QUICK_RUNS if args.quick else DEFAULT_RUNS)
+    out_dir: Path = args.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    env = child_env()
+    report = Report()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="zgc-bench-") as temp:
+        work_dir = Path(temp)
+        runner = Runner(env, work_dir)
+        prefix = zgc_prefix()
+        commands = zgc_commands(env, prefix)
+        report.rows += no_pandas_rows(prefix, commands, env)
+        startup_goals(runner, prefix, runs, work_dir, out_dir, env, report)
+        large_goals(runner, prefix, sizes, runs, work_dir, out_dir, env, report)
+        elapsed = time.perf_counter() - started
+        for group, results in report.groups.items():
+            for name, measured in results.items():
+                if measured.error:
+                    report.notes.append(f"{name} ({group}) failed: {measured.error}")
+        report.notes.append(
+            f"{runs} interleaved runs per command, medians; peak RSS by {runner.rss_method}; "
+            f"zgc = {' '.join(prefix)}; python {sys.version.split()[0]}; {elapsed:.0f} s in all."
+        )
+        print(render_markdown(report.rows) if args.markdown else render_plain(report.rows))
+        print()
+        for note in report.notes:
+            print(f"- {note}" if args.markdown else f"note: {note}")
+        print()
+        print(render_raw(report.groups, args.markdown))
+        if args.diagnose:
+            for title, diagnose in report.diagnoses:
+                print(f"\n## {title}\n" if args.markdown else f"\n=== {title} ===")
+                body = diagnose()
+                print(f"```\n{body.rstrip()}\n```" if args.markdown else textwrap.indent(body, ""))
+
+    statuses = {row.status for row in report.rows}
+    if ERROR in statuses:
+        return 1
+    if args.quick:
+        return 0
+    return 1 if FAIL in statuses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
