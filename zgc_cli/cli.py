@@ -3,9 +3,11 @@
 Only the standard library, Typer and zgc's light modules are imported at the
 top: ``--help``, ``--version`` and shell completion never pay for pandas.
 Heavy modules are imported inside the commands that need them.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: Typer reads every command's
+annotations on every run, and evaluating them as strings cost ~6 ms a run.
+Annotations naming lazily imported types are quoted instead.
+"""
 
 import os
 import sys
@@ -93,17 +95,17 @@ class AppContext:
     """
 
     stdout_is_tty: bool
-    _stdout_console: Console | None = field(default=None, repr=False)
-    _stderr_console: Console | None = field(default=None, repr=False)
+    _stdout_console: "Console | None" = field(default=None, repr=False)
+    _stderr_console: "Console | None" = field(default=None, repr=False)
 
-    def stdout_console(self) -> Console:
+    def stdout_console(self) -> "Console":
         if self._stdout_console is None:
             from zgc_cli.tables import make_console
 
             self._stdout_console = make_console(sys.stdout)
         return self._stdout_console
 
-    def stderr_console(self) -> Console:
+    def stderr_console(self) -> "Console":
         if self._stderr_console is None:
             from zgc_cli.tables import make_console
 
@@ -202,12 +204,12 @@ class SortKey(StrEnum):
 class Loaded:
     """A data source loaded for a command: its observations, and metadata read on first use."""
 
-    def __init__(self, observations: Observations, source: str) -> None:
+    def __init__(self, observations: "Observations", source: str) -> None:
         self.observations = observations
         self.source = source
 
     @cached_property
-    def indicators(self) -> pd.DataFrame:
+    def indicators(self) -> "pd.DataFrame":
         from zgc_cli.data import load_indicators
 
         return load_indicators(self.source)
@@ -237,9 +239,9 @@ def _is_large(source: str) -> bool:
 
 def _emit(
     ctx: typer.Context,
-    frame: pd.DataFrame,
+    frame: "pd.DataFrame",
     fmt: OutputFormat | None,
-    table: Callable[[], Sequence[RenderableType]],
+    table: "Callable[[], Sequence[RenderableType]]",
 ) -> None:
     """Write ``frame`` in the chosen format; ``table`` builds the human view if asked for."""
     from zgc_cli.render import emit
@@ -297,7 +299,7 @@ def metrics(
     if not ids:
         catalog = stats.catalog(observations, loaded.indicators)
 
-        def catalog_table() -> list[RenderableType]:
+        def catalog_table() -> "list[RenderableType]":
             from zgc_cli.tables import catalog_view
 
             return catalog_view(catalog, language, stats.series_values(observations))
@@ -307,7 +309,7 @@ def metrics(
     unique_ids = list(dict.fromkeys(ids))
     series = stats.series_growth(observations, unique_ids)
 
-    def series_table() -> list[RenderableType]:
+    def series_table() -> "list[RenderableType]":
         from zgc_cli.tables import series_view
 
         spans = stats.span(stats.select(observations, metrics=unique_ids))
@@ -350,7 +352,7 @@ def compare(
     frame = stats.sort_comparison(comparison.frame, sort.value, reverse)
     language = _lang(lang)
 
-    def compare_table() -> list[RenderableType]:
+    def compare_table() -> "list[RenderableType]":
         from zgc_cli.tables import compare_view
 
         return compare_view(
@@ -386,7 +388,7 @@ def export(
     rows = stats.select(observations.frame, metric, entity, category, loaded.indicators)
     frame = rows[observations.source_columns]
 
-    def export_table() -> list[RenderableType]:
+    def export_table() -> "list[RenderableType]":
         from zgc_cli.tables import plain_view
 
         return plain_view(frame, numeric_columns=("year", "value"))
@@ -414,7 +416,7 @@ def search(
         raise ZgcError(f"no indicator matches {text!r}; `zgc metrics` lists them all")
     language = _lang(lang)
 
-    def search_table() -> list[RenderableType]:
+    def search_table() -> "list[RenderableType]":
         from zgc_cli.tables import search_view
 
         return search_view(results, language)
@@ -452,7 +454,7 @@ def source(
     frame = rows.assign(source=citation)
     language = _lang(lang)
 
-    def source_table() -> list[RenderableType]:
+    def source_table() -> "list[RenderableType]":
         from zgc_cli.tables import source_view
 
         return source_view(rows, citation, loaded.indicators, language)
@@ -499,7 +501,7 @@ def verify(
     frame = pd.concat(results, ignore_index=True)
     counts = frame["result"].value_counts()
 
-    def verify_table() -> list[RenderableType]:
+    def verify_table() -> "list[RenderableType]":
         from zgc_cli.tables import verify_view
 
         return verify_view(frame)
