@@ -124,6 +124,10 @@ DATA_COMMANDS: list[list[str]] = [
     ["metrics", "revenue"],
     ["compare", "2014", "2023"],
     ["export"],
+    ["search", "revenue"],
+    ["source", "revenue"],
+    ["verify"],
+    ["plot", "revenue"],
 ]
 
 
@@ -152,7 +156,21 @@ def test_bad_input_is_one_clear_line(tmp_path: Path, command: list[str], bad: Ba
 
 
 @pytest.mark.parametrize("bad", [b for b in BAD_INPUTS if b.payload], ids=lambda b: b.name)
-def test_bad_input_on_stdin_is_named_stdin(bad: BadInput) -> None:
-    result = CliRunner().invoke(app, ["export", "--data", "-"], input=bad.payload)
+@pytest.mark.parametrize("command", DATA_COMMANDS, ids=" ".join)
+def test_bad_input_on_stdin_is_named_stdin(command: list[str], bad: BadInput) -> None:
+    result = CliRunner().invoke(app, [*command, "--data", "-"], input=bad.payload)
     assert result.exit_code == 1
     assert result.stderr.startswith("zgc: error: <stdin>")
+
+
+def test_every_data_command_is_in_the_shared_set() -> None:
+    from typer.main import get_command
+
+    covered = {command[0] for command in DATA_COMMANDS}
+    group = get_command(app)
+    with_data = {
+        name
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+        if any(param.name == "data" for param in command.params)
+    }
+    assert with_data == covered

@@ -157,3 +157,36 @@ def test_completion_offers_metric_ids_and_years_without_pandas(tmp_path: Path) -
     )
     assert result.stdout.split() == ["2012", "2013", "2014", "2020", "2022", "2023", "2024"]
     assert "HEAVY=\n" in result.stderr
+
+
+def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
+    """A plain ``pip install .`` (not editable) must find the data from any folder."""
+    import zipfile
+
+    from tests.conftest import REPO_ROOT
+
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(REPO_ROOT),
+            "--no-deps",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=clean_env(),
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = tmp_path.glob("zgc-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        for data_file in ("metrics.csv", "indicators.csv", "claims.csv", "datapackage.json"):
+            assert f"zgc_cli/data/{data_file}" in names
+        shipped = archive.read("zgc_cli/data/metrics.csv")
+    assert shipped == (REPO_ROOT / "data" / "metrics.csv").read_bytes()

@@ -477,6 +477,7 @@ def verify(
     ] = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Check every figure against the article's wording, and every claim against the figures.
 
@@ -504,7 +505,7 @@ def verify(
     def verify_table() -> "list[RenderableType]":
         from zgc_cli.tables import verify_view
 
-        return verify_view(frame)
+        return verify_view(frame, _lang(lang))
 
     _emit(ctx, frame, fmt, verify_table)
     summary = ", ".join(f"{counts.get(name, 0)} {name}" for name in ("pass", "fail", "unsourced"))

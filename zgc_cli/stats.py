@@ -355,13 +355,23 @@ SORT_DESCENDING_BY_DEFAULT: frozenset[str] = frozenset(
 )
 
 
+def _name_order(names: pd.Series) -> pd.Series:
+    """Keys that sort names A→Z: category codes when the categories already are in order."""
+    if (
+        isinstance(names.dtype, pd.CategoricalDtype)
+        and names.cat.categories.is_monotonic_increasing
+    ):
+        return pd.Series(names.cat.codes, index=names.index)
+    return names.astype(str)
+
+
 def sort_comparison(frame: pd.DataFrame, key: str, reverse: bool = False) -> pd.DataFrame:
     """Sort a comparison: numbers largest first, names A→Z; missing numbers last."""
     descending = key in SORT_DESCENDING_BY_DEFAULT
     if reverse:
         descending = not descending
     by = [key] + [name for name in SERIES_KEY if name != key]
-    sort_frame = frame.assign(**{name: frame[name].astype(str) for name in SERIES_KEY})
+    sort_frame = frame.assign(**{name: _name_order(frame[name]) for name in SERIES_KEY})
     order = sort_frame.sort_values(
         by,
         ascending=[not descending] + [True] * (len(by) - 1),

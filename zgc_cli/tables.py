@@ -205,6 +205,11 @@ HEADERS: dict[str, dict[Language, str]] = {
     "cagr_pct": {Language.en: "CAGR %", Language.zh: "年均增长"},
     "category": {Language.en: "Category", Language.zh: "类别"},
     "trend": {Language.en: "Trend", Language.zh: "走势"},
+    "result": {Language.en: "Result", Language.zh: "结果"},
+    "check": {Language.en: "Check", Language.zh: "检查项"},
+    "expected": {Language.en: "Expected", Language.zh: "应为"},
+    "found": {Language.en: "Found", Language.zh: "实得"},
+    "detail": {Language.en: "Detail", Language.zh: "说明"},
 }
 
 
@@ -477,17 +482,17 @@ SOURCE_LABEL: dict[Language, str] = {Language.en: "Source: ", Language.zh: "来�
 RESULT_STYLES: dict[str, str] = {"pass": "green", "fail": "bold red", "unsourced": "yellow"}
 
 
-def verify_view(results: pd.DataFrame) -> list[RenderableType]:
+def verify_view(results: pd.DataFrame, lang: Language) -> list[RenderableType]:
     """Each check with what was expected and found; failures stand out."""
     columns = [
-        Column("Result", whole=True),
-        Column("Check", whole=True),
-        Column("Metric", whole=True),
-        Column("Entity"),
-        Column("Year", numeric=True),
-        Column("Expected"),
-        Column("Found"),
-        Column("Detail"),
+        Column(header("result", lang), whole=True),
+        Column(header("check", lang), whole=True),
+        Column(header("metric", lang), whole=True),
+        Column(header("entity", lang)),
+        Column(header("year", lang), numeric=True),
+        Column(header("expected", lang), whole=True),
+        Column(header("found", lang), whole=True),
+        Column(header("detail", lang)),
     ]
     text = machine_text(results)
     rows = [
@@ -506,6 +511,6 @@ def verify_view(results: pd.DataFrame) -> list[RenderableType]:
     table = build_table(columns, rows)
     for position, row in enumerate(rows):
         style = RESULT_STYLES.get(str(row[0]))
-        if style and row[0] == "fail":
+        if style:
             table.rows[position].style = style
     return [table]
