@@ -50,6 +50,18 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "description",
 )
 KEY_COLUMNS: list[str] = ["metric", "entity", "year"]
+# The shipped file's columns, in its order: what a full observation carries.
+OBSERVATION_COLUMNS: tuple[str, ...] = (
+    "metric",
+    "entity",
+    "year",
+    "value",
+    "unit",
+    "status",
+    "qualifier",
+    "quote",
+    "note",
+)
 YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
 # Encodings tried in order: what Excel writes on most systems, then on Chinese Windows.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from zgc_cli.data import INDICATOR_COLUMNS, OBSERVATION_COLUMNS, QUALIFIERS, STATUSES
 from zgc_cli.errors import ZgcError
 from zgc_cli.search import suggest
 
@@ -72,18 +73,12 @@ MEASURES: dict[str, Measure] = {
 }
 
 # How an observation is marked when it is not a plain reported figure, in this order.
-STATUS_FLAGS: tuple[str, ...] = ("estimate", "derived")
-QUALIFIER_FLAGS: tuple[str, ...] = ("more_than", "nearly", "about", "less_than")
+STATUS_FLAGS: tuple[str, ...] = tuple(name for name in STATUSES if name != "reported")
+QUALIFIER_FLAGS: tuple[str, ...] = tuple(name for name in QUALIFIERS if name != "exact")
 FLAG_SEPARATOR = ";"
 
 SERIES_COLUMNS: list[str] = [
-    "metric",
-    "entity",
-    "year",
-    "value",
-    "unit",
-    "status",
-    "qualifier",
+    *OBSERVATION_COLUMNS[:7],
     "change",
     "change_pct",
     "cagr_pct",
@@ -406,26 +401,8 @@ def catalog(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
     return merged[CATALOG_COLUMNS]
 
 
-SOURCE_COLUMNS: list[str] = [
-    "metric",
-    "entity",
-    "year",
-    "value",
-    "unit",
-    "status",
-    "qualifier",
-    "quote",
-    "note",
-]
-SEARCH_COLUMNS: list[str] = [
-    "metric",
-    "name_en",
-    "name_zh",
-    "unit",
-    "category",
-    "description",
-    "score",
-]
+SOURCE_COLUMNS: list[str] = list(OBSERVATION_COLUMNS)
+SEARCH_COLUMNS: list[str] = [*INDICATOR_COLUMNS, "score"]
 
 
 def sources(
