@@ -89,14 +89,13 @@ app = typer.Typer(
 
 @dataclass
 class AppContext:
-    """What every command shares: the streams and whether stdout is a terminal.
+    """What every command shares: whether stdout is a terminal, and its console.
 
-    Consoles are made on first use, so a command that writes CSV never imports Rich.
+    The console is made on first use, so a command that writes CSV never imports Rich.
     """
 
     stdout_is_tty: bool
     _stdout_console: "Console | None" = field(default=None, repr=False)
-    _stderr_console: "Console | None" = field(default=None, repr=False)
 
     def stdout_console(self) -> "Console":
         if self._stdout_console is None:
@@ -104,13 +103,6 @@ class AppContext:
 
             self._stdout_console = make_console(sys.stdout)
         return self._stdout_console
-
-    def stderr_console(self) -> "Console":
-        if self._stderr_console is None:
-            from zgc_cli.tables import make_console
-
-            self._stderr_console = make_console(sys.stderr)
-        return self._stderr_console
 
 
 def _version_callback(value: bool) -> None:
@@ -457,7 +449,7 @@ def source(
     def source_table() -> "list[RenderableType]":
         from zgc_cli.tables import source_view
 
-        return source_view(rows, citation, loaded.indicators, language)
+        return source_view(rows, citation, language)
 
     _emit(ctx, frame, fmt, source_table)
 

@@ -442,9 +442,7 @@ def search_view(results: pd.DataFrame, lang: Language) -> list[RenderableType]:
     return [build_table(columns, rows)]
 
 
-def source_view(
-    rows: pd.DataFrame, citation: str, indicators: pd.DataFrame, lang: Language
-) -> list[RenderableType]:
+def source_view(rows: pd.DataFrame, citation: str, lang: Language) -> list[RenderableType]:
     """Each figure with the verbatim passage it comes from, then the publication."""
     renderables: list[RenderableType] = []
     for row in rows.to_dict("records"):
