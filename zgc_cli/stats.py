@@ -257,10 +257,9 @@ def series_growth(observations: pd.DataFrame, metrics: Sequence[str]) -> pd.Data
     measures = growth(previous["value"], rows["value"], years, ["change", "change_pct", "cagr_pct"])
     result = rows[["metric", "entity", "year", "value", "unit", "status", "qualifier"]].copy()
     result[list(measures.columns)] = measures
-    has_previous = previous["year"].notna().to_numpy()
+    # A change rests on both of its ends; the first observation, on itself alone.
     previous_marks = previous[["status", "qualifier"]].astype(object).fillna("")
-    both_ends = flags(rows, previous_marks)
-    result["flags"] = np.where(has_previous, both_ends, flags(rows))
+    result["flags"] = flags(rows, previous_marks)
     result["previous_year"] = previous["year"].astype("Int16")
     return result[SERIES_COLUMNS].reset_index(drop=True)
 
