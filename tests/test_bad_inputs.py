@@ -113,6 +113,32 @@ BAD_INPUTS: list[BadInput] = [
         ":2: column 'status': 'guess' is not one of reported, estimate, derived",
     ),
     BadInput(
+        "long and short rows that balance",
+        (HEADER + "revenue,zgc,2014,3.6,extra\n" + "revenue,zgc,2023\n").encode(),
+        ":2: ragged row: 5 fields, the header has 4",
+    ),
+    BadInput(
+        "unclosed quote",
+        (HEADER + GOOD_ROW + 'revenue,zgc,2023,"8.6\n').encode(),
+        ":3: cannot read this row",
+    ),
+    BadInput(
+        "values under an unnamed column",
+        b"metric,year,value,\nrevenue,2014,3.6,x\n",
+        ":1: column 4 has values but no name",
+    ),
+    BadInput(
+        "a GBK row in a UTF-8 file",
+        ("metric,entity,year,value\n专利,北京,2014,48.2\n专利,北京,2015,50\n").encode()
+        + "专利,北京,2023,262.9\n".encode("gbk"),
+        ":4: not UTF-8, though most of the file is",
+    ),
+    BadInput(
+        "a number problem after a quoted line break",
+        (HEADER + '"multi\nline",zgc,2014,1\n' + "revenue,zgc,2023,lots\n").encode(),
+        ":4: column 'value': 'lots' is not a number",
+    ),
+    BadInput(
         "empty metric",
         (HEADER + GOOD_ROW + ",zgc,2023,8.6\n").encode(),
         ":3: column 'metric': '' is an empty metric id",

@@ -247,3 +247,21 @@ def test_no_spinner_when_stderr_is_not_a_terminal(
     assert result.exit_code == 0
     assert result.stderr == ""
     assert csv_rows(result.stdout)
+
+
+def test_excel_quirks_load_cleanly(tmp_path: Path) -> None:
+    """Classic Mac line ends, trailing empty columns and padded ids all load as meant."""
+    cases = {
+        "cr.csv": b"metric,year,value\rrevenue,2014,3.6\rrevenue,2023,8.6\r",
+        "trailing.csv": b"metric,year,value,,\nrevenue,2014,3.6,,\nrevenue,2023,8.6,,\n",
+        "padded.csv": b" metric ,year,value\n revenue ,2014,3.6\nrevenue,2023,8.6\n",
+    }
+    for name, payload in cases.items():
+        path = tmp_path / name
+        path.write_bytes(payload)
+        rows = csv_rows(run("compare", "2014", "2023", "--data", str(path)).stdout)
+        assert [(row["metric"], row["value_from"], row["value_to"]) for row in rows] == [
+            ("revenue", "3.6", "8.6")
+        ], name
+    exported = run("export", "--data", str(tmp_path / "trailing.csv")).stdout
+    assert exported.splitlines()[0] == "metric,year,value"

@@ -17,7 +17,6 @@ import codecs
 import csv
 import io
 import json
-import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +48,6 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "category",
     "description",
 )
-KEY_COLUMNS: list[str] = ["metric", "entity", "year"]
 # The shipped file's columns, in its order: what a full observation carries.
 OBSERVATION_COLUMNS: tuple[str, ...] = (
     "metric",
@@ -62,6 +60,7 @@ OBSERVATION_COLUMNS: tuple[str, ...] = (
     "quote",
     "note",
 )
+UNNAMED_PREFIX = "\x00unnamed:"  # cannot clash with a real name: NUL bytes are refused
 YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
 # Encodings tried in order: what Excel writes on most systems, then on Chinese Windows.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
@@ -115,39 +114,65 @@ def _decode_header(label: str, buffer: bytes) -> tuple[list[str], str]:
             text = first_line.decode(encoding)
         except UnicodeDecodeError:
             continue
-        names = next(csv.reader([text]))
+        try:
+            names = next(csv.reader([text]))
+        except csv.Error as error:
+            raise DataError(f"{label}:1: cannot read the header: {error}") from None
         return [name.strip() for name in names], encoding
     raise DataError(f"{label}:1: the header decodes as neither UTF-8 nor GB18030")
 
 
-def _record_lines(buffer: bytes) -> list[tuple[int, int]]:
-    """(line number, field count) of every non-blank record after the header.
+def _record_lines(label: str, buffer: bytes, strict: bool = False) -> list[tuple[int, int]]:
+    """(first line, field count) of every non-blank record after the header, exactly.
 
-    Quoted fields are blanked first so their commas and line breaks don't count;
-    a quoted line break then shifts later line numbers, an accepted imprecision
-    in an error message (pandas reads such a file correctly).
+    The csv module follows quoted commas and line breaks, so the line numbers
+    are physical lines. Latin-1 maps every byte to one character: commas,
+    quotes and line breaks are the same bytes in UTF-8 and GB18030, so the
+    structure reads right whatever the text's encoding.
     """
-    if b'"' in buffer:
-        buffer = re.sub(rb'"[^"]*"', b'""', buffer)
+    # strict (on a diagnosis only) also stops at what pandas refused, e.g. an unclosed quote.
+    reader = csv.reader(io.StringIO(buffer.decode("latin-1"), newline=""), strict=strict)
     records: list[tuple[int, int]] = []
-    for index, line in enumerate(buffer.split(b"\n")[1:], start=2):
-        if line.strip(b"\r \t"):
-            records.append((index, line.count(b",") + 1))
+    last_line = 0
+    try:
+        for row in reader:
+            first_line = last_line + 1
+            last_line = reader.line_num
+            if first_line > 1 and any(field.strip() for field in row):
+                records.append((first_line, len(row)))
+    except csv.Error as error:
+        raise DataError(f"{label}:{last_line + 1}: cannot read this row: {error}") from None
     return records
 
 
-def _check_shape(label: str, buffer: bytes, column_count: int) -> np.ndarray | None:
+def _first_data_row_fields(buffer: bytes) -> int:
+    """Commas + 1 on the line after the header (only called on quote-free files)."""
+    start = buffer.find(b"\n") + 1
+    end = buffer.find(b"\n", start)
+    return buffer.count(b",", start, end if end >= 0 else len(buffer)) + 1
+
+
+def _check_shape(
+    label: str, buffer: bytes, column_count: int, exact: bool = False
+) -> np.ndarray | None:
     """Reject ragged rows; return file line numbers of the data rows if they aren't 2, 3, ...
 
-    pandas fills a short row with empty cells without a word, so the field
-    count is checked here. The fast path compares total commas and lines with
-    C-speed ``bytes.count``; only a mismatch (a ragged row, a blank line, or
-    quoted commas) pays for a per-line look.
+    pandas fills a short row with empty cells without a word, and reads a long
+    first row as an index column, so field counts are checked here. The fast
+    path needs no quotes, commas adding up to (columns − 1) per line, and an
+    exact first data row: then a short row would need a long one to balance
+    it, and pandas itself stops at any long row after the first. Anything else
+    (or ``exact``) pays for a look at every record.
     """
     line_count = buffer.count(b"\n") + (0 if buffer.endswith(b"\n") else 1)
-    if b'"' not in buffer and buffer.count(b",") == line_count * (column_count - 1):
+    if (
+        not exact
+        and b'"' not in buffer
+        and buffer.count(b",") == line_count * (column_count - 1)
+        and (line_count < 2 or _first_data_row_fields(buffer) == column_count)
+    ):
         return None
-    records = _record_lines(buffer)
+    records = _record_lines(label, buffer, strict=exact)
     for line_number, field_count in records:
         if field_count != column_count:
             raise DataError(
@@ -176,6 +201,8 @@ def _parse(label: str, buffer: bytes, columns: list[str], encoding: str) -> pd.D
     """Typed parse with pandas' C engine; on a failure, find the bad cell and say where."""
     encodings = [encoding] + [other for other in ENCODINGS if other != encoding]
     for candidate in encodings:
+        if candidate != "utf-8":
+            _refuse_mixed_encodings(label, buffer)
         try:
             # Only an empty cell is missing: "NA" is Namibia and "null" may be a name.
             return pd.read_csv(
@@ -191,11 +218,45 @@ def _parse(label: str, buffer: bytes, columns: list[str], encoding: str) -> pd.D
         except UnicodeDecodeError:
             continue
         except ValueError as error:
+            # A long row, a stray quote or a cell that is not a number: say which, and where.
+            _check_shape(label, buffer, len(columns), exact=True)
             _diagnose_numbers(label, buffer, columns, candidate)
-            raise DataError(f"{label}: cannot parse as CSV: {error}") from None
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise DataError(f"{label}: cannot parse as CSV: {first_line}") from None
     raise DataError(
         f"{label}:{_undecodable_line(buffer)}: bytes that decode as neither UTF-8 nor GB18030"
     )
+
+
+def _refuse_mixed_encodings(label: str, buffer: bytes) -> None:
+    """Refuse a UTF-8 file with a few lines in another encoding, before GB18030 garbles it.
+
+    Most byte strings decode as *something* in GB18030, so a mostly UTF-8 file
+    with one GBK row would load as mojibake. When most lines with non-ASCII
+    bytes are valid UTF-8, the file is UTF-8 and the other lines are errors. (A
+    GBK line is seldom valid UTF-8 by chance, so a GBK file never has a majority.)
+    """
+    utf8_lines = other_lines = first_other = 0
+    for number, line in enumerate(buffer.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        if _is_utf8(line):
+            utf8_lines += 1
+        else:
+            other_lines += 1
+            first_other = first_other or number
+    if other_lines and utf8_lines > other_lines:
+        raise DataError(
+            f"{label}:{first_other}: not UTF-8, though most of the file is (mixed encodings?)"
+        )
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _undecodable_line(buffer: bytes) -> int:
@@ -214,15 +275,18 @@ def _undecodable_line(buffer: bytes) -> int:
 
 def _diagnose_numbers(label: str, buffer: bytes, columns: list[str], encoding: str) -> None:
     """Raise a DataError naming the first year/value cell that is not a number."""
-    text_frame = pd.read_csv(
-        io.BytesIO(buffer),
-        encoding=encoding,
-        dtype=str,
-        keep_default_na=False,
-        header=0,
-        names=columns,
-        usecols=["year", "value"],
-    )
+    try:
+        text_frame = pd.read_csv(
+            io.BytesIO(buffer),
+            encoding=encoding,
+            dtype=str,
+            keep_default_na=False,
+            header=0,
+            names=columns,
+            usecols=["year", "value"],
+        )
+    except (ValueError, UnicodeDecodeError):
+        return  # not a number problem: the caller reports the parser's own words
     line_numbers = _check_shape(label, buffer, len(columns))
     for column in ("year", "value"):
         text = text_frame[column].str.strip()
@@ -312,6 +376,33 @@ def _validate(label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None) 
     return frame
 
 
+def _drop_empty_unnamed(label: str, frame: pd.DataFrame, columns: list[str]) -> list[str]:
+    """The columns to keep: an unnamed column is dropped if empty, refused if not."""
+    kept: list[str] = []
+    for name in columns:
+        if not name.startswith(UNNAMED_PREFIX):
+            kept.append(name)
+        elif (frame[name].astype(str).str.strip() != "").any():
+            position = name.removeprefix(UNNAMED_PREFIX)
+            raise DataError(f"{label}:1: column {position} has values but no name")
+    return kept
+
+
+def _strip_ids(frame: pd.DataFrame) -> None:
+    """Trim spaces around ids in place: ' revenue ' and 'revenue' are one series."""
+    for name in CATEGORY_COLUMNS:
+        if name not in frame.columns:
+            continue
+        categories = frame[name].cat.categories
+        stripped = [str(category).strip() for category in categories]
+        if stripped == [str(category) for category in categories]:
+            continue
+        if len(set(stripped)) == len(stripped):
+            frame[name] = frame[name].cat.rename_categories(stripped)
+        else:
+            frame[name] = frame[name].astype(str).str.strip().astype("category")
+
+
 def parse_observations(label: str, buffer: bytes) -> Observations:
     """Parse and validate the bytes of a tidy observations CSV."""
     if b"\x00" in buffer:
@@ -320,7 +411,11 @@ def parse_observations(label: str, buffer: bytes) -> Observations:
     buffer = buffer.removeprefix(codecs.BOM_UTF8)
     if not buffer.strip():
         raise DataError(f"{label}: empty file")
+    if b"\n" not in buffer and b"\r" in buffer:
+        buffer = buffer.replace(b"\r", b"\n")  # classic Mac line ends, as old Excel writes
     columns, encoding = _decode_header(label, buffer)
+    # Excel leaves trailing commas as unnamed columns: name them for now, drop them if empty.
+    columns = [name or f"{UNNAMED_PREFIX}{position}" for position, name in enumerate(columns, 1)]
     if len(set(columns)) != len(columns):
         repeated = sorted({name for name in columns if columns.count(name) > 1})
         raise DataError(f"{label}:1: repeated column names: {', '.join(repeated)}")
@@ -334,6 +429,9 @@ def parse_observations(label: str, buffer: bytes) -> Observations:
     frame = _parse(label, buffer, columns, encoding)
     if frame.empty:
         raise DataError(f"{label}: a header but no observations")
+    columns = _drop_empty_unnamed(label, frame, columns)
+    frame = frame[columns]
+    _strip_ids(frame)
     for name in OPTIONAL_COLUMNS:
         if name not in frame.columns:
             frame[name] = pd.Categorical([""] * len(frame)) if name in CATEGORY_COLUMNS else ""
