@@ -10,11 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zgc_cli import data, numbers_zh, verify
 from zgc_cli.numbers_zh import zh_numeral_to_int
 from zgc_cli.verify import (
     RESULT_COLUMNS,
     Figure,
     evaluate_expression,
+    format_number,
     parse_figures,
     verify_claims,
     verify_observations,
@@ -131,6 +133,21 @@ def test_each_wording_is_in_the_article(text: str) -> None:
 )
 def test_unit_suffix(text: str, unit_suffix: str) -> None:
     assert parse_figures(text)[0].unit_suffix == unit_suffix
+
+
+def test_parser_qualifiers_are_the_data_vocabulary() -> None:
+    """One vocabulary: the parser's and the checks' words are the data's tuples."""
+    assert numbers_zh.QUALIFIERS is data.QUALIFIERS
+    assert verify.STATUSES is data.STATUSES
+    assert (
+        numbers_zh.EXACT,
+        numbers_zh.MORE_THAN,
+        numbers_zh.NEARLY,
+        numbers_zh.ABOUT,
+        numbers_zh.LESS_THAN,
+    ) == ("exact", "more_than", "nearly", "about", "less_than")
+    qualifiers = {figure.qualifier for figure in parse_figures(ARTICLE)}
+    assert qualifiers == set(data.QUALIFIERS)
 
 
 def test_decimal_conversion_is_exact() -> None:
@@ -367,6 +384,14 @@ def test_derived_value_changed_fails(observations: pd.DataFrame) -> None:
     assert results_of(report, "operands") == ["pass"]
 
 
+def test_derived_numbers_are_written_in_full(observations: pd.DataFrame) -> None:
+    row = row_of(observations, "tech_contracts_to_tianjin_hebei", "beijing", 2022)
+    report = verify_observations(row).set_index("check")
+    assert report.loc["derived", "expected"] == "5881.6362053959965"
+    assert report.loc["derived", "found"] == "6758 / (1 + 14.9 / 100) = 5881.6362053959965"
+    assert report.loc["operands", "expected"] == "6758, 1, 14.9, 100"
+
+
 def test_derived_without_expression_fails(observations: pd.DataFrame) -> None:
     row = row_of(observations, "returnee_employees", "zgc", 2012)
     row["note"] = "three times fewer"
@@ -418,7 +443,7 @@ def test_claim_with_swapped_years_fails(observations: pd.DataFrame, claims: pd.D
     claim[["year", "base_year"]] = claim[["base_year", "year"]].to_numpy()
     report = verify_claims(observations, claim)
     assert report["result"].tolist() == ["fail"]
-    assert float(report["found"].iloc[0]) == pytest.approx(1 / 1.5, rel=1e-5)
+    assert report["found"].iloc[0] == "0.6666666666666666"  # 1860000 / 2790000, in full
 
 
 def test_claim_fails_when_the_data_changes(
@@ -441,6 +466,64 @@ def test_claim_with_missing_observation_names_it(
     report = verify_claims(without_2013, claim)
     assert report["result"].tolist() == ["fail"]
     assert "employees/zgc/2013" in report["detail"].iloc[0]
+
+
+def test_claim_measures_are_written_in_full(
+    observations: pd.DataFrame, claims: pd.DataFrame
+) -> None:
+    """Machine formats carry the measure in full: no .6g rounding, no exponent."""
+    report = verify_claims(observations, claims)
+    claim_ids = report["detail"].str.split(":").str[0]
+    found = dict(zip(claim_ids, report["found"], strict=True))
+    expected = dict(zip(claim_ids, report["expected"], strict=True))
+    assert found["invention_patents_nearly_doubled"] == "1.8571428571428572"  # 260000 / 140000
+    assert found["patents_per_10k_grew_over_fourfold"] == "445.4356846473029"
+    assert found["large_models_share_over_40"] == "43.925233644859816"
+    assert found["biomedicine_below_trillion"] == "980000000000"
+    assert found["employees_1_5_times_2013"] == "1.5"
+    assert expected["invention_patents_nearly_doubled"] == "[1.75, 2)"
+    assert expected["patents_per_10k_grew_over_fourfold"] == "(400, 500)"
+    assert expected["large_models_share_over_40"] == ">= 40"
+    assert expected["biomedicine_below_trillion"] == "< 1000000000000"
+    for text in report["found"]:
+        assert "e+" not in text and text == format_number(float(text))
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "low_inclusive", "high_inclusive", "band"),
+    [
+        (1.75, 2, True, False, "[1.75, 2)"),
+        (400, 500, False, True, "(400, 500]"),
+        (0.1 + 0.2, None, True, False, ">= 0.30000000000000004"),
+        (0, None, False, False, "> 0"),
+        (None, 1e12, True, False, "< 1000000000000"),
+        (None, 1e12, True, True, "<= 1000000000000"),
+        (float("-inf"), 1e12, True, False, "< 1000000000000"),
+        (None, None, True, False, "any value"),
+    ],
+)
+def test_claim_band_is_written_exactly(
+    low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool, band: str
+) -> None:
+    rows = pd.DataFrame([{"metric": "m", "entity": "e", "year": 2023, "value": 13 / 7}])
+    claim = pd.DataFrame(
+        [
+            {
+                "claim_id": "c",
+                "kind": "value",
+                "metric": "m",
+                "entity": "e",
+                "year": 2023,
+                "low": low,
+                "high": high,
+                "low_inclusive": low_inclusive,
+                "high_inclusive": high_inclusive,
+            }
+        ]
+    )
+    report = verify_claims(rows, claim)
+    assert report["expected"].tolist() == [band]
+    assert report["found"].tolist() == ["1.8571428571428572"]  # 13 / 7, not 1.85714
 
 
 @pytest.mark.parametrize(

@@ -64,10 +64,14 @@ class ZgcGroup(TyperGroup):
             fail("not enough memory to load the data")
         except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
+        except OSError as error:
+            # Reading problems are DataErrors by now: what is left is writing the output.
+            fail(f"cannot write the output: {error.strerror or error}")
         except Exception as error:
             if os.environ.get(DEBUG_ENV_VAR):
                 raise
-            if type(error).__module__.startswith("typer"):
+            # Typer's usage errors (its own click, or the click package before 0.26).
+            if type(error).__module__.startswith(("typer", "click")):
                 raise
             fail(
                 f"internal error: {type(error).__name__}: {error} "
@@ -337,10 +341,12 @@ def compare(
     from zgc_cli import stats
 
     loaded = _load(data)
+    # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
+    stats.require_years(loaded.observations.frame, year_from, year_to)
     observations = stats.select(
         loaded.observations.frame, metric, entity, category, loaded.indicators
     )
-    comparison = stats.compare(observations, year_from, year_to)
+    comparison = stats.compare(observations, year_from, year_to, check_years=False)
     frame = stats.sort_comparison(comparison.frame, sort.value, reverse)
     language = _lang(lang)
 
@@ -481,12 +487,12 @@ def verify(
     """
     import pandas as pd
 
-    from zgc_cli.data import load_claims
+    from zgc_cli.data import decode_text, load_claims
     from zgc_cli.verify import verify_claims, verify_observations
 
     loaded = _load(data)
     observations = loaded.observations.frame
-    article_text = article.read_text(encoding="utf-8") if article else None
+    article_text = decode_text(str(article), article.read_bytes()) if article else None
     results = [verify_observations(observations, article_text)]
     claims = load_claims(loaded.source)
     if not claims.empty:
@@ -548,9 +554,9 @@ def plot(
     series = stats.series_growth(loaded.observations.frame, list(dict.fromkeys(ids)))
     language = _lang(lang)
     state: AppContext = ctx.obj
-    try:
-        if output is None:
-            console = state.stdout_console()
+    if output is None:
+        console = state.stdout_console()
+        try:
             chart = terminal_chart(
                 series,
                 loaded.indicators,
@@ -558,24 +564,28 @@ def plot(
                 width=console.width,
                 height=height,
                 indexed=indexed,
-                color=console.is_terminal and console.color_system is not None,
+                color=console.is_terminal
+                and console.color_system is not None
+                and not console.no_color,
             )
-            sys.stdout.write(chart if chart.endswith("\n") else chart + "\n")
-            return
-        publication = load_publication(loaded.source)
-        source_line = (
-            _source_line(publication.publisher, publication.date, language) if (publication) else ""
-        )
-        for warning in write_image(
+        except (PlotDependencyError, ValueError) as error:
+            raise ZgcError(str(error)) from None
+        sys.stdout.write(chart if chart.endswith("\n") else chart + "\n")
+        return
+    publication = load_publication(loaded.source)
+    source_line = (
+        _source_line(publication.publisher, publication.date, language) if publication else ""
+    )
+    try:
+        warnings = write_image(
             series, loaded.indicators, language.value, output, indexed, source_line
-        ):
-            sys.stderr.write(f"zgc: warning: {warning}\n")
-    except PlotDependencyError as error:
-        raise ZgcError(str(error)) from None
-    except ValueError as error:
+        )
+    except (PlotDependencyError, ValueError) as error:
         raise ZgcError(str(error)) from None
     except OSError as error:
         raise ZgcError(f"{output}: cannot write: {error.strerror or error}") from None
+    for warning in warnings:
+        sys.stderr.write(f"zgc: warning: {warning}\n")
     sys.stderr.write(f"zgc: wrote {output}\n")
 
 
@@ -586,6 +596,9 @@ def _source_line(publisher: str, date: str, language: Language) -> str:
 
 def main() -> None:
     """Console-script entry point: ends quietly when a pipe closes early (``| head``)."""
+    if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
+        sys.stderr.write("zgc: error: standard output is closed\n")
+        sys.exit(int(ExitCode.ERROR))
     try:
         app()
     except BrokenPipeError:

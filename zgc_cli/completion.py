@@ -9,6 +9,7 @@ import csv
 import io
 from typing import Any
 
+from zgc_cli.errors import ZgcError
 from zgc_cli.paths import STDIN_MARKER, resolve_data_source
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
@@ -30,7 +31,9 @@ def column_values(source: str, column: str) -> list[str]:
             continue
         try:
             reader = csv.DictReader(io.StringIO(text, newline=""))
-            seen = dict.fromkeys(row.get(column) or "" for row in reader)
+            if reader.fieldnames:
+                reader.fieldnames = [name.strip() for name in reader.fieldnames]
+            seen = dict.fromkeys((row.get(column) or "").strip() for row in reader)
         except csv.Error:
             return []
         seen.pop("", None)
@@ -40,7 +43,10 @@ def column_values(source: str, column: str) -> list[str]:
 
 def _source(ctx: Any) -> str:
     params = getattr(ctx, "params", None) or {}
-    return resolve_data_source(params.get("data"))
+    try:
+        return resolve_data_source(params.get("data"))
+    except ZgcError:
+        return STDIN_MARKER  # nothing to read: no completions, and no error on a TAB
 
 
 def complete_metrics(ctx: Any, incomplete: str) -> list[str]:

@@ -445,6 +445,34 @@ def load_observations(source: str) -> Observations:
     return parse_observations(label, buffer)
 
 
+def decode_text(label: str, raw: bytes) -> str:
+    """Text in UTF-8 (with or without a BOM) or GB18030, as Excel and editors save it."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError(
+        f"{label}:{_undecodable_line(raw)}: bytes that decode as neither UTF-8 nor GB18030"
+    )
+
+
+def read_text_table(path: Path, what: str) -> pd.DataFrame:
+    """A small metadata CSV, every cell as text; an empty file is an empty table."""
+    label = str(path)
+    try:
+        text = decode_text(label, path.read_bytes())
+    except OSError as error:
+        raise DataError(f"{label}: cannot read {what}: {error.strerror or error}") from None
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    except (pd.errors.ParserError, ValueError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise DataError(f"{label}: cannot read {what}: {first_line}") from None
+
+
 def load_indicators(source: str) -> pd.DataFrame:
     """Per-metric metadata for a data source, or an empty frame when there is none.
 
@@ -456,10 +484,9 @@ def load_indicators(source: str) -> pd.DataFrame:
     if path is None:
         return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
     label = str(path)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise DataError(f"{label}: cannot read indicator metadata: {error}") from None
+    frame = read_text_table(path, "indicator metadata")
+    if frame.empty and not len(frame.columns):
+        return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
     if "metric" not in frame.columns:
         raise DataError(f"{label}:1: missing required column metric")
     for name in INDICATOR_COLUMNS:
@@ -489,10 +516,14 @@ def load_publication(source: str) -> Publication | None:
     if path is None:
         return None
     try:
-        package = json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
         raise DataError(f"{path}: cannot read the data package: {error}") from None
+    if not isinstance(package, dict):
+        raise DataError(f"{path}: not a data package (expected a JSON object)")
     sources = package.get("sources") or []
+    if not isinstance(sources, list):
+        raise DataError(f"{path}: 'sources' should be a list")
     if not sources or not isinstance(sources[0], dict):
         return None
     first = sources[0]
@@ -509,7 +540,4 @@ def load_claims(source: str) -> pd.DataFrame:
     path = metadata_path(source, CLAIMS_FILE)
     if path is None:
         return pd.DataFrame()
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise DataError(f"{path}: cannot read claims: {error}") from None
+    return read_text_table(path, "claims")

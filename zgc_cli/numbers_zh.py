@@ -24,12 +24,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-EXACT = "exact"
-MORE_THAN = "more_than"
-NEARLY = "nearly"
-ABOUT = "about"
-LESS_THAN = "less_than"
-QUALIFIERS: tuple[str, ...] = (EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN)
+from zgc_cli.data import QUALIFIERS
+
+# The qualifier vocabulary is the data's (zgc_cli.data.QUALIFIERS), named here in its order.
+EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN = QUALIFIERS
 
 # Words written before a number. 上 only counts before a bare magnitude (上千, 上百).
 PRE_QUALIFIERS: dict[str, str] = {

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from zgc_cli.errors import ZgcError
+
 DATA_ENV_VAR = "ZGC_DATA"
 STDIN_MARKER = "-"
 OBSERVATIONS_FILE = "metrics.csv"
@@ -30,10 +32,14 @@ def shipped_data_dir() -> Path:
 
 def resolve_data_source(data_option: str | None) -> str:
     """The data source a command reads: ``--data``, else ``$ZGC_DATA``, else shipped data."""
-    chosen = data_option or os.environ.get(DATA_ENV_VAR)
-    if chosen:
-        return chosen
-    return str(shipped_data_dir() / OBSERVATIONS_FILE)
+    chosen = data_option if data_option is not None else os.environ.get(DATA_ENV_VAR)
+    # Typer hands an empty $ZGC_DATA over as the option: `export ZGC_DATA=` means unset.
+    if chosen is None or (chosen == "" and os.environ.get(DATA_ENV_VAR) == ""):
+        return str(shipped_data_dir() / OBSERVATIONS_FILE)
+    if not chosen.strip():
+        # A script's unset $FILE must not quietly fall back to the shipped data.
+        raise ZgcError("--data is empty: give a CSV path, or - for stdin")
+    return chosen
 
 
 def is_shipped(source: str) -> bool:

@@ -4,6 +4,12 @@ One matcher serves ``zgc search`` and the "did you mean" of an unknown id, so a
 user who mistypes gets the same answers a search would give. Standard library
 only: it ranks a few dozen names, where a fuzzy-matching dependency would buy
 nothing.
+
+Two rules keep the answers short. A fuzzy match needs three quarters of its
+characters in common with an id or name word (one typo in a word of four letters
+or more; ``listed`` does not reach ``spaces``). And a hit scoring under half the
+best hit's score is dropped: once ``listed`` finds ``listed_firms`` by its id, ids
+that merely resemble the word are noise.
 """
 
 from __future__ import annotations
@@ -22,7 +28,10 @@ ID_SUBSTRING = 50.0
 NAME_SUBSTRING = 45.0
 DESCRIPTION = 20.0
 FUZZY_SCALE = 40.0
-FUZZY_CUTOFF = 0.6
+# difflib ratio a fuzzy match needs: one typo in four letters (0.75), not a shared half.
+FUZZY_CUTOFF = 0.75
+# Hits scoring under this share of the best hit's score are dropped.
+RELATIVE_CUTOFF = 0.5
 
 
 @dataclass(frozen=True)
@@ -77,10 +86,12 @@ def _term_score(term: str, indicator: Indicator) -> float:
 
 
 def score(query: str, indicator: Indicator) -> float:
-    """How well an indicator matches a query: the sum of its terms' best places.
+    """How well an indicator matches a query: the mean of its terms' scores.
 
-    A query whose terms all miss scores 0. Shorter ids win ties, so ``listed``
-    finds ``listed_firms`` before a longer id that merely contains the word.
+    Each term scores the weight of the best place it is found (exact id, id
+    prefix, ... description, then a fuzzy match), or 0 where it is found nowhere;
+    so ``listed firms`` ranks ``listed_firms`` above ids that have only ``firms``.
+    A query with no terms, or whose terms all miss, scores 0.
     """
     terms = _terms(query)
     if not terms:
@@ -94,9 +105,16 @@ def score(query: str, indicator: Indicator) -> float:
 def rank(
     query: str, indicators: Sequence[Indicator], limit: int | None = None
 ) -> list[tuple[Indicator, float]]:
-    """Indicators matching a query, best first, with their scores."""
+    """Indicators matching a query, best first, with their scores.
+
+    Only hits scoring at least :data:`RELATIVE_CUTOFF` of the best hit's score are
+    kept. Shorter ids win ties, then the alphabet, so ``listed`` finds
+    ``listed_firms`` before a longer id that merely contains the word.
+    """
     scored = [(indicator, score(query, indicator)) for indicator in indicators]
-    hits = [(indicator, value) for indicator, value in scored if value > 0]
+    best = max((value for _, value in scored), default=0.0)
+    floor = best * RELATIVE_CUTOFF
+    hits = [(indicator, value) for indicator, value in scored if value > 0 and value >= floor]
     hits.sort(key=lambda pair: (-pair[1], len(pair[0].metric), pair[0].metric))
     return hits[:limit] if limit is not None else hits
 

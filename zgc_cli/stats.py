@@ -232,6 +232,10 @@ def select(
             indicators if indicators is not None else pd.DataFrame(columns=["metric", "category"])
         )
         known = sorted({str(name) for name in table["category"] if str(name)})
+        if not known:
+            raise UnknownSelectionError(
+                "no categories: this data has no indicators.csv with a category column"
+            )
         for name in categories:
             if name not in known:
                 raise _unknown("category", name, known)
@@ -308,14 +312,30 @@ def available_years(observations: pd.DataFrame) -> list[int]:
     return sorted(int(year) for year in observations["year"].unique())
 
 
-def compare(observations: pd.DataFrame, year_from: int, year_to: int) -> Comparison:
-    """Every (metric, entity) between two years; pairs lacking one year are listed apart."""
+def require_years(observations: pd.DataFrame, *wanted: int) -> None:
+    """Raise, naming the years there are, unless every wanted year is in the data."""
     years = available_years(observations)
-    for wanted in (year_from, year_to):
-        if wanted not in years:
+    for year in wanted:
+        if year not in years:
             raise UnknownSelectionError(
-                f"year {wanted} is not in the data; available: {', '.join(map(str, years))}"
+                f"year {year} is not in the data; available: {', '.join(map(str, years))}"
             )
+
+
+def compare(
+    observations: pd.DataFrame, year_from: int, year_to: int, check_years: bool = True
+) -> Comparison:
+    """Every (metric, entity) between two years; pairs lacking one year are listed apart.
+
+    Args:
+        observations: the rows to compare (perhaps a selection of the data).
+        year_from: the first year.
+        year_to: the second year.
+        check_years: raise if a year is missing from ``observations``; the CLI
+            checks the whole data instead, before it filters.
+    """
+    if check_years:
+        require_years(observations, year_from, year_to)
     start = observations[observations["year"] == year_from].set_index(SERIES_KEY)
     end = observations[observations["year"] == year_to].set_index(SERIES_KEY)
     common = start.index.intersection(end.index)

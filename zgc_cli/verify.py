@@ -6,7 +6,8 @@ Every result row has the columns of :data:`RESULT_COLUMNS`:
 
 * ``check``: what was checked (see :data:`OBSERVATION_CHECKS`; ``claim`` for claims),
 * ``metric``, ``entity``, ``year``: the observation (for a claim, its subject),
-* ``expected``, ``found``: short strings, to be shown side by side,
+* ``expected``, ``found``: short strings, to be shown side by side; every number in
+  them is written in full (see :func:`format_number`), never rounded,
 * ``result``: ``pass``, ``fail`` or ``unsourced`` (no quote: user data, not a failure),
 * ``detail``: one short English sentence.
 
@@ -38,8 +39,8 @@ from typing import Any
 
 import pandas as pd
 
+from zgc_cli.data import QUALIFIERS, STATUSES
 from zgc_cli.numbers_zh import (
-    QUALIFIERS,
     Figure,
     estimate_marker_before,
     parse_figures,
@@ -79,7 +80,6 @@ OBSERVATION_CHECKS: tuple[str, ...] = (
     "derived",
     "operands",
 )
-STATUSES: tuple[str, ...] = ("reported", "estimate", "derived")
 PASS, FAIL, UNSOURCED = "pass", "fail", "unsourced"
 
 # Numbers a growth formula needs that the article never writes: 6758 / (1 + 14.9 / 100).
@@ -183,17 +183,17 @@ def _flag(value: object, default: bool) -> bool:
 
 
 def format_number(number: float | None) -> str:
-    """Whole numbers without '.0', others as Python's shortest repr."""
+    """A number in full: whole numbers without '.0', others as Python's shortest repr.
+
+    The repr reads back as the same float, so nothing is rounded: a ratio of 13/7
+    is written 1.8571428571428572, 9.8e11 is written 980000000000.
+    """
     if number is None:
         return ""
     number = float(number)
     if math.isfinite(number) and number.is_integer():
         return str(int(number))
     return repr(number)
-
-
-def _format_measure(number: float) -> str:
-    return f"{number:.6g}"
 
 
 def _describe(figure: Figure) -> str:
@@ -413,12 +413,21 @@ def _decimal(number: float | None) -> Decimal | None:
     return None if number is None else Decimal(repr(number))
 
 
-def _interval(
-    low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool
-) -> str:
-    left = ("[" if low_inclusive else "(") + (format_number(low) if low is not None else "-inf")
-    right = (format_number(high) if high is not None else "inf") + ("]" if high_inclusive else ")")
-    return f"{left}, {right}"
+def _band(low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool) -> str:
+    """A claim's band as written for people: [1.75, 2), >= 40, < 1000000000000."""
+    # An infinite bound is no bound: it reads as a one-sided comparison.
+    if low is not None and low == -math.inf:
+        low = None
+    if high is not None and high == math.inf:
+        high = None
+    if low is None and high is None:
+        return "any value"
+    if low is None:
+        return ("<= " if high_inclusive else "< ") + format_number(high)
+    if high is None:
+        return (">= " if low_inclusive else "> ") + format_number(low)
+    left, right = "[" if low_inclusive else "(", "]" if high_inclusive else ")"
+    return f"{left}{format_number(low)}, {format_number(high)}{right}"
 
 
 def _within(
@@ -456,7 +465,7 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
         low, high = _number(claim.get("low")), _number(claim.get("high"))
         low_inclusive = _flag(claim.get("low_inclusive"), default=True)
         high_inclusive = _flag(claim.get("high_inclusive"), default=False)
-        expected = _interval(low, high, low_inclusive, high_inclusive)
+        expected = _band(low, high, low_inclusive, high_inclusive)
 
         if kind not in CLAIM_KINDS:
             results.append(
@@ -496,7 +505,7 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
                 "claim",
                 claim,
                 expected,
-                _format_measure(float(measure)),
+                format_number(float(measure)),
                 holds,
                 f"{claim_id}: {kind} {'within' if holds else 'outside'} the claimed band",
             )
