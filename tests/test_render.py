@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
+from rich.table import Table
 
 from zgc_cli import render, stats, tables
 from zgc_cli.options import Language, OutputFormat
@@ -175,3 +176,51 @@ def test_human_numbers(value: float, lang: Language, text: str) -> None:
 
 def test_percent_units_read_as_percent() -> None:
     assert tables.human_number(51.0, "percent", Language.en) == "51%"
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_no_number_or_id_is_ever_cut_at_any_terminal_width(lang: Language) -> None:
+    """Every cell of a never-wrap column appears whole, from 20 columns to 160."""
+    from zgc_cli.data import load_indicators, load_observations
+    from zgc_cli.paths import resolve_data_source
+
+    source = resolve_data_source(None)
+    observations = load_observations(source).frame
+    indicators = load_indicators(source)
+    comparison = stats.compare(observations, 2012, 2022)
+    metrics = ["revenue", "employees", "tech_contract_value_to_tianjin_hebei"]
+    views = [
+        tables.compare_view(
+            comparison.frame,
+            comparison.only_from,
+            comparison.only_to,
+            2012,
+            2022,
+            indicators,
+            lang,
+        ),
+        tables.series_view(
+            stats.series_growth(observations, metrics),
+            stats.span(stats.select(observations, metrics=metrics)),
+            indicators,
+            lang,
+        ),
+        tables.catalog_view(
+            stats.catalog(observations, indicators), lang, stats.series_values(observations)
+        ),
+    ]
+    for renderables in views:
+        whole_cells = [
+            str(cell)
+            for renderable in renderables
+            if isinstance(renderable, Table)
+            for column in renderable.columns
+            if column.no_wrap
+            for cell in column.cells
+        ]
+        assert whole_cells
+        # Step 3: the gap a miscounted width leaves is one cell per column separator.
+        for width in range(20, 161, 3):
+            text = rendered(renderables, width=width)
+            missing = [cell for cell in whole_cells if cell not in text]
+            assert not missing, (width, missing[:3])

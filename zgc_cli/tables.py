@@ -161,9 +161,20 @@ def make_console(stream: TextIO, width: int | None = None) -> Console:
 
 
 def _minimum_width(table: Table) -> int:
-    """The narrowest a table can be with every column at its minimum width."""
+    """The narrowest a table can be with every column at its minimum width.
+
+    Rich's own sum: each column's width and padding (none outside the edge
+    columns without ``pad_edge``), a separator between columns and, with
+    ``show_edge``, one at each side.
+    """
     left, right = table.padding[3], table.padding[1]
-    return sum((column.min_width or 1) + left + right for column in table.columns)
+    count = len(table.columns)
+    width = sum((column.min_width or 1) + left + right for column in table.columns)
+    if count and not table.pad_edge:
+        width -= left + right
+    if table.box:
+        width += count - 1 + (2 if table.show_edge else 0)
+    return width
 
 
 def print_renderables(console: Console, renderables: Sequence[RenderableType]) -> None:
@@ -301,7 +312,7 @@ def compare_view(
     """Every series between two years, and what had only one of them."""
     # One text column for the series leaves the narrow terminal's room to the numbers.
     columns = [
-        Column(header("series", lang)),
+        Column(header("series", lang), whole=True),
         Column(str(year_from), numeric=True),
         Column(str(year_to), numeric=True),
         Column(header("change", lang), numeric=True),
