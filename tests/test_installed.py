@@ -190,3 +190,23 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
             assert f"zgc_cli/data/{data_file}" in names
         shipped = archive.read("zgc_cli/data/metrics.csv")
     assert shipped == (REPO_ROOT / "data" / "metrics.csv").read_bytes()
+
+
+def test_source_completion_offers_only_that_metrics_years(tmp_path: Path) -> None:
+    data = tmp_path / "sample.csv"
+    data.write_text(SAMPLE_CSV, encoding="utf-8")
+    env = clean_env(
+        _ZGC_COMPLETE="complete_bash",
+        COMP_WORDS="zgc source revenue ",
+        COMP_CWORD="3",
+        ZGC_DATA=str(data),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", LIGHT_PATH_PROBE.format(args=[])],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["2014", "2023"]

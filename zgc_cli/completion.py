@@ -15,8 +15,11 @@ from zgc_cli.paths import STDIN_MARKER, resolve_data_source
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-def column_values(source: str, column: str) -> list[str]:
-    """The distinct values of one column of a CSV, in first-seen order; [] if unreadable."""
+def column_values(source: str, column: str, where: tuple[str, str] | None = None) -> list[str]:
+    """The distinct values of one column of a CSV, in first-seen order; [] if unreadable.
+
+    ``where`` keeps only the rows whose column (first) holds the value (second).
+    """
     if source == STDIN_MARKER:
         return []
     try:
@@ -33,7 +36,12 @@ def column_values(source: str, column: str) -> list[str]:
             reader = csv.DictReader(io.StringIO(text, newline=""))
             if reader.fieldnames:
                 reader.fieldnames = [name.strip() for name in reader.fieldnames]
-            seen = dict.fromkeys((row.get(column) or "").strip() for row in reader)
+            rows = (
+                row
+                for row in reader
+                if where is None or (row.get(where[0]) or "").strip() == where[1]
+            )
+            seen = dict.fromkeys((row.get(column) or "").strip() for row in rows)
         except csv.Error:
             return []
         seen.pop("", None)
@@ -62,7 +70,10 @@ def complete_entities(ctx: Any, incomplete: str) -> list[str]:
 def complete_years(ctx: Any, incomplete: str) -> list[str]:
     """Years in the data, ascending, that start with what was typed."""
     years: set[int] = set()
-    for text in column_values(_source(ctx), "year"):
+    params = getattr(ctx, "params", None) or {}
+    metric = params.get("metric_id")  # `zgc source ID <TAB>`: that metric's years only
+    where = ("metric", str(metric)) if metric else None
+    for text in column_values(_source(ctx), "year", where):
         try:
             years.add(int(float(text)))
         except ValueError:

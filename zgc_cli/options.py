@@ -22,9 +22,6 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
-MACHINE_FORMATS: frozenset[OutputFormat] = frozenset(set(OutputFormat) - {OutputFormat.table})
-
-
 class Language(StrEnum):
     """The language of human-facing output; machine formats never change with it."""
 

@@ -37,6 +37,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli import fonts
+from zgc_cli.marks import QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.stats import QUALIFIER_FLAGS, STATUS_FLAGS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -46,10 +48,8 @@ INSTALL_HINT = fonts.FONT_INSTALL_HINT
 IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg")
 INDEX_BASE = 100.0
 
-# The marks of the tables (render.QUALIFIER_MARKS / STATUS_MARKS): a chart reads like them.
-QUALIFIER_MARKS: dict[str, str] = {"more_than": ">", "nearly": "<~", "about": "~", "less_than": "<"}
-STATUS_MARKS: dict[str, str] = {"estimate": "*", "derived": "^"}
-FLAG_ORDER: tuple[str, ...] = ("estimate", "derived", "more_than", "nearly", "about", "less_than")
+# The marks and flag order of the tables: a chart reads like them.
+FLAG_ORDER: tuple[str, ...] = (*STATUS_FLAGS, *QUALIFIER_FLAGS)
 FLAG_LABELS: dict[str, dict[str, str]] = {
     "reported": {"en": "reported", "zh": "公布值"},
     "estimate": {"en": "estimate", "zh": "预计"},

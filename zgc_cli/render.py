@@ -131,11 +131,6 @@ def machine_text(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(texts, index=frame.index, dtype=object)
 
 
-def number_text(value: float) -> str:
-    """The exact text of one number, as machine formats write it."""
-    return machine_text(pd.DataFrame({"value": [float(value)]}))["value"].iloc[0]
-
-
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows as JSON-ready dicts: numbers stay numbers, missing values are None."""
     names = [str(name) for name in frame.columns]

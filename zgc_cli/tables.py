@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from zgc_cli.marks import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.options import Language
 from zgc_cli.render import machine_text
 
@@ -27,13 +28,6 @@ Cell = Any
 DASH = "—"
 NEW = "new"
 
-QUALIFIER_MARKS: dict[str, str] = {
-    "more_than": ">",
-    "nearly": "<~",
-    "about": "~",
-    "less_than": "<",
-}
-STATUS_MARKS: dict[str, str] = {"estimate": "*", "derived": "^"}
 MARK_LEGEND: dict[str, dict[Language, str]] = {
     "estimate": {Language.en: "* estimate", Language.zh: "* 预计"},
     "derived": {Language.en: "^ derived by zgc", Language.zh: "^ zgc推算"},
@@ -94,7 +88,7 @@ def ratio_text(value: Cell, zero_base: bool = False) -> str:
 
 
 def signed_human(value: Cell, unit: str, lang: Language) -> str:
-    """A change for people, with its sign: +5万亿, −3."""
+    """A change for people, with its sign: +5万亿, -3."""
     if pd.isna(value):
         return DASH
     text = human_number(abs(value), unit, lang)
