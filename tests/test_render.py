@@ -223,3 +223,14 @@ def test_no_number_or_id_is_ever_cut_at_any_terminal_width(lang: Language) -> No
             text = rendered(renderables, width=width)
             missing = [cell for cell in whole_cells if cell not in text]
             assert not missing, (width, missing[:3])
+
+
+def test_a_narrow_catalog_leaves_out_optional_columns_first() -> None:
+    observations = OBSERVATIONS.assign(metric=OBSERVATIONS["metric"].astype(str))
+    catalog = stats.catalog(observations, INDICATORS)
+    wide = rendered(tables.catalog_view(catalog, Language.en, width=200), width=200)
+    narrow = rendered(tables.catalog_view(catalog, Language.en, width=40), width=40)
+    assert {"Name", "Unit", "Obs", "Trend"} <= set(wide.split())
+    assert not {"Unit", "Obs", "Trend"} & set(narrow.split())
+    for kept in ("Metric", "Entity", "Years", "Latest", "revenue", "8.6 trillion*"):
+        assert kept in narrow

@@ -298,7 +298,8 @@ def metrics(
         def catalog_table() -> "list[RenderableType]":
             from zgc_cli.tables import catalog_view
 
-            return catalog_view(catalog, language, stats.series_values(observations))
+            width = ctx.obj.stdout_console().width
+            return catalog_view(catalog, language, stats.series_values(observations), width)
 
         _emit(ctx, catalog, fmt, catalog_table)
         return

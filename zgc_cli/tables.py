@@ -119,19 +119,46 @@ class Column:
         header: the column's title.
         numeric: numbers: right-aligned, never wrapped or cut.
         whole: text that must stay whole, such as ids a user will type back.
+        optional: 0 if the column must be shown; otherwise it may be left out of
+            a narrow terminal's table, higher numbers first.
     """
 
     header: str
     numeric: bool = False
     whole: bool = False
+    optional: int = 0
 
 
 def build_table(
-    columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str]],
+    title: str | None = None,
+    width: int | None = None,
 ) -> Table:
-    """A table whose numbers and ids are never cut or wrapped; other text wraps."""
+    """A table whose numbers and ids are never cut or wrapped; other text wraps.
+
+    Given the terminal's ``width``, optional columns are left out, the most
+    dispensable first, while the table cannot fit; the data itself is whole in
+    the machine formats.
+    """
+    kept = list(range(len(columns)))
+    table = _table(columns, rows, kept, title)
+    droppable = sorted(
+        (position for position in kept if columns[position].optional),
+        key=lambda position: -columns[position].optional,
+    )
+    while width is not None and droppable and _minimum_width(table) > width:
+        kept.remove(droppable.pop(0))
+        table = _table(columns, rows, kept, title)
+    return table
+
+
+def _table(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], kept: list[int], title: str | None
+) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    for position, column in enumerate(columns):
+    for position in kept:
+        column = columns[position]
         widest = max([Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows])
         if column.numeric or column.whole:
             table.add_column(
@@ -145,7 +172,7 @@ def build_table(
                 column.header, overflow="fold", min_width=min(widest, TEXT_COLUMN_MIN_WIDTH)
             )
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(row[position] for position in kept))
     return table
 
 
@@ -359,16 +386,21 @@ def catalog_view(
     catalog: pd.DataFrame,
     lang: Language,
     values: Mapping[tuple[str, str], Sequence[float]] | None = None,
+    width: int | None = None,
 ) -> list[RenderableType]:
-    """The catalog: one row per (metric, entity), with a sparkline of each series."""
+    """The catalog: one row per (metric, entity), with a sparkline of each series.
+
+    On a terminal narrower than the table, unit, trend, count and name are left
+    out in that order: ids, years and the latest value always stay.
+    """
     columns = [
         Column(header("metric", lang), whole=True),
         Column(header("entity", lang), whole=True),
-        Column(header("name", lang)),
-        Column(header("unit", lang)),
+        Column(header("name", lang), optional=1),
+        Column(header("unit", lang), whole=True, optional=4),
         Column(header("years", lang), numeric=True),
-        Column(header("observations", lang), numeric=True),
-        Column(header("trend", lang), whole=True),
+        Column(header("observations", lang), numeric=True, optional=2),
+        Column(header("trend", lang), whole=True, optional=3),
         Column(header("latest", lang), numeric=True),
     ]
     name_column = "name_zh" if lang is Language.zh else "name_en"
@@ -395,7 +427,7 @@ def catalog_view(
                 marked_number(row["latest_value"], str(row["unit"]), status, qualifier, lang),
             ]
         )
-    renderables: list[RenderableType] = [build_table(columns, rows)]
+    renderables: list[RenderableType] = [build_table(columns, rows, width=width)]
     note = legend(catalog["latest_flags"], lang)
     if note is not None:
         renderables.append(note)
