@@ -210,3 +210,12 @@ def test_source_completion_offers_only_that_metrics_years(tmp_path: Path) -> Non
         timeout=60,
     )
     assert result.stdout.split() == ["2014", "2023"]
+
+
+def test_write_failures_are_one_line_not_a_traceback(tmp_path: Path) -> None:
+    full = shell(f"{ZGC} compare 2012 2022 > /dev/full", tmp_path)
+    assert full.returncode == 1
+    assert full.stderr == "zgc: error: cannot write the output: No space left on device\n"
+    closed = shell(f"{ZGC} compare 2012 2022 >&-", tmp_path)
+    assert closed.returncode == 1
+    assert closed.stderr == "zgc: error: standard output is closed\n"

@@ -504,7 +504,7 @@ def verify(
     def verify_table() -> "list[RenderableType]":
         from zgc_cli.tables import verify_view
 
-        return verify_view(frame, _lang(lang))
+        return verify_view(frame, _lang(lang), ctx.obj.stdout_console().width)
 
     _emit(ctx, frame, fmt, verify_table)
     summary = ", ".join(f"{counts.get(name, 0)} {name}" for name in ("pass", "fail", "unsourced"))

@@ -517,17 +517,22 @@ SOURCE_LABEL: dict[Language, str] = {Language.en: "Source: ", Language.zh: "æ¥æ
 RESULT_STYLES: dict[str, str] = {"pass": "green", "fail": "bold red", "unsourced": "yellow"}
 
 
-def verify_view(results: pd.DataFrame, lang: Language) -> list[RenderableType]:
-    """Each check with what was expected and found; failures stand out."""
+def verify_view(
+    results: pd.DataFrame, lang: Language, width: int | None = None
+) -> list[RenderableType]:
+    """Each check with what was expected and found; failures stand out.
+
+    On a narrow terminal the detail and entity columns are left out first.
+    """
     columns = [
         Column(header("result", lang), whole=True),
         Column(header("check", lang), whole=True),
         Column(header("metric", lang), whole=True),
-        Column(header("entity", lang)),
+        Column(header("entity", lang), optional=1),
         Column(header("year", lang), numeric=True),
         Column(header("expected", lang), whole=True),
         Column(header("found", lang), whole=True),
-        Column(header("detail", lang)),
+        Column(header("detail", lang), optional=2),
     ]
     text = machine_text(results)
     rows = [
@@ -543,7 +548,7 @@ def verify_view(results: pd.DataFrame, lang: Language) -> list[RenderableType]:
         ]
         for row in text.to_dict("records")
     ]
-    table = build_table(columns, rows)
+    table = build_table(columns, rows, width=width)
     for position, row in enumerate(rows):
         style = RESULT_STYLES.get(str(row[0]))
         if style:
