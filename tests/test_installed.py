@@ -126,35 +126,31 @@ def test_help_and_version_import_nothing_heavy(args: list[str], tmp_path: Path) 
     assert "HEAVY=\n" in result.stderr, result.stderr
 
 
+def complete_in_bash(words: str, data: Path) -> subprocess.CompletedProcess[str]:
+    """What bash completion offers after ``words`` (with ZGC_DATA set), in the light probe."""
+    env = clean_env(
+        _ZGC_COMPLETE="complete_bash",
+        COMP_WORDS=words,
+        COMP_CWORD=str(len(words.split(" ")) - 1),
+        ZGC_DATA=str(data),
+    )
+    return subprocess.run(
+        [sys.executable, "-c", LIGHT_PATH_PROBE.format(args=[])],
+        capture_output=True,
+        text=True,
+        cwd=data.parent,
+        env=env,
+        timeout=60,
+    )
+
+
 def test_completion_offers_metric_ids_and_years_without_pandas(tmp_path: Path) -> None:
     data = tmp_path / "sample.csv"
     data.write_text(SAMPLE_CSV, encoding="utf-8")
-    probe = LIGHT_PATH_PROBE.format(args=[])
-    env = clean_env(
-        _ZGC_COMPLETE="complete_bash",
-        COMP_WORDS="zgc metrics re",
-        COMP_CWORD="2",
-        ZGC_DATA=str(data),
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
+    result = complete_in_bash("zgc metrics re", data)
     assert result.stdout.split() == ["revenue"]
     assert "HEAVY=\n" in result.stderr
-    env.update(COMP_WORDS="zgc compare 20", COMP_CWORD="2")
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
+    result = complete_in_bash("zgc compare 20", data)
     assert result.stdout.split() == ["2012", "2013", "2014", "2020", "2022", "2023", "2024"]
     assert "HEAVY=\n" in result.stderr
 
@@ -195,21 +191,7 @@ def test_the_wheel_carries_the_data(tmp_path: Path) -> None:
 def test_source_completion_offers_only_that_metrics_years(tmp_path: Path) -> None:
     data = tmp_path / "sample.csv"
     data.write_text(SAMPLE_CSV, encoding="utf-8")
-    env = clean_env(
-        _ZGC_COMPLETE="complete_bash",
-        COMP_WORDS="zgc source revenue ",
-        COMP_CWORD="3",
-        ZGC_DATA=str(data),
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", LIGHT_PATH_PROBE.format(args=[])],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
-        timeout=60,
-    )
-    assert result.stdout.split() == ["2014", "2023"]
+    assert complete_in_bash("zgc source revenue ", data).stdout.split() == ["2014", "2023"]
 
 
 def test_write_failures_are_one_line_not_a_traceback(tmp_path: Path) -> None:
