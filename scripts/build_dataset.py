@@ -2,7 +2,7 @@
 
 Every figure lives here once, next to the verbatim passage that states it. The script
 refuses to write anything unless each quote is a substring of the article, each derived
-value is what its note's arithmetic gives, and zgc_cli.verify passes every row and claim.
+value is what its note's arithmetic gives, and zgc_cli.check passes every row and claim.
 
     python scripts/build_dataset.py            # write the files
     python scripts/build_dataset.py --check    # fail if the files on disk differ
@@ -24,12 +24,10 @@ sys.path.insert(0, str(REPO))
 
 import pandas as pd  # noqa: E402
 
-from zgc_cli.verify import (  # noqa: E402
-    evaluate_expression,
-    format_number,
-    verify_claims,
-    verify_observations,
-)
+from zgc_cli.check.arithmetic import evaluate_expression  # noqa: E402
+from zgc_cli.check.claims import verify_claims  # noqa: E402
+from zgc_cli.check.observations import verify_observations  # noqa: E402
+from zgc_cli.model.numbers import machine_number as format_number  # noqa: E402
 
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
 DATA = REPO / "data"

@@ -240,9 +240,9 @@ def test_tables_in_a_pipe_have_no_colour_codes(sample_csv: Path, monkeypatch) ->
 def test_no_spinner_when_stderr_is_not_a_terminal(
     sample_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import zgc_cli.cli
+    import zgc_cli.env
 
-    monkeypatch.setattr(zgc_cli.cli, "SPINNER_FROM_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(zgc_cli.env, "SPINNER_FROM_BYTES", 0)  # every file counts as large
     result = run("compare", "2014", "2023", "--data", str(sample_csv))
     assert result.exit_code == 0
     assert result.stderr == ""

@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from zgc_cli.verify import evaluate_expression, format_number
+from zgc_cli.check.arithmetic import evaluate_expression
+from zgc_cli.model.numbers import machine_number as format_number
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"

@@ -12,7 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from zgc_cli import fonts, plot
+from zgc_cli.present.charts import fonts
+from zgc_cli.present.charts import image as plot_image
+from zgc_cli.present.charts import panels as plot_panels
+from zgc_cli.present.charts import terminal as plot
+from zgc_cli.present.i18n import Language
 
 SERIES_COLUMNS = ["metric", "entity", "year", "value", "unit", "status", "qualifier"]
 SOURCE = "Source: 《瞭望》新闻周刊, April 2024"
@@ -45,17 +49,13 @@ def series() -> pd.DataFrame:
 
 
 @pytest.fixture
-def indicators() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "metric": ["revenue", "invention_patents", "employees"],
-            "name_en": ["Total revenue", "Invention patents held", "Employees"],
-            "name_zh": ["总收入", "有效发明专利拥有量", "从业人员"],
-            "unit": ["CNY", "patents", "persons"],
-            "category": ["economy", "innovation", "people"],
-            "description": ["", "", ""],
-        }
-    )
+def indicators() -> dict[str, dict[str, str]]:
+    """Indicator names by metric and language, as stats.series hands them to the charts."""
+    return {
+        "revenue": {"en": "Total revenue", "zh": "总收入"},
+        "invention_patents": {"en": "Invention patents held", "zh": "有效发明专利拥有量"},
+        "employees": {"en": "Employees", "zh": "从业人员"},
+    }
 
 
 def canvas_rows(text: str) -> list[str]:
@@ -67,9 +67,9 @@ def canvas_rows(text: str) -> list[str]:
 
 
 def test_terminal_chart_has_a_panel_per_metric_with_years_marks_and_legend(
-    series: pd.DataFrame, indicators: pd.DataFrame
+    series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
-    text = plot.terminal_chart(series, indicators, "en", 80, 40, False, color=False)
+    text = plot.terminal_chart(series, indicators, Language.en, 80, 40, False, color=False)
     for title in (
         "Total revenue (trillion CNY)",
         "Invention patents held (thousand patents)",
@@ -89,29 +89,31 @@ def test_terminal_chart_has_a_panel_per_metric_with_years_marks_and_legend(
 
 
 def test_terminal_chart_without_colour_has_no_escape_codes(
-    series: pd.DataFrame, indicators: pd.DataFrame
+    series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
-    plain = plot.terminal_chart(series, indicators, "en", 80, 40, False, color=False)
-    coloured = plot.terminal_chart(series, indicators, "en", 80, 40, False, color=True)
+    plain = plot.terminal_chart(series, indicators, Language.en, 80, 40, False, color=False)
+    coloured = plot.terminal_chart(series, indicators, Language.en, 80, 40, False, color=True)
     assert "\x1b" not in plain
     assert "\x1b[" in coloured
 
 
-def test_terminal_chart_keeps_to_the_width(series: pd.DataFrame, indicators: pd.DataFrame) -> None:
-    text = plot.terminal_chart(series, indicators, "en", 60, 30, False)
+def test_terminal_chart_keeps_to_the_width(
+    series: pd.DataFrame, indicators: dict[str, dict[str, str]]
+) -> None:
+    text = plot.terminal_chart(series, indicators, Language.en, 60, 30, False)
     assert max(len(row) for row in text.splitlines()) <= 60
 
 
 def test_indexed_chart_starts_every_series_at_100(
-    series: pd.DataFrame, indicators: pd.DataFrame
+    series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
-    rows, skipped = plot.index_series(series)
+    rows, skipped = plot_panels.index_series(series)
     assert skipped == []
     firsts = rows.sort_values("year").groupby(["metric", "entity"])["index"].first()
     assert firsts.tolist() == [100.0, 100.0, 100.0]
     assert rows.loc[rows["metric"] == "revenue", "index"].max() == pytest.approx(8.6 / 3.6 * 100)
 
-    text = plot.terminal_chart(series, indicators, "en", 80, 30, True)
+    text = plot.terminal_chart(series, indicators, Language.en, 80, 30, True)
     assert "Index (first year = 100)" in text
     assert "Total revenue · zgc (2014 = 100)" in text
     row_100 = next(row for row in text.splitlines() if row.startswith("100┤"))
@@ -120,7 +122,7 @@ def test_indexed_chart_starts_every_series_at_100(
 
 
 def test_a_zero_first_value_is_left_out_of_the_index_with_a_note(
-    indicators: pd.DataFrame,
+    indicators: dict[str, dict[str, str]],
 ) -> None:
     series = make_series(
         [
@@ -130,47 +132,47 @@ def test_a_zero_first_value_is_left_out_of_the_index_with_a_note(
             ("revenue", "zgc", 2023, 8.6e12, "CNY", "estimate", "exact"),
         ]
     )
-    text = plot.terminal_chart(series, indicators, "en", 80, 30, True)
+    text = plot.terminal_chart(series, indicators, Language.en, 80, 30, True)
     assert "Index (first year = 100)" in text
     assert "Note: not indexed: firms · zgc starts at 0 in 2012" in text
     assert "firms · zgc (" not in text
 
     only_zero = series[series["metric"] == "firms"]
-    text = plot.terminal_chart(only_zero, indicators, "en", 80, 30, True)
+    text = plot.terminal_chart(only_zero, indicators, Language.en, 80, 30, True)
     assert "no series can be indexed; shown in separate panels" in text
     assert "firms (firms)" in text
 
 
-def test_a_series_of_one_point_is_drawn_as_a_marker(indicators: pd.DataFrame) -> None:
+def test_a_series_of_one_point_is_drawn_as_a_marker(indicators: dict[str, dict[str, str]]) -> None:
     series = make_series([("large_models", "zgc", 2024, 47, "models", "reported", "exact")])
-    text = plot.terminal_chart(series, indicators, "en", 60, 14, False)
+    text = plot.terminal_chart(series, indicators, Language.en, 60, 14, False)
     assert sum(row.count("o") for row in canvas_rows(text)) == 1
     assert "2024" in text
     assert "o large_models · zgc" in text
 
 
 def test_chinese_terminal_chart_titles_units_and_legend(
-    series: pd.DataFrame, indicators: pd.DataFrame
+    series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
-    text = plot.terminal_chart(series, indicators, "zh", 80, 40, False)
+    text = plot.terminal_chart(series, indicators, Language.zh, 80, 40, False)
     assert "总收入（万亿元）" in text
     assert "有效发明专利拥有量（万件）" in text
     assert "从业人员（万人）" in text
     assert "标记：  * 预计  ^ zgc推算  > 超过（下限）" in text
 
 
-def test_nothing_to_plot_is_a_value_error(indicators: pd.DataFrame) -> None:
+def test_nothing_to_plot_is_a_value_error(indicators: dict[str, dict[str, str]]) -> None:
     empty = make_series([])
     with pytest.raises(ValueError, match="nothing to plot"):
-        plot.terminal_chart(empty, indicators, "en", 80, 30, False)
+        plot.terminal_chart(empty, indicators, Language.en, 80, 30, False)
 
 
 def test_missing_plotext_says_what_to_install(
-    monkeypatch: pytest.MonkeyPatch, series: pd.DataFrame, indicators: pd.DataFrame
+    monkeypatch: pytest.MonkeyPatch, series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
     monkeypatch.setitem(sys.modules, "plotext", None)
     with pytest.raises(plot.PlotDependencyError, match=r"pip install 'zgc\[plot\]'") as caught:
-        plot.terminal_chart(series, indicators, "en", 80, 30, False)
+        plot.terminal_chart(series, indicators, Language.en, 80, 30, False)
     assert isinstance(caught.value, ImportError)
     assert "\n" not in str(caught.value)
 
@@ -186,10 +188,12 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_write_image_png(tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame) -> None:
+def test_write_image_png(
+    tmp_path: Path, series: pd.DataFrame, indicators: dict[str, dict[str, str]]
+) -> None:
     pytest.importorskip("matplotlib")
     path = tmp_path / "chart.png"
-    messages = plot.write_image(series, indicators, "en", path, False, SOURCE)
+    messages = plot_image.write_image(series, indicators, Language.en, path, False, SOURCE)
     width, height = png_size(path)
     assert width >= 800 and height >= 1000  # three panels, one above the other
     assert path.stat().st_size > 30_000  # drawn lines and text, not a blank canvas
@@ -197,11 +201,11 @@ def test_write_image_png(tmp_path: Path, series: pd.DataFrame, indicators: pd.Da
 
 
 def test_write_image_svg_has_the_title(
-    tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame
+    tmp_path: Path, series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
     pytest.importorskip("matplotlib")
     path = tmp_path / "chart.svg"
-    plot.write_image(series, indicators, "en", path, False, "Source: test")
+    plot_image.write_image(series, indicators, Language.en, path, False, "Source: test")
     root = ElementTree.parse(path).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     titles = [
@@ -213,35 +217,40 @@ def test_write_image_svg_has_the_title(
 
 
 def test_write_image_indexed_svg(
-    tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame
+    tmp_path: Path, series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
     pytest.importorskip("matplotlib")
     path = tmp_path / "index.svg"
-    plot.write_image(series, indicators, "en", path, True, "Source: test")
+    plot_image.write_image(series, indicators, Language.en, path, True, "Source: test")
     text = path.read_text(encoding="utf-8")
     assert "Index (first year = 100)" in text
     assert "Total revenue · zgc (2014 = 100)" in text
 
 
 def test_write_image_refuses_other_suffixes(
-    tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame
+    tmp_path: Path, series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
     path = tmp_path / "chart.jpgx"
     with pytest.raises(ValueError, match=r"chart\.jpgx.*\.png or \.svg"):
-        plot.write_image(series, indicators, "en", path, False, SOURCE)
+        plot_image.write_image(series, indicators, Language.en, path, False, SOURCE)
     assert not path.exists()
 
 
 def test_write_image_without_matplotlib_says_what_to_install(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    series: pd.DataFrame,
+    indicators: dict[str, dict[str, str]],
 ) -> None:
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(plot.PlotDependencyError, match=r"pip install 'zgc\[plot\]'"):
-        plot.write_image(series, indicators, "en", tmp_path / "chart.png", False, SOURCE)
+        plot_image.write_image(
+            series, indicators, Language.en, tmp_path / "chart.png", False, SOURCE
+        )
 
 
 def test_chinese_labels_have_every_glyph(
-    tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame
+    tmp_path: Path, series: pd.DataFrame, indicators: dict[str, dict[str, str]]
 ) -> None:
     pytest.importorskip("matplotlib")
     pytest.importorskip("pylopdf_fonts_zh_cn")
@@ -250,7 +259,7 @@ def test_chinese_labels_have_every_glyph(
         path = tmp_path / f"chart{suffix}"
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            messages = plot.write_image(series, indicators, "zh", path, False, SOURCE)
+            messages = plot_image.write_image(series, indicators, Language.zh, path, False, SOURCE)
         assert messages == []
         missing = [str(w.message) for w in caught if MISSING_GLYPH.search(str(w.message))]
         assert missing == []
@@ -258,14 +267,19 @@ def test_chinese_labels_have_every_glyph(
 
 
 def test_without_a_chinese_font_labels_fall_back_to_english(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, series: pd.DataFrame, indicators: pd.DataFrame
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    series: pd.DataFrame,
+    indicators: dict[str, dict[str, str]],
 ) -> None:
     pytest.importorskip("matplotlib")
     monkeypatch.setattr(fonts, "cjk_font_family", lambda characters="": None)
     path = tmp_path / "chart.svg"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        messages = plot.write_image(series, indicators, "zh", path, False, "Source: test")
+        messages = plot_image.write_image(
+            series, indicators, Language.zh, path, False, "Source: test"
+        )
     assert messages == ["no Chinese font found; labels in English (pip install 'zgc[plot]')"]
     assert not [w for w in caught if MISSING_GLYPH.search(str(w.message))]
     text = path.read_text(encoding="utf-8")

@@ -12,8 +12,14 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
 
-from zgc_cli import render, stats, tables
-from zgc_cli.options import Language, OutputFormat
+from zgc_cli import stats
+from zgc_cli.model.dataset import Dataset
+from zgc_cli.present import formats as render
+from zgc_cli.present import views
+from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.i18n import Language
+from zgc_cli.present.numbers import human_number
+from zgc_cli.present.tables import print_renderables
 
 OBSERVATIONS = pd.DataFrame(
     {
@@ -40,15 +46,14 @@ INDICATORS = pd.DataFrame(
 
 def rendered(renderables, width: int = 80) -> str:
     console = Console(file=io.StringIO(), width=width, color_system=None)
-    tables.print_renderables(console, renderables)
+    print_renderables(console, renderables)
     text = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 
 def test_series_table_in_english() -> None:
-    series = stats.series_growth(OBSERVATIONS, ["revenue"])
-    spans = stats.span(stats.select(OBSERVATIONS, metrics=["revenue"]))
-    assert rendered(tables.series_view(series, spans, INDICATORS, Language.en)) == (
+    result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
+    assert rendered(views.render(result, Language.en, 80)) == (
         "revenue · Total revenue · CNY\n"
         "\n"
         " Entity   Year           Value        Change   Change %   CAGR %\n"
@@ -63,9 +68,8 @@ def test_series_table_in_english() -> None:
 
 
 def test_series_table_in_chinese_aligns_wide_characters() -> None:
-    series = stats.series_growth(OBSERVATIONS, ["revenue"])
-    spans = stats.span(stats.select(OBSERVATIONS, metrics=["revenue"]))
-    assert rendered(tables.series_view(series, spans, INDICATORS, Language.zh)) == (
+    result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
+    assert rendered(views.render(result, Language.zh, 80)) == (
         "revenue · 企业总收入 · CNY\n"
         "\n"
         " 主体   年份       数值     变化    变化率   年均增长\n"
@@ -79,18 +83,8 @@ def test_series_table_in_chinese_aligns_wide_characters() -> None:
 
 
 def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
-    comparison = stats.compare(OBSERVATIONS, 2012, 2022)
-    text = rendered(
-        tables.compare_view(
-            comparison.frame,
-            comparison.only_from,
-            comparison.only_to,
-            2012,
-            2022,
-            INDICATORS,
-            Language.en,
-        )
-    )
+    comparison = stats.comparison(Dataset.from_frame(OBSERVATIONS, INDICATORS), 2012, 2022)
+    text = rendered(views.render(comparison, Language.en, 80))
     assert text == (
         "2012 → 2022\n"
         "\n"
@@ -103,19 +97,8 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
 
 
 def test_numbers_are_never_cut_on_a_narrow_terminal() -> None:
-    comparison = stats.compare(OBSERVATIONS, 2014, 2023)
-    text = rendered(
-        tables.compare_view(
-            comparison.frame,
-            comparison.only_from,
-            comparison.only_to,
-            2014,
-            2023,
-            INDICATORS,
-            Language.en,
-        ),
-        width=30,
-    )
+    comparison = stats.comparison(Dataset.from_frame(OBSERVATIONS, INDICATORS), 2014, 2023)
+    text = rendered(views.render(comparison, Language.en, 30), width=30)
     for figure in ("3.6 trillion", "8.6 trillion*", "+5 trillion", "+138.9%", "2.39×", "+10.2%"):
         assert figure in text
 
@@ -170,45 +153,24 @@ def test_markdown_escapes_pipes() -> None:
     ],
 )
 def test_human_numbers(value: float, lang: Language, text: str) -> None:
-    assert tables.human_number(value, "CNY", lang) == text
+    assert human_number(value, "CNY", lang) == text
 
 
 def test_percent_units_read_as_percent() -> None:
-    assert tables.human_number(51.0, "percent", Language.en) == "51%"
+    assert human_number(51.0, "percent", Language.en) == "51%"
 
 
 @pytest.mark.parametrize("lang", list(Language))
 def test_no_number_or_id_is_ever_cut_at_any_terminal_width(lang: Language) -> None:
     """Every cell of a never-wrap column appears whole, from 20 columns to 160."""
-    from zgc_cli.data import load_indicators, load_observations
-    from zgc_cli.paths import resolve_data_source
-
-    source = resolve_data_source(None)
-    observations = load_observations(source).frame
-    indicators = load_indicators(source)
-    comparison = stats.compare(observations, 2012, 2022)
+    dataset = Dataset.open()
     metrics = ["revenue", "employees", "tech_contract_value_to_tianjin_hebei"]
-    views = [
-        tables.compare_view(
-            comparison.frame,
-            comparison.only_from,
-            comparison.only_to,
-            2012,
-            2022,
-            indicators,
-            lang,
-        ),
-        tables.series_view(
-            stats.series_growth(observations, metrics),
-            stats.span(stats.select(observations, metrics=metrics)),
-            indicators,
-            lang,
-        ),
-        tables.catalog_view(
-            stats.catalog(observations, indicators), lang, stats.series_values(observations)
-        ),
+    results = [
+        stats.comparison(dataset, 2012, 2022),
+        stats.series(dataset, metrics),
+        stats.catalog_of(dataset),
     ]
-    for renderables in views:
+    for renderables in (views.render(result, lang, None) for result in results):
         whole_cells = [
             str(cell)
             for renderable in renderables
@@ -227,9 +189,9 @@ def test_no_number_or_id_is_ever_cut_at_any_terminal_width(lang: Language) -> No
 
 def test_a_narrow_catalog_leaves_out_optional_columns_first() -> None:
     observations = OBSERVATIONS.assign(metric=OBSERVATIONS["metric"].astype(str))
-    catalog = stats.catalog(observations, INDICATORS)
-    wide = rendered(tables.catalog_view(catalog, Language.en, width=200), width=200)
-    narrow = rendered(tables.catalog_view(catalog, Language.en, width=40), width=40)
+    catalog = stats.catalog_of(Dataset.from_frame(observations, INDICATORS))
+    wide = rendered(views.render(catalog, Language.en, 200), width=200)
+    narrow = rendered(views.render(catalog, Language.en, 40), width=40)
     assert {"Name", "Unit", "Obs", "Trend"} <= set(wide.split())
     assert not {"Unit", "Obs", "Trend"} & set(narrow.split())
     for kept in ("Metric", "Entity", "Years", "Latest", "revenue", "8.6 trillion*"):

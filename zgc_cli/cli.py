@@ -1,83 +1,32 @@
-"""The ``zgc`` command line: parse arguments, call data and stats, hand to render.
+"""The ``zgc`` command line: Typer only.
 
+Each command parses its options, then Dataset → stats (or check) → emit(result, env).
 Only the standard library, Typer and zgc's light modules are imported at the
 top: ``--help``, ``--version`` and shell completion never pay for pandas.
 Heavy modules are imported inside the commands that need them.
 
 No ``from __future__ import annotations`` here: Typer reads every command's
 annotations on every run, and evaluating them as strings cost ~6 ms a run.
-Annotations naming lazily imported types are quoted instead.
 """
 
-import os
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from zgc_cli import __version__
 from zgc_cli.completion import complete_entities, complete_metrics, complete_years
+from zgc_cli.env import Environment, ZgcGroup, quiet_broken_pipe
 from zgc_cli.errors import ExitCode, ZgcError
-from zgc_cli.options import (
-    Language,
-    OutputFormat,
-    default_format,
-    default_language,
-    stdout_is_tty,
-)
-from zgc_cli.paths import resolve_data_source
+from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.i18n import Language
 
 if TYPE_CHECKING:
-    import pandas as pd
-    from rich.console import Console, RenderableType
+    from zgc_cli.model.dataset import Dataset
 
-    from zgc_cli.data import Observations
-
-DEBUG_ENV_VAR = "ZGC_DEBUG"
-# A file this large takes about a second to load on a small machine: show a spinner.
-SPINNER_FROM_BYTES = 20_000_000
-
-
-def fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
-    """Print one line on stderr and leave with ``code``: the only way zgc reports errors."""
-    one_line = " ".join(message.split("\n"))
-    sys.stderr.write(f"zgc: error: {one_line}\n")
-    sys.stderr.flush()
-    raise typer.Exit(int(code))
-
-
-class ZgcGroup(TyperGroup):
-    """Turns a user-fixable problem into one line on stderr, never a traceback."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ZgcError as error:
-            fail(error.message, error.code)
-        except MemoryError:
-            fail("not enough memory to load the data")
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
-            raise
-        except OSError as error:
-            # Reading problems are DataErrors by now: what is left is writing the output.
-            fail(f"cannot write the output: {error.strerror or error}")
-        except Exception as error:
-            if os.environ.get(DEBUG_ENV_VAR):
-                raise
-            # Typer's usage errors (its own click, or the click package before 0.26).
-            if type(error).__module__.startswith(("typer", "click")):
-                raise
-            fail(
-                f"internal error: {type(error).__name__}: {error} "
-                f"(run with {DEBUG_ENV_VAR}=1 for a traceback, and please report it)"
-            )
-
+__all__ = ["app", "main"]
 
 app = typer.Typer(
     name="zgc",
@@ -89,24 +38,6 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-@dataclass
-class AppContext:
-    """What every command shares: whether stdout is a terminal, and its console.
-
-    The console is made on first use, so a command that writes CSV never imports Rich.
-    """
-
-    stdout_is_tty: bool
-    _stdout_console: "Console | None" = field(default=None, repr=False)
-
-    def stdout_console(self) -> "Console":
-        if self._stdout_console is None:
-            from zgc_cli.tables import make_console
-
-            self._stdout_console = make_console(sys.stdout)
-        return self._stdout_console
 
 
 def _version_callback(value: bool) -> None:
@@ -133,7 +64,7 @@ def main_callback(
     Figures come from the April 2024 《瞭望》 (Outlook Weekly) feature on
     Zhongguancun; every one is traceable to its sentence (`zgc verify`).
     """
-    ctx.obj = AppContext(stdout_is_tty=stdout_is_tty())
+    ctx.obj = Environment()
 
 
 # --- options shared by the data commands, declared once -----------------------------
@@ -162,7 +93,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         help="Language of tables and names (machine formats don't change). "
-        "Default: from LC_ALL/LANG.",
+        "Default: from LANGUAGE/LC_ALL/LC_MESSAGES/LANG.",
         show_default=False,
     ),
 ]
@@ -184,6 +115,9 @@ CategoryFilter = Annotated[
 ]
 
 
+# The sort keys: the names, the two values, and every compare measure of stats.measures.
+# Spelled out here because Typer needs the choices before any heavy import; a test
+# checks that they are exactly stats.growth.sort_keys().
 class SortKey(StrEnum):
     """Columns a comparison can be sorted by."""
 
@@ -197,69 +131,16 @@ class SortKey(StrEnum):
     cagr_pct = "cagr_pct"
 
 
-class Loaded:
-    """A data source loaded for a command: its observations, and metadata read on first use."""
-
-    def __init__(self, observations: "Observations", source: str) -> None:
-        self.observations = observations
-        self.source = source
-
-    @cached_property
-    def indicators(self) -> "pd.DataFrame":
-        from zgc_cli.data import load_indicators
-
-        return load_indicators(self.source)
+def _env(ctx: typer.Context, lang: Language | None = None) -> Environment:
+    env: Environment = ctx.obj
+    env.language_option = lang
+    return env
 
 
-def _load(data_option: str | None) -> Loaded:
-    """Load observations, with a spinner on stderr for a large file."""
-    from zgc_cli.data import load_observations
+def _dataset(env: Environment, data: str | None) -> "Dataset":
+    from zgc_cli.model.dataset import Dataset
 
-    source = resolve_data_source(data_option)
-    if _is_large(source) and sys.stderr.isatty():
-        from rich.console import Console
-
-        with Console(stderr=True).status("Loading " + source + " …"):
-            observations = load_observations(source)
-    else:
-        observations = load_observations(source)
-    return Loaded(observations, source)
-
-
-def _is_large(source: str) -> bool:
-    try:
-        return os.path.getsize(source) >= SPINNER_FROM_BYTES
-    except OSError:
-        return False
-
-
-def _emit(
-    ctx: typer.Context,
-    frame: "pd.DataFrame",
-    fmt: OutputFormat | None,
-    table: "Callable[[], Sequence[RenderableType]]",
-) -> None:
-    """Write ``frame`` in the chosen format; ``table`` builds the human view if asked for."""
-    from zgc_cli.render import emit
-
-    state: AppContext = ctx.obj
-
-    def show_table() -> None:
-        from zgc_cli.tables import print_renderables
-
-        print_renderables(state.stdout_console(), table())
-
-    emit(
-        frame,
-        fmt or default_format(state.stdout_is_tty),
-        sys.stdout,
-        pretty=state.stdout_is_tty,
-        show_table=show_table,
-    )
-
-
-def _lang(lang: Language | None) -> Language:
-    return lang or default_language()
+    return env.load(Dataset.open(data))
 
 
 # --- commands -----------------------------------------------------------------------
@@ -288,31 +169,12 @@ def metrics(
     (annualised over the actual gap in years), and the overall first → last.
     """
     from zgc_cli import stats
+    from zgc_cli.present.formats import emit
 
-    loaded = _load(data)
-    observations = loaded.observations.frame
-    language = _lang(lang)
-    if not ids:
-        catalog = stats.catalog(observations, loaded.indicators)
-
-        def catalog_table() -> "list[RenderableType]":
-            from zgc_cli.tables import catalog_view
-
-            width = ctx.obj.stdout_console().width
-            return catalog_view(catalog, language, stats.series_values(observations), width)
-
-        _emit(ctx, catalog, fmt, catalog_table)
-        return
-    unique_ids = list(dict.fromkeys(ids))
-    series = stats.series_growth(observations, unique_ids)
-
-    def series_table() -> "list[RenderableType]":
-        from zgc_cli.tables import series_view
-
-        spans = stats.span(stats.select(observations, metrics=unique_ids))
-        return series_view(series, spans, loaded.indicators, language)
-
-    _emit(ctx, series, fmt, series_table)
+    env = _env(ctx, lang)
+    dataset = _dataset(env, data)
+    result = stats.series(dataset, ids) if ids else stats.catalog_of(dataset)
+    emit(result, env, fmt)
 
 
 @app.command()
@@ -337,34 +199,24 @@ def compare(
 
     For each (metric, entity) with values in both years: the two values,
     change, percent change, ratio and compound annual growth. Series that have
-    only one of the two years are named under the table.
+    only one of the two years are named under the table (in a pipe, a note on
+    stderr counts them).
     """
     from zgc_cli import stats
+    from zgc_cli.present.formats import emit
 
-    loaded = _load(data)
-    # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
-    stats.require_years(loaded.observations.frame, year_from, year_to)
-    observations = stats.select(
-        loaded.observations.frame, metric, entity, category, loaded.indicators
+    env = _env(ctx, lang)
+    result = stats.comparison(
+        _dataset(env, data),
+        year_from,
+        year_to,
+        metrics=metric,
+        entities=entity,
+        categories=category,
+        sort=sort.value,
+        reverse=reverse,
     )
-    comparison = stats.compare(observations, year_from, year_to, check_years=False)
-    frame = stats.sort_comparison(comparison.frame, sort.value, reverse)
-    language = _lang(lang)
-
-    def compare_table() -> "list[RenderableType]":
-        from zgc_cli.tables import compare_view
-
-        return compare_view(
-            frame,
-            comparison.only_from,
-            comparison.only_to,
-            year_from,
-            year_to,
-            loaded.indicators,
-            language,
-        )
-
-    _emit(ctx, frame, fmt, compare_table)
+    emit(result, env, fmt)
 
 
 @app.command()
@@ -381,18 +233,10 @@ def export(
     `zgc export | zgc export --data -` gives back the same bytes.
     """
     from zgc_cli import stats
+    from zgc_cli.present.formats import emit
 
-    loaded = _load(data)
-    observations = loaded.observations
-    rows = stats.select(observations.frame, metric, entity, category, loaded.indicators)
-    frame = rows[observations.source_columns]
-
-    def export_table() -> "list[RenderableType]":
-        from zgc_cli.tables import plain_view
-
-        return plain_view(frame, numeric_columns=("year", "value"))
-
-    _emit(ctx, frame, fmt, export_table)
+    env = _env(ctx)
+    emit(stats.observations(_dataset(env, data), metric, entity, category), env, fmt)
 
 
 @app.command()
@@ -408,19 +252,10 @@ def search(
     `zgc search 专利` finds the patent indicators; `zgc search listed` finds listed_firms.
     """
     from zgc_cli import stats
+    from zgc_cli.present.formats import emit
 
-    loaded = _load(data)
-    results = stats.search(loaded.observations.frame, loaded.indicators, text)
-    if results.empty:
-        raise ZgcError(f"no indicator matches {text!r}; `zgc metrics` lists them all")
-    language = _lang(lang)
-
-    def search_table() -> "list[RenderableType]":
-        from zgc_cli.tables import search_view
-
-        return search_view(results, language)
-
-    _emit(ctx, results, fmt, search_table)
+    env = _env(ctx, lang)
+    emit(stats.search(_dataset(env, data), text), env, fmt)
 
 
 @app.command()
@@ -444,21 +279,10 @@ def source(
     and qualifier (exact or a bound), and the sentence of the article it is from.
     """
     from zgc_cli import stats
-    from zgc_cli.data import load_publication
+    from zgc_cli.present.formats import emit
 
-    loaded = _load(data)
-    rows = stats.sources(loaded.observations.frame, metric_id, year, loaded.indicators)
-    publication = load_publication(loaded.source)
-    citation = publication.citation() if publication else ""
-    frame = rows.assign(source=citation)
-    language = _lang(lang)
-
-    def source_table() -> "list[RenderableType]":
-        from zgc_cli.tables import source_view
-
-        return source_view(rows, citation, language)
-
-    _emit(ctx, frame, fmt, source_table)
+    env = _env(ctx, lang)
+    emit(stats.sources(_dataset(env, data), metric_id, year), env, fmt)
 
 
 @app.command()
@@ -486,30 +310,19 @@ def verify(
     evaluated. Rows without a quote are reported as unsourced, not failures.
     Exits 1 if any check fails.
     """
-    import pandas as pd
+    from zgc_cli import check
+    from zgc_cli.model.textio import read_text
+    from zgc_cli.present.formats import emit
 
-    from zgc_cli.data import decode_text, load_claims
-    from zgc_cli.verify import verify_claims, verify_observations
-
-    loaded = _load(data)
-    observations = loaded.observations.frame
-    article_text = decode_text(str(article), article.read_bytes()) if article else None
-    results = [verify_observations(observations, article_text)]
-    claims = load_claims(loaded.source)
-    if not claims.empty:
-        results.append(verify_claims(observations, claims))
-    frame = pd.concat(results, ignore_index=True)
-    counts = frame["result"].value_counts()
-
-    def verify_table() -> "list[RenderableType]":
-        from zgc_cli.tables import verify_view
-
-        return verify_view(frame, _lang(lang), ctx.obj.stdout_console().width)
-
-    _emit(ctx, frame, fmt, verify_table)
-    summary = ", ".join(f"{counts.get(name, 0)} {name}" for name in ("pass", "fail", "unsourced"))
-    sys.stderr.write(f"zgc verify: {len(frame)} checks: {summary}\n")
-    if counts.get("fail", 0):
+    env = _env(ctx, lang)
+    dataset = _dataset(env, data)
+    article_text = read_text(str(article), "the article")[1] if article else None
+    report = check.run(dataset, article_text)
+    emit(report, env, fmt)
+    counts = report.counts
+    summary = ", ".join(f"{counts.get(name, 0)} {name}" for name in check.RESULT_NAMES)
+    sys.stderr.write(f"zgc verify: {len(report.frame)} checks: {summary}\n")
+    if report.failed:
         raise typer.Exit(int(ExitCode.ERROR))
 
 
@@ -548,51 +361,25 @@ def plot(
     in the tables.
     """
     from zgc_cli import stats
-    from zgc_cli.data import load_publication
-    from zgc_cli.plot import PlotDependencyError, terminal_chart, write_image
+    from zgc_cli.present.charts import ChartError, draw_terminal, write_image
 
-    loaded = _load(data)
-    series = stats.series_growth(loaded.observations.frame, list(dict.fromkeys(ids)))
-    language = _lang(lang)
-    state: AppContext = ctx.obj
-    if output is None:
-        console = state.stdout_console()
-        try:
-            chart = terminal_chart(
-                series,
-                loaded.indicators,
-                language.value,
-                width=console.width,
-                height=height,
-                indexed=indexed,
-                color=console.is_terminal
-                and console.color_system is not None
-                and not console.no_color,
-            )
-        except (PlotDependencyError, ValueError) as error:
-            raise ZgcError(str(error)) from None
-        sys.stdout.write(chart if chart.endswith("\n") else chart + "\n")
-        return
-    publication = load_publication(loaded.source)
-    source_line = (
-        _source_line(publication.publisher, publication.date, language) if publication else ""
-    )
+    env = _env(ctx, lang)
+    dataset = _dataset(env, data)
+    result = stats.series(dataset, ids)
     try:
-        warnings = write_image(
-            series, loaded.indicators, language.value, output, indexed, source_line
-        )
-    except (PlotDependencyError, ValueError) as error:
+        if output is None:
+            chart = draw_terminal(result, env.language, env.width, height, indexed, env.color)
+            env.stdout.write(chart)
+            return
+        publication = dataset.publication
+        warnings = write_image(result, env.language, output, indexed, publication)
+    except ChartError as error:
         raise ZgcError(str(error)) from None
     except OSError as error:
         raise ZgcError(f"{output}: cannot write: {error.strerror or error}") from None
     for warning in warnings:
-        sys.stderr.write(f"zgc: warning: {warning}\n")
-    sys.stderr.write(f"zgc: wrote {output}\n")
-
-
-def _source_line(publisher: str, date: str, language: Language) -> str:
-    label = "来源：" if language is Language.zh else "Source: "
-    return label + ", ".join(part for part in (publisher, date) if part)
+        env.warn(warning)
+    env.stderr.write(f"zgc: wrote {output}\n")
 
 
 def main() -> None:
@@ -600,10 +387,5 @@ def main() -> None:
     if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
         sys.stderr.write("zgc: error: standard output is closed\n")
         sys.exit(int(ExitCode.ERROR))
-    try:
+    with quiet_broken_pipe():
         app()
-    except BrokenPipeError:
-        # Python's docs, "Note on SIGPIPE": silence the flush at interpreter exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(int(ExitCode.ERROR))

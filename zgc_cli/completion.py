@@ -1,6 +1,7 @@
 """Shell completion from the data: metric ids, entities and years.
 
-Runs on every TAB, so it uses the standard ``csv`` module, never pandas.
+Runs on every TAB, so it reads through :mod:`zgc_cli.model.textio` with the
+standard ``csv`` module, never pandas.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import io
 from typing import Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.paths import STDIN_MARKER, resolve_data_source
-
-_ENCODINGS = ("utf-8-sig", "gb18030")
+from zgc_cli.model.schema import STDIN_MARKER
+from zgc_cli.model.sources import resolve_data_source
+from zgc_cli.model.textio import try_decode
 
 
 def column_values(source: str, column: str, where: tuple[str, str] | None = None) -> list[str]:
@@ -27,32 +28,27 @@ def column_values(source: str, column: str, where: tuple[str, str] | None = None
             raw = handle.read()
     except OSError:
         return []
-    for encoding in _ENCODINGS:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        try:
-            reader = csv.DictReader(io.StringIO(text, newline=""))
-            if reader.fieldnames:
-                reader.fieldnames = [name.strip() for name in reader.fieldnames]
-            rows = (
-                row
-                for row in reader
-                if where is None or (row.get(where[0]) or "").strip() == where[1]
-            )
-            seen = dict.fromkeys((row.get(column) or "").strip() for row in rows)
-        except csv.Error:
-            return []
-        seen.pop("", None)
-        return list(seen)
-    return []
+    text = try_decode(raw)
+    if text is None:
+        return []
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if reader.fieldnames:
+            reader.fieldnames = [name.strip() for name in reader.fieldnames]
+        rows = (
+            row for row in reader if where is None or (row.get(where[0]) or "").strip() == where[1]
+        )
+        seen = dict.fromkeys((row.get(column) or "").strip() for row in rows)
+    except csv.Error:
+        return []
+    seen.pop("", None)
+    return list(seen)
 
 
 def _source(ctx: Any) -> str:
     params = getattr(ctx, "params", None) or {}
     try:
-        return resolve_data_source(params.get("data"))
+        return resolve_data_source(params.get("data")).path
     except ZgcError:
         return STDIN_MARKER  # nothing to read: no completions, and no error on a TAB
 

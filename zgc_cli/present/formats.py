@@ -1,26 +1,49 @@
-"""DataFrames to CSV, TSV, JSON, JSON Lines and Markdown, and the one output switch.
+"""Results to CSV, TSV, JSON, JSON Lines and Markdown, and the one output switch (:func:`emit`).
 
 Knows no statistics, and no Rich: a pipe never pays for the terminal's tables
-(those live in :mod:`zgc_cli.tables`). Machine formats carry raw,
-full-precision numbers: whole numbers without ``.0``, every other number as
-the shortest text that reads back as the same float.
+(those live in :mod:`zgc_cli.present.views`). Machine formats carry raw,
+full-precision numbers (:mod:`zgc_cli.present.numbers`).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Sequence
 from itertools import islice
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 import numpy as np
 import orjson
 import pandas as pd
 
-from zgc_cli.options import OutputFormat
+from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
+from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.i18n import Language, message
 
-# Integers beyond 2**53 are not all representable as floats; past that, print the float.
-_EXACT_INTEGER_LIMIT = 2.0**53
+if TYPE_CHECKING:
+    from zgc_cli.stats.results import Result
+
+
+class Output(Protocol):
+    """What :func:`emit` needs of the environment (:class:`zgc_cli.env.Environment` has it)."""
+
+    stdout: TextIO
+    stdout_is_tty: bool
+
+    @property
+    def language(self) -> Language: ...
+
+    @property
+    def default_format(self) -> OutputFormat: ...
+
+    @property
+    def width(self) -> int: ...
+
+    def print_renderables(self, renderables: Sequence[Any]) -> None: ...
+
+    def note(self, text: str) -> None: ...
+
+
 # Rows joined into one write: big enough to amortise, small enough to bound memory.
 _ROWS_PER_WRITE = 50_000
 
@@ -33,7 +56,7 @@ def _float_cells(column: pd.Series, missing: Any) -> np.ndarray:
     values = column.to_numpy(dtype="float64", na_value=np.nan)
     cells = values.astype(object)
     absent = np.isnan(values)
-    whole = ~absent & (np.floor(values) == values) & (np.abs(values) < _EXACT_INTEGER_LIMIT)
+    whole = ~absent & (np.floor(values) == values) & (np.abs(values) < EXACT_INTEGER_LIMIT)
     if whole.any():
         cells[whole] = values[whole].astype(np.int64).astype(object)
     if absent.any():
@@ -70,22 +93,6 @@ def machine_cells(frame: pd.DataFrame, missing: Any = None) -> list[np.ndarray]:
     return columns
 
 
-def _number_texts(cells: np.ndarray) -> list[str]:
-    """Numbers as text, all at once: orjson writes the shortest round-trip form in native code.
-
-    Formatting floats one by one with ``repr`` costs more than parsing them did;
-    a JSON array of the column, split at its commas, gives the same digits.
-    """
-    if len(cells) == 0:
-        return []
-    absent = np.asarray(cells == "", dtype=bool)
-    numbers = np.where(absent, 0, cells) if absent.any() else cells
-    texts = orjson.dumps(numbers.tolist())[1:-1].decode().split(",")
-    for position in np.flatnonzero(absent):
-        texts[position] = ""
-    return texts
-
-
 def _quoted(text: str, delimiter: str | None) -> str:
     """CSV's minimal quoting (as the csv module and pandas do it), or none without a delimiter."""
     if delimiter is None:
@@ -111,7 +118,7 @@ def text_cells(frame: pd.DataFrame, delimiter: str | None = None) -> list[list[s
         elif pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(
             column.dtype
         ):
-            columns.append(_number_texts(cells))
+            columns.append(machine_number_texts(cells))
         else:
             columns.append([_quoted(str(cell), delimiter) for cell in cells])
     return columns
@@ -162,28 +169,36 @@ def write_machine(frame: pd.DataFrame, fmt: OutputFormat, stream: TextIO, pretty
         raise ValueError(f"not a machine format: {fmt}")
 
 
-def emit(
-    frame: pd.DataFrame,
-    fmt: OutputFormat,
-    stream: TextIO,
-    *,
-    pretty: bool,
-    show_table: Callable[[], None],
-) -> None:
+def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     """The one place that branches on the output format.
 
+    A table goes to the terminal through the view of the result's type (Rich is
+    imported only then); a machine format gets every row of ``result.frame``,
+    and what only a table shows beside it is named in a note on stderr.
+
     Args:
-        frame: the machine-readable result, columns in their documented order.
-        fmt: the requested format.
-        stream: where machine formats go (stdout).
-        pretty: whether stdout is a terminal (indents JSON).
-        show_table: prints the human view (see :mod:`zgc_cli.tables`); only
-            called for the table format, so a pipe never imports Rich.
+        result: what a command computed.
+        env: the streams, the terminal and the language.
+        fmt: the requested format; default: a table on a terminal, CSV elsewhere.
     """
-    if fmt is OutputFormat.table:
-        show_table()
+    chosen = fmt or env.default_format
+    if chosen is OutputFormat.table:
+        from zgc_cli.present.views import render
+
+        env.print_renderables(render(result, env.language, env.width))
         return
     buffer = io.StringIO()
-    write_machine(frame, fmt, buffer, pretty)
-    stream.write(buffer.getvalue())
-    stream.flush()
+    write_machine(result.frame, chosen, buffer, env.stdout_is_tty)
+    env.stdout.write(buffer.getvalue())
+    env.stdout.flush()
+    for note in pipe_notes(result, env):
+        env.note(note)
+
+
+def pipe_notes(result: Result, env: Output) -> list[str]:
+    """What a table would show that the machine rows do not carry, as notes for stderr."""
+    from zgc_cli.stats.results import ComparisonResult
+
+    if isinstance(result, ComparisonResult) and result.not_compared:
+        return [message("note.not_compared", env.language, count=result.not_compared)]
+    return []

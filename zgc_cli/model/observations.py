@@ -1,8 +1,7 @@
-"""Load and validate tidy observation files into DataFrames.
+"""Load and validate tidy observation files into DataFrames: the fast loader.
 
-This is the library's data layer: no Typer, no Rich. Every problem becomes a
-:class:`~zgc_cli.errors.DataError` whose message names the file and, where it
-applies, the line and the column.
+No Typer, no Rich. Every problem becomes a :class:`~zgc_cli.errors.DataError`
+whose message names the file and, where it applies, the line and the column.
 
 The loader is built for files of millions of rows: it reads the bytes once,
 checks the file's shape with C-speed byte counts, lets pandas' C parser do the
@@ -16,54 +15,31 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
-from zgc_cli.paths import (
-    CLAIMS_FILE,
-    INDICATORS_FILE,
-    PACKAGE_FILE,
-    STDIN_MARKER,
-    metadata_path,
+from zgc_cli.model.schema import (
+    CATEGORY_COLUMNS,
+    OPTIONAL_COLUMNS,
+    QUALIFIERS,
+    REQUIRED_COLUMNS,
+    STATUSES,
+)
+from zgc_cli.model.textio import (
+    ENCODINGS,
+    ENCODINGS_TEXT,
+    line_of_offset,
+    read_bytes,
+    refuse_mixed_encodings,
+    undecodable_line,
 )
 
-REQUIRED_COLUMNS: tuple[str, ...] = ("metric", "year", "value")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("entity", "unit", "status", "qualifier", "quote", "note")
-# Low-cardinality text: categories keep millions of rows small and group fast.
-CATEGORY_COLUMNS: tuple[str, ...] = ("metric", "entity", "unit", "status", "qualifier")
-STATUSES: tuple[str, ...] = ("reported", "estimate", "derived")
-QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "nearly", "about", "less_than")
-INDICATOR_COLUMNS: tuple[str, ...] = (
-    "metric",
-    "name_en",
-    "name_zh",
-    "unit",
-    "category",
-    "description",
-)
-# The shipped file's columns, in its order: what a full observation carries.
-OBSERVATION_COLUMNS: tuple[str, ...] = (
-    "metric",
-    "entity",
-    "year",
-    "value",
-    "unit",
-    "status",
-    "qualifier",
-    "quote",
-    "note",
-)
 UNNAMED_PREFIX = "\x00unnamed:"  # cannot clash with a real name: NUL bytes are refused
 YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
-# Encodings tried in order: what Excel writes on most systems, then on Chinese Windows.
-ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 
 
 @dataclass(frozen=True)
@@ -81,28 +57,6 @@ class Observations:
     frame: pd.DataFrame
     source_columns: list[str]
     label: str
-
-
-def read_source_bytes(source: str) -> tuple[str, bytes]:
-    """Read a path, or standard input for ``-``, as bytes and a label for messages."""
-    if source == STDIN_MARKER:
-        return "<stdin>", sys.stdin.buffer.read()
-    path = Path(source)
-    label = str(path)
-    if not path.exists():
-        raise DataError(f"{label}: no such file")
-    if path.is_dir():
-        raise DataError(f"{label}: is a directory, not a CSV file")
-    try:
-        return label, path.read_bytes()
-    except PermissionError:
-        raise DataError(f"{label}: permission denied") from None
-    except OSError as error:
-        raise DataError(f"{label}: cannot read: {error.strerror or error}") from None
-
-
-def _line_of_offset(buffer: bytes, offset: int) -> int:
-    return buffer.count(b"\n", 0, offset) + 1
 
 
 def _decode_header(label: str, buffer: bytes) -> tuple[list[str], str]:
@@ -202,7 +156,7 @@ def _parse(label: str, buffer: bytes, columns: list[str], encoding: str) -> pd.D
     encodings = [encoding] + [other for other in ENCODINGS if other != encoding]
     for candidate in encodings:
         if candidate != "utf-8":
-            _refuse_mixed_encodings(label, buffer)
+            refuse_mixed_encodings(label, buffer)
         try:
             # Only an empty cell is missing: "NA" is Namibia and "null" may be a name.
             return pd.read_csv(
@@ -224,53 +178,8 @@ def _parse(label: str, buffer: bytes, columns: list[str], encoding: str) -> pd.D
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
             raise DataError(f"{label}: cannot parse as CSV: {first_line}") from None
     raise DataError(
-        f"{label}:{_undecodable_line(buffer)}: bytes that decode as neither UTF-8 nor GB18030"
+        f"{label}:{undecodable_line(buffer)}: bytes that decode as neither {ENCODINGS_TEXT}"
     )
-
-
-def _refuse_mixed_encodings(label: str, buffer: bytes) -> None:
-    """Refuse a UTF-8 file with a few lines in another encoding, before GB18030 garbles it.
-
-    Most byte strings decode as *something* in GB18030, so a mostly UTF-8 file
-    with one GBK row would load as mojibake. When most lines with non-ASCII
-    bytes are valid UTF-8, the file is UTF-8 and the other lines are errors. (A
-    GBK line is seldom valid UTF-8 by chance, so a GBK file never has a majority.)
-    """
-    utf8_lines = other_lines = first_other = 0
-    for number, line in enumerate(buffer.split(b"\n"), start=1):
-        if line.isascii():
-            continue
-        if _is_utf8(line):
-            utf8_lines += 1
-        else:
-            other_lines += 1
-            first_other = first_other or number
-    if other_lines and utf8_lines > other_lines:
-        raise DataError(
-            f"{label}:{first_other}: not UTF-8, though most of the file is (mixed encodings?)"
-        )
-
-
-def _is_utf8(line: bytes) -> bool:
-    try:
-        line.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _undecodable_line(buffer: bytes) -> int:
-    """The first line that no accepted encoding can decode (only runs on a failure)."""
-    for number, line in enumerate(buffer.split(b"\n"), start=1):
-        for encoding in ENCODINGS:
-            try:
-                line.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            return number
-    return 1
 
 
 def _diagnose_numbers(label: str, buffer: bytes, columns: list[str], encoding: str) -> None:
@@ -406,7 +315,7 @@ def _strip_ids(frame: pd.DataFrame) -> None:
 def parse_observations(label: str, buffer: bytes) -> Observations:
     """Parse and validate the bytes of a tidy observations CSV."""
     if b"\x00" in buffer:
-        line = _line_of_offset(buffer, buffer.index(b"\x00"))
+        line = line_of_offset(buffer, buffer.index(b"\x00"))
         raise DataError(f"{label}:{line}: NUL byte: not a text CSV (UTF-16 or binary?)")
     buffer = buffer.removeprefix(codecs.BOM_UTF8)
     if not buffer.strip():
@@ -441,103 +350,5 @@ def parse_observations(label: str, buffer: bytes) -> Observations:
 
 def load_observations(source: str) -> Observations:
     """Read, parse and validate an observations CSV (a path, or ``-`` for stdin)."""
-    label, buffer = read_source_bytes(source)
+    label, buffer = read_bytes(source)
     return parse_observations(label, buffer)
-
-
-def decode_text(label: str, raw: bytes) -> str:
-    """Text in UTF-8 (with or without a BOM) or GB18030, as Excel and editors save it."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise DataError(
-        f"{label}:{_undecodable_line(raw)}: bytes that decode as neither UTF-8 nor GB18030"
-    )
-
-
-def read_text_table(path: Path, what: str) -> pd.DataFrame:
-    """A small metadata CSV, every cell as text; an empty file is an empty table."""
-    label = str(path)
-    try:
-        text = decode_text(label, path.read_bytes())
-    except OSError as error:
-        raise DataError(f"{label}: cannot read {what}: {error.strerror or error}") from None
-    try:
-        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.EmptyDataError:
-        return pd.DataFrame()
-    except (pd.errors.ParserError, ValueError) as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        raise DataError(f"{label}: cannot read {what}: {first_line}") from None
-
-
-def load_indicators(source: str) -> pd.DataFrame:
-    """Per-metric metadata for a data source, or an empty frame when there is none.
-
-    The shipped data has its own; a user's file may keep an ``indicators.csv``
-    beside it. Names of a shipped metric are never lent to a user's file: the
-    same id in another file may mean something else.
-    """
-    path = metadata_path(source, INDICATORS_FILE)
-    if path is None:
-        return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
-    label = str(path)
-    frame = read_text_table(path, "indicator metadata")
-    if frame.empty and not len(frame.columns):
-        return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
-    if "metric" not in frame.columns:
-        raise DataError(f"{label}:1: missing required column metric")
-    for name in INDICATOR_COLUMNS:
-        if name not in frame.columns:
-            frame[name] = ""
-    return frame.drop_duplicates("metric")
-
-
-@dataclass(frozen=True)
-class Publication:
-    """Where a data set's figures come from, as its data package describes it."""
-
-    title: str = ""
-    publisher: str = ""
-    authors: str = ""
-    date: str = ""
-
-    def citation(self) -> str:
-        """One line: publisher, date, title, authors (what is known of them)."""
-        parts = [self.publisher, self.date, self.title, self.authors]
-        return "; ".join(part for part in parts if part)
-
-
-def load_publication(source: str) -> Publication | None:
-    """The first source named by the data package beside the data, if there is one."""
-    path = metadata_path(source, PACKAGE_FILE)
-    if path is None:
-        return None
-    try:
-        package = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as error:
-        raise DataError(f"{path}: cannot read the data package: {error}") from None
-    if not isinstance(package, dict):
-        raise DataError(f"{path}: not a data package (expected a JSON object)")
-    sources = package.get("sources") or []
-    if not isinstance(sources, list):
-        raise DataError(f"{path}: 'sources' should be a list")
-    if not sources or not isinstance(sources[0], dict):
-        return None
-    first = sources[0]
-    return Publication(
-        title=str(first.get("title", "")),
-        publisher=str(first.get("publisher", "")),
-        authors=str(first.get("authors", "")),
-        date=str(first.get("date", "")),
-    )
-
-
-def load_claims(source: str) -> pd.DataFrame:
-    """The article's relative claims kept beside the data (``claims.csv``), or an empty frame."""
-    path = metadata_path(source, CLAIMS_FILE)
-    if path is None:
-        return pd.DataFrame()
-    return read_text_table(path, "claims")

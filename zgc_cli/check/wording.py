@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zgc_cli.data import QUALIFIERS
+from zgc_cli.model.schema import QUALIFIERS
 
-# The qualifier vocabulary is the data's (zgc_cli.data.QUALIFIERS), named here in its order.
+# The qualifier vocabulary is the data's (zgc_cli.model.schema.QUALIFIERS), named here in its order.
 EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN = QUALIFIERS
 
 # Words written before a number. 上 only counts before a bare magnitude (上千, 上百).

@@ -1,0 +1,131 @@
+"""Check the article's relative claims (增长近一倍, 是2013年的1.5倍...) against the figures."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import Decimal
+
+import pandas as pd
+
+from zgc_cli.check.rows import _flag, _frame, _number, _result, _text, _year
+from zgc_cli.model.numbers import machine_number as format_number
+
+# Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
+# growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.
+# Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
+# growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.
+CLAIM_KINDS: dict[str, Callable[[Decimal, Decimal | None], Decimal]] = {
+    # value / base
+    "ratio": lambda value, base: value / base if base else Decimal("NaN"),
+    # (value / base - 1) x 100
+    "growth_pct": lambda value, base: (value / base - 1) * 100 if base else Decimal("NaN"),
+    # value / base x 100
+    "share_pct": lambda value, base: value / base * 100 if base else Decimal("NaN"),
+    # the value itself, for claims with no base (从无到有, below the 万亿 level)
+    "value": lambda value, base: value,
+}
+
+
+def _decimal(number: float | None) -> Decimal | None:
+    return None if number is None else Decimal(repr(number))
+
+
+def _band(low: float | None, high: float | None, low_inclusive: bool, high_inclusive: bool) -> str:
+    """A claim's band as written for people: [1.75, 2), >= 40, < 1000000000000."""
+    # An infinite bound is no bound: it reads as a one-sided comparison.
+    if low is not None and low == -math.inf:
+        low = None
+    if high is not None and high == math.inf:
+        high = None
+    if low is None and high is None:
+        return "any value"
+    if low is None:
+        return ("<= " if high_inclusive else "< ") + format_number(high)
+    if high is None:
+        return (">= " if low_inclusive else "> ") + format_number(low)
+    left, right = "[" if low_inclusive else "(", "]" if high_inclusive else ")"
+    return f"{left}{format_number(low)}, {format_number(high)}{right}"
+
+
+def _within(
+    measure: Decimal,
+    low: Decimal | None,
+    high: Decimal | None,
+    low_inclusive: bool,
+    high_inclusive: bool,
+) -> bool:
+    above = low is None or (measure >= low if low_inclusive else measure > low)
+    below = high is None or (measure <= high if high_inclusive else measure < high)
+    return above and below
+
+
+def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Compute each claim's measure from the observations and check it lies in its band.
+
+    One result row per claim, with ``check`` = ``claim`` and the claim_id leading
+    ``detail``. A claim whose observations are missing fails and names them.
+
+    Args:
+        observations: metric, entity, year, value (as in data/metrics.csv).
+        claims: claim_id, kind, metric, entity, year, base_metric, base_entity,
+            base_year, low, high, low_inclusive, high_inclusive (as in data/claims.csv).
+            Empty low/high mean unbounded; missing inclusive flags mean [low, high).
+    """
+    values: dict[tuple[str, str, int | None], float | None] = {}
+    for row in observations.to_dict("records"):
+        key = (_text(row.get("metric")), _text(row.get("entity")), _year(row.get("year")))
+        values.setdefault(key, _number(row.get("value")))
+
+    results: list[dict[str, object]] = []
+    for claim in claims.to_dict("records"):
+        claim_id, kind = _text(claim.get("claim_id")), _text(claim.get("kind"))
+        low, high = _number(claim.get("low")), _number(claim.get("high"))
+        low_inclusive = _flag(claim.get("low_inclusive"), default=True)
+        high_inclusive = _flag(claim.get("high_inclusive"), default=False)
+        expected = _band(low, high, low_inclusive, high_inclusive)
+
+        if kind not in CLAIM_KINDS:
+            results.append(
+                _result("claim", claim, expected, kind, False, f"{claim_id}: unknown kind")
+            )
+            continue
+        subject = (_text(claim.get("metric")), _text(claim.get("entity")), _year(claim.get("year")))
+        keys = [subject]
+        if kind != "value":
+            keys.append(
+                (
+                    _text(claim.get("base_metric")),
+                    _text(claim.get("base_entity")),
+                    _year(claim.get("base_year")),
+                )
+            )
+        missing = [key for key in keys if values.get(key) is None]
+        if missing:
+            names = ", ".join(f"{m}/{e}/{y}" for m, e, y in missing)
+            results.append(
+                _result("claim", claim, expected, "", False, f"{claim_id}: missing {names}")
+            )
+            continue
+
+        value = _decimal(values[subject])
+        base = _decimal(values[keys[1]]) if kind != "value" else None
+        assert value is not None  # checked above; narrows the type
+        measure = CLAIM_KINDS[kind](value, base)
+        if measure.is_nan():
+            results.append(
+                _result("claim", claim, expected, "", False, f"{claim_id}: the base is zero")
+            )
+            continue
+        holds = _within(measure, _decimal(low), _decimal(high), low_inclusive, high_inclusive)
+        results.append(
+            _result(
+                "claim",
+                claim,
+                expected,
+                format_number(float(measure)),
+                holds,
+                f"{claim_id}: {kind} {'within' if holds else 'outside'} the claimed band",
+            )
+        )
+    return _frame(results)

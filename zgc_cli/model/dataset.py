@@ -1,0 +1,164 @@
+"""A Dataset: one data source's observations and metadata, each loaded once, on first use.
+
+Usable from a notebook without the CLI::
+
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli import stats
+    stats.compare(Dataset.open().frame, 2014, 2023).frame
+
+The metadata a source may keep beside it (its sidecars): ``indicators.csv``
+(names, unit, category, description per metric), ``claims.csv`` (the article's
+relative claims) and ``datapackage.json`` (the publication). The shipped data
+has all three; a user's file may have any of them next to it. Names of a
+shipped metric are never lent to a user's file: the same id in another file
+may mean something else.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from zgc_cli.errors import DataError
+from zgc_cli.model.observations import Observations, load_observations
+from zgc_cli.model.schema import CLAIMS_FILE, INDICATOR_COLUMNS, INDICATORS_FILE, PACKAGE_FILE
+from zgc_cli.model.sources import DataSource, resolve_data_source
+from zgc_cli.model.textio import read_text
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where a data set's figures come from, as its data package describes it."""
+
+    title: str = ""
+    publisher: str = ""
+    authors: str = ""
+    date: str = ""
+
+    def citation(self) -> str:
+        """One line: publisher, date, title, authors (what is known of them)."""
+        parts = [self.publisher, self.date, self.title, self.authors]
+        return "; ".join(part for part in parts if part)
+
+
+def _empty_indicators() -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
+
+
+def read_text_table(path: Path, what: str) -> pd.DataFrame:
+    """A small metadata CSV, every cell as text; an empty file is an empty table."""
+    label, text = read_text(str(path), what)
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    except (pd.errors.ParserError, ValueError) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise DataError(f"{label}: cannot read {what}: {first_line}") from None
+
+
+def load_indicators(source: DataSource) -> pd.DataFrame:
+    """Per-metric metadata for a data source, or an empty frame when there is none."""
+    path = source.sidecar(INDICATORS_FILE)
+    if path is None:
+        return _empty_indicators()
+    frame = read_text_table(path, "indicator metadata")
+    if frame.empty and not len(frame.columns):
+        return _empty_indicators()
+    if "metric" not in frame.columns:
+        raise DataError(f"{path}:1: missing required column metric")
+    for name in INDICATOR_COLUMNS:
+        if name not in frame.columns:
+            frame[name] = ""
+    return frame.drop_duplicates("metric")
+
+
+def load_publication(source: DataSource) -> Publication | None:
+    """The first source named by the data package beside the data, if there is one."""
+    path = source.sidecar(PACKAGE_FILE)
+    if path is None:
+        return None
+    try:
+        package = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as error:
+        raise DataError(f"{path}: cannot read the data package: {error}") from None
+    if not isinstance(package, dict):
+        raise DataError(f"{path}: not a data package (expected a JSON object)")
+    sources = package.get("sources") or []
+    if not isinstance(sources, list):
+        raise DataError(f"{path}: 'sources' should be a list")
+    if not sources or not isinstance(sources[0], dict):
+        return None
+    first = sources[0]
+    return Publication(
+        title=str(first.get("title", "")),
+        publisher=str(first.get("publisher", "")),
+        authors=str(first.get("authors", "")),
+        date=str(first.get("date", "")),
+    )
+
+
+def load_claims(source: DataSource) -> pd.DataFrame:
+    """The article's relative claims kept beside the data (``claims.csv``), or an empty frame."""
+    path = source.sidecar(CLAIMS_FILE)
+    if path is None:
+        return pd.DataFrame()
+    return read_text_table(path, "claims")
+
+
+class Dataset:
+    """A data source's observations and metadata, each read once, when first asked for."""
+
+    def __init__(self, source: DataSource) -> None:
+        self.source = source
+
+    @classmethod
+    def open(cls, data_option: str | None = None) -> Dataset:
+        """The Dataset of ``--data`` (or ``$ZGC_DATA``, or the shipped data)."""
+        return cls(resolve_data_source(data_option))
+
+    @classmethod
+    def from_frame(
+        cls,
+        frame: pd.DataFrame,
+        indicators: pd.DataFrame | None = None,
+        claims: pd.DataFrame | None = None,
+        label: str = "<frame>",
+    ) -> Dataset:
+        """A Dataset of observations already in memory (a notebook's, a test's).
+
+        ``frame`` needs the loader's columns (see :class:`Observations`); missing
+        metadata is empty.
+        """
+        dataset = cls(DataSource(label))
+        dataset.__dict__["observations"] = Observations(frame, list(frame.columns), label)
+        dataset.__dict__["indicators"] = _empty_indicators() if indicators is None else indicators
+        dataset.__dict__["claims"] = pd.DataFrame() if claims is None else claims
+        dataset.__dict__["publication"] = None
+        return dataset
+
+    @cached_property
+    def observations(self) -> Observations:
+        return load_observations(self.source.path)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """One row per observation (see :class:`Observations`)."""
+        return self.observations.frame
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        return load_indicators(self.source)
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        return load_claims(self.source)
+
+    @cached_property
+    def publication(self) -> Publication | None:
+        return load_publication(self.source)

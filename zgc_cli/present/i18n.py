@@ -1,0 +1,142 @@
+"""Every word a person reads, in one table: ``MESSAGES[id][language]``.
+
+Adding a language is adding its member to :class:`Language` and one entry per
+message here (plus the data's own name columns, ``name_<lang>``). Nothing falls
+back silently: :func:`message` raises on a missing text, and a test checks that
+every message, and every measure's label, has every language.
+
+Standard library only (``--help`` and pipes import it). The language comes
+from ``--lang``, else from the locale: GNU gettext's order (``LANGUAGE``, then
+``LC_ALL``, ``LC_MESSAGES``, ``LANG``), as Babel's ``default_locale`` reads
+them; Babel itself is not imported for this, since it costs ~25 ms and a pipe
+that writes CSV never needs it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """The language of human-facing output; machine formats never change with it."""
+
+    en = "en"
+    zh = "zh"
+
+
+# Babel locale of each language, for numbers.
+LOCALES: dict[Language, str] = {Language.en: "en", Language.zh: "zh_Hans_CN"}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Column headers.
+    "header.metric": {"en": "Metric", "zh": "指标"},
+    "header.entity": {"en": "Entity", "zh": "主体"},
+    "header.series": {"en": "Metric (entity)", "zh": "指标（主体）"},
+    "header.name": {"en": "Name", "zh": "名称"},
+    "header.unit": {"en": "Unit", "zh": "单位"},
+    "header.year": {"en": "Year", "zh": "年份"},
+    "header.years": {"en": "Years", "zh": "年份"},
+    "header.observations": {"en": "Obs", "zh": "观测数"},
+    "header.value": {"en": "Value", "zh": "数值"},
+    "header.latest": {"en": "Latest", "zh": "最新值"},
+    "header.category": {"en": "Category", "zh": "类别"},
+    "header.trend": {"en": "Trend", "zh": "走势"},
+    "header.result": {"en": "Result", "zh": "结果"},
+    "header.check": {"en": "Check", "zh": "检查项"},
+    "header.expected": {"en": "Expected", "zh": "应为"},
+    "header.found": {"en": "Found", "zh": "实得"},
+    "header.detail": {"en": "Detail", "zh": "说明"},
+    # The legend of marks in tables.
+    "mark.estimate": {"en": "* estimate", "zh": "* 预计"},
+    "mark.derived": {"en": "^ derived by zgc", "zh": "^ zgc推算"},
+    "mark.more_than": {"en": "> more than", "zh": "> 超过"},
+    "mark.nearly": {"en": "<~ nearly", "zh": "<~ 近"},
+    "mark.about": {"en": "~ about", "zh": "~ 约"},
+    "mark.less_than": {"en": "< less than", "zh": "< 不到"},
+    # What each kind of point is, in chart legends.
+    "flag.reported": {"en": "reported", "zh": "公布值"},
+    "flag.estimate": {"en": "estimate", "zh": "预计"},
+    "flag.derived": {"en": "derived by zgc", "zh": "zgc推算"},
+    "flag.more_than": {"en": "more than (a lower bound)", "zh": "超过（下限）"},
+    "flag.nearly": {"en": "nearly (just under)", "zh": "近（略低于）"},
+    "flag.about": {"en": "about", "zh": "约"},
+    "flag.less_than": {"en": "less than (an upper bound)", "zh": "不到（上限）"},
+    # Cells and lines of the views.
+    "cell.new": {"en": "new", "zh": "new"},
+    "span.cagr": {"en": "CAGR ", "zh": "年均 "},
+    "compare.not_compared": {
+        "en": "Not compared, only {year} in the data ({count}): {series}",
+        "zh": "未比较，仅有{year}年数据（{count}）：{series}",
+    },
+    "source.no_quote": {"en": "(no quote: unsourced)", "zh": "（无原文引用）"},
+    "source.note": {"en": "note: ", "zh": "说明："},
+    "source.source": {"en": "Source: ", "zh": "来源："},
+    # Charts.
+    "chart.series": {"en": "Series:", "zh": "系列："},
+    "chart.marks": {"en": "Marks:", "zh": "标记："},
+    "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（首年 = 100）"},
+    "chart.index_base": {"en": "{text} ({base})", "zh": "{text}（{base}）"},
+    "chart.titled": {"en": "{name} ({unit})", "zh": "{name}（{unit}）"},
+    "chart.not_indexed": {
+        "en": "not indexed: {series} starts at {value} in {year}; an index needs a positive "
+        "first value",
+        "zh": "未指数化：{series} 首值为 {value}（{year}年），指数需要正的首值",
+    },
+    "chart.no_index": {
+        "en": "no series can be indexed; shown in separate panels",
+        "zh": "没有可指数化的系列，改为分栏显示",
+    },
+    "chart.note": {"en": "Note: ", "zh": "注："},
+    # Notes on stderr.
+    "note.not_compared": {
+        "en": "{count} series have only one of the years (see --format table)",
+        "zh": "{count}个系列只有其中一年的数据（见 --format table）",
+    },
+    "note.verify_summary": {
+        "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
+        "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
+    },
+}
+
+# Units as a chart's axis names them, by the data's unit id.
+UNIT_NAMES: dict[str, dict[str, str]] = {
+    "CNY": {"en": "CNY", "zh": "元"},
+    "yuan": {"en": "yuan", "zh": "元"},
+    "persons": {"en": "persons", "zh": "人"},
+    "people": {"en": "people", "zh": "人"},
+    "patents": {"en": "patents", "zh": "件"},
+    "firms": {"en": "firms", "zh": "家"},
+    "companies": {"en": "companies", "zh": "家"},
+    "models": {"en": "models", "zh": "款"},
+}
+
+
+def message(key: str, lang: Language | str, **values: object) -> str:
+    """The text of a message in a language, with ``{placeholders}`` filled in.
+
+    Raises:
+        KeyError: the message, or its text in that language, does not exist.
+    """
+    text = MESSAGES[key][str(lang)]
+    return text.format(**values) if values else text
+
+
+def unit_name(unit: str, lang: Language | str) -> str:
+    """A unit id as a chart names it in a language; an unknown unit is shown as it is."""
+    return UNIT_NAMES.get(unit, {}).get(str(lang), unit)
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> Language:
+    """The language of the locale: Chinese for zh_*, else English.
+
+    ``LANGUAGE`` (a list, first entry wins) counts when a locale is set and is
+    not C/POSIX, as gettext has it; else ``LC_ALL``, ``LC_MESSAGES``, ``LANG``.
+    """
+    env = os.environ if environ is None else environ
+    locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    preferred = env.get("LANGUAGE", "").split(":")[0]
+    if preferred and locale and locale.split(".")[0] not in ("C", "POSIX"):
+        locale = preferred
+    return Language.zh if locale.lower().startswith("zh") else Language.en

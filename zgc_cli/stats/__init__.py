@@ -1,0 +1,116 @@
+"""Statistics: DataFrame in, typed Result out; no Typer, no Rich.
+
+The functions here take a :class:`~zgc_cli.model.dataset.Dataset` and return
+the results the CLI hands to :func:`zgc_cli.present.formats.emit`; the modules
+below them work on plain DataFrames, for notebooks::
+
+    from zgc_cli import stats
+    from zgc_cli.model.dataset import Dataset
+    stats.comparison(Dataset.open(), 2014, 2023).frame
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from zgc_cli.stats.results import (
+    CatalogResult,
+    ComparisonResult,
+    ObservationsResult,
+    SearchResult,
+    SeriesResult,
+    SourcesResult,
+)
+
+if TYPE_CHECKING:
+    from zgc_cli.model.dataset import Dataset
+
+
+def catalog_of(dataset: Dataset) -> CatalogResult:
+    """Every (metric, entity) with its years, count and latest value."""
+    from zgc_cli.stats.catalog import catalog
+
+    frame = dataset.frame
+    return CatalogResult(catalog(frame, dataset.indicators), observations=frame)
+
+
+def series(dataset: Dataset, metrics: Sequence[str]) -> SeriesResult:
+    """The named series (each once, in the order given) with growth between observations."""
+    from zgc_cli.stats.growth import series_growth, span
+    from zgc_cli.stats.select import metadata_by_metric, select
+
+    unique = list(dict.fromkeys(metrics))
+    frame = series_growth(dataset.frame, unique)
+    spans = span(select(dataset.frame, metrics=unique))
+    metadata = metadata_by_metric(dataset.indicators)
+    names = {
+        metric: {
+            "en": metadata.get(metric, {}).get("name_en", ""),
+            "zh": metadata.get(metric, {}).get("name_zh", ""),
+        }
+        for metric in unique
+    }
+    return SeriesResult(frame, spans=spans, names=names)
+
+
+def comparison(
+    dataset: Dataset,
+    year_from: int,
+    year_to: int,
+    *,
+    metrics: Sequence[str] | None = None,
+    entities: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    sort: str = "metric",
+    reverse: bool = False,
+) -> ComparisonResult:
+    """Every selected series between two years, sorted, with the series not compared."""
+    from zgc_cli.stats.growth import compare, sort_comparison
+    from zgc_cli.stats.select import require_years, select
+
+    # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
+    require_years(dataset.frame, year_from, year_to)
+    rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
+    compared = compare(rows, year_from, year_to, check_years=False)
+    return ComparisonResult(
+        sort_comparison(compared.frame, sort, reverse),
+        year_from=year_from,
+        year_to=year_to,
+        only_from=compared.only_from,
+        only_to=compared.only_to,
+    )
+
+
+def observations(
+    dataset: Dataset,
+    metrics: Sequence[str] | None = None,
+    entities: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+) -> ObservationsResult:
+    """The selected observations with exactly the file's own columns, in its order."""
+    from zgc_cli.stats.select import select
+
+    rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
+    return ObservationsResult(rows[dataset.observations.source_columns])
+
+
+def search(dataset: Dataset, text: str) -> SearchResult:
+    """Indicators matching ``text``, best first; none is an error naming the query."""
+    from zgc_cli.errors import ZgcError
+    from zgc_cli.stats.catalog import search as rank_indicators
+
+    frame = rank_indicators(dataset.frame, dataset.indicators, text)
+    if frame.empty:
+        raise ZgcError(f"no indicator matches {text!r}; `zgc metrics` lists them all")
+    return SearchResult(frame)
+
+
+def sources(dataset: Dataset, metric: str, year: int | None = None) -> SourcesResult:
+    """One metric's observations with their passages, and the publication they come from."""
+    from zgc_cli.stats.catalog import sources as passages
+
+    rows = passages(dataset.frame, metric, year, dataset.indicators)
+    publication = dataset.publication
+    citation = publication.citation() if publication else ""
+    return SourcesResult(rows.assign(source=citation), citation=citation)

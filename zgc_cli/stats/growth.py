@@ -1,0 +1,251 @@
+"""Growth along a series and between two years: DataFrame in, DataFrame out.
+
+Series are irregular (2014 → 2023 is one step of nine years), so compound
+annual growth is annualised over the actual gap. The measure columns come from
+:data:`zgc_cli.stats.measures.MEASURES`, read at call time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from zgc_cli.model.schema import (
+    FLAG_ORDER,
+    FLAG_SEPARATOR,
+    OBSERVATION_COLUMNS,
+    SERIES_KEY,
+    STATUS_FLAGS,
+)
+from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
+from zgc_cli.stats.select import require_years, select
+
+_KEY = list(SERIES_KEY)
+
+
+def series_columns() -> list[str]:
+    """The columns of ``zgc metrics ID``: the observation, its measures, flags, previous year."""
+    measures = [measure.name for measure in measures_for(View.series)]
+    return [*OBSERVATION_COLUMNS[:7], *measures, "flags", "previous_year"]
+
+
+def compare_columns() -> list[str]:
+    """The columns of ``zgc compare``: both ends, the measures, flags, each end's marks."""
+    measures = [measure.name for measure in measures_for(View.compare)]
+    return [
+        "metric",
+        "entity",
+        "unit",
+        "year_from",
+        "value_from",
+        "year_to",
+        "value_to",
+        *measures,
+        "flags",
+        "status_from",
+        "qualifier_from",
+        "status_to",
+        "qualifier_to",
+    ]
+
+
+def sort_keys() -> list[str]:
+    """The columns a comparison can be sorted by."""
+    return [
+        "metric",
+        "entity",
+        "value_from",
+        "value_to",
+        *(m.name for m in measures_for(View.compare)),
+    ]
+
+
+def sorts_descending(key: str) -> bool:
+    """Whether a sort key puts the largest first by default (numbers do, names don't)."""
+    if key in ("value_from", "value_to"):
+        return True
+    measure = MEASURES.get(key)
+    return measure.descending if measure is not None else False
+
+
+def growth(
+    value_from: pd.Series | FloatArray,
+    value_to: pd.Series | FloatArray,
+    years: pd.Series | FloatArray,
+    measures: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Every measure (or those named) between aligned arrays of endpoints.
+
+    Returns a frame with one float column per measure; undefined results are NaN.
+    """
+    start = np.asarray(value_from, dtype="float64")
+    end = np.asarray(value_to, dtype="float64")
+    span = np.asarray(years, dtype="float64")
+    chosen = [MEASURES[name] for name in (measures or MEASURES)]
+    columns: dict[str, FloatArray] = {}
+    for measure in chosen:
+        result = np.asarray(measure.compute(start, end, span), dtype="float64")
+        columns[measure.name] = np.where(np.isfinite(result), result, np.nan)
+    index = value_to.index if isinstance(value_to, pd.Series) else None
+    return pd.DataFrame(columns, index=index)
+
+
+def flags(*endpoints: pd.DataFrame) -> pd.Series:
+    """The flags of observations: ``estimate``, ``derived`` and the bound qualifiers.
+
+    Each endpoint frame has ``status`` and ``qualifier`` columns, aligned by
+    position; a flag is set when any endpoint has it. Flags are joined by ``;``
+    in a fixed order, empty for plain reported figures.
+    """
+    # Each flag is a bit; the few distinct bit patterns are spelled out once and
+    # looked up, so a million rows cost integer arithmetic, not string joins.
+    names = list(FLAG_ORDER)
+    codes = np.zeros(len(endpoints[0]), dtype=np.int64)
+    for bit, name in enumerate(names):
+        column = "status" if name in STATUS_FLAGS else "qualifier"
+        present = np.zeros(len(codes), dtype=bool)
+        for endpoint in endpoints:
+            present |= (endpoint[column] == name).to_numpy(dtype=bool)
+        codes |= present.astype(np.int64) << bit
+    spelled = np.array(
+        [
+            FLAG_SEPARATOR.join(name for bit, name in enumerate(names) if code >> bit & 1)
+            for code in range(1 << len(names))
+        ],
+        dtype=object,
+    )
+    return pd.Series(spelled[codes], index=endpoints[0].index, dtype=object)
+
+
+def series_growth(observations: pd.DataFrame, metrics: Sequence[str]) -> pd.DataFrame:
+    """Each observation of the named series with its growth since the previous one.
+
+    Rows follow the order of ``metrics``, then entity, then year.
+    """
+    rows = select(observations, metrics=metrics).copy()
+    order = {name: position for position, name in enumerate(metrics)}
+    rows["_order"] = rows["metric"].astype(str).map(order)
+    rows = rows.sort_values(["_order", "entity", "year"], kind="stable").drop(columns="_order")
+    grouped = rows.groupby(_KEY, observed=True, sort=False)
+    previous = grouped[["value", "year", "status", "qualifier"]].shift(1)
+    years = rows["year"].astype("float64") - previous["year"].astype("float64")
+    names = [measure.name for measure in measures_for(View.series)]
+    measures = growth(previous["value"], rows["value"], years, names)
+    result = rows[list(OBSERVATION_COLUMNS[:7])].copy()
+    result[list(measures.columns)] = measures
+    # A change rests on both of its ends; the first observation, on itself alone.
+    previous_marks = previous[["status", "qualifier"]].astype(object).fillna("")
+    result["flags"] = flags(rows, previous_marks)
+    result["previous_year"] = previous["year"].astype("Int16")
+    return result[series_columns()].reset_index(drop=True)
+
+
+def compare_endpoints(start: pd.DataFrame, end: pd.DataFrame) -> pd.DataFrame:
+    """Growth between aligned start and end observations (same index, same series)."""
+    years = end["year"].astype("float64") - start["year"].astype("float64")
+    names = [measure.name for measure in measures_for(View.compare)]
+    measures = growth(start["value"], end["value"], years, names)
+    result = pd.DataFrame(
+        {
+            "metric": end["metric"],
+            "entity": end["entity"],
+            "unit": end["unit"],
+            "year_from": start["year"],
+            "value_from": start["value"],
+            "year_to": end["year"],
+            "value_to": end["value"],
+        }
+    )
+    result[list(measures.columns)] = measures
+    result["flags"] = flags(start, end)
+    result["status_from"] = start["status"]
+    result["qualifier_from"] = start["qualifier"]
+    result["status_to"] = end["status"]
+    result["qualifier_to"] = end["qualifier"]
+    return result[compare_columns()].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison of every series between two years.
+
+    Attributes:
+        frame: one row per (metric, entity) with values in both years.
+        only_from: (metric, entity) pairs that have the first year but not the second.
+        only_to: pairs that have the second year but not the first.
+    """
+
+    frame: pd.DataFrame
+    only_from: pd.DataFrame
+    only_to: pd.DataFrame
+
+
+def compare(
+    observations: pd.DataFrame, year_from: int, year_to: int, check_years: bool = True
+) -> Comparison:
+    """Every (metric, entity) between two years; pairs lacking one year are listed apart.
+
+    Args:
+        observations: the rows to compare (perhaps a selection of the data).
+        year_from: the first year.
+        year_to: the second year.
+        check_years: raise if a year is missing from ``observations``; the CLI
+            checks the whole data instead, before it filters.
+    """
+    if check_years:
+        require_years(observations, year_from, year_to)
+    start = observations[observations["year"] == year_from].set_index(_KEY)
+    end = observations[observations["year"] == year_to].set_index(_KEY)
+    common = start.index.intersection(end.index)
+    frame = compare_endpoints(start.loc[common].reset_index(), end.loc[common].reset_index())
+    frame = frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
+    return Comparison(
+        frame=frame,
+        only_from=_key_frame(start.index.difference(common)),
+        only_to=_key_frame(end.index.difference(common)),
+    )
+
+
+def _key_frame(index: pd.Index) -> pd.DataFrame:
+    frame = index.to_frame(index=False)
+    if frame.empty:
+        return pd.DataFrame({"metric": pd.Series(dtype=str), "entity": pd.Series(dtype=str)})
+    return frame.astype(str).sort_values(_KEY).reset_index(drop=True)
+
+
+def span(observations: pd.DataFrame) -> pd.DataFrame:
+    """Each series from its first to its last observation (the overall change)."""
+    ordered = observations.sort_values([*_KEY, "year"], kind="stable")
+    grouped = ordered.groupby(_KEY, observed=True, sort=False)
+    first = grouped.head(1).reset_index(drop=True)
+    last = grouped.tail(1).reset_index(drop=True)
+    return compare_endpoints(first, last)
+
+
+def _name_order(names: pd.Series) -> pd.Series:
+    """Keys that sort names A→Z: category codes when the categories already are in order."""
+    if (
+        isinstance(names.dtype, pd.CategoricalDtype)
+        and names.cat.categories.is_monotonic_increasing
+    ):
+        return pd.Series(names.cat.codes, index=names.index)
+    return names.astype(str)
+
+
+def sort_comparison(frame: pd.DataFrame, key: str, reverse: bool = False) -> pd.DataFrame:
+    """Sort a comparison: numbers largest first, names A→Z; missing numbers last."""
+    descending = sorts_descending(key)
+    if reverse:
+        descending = not descending
+    by = [key] + [name for name in _KEY if name != key]
+    sort_frame = frame.assign(**{name: _name_order(frame[name]) for name in _KEY})
+    order = sort_frame.sort_values(
+        by,
+        ascending=[not descending] + [True] * (len(by) - 1),
+        na_position="last",
+        kind="stable",
+    ).index
+    return frame.loc[order].reset_index(drop=True)

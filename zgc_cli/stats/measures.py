@@ -1,0 +1,116 @@
+"""The growth measures: one entry in :data:`MEASURES` each, and everything derives from it.
+
+A measure is a pure, vectorised function of (value_from, value_to, years)
+arrays. An undefined result (a zero base, a non-positive value under a root, no
+years between) is NaN, never inf; formats write it as an empty cell or ``null``,
+tables as a dash.
+
+From the registry derive: the measure columns of series and comparisons (by
+``views``), the sort keys and their default direction, the table headers (by
+``labels``) and how a table writes the number (by ``style``). Adding a measure
+is adding one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+
+FloatArray = np.ndarray
+MeasureFunction = Callable[[FloatArray, FloatArray, FloatArray], FloatArray]
+
+
+class Style(StrEnum):
+    """How a table writes a measure's number."""
+
+    amount = "amount"  # in the series' unit, signed: +5万亿
+    percent = "percent"  # +138.9%
+    ratio = "ratio"  # 2.39×
+
+
+class View(StrEnum):
+    """Where a measure is shown."""
+
+    series = "series"  # zgc metrics ID: each observation against the previous one
+    compare = "compare"  # zgc compare, and the first → last line under a series
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A growth measure between two observations of one series.
+
+    Attributes:
+        name: the column name in machine output.
+        compute: the vectorised function.
+        labels: the table header in each language (``en``, ``zh``).
+        style: how a table writes the number.
+        views: where the measure is shown.
+        descending: sort largest first by default.
+        new_from_zero: an undefined value from a zero base reads "new" in tables
+            (a percent change from nothing); otherwise it is a dash.
+    """
+
+    name: str
+    compute: MeasureFunction
+    labels: Mapping[str, str]
+    style: Style
+    views: frozenset[View] = field(default=frozenset({View.series, View.compare}))
+    descending: bool = True
+    new_from_zero: bool = False
+
+
+def _change(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    with np.errstate(over="ignore", invalid="ignore"):
+        return value_to - value_from
+
+
+def _ratio(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return np.where(value_from != 0, value_to / value_from, np.nan)
+
+
+def _change_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    # On a negative base (ratio − 1) has the wrong sign, so only a positive base counts.
+    ratio = _ratio(value_from, value_to, years)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(value_from > 0, (ratio - 1) * 100, np.nan)
+
+
+def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
+    defined = (value_from > 0) & (value_to > 0) & (years > 0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = np.where(defined, value_to / value_from, np.nan)
+        exponent = np.where(defined, 1 / years, np.nan)
+        return np.where(defined, (np.power(ratio, exponent) - 1) * 100, np.nan)
+
+
+MEASURES: dict[str, Measure] = {
+    measure.name: measure
+    for measure in (
+        Measure("change", _change, {"en": "Change", "zh": "变化"}, Style.amount),
+        Measure(
+            "change_pct",
+            _change_pct,
+            {"en": "Change %", "zh": "变化率"},
+            Style.percent,
+            new_from_zero=True,
+        ),
+        Measure(
+            "ratio",
+            _ratio,
+            {"en": "Ratio", "zh": "倍数"},
+            Style.ratio,
+            views=frozenset({View.compare}),
+            new_from_zero=True,
+        ),
+        Measure("cagr_pct", _cagr_pct, {"en": "CAGR %", "zh": "年均增长"}, Style.percent),
+    )
+}
+
+
+def measures_for(view: View) -> list[Measure]:
+    """The measures shown in a view, in registry order (read at call time)."""
+    return [measure for measure in MEASURES.values() if view in measure.views]
