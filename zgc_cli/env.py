@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from zgc_cli.model.dataset import Dataset
+    from zgc_cli.stats.results import Result
 
 DEBUG_ENV_VAR = "ZGC_DEBUG"
 # A file this large takes about a second to load on a small machine: show a spinner.
@@ -94,6 +95,12 @@ class Environment:
         from zgc_cli.present.tables import print_renderables
 
         print_renderables(self.console(), renderables)
+
+    def show_table(self, result: Result) -> None:
+        """Print a result's human view: its view's tables and notes, at the terminal's width."""
+        from zgc_cli.present.views import render
+
+        self.print_renderables(render(result, self.language, self.width))
 
     def note(self, text: str) -> None:
         """An informational line for a person: on stderr, and only when stderr is a terminal.

@@ -8,7 +8,6 @@ full-precision numbers (:mod:`zgc_cli.present.numbers`).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
@@ -36,10 +35,9 @@ class Output(Protocol):
     @property
     def default_format(self) -> OutputFormat: ...
 
-    @property
-    def width(self) -> int: ...
-
-    def print_renderables(self, renderables: Sequence[Any]) -> None: ...
+    def show_table(self, result: Result) -> None:
+        """Print a result's human view (Rich is imported only then)."""
+        ...
 
     def note(self, text: str) -> None: ...
 
@@ -183,9 +181,7 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     """
     chosen = fmt or env.default_format
     if chosen is OutputFormat.table:
-        from zgc_cli.present.views import render
-
-        env.print_renderables(render(result, env.language, env.width))
+        env.show_table(result)
         return
     buffer = io.StringIO()
     write_machine(result.frame, chosen, buffer, env.stdout_is_tty)
