@@ -98,7 +98,7 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
 LIGHT_PATH_PROBE = """
 import sys
 sys.argv = ["zgc", *{args!r}]
-from zgc_cli.cli import main
+from zgc_cli.__main__ import main
 try:
     main()
 except SystemExit:

@@ -1,6 +1,39 @@
-"""Allow ``python -m zgc_cli``."""
+"""The ``zgc`` console script and ``python -m zgc_cli``.
 
-from zgc_cli.cli import main
+The interrupt policy is installed the moment this module is imported, before
+Typer, pandas or Rich: Ctrl-C during their imports is an exit 130 too, never a
+traceback. (Only the console script and ``python -m`` import this module; the
+library, ``import zgc_cli``, leaves the signal alone.)
+"""
+
+import os
+import signal
+import sys
+
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    # No cleanup can be trusted halfway through an import or a write: leave at once.
+    os._exit(INTERRUPTED)
+
+
+signal.signal(signal.SIGINT, _interrupted)
+
+
+def main() -> None:
+    """Console-script entry point (see :func:`zgc_cli.env.run` for the exit policy)."""
+    if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
+        sys.stderr.write("zgc: error: standard output is closed\n")
+        sys.exit(1)
+    from zgc_cli.env import configure_streams, recover_utf8_arguments, run
+
+    configure_streams()
+    sys.argv = recover_utf8_arguments(sys.argv)
+    from zgc_cli.cli import app
+
+    run(app)
+
 
 if __name__ == "__main__":
     main()

@@ -9,16 +9,18 @@ No ``from __future__ import annotations`` here: Typer reads every command's
 annotations on every run, and evaluating them as strings cost ~6 ms a run.
 """
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from zgc_cli import __version__
 from zgc_cli.completion import complete_entities, complete_metrics, complete_years
-from zgc_cli.env import Environment, ZgcGroup, quiet_broken_pipe
+from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.i18n import Language
@@ -26,7 +28,39 @@ from zgc_cli.present.i18n import Language
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset
 
-__all__ = ["app", "main"]
+__all__ = ["app"]
+
+
+class ZgcGroup(TyperGroup):
+    """Turns a user-fixable problem into one line on stderr, never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ZgcError as error:
+            fail(error.message, error.code)
+        except MemoryError:
+            fail("not enough memory to load the data")
+        except BrokenPipeError:
+            # The reader stopped early (`| head`): leave quietly, with env.run's exit code.
+            silence_stdout()
+            raise SystemExit(int(ExitCode.ERROR)) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except OSError as error:
+            # Reading problems are DataErrors by now: what is left is writing the output.
+            fail(f"cannot write the output: {error.strerror or error}")
+        except Exception as error:
+            if os.environ.get(DEBUG_ENV_VAR):
+                raise
+            # Typer's usage errors (its own click, or the click package before 0.26).
+            if type(error).__module__.startswith(("typer", "click")):
+                raise
+            fail(
+                f"internal error: {type(error).__name__}: {error} "
+                f"(run with {DEBUG_ENV_VAR}=1 for a traceback, and please report it)"
+            )
+
 
 app = typer.Typer(
     name="zgc",
@@ -380,12 +414,3 @@ def plot(
     for warning in warnings:
         env.warn(warning)
     env.stderr.write(f"zgc: wrote {output}\n")
-
-
-def main() -> None:
-    """Console-script entry point: ends quietly when a pipe closes early (``| head``)."""
-    if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
-        sys.stderr.write("zgc: error: standard output is closed\n")
-        sys.exit(int(ExitCode.ERROR))
-    with quiet_broken_pipe():
-        app()

@@ -3,25 +3,33 @@
 As httpie's ``Environment``: the streams, whether stdout is a terminal, its
 width, colour, the language and the default format live in one object that a
 test can replace. :func:`fail` and :meth:`Environment.warn` are how zgc speaks on
-stderr; :func:`quiet_broken_pipe` is the console script's pipe policy.
+stderr. :func:`run` is the process policy the console script follows:
 
-Standard library and Typer only at import time: Rich is loaded when a table or
-a spinner is first needed, so a pipe never pays for it.
+* Ctrl-C at any moment ends zgc with exit code 130 and no traceback (the handler
+  is installed by :mod:`zgc_cli.__main__` before Typer, pandas or Rich is imported);
+* a reader that stops early (``| head``) ends zgc quietly (no message) with exit
+  code 1, whether it left before zgc wrote or while it was writing: the same code
+  click and Rich give when they meet the closed pipe first, and Python's own advice;
+* output that cannot be written (``> /dev/full``) is one line on stderr, exit 1;
+* pipes and files get UTF-8 whatever the locale says (as pip and git write), and a
+  terminal that cannot show a character gets a replacement, not a crash.
+
+Standard library only at import time: Typer comes with ``cli.py``, Rich when a
+table or a spinner is first needed, so a pipe never pays for it.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
+import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
-import typer
-from typer.core import TyperGroup
-
-from zgc_cli.errors import ExitCode, ZgcError
+from zgc_cli.errors import ExitCode
 from zgc_cli.present.choices import OutputFormat, default_format
 from zgc_cli.present.i18n import Language, detect_language
 
@@ -44,19 +52,55 @@ def is_tty(stream: TextIO | None) -> bool:
         return False
 
 
+class WholeWrites(io.TextIOBase):
+    """A text stream whose every write reaches the file whole, or raises (EPIPE included).
+
+    CPython's buffered writer can swallow the EPIPE that follows a partial write of
+    one large string: ``zgc export | head -c 10`` exited 0 having silently dropped
+    the rest, where an earlier close gave exit 1. Writing the encoded bytes with
+    ``os.write`` until all are written makes both cases raise BrokenPipeError.
+    Streams without a file descriptor (a test's) are written as they are.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    @property  # type: ignore[override]  # TextIOBase declares it a plain attribute
+    def encoding(self) -> str:
+        return self.stream.encoding or "utf-8"
+
+    def write(self, text: str) -> int:
+        try:
+            descriptor = self.stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            return self.stream.write(text)
+        self.stream.flush()
+        pending = memoryview(text.encode(self.encoding, self.stream.errors or "strict"))
+        while pending:
+            pending = pending[os.write(descriptor, pending) :]
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return is_tty(self.stream)
+
+
 @dataclass
 class Environment:
     """What every command shares: streams, terminal, language, format.
 
     Attributes:
-        stdout: where results go.
+        stdout: where machine formats and charts go, every write whole (:class:`WholeWrites`).
         stderr: where notes, warnings and errors go.
         stdout_is_tty: whether stdout is a terminal (tables and colour), else a pipe (CSV).
         stderr_is_tty: whether a person watches stderr (notes and spinners are for them).
         language_option: ``--lang``, when given; otherwise the locale decides.
     """
 
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stdout: TextIO = field(default_factory=lambda: cast(TextIO, WholeWrites(sys.stdout)))
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     stdout_is_tty: bool = field(default_factory=lambda: is_tty(sys.stdout))
     stderr_is_tty: bool = field(default_factory=lambda: is_tty(sys.stderr))
@@ -76,7 +120,7 @@ class Environment:
         if self._console is None:
             from zgc_cli.present.tables import make_console
 
-            self._console = make_console(self.stdout)
+            self._console = make_console(sys.stdout)
         return self._console
 
     @property
@@ -134,47 +178,79 @@ def _is_large(path: str) -> bool:
 
 
 def fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
-    """Print one line on stderr and leave with ``code``: the only way zgc reports errors."""
-    one_line = " ".join(message.split("\n"))
+    """Print one line on stderr and leave with ``code``: the only way zgc reports errors.
+
+    The message may quote data (a cell, an id, a file name): its control
+    characters are spelled out, so a hostile file cannot drive the terminal.
+    """
+    from zgc_cli.present.safe import visible
+
+    one_line = " ".join(visible(part) for part in message.split("\n"))
     sys.stderr.write(f"zgc: error: {one_line}\n")
     sys.stderr.flush()
-    raise typer.Exit(int(code))
+    raise SystemExit(int(code))
 
 
-class ZgcGroup(TyperGroup):
-    """Turns a user-fixable problem into one line on stderr, never a traceback."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ZgcError as error:
-            fail(error.message, error.code)
-        except MemoryError:
-            fail("not enough memory to load the data")
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, BrokenPipeError):
-            raise
-        except OSError as error:
-            # Reading problems are DataErrors by now: what is left is writing the output.
-            fail(f"cannot write the output: {error.strerror or error}")
-        except Exception as error:
-            if os.environ.get(DEBUG_ENV_VAR):
-                raise
-            # Typer's usage errors (its own click, or the click package before 0.26).
-            if type(error).__module__.startswith(("typer", "click")):
-                raise
-            fail(
-                f"internal error: {type(error).__name__}: {error} "
-                f"(run with {DEBUG_ENV_VAR}=1 for a traceback, and please report it)"
-            )
-
-
-@contextmanager
-def quiet_broken_pipe() -> Iterator[None]:
-    """End quietly when the reader of stdout goes away (``| head``): exit 1, no traceback."""
+def _encodes(encoding: str | None, sample: str) -> bool:
     try:
-        yield
-    except BrokenPipeError:
-        # Python's docs, "Note on SIGPIPE": silence the flush at interpreter exit.
+        sample.encode(encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def configure_streams() -> None:
+    """UTF-8 for pipes and files whatever the locale; replacements on a narrow terminal."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        if not is_tty(stream):
+            if codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+                reconfigure(encoding="utf-8")
+        elif not _encodes(stream.encoding, "中关村—→×▁█"):
+            reconfigure(errors="replace")
+
+
+def recover_utf8_arguments(arguments: list[str]) -> list[str]:
+    """Arguments as UTF-8 when the locale decoded them as something else (C locale).
+
+    Under ``LC_ALL=C`` Python reads ``专利`` as undecodable bytes; a person typed UTF-8.
+    """
+    recovered: list[str] = []
+    for argument in arguments:
+        try:
+            recovered.append(os.fsencode(argument).decode("utf-8"))
+        except UnicodeDecodeError:
+            recovered.append(argument)
+    return recovered
+
+
+def silence_stdout() -> None:
+    """Point stdout at devnull, so the interpreter's last flush cannot fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def run(app: Callable[[], Any]) -> NoReturn:
+    """Run the Typer app under zgc's exit, pipe and write-failure policy (see the module)."""
+    try:
+        try:
+            app()
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
         sys.exit(int(ExitCode.ERROR))
+    except OSError as error:
+        # What reaches here is a write of --help, --version or the last flush of stdout.
+        silence_stdout()
+        reason = error.strerror or errno.errorcode.get(error.errno or 0, str(error))
+        fail(f"cannot write the output: {reason}")
+    except KeyboardInterrupt:  # only where zgc_cli.__main__ did not install its handler
+        sys.exit(130)
+    sys.exit(int(ExitCode.OK))

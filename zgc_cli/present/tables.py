@@ -1,6 +1,9 @@
 """The Rich table builder: numbers and ids are never cut or wrapped; other text wraps.
 
-Knows no statistics: :mod:`zgc_cli.present.views` hands it rows of text.
+Knows no statistics: :mod:`zgc_cli.present.views` hands it rows of text. Every
+header, title and cell reaches Rich as plain :class:`~rich.text.Text` with its
+control characters spelled out (:mod:`zgc_cli.present.safe`): a ``[link=…]`` or
+an ESC in a data file is shown as written, never obeyed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
+
+from zgc_cli.present.safe import visible
 
 # Text columns wrap, but never narrower than this: a name needs a few letters a line.
 TEXT_COLUMN_MIN_WIDTH = 12
@@ -60,26 +65,36 @@ def build_table(
     return table
 
 
+def plain(text: str, style: str = "") -> Text:
+    """Text that Rich shows as written: no markup, control characters spelled out."""
+    return Text(visible(text), style=style)
+
+
 def _table(
     columns: Sequence[Column], rows: Sequence[Sequence[str]], kept: list[int], title: str | None
 ) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
-    for position in kept:
+    table = Table(
+        title=plain(title) if title is not None else None,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        pad_edge=False,
+    )
+    cells = [[plain(row[position]) for position in kept] for row in rows]
+    for index, position in enumerate(kept):
         column = columns[position]
-        widest = max([Text(column.header).cell_len] + [Text(r[position]).cell_len for r in rows])
+        header = plain(column.header)
+        widest = max([header.cell_len] + [row[index].cell_len for row in cells])
         if column.numeric or column.whole:
             table.add_column(
-                column.header,
+                header,
                 justify="right" if column.numeric else "left",
                 no_wrap=True,
                 min_width=widest,
             )
         else:
-            table.add_column(
-                column.header, overflow="fold", min_width=min(widest, TEXT_COLUMN_MIN_WIDTH)
-            )
-    for row in rows:
-        table.add_row(*(row[position] for position in kept))
+            table.add_column(header, overflow="fold", min_width=min(widest, TEXT_COLUMN_MIN_WIDTH))
+    for row in cells:
+        table.add_row(*row)
     return table
 
 

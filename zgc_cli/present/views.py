@@ -19,7 +19,7 @@ from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, ST
 from zgc_cli.present.formats import machine_text
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.numbers import marked_number, percent_text, ratio_text, signed_human
-from zgc_cli.present.tables import Column, build_table
+from zgc_cli.present.tables import Column, build_table, plain
 from zgc_cli.stats.measures import Measure, Style, View, measures_for
 from zgc_cli.stats.results import (
     CatalogResult,
@@ -121,7 +121,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         renderables.append(build_table(columns, rows, title=title))
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
             if span_row["year_from"] != span_row["year_to"]:
-                renderables.append(Text(_span_line(span_row, lang)))
+                renderables.append(plain(_span_line(span_row, lang)))
         note = legend(rows_of_metric["flags"], lang)
         if note is not None:
             renderables.append(note)
@@ -171,7 +171,7 @@ def compare_view(
         renderables.append(note)
     for year, missing in ((result.year_from, result.only_from), (result.year_to, result.only_to)):
         if not missing.empty:
-            renderables.append(Text(_not_compared_line(year, missing, lang), style="dim"))
+            renderables.append(plain(_not_compared_line(year, missing, lang), style="dim"))
     return renderables
 
 
@@ -288,20 +288,20 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         unit = str(row["unit"])
         figure = marked_number(row["value"], unit, str(row["status"]), str(row["qualifier"]), lang)
         labels = ", ".join(part for part in (str(row["status"]), str(row["qualifier"])) if part)
-        heading = Text(f"{row['metric']} · {row['entity']} · {row['year']}: ", style="bold")
-        heading.append(f"{figure} {unit}".rstrip())
+        heading = plain(f"{row['metric']} · {row['entity']} · {row['year']}: ", style="bold")
+        heading.append_text(plain(f"{figure} {unit}".rstrip()))
         if labels:
-            heading.append(f" ({labels})", style="dim")
+            heading.append_text(plain(f" ({labels})", style="dim"))
         renderables.append(heading)
         quote = str(row["quote"])
         no_quote = message("source.no_quote", lang)
-        renderables.append(Text(f"  “{quote}”" if quote else "  " + no_quote))
+        renderables.append(plain(f"  “{quote}”" if quote else "  " + no_quote))
         if str(row["note"]):
             renderables.append(
-                Text("  " + message("source.note", lang) + str(row["note"]), style="dim")
+                plain("  " + message("source.note", lang) + str(row["note"]), style="dim")
             )
     if citation:
-        renderables.append(Text(message("source.source", lang) + citation, style="dim"))
+        renderables.append(plain(message("source.source", lang) + citation, style="dim"))
     note = legend(
         (";".join(str(row[c]) for c in ("status", "qualifier")) for row in rows.to_dict("records")),
         lang,
