@@ -66,8 +66,8 @@ class WholeWrites(io.TextIOBase):
         super().__init__()
         self.stream = stream
 
-    @property  # type: ignore[override]  # TextIOBase declares it a plain attribute
-    def encoding(self) -> str:
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase: a plain attribute
         return self.stream.encoding or "utf-8"
 
     def write(self, text: str) -> int:
