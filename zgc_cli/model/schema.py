@@ -48,10 +48,14 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
 
 # --- flags: how a figure that is not a plain reported one is marked ------------------
 
-# In this order in every ``flags`` cell, joined by FLAG_SEPARATOR.
+# In this order in every ``flags`` cell, joined by FLAG_SEPARATOR: what the observations
+# are (their status and qualifier), then what the arithmetic met (a result too large
+# for a 64-bit float, left empty).
 STATUS_FLAGS: tuple[str, ...] = tuple(name for name in STATUSES if name != "reported")
 QUALIFIER_FLAGS: tuple[str, ...] = tuple(name for name in QUALIFIERS if name != "exact")
-FLAG_ORDER: tuple[str, ...] = (*STATUS_FLAGS, *QUALIFIER_FLAGS)
+OBSERVATION_FLAGS: tuple[str, ...] = (*STATUS_FLAGS, *QUALIFIER_FLAGS)
+OVERFLOW_FLAG = "overflow"
+FLAG_ORDER: tuple[str, ...] = (*OBSERVATION_FLAGS, OVERFLOW_FLAG)
 FLAG_SEPARATOR = ";"
 
 # The marks of tables and charts alike: a bound before the number, a status after it.

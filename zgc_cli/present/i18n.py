@@ -55,6 +55,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mark.nearly": {"en": "<~ nearly", "zh": "<~ 近"},
     "mark.about": {"en": "~ about", "zh": "~ 约"},
     "mark.less_than": {"en": "< less than", "zh": "< 不到"},
+    "mark.overflow": {
+        "en": "— overflow: a result too large to compute is left out",
+        "zh": "— 溢出：结果超出可计算范围，未列出",
+    },
     # What each kind of point is, in chart legends.
     "flag.reported": {"en": "reported", "zh": "公布值"},
     "flag.estimate": {"en": "estimate", "zh": "预计"},
@@ -63,6 +67,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flag.nearly": {"en": "nearly (just under)", "zh": "近（略低于）"},
     "flag.about": {"en": "about", "zh": "约"},
     "flag.less_than": {"en": "less than (an upper bound)", "zh": "不到（上限）"},
+    "flag.overflow": {"en": "too large to compute", "zh": "超出可计算范围"},
     # Cells and lines of the views.
     "cell.new": {"en": "new", "zh": "new"},
     "span.cagr": {"en": "CAGR ", "zh": "年均 "},

@@ -36,6 +36,12 @@ DASH = "—"
 COMPACT_FROM: dict[Language, float] = {Language.en: 1e6, Language.zh: 1e4}
 # A chart's axis is scaled from ten thousand on, in both languages.
 CHART_SCALE_FROM = 1e4
+# Beyond these, a number is written in scientific notation (1.5E20, 5E-324): the compact
+# words end at trillions (万亿), and a grouped or decimal form would be unreadably long
+# (or, for Babel's decimal context, impossible).
+SCIENTIFIC_FROM = 1e15
+SCIENTIFIC_BELOW = 1e-6
+SCIENTIFIC_PATTERN = "0.##E0"
 
 
 def is_missing(value: Any) -> bool:
@@ -43,9 +49,16 @@ def is_missing(value: Any) -> bool:
     if value is None:
         return True
     try:
-        return bool(value != value)  # NaN and NA are not equal to themselves
-    except (TypeError, ValueError):
+        return bool(value != value)  # NaN is not equal to itself
+    except TypeError:
+        return True  # pandas' NA: NA != NA is NA, whose truth is undefined
+    except ValueError:
         return False
+
+
+def _is_extreme(number: float) -> bool:
+    magnitude = abs(number)
+    return magnitude >= SCIENTIFIC_FROM or 0 < magnitude < SCIENTIFIC_BELOW
 
 
 # --- for people ----------------------------------------------------------------------
@@ -59,6 +72,11 @@ def human_number(value: Any, unit: str, lang: Language) -> str:
         return DASH
     number = float(value)
     locale = LOCALES[lang]
+    if _is_extreme(number):
+        from babel.numbers import format_scientific
+
+        text = format_scientific(number, format=SCIENTIFIC_PATTERN, locale=locale)
+        return text + "%" if unit == "percent" else text
     if unit == "percent":
         return format_decimal(number, format="#,##0.##", locale=locale) + "%"
     if abs(number) >= COMPACT_FROM[lang]:
@@ -70,6 +88,16 @@ def human_number(value: Any, unit: str, lang: Language) -> str:
         )
     pattern = "#,##0.##" if abs(number) >= 1 or number == 0 else "0.######"
     return format_decimal(number, format=pattern, locale=locale)
+
+
+def _rate(value: float, grouped: str, signed: bool) -> str:
+    """A rate in grouped decimals, or, when extreme, in the tables' scientific form (2.02E25)."""
+    if not _is_extreme(value):
+        return format(value, grouped)
+    mantissa, exponent = format(value, "+.3g" if signed else ".3g").split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{int(exponent)}"
 
 
 def marks_of(status: str, qualifier: str) -> tuple[str, str]:
@@ -87,14 +115,14 @@ def percent_text(value: Any, lang: Language, zero_base: bool = False) -> str:
     """+138.9%; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return f"{value:+,.1f}%"
+    return _rate(float(value), "+,.1f", signed=True) + "%"
 
 
 def ratio_text(value: Any, lang: Language, zero_base: bool = False) -> str:
     """2.39×; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return f"{value:,.2f}×"
+    return _rate(float(value), ",.2f", signed=False) + "×"
 
 
 def signed_human(value: Any, unit: str, lang: Language) -> str:

@@ -247,14 +247,20 @@ SPARK_BARS = "▁▂▃▄▅▆▇█"
 
 
 def sparkline(values: Sequence[float]) -> str:
-    """A tiny bar chart of a series, lowest value ▁, highest █ (a flat series sits mid-way)."""
+    """A tiny bar chart of a series, lowest value ▁, highest █ (a flat series sits mid-way).
+
+    Scaled in halves, so that a series spanning -1e308 to 1e308 does not overflow.
+    """
     if not values:
         return ""
     low, high = min(values), max(values)
-    if high == low:
+    span = high / 2 - low / 2
+    if not span > 0:
         return SPARK_BARS[3] * len(values)
     top = len(SPARK_BARS) - 1
-    return "".join(SPARK_BARS[round((value - low) / (high - low) * top)] for value in values)
+    return "".join(
+        SPARK_BARS[min(top, max(0, round((value / 2 - low / 2) / span * top)))] for value in values
+    )
 
 
 def search_view(result: SearchResult, lang: Language, width: int | None) -> list[RenderableType]:

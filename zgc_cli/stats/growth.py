@@ -14,9 +14,10 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import (
-    FLAG_ORDER,
     FLAG_SEPARATOR,
     OBSERVATION_COLUMNS,
+    OBSERVATION_FLAGS,
+    OVERFLOW_FLAG,
     SERIES_KEY,
     STATUS_FLAGS,
 )
@@ -79,18 +80,45 @@ def growth(
 ) -> pd.DataFrame:
     """Every measure (or those named) between aligned arrays of endpoints.
 
-    Returns a frame with one float column per measure; undefined results are NaN.
+    Returns a frame with one float column per measure; undefined results, and
+    results too large for a float, are NaN (see :func:`growth_with_overflow`).
+    """
+    return growth_with_overflow(value_from, value_to, years, measures)[0]
+
+
+def growth_with_overflow(
+    value_from: pd.Series | FloatArray,
+    value_to: pd.Series | FloatArray,
+    years: pd.Series | FloatArray,
+    measures: Sequence[str] | None = None,
+) -> tuple[pd.DataFrame, FloatArray]:
+    """:func:`growth`, and which rows had a measure overflow (inf, left as NaN).
+
+    Undefined results are NaN by the measures' own rules; an infinite one can only
+    come from a float overflow (1e308 − (−1e308)), which is flagged, never warned.
     """
     start = np.asarray(value_from, dtype="float64")
     end = np.asarray(value_to, dtype="float64")
     span = np.asarray(years, dtype="float64")
     chosen = [MEASURES[name] for name in (measures or MEASURES)]
     columns: dict[str, FloatArray] = {}
-    for measure in chosen:
-        result = np.asarray(measure.compute(start, end, span), dtype="float64")
-        columns[measure.name] = np.where(np.isfinite(result), result, np.nan)
+    overflowed = np.zeros(len(start), dtype=bool)
+    with np.errstate(all="ignore"):
+        for measure in chosen:
+            result = np.asarray(measure.compute(start, end, span), dtype="float64")
+            overflowed |= np.isinf(result)
+            columns[measure.name] = np.where(np.isfinite(result), result, np.nan)
     index = value_to.index if isinstance(value_to, pd.Series) else None
-    return pd.DataFrame(columns, index=index)
+    return pd.DataFrame(columns, index=index), overflowed
+
+
+def with_overflow(flag_texts: pd.Series, overflowed: FloatArray) -> pd.Series:
+    """Flags with ``overflow`` added, last, where a measure overflowed."""
+    if not overflowed.any():
+        return flag_texts
+    texts = flag_texts.to_numpy(dtype=object)
+    joined = np.where(texts == "", OVERFLOW_FLAG, texts + FLAG_SEPARATOR + OVERFLOW_FLAG)
+    return pd.Series(np.where(overflowed, joined, texts), index=flag_texts.index, dtype=object)
 
 
 def flags(*endpoints: pd.DataFrame) -> pd.Series:
@@ -102,7 +130,7 @@ def flags(*endpoints: pd.DataFrame) -> pd.Series:
     """
     # Each flag is a bit; the few distinct bit patterns are spelled out once and
     # looked up, so a million rows cost integer arithmetic, not string joins.
-    names = list(FLAG_ORDER)
+    names = list(OBSERVATION_FLAGS)
     codes = np.zeros(len(endpoints[0]), dtype=np.int64)
     for bit, name in enumerate(names):
         column = "status" if name in STATUS_FLAGS else "qualifier"
@@ -133,12 +161,12 @@ def series_growth(observations: pd.DataFrame, metrics: Sequence[str]) -> pd.Data
     previous = grouped[["value", "year", "status", "qualifier"]].shift(1)
     years = rows["year"].astype("float64") - previous["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.series)]
-    measures = growth(previous["value"], rows["value"], years, names)
+    measures, overflowed = growth_with_overflow(previous["value"], rows["value"], years, names)
     result = rows[list(OBSERVATION_COLUMNS[:7])].copy()
     result[list(measures.columns)] = measures
     # A change rests on both of its ends; the first observation, on itself alone.
     previous_marks = previous[["status", "qualifier"]].astype(object).fillna("")
-    result["flags"] = flags(rows, previous_marks)
+    result["flags"] = with_overflow(flags(rows, previous_marks), overflowed)
     result["previous_year"] = previous["year"].astype("Int16")
     return result[series_columns()].reset_index(drop=True)
 
@@ -147,7 +175,7 @@ def compare_endpoints(start: pd.DataFrame, end: pd.DataFrame) -> pd.DataFrame:
     """Growth between aligned start and end observations (same index, same series)."""
     years = end["year"].astype("float64") - start["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.compare)]
-    measures = growth(start["value"], end["value"], years, names)
+    measures, overflowed = growth_with_overflow(start["value"], end["value"], years, names)
     result = pd.DataFrame(
         {
             "metric": end["metric"],
@@ -160,7 +188,7 @@ def compare_endpoints(start: pd.DataFrame, end: pd.DataFrame) -> pd.DataFrame:
         }
     )
     result[list(measures.columns)] = measures
-    result["flags"] = flags(start, end)
+    result["flags"] = with_overflow(flags(start, end), overflowed)
     result["status_from"] = start["status"]
     result["qualifier_from"] = start["qualifier"]
     result["status_to"] = end["status"]
