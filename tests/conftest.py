@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,3 +45,35 @@ def sample_csv(tmp_path: Path) -> Path:
     path = tmp_path / "sample.csv"
     path.write_text(SAMPLE_CSV, encoding="utf-8")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz",
+        action="store_true",
+        default=False,
+        help="Run the fuzz tests long (thousands of examples) instead of CI's bounded run.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from hypothesis import HealthCheck, settings
+
+    # CI: a bounded run (under 30 s); `pytest --fuzz tests/test_fuzz.py`: a long one.
+    settings.register_profile(
+        "fuzz-ci", max_examples=80, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    settings.register_profile(
+        "fuzz-long", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
+    )
+    config.fuzz_profile = "fuzz-long" if config.getoption("--fuzz") else "fuzz-ci"  # type: ignore[attr-defined]
+
+
+def pytest_terminal_summary(terminalreporter: object) -> None:
+    """After a fuzz run, how its examples ended (the figures the README quotes)."""
+    fuzz = sys.modules.get("tests.test_fuzz")
+    outcomes = getattr(fuzz, "OUTCOMES", None)
+    if outcomes:
+        total = sum(outcomes.values())
+        parts = ", ".join(f"{count} {name}" for name, count in sorted(outcomes.items()))
+        terminalreporter.write_line(f"fuzz: {total} runs: {parts}")  # type: ignore[attr-defined]
