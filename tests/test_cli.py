@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.conftest import SAMPLE_CSV
 from zgc_cli.cli import app
 
 runner = CliRunner()
+MINIMAL_CSV = "metric,year,value\nrevenue,2014,3.6\nrevenue,2023,8.6\n"
 
 
 def run(*args: str, input: str | bytes | None = None):  # noqa: ANN201 - a Result
@@ -31,7 +33,9 @@ def test_every_command_has_help_text() -> None:
         assert command.help, f"{name} has no help"
         result = run(name, "--help")
         assert result.exit_code == 0, name
-        assert "Usage" in result.stdout
+        assert f"Usage: zgc {name} [OPTIONS]" in result.stdout
+        first_line = command.help.strip().splitlines()[0].replace("`", "")
+        assert first_line in result.stdout, name
 
 
 def test_version() -> None:
@@ -59,8 +63,10 @@ def test_a_pipe_gets_csv_by_default_with_full_precision(sample_csv: Path) -> Non
 def test_compare_names_what_it_left_out_under_the_table(sample_csv: Path) -> None:
     result = run("compare", "2014", "2023", "--data", str(sample_csv), "--format", "table")
     assert result.exit_code == 0
-    assert "Not compared, only 2023 in the data" in result.stdout
-    assert "invention_patents (zgc)" in result.stdout
+    assert result.stdout.splitlines()[-2:] == [
+        "* estimate",
+        "Not compared, only 2023 in the data (1): invention_patents (zgc)",
+    ]
 
 
 def test_compare_filters_and_sorts(sample_csv: Path) -> None:
@@ -77,10 +83,23 @@ def test_compare_filters_and_sorts(sample_csv: Path) -> None:
         "--metric",
         "patents_per_10k_people",
     )
+    assert result.exit_code == 0, result.stderr
     rows = csv_rows(result.stdout)
-    assert [row["metric"] for row in rows] == ["patents_per_10k_people", "revenue"]
+    assert [(row["metric"], row["change_pct"]) for row in rows] == [
+        ("patents_per_10k_people", repr((262.9 / 48.2 - 1) * 100)),
+        ("revenue", repr((8.6e12 / 3.6e12 - 1) * 100)),
+    ]
+    result = run(
+        "compare", "2014", "2023", "--data", str(sample_csv), "--reverse", "--sort", "ratio"
+    )
+    assert [row["metric"] for row in csv_rows(result.stdout)] == [
+        "revenue",
+        "patents_per_10k_people",
+    ]
     result = run("compare", "2014", "2023", "--data", str(sample_csv), "--entity", "zgc")
-    assert {row["entity"] for row in csv_rows(result.stdout)} == {"zgc"}
+    assert [(row["metric"], row["entity"]) for row in csv_rows(result.stdout)] == [
+        ("revenue", "zgc")
+    ]
 
 
 def test_compare_json_numbers_are_numbers_and_undefined_is_null(sample_csv: Path) -> None:
@@ -143,29 +162,57 @@ def test_unknown_metric_is_an_error_with_suggestions(sample_csv: Path) -> None:
 def test_year_not_in_data_lists_the_years(sample_csv: Path) -> None:
     result = run("compare", "2014", "2031", "--data", str(sample_csv))
     assert result.exit_code == 1
-    assert "year 2031 is not in the data; available: 2012, 2013, 2014" in result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        "zgc: error: year 2031 is not in the data; "
+        "available: 2012, 2013, 2014, 2020, 2022, 2023, 2024\n"
+    )
 
 
 def test_usage_errors_keep_exit_code_two(sample_csv: Path) -> None:
-    assert run("compare", "2014", "--data", str(sample_csv)).exit_code == 2
-    assert run("compare", "x", "2023", "--data", str(sample_csv)).exit_code == 2
-    assert run("metrics", "--format", "xml", "--data", str(sample_csv)).exit_code == 2
+    for args, problem in (
+        (["compare", "2014"], "Missing argument"),
+        (["compare", "x", "2023"], "Invalid value"),
+        (["metrics", "--format", "xml"], "Invalid value"),
+    ):
+        result = run(*args, "--data", str(sample_csv))
+        assert result.exit_code == 2, args
+        assert result.stdout == ""
+        assert problem in result.stderr, (args, result.stderr)
+
+
+def parse_machine(fmt: str, text: str) -> list[dict[str, object]]:
+    """Rows of a machine format, as its own reader gives them back."""
+    if fmt in ("csv", "tsv"):
+        return list(csv.DictReader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t"))
+    if fmt == "json":
+        return json.loads(text)
+    if fmt == "jsonl":
+        return [json.loads(line) for line in text.splitlines()]
+    header, rule, *rows = text.splitlines()
+    assert rule == "|" + "|".join(" --- " for _ in header.split(" | ")) + "|"
+    names = header[2:-2].split(" | ")
+    return [dict(zip(names, row[2:-2].split(" | "), strict=True)) for row in rows]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "markdown"])
 def test_machine_formats_carry_raw_values(sample_csv: Path, fmt: str) -> None:
     result = run("export", "--data", str(sample_csv), "--format", fmt)
     assert result.exit_code == 0
-    assert "3600000000000" in result.stdout
-    assert "48.2" in result.stdout
-    assert "万亿" not in result.stdout.replace("3.6万亿元", "").replace("8.6万亿元", "")
-    assert "3,600" not in result.stdout
+    records = parse_machine(fmt, result.stdout)
+    # Every cell as the file has it: raw numbers, never 3.6万亿 or 3,600,000,000,000.
+    assert [{k: str(v) for k, v in record.items()} for record in records] == csv_rows(SAMPLE_CSV)
+    if fmt in ("json", "jsonl"):
+        assert records[0]["value"] == 3600000000000 and type(records[0]["value"]) is int
+        assert records[4]["value"] == 48.2 and records[4]["year"] == 2014
 
 
 def test_jsonl_is_one_object_per_observation(sample_csv: Path) -> None:
     result = run("export", "--data", str(sample_csv), "--format", "jsonl")
     lines = result.stdout.splitlines()
     assert len(lines) == 12
+    as_json = json.loads(run("export", "--data", str(sample_csv), "--format", "json").stdout)
+    assert [json.loads(line) for line in lines] == as_json
     assert json.loads(lines[0])["value"] == 3600000000000
 
 
@@ -186,11 +233,43 @@ def test_export_keeps_only_the_files_own_columns(tmp_path: Path) -> None:
 
 def test_a_minimal_user_file_works_in_every_data_command(tmp_path: Path) -> None:
     path = tmp_path / "minimal.csv"
-    path.write_text("metric,year,value\nrevenue,2014,3.6\nrevenue,2023,8.6\n")
-    assert run("metrics", "--data", str(path)).exit_code == 0
-    assert run("metrics", "revenue", "--data", str(path)).exit_code == 0
-    rows = csv_rows(run("compare", "2014", "2023", "--data", str(path)).stdout)
-    assert rows[0]["value_to"] == "8.6" and rows[0]["flags"] == ""
+    path.write_text(MINIMAL_CSV)
+    data = ["--data", str(path)]
+
+    def rows(*args: str) -> list[dict[str, str]]:
+        result = run(*args, *data)
+        assert result.exit_code == 0, (args, result.stderr)
+        return csv_rows(result.stdout)
+
+    catalog = rows("metrics")
+    assert [
+        (row["metric"], row["first_year"], row["last_year"], row["observations"]) for row in catalog
+    ] == [("revenue", "2014", "2023", "2")]
+    assert catalog[0]["latest_value"] == "8.6" and catalog[0]["name_en"] == ""
+    series = rows("metrics", "revenue")
+    assert [(row["year"], row["value"], row["change"]) for row in series] == [
+        ("2014", "3.6", ""),
+        ("2023", "8.6", "5"),
+    ]
+    compared = rows("compare", "2014", "2023")
+    assert [(row["value_from"], row["value_to"], row["flags"]) for row in compared] == [
+        ("3.6", "8.6", "")
+    ]
+    assert float(compared[0]["ratio"]) == 8.6 / 3.6
+    assert [(row["metric"], row["score"]) for row in rows("search", "revenue")] == [
+        ("revenue", "100")
+    ]
+    assert [(row["year"], row["quote"], row["source"]) for row in rows("source", "revenue")] == [
+        ("2014", "", ""),
+        ("2023", "", ""),
+    ]
+    assert [(row["check"], row["result"]) for row in rows("verify")] == [
+        ("source", "unsourced"),
+        ("source", "unsourced"),
+    ]
+    plot = run("plot", "revenue", *data)
+    assert plot.exit_code == 0, plot.stderr
+    assert "revenue" in plot.stdout and "2014" in plot.stdout and "2023" in plot.stdout
 
 
 def test_zgc_data_environment_variable(sample_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,12 +307,18 @@ def test_language_defaults_from_the_locale(
 ) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     result = run("metrics", "revenue", "--data", str(sample_csv), "-f", "table")
-    assert "万亿" in result.stdout
+    assert "3.6万亿" in result.stdout and "* 预计" in result.stdout
+    assert "trillion" not in result.stdout
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    result = run("metrics", "revenue", "--data", str(sample_csv), "-f", "table")
+    assert "3.6 trillion" in result.stdout and "万亿" not in result.stdout
 
 
 def test_tables_in_a_pipe_have_no_colour_codes(sample_csv: Path, monkeypatch) -> None:
     monkeypatch.delenv("NO_COLOR")
     result = run("compare", "2014", "2023", "--data", str(sample_csv), "-f", "table")
+    assert result.exit_code == 0, result.stderr
+    assert "revenue (zgc)" in result.stdout and "8.6 trillion*" in result.stdout
     assert "\x1b[" not in result.stdout
 
 
@@ -246,7 +331,10 @@ def test_no_spinner_when_stderr_is_not_a_terminal(
     result = run("compare", "2014", "2023", "--data", str(sample_csv))
     assert result.exit_code == 0
     assert result.stderr == ""
-    assert csv_rows(result.stdout)
+    assert [row["metric"] for row in csv_rows(result.stdout)] == [
+        "patents_per_10k_people",
+        "revenue",
+    ]
 
 
 def test_excel_quirks_load_cleanly(tmp_path: Path) -> None:
@@ -265,3 +353,52 @@ def test_excel_quirks_load_cleanly(tmp_path: Path) -> None:
         ], name
     exported = run("export", "--data", str(tmp_path / "trailing.csv")).stdout
     assert exported.splitlines()[0] == "metric,year,value"
+
+
+# --- --category on a user's file ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["compare", "2014", "2023"], ["export"]])
+def test_a_category_needs_an_indicators_file(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "minimal.csv"
+    path.write_text(MINIMAL_CSV)
+    result = run(*command, "--category", "economy", "--data", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "zgc: error: no categories: this data has no indicators.csv with a category column\n"
+    )
+
+
+def test_a_category_comes_from_the_indicators_file_beside_the_data(sample_csv: Path) -> None:
+    indicators = sample_csv.parent / "indicators.csv"
+    indicators.write_text(
+        "metric,name_en,category\n"
+        "revenue,Total revenue,economy\n"
+        "employees,Employees,talent\n"
+        "large_models,Large models,technology\n",
+        encoding="utf-8",
+    )
+    data = ["--data", str(sample_csv)]
+    exported = run("export", "--category", "economy", "-c", "talent", *data)
+    assert exported.exit_code == 0, exported.stderr
+    assert [(row["metric"], row["year"]) for row in csv_rows(exported.stdout)] == [
+        ("revenue", "2014"),
+        ("revenue", "2023"),
+        ("employees", "2013"),
+        ("employees", "2022"),
+    ]
+    compared = run("compare", "2014", "2023", "--category", "economy", *data)
+    assert [row["metric"] for row in csv_rows(compared.stdout)] == ["revenue"]
+    unknown = run("export", "--category", "innovation", *data)
+    assert unknown.exit_code == 1
+    assert unknown.stderr == (
+        "zgc: error: unknown category 'innovation'; available: economy, talent, technology\n"
+    )
+    # An indicators.csv without a category column has no categories either.
+    indicators.write_text("metric,name_en\nrevenue,Total revenue\n", encoding="utf-8")
+    result = run("export", "--category", "economy", *data)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "zgc: error: no categories: this data has no indicators.csv with a category column\n"
+    )

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import ARTICLE
+from tests.conftest import ARTICLE, REPO_ROOT
 from zgc_cli.cli import app
 
 runner = CliRunner()
+SHIPPED = REPO_ROOT / "data"
 
 
 def run(*args: str):  # noqa: ANN201 - a Result
@@ -22,6 +23,14 @@ def run(*args: str):  # noqa: ANN201 - a Result
 
 def csv_rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def shipped_rows(name: str) -> list[dict[str, str]]:
+    return csv_rows((SHIPPED / name).read_text(encoding="utf-8"))
+
+
+def metrics_of_category(category: str) -> set[str]:
+    return {row["metric"] for row in shipped_rows("indicators.csv") if row["category"] == category}
 
 
 def test_revenue_series_on_the_shipped_data() -> None:
@@ -43,9 +52,12 @@ def test_compare_2014_2023_on_the_shipped_data_flags_what_it_rests_on() -> None:
 
 
 def test_the_zero_base_series_compares_as_new() -> None:
-    rows = csv_rows(run("compare", "2012", "2022", "--metric", "firms_revenue_over_100b").stdout)
-    assert rows[0]["value_from"] == "0" and rows[0]["value_to"] == "11"
-    assert rows[0]["ratio"] == "" and rows[0]["cagr_pct"] == ""
+    result = run("compare", "2012", "2022", "--metric", "firms_revenue_over_100b")
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    assert len(rows) == 1
+    assert (rows[0]["value_from"], rows[0]["value_to"], rows[0]["change"]) == ("0", "11", "11")
+    assert rows[0]["ratio"] == "" and rows[0]["cagr_pct"] == "" and rows[0]["change_pct"] == ""
 
 
 def test_search_finds_patents_in_chinese_and_listed_firms_first() -> None:
@@ -57,7 +69,13 @@ def test_search_finds_patents_in_chinese_and_listed_firms_first() -> None:
 def test_unknown_id_suggestions_come_from_the_search_matcher() -> None:
     result = run("metrics", "listd_firms")
     assert result.exit_code == 1
-    assert "did you mean listed_firms" in result.stderr
+    assert result.stdout == ""
+    count = len({row["metric"] for row in shipped_rows("metrics.csv")})
+    assert result.stderr.splitlines() == [
+        "zgc: error: unknown metric 'listd_firms'; did you mean listed_firms, "
+        "firms_revenue_over_100b, firms_revenue_over_100m? "
+        f"(`zgc metrics` lists the {count} available)"
+    ]
 
 
 def test_source_gives_the_verbatim_quote_and_the_publication() -> None:
@@ -93,7 +111,11 @@ def test_verify_reports_user_rows_without_quotes_as_unsourced(tmp_path: Path) ->
     path.write_text("metric,year,value\nrevenue,2014,3.6\n")
     result = run("verify", "--data", str(path))
     assert result.exit_code == 0
-    assert [row["result"] for row in csv_rows(result.stdout)] == ["unsourced"]
+    rows = csv_rows(result.stdout)
+    assert [(row["check"], row["metric"], row["year"], row["result"]) for row in rows] == [
+        ("source", "revenue", "2014", "unsourced")
+    ]
+    assert result.stderr == "zgc verify: 1 checks: 0 pass, 0 fail, 1 unsourced\n"
 
 
 def test_catalog_covers_every_metric_with_names_in_both_languages() -> None:
@@ -104,21 +126,34 @@ def test_catalog_covers_every_metric_with_names_in_both_languages() -> None:
     assert "企业总收入" in table and "▁█" in table
 
 
-@pytest.mark.parametrize("command", [["metrics"], ["compare", "2012", "2022"], ["export"]])
 def test_shipped_data_is_found_from_any_folder(
-    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.chdir(REPO_ROOT)
+    from_the_repository = run("compare", "2012", "2022").stdout
     monkeypatch.chdir(tmp_path)
-    result = run(*command)
-    assert result.exit_code == 0
-    assert len(result.stdout.splitlines()) > 2
+    assert run("export").stdout == (SHIPPED / "metrics.csv").read_text(encoding="utf-8")
+    catalog = csv_rows(run("metrics").stdout)
+    series = {(row["metric"], row["entity"]) for row in shipped_rows("metrics.csv")}
+    assert [(row["metric"], row["entity"]) for row in catalog] == sorted(series)
+    compared = run("compare", "2012", "2022")
+    assert compared.exit_code == 0
+    assert compared.stdout == from_the_repository
+    years: dict[tuple[str, str], set[str]] = {}
+    for row in shipped_rows("metrics.csv"):
+        years.setdefault((row["metric"], row["entity"]), set()).add(row["year"])
+    both = sorted(key for key, seen in years.items() if {"2012", "2022"} <= seen)
+    assert [(row["metric"], row["entity"]) for row in csv_rows(compared.stdout)] == both
 
 
 def test_plot_in_the_terminal_marks_estimates_and_derived_points() -> None:
     result = run("plot", "revenue", "employees", "--lang", "en")
     assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "Total revenue of firms (trillion CNY)" in lines
+    assert "Employees (million persons)" in lines
+    assert "Marks:   * estimate  ^ derived by zgc" in lines
     assert "2014" in result.stdout and "2023" in result.stdout
-    assert "* estimate" in result.stdout and "^ derived" in result.stdout
     assert "\x1b[" not in result.stdout
 
 
@@ -132,3 +167,52 @@ def test_plot_writes_an_image_and_refuses_other_formats(tmp_path: Path) -> None:
     assert bad.exit_code == 1
     assert bad.stderr.startswith("zgc: error: ") and ".png or .svg" in bad.stderr
     assert len(bad.stderr.splitlines()) == 1
+
+
+# --- --category ------------------------------------------------------------------------
+
+
+def test_compare_with_a_category_keeps_only_its_metrics() -> None:
+    economy = metrics_of_category("economy")
+    assert {"revenue", "biomedicine_industry_scale"} <= economy
+    result = run("compare", "2014", "2023", "--category", "economy")
+    assert result.exit_code == 0, result.stderr
+    rows = csv_rows(result.stdout)
+    assert [(row["metric"], row["value_from"], row["value_to"]) for row in rows] == [
+        ("revenue", "3600000000000", "8600000000000")
+    ]
+    # Without the filter the same years compare more metrics, of other categories too.
+    everything = {row["metric"] for row in csv_rows(run("compare", "2014", "2023").stdout)}
+    assert everything - economy
+    # Repeatable: two categories give the union.
+    talent = metrics_of_category("talent")
+    both = csv_rows(run("compare", "2012", "2022", "-c", "economy", "-c", "talent").stdout)
+    assert both and {row["metric"] for row in both} <= economy | talent
+    assert [row["metric"] for row in both] == [
+        row["metric"]
+        for row in csv_rows(run("compare", "2012", "2022").stdout)
+        if row["metric"] in economy | talent
+    ]
+
+
+def test_export_with_a_category_writes_exactly_its_rows() -> None:
+    economy = metrics_of_category("economy")
+    result = run("export", "--category", "economy")
+    assert result.exit_code == 0, result.stderr
+    expected = [row for row in shipped_rows("metrics.csv") if row["metric"] in economy]
+    assert csv_rows(result.stdout) == expected
+    assert {row["metric"] for row in expected} == {"revenue", "biomedicine_industry_scale"}
+
+
+def test_an_unknown_category_is_one_line_listing_the_categories() -> None:
+    result = run("export", "--category", "econ")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    categories = sorted({row["category"] for row in shipped_rows("indicators.csv")})
+    assert result.stderr.splitlines() == [
+        "zgc: error: unknown category 'econ'; did you mean economy?; "
+        f"available: {', '.join(categories)}"
+    ]
+    assert run("compare", "2014", "2023", "-c", "nothing").stderr == (
+        f"zgc: error: unknown category 'nothing'; available: {', '.join(categories)}\n"
+    )

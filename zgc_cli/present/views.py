@@ -235,10 +235,17 @@ def observations_view(
     return plain_view(result.frame, result.numeric_columns)
 
 
+# Ids a person types back: never cut, whatever the width.
+ID_COLUMNS: frozenset[str] = frozenset({"metric", "entity", "unit", "status", "qualifier"})
+
+
 def plain_view(frame: pd.DataFrame, numeric_columns: Sequence[str] = ()) -> list[RenderableType]:
-    """Any frame as a table of its exact machine text."""
+    """Any frame as a table of its exact machine text; numbers and ids stay whole."""
     text = machine_text(frame)
-    columns = [Column(str(name), numeric=name in numeric_columns) for name in text.columns]
+    columns = [
+        Column(str(name), numeric=name in numeric_columns, whole=name in ID_COLUMNS)
+        for name in text.columns
+    ]
     rows = [list(row) for row in text.itertuples(index=False, name=None)]
     return [build_table(columns, rows)]
 
@@ -272,7 +279,7 @@ def search_view(result: SearchResult, lang: Language, width: int | None) -> list
         Column(header("metric", lang), whole=True),
         Column(header("name", lang)),
         Column(header("category", lang)),
-        Column(header("unit", lang)),
+        Column(header("unit", lang), whole=True),
     ]
     rows = [
         [
@@ -294,7 +301,10 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         unit = str(row["unit"])
         figure = marked_number(row["value"], unit, str(row["status"]), str(row["qualifier"]), lang)
         labels = ", ".join(part for part in (str(row["status"]), str(row["qualifier"])) if part)
-        heading = plain(f"{row['metric']} · {row['entity']} · {row['year']}: ", style="bold")
+        place = " · ".join(
+            str(part) for part in (row["metric"], row["entity"], row["year"]) if part
+        )
+        heading = plain(f"{place}: ", style="bold")
         heading.append_text(plain(f"{figure} {unit}".rstrip()))
         if labels:
             heading.append_text(plain(f" ({labels})", style="dim"))

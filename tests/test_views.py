@@ -1,0 +1,322 @@
+"""Exact renders of the search, source, verify and export views (80 columns, no colour).
+
+Each input is a small in-memory Dataset, so a render changes only when a view does.
+The series, compare and catalog views are in tests/test_render.py.
+"""
+
+# ruff: noqa: E501 - a few frozen renders are wider than a source line: tables never cut numbers
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+from rich.console import Console
+
+from zgc_cli import check, stats
+from zgc_cli.model.dataset import Dataset, Publication
+from zgc_cli.present import views
+from zgc_cli.present.i18n import Language
+from zgc_cli.present.tables import print_renderables
+
+ID_COLUMNS = ("metric", "entity", "unit", "status", "qualifier")
+
+
+def observations(text: str) -> pd.DataFrame:
+    """A frame as the loader gives it: ids as categories, int16 years, every column."""
+    dtypes = dict.fromkeys(ID_COLUMNS, "category") | {"year": "int16", "value": "float64"}
+    return pd.read_csv(io.StringIO(text), dtype=dtypes, keep_default_na=False)
+
+
+OBSERVATIONS = observations(
+    """\
+metric,entity,year,value,unit,status,qualifier,quote,note
+revenue,zgc,2014,3600000000000,CNY,reported,exact,企业总收入从2014年的3.6万亿元,
+revenue,zgc,2023,8600000000000,CNY,estimate,exact,提高到2023年的预计8.6万亿元,预计: an estimate for 2023
+invention_patents,zgc,2020,140000,patents,reported,more_than,突破14万件,
+invention_patents,zgc,2023,260000,patents,reported,more_than,,
+patents_per_10k_people,beijing,2023,262.9,patents,reported,exact,262.9件,
+employees,zgc,2013,1860000,persons,derived,exact,是2013年的1.5倍,2790000 / 1.5
+employees,zgc,2022,2790000,persons,reported,exact,279万人,
+"""
+)
+INDICATORS = pd.DataFrame(
+    {
+        "metric": ["revenue", "invention_patents", "patents_per_10k_people", "employees"],
+        "name_en": [
+            "Total revenue of firms",
+            "Valid invention patents held",
+            "Invention patents per 10,000 people",
+            "Employees",
+        ],
+        "name_zh": ["企业总收入", "有效发明专利拥有量", "每万人发明专利拥有量", ""],
+        "unit": ["CNY", "patents", "patents", "persons"],
+        "category": ["economy", "innovation", "innovation", "talent"],
+        "description": ["", "", "", ""],
+    }
+)
+PUBLICATION = Publication(
+    title="中关村：创新之路", publisher="瞭望", date="2024-04", authors="A. Writer"
+)
+
+
+def rendered(renderables, width: int = 80) -> str:  # noqa: ANN001 - Rich renderables
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    print_renderables(console, renderables)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def dataset(publication: Publication | None = None) -> Dataset:
+    data = Dataset.from_frame(OBSERVATIONS, INDICATORS)
+    # from_frame has no publication: set the cached property as a loaded source would.
+    data.publication = publication
+    return data
+
+
+# --- search -----------------------------------------------------------------------------
+
+
+def test_search_view_in_english() -> None:
+    result = stats.search(dataset(), "patents")
+    assert rendered(views.render(result, Language.en, 80)) == (
+        "\n"
+        " Metric                   Name                             Category     Unit\n"
+        " ──────────────────────────────────────────────────────────────────────────────\n"
+        " patents_per_10k_people   Invention patents per 10,000     innovation   patents\n"
+        "                          people\n"
+        " invention_patents        Valid invention patents held     innovation   patents\n"
+    )
+
+
+def test_search_view_in_chinese_falls_back_to_the_english_name() -> None:
+    patents = stats.search(dataset(), "专利")
+    assert rendered(views.render(patents, Language.zh, 80)) == (
+        "\n"
+        " 指标                     名称                   类别         单位\n"
+        " ────────────────────────────────────────────────────────────────────\n"
+        " invention_patents        有效发明专利拥有量     innovation   patents\n"
+        " patents_per_10k_people   每万人发明专利拥有量   innovation   patents\n"
+    )
+    employees = stats.search(dataset(), "employees")
+    assert rendered(views.render(employees, Language.zh, 80)) == (
+        "\n"
+        " 指标        名称        类别     单位\n"
+        " ────────────────────────────────────────\n"
+        " employees   Employees   talent   persons\n"
+    )
+
+
+def test_search_view_on_a_narrow_terminal_wraps_names_and_keeps_ids_whole() -> None:
+    result = stats.search(dataset(), "patents")
+    assert rendered(views.render(result, Language.en, 40), width=40) == (
+        "\n"
+        " Metric                   Name           Category     Unit\n"
+        " ────────────────────────────────────────────────────────────\n"
+        " patents_per_10k_people   Invention      innovation   patents\n"
+        "                          patents per\n"
+        "                          10,000\n"
+        "                          people\n"
+        " invention_patents        Valid          innovation   patents\n"
+        "                          invention\n"
+        "                          patents held\n"
+    )
+
+
+# --- source -----------------------------------------------------------------------------
+
+
+def test_source_view_in_english() -> None:
+    result = stats.sources(dataset(PUBLICATION), "revenue")
+    assert rendered(views.render(result, Language.en, 80)) == (
+        "revenue · zgc · 2014: 3.6 trillion CNY (reported, exact)\n"
+        "  “企业总收入从2014年的3.6万亿元”\n"
+        "revenue · zgc · 2023: 8.6 trillion* CNY (estimate, exact)\n"
+        "  “提高到2023年的预计8.6万亿元”\n"
+        "  note: 预计: an estimate for 2023\n"
+        "Source: 瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
+        "* estimate"
+    )
+
+
+def test_source_view_in_chinese() -> None:
+    result = stats.sources(dataset(PUBLICATION), "revenue")
+    assert rendered(views.render(result, Language.zh, 80)) == (
+        "revenue · zgc · 2014: 3.6万亿 CNY (reported, exact)\n"
+        "  “企业总收入从2014年的3.6万亿元”\n"
+        "revenue · zgc · 2023: 8.6万亿* CNY (estimate, exact)\n"
+        "  “提高到2023年的预计8.6万亿元”\n"
+        "  说明：预计: an estimate for 2023\n"
+        "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
+        "* 预计"
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            Language.en,
+            (
+                "invention_patents · zgc · 2020: >140,000 patents (reported, more_than)\n"
+                "  “突破14万件”\n"
+                "invention_patents · zgc · 2023: >260,000 patents (reported, more_than)\n"
+                "  (no quote: unsourced)\n"
+                "> more than"
+            ),
+        ),
+        (
+            Language.zh,
+            (
+                "invention_patents · zgc · 2020: >14万 patents (reported, more_than)\n"
+                "  “突破14万件”\n"
+                "invention_patents · zgc · 2023: >26万 patents (reported, more_than)\n"
+                "  （无原文引用）\n"
+                "> 超过"
+            ),
+        ),
+    ],
+)
+def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
+    lang: Language, expected: str
+) -> None:
+    # No publication: no Source line.
+    result = stats.sources(dataset(), "invention_patents")
+    assert rendered(views.render(result, lang, 80)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            Language.en,
+            (
+                "employees · zgc · 2013: 1.86 million^ persons (derived, exact)\n"
+                "  “是2013年的1.5倍”\n"
+                "  note: 2790000 / 1.5\n"
+                "Source: 瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
+                "^ derived by zgc"
+            ),
+        ),
+        (
+            Language.zh,
+            (
+                "employees · zgc · 2013: 186万^ persons (derived, exact)\n"
+                "  “是2013年的1.5倍”\n"
+                "  说明：2790000 / 1.5\n"
+                "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
+                "^ zgc推算"
+            ),
+        ),
+    ],
+)
+def test_source_view_of_one_year_of_a_derived_figure(lang: Language, expected: str) -> None:
+    result = stats.sources(dataset(PUBLICATION), "employees", 2013)
+    assert rendered(views.render(result, lang, 80)) == expected
+
+
+# --- verify -----------------------------------------------------------------------------
+
+# 2012's quote says 6 where the row says 5: one failure; 2022 passes every check.
+CHECKED = observations(
+    """\
+metric,entity,year,value,unit,status,qualifier,quote,note
+firms,zgc,2012,5,firms,reported,exact,有6家,
+firms,zgc,2022,11,firms,reported,exact,达到11家,
+"""
+)
+
+
+def verify_report():  # noqa: ANN201 - a VerifyReport
+    report = check.run(Dataset.from_frame(CHECKED))
+    assert report.counts == {"pass": 3, "fail": 1, "unsourced": 0}
+    assert report.failed
+    return report
+
+
+def test_verify_view_with_room_for_every_column() -> None:
+    assert rendered(views.render(verify_report(), Language.en, 120), width=120) == (
+        "\n"
+        " Result   Check       Metric   Entity   Year   Expected   Found             Detail\n"
+        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        " fail     value       firms    zgc      2012   5          6家 = 6 (exact)   no figure in the quote equals the value\n"
+        " pass     value       firms    zgc      2022   11         11家              the quote states the value\n"
+        " pass     qualifier   firms    zgc      2022   exact      exact (11家)      the wording gives this qualifier\n"
+        " pass     status      firms    zgc      2022   reported   reported          the wording agrees with the status\n"
+    )
+
+
+def test_verify_view_at_80_columns_leaves_out_the_detail() -> None:
+    renderables = views.render(verify_report(), Language.en, 80)
+    # Without colour the result column says it; with colour the failing row is red too.
+    assert [row.style for row in renderables[0].rows] == ["bold red", "green", "green", "green"]
+    assert rendered(renderables) == (
+        "\n"
+        " Result   Check       Metric   Entity   Year   Expected   Found\n"
+        " ────────────────────────────────────────────────────────────────────────\n"
+        " fail     value       firms    zgc      2012   5          6家 = 6 (exact)\n"
+        " pass     value       firms    zgc      2022   11         11家\n"
+        " pass     qualifier   firms    zgc      2022   exact      exact (11家)\n"
+        " pass     status      firms    zgc      2022   reported   reported\n"
+    )
+
+
+def test_verify_view_on_a_narrow_terminal_leaves_out_the_entity_too() -> None:
+    assert rendered(views.render(verify_report(), Language.en, 70), width=70) == (
+        "\n"
+        " Result   Check       Metric   Year   Expected   Found\n"
+        " ───────────────────────────────────────────────────────────────\n"
+        " fail     value       firms    2012   5          6家 = 6 (exact)\n"
+        " pass     value       firms    2022   11         11家\n"
+        " pass     qualifier   firms    2022   exact      exact (11家)\n"
+        " pass     status      firms    2022   reported   reported\n"
+    )
+
+
+def test_verify_view_in_chinese() -> None:
+    assert rendered(views.render(verify_report(), Language.zh, 80)) == (
+        "\n"
+        " 结果   检查项      指标    主体   年份   应为       实得\n"
+        " ───────────────────────────────────────────────────────────────────\n"
+        " fail   value       firms   zgc    2012   5          6家 = 6 (exact)\n"
+        " pass   value       firms   zgc    2022   11         11家\n"
+        " pass   qualifier   firms   zgc    2022   exact      exact (11家)\n"
+        " pass   status      firms   zgc    2022   reported   reported\n"
+    )
+
+
+# --- export -----------------------------------------------------------------------------
+
+
+def test_export_view_writes_the_exact_machine_numbers_in_any_language() -> None:
+    frame = OBSERVATIONS.drop(columns=["quote", "note"])
+    frame["value"] = [3.6e12, 8.6e12, 140000.0, 260000.0, 262.9, 0.1 + 0.2, -11.0]
+    data = Dataset.from_frame(frame, INDICATORS)
+    result = stats.observations(data, metrics=["revenue", "employees"], entities=["zgc"])
+    text = rendered(views.render(result, Language.en, 80))
+    assert text == (
+        "\n"
+        " metric      entity   year                 value   unit      status     qualifier\n"
+        " ────────────────────────────────────────────────────────────────────────────────\n"
+        " revenue     zgc      2014         3600000000000   CNY       reported   exact\n"
+        " revenue     zgc      2023         8600000000000   CNY       estimate   exact\n"
+        " employees   zgc      2013   0.30000000000000004   persons   derived    exact\n"
+        " employees   zgc      2022                   -11   persons   reported   exact\n"
+    )
+    assert rendered(views.render(result, Language.zh, 80)) == text
+
+
+def test_export_view_keeps_the_files_columns_and_wraps_its_text() -> None:
+    result = stats.observations(dataset(), metrics=["revenue"])
+    assert rendered(views.render(result, Language.en, 80)) == (
+        "\n"
+        " metric    entity   year           value   unit   status     qualifier   quote          note\n"
+        " ────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        " revenue   zgc      2014   3600000000000   CNY    reported   exact       企业总收入从\n"
+        "                                                                         2014年的3.6\n"
+        "                                                                         万亿元\n"
+        " revenue   zgc      2023   8600000000000   CNY    estimate   exact       提高到2023年   预计: an\n"
+        "                                                                         的预计8.6万    estimate for\n"
+        "                                                                         亿元           2023\n"
+    )
