@@ -10,14 +10,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.safe import visible
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from zgc_cli.model.dataset import Publication
     from zgc_cli.stats.results import SeriesResult
 
 
 class ChartError(Exception):
-    """A chart cannot be drawn: nothing to plot, a wrong file name, a missing library."""
+    """A chart cannot be drawn: nothing to plot, too many series, a wrong name, no library.
+
+    Its message is one line, for stderr.
+    """
 
 
 def draw_terminal(
@@ -28,7 +34,7 @@ def draw_terminal(
 
     try:
         chart = terminal_chart(
-            result.frame,
+            _named(result, lang),
             result.names,
             lang,
             width=width,
@@ -41,12 +47,25 @@ def draw_terminal(
     return chart if chart.endswith("\n") else chart + "\n"
 
 
+def _named(result: SeriesResult, lang: Language) -> pd.DataFrame:
+    """The series with each entity id replaced by its name in the language (legends read names)."""
+    from zgc_cli.present.views.common import entity_label
+
+    if not result.entity_names:
+        return result.frame
+    labels = {
+        str(entity): entity_label(entity, result.entity_names, lang)
+        for entity in result.frame["entity"].astype(str).unique()
+    }
+    return result.frame.assign(entity=result.frame["entity"].astype(str).map(labels))
+
+
 def source_line(publication: Publication | None, lang: Language) -> str:
     """``Source: publisher, date`` for the foot of an image, or ''."""
     if publication is None:
         return ""
     parts = (publication.publisher, publication.date)
-    return message("source.source", lang) + ", ".join(part for part in parts if part)
+    return message("source.source", lang) + ", ".join(visible(part) for part in parts if part)
 
 
 def write_image(
@@ -62,7 +81,7 @@ def write_image(
 
     try:
         return draw_image(
-            result.frame, result.names, lang, path, indexed, source_line(publication, lang)
+            _named(result, lang), result.names, lang, path, indexed, source_line(publication, lang)
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(str(error)) from None

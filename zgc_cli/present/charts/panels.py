@@ -13,6 +13,14 @@ hundreds of thousands) never share a y axis in real units:
 
 Scale words come from the locale's CLDR data (:func:`zgc_cli.present.numbers.chart_scale`),
 every word from :mod:`zgc_cli.present.i18n`.
+
+Data is untrusted. Every text taken from it (metric ids, indicator names,
+entities, units) is spelled out with :func:`zgc_cli.present.safe.visible`
+before it reaches a title, a legend or a note. Every finite float64 charts: the
+y axis (:func:`y_axis`) is computed in exact decimals, so no span, tick or step
+overflows, and the drawing code plots positions between 0 and 1 on it, never
+the raw values. A chart holds at most :data:`MAX_LINES_PER_PANEL` lines in a
+panel and :data:`MAX_SERIES` in all (:class:`TooManySeriesError`).
 """
 
 from __future__ import annotations
@@ -20,15 +28,36 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
+import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.i18n import Language, message, unit_name
-from zgc_cli.present.numbers import chart_label, chart_scale
+from zgc_cli.present.numbers import chart_label, chart_scale, tick_text
+from zgc_cli.present.safe import visible
 
 INDEX_BASE = 100.0
+# More lines than this in one panel cannot be told apart (8 terminal symbols, 10 image
+# colours), and hundreds of them took a minute to draw as an image.
+MAX_LINES_PER_PANEL = 12
+MAX_SERIES = 30
+# Tick labels in plain notation up to here; beyond, 1e+15 (not a 16-digit number).
+PLAIN_NUMBERS_BELOW = 1e15
+
+
+# Messages of the charts that i18n.py does not have yet (to be moved there).
+class TooManySeriesError(ValueError):
+    """More series than a chart can show; the message says how many and how to narrow them."""
+
+
+def number_text(value: float) -> str:
+    """A short number for labels and notes: 8.6, 8,600, and 1e+308 rather than 309 digits."""
+    if abs(value) < PLAIN_NUMBERS_BELOW:
+        return chart_label(value)
+    return f"{value:.3g}"
 
 
 def name_for(
@@ -44,13 +73,13 @@ def name_for(
     for language in order:
         text = str(known.get(language, "") or "").strip()
         if text and (allow_cjk or not fonts.cjk_characters([text])):
-            return text
-    return metric
+            return visible(text)
+    return visible(metric)
 
 
 def _scale(max_abs: float, unit: str, lang: Language) -> tuple[float, str]:
     """A divisor for a panel's values and the unit text it reads in: (1e12, 'trillion CNY')."""
-    shown_unit = unit_name(unit, lang)
+    shown_unit = visible(unit_name(unit, lang))
     if unit == "percent":
         return 1.0, "%"
     divisor, word = chart_scale(max_abs, lang)
@@ -88,8 +117,13 @@ class Line:
             for status, qualifier in zip(self.statuses, self.qualifiers, strict=True)
         )
 
+    @property
+    def shown_entity(self) -> str:
+        """The entity as people may see it: control characters spelled out."""
+        return visible(self.entity)
+
     def label(self, lang: Language) -> str:
-        text = f"{self.name} · {self.entity}"
+        text = f"{self.name} · {self.shown_entity}"
         if self.base_year is None:
             return text
         return message("chart.index_base", lang, text=text, base=f"{self.base_year} = 100")
@@ -131,7 +165,8 @@ def _clean(series: pd.DataFrame) -> pd.DataFrame:
 
 def _groups(frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(metric, entity, rows sorted by year), in order of first appearance."""
-    keys = list(dict.fromkeys(zip(frame["metric"], frame["entity"], strict=True)))
+    pairs = frame[["metric", "entity"]].drop_duplicates()
+    keys = list(zip(pairs["metric"].tolist(), pairs["entity"].tolist(), strict=True))
     grouped = frame.groupby(["metric", "entity"], sort=False)
     return [(m, e, grouped.get_group((m, e)).sort_values("year", kind="stable")) for m, e in keys]
 
@@ -148,10 +183,10 @@ def _line(
         metric=metric,
         entity=entity,
         name=name,
-        years=tuple(int(year) for year in rows["year"]),
+        years=tuple(int(year) for year in rows["year"].tolist()),
         values=tuple(float(value) for value in values),
-        statuses=tuple(rows["status"]),
-        qualifiers=tuple(rows["qualifier"]),
+        statuses=tuple(rows["status"].tolist()),
+        qualifiers=tuple(rows["qualifier"].tolist()),
         base_year=base_year,
     )
 
@@ -160,14 +195,19 @@ def index_series(series: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, st
     """Each series as an index of its first year = 100.
 
     Returns the cleaned rows with an ``index`` column, and the series that
-    cannot be indexed (first value zero or negative) as (metric, entity, year,
-    value), left out of the rows.
+    cannot be indexed as (metric, entity, year, value) of their first year, left
+    out of the rows: a first value zero or negative, or so small against a later
+    one that the index is too large for a float (1e308 from 1e-300).
     """
     frame = _clean(series)
     by_year = frame.sort_values("year", kind="stable")
     first = by_year.groupby(["metric", "entity"], sort=False)[["year", "value"]].transform("first")
     first = first.reindex(frame.index)
-    indexable = first["value"] > 0
+    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
+        index = frame["value"] / first["value"].where(first["value"] > 0) * INDEX_BASE
+    finite = index.map(math.isfinite)
+    whole = finite.groupby([frame["metric"], frame["entity"]], sort=False).transform("all")
+    indexable = (first["value"] > 0) & whole.astype(bool)
     starts = frame.loc[~indexable & (frame["year"] == first["year"])]
     skipped = [
         (str(metric), str(entity), int(year), float(value))
@@ -176,22 +216,41 @@ def index_series(series: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, st
         )
     ]
     result = frame.loc[indexable].copy()
-    result["index"] = result["value"] / first.loc[indexable, "value"] * INDEX_BASE
+    result["index"] = index.loc[indexable]
     return result.reset_index(drop=True), skipped
+
+
+def _check_count(frame: pd.DataFrame, lang: Language, one_panel: bool) -> None:
+    """Refuse more series than a chart shows, before any of them is drawn."""
+    pairs = frame[["metric", "entity"]].drop_duplicates()
+    count = len(pairs)
+    most = count if one_panel else int(pairs["metric"].value_counts().max())
+    if count > MAX_SERIES or most > MAX_LINES_PER_PANEL:
+        raise TooManySeriesError(
+            message(
+                "chart.too_many",
+                lang,
+                count=count,
+                most=most,
+                per_panel=MAX_LINES_PER_PANEL,
+                total=MAX_SERIES,
+            )
+        )
 
 
 def _metric_panels(
     frame: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: Language, allow_cjk: bool
 ) -> list[Panel]:
+    _check_count(frame, lang, one_panel=False)
     panels: list[Panel] = []
-    for metric in dict.fromkeys(frame["metric"]):
+    for metric in pd.unique(frame["metric"]).tolist():
         rows = frame[frame["metric"] == metric]
-        units = [unit for unit in dict.fromkeys(rows["unit"]) if unit]
+        units = [unit for unit in pd.unique(rows["unit"]).tolist() if unit]
         unit = units[0] if len(units) == 1 else " / ".join(units)
         divisor, unit_text = _scale(float(rows["value"].abs().max()), unit, lang)
         name = name_for(names, metric, lang, allow_cjk)
         lines = tuple(
-            _line(metric, entity, name, group, group["value"] / divisor)
+            _line(metric, entity, name, group, (group["value"] / divisor).tolist())
             for metric_id, entity, group in _groups(rows)
             if metric_id == metric
         )
@@ -206,17 +265,22 @@ def prepare(
     indexed: bool,
     allow_cjk: bool = True,
 ) -> tuple[list[Panel], list[str]]:
-    """The panels to draw and the notes that go with them."""
+    """The panels to draw and the notes that go with them.
+
+    Raises:
+        ValueError: the series have no observations.
+        TooManySeriesError: more lines than a panel or a chart shows.
+    """
     frame = _clean(series)
     if not indexed:
         return _metric_panels(frame, names, lang, allow_cjk), []
     rows, skipped = index_series(frame)
     notes = [
         message(
-            "chart.not_indexed",
+            "chart.not_indexed" if value <= 0 else "chart.index_overflow",
             lang,
-            series=f"{name_for(names, metric, lang, allow_cjk)} · {entity}",
-            value=chart_label(value),
+            series=f"{name_for(names, metric, lang, allow_cjk)} · {visible(entity)}",
+            value=number_text(value),
             year=year,
         )
         for metric, entity, year, value in skipped
@@ -224,13 +288,14 @@ def prepare(
     if rows.empty:
         notes.append(message("chart.no_index", lang))
         return _metric_panels(frame, names, lang, allow_cjk), notes
+    _check_count(rows, lang, one_panel=True)
     lines = tuple(
         _line(
             metric,
             entity,
             name_for(names, metric, lang, allow_cjk),
             group,
-            group["index"],
+            group["index"].tolist(),
             base_year=int(group["year"].iloc[0]),
         )
         for metric, entity, group in _groups(rows)
@@ -248,22 +313,138 @@ def flags_present(panels: Sequence[Panel]) -> list[str]:
     return [flag for flag in FLAG_ORDER if flag in present]
 
 
-def _nice_step(span: float, count: int) -> float:
+# --- the y axis: exact decimals, so that no span, step or tick of a float64 overflows -------
+
+_TICK_ATTEMPTS = 64
+
+
+def _decimal(value: float) -> Decimal:
+    """A float as the shortest decimal that reads back as it: 0.3, not 0.299999999999999988."""
+    return Decimal(repr(float(value)))
+
+
+def _nice_step(span: Decimal, count: int) -> Decimal:
+    """The round step (1, 2, 2.5 or 5 times a power of ten) that cuts ``span`` in ``count``."""
     raw = span / max(count, 1)
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    magnitude = Decimal(1).scaleb(raw.adjusted())
+    for factor in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5)):
         if raw <= factor * magnitude:
             return factor * magnitude
     return 10 * magnitude
 
 
+def _decimal_ticks(low: float, high: float, count: int) -> tuple[list[Decimal], Decimal]:
+    """Round ticks covering [low, high] as exact decimals (distinct finite floats), and the step.
+
+    A flat range is widened around its value. A tick beyond the largest float64
+    is left out, so the last tick may fall short of ``high``.
+    """
+    if not (math.isfinite(low) and math.isfinite(high)) or low > high:
+        raise ValueError(f"no axis for the range {low!r} to {high!r}")
+    with localcontext() as context:
+        context.prec = 40
+        lo, hi = _decimal(low), _decimal(high)
+        if hi - lo <= abs(hi) * Decimal("1e-9"):
+            pad = abs(hi) * Decimal("0.1") or Decimal(1)
+            lo, hi = lo - pad, hi + pad
+        step = _nice_step(hi - lo, count)
+        for _ in range(_TICK_ATTEMPTS):
+            start = (lo / step).to_integral_value(ROUND_FLOOR)
+            stop = (hi / step).to_integral_value(ROUND_CEILING)
+            ticks = [(start + n) * step for n in range(int(stop - start) + 1)]
+            ticks = [tick for tick in ticks if math.isfinite(float(tick))]
+            floats = [float(tick) for tick in ticks]
+            if len(floats) >= 2 and all(a < b for a, b in zip(floats, floats[1:], strict=False)):
+                return ticks, step
+            # Too fine for floats (subnormals) or cut off by the largest float: coarser.
+            step = _nice_step(step * 2, 1)
+    return [_decimal(low), _decimal(high) if high > low else _decimal(low) + 1], Decimal(1)
+
+
 def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
-    """Round tick positions covering [low, high]; a flat range is widened around its value."""
-    if high - low <= abs(high) * 1e-9:
-        pad = abs(high) * 0.1 or 1.0
-        low, high = low - pad, high + pad
-    step = _nice_step(high - low, count)
-    start = math.floor(low / step + 1e-9) * step
-    stop = math.ceil(high / step - 1e-9) * step
-    ticks = [start + step * n for n in range(int(round((stop - start) / step)) + 1)]
-    return [round(tick, 10) for tick in ticks]
+    """Round tick positions covering [low, high]; a flat range is widened around its value.
+
+    Any finite float64 range has at least two distinct finite ticks; a tick past
+    the largest float is left out (the axis then ends at the data).
+    """
+    ticks, _ = _decimal_ticks(low, high, count)
+    return [float(tick) for tick in ticks]
+
+
+def _tick_labels(ticks: Sequence[Decimal], step: Decimal) -> list[str]:
+    """Labels with the decimals the step needs; in 1e+308 notation for huge or tiny steps."""
+    biggest = max(abs(tick) for tick in ticks)
+    exponent = step.normalize().as_tuple().exponent
+    if biggest < Decimal(PLAIN_NUMBERS_BELOW) and isinstance(exponent, int) and exponent >= -6:
+        return [tick_text(float(tick), float(step)) for tick in ticks]
+    digits = max(len(tick.normalize().as_tuple().digits) for tick in ticks)
+    return [f"{float(tick):.{digits}g}" for tick in ticks]
+
+
+@dataclass(frozen=True)
+class YAxis:
+    """A panel's y axis: from ``low`` to ``high``, ticks and their labels.
+
+    Drawing code plots :meth:`position` (0 at ``low``, 1 at ``high``), never raw
+    values: a plotting library's own arithmetic on 1e308 overflows.
+    """
+
+    low: float
+    high: float
+    ticks: tuple[float, ...]
+    labels: tuple[str, ...]
+
+    def position(self, value: float) -> float:
+        span = self.high - self.low
+        if math.isfinite(span):
+            return (value - self.low) / span
+        # Halves never overflow; the precision lost is far below what a chart shows.
+        return (value / 2 - self.low / 2) / (self.high / 2 - self.low / 2)
+
+    def positions(self, values: Iterable[float]) -> list[float]:
+        return [self.position(value) for value in values]
+
+
+def thin(years: Sequence[int], positions: Sequence[float], cells: int) -> list[int]:
+    """Which points of a line to draw on ``cells`` columns: all of them when they fit.
+
+    A line of more than two points a column (65,536 years of int16) is cut to
+    the first, lowest, highest and last point of each column: the same picture,
+    drawn in a fraction of the time and memory.
+    """
+    count = len(years)
+    if count <= 2 * cells:
+        return list(range(count))
+    first, span = years[0], max(years[-1] - years[0], 1)
+    kept: set[int] = set()
+    column_of = [min((year - first) * cells // span, cells - 1) for year in years]
+    start = 0
+    for end in range(1, count + 1):
+        if end == count or column_of[end] != column_of[start]:
+            members = range(start, end)
+            kept.update(
+                (
+                    start,
+                    end - 1,
+                    min(members, key=positions.__getitem__),
+                    max(members, key=positions.__getitem__),
+                )
+            )
+            start = end
+    return sorted(kept)
+
+
+def y_axis(values: Sequence[float], indexed: bool = False, count: int = 4) -> YAxis:
+    """The y axis for a panel's values; an index axis has a tick at 100 when 100 is inside."""
+    low, high = min(values), max(values)
+    ticks, step = _decimal_ticks(low, high, count)
+    base = Decimal(repr(INDEX_BASE))
+    if indexed and base not in ticks and ticks[0] < base < ticks[-1]:
+        ticks = sorted({*ticks, base})
+    floats = [float(tick) for tick in ticks]
+    return YAxis(
+        low=min(floats[0], low),
+        high=max(floats[-1], high),
+        ticks=tuple(floats),
+        labels=tuple(_tick_labels(ticks, step)),
+    )

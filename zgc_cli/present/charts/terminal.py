@@ -4,6 +4,11 @@ Each series has a line, its own symbol at reported points (``o``, ``x``, ``+``,
 ...) and colour (when colour is on), and the table marks at other points
 (``*``, ``^``, ``>``, ...). Legends for the series and the marks present, and
 any notes, follow the panels.
+
+plotext is handed positions on the panel's :class:`~zgc_cli.present.charts.panels.YAxis`
+(0 to 1) and zgc's own tick labels, never the raw values, whatever their size.
+A chart is at most :data:`MAX_WIDTH` columns and :data:`MAX_HEIGHT` rows (as
+many as a screen shows; plotext's memory grows with both).
 """
 
 from __future__ import annotations
@@ -16,15 +21,20 @@ import pandas as pd
 
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
-from zgc_cli.present.charts.panels import INDEX_BASE, Panel, flags_present, nice_ticks, prepare
+from zgc_cli.present.charts.panels import Panel, flags_present, prepare, thin, y_axis
 from zgc_cli.present.i18n import Language, message
-from zgc_cli.present.numbers import tick_text
 
 # A symbol per series at its reported points (none of them a mark), a colour per series.
 _SERIES_SYMBOLS = "ox+#@%&="
 _TERMINAL_COLORS: tuple[int, ...] = (12, 9, 10, 13, 14, 11, 208, 39)
 MIN_PANEL_HEIGHT = 10
 MIN_WIDTH = 40
+# What a screen can show: --height 100000 made plotext take 6 GB and half a minute.
+MAX_HEIGHT = 200
+MAX_WIDTH = 1000
+ELLIPSIS = "…"
+# Years are int16: a span of millennia still gets a handful of round ticks.
+_YEAR_STEPS: tuple[int, ...] = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000)
 
 
 class PlotDependencyError(ImportError):
@@ -45,6 +55,19 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, with an ellipsis when cut."""
+    if _display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for character in text:
+        used += _display_width(character)
+        if used > width - 1:
+            break
+        kept.append(character)
+    return "".join(kept) + ELLIPSIS
+
+
 def _paint(text: str, colour: int | None) -> str:
     return text if colour is None else f"\x1b[38;5;{colour}m{text}\x1b[0m"
 
@@ -60,6 +83,7 @@ def _legend_rows(
     current = heading + " " * (indent - _display_width(heading))
     used = indent
     for symbol, text, colour in entries:
+        text = _fit(text, max(width - indent - 3 - _display_width(symbol), 1))
         entry_width = 2 + _display_width(symbol) + 1 + _display_width(text)
         if used + entry_width > width and used > indent:
             rows.append(current)
@@ -74,7 +98,7 @@ def _year_ticks(first: int, last: int, cells: int) -> list[int]:
     span = last - first
     fits = max(1, cells // 6)
     step = 1
-    for candidate in (1, 2, 5, 10, 20, 50, 100):
+    for candidate in _YEAR_STEPS:
         step = candidate
         if span // candidate + 1 <= fits:
             break
@@ -97,35 +121,35 @@ def _terminal_panel(
     plotext.terminal.limit(False, False)
     figure.plot_size(width, height)
     figure.theme("simple" if color else "colorless")
-    figure.title(panel.title)
-    values = [value for line in panel.lines for value in line.values]
-    ticks = nice_ticks(min(values), max(values))
-    if panel.indexed and INDEX_BASE not in ticks and ticks[0] < INDEX_BASE < ticks[-1]:
-        ticks = sorted({*ticks, INDEX_BASE})
-    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    figure.title(_fit(panel.title, width))
+    axis = y_axis([value for line in panel.lines for value in line.values], panel.indexed)
     for line in panel.lines:
         symbol, colour = styles[(line.metric, line.entity)]
         pixel = colour if color else None
-        path = figure.signal(
-            list(line.years), list(line.values), marker=plotext.marker("braille", pixel=pixel)
-        )
+        positions = axis.positions(line.values)
+        # plotext takes seconds and gigabytes for 65,536 points: no more than the canvas shows.
+        kept = thin(line.years, positions, width)
+        years_kept = [line.years[n] for n in kept]
+        positions = [positions[n] for n in kept]
+        path = figure.signal(years_kept, positions, marker=plotext.marker("braille", pixel=pixel))
         path.lines()
         figure.draw(path)
+        marks = line.marks
         markers = [
             plotext.marker(plotext.colorize(mark, pixel))
             if len(mark) > 1
             else plotext.marker(mark or symbol, pixel=pixel)
-            for mark in line.marks
+            for mark in (marks[n] for n in kept)
         ]
-        figure.draw(figure.signal(list(line.years), list(line.values), marker=markers))
+        figure.draw(figure.signal(years_kept, positions, marker=markers))
     first, last = years
     pad = max((last - first) * 0.05, 0.5)
-    label_width = max(_display_width(tick_text(tick, step)) for tick in ticks)
+    label_width = max(_display_width(label) for label in axis.labels)
     year_ticks = _year_ticks(first, last, width - label_width - 2)
     figure.ruler("x").lim(first - pad, last + pad)
     figure.ruler("x").ticks(year_ticks, [str(year) for year in year_ticks])
-    figure.ruler("y").lim(ticks[0], ticks[-1])
-    figure.ruler("y").ticks(ticks, [tick_text(tick, step) for tick in ticks])
+    figure.ruler("y").lim(0.0, 1.0)
+    figure.ruler("y").ticks(axis.positions(axis.ticks), list(axis.labels))
     matrix = figure.build()
     text = str(matrix.string(colorless=not color))
     figure.clear()
@@ -153,17 +177,19 @@ def terminal_chart(
         series: rows of :func:`zgc_cli.stats.growth.series_growth`.
         names: indicator names by metric id and language; else metric ids are shown.
         lang: ``en`` or ``zh``, for titles, units and legends.
-        width: columns of the chart (at least 40 are used).
-        height: rows for the whole chart; each panel gets at least 10.
+        width: columns of the chart (40 to 1000 are used).
+        height: rows for the whole chart, at most 200; each panel gets at least 10.
         indexed: one panel with every series indexed to its first year = 100.
         color: ANSI colours; without, the text has no escape codes at all.
 
     Raises:
         PlotDependencyError: plotext is not installed.
         ValueError: the series have no observations.
+        TooManySeriesError: more lines than a panel or a chart shows (a ValueError).
     """
     plotext = _import_plotext()
-    width = max(width, MIN_WIDTH)
+    width = min(max(width, MIN_WIDTH), MAX_WIDTH)
+    height = min(height, MAX_HEIGHT)
     panels, notes = prepare(series, names, lang, indexed)
     lines = [line for panel in panels for line in panel.lines]
     styles = {
