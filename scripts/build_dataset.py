@@ -1,22 +1,42 @@
-"""Build data/metrics.csv, data/indicators.csv, data/claims.csv and data/datapackage.json.
+"""Build data/metrics.csv, indicators.csv, claims.csv, entities.csv, events.csv, datapackage.json.
 
 Every figure lives here once, next to the verbatim passage that states it. The script
-refuses to write anything unless each quote is a substring of the article, each derived
-value is what its note's arithmetic gives, and zgc_cli.check passes every row and claim.
+refuses to write anything unless each quote (figures, claims, events) is a substring of
+the article, each derived value is what its note's arithmetic gives at the stated
+precision, each year is supported as its year_basis says, each entity resolves to China,
+and zgc_cli.check passes every row and claim.
 
     python scripts/build_dataset.py            # write the files
     python scripts/build_dataset.py --check    # fail if the files on disk differ
+
+A derived row's note is laid out so that a checker can recompute it (see DERIVED_NOTE):
+
+    <expression> = <exact>, to <n> significant digit(s) as its least precise input (<input>);
+    interval <low> to <high> from <low expression> to <high expression> (<why>)
+
+or, when every input is exact and nothing is rounded:
+
+    <expression> = <exact>, exact: <why>
+
+<expression> (everything before the first " = ") uses numbers, + - * / and parentheses
+only; <exact> is its result rounded to 2 decimals for reading (recompute it, do not parse
+it); value is <expression> rounded half away from zero to <n> significant digits, and
+its qualifier is ``about``; <low> and <high> are the interval the rounded inputs allow
+(the low and high expressions, floored and ceiled to whole numbers).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import io
 import json
+import math
+import re
 import sys
 from dataclasses import astuple, dataclass, fields
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,13 +46,43 @@ import pandas as pd  # noqa: E402
 
 from zgc_cli.check.arithmetic import evaluate_expression  # noqa: E402
 from zgc_cli.check.claims import verify_claims  # noqa: E402
+from zgc_cli.check.events import verify_events  # noqa: E402
 from zgc_cli.check.observations import verify_observations  # noqa: E402
 from zgc_cli.model.numbers import machine_number as format_number  # noqa: E402
 
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
 DATA = REPO / "data"
 
+PUBLICATION_YEAR = 2024
 CURRENT = "current at publication (April 2024)"
+INFERRED = "year inferred: "
+
+# How an indicator's values behave; growth is meaningful for level and flow only.
+KINDS: dict[str, str] = {
+    "level": "a stock at a date (firms, people, patents held)",
+    "flow": "an amount over a year (revenue, launches, contracts)",
+    "cumulative": "a running total since a start the description names",
+    "share": "percent of a whole",
+    "rank": "position in a ranking, 1 = first",
+    "attribute": "a specification or distance: growth makes no sense",
+}
+# How each observation's year is known.
+YEAR_BASES: dict[str, str] = {
+    "stated": "the quote names the year (YYYY年 or the year's 4 digits)",
+    "inferred": "chosen by the compiler; the note, starting 'year inferred:', says how",
+    "publication": "undated figure current at publication (April 2024), dated 2024",
+}
+ENTITY_KINDS = ("country", "city", "zone", "sub_park", "institution", "event")
+
+# The layout of a derived row's note: see the module docstring.
+NUMBER = r"-?\d+(?:\.\d+)?"
+DERIVED_NOTE = re.compile(
+    rf"^(?P<expression>[^=;]+?) = (?P<exact>{NUMBER}), "
+    r"(?:exact: (?P<exact_why>.+)"
+    r"|to (?P<digits>\d+) significant digits? as its least precise input \((?P<least>[^)]+)\); "
+    rf"interval (?P<low>{NUMBER}) to (?P<high>{NUMBER}) "
+    r"from (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) \((?P<why>[^)]+)\))$"
+)
 
 
 @dataclass(frozen=True)
@@ -40,12 +90,20 @@ class Observation:
     metric: str
     entity: str
     year: int
-    value: str  # exact decimal text in base units; filled from the note for derived rows
+    value: str  # exact decimal text in base units; computed from the note for derived rows
     unit: str
     status: str
     qualifier: str
     quote: str
-    note: str = ""
+    note: str
+    year_basis: str
+
+
+def _plain(number: Decimal) -> str:
+    """48.2 as "48.2", 3.6e12 as "3600000000000": no exponent, no trailing zeros."""
+    if number == number.to_integral():
+        return str(int(number))
+    return format(number.normalize(), "f")
 
 
 def reported(
@@ -58,30 +116,141 @@ def reported(
     quote: str,
     note: str = "",
     status: str = "reported",
+    basis: str = "stated",
 ) -> Observation:
-    # Decimal keeps 48.2 as "48.2"; normalising drops trailing zeros without exponents.
-    number = Decimal(str(value))
-    text = format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
-    return Observation(metric, entity, year, text, unit, status, qualifier, quote, note)
+    text = _plain(Decimal(str(value)))
+    return Observation(metric, entity, year, text, unit, status, qualifier, quote, note, basis)
 
 
-def derived(metric: str, entity: str, year: int, unit: str, quote: str, note: str) -> Observation:
-    return Observation(
+def current(
+    metric: str,
+    entity: str,
+    value: int | str,
+    unit: str,
+    qualifier: str,
+    quote: str,
+    note: str = "",
+) -> Observation:
+    """An undated figure the article gives as current: dated to publication, 2024."""
+    full_note = CURRENT + (f"; {note}" if note else "")
+    return reported(
         metric,
         entity,
-        year,
-        format_number(evaluate_expression(note)),
+        PUBLICATION_YEAR,
+        value,
         unit,
-        "derived",
-        "exact",
+        qualifier,
         quote,
-        note,
+        full_note,
+        basis="publication",
+    )
+
+
+def inferred(
+    metric: str,
+    entity: str,
+    year: int,
+    value: int | str,
+    unit: str,
+    qualifier: str,
+    quote: str,
+    how: str,
+) -> Observation:
+    """A figure whose year the article does not give; ``how`` says how it was chosen."""
+    return reported(
+        metric, entity, year, value, unit, qualifier, quote, INFERRED + how, basis="inferred"
+    )
+
+
+def round_significant(number: float, digits: int) -> Decimal:
+    """``number`` rounded half away from zero to ``digits`` significant digits."""
+    exact = Decimal(repr(number))
+    if exact == 0:
+        return exact
+    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def _decimal_of(node: ast.expr) -> Decimal:
+    """An arithmetic node evaluated in decimal, so that 1 + 14.9 / 100 is exactly 1.149."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return Decimal(repr(node.value))
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -_decimal_of(node.operand)
+    if isinstance(node, ast.BinOp):
+        left, right = _decimal_of(node.left), _decimal_of(node.right)
+        operations = {
+            ast.Add: left.__add__,
+            ast.Sub: left.__sub__,
+            ast.Mult: left.__mul__,
+            ast.Div: left.__truediv__,
+        }
+        return operations[type(node.op)](right)
+    raise ValueError(f"not arithmetic: {ast.dump(node)}")
+
+
+def least_significant_digits(expression: str) -> int:
+    """Significant digits of the least precise operand of the expression's final operation.
+
+    The operands are taken as the article writes them: trailing zeros of a whole number
+    do not count (279万 = 2790000 has 3), and a growth factor 1 + 14.9 / 100 counts as
+    1.149 (4), since 14.9% is known to 0.05 points.
+    """
+    node = ast.parse(expression.strip(), mode="eval").body
+    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node]
+    return min(len(_decimal_of(operand).normalize().as_tuple().digits) for operand in operands)
+
+
+def _reading(number: float) -> str:
+    """An exact result as written in a note: 2 decimals, trailing zeros dropped."""
+    return _plain(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def derived(
+    metric: str,
+    entity: str,
+    year: int,
+    unit: str,
+    quote: str,
+    expression: str,
+    *,
+    digits: int,
+    least: str,
+    low: str,
+    high: str,
+    why: str,
+) -> Observation:
+    """A value computed from rounded figures, kept to the precision of the least precise.
+
+    ``low`` and ``high`` are the expression with its rounded inputs at the ends of their
+    rounding intervals; ``why`` says which inputs are rounded and how.
+    """
+    exact = evaluate_expression(expression)
+    value = _plain(round_significant(exact, digits))
+    bottom, top = math.floor(evaluate_expression(low)), math.ceil(evaluate_expression(high))
+    note = (
+        f"{expression} = {_reading(exact)}, to {digits} significant "
+        f"{'digit' if digits == 1 else 'digits'} as its least precise input ({least}); "
+        f"interval {bottom} to {top} from {low} to {high} ({why})"
+    )
+    return Observation(metric, entity, year, value, unit, "derived", "about", quote, note, "stated")
+
+
+def derived_exact(
+    metric: str, entity: str, year: int, unit: str, quote: str, expression: str, why: str
+) -> Observation:
+    """A value computed from exact inputs only: nothing to round."""
+    exact = evaluate_expression(expression)
+    note = f"{expression} = {_reading(exact)}, exact: {why}"
+    return Observation(
+        metric, entity, year, format_number(exact), unit, "derived", "exact", quote, note, "stated"
     )
 
 
 # The tables below are laid out by hand, one figure per entry.
 # fmt: off
 R = reported
+C = current
 OBSERVATIONS: list[Observation] = [
     # --- economy and patents ----------------------------------------------------------
     R("revenue", "zgc", 2014, 3600000000000, "CNY", "exact", "企业总收入从2014年的3.6万亿元"),
@@ -91,97 +260,104 @@ OBSERVATIONS: list[Observation] = [
         status="estimate"),
     R("invention_patents", "zgc", 2020, 140000, "patents", "more_than",
         "2020年，中关村示范区企业有效发明专利拥有量突破14万件"),
-    R("invention_patents", "zgc", 2023, 260000, "patents", "more_than",
+    inferred("invention_patents", "zgc", 2023, 260000, "patents", "more_than",
         "不到四年，这一数量已增长近一倍，突破26万件",
-        "no year given: 不到四年 after 2020, written April 2024; dated 2023, the last full "
-        "statistical year, as the 2023 revenue figure is"),
+        "the article gives no year, only 不到四年 (under four years) after 2020, written in "
+        "April 2024; so 2023 or early 2024. Dated 2023, the last full statistical year, as the "
+        "2023 revenue figure of the same paragraph is"),
     R("patents_per_10k_people", "beijing", 2014, "48.2", "patents_per_10k_people", "exact",
         "每万人发明专利拥有量增长四倍多，从2014年48.2件"),
     R("patents_per_10k_people", "beijing", 2023, "262.9", "patents_per_10k_people", "exact",
         "每万人发明专利拥有量增长四倍多，从2014年48.2件提高到2023年262.9件"),
-    R("top10_science_advances", "beijing", 2022, 56, "items", "exact",
+    R("top10_science_advances_2012_2022", "beijing", 2022, 56, "items", "exact",
         "2012～2022年年度“中国科学十大进展”中，有56项由北京地区单位牵头的项目入选",
-        "cumulative over the 2012–2022 annual lists, dated to the last list"),
-    derived("top10_science_advances", "china", 2022, "items",
-        "2012～2022年年度“中国科学十大进展”", "(2022 - 2012 + 1) * 10"),
-    R("top10_science_advances_share", "beijing", 2022, 51, "percent", "exact",
-        "占全部获奖项目的51%", "share of the 2012–2022 lists, dated to the last list"),
+        "total over the 11 annual lists 2012–2022, dated to the last list"),
+    derived_exact("top10_science_advances_2012_2022", "china", 2022, "items",
+        "2012～2022年年度“中国科学十大进展”", "(2022 - 2012 + 1) * 10",
+        "11 annual lists (2012 to 2022) of 10 items each"),
+    R("top10_science_advances_2012_2022_share", "beijing", 2022, 51, "percent", "exact",
+        "2012～2022年年度“中国科学十大进展”中，有56项由北京地区单位牵头的项目入选，"
+        "占全部获奖项目的51%",
+        "share of all items of the 11 annual lists 2012–2022, dated to the last list"),
     R("mit_breakthrough_technologies", "zgc", 2021, 3, "technologies", "exact",
         "三项技术入选麻省理工科技评论“2021年全球十大突破性技术”"),
     # --- the park ---------------------------------------------------------------------
-    R("area", "zgc", 2024, 488, "km2", "exact", "空间规模488平方公里", CURRENT),
-    R("forum_editions", "zgc_forum", 2024, 14, "editions", "exact", "已成功举办14届",
-        CURRENT + "; the 2024 meeting (April 25–29) is still ahead"),
-    R("minutes_per_new_tech_firm", "beijing", 2024, 5, "minutes", "less_than",
-        "不到5分钟，就有一家科技型企业在北京落户、诞生", CURRENT),
+    C("area", "zgc", 488, "km2", "exact", "空间规模488平方公里"),
+    C("forum_editions", "zgc_forum", 14, "editions", "exact", "已成功举办14届",
+        "the 2024 meeting (April 25–29) is still ahead"),
+    C("minutes_per_new_tech_firm", "beijing", 5, "minutes", "less_than",
+        "不到5分钟，就有一家科技型企业在北京落户、诞生"),
     # --- technology -------------------------------------------------------------------
-    R("quantum_direct_communication_rate", "baqis", 2024, 1000, "bits_per_second", "about",
+    C("quantum_direct_communication_rate", "baqis", 1000, "bits_per_second", "about",
         "量子直接通信样机每秒千比特量级的通信速率",
-        CURRENT + "; 千比特量级 = order of a kilobit per second"),
-    R("blockchain_chip_cores", "beijing", 2024, 256, "cores", "exact",
-        "新一代256核区块链专用加速芯片", "no year given; " + CURRENT),
-    R("key_industry_fields", "zgc", 2024, 9, "fields", "exact", "中关村聚焦9大产业领域",
-        "no year given; " + CURRENT),
-    R("autonomous_driving_test_distance", "zgc_yizhuang", 2024, 30000000, "km", "nearly",
+        "千比特量级 = order of a kilobit per second"),
+    C("blockchain_chip_cores", "beijing", 256, "cores", "exact", "新一代256核区块链专用加速芯片"),
+    C("key_industry_fields", "zgc", 9, "fields", "exact", "中关村聚焦9大产业领域"),
+    C("autonomous_driving_test_distance", "zgc_yizhuang", 30000000, "km", "nearly",
         "累计自动驾驶测试里程近3000万公里",
-        "cumulative, high-level autonomous driving demonstration zone; " + CURRENT),
-    R("autonomous_driving_service_trips", "zgc_yizhuang", 2024, 11600000, "person_trips",
+        "running total since the high-level autonomous driving demonstration zone was set up "
+        "仅3年多 (a little over three years) before"),
+    C("autonomous_driving_service_trips", "zgc_yizhuang", 11600000, "person_trips",
         "more_than", "提供常态化出行与生活服务超1160万人次",
-        "cumulative, high-level autonomous driving demonstration zone; " + CURRENT),
-    R("research_team_size", "baai", 2020, 100, "persons", "more_than",
-        "很快聚集了百余人组成的顶尖科研队伍",
-        "assembled soon after BAAI turned to large models in the second half of 2020"),
-    R("wudao_2_parameters", "baai", 2021, 1750000000000, "parameters", "exact",
+        "running total since the high-level autonomous driving demonstration zone was set up "
+        "仅3年多 (a little over three years) before"),
+    R("large_model_researchers", "baai", 2020, 100, "persons", "more_than",
+        "2020年下半年，北京智源研究院就将研究方向锁定大模型，并很快聚集了百余人组成的顶尖科研队伍",
+        "assembled 很快 (soon) after BAAI turned to large models in the second half of 2020"),
+    inferred("wudao_2_parameters", "baai", 2021, 1750000000000, "parameters", "exact",
         "拥有1.75万亿参数的“悟道2.0”发布",
-        "year from the article's timeline: 悟道 5 months after H2 2020, 悟道2.0 3 months later"),
-    R("registered_large_models", "china", 2024, 107, "models", "exact",
-        "目前全国已备案上线大模型107款", CURRENT),
-    R("registered_large_models", "zgc", 2024, 47, "models", "exact", "其中中关村47款", CURRENT),
-    R("registered_large_models_share", "zgc", 2024, 40, "percent", "more_than",
-        "占全国备案上线数四成以上", CURRENT),
+        "from the article's timeline: 悟道 5 months after the second half of 2020, 悟道2.0 "
+        "3 months later, so between March and August 2021"),
+    C("registered_large_models", "china", 107, "models", "exact", "目前全国已备案上线大模型107款"),
+    C("registered_large_models", "zgc", 47, "models", "exact", "其中中关村47款"),
+    C("registered_large_models_share", "zgc", 40, "percent", "more_than",
+        "占全国备案上线数四成以上", "47 / 107 = 43.9%"),
     # --- industry ---------------------------------------------------------------------
     R("private_commercial_launches", "china", 2023, 13, "launches", "exact",
         "2023年我国民营火箭企业的13次商业发射"),
     R("private_commercial_launches", "beijing", 2023, 13, "launches", "exact",
-        "13次商业发射，全部来自北京"),
+        "2023年我国民营火箭企业的13次商业发射，全部来自北京", "全部: all 13 of them"),
     R("commercial_space_top100_firms", "china", 2023, 100, "firms", "exact",
         "“2023中国商业航天企业百强”", "百强: the list has 100 firms"),
     R("commercial_space_top100_firms", "beijing", 2023, 51, "firms", "exact",
-        "北京企业以51家占据全国半壁江山"),
+        "“2023中国商业航天企业百强”榜单中，北京企业以51家占据全国半壁江山"),
     R("commercial_space_little_giants", "beijing", 2023, 30, "firms", "nearly",
+        "“2023中国商业航天企业百强”榜单中，北京企业以51家占据全国半壁江山，"
         "近30家企业获评国家级专精特新“小巨人”称号",
-        "no year given; stated with the 2023 top-100 list"),
-    R("industry_support_policies", "beijing", 2024, 30, "policies", "more_than",
-        "出台人形机器人、商业航天、无人机等30余项细分产业支持政策", CURRENT),
-    R("innovation_consortia", "zgc", 2024, 24, "consortia", "exact",
-        "推动领军企业组建24个创新联合体", CURRENT),
-    R("technology_innovation_centers", "zgc", 2024, 20, "institutions", "exact",
-        "20家技术创新中心", CURRENT),
-    R("innovative_pharma_firms", "zgc_life_science_park", 2024, 600, "firms", "more_than",
-        "聚集600余家创新型医药企业", CURRENT),
-    R("specialty_industrial_parks", "beijing", 2024, 23, "parks", "exact",
-        "北京高品质建设23家特色产业园区", CURRENT),
-    R("big_data_market_share_rank", "beijing", 2024, 1, "rank", "exact",
-        "大数据、信息安全市场占有率全国第一", "national rank; " + CURRENT),
-    R("information_security_market_share_rank", "beijing", 2024, 1, "rank", "exact",
-        "大数据、信息安全市场占有率全国第一", "national rank; " + CURRENT),
+        "stated in the sentence on the 2023 top-100 list: Beijing's listed firms"),
+    C("industry_support_policies", "beijing", 30, "policies", "more_than",
+        "出台人形机器人、商业航天、无人机等30余项细分产业支持政策"),
+    C("innovation_consortia", "zgc", 24, "consortia", "exact", "推动领军企业组建24个创新联合体"),
+    C("technology_innovation_centers", "zgc", 20, "institutions", "exact", "20家技术创新中心"),
+    C("innovative_pharma_firms", "zgc_life_science_park", 600, "firms", "more_than",
+        "聚集600余家创新型医药企业"),
+    C("specialty_industrial_parks", "beijing", 23, "parks", "exact",
+        "北京高品质建设23家特色产业园区"),
+    C("big_data_market_share_rank", "beijing", 1, "rank", "exact",
+        "大数据、信息安全市场占有率全国第一", "national rank"),
+    C("information_security_market_share_rank", "beijing", 1, "rank", "exact",
+        "大数据、信息安全市场占有率全国第一", "national rank"),
     R("innovative_medical_device_rank", "beijing", 2022, 1, "rank", "exact",
         "2022年创新医疗器械、AI三类医疗器械上市品种和数量均居全国第一",
         "national rank by approved varieties and number"),
     R("ai_class3_medical_device_rank", "beijing", 2022, 1, "rank", "exact",
         "2022年创新医疗器械、AI三类医疗器械上市品种和数量均居全国第一",
         "national rank by approved varieties and number"),
-    R("biomedicine_cluster_firms", "beijing", 2024, 1800, "firms", "more_than",
-        "生物医药产业集群聚集了1800余家企业", CURRENT),
-    R("trillion_yuan_industry_clusters", "beijing", 2023, 2, "clusters", "exact",
+    C("biomedicine_cluster_firms", "beijing", 1800, "firms", "more_than",
+        "生物医药产业集群聚集了1800余家企业"),
+    C("trillion_yuan_industry_clusters", "beijing", 2, "clusters", "exact",
         "形成新一代信息技术、科技服务业2个万亿级产业集群",
-        "no year given; dated 2023, the year before the 2024 expectation of a third"),
-    R("trillion_yuan_industry_clusters", "beijing", 2024, 3, "clusters", "exact",
-        "2024年有望成为第三个万亿级产业集群", "有望: biomedicine expected to be the third",
+        "the clusters formed so far; the expected third is trillion_yuan_industry_clusters_"
+        "expected"),
+    R("trillion_yuan_industry_clusters_expected", "beijing", 2024, 3, "clusters", "exact",
+        "2024年有望成为第三个万亿级产业集群",
+        "有望: biomedicine expected to become the third in 2024; an expectation at publication, "
+        "kept apart from the 2 clusters formed so far",
         status="estimate"),
-    R("biomedicine_industry_scale", "beijing", 2023, 980000000000, "CNY", "nearly",
+    C("biomedicine_industry_scale", "beijing", 980000000000, "CNY", "nearly",
         "规模近9800亿元的生物医药产业",
-        "no year given; dated 2023, the last full year before the 2024 expectation"),
+        "an annual scale the article does not date: the latest known at publication, most "
+        "likely the 2023 figure"),
     # --- enterprises ------------------------------------------------------------------
     R("fortune_global_500_firms", "zgc", 2022, 9, "firms", "exact",
         "9家企业入选2022年《财富》“世界500强”"),
@@ -193,227 +369,276 @@ OBSERVATIONS: list[Observation] = [
         "年收入亿元以上企业由2012年的1897家"),
     R("firms_revenue_over_100m", "zgc", 2022, 4245, "firms", "exact",
         "年收入亿元以上企业由2012年的1897家增加到2022年的4245家"),
-    R("firms_revenue_over_100b", "zgc", 2012, 0, "firms", "exact", "超千亿元企业从无到有",
-        "从无到有: none in 2012, the base year of the sentence's comparisons"),
+    inferred("firms_revenue_over_100b", "zgc", 2012, 0, "firms", "exact", "超千亿元企业从无到有",
+        "从无到有 (from none to some) names no year; dated 2012, the base year of every "
+        "comparison in the same sentence (由2012年的…增加到2022年的…)"),
     R("firms_revenue_over_100b", "zgc", 2022, 11, "firms", "exact",
         "超千亿元企业从无到有，2022年达到11家"),
     R("listed_firms", "zgc", 2012, 224, "firms", "exact", "累计上市企业由2012年的224家"),
     R("listed_firms", "zgc", 2022, 487, "firms", "exact",
         "累计上市企业由2012年的224家增加到2022年的487家"),
     # --- ecosystem --------------------------------------------------------------------
-    R("incubation_institutions", "zgc", 2024, 200, "institutions", "more_than",
-        "200多家创业孵化机构", CURRENT),
-    R("alliances_and_nonprofits", "zgc", 2024, 600, "institutions", "nearly",
-        "近600家联盟协会和民非组织", CURRENT),
-    R("professional_service_institutions", "zgc", 2024, 1000, "institutions", "more_than",
-        "上千家法律、会计、知识产权服务机构", CURRENT),
+    C("incubation_institutions", "zgc", 200, "institutions", "more_than", "200多家创业孵化机构"),
+    C("alliances_and_nonprofits", "zgc", 600, "institutions", "nearly",
+        "近600家联盟协会和民非组织"),
+    C("professional_service_institutions", "zgc", 1000, "institutions", "more_than",
+        "上千家法律、会计、知识产权服务机构"),
     R("national_incubators", "zgc", 2022, 65, "institutions", "exact",
         "2022年，中关村拥有国家级科技企业孵化器65家"),
-    R("national_maker_spaces", "zgc", 2022, 144, "institutions", "exact", "国家备案众创空间144个"),
+    R("national_maker_spaces", "zgc", 2022, 144, "institutions", "exact",
+        "2022年，中关村拥有国家级科技企业孵化器65家、国家备案众创空间144个"),
     R("national_tech_transfer_institutions", "zgc", 2022, 51, "institutions", "exact",
-        "国家技术转移机构51家"),
+        "2022年，中关村拥有国家级科技企业孵化器65家、国家备案众创空间144个、国家技术转移机构51家"),
     R("startup_incubation_overall_rank", "beijing", 2023, 4, "rank", "exact",
-        "北京创业孵化综合全球排名第四", "global rank, 全球城市创业孵化指数 published May 2023"),
+        "2023年5月发布的《全球城市创业孵化指数》显示，北京创业孵化综合全球排名第四",
+        "global rank in the 全球城市创业孵化指数 published May 2023"),
     R("incubation_performance_rank", "beijing", 2023, 1, "rank", "exact",
-        "孵化绩效单项指标全球排名第一", "global rank, 全球城市创业孵化指数 published May 2023"),
+        "2023年5月发布的《全球城市创业孵化指数》显示，北京创业孵化综合全球排名第四、"
+        "孵化绩效单项指标全球排名第一",
+        "global rank in the 全球城市创业孵化指数 published May 2023"),
     # --- talent -----------------------------------------------------------------------
     R("employees", "zgc", 2022, 2790000, "persons", "exact", "2022年，中关村从业人员279万人"),
     derived("employees", "zgc", 2013, "persons", "中关村从业人员279万人，是2013年的1.5倍",
-        "2790000 / 1.5"),
-    R("returnee_employees", "zgc", 2022, 63000, "persons", "exact", "其中留学归国人员6.3万人"),
+        "2790000 / 1.5", digits=2, least="1.5",
+        low="2785000 / 1.55", high="2795000 / 1.45",
+        why="279万 rounded to 1万 and 1.5倍 to 0.1"),
+    R("returnee_employees", "zgc", 2022, 63000, "persons", "exact",
+        "2022年，中关村从业人员279万人，是2013年的1.5倍。其中留学归国人员6.3万人",
+        "其中: among the 2022 employees of the sentence before"),
     derived("returnee_employees", "zgc", 2012, "persons",
-        "其中留学归国人员6.3万人，是2012年的3倍", "63000 / 3"),
-    R("researchers", "beijing", 2024, 550000, "persons", "more_than", "北京拥有55万余名科研人员",
-        CURRENT),
-    R("academician_share", "beijing", 2024, 50, "percent", "nearly", "全国近一半的两院院士",
-        "share of China's CAS and CAE academicians; " + CURRENT),
-    R("ai_top_talent_share", "beijing", 2024, 43, "percent", "about",
-        "北京的人工智能顶尖人才占全国总量的43%左右", CURRENT),
+        "其中留学归国人员6.3万人，是2012年的3倍", "63000 / 3", digits=1, least="3",
+        low="62500 / 3.5", high="63500 / 2.5",
+        why="6.3万 rounded to 0.1万 and 3倍 to a whole number"),
+    C("researchers", "beijing", 550000, "persons", "more_than", "北京拥有55万余名科研人员"),
+    C("academician_share", "beijing", 50, "percent", "nearly", "全国近一半的两院院士",
+        "share of China's CAS and CAE academicians"),
+    C("ai_top_talent_share", "beijing", 43, "percent", "about",
+        "北京的人工智能顶尖人才占全国总量的43%左右"),
     # --- regional cooperation ---------------------------------------------------------
-    R("distance_from_beijing", "baoding_zgc_innovation_center", 2024, 150, "km", "more_than",
-        "北京向南150余公里，在保定朝阳北大街", "geographic constant, dated to publication"),
+    C("distance_from_beijing", "baoding_zgc_innovation_center", 150, "km", "more_than",
+        "北京向南150余公里，在保定朝阳北大街", "a geographic constant"),
     R("high_tech_firms_cultivated", "baoding_zgc_innovation_center", 2023, 80, "firms",
-        "more_than", "保定·中关村创新中心累计培育高新技术企业80余家", "cumulative to end of 2023"),
+        "more_than", "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家",
+        "running total from the opening in April 2015 to the end of 2023"),
     R("tech_smes_cultivated", "baoding_zgc_innovation_center", 2023, 300, "firms", "more_than",
-        "科技型中小企业300余家", "cumulative to end of 2023"),
+        "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家，科技型中小企业300余家",
+        "running total from the opening in April 2015 to the end of 2023"),
     R("tenant_rd_investment", "baoding_zgc_innovation_center", 2023, 100000000, "CNY",
-        "more_than", "入驻企业累计研发投入超亿元", "cumulative to end of 2023"),
+        "more_than",
+        "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家，科技型中小企业300余家，"
+        "入驻企业累计研发投入超亿元",
+        "running total from the opening in April 2015 to the end of 2023"),
     R("intellectual_property_items", "baoding_zgc_innovation_center", 2023, 1000, "items",
-        "more_than", "拥有知识产权千余件", "to end of 2023"),
-    R("phase1_occupancy_rate", "xiongan_zgc_science_park", 2024, 90, "percent", "exact",
-        "雄安中关村科技园一期入驻率已达90%", CURRENT),
-    R("branches_in_tianjin_hebei", "zgc", 2024, 9500, "branches", "more_than",
-        "中关村示范区企业累计在津冀地区设立分支机构超过9500家", CURRENT),
+        "more_than",
+        "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家，科技型中小企业300余家，"
+        "入驻企业累计研发投入超亿元，拥有知识产权千余件",
+        "held at the end of 2023"),
+    C("phase1_occupancy_rate", "xiongan_zgc_science_park", 90, "percent", "exact",
+        "雄安中关村科技园一期入驻率已达90%", "since the opening on 2023-08-30"),
+    C("branches_in_tianjin_hebei", "zgc", 9500, "branches", "more_than",
+        "中关村示范区企业累计在津冀地区设立分支机构超过9500家"),
     R("tech_contracts_to_tianjin_hebei", "beijing", 2023, 6758, "contracts", "exact",
         "2023年北京流向津冀技术合同数6758项"),
     derived("tech_contracts_to_tianjin_hebei", "beijing", 2022, "contracts",
-        "技术合同数6758项、成交额784.7亿元，比2022年分别增长14.9%", "6758 / (1 + 14.9 / 100)"),
+        "技术合同数6758项、成交额784.7亿元，比2022年分别增长14.9%", "6758 / (1 + 14.9 / 100)",
+        digits=4, least="1 + 14.9 / 100 = 1.149",
+        low="6758 / (1 + 14.95 / 100)", high="6758 / (1 + 14.85 / 100)",
+        why="6758 is a count; 14.9% rounded to 0.1"),
     R("tech_contract_value_to_tianjin_hebei", "beijing", 2023, 78470000000, "CNY", "exact",
         "2023年北京流向津冀技术合同数6758项、成交额784.7亿元"),
     derived("tech_contract_value_to_tianjin_hebei", "beijing", 2022, "CNY",
-        "成交额784.7亿元，比2022年分别增长14.9%、109.8%", "78470000000 / (1 + 109.8 / 100)"),
-    R("cooperation_provinces", "zgc", 2024, 26, "provinces", "exact", "中关村与全国26个省区市",
-        CURRENT),
-    R("cooperation_regions", "zgc", 2024, 77, "regions", "exact",
-        "26个省区市的77个地区（单位）建立战略合作关系", CURRENT),
-    R("industrialization_bases", "zgc", 2024, 27, "bases", "exact", "共建27个科技成果产业化基地",
-        CURRENT),
+        "成交额784.7亿元，比2022年分别增长14.9%、109.8%", "78470000000 / (1 + 109.8 / 100)",
+        digits=4, least="784.7亿 and 1 + 109.8 / 100 = 2.098",
+        low="78465000000 / (1 + 109.85 / 100)", high="78475000000 / (1 + 109.75 / 100)",
+        why="784.7亿 rounded to 0.1亿 and 109.8% to 0.1"),
+    C("cooperation_provinces", "zgc", 26, "provinces", "exact", "中关村与全国26个省区市"),
+    C("cooperation_regions", "zgc", 77, "regions", "exact",
+        "26个省区市的77个地区（单位）建立战略合作关系"),
+    C("industrialization_bases", "zgc", 27, "bases", "exact", "共建27个科技成果产业化基地"),
 ]
 
 
-# metric -> (name_en, name_zh, category, description)
-INDICATORS: dict[str, tuple[str, str, str, str]] = {
-    "revenue": ("Total revenue of firms", "企业总收入", "economy",
-        "Total revenue of firms in the Zhongguancun demonstration zone."),
+# metric -> (name_en, name_zh, category, kind, description)
+INDICATORS: dict[str, tuple[str, str, str, str, str]] = {
+    "revenue": ("Total revenue of firms", "企业总收入", "economy", "flow",
+        "Total revenue of firms in the Zhongguancun demonstration zone in the year."),
     "invention_patents": ("Valid invention patents held", "有效发明专利拥有量", "innovation",
-        "Valid invention patents held by firms in the demonstration zone."),
+        "level", "Valid invention patents held by firms in the demonstration zone."),
     "patents_per_10k_people": ("Invention patents per 10,000 people", "每万人发明专利拥有量",
-        "innovation", "Invention patents held per 10,000 residents."),
-    "top10_science_advances": ("Items in China's Top 10 Science Advances",
-        "中国科学十大进展入选项目", "innovation",
-        "Items on the annual Top 10 Science Advances lists (MOST), 2012–2022; Beijing: items "
-        "led by Beijing institutions."),
-    "top10_science_advances_share": ("Share of Top 10 Science Advances led from Beijing",
-        "北京牵头项目占中国科学十大进展比重", "innovation",
-        "Share of all 2012–2022 Top 10 Science Advances items led by Beijing institutions."),
+        "innovation", "level", "Invention patents held per 10,000 residents."),
+    "top10_science_advances_2012_2022": ("Items in China's Top 10 Science Advances, 2012–2022",
+        "中国科学十大进展累计入选项目数（2012～2022年）", "innovation", "cumulative",
+        "Items on the 11 annual Top 10 Science Advances lists (MOST), cumulative from the "
+        "2012 list to the 2022 list; Beijing: items led by Beijing institutions."),
+    "top10_science_advances_2012_2022_share": (
+        "Share of Top 10 Science Advances led from Beijing, 2012–2022",
+        "北京牵头项目占中国科学十大进展比重（2012～2022年）", "innovation", "share",
+        "Share of all items on the 2012–2022 Top 10 Science Advances lists led by Beijing "
+        "institutions."),
     "mit_breakthrough_technologies": ("Technologies on MIT TR's 10 Breakthrough Technologies",
-        "入选麻省理工科技评论全球十大突破性技术", "technology",
-        "Zhongguancun technologies on MIT Technology Review's 10 Breakthrough Technologies list."),
-    "area": ("Area", "空间规模", "ecosystem",
+        "麻省理工科技评论全球十大突破性技术入选技术数", "technology", "level",
+        "Zhongguancun technologies on the year's edition of MIT Technology Review's 10 "
+        "Breakthrough Technologies list."),
+    "area": ("Area", "空间规模", "ecosystem", "attribute",
         "Land area of the demonstration zone (one zone, many parks)."),
-    "forum_editions": ("Zhongguancun Forum editions held", "中关村论坛举办届数", "ecosystem",
-        "Editions of the Zhongguancun Forum held since its founding in 2007."),
+    "forum_editions": ("Zhongguancun Forum editions held", "中关村论坛累计举办届数", "ecosystem",
+        "cumulative", "Editions of the Zhongguancun Forum held since its founding in 2007."),
     "minutes_per_new_tech_firm": ("Minutes between new tech firms", "科技型企业诞生间隔",
-        "enterprises", "How often a new technology firm is set up in Beijing."),
+        "enterprises", "flow",
+        "Average interval between two new technology firms set up in Beijing: the inverse of "
+        "the flow of new firms."),
     "quantum_direct_communication_rate": ("Quantum direct communication rate", "量子直接通信速率",
-        "technology",
+        "technology", "attribute",
         "Rate of the quantum direct communication prototype at the Beijing Academy of Quantum "
         "Information Sciences."),
     "blockchain_chip_cores": ("Cores of the blockchain accelerator chip",
-        "区块链专用加速芯片核数", "technology",
+        "区块链专用加速芯片核数", "technology", "attribute",
         "Cores of the new-generation blockchain accelerator chip."),
-    "key_industry_fields": ("Key industry fields targeted", "聚焦产业领域", "industry",
+    "key_industry_fields": ("Key industry fields targeted", "聚焦产业领域数", "industry", "level",
         "Industry fields of the core-technology campaign."),
-    "autonomous_driving_test_distance": ("Autonomous driving test distance", "自动驾驶测试里程",
-        "technology",
-        "Cumulative test distance in the high-level autonomous driving demonstration zone."),
+    "autonomous_driving_test_distance": ("Autonomous driving test distance", "累计自动驾驶测试里程",
+        "technology", "cumulative",
+        "Test distance in the high-level autonomous driving demonstration zone, cumulative since "
+        "the zone was set up in the Yizhuang park (仅3年多, a little over three years before "
+        "April 2024)."),
     "autonomous_driving_service_trips": ("Autonomous driving service trips",
-        "自动驾驶出行与生活服务人次", "technology",
-        "Person-trips of regular mobility and life services in the autonomous driving "
-        "demonstration zone."),
-    "research_team_size": ("Large-model research team", "大模型顶尖科研队伍人数", "talent",
-        "Researchers BAAI gathered for large-model work."),
-    "wudao_2_parameters": ("Parameters of WuDao 2.0", "悟道2.0参数量", "technology",
+        "累计自动驾驶出行与生活服务人次", "technology", "cumulative",
+        "Person-trips of regular mobility and life services in the high-level autonomous "
+        "driving demonstration zone, cumulative since the zone was set up (a little over three "
+        "years before April 2024)."),
+    "large_model_researchers": ("Top large-model researchers", "大模型顶尖科研人员", "talent",
+        "level", "Top researchers BAAI gathered for its large-model work."),
+    "wudao_2_parameters": ("Parameters of WuDao 2.0", "悟道2.0参数量", "technology", "attribute",
         "Parameters of BAAI's WuDao 2.0 model, then the world's largest."),
-    "registered_large_models": ("Registered large models online", "已备案上线大模型",
-        "technology", "Generative AI large models registered and online."),
+    "registered_large_models": ("Registered large models online", "已备案上线大模型数",
+        "technology", "level", "Large models registered (备案) and online."),
     "registered_large_models_share": ("Share of China's registered large models",
-        "占全国备案上线大模型比重", "technology",
-        "Zhongguancun's share of China's registered large models."),
+        "备案上线大模型占全国比重", "technology", "share",
+        "Zhongguancun's share of China's registered large models online."),
     "private_commercial_launches": ("Commercial launches by private rocket firms",
-        "民营火箭企业商业发射次数", "industry",
-        "Commercial launches by Chinese private rocket firms."),
+        "民营火箭企业商业发射次数", "industry", "flow",
+        "Commercial launches by Chinese private rocket firms in the year."),
     "commercial_space_top100_firms": ("Firms in the China Commercial Space Top 100",
-        "中国商业航天企业百强企业数", "industry",
-        "Firms on the 2023 China Commercial Space Top 100 list."),
+        "中国商业航天企业百强企业数", "industry", "level",
+        "Firms on the year's China Commercial Space Top 100 list."),
     "commercial_space_little_giants": ("Commercial space 'little giant' firms",
-        "专精特新小巨人企业数（商业航天）", "enterprises",
-        "Beijing commercial space firms named national specialised 'little giants'."),
-    "industry_support_policies": ("Industry-specific support policies", "细分产业支持政策",
-        "policy",
-        "Support policies for industry segments such as humanoid robots, commercial space and "
-        "drones."),
-    "innovation_consortia": ("Innovation consortia", "创新联合体", "enterprises",
+        "专精特新小巨人企业数（商业航天）", "enterprises", "level",
+        "Beijing firms of the China Commercial Space Top 100 named national specialised "
+        "'little giants'."),
+    "industry_support_policies": ("Industry-specific support policies", "细分产业支持政策数",
+        "policy", "level",
+        "Support policies issued for industry segments such as humanoid robots, commercial "
+        "space and drones."),
+    "innovation_consortia": ("Innovation consortia", "创新联合体数", "enterprises", "level",
         "Innovation consortia formed by leading firms."),
-    "technology_innovation_centers": ("Technology innovation centres", "技术创新中心",
-        "enterprises", "Technology innovation centres formed by leading firms."),
-    "innovative_pharma_firms": ("Innovative pharmaceutical firms", "创新型医药企业", "industry",
-        "Innovative pharmaceutical firms in the life science park."),
-    "specialty_industrial_parks": ("Specialty industrial parks", "特色产业园区", "industry",
-        "Specialty industrial parks built in Beijing."),
-    "big_data_market_share_rank": ("Big data market share rank", "大数据市场占有率排名",
-        "industry", "National rank by big data market share."),
+    "technology_innovation_centers": ("Technology innovation centres", "技术创新中心数",
+        "enterprises", "level", "Technology innovation centres formed by leading firms."),
+    "innovative_pharma_firms": ("Innovative pharmaceutical firms", "创新型医药企业数",
+        "industry", "level", "Innovative pharmaceutical firms in the life science park."),
+    "specialty_industrial_parks": ("Specialty industrial parks", "特色产业园区数", "industry",
+        "level", "Specialty industrial parks built in Beijing."),
+    "big_data_market_share_rank": ("Big data market share rank", "大数据市场占有率全国位次",
+        "industry", "rank", "National rank by big data market share."),
     "information_security_market_share_rank": ("Information security market share rank",
-        "信息安全市场占有率排名", "industry",
+        "信息安全市场占有率全国位次", "industry", "rank",
         "National rank by information security market share."),
-    "innovative_medical_device_rank": ("Innovative medical devices rank", "创新医疗器械排名",
-        "industry", "National rank by innovative medical devices approved for market."),
-    "ai_class3_medical_device_rank": ("AI class III medical devices rank", "AI三类医疗器械排名",
-        "industry", "National rank by AI class III medical devices approved for market."),
+    "innovative_medical_device_rank": ("Innovative medical devices rank",
+        "创新医疗器械上市品种和数量全国位次", "industry", "rank",
+        "National rank by innovative medical devices approved for market."),
+    "ai_class3_medical_device_rank": ("AI class III medical devices rank",
+        "AI三类医疗器械上市品种和数量全国位次", "industry", "rank",
+        "National rank by AI class III medical devices approved for market."),
     "biomedicine_cluster_firms": ("Firms in the biomedicine cluster", "生物医药产业集群企业数",
-        "industry", "Firms in Beijing's biomedicine cluster."),
-    "trillion_yuan_industry_clusters": ("Trillion-yuan industry clusters", "万亿级产业集群",
-        "industry", "Industry clusters at the trillion-yuan level."),
+        "industry", "level", "Firms in Beijing's biomedicine cluster."),
+    "trillion_yuan_industry_clusters": ("Trillion-yuan industry clusters", "万亿级产业集群数",
+        "industry", "level", "Industry clusters formed at the trillion-yuan level."),
+    "trillion_yuan_industry_clusters_expected": ("Trillion-yuan industry clusters expected",
+        "预计万亿级产业集群数", "industry", "level",
+        "Industry clusters expected (有望) to be at the trillion-yuan level in the year: a "
+        "forecast, not a count."),
     "biomedicine_industry_scale": ("Scale of the biomedicine industry", "生物医药产业规模",
-        "economy", "Size of Beijing's biomedicine industry."),
-    "fortune_global_500_firms": ("Fortune Global 500 firms", "世界500强企业", "enterprises",
-        "Zhongguancun firms on the Fortune Global 500 list."),
-    "global_rd_2500_firms": ("Global R&D top 2500 firms", "全球研发投入2500强企业", "enterprises",
-        "Zhongguancun firms among the world's top 2500 R&D investors."),
-    "high_tech_firms": ("National high-tech enterprises", "国家高新技术企业", "enterprises",
-        "National high-tech enterprises in the demonstration zone."),
+        "economy", "flow", "Annual size of Beijing's biomedicine industry."),
+    "fortune_global_500_firms": ("Fortune Global 500 firms", "《财富》世界500强企业数",
+        "enterprises", "level",
+        "Zhongguancun firms on the year's Fortune Global 500 list."),
+    "global_rd_2500_firms": ("Global R&D top 2500 firms", "全球研发投入2500强企业数",
+        "enterprises", "level",
+        "Zhongguancun firms among the world's top 2500 R&D investors of the year's list."),
+    "high_tech_firms": ("National high-tech enterprises", "国家高新技术企业数", "enterprises",
+        "level", "National high-tech enterprises in the demonstration zone."),
     "firms_revenue_over_100m": ("Firms with revenue of 100 million yuan or more",
-        "年收入亿元以上企业", "enterprises",
+        "年收入亿元以上企业数", "enterprises", "level",
         "Firms with annual revenue of at least 100 million yuan."),
-    "firms_revenue_over_100b": ("Firms with revenue over 100 billion yuan", "超千亿元企业",
-        "enterprises", "Firms with annual revenue above 100 billion yuan."),
-    "listed_firms": ("Listed firms (cumulative)", "累计上市企业", "enterprises",
-        "Firms listed on stock markets, cumulative."),
-    "incubation_institutions": ("Start-up incubation institutions", "创业孵化机构", "ecosystem",
-        "Start-up incubation institutions."),
-    "alliances_and_nonprofits": ("Alliances, associations and non-profits", "联盟协会和民非组织",
-        "ecosystem", "Industry alliances, associations and private non-profit organisations."),
+    "firms_revenue_over_100b": ("Firms with revenue over 100 billion yuan",
+        "年收入超千亿元企业数", "enterprises", "level",
+        "Firms with annual revenue above 100 billion yuan."),
+    "listed_firms": ("Listed firms (cumulative)", "累计上市企业数", "enterprises", "cumulative",
+        "Zone firms that have listed on a stock market, a running total (累计) to the year's "
+        "end since the zone began; the article names no start year."),
+    "incubation_institutions": ("Start-up incubation institutions", "创业孵化机构数",
+        "ecosystem", "level", "Start-up incubation institutions."),
+    "alliances_and_nonprofits": ("Alliances, associations and non-profits",
+        "联盟协会和民非组织数", "ecosystem", "level",
+        "Industry alliances, associations and private non-profit organisations."),
     "professional_service_institutions": ("Legal, accounting and IP service firms",
-        "法律、会计、知识产权服务机构", "ecosystem",
+        "法律、会计、知识产权服务机构数", "ecosystem", "level",
         "Legal, accounting and intellectual property service institutions."),
-    "national_incubators": ("National tech business incubators", "国家级科技企业孵化器",
-        "ecosystem", "National-level technology business incubators."),
-    "national_maker_spaces": ("Nationally registered maker spaces", "国家备案众创空间",
-        "ecosystem", "Maker spaces on the national register."),
+    "national_incubators": ("National tech business incubators", "国家级科技企业孵化器数",
+        "ecosystem", "level", "National-level technology business incubators."),
+    "national_maker_spaces": ("Nationally registered maker spaces", "国家备案众创空间数",
+        "ecosystem", "level", "Maker spaces on the national register."),
     "national_tech_transfer_institutions": ("National technology transfer institutions",
-        "国家技术转移机构", "ecosystem", "National technology transfer institutions."),
+        "国家技术转移机构数", "ecosystem", "level", "National technology transfer institutions."),
     "startup_incubation_overall_rank": ("Global start-up incubation rank, overall",
-        "创业孵化综合全球排名", "ecosystem",
+        "创业孵化综合全球位次", "ecosystem", "rank",
         "Overall world rank in the Global City Start-up Incubation Index."),
     "incubation_performance_rank": ("Global incubation performance rank",
-        "孵化绩效单项指标全球排名", "ecosystem",
+        "孵化绩效单项指标全球位次", "ecosystem", "rank",
         "World rank on the incubation performance indicator of the Global City Start-up "
         "Incubation Index."),
-    "employees": ("Employees", "从业人员", "talent", "People employed by firms in Zhongguancun."),
-    "returnee_employees": ("Returnee employees", "留学归国人员", "talent",
+    "employees": ("Employees", "从业人员", "talent", "level",
+        "People employed by firms in Zhongguancun."),
+    "returnee_employees": ("Returnee employees", "留学归国人员", "talent", "level",
         "Employees who returned from study abroad."),
-    "researchers": ("Researchers", "科研人员", "talent", "Research personnel in Beijing."),
+    "researchers": ("Researchers", "科研人员", "talent", "level", "Research personnel in Beijing."),
     "academician_share": ("Share of China's academicians", "两院院士占全国比重", "talent",
-        "Share of China's CAS and CAE academicians who are in Beijing."),
+        "share", "Share of China's CAS and CAE academicians who are in Beijing."),
     "ai_top_talent_share": ("Share of China's top AI talent", "人工智能顶尖人才占全国比重",
-        "talent", "Share of China's top AI talent who are in Beijing."),
-    "distance_from_beijing": ("Distance from Beijing", "距北京距离", "regional_cooperation",
-        "Distance south from Beijing."),
-    "high_tech_firms_cultivated": ("High-tech enterprises cultivated", "累计培育高新技术企业",
-        "regional_cooperation", "High-tech enterprises cultivated, cumulative."),
-    "tech_smes_cultivated": ("Tech SMEs cultivated", "累计培育科技型中小企业",
-        "regional_cooperation", "Technology-based small and medium firms cultivated, cumulative."),
+        "talent", "share", "Share of China's top AI talent who are in Beijing."),
+    "distance_from_beijing": ("Distance from Beijing", "与北京的距离", "regional_cooperation",
+        "attribute", "Distance south from Beijing."),
+    "high_tech_firms_cultivated": ("High-tech enterprises cultivated", "累计培育高新技术企业数",
+        "regional_cooperation", "cumulative",
+        "High-tech enterprises cultivated, cumulative since the centre opened in April 2015."),
+    "tech_smes_cultivated": ("Tech SMEs cultivated", "累计培育科技型中小企业数",
+        "regional_cooperation", "cumulative",
+        "Technology-based small and medium firms cultivated, cumulative since the centre opened "
+        "in April 2015."),
     "tenant_rd_investment": ("R&D investment by tenant firms", "入驻企业累计研发投入",
-        "regional_cooperation", "Cumulative R&D spending of tenant firms."),
-    "intellectual_property_items": ("Intellectual property items", "知识产权", "innovation",
-        "Intellectual property rights held."),
+        "regional_cooperation", "cumulative",
+        "R&D spending of tenant firms, cumulative since the centre opened in April 2015."),
+    "intellectual_property_items": ("Intellectual property items held", "知识产权数量",
+        "innovation", "level", "Intellectual property rights held."),
     "phase1_occupancy_rate": ("Phase 1 occupancy rate", "一期入驻率", "regional_cooperation",
-        "Occupancy of the park's first phase."),
-    "branches_in_tianjin_hebei": ("Branches set up in Tianjin and Hebei", "在津冀设立分支机构",
-        "regional_cooperation",
-        "Branches set up in Tianjin and Hebei by Zhongguancun firms, cumulative."),
+        "share", "Occupied share of the park's first phase."),
+    "branches_in_tianjin_hebei": ("Branches set up in Tianjin and Hebei",
+        "累计在津冀设立分支机构数", "regional_cooperation", "cumulative",
+        "Branches set up in Tianjin and Hebei by Zhongguancun firms, a running total (累计); "
+        "the article names no start year."),
     "tech_contracts_to_tianjin_hebei": ("Technology contracts to Tianjin and Hebei",
-        "流向津冀技术合同数", "regional_cooperation",
-        "Technology contracts flowing from Beijing to Tianjin and Hebei."),
+        "流向津冀技术合同数", "regional_cooperation", "flow",
+        "Technology contracts flowing from Beijing to Tianjin and Hebei in the year."),
     "tech_contract_value_to_tianjin_hebei": ("Value of technology contracts to Tianjin and Hebei",
-        "流向津冀技术合同成交额", "regional_cooperation",
-        "Turnover of technology contracts flowing from Beijing to Tianjin and Hebei."),
-    "cooperation_provinces": ("Provinces with strategic cooperation", "战略合作省区市",
-        "regional_cooperation", "Provincial-level regions with strategic cooperation ties."),
-    "cooperation_regions": ("Regions with strategic cooperation", "战略合作地区（单位）",
-        "regional_cooperation", "Regions (or units) with strategic cooperation ties."),
-    "industrialization_bases": ("Co-built industrialisation bases", "共建科技成果产业化基地",
-        "regional_cooperation", "Bases co-built to industrialise research results."),
+        "流向津冀技术合同成交额", "regional_cooperation", "flow",
+        "Turnover of technology contracts flowing from Beijing to Tianjin and Hebei in the "
+        "year."),
+    "cooperation_provinces": ("Provinces with strategic cooperation", "战略合作省区市数",
+        "regional_cooperation", "level",
+        "Provincial-level regions with strategic cooperation ties."),
+    "cooperation_regions": ("Regions with strategic cooperation", "战略合作地区（单位）数",
+        "regional_cooperation", "level", "Regions (or units) with strategic cooperation ties."),
+    "industrialization_bases": ("Co-built industrialisation bases", "共建科技成果产业化基地数",
+        "regional_cooperation", "level", "Bases co-built to industrialise research results."),
 }
 # fmt: on
 
@@ -432,6 +657,143 @@ CATEGORIES = (
 
 
 @dataclass(frozen=True)
+class Entity:
+    entity: str
+    name_en: str
+    name_zh: str
+    kind: str
+    parent: str
+    aliases_zh: str  # the words a passage uses for it, ";"-separated
+
+
+# fmt: off
+ENTITIES: list[Entity] = [
+    Entity("china", "China", "全国", "country", "", "全国;我国;中国"),
+    Entity("beijing", "Beijing", "北京市", "city", "china", "北京;北京市"),
+    Entity("zgc", "Zhongguancun demonstration zone", "中关村示范区", "zone", "beijing",
+        "中关村;中关村示范区;示范区;中关村国家自主创新示范区"),
+    Entity("zgc_yizhuang", "Zhongguancun Yizhuang Park", "中关村亦庄园", "sub_park", "zgc",
+        "中关村亦庄园;亦庄园;亦庄;北京亦庄"),
+    Entity("zgc_life_science_park", "Zhongguancun Life Science Park", "中关村生命科学园",
+        "sub_park", "zgc", "中关村生命科学园;生命科学园"),
+    Entity("zgc_forum", "Zhongguancun Forum", "中关村论坛", "event", "zgc",
+        "中关村论坛;中关村论坛年会"),
+    Entity("baai", "Beijing Academy of Artificial Intelligence (BAAI)", "北京智源人工智能研究院",
+        "institution", "beijing", "北京智源研究院;智源研究院;智源"),
+    Entity("baqis", "Beijing Academy of Quantum Information Sciences (BAQIS)",
+        "北京量子信息科学研究院", "institution", "beijing", "北京量子信息科学研究院"),
+    Entity("baoding", "Baoding", "保定市", "city", "china", "保定"),
+    Entity("baoding_zgc_innovation_center", "Baoding Zhongguancun Innovation Center",
+        "保定·中关村创新中心", "institution", "baoding", "保定·中关村创新中心"),
+    Entity("xiongan", "Xiong'an New Area", "雄安新区", "city", "china", "雄安;河北雄安"),
+    Entity("xiongan_zgc_science_park", "Xiong'an Zhongguancun Science Park",
+        "雄安中关村科技园", "sub_park", "xiongan", "雄安中关村科技园"),
+]
+# fmt: on
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # at its known precision: 1988, 2015-04, 2023-08-30
+    entity: str
+    event_en: str
+    event_zh: str
+    quote: str
+    note: str = ""
+
+
+DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+
+# fmt: off
+EVENTS: list[Event] = [
+    Event("1988", "zgc", "Becomes China's first national high-tech industrial development zone",
+        "成为第一个国家级高新技术产业开发区", "1988年成为第一个国家级高新技术产业开发区"),
+    Event("1999", "zgc", "Becomes China's first national science park",
+        "成为第一个国家级科技园区", "1999年成为第一个国家级科技园区"),
+    Event("2007", "zgc_forum", "The Zhongguancun Forum is founded", "中关村论坛创办",
+        "创办于2007年的中关村论坛"),
+    Event("2009", "zgc", "Becomes China's first national independent innovation demonstration "
+        "zone", "成为第一个国家自主创新示范区", "2009年成为第一个国家自主创新示范区"),
+    Event("2013", "beijing", "Baidu sets up its Institute of Deep Learning and starts "
+        "self-driving research", "百度成立深度学习研究院，同步启动无人驾驶研发项目",
+        "早在2013年，百度就成立深度学习研究院，无人驾驶研发项目同步启动"),
+    Event("2013-09-30", "zgc", "A Politburo collective study session is held in Zhongguancun",
+        "中共中央政治局集体学习走出中南海，把“课堂”搬到中关村",
+        "2013年9月30日，中共中央政治局集体学习走出中南海，把“课堂”搬到了中关村"),
+    Event("2015-04", "baoding_zgc_innovation_center",
+        "The Baoding Zhongguancun Innovation Center, the first Zhongguancun innovation centre "
+        "outside Beijing, opens", "保定·中关村创新中心投入运营",
+        "2015年4月底，全国首家由中关村在京外设立的创新中心——保定·中关村创新中心投入运营",
+        "end of April 2015 (4月底)"),
+    Event("2016", "zgc", "Returnee Wang Shaokang founds Infervision in Zhongguancun",
+        "留学归国的王少康在中关村创业，成立推想医疗",
+        "2016年，留学归国的王少康和创业伙伴来到中关村创业，成立推想医疗科技股份有限公司"),
+    Event("2017-07", "beijing", "Baidu declares 'All in AI' at its AI developer conference",
+        "百度AI开发者大会喊出“All in AI”",
+        "2017年7月的“百度AI开发者大会”上，“All in AI”的口号喊出"),
+    Event("2018", "zgc", "Galactic Energy (星河动力), now a unicorn, is founded",
+        "星河动力成立", "成立于2018年的星河动力"),
+    Event("2019", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
+        "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
+        "the first of three"),
+    Event("2020", "zgc", "Valid invention patents of zone firms pass 140,000",
+        "中关村示范区企业有效发明专利拥有量突破14万件",
+        "2020年，中关村示范区企业有效发明专利拥有量突破14万件"),
+    Event("2020", "baai", "BAAI turns its research to large models",
+        "北京智源研究院将研究方向锁定大模型",
+        "ChatGPT发布两年多以前的2020年下半年，北京智源研究院就将研究方向锁定大模型",
+        "second half of 2020 (2020年下半年)"),
+    Event("2020", "zgc_yizhuang", "The high-level autonomous driving demonstration zone is set "
+        "up in the Yizhuang park", "中关村亦庄园设立高级别自动驾驶示范区",
+        "在中关村亦庄园设立高级别自动驾驶示范区仅3年多",
+        INFERRED + "仅3年多 (only a little over three years) before April 2024 puts it between "
+        "April 2020 and April 2021; dated 2020, where most of that window lies"),
+    Event("2021", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
+        "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
+        "the second of three"),
+    Event("2021", "beijing", "Beijing issues China's first dedicated policy for commercial "
+        "space", "北京发布全国首份支持商业航天发展的专项政策",
+        "2021年初，北京率先发布全国首份支持商业航天发展的专项政策《支持卫星网络产业发展的若干措施》",
+        "early 2021 (2021年初)"),
+    Event("2021", "baai", "WuDao 2.0, with 1.75 trillion parameters, is released",
+        "“悟道2.0”发布", "3个月后，拥有1.75万亿参数的“悟道2.0”发布",
+        INFERRED + "3 months after 悟道, itself 5 months after the second half of 2020: between "
+        "March and August 2021"),
+    Event("2021-11", "zgc", "The Central Commission for Deepening Overall Reform approves "
+        "measures for Zhongguancun's pilot reforms",
+        "中央全面深化改革委员会第二十二次会议审议通过支持中关村先行先试改革的若干措施",
+        "2021年11月，中央全面深化改革委员会第二十二次会议审议通过《关于支持中关村国家自主创新示范区"
+        "开展高水平科技自立自强先行先试改革的若干措施》"),
+    Event("2023", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
+        "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
+        "the third of three"),
+    Event("2023", "zgc", "Valid invention patents of zone firms pass 260,000",
+        "中关村示范区企业有效发明专利拥有量突破26万件",
+        "不到四年，这一数量已增长近一倍，突破26万件",
+        INFERRED + "不到四年 (under four years) after 2020, written in April 2024; dated 2023 "
+        "as the figure is in metrics.csv"),
+    Event("2023-05", "beijing", "The Global City Start-up Incubation Index ranks Beijing 4th "
+        "overall and 1st in incubation performance",
+        "《全球城市创业孵化指数》发布，北京综合全球排名第四、孵化绩效全球排名第一",
+        "2023年5月发布的《全球城市创业孵化指数》显示，北京创业孵化综合全球排名第四、"
+        "孵化绩效单项指标全球排名第一"),
+    Event("2023-08-30", "xiongan_zgc_science_park", "The Xiong'an Zhongguancun Science Park is "
+        "inaugurated", "雄安中关村科技园揭牌", "自2023年8月30日揭牌以来，雄安中关村科技园"),
+    Event("2023-11-28", "beijing", "Loongson releases the 3A6000 general-purpose CPU in Beijing",
+        "龙芯3A6000在北京正式发布",
+        "2023年11月28日，一场名为“到中流击水”的新品发布会上，55岁的龙芯中科创始人胡伟武着一身"
+        "中山装，稳步走上舞台中央。这一天，我国自主研发的新一代通用CPU——龙芯3A6000在北京正式发布"),
+    Event("2024-04-25", "zgc_forum", "The 2024 Zhongguancun Forum annual meeting opens, for the "
+        "first time at the Zhongguancun International Innovation Center",
+        "2024中关村论坛年会首次在中关村国际创新中心举行",
+        "4月25日至29日，以“创新：建设更加美好的世界”为主题的2024中关村论坛年会，"
+        "将首次在中关村国际创新中心隆重举行",
+        "April 25–29, 2024; still ahead at publication"),
+]
+# fmt: on
+
+
+@dataclass(frozen=True)
 class Claim:
     claim_id: str
     kind: str
@@ -447,6 +809,7 @@ class Claim:
     high_inclusive: str
     quote: str
     note: str
+    definitional: str
 
 
 def claim(
@@ -460,6 +823,7 @@ def claim(
     high_inclusive: bool,
     quote: str,
     note: str = "",
+    definitional: bool = False,
 ) -> Claim:
     def bound(number: float | None) -> str:
         return "" if number is None else format_number(number)
@@ -482,9 +846,12 @@ def claim(
         flag(high, high_inclusive),
         quote,
         note,
+        str(definitional).lower(),
     )
 
 
+# definitional=True: the tested value was derived from the claim's own words, so the
+# claim holds by construction and tests only the arithmetic, not the article.
 # fmt: off
 CLAIMS: list[Claim] = [
     claim("invention_patents_nearly_doubled", "ratio", ("invention_patents", "zgc", 2023),
@@ -492,10 +859,12 @@ CLAIMS: list[Claim] = [
         "近一倍: growth a little under 100%; both figures are lower bounds (突破)"),
     claim("employees_1_5_times_2013", "ratio", ("employees", "zgc", 2022),
         ("employees", "zgc", 2013), 1.45, 1.55, True, False, "是2013年的1.5倍",
-        "1.5 is stated to one decimal"),
+        "1.5 is stated to one decimal; employees 2013 is derived from these words",
+        definitional=True),
     claim("returnees_3_times_2012", "ratio", ("returnee_employees", "zgc", 2022),
         ("returnee_employees", "zgc", 2012), 2.5, 3.5, True, False, "是2012年的3倍",
-        "3 is stated as a whole number"),
+        "3 is stated as a whole number; returnees 2012 is derived from these words",
+        definitional=True),
     claim("returnees_among_employees", "share_pct", ("returnee_employees", "zgc", 2022),
         ("employees", "zgc", 2022), 0, 100, True, True, "其中留学归国人员6.3万人",
         "其中: returnees are a part of all employees"),
@@ -504,11 +873,14 @@ CLAIMS: list[Claim] = [
         400, 500, False, False, "每万人发明专利拥有量增长四倍多",
         "增长四倍多: grew by four times and more (ratio between 5 and 6)"),
     claim("large_models_share_over_40", "share_pct", ("registered_large_models", "zgc", 2024),
-        ("registered_large_models", "china", 2024), 40, None, True, False,
-        "占全国备案上线数四成以上", "四成以上: 40% or more"),
-    claim("top10_advances_share_51", "share_pct", ("top10_science_advances", "beijing", 2022),
-        ("top10_science_advances", "china", 2022), 50.5, 51.5, True, False, "占全部获奖项目的51%",
-        "51% rounded to a whole percent"),
+        ("registered_large_models", "china", 2024), 40, 50, False, False,
+        "占全国备案上线数四成以上",
+        "四成以上: more than four tenths, and under half, which the article would call 近半 or "
+        "一半"),
+    claim("top10_advances_share_51", "share_pct",
+        ("top10_science_advances_2012_2022", "beijing", 2022),
+        ("top10_science_advances_2012_2022", "china", 2022), 50.5, 51.5, True, False,
+        "占全部获奖项目的51%", "51% rounded to a whole percent"),
     claim("commercial_space_half", "share_pct",
         ("commercial_space_top100_firms", "beijing", 2023),
         ("commercial_space_top100_firms", "china", 2023), 45, 55, True, True,
@@ -517,17 +889,23 @@ CLAIMS: list[Claim] = [
     claim("launches_all_from_beijing", "share_pct",
         ("private_commercial_launches", "beijing", 2023),
         ("private_commercial_launches", "china", 2023), 100, 100, True, True,
-        "13次商业发射，全部来自北京", "全部: all of them"),
+        "13次商业发射，全部来自北京",
+        "全部: all of them; Beijing's 13 is read from these words", definitional=True),
     claim("tech_contracts_growth_14_9", "growth_pct",
         ("tech_contracts_to_tianjin_hebei", "beijing", 2023),
         ("tech_contracts_to_tianjin_hebei", "beijing", 2022), 14.85, 14.95, True, False,
-        "比2022年分别增长14.9%", "14.9% rounded to one decimal"),
+        "比2022年分别增长14.9%",
+        "14.9% rounded to one decimal; the 2022 count is derived from these words",
+        definitional=True),
     claim("tech_contract_value_growth_109_8", "growth_pct",
         ("tech_contract_value_to_tianjin_hebei", "beijing", 2023),
         ("tech_contract_value_to_tianjin_hebei", "beijing", 2022), 109.75, 109.85, True, False,
-        "比2022年分别增长14.9%、109.8%", "109.8% rounded to one decimal"),
+        "比2022年分别增长14.9%、109.8%",
+        "109.8% rounded to one decimal; the 2022 value is derived from these words",
+        definitional=True),
     claim("firms_over_100b_none_in_2012", "value", ("firms_revenue_over_100b", "zgc", 2012), None,
-        0, 0, True, True, "超千亿元企业从无到有", "从无: none at the start (2012)"),
+        0, 0, True, True, "超千亿元企业从无到有",
+        "从无: none at the start (2012); the 0 is read from these words", definitional=True),
     claim("firms_over_100b_some_in_2022", "value", ("firms_revenue_over_100b", "zgc", 2022), None,
         0, None, False, False, "超千亿元企业从无到有，2022年达到11家", "到有: some by 2022"),
     claim("revenue_rose", "growth_pct", ("revenue", "zgc", 2023), ("revenue", "zgc", 2014), 0,
@@ -539,7 +917,7 @@ CLAIMS: list[Claim] = [
     claim("listed_firms_rose", "growth_pct", ("listed_firms", "zgc", 2022),
         ("listed_firms", "zgc", 2012), 0, None, False, False,
         "由2012年的224家增加到2022年的487家", "增加到: rose"),
-    claim("biomedicine_below_trillion", "value", ("biomedicine_industry_scale", "beijing", 2023),
+    claim("biomedicine_below_trillion", "value", ("biomedicine_industry_scale", "beijing", 2024),
         None, None, 1e12, False, False,
         "规模近9800亿元的生物医药产业，2024年有望成为第三个万亿级产业集群",
         "not yet at the 万亿 (one trillion yuan) level, only expected to reach it in 2024"),
@@ -560,11 +938,31 @@ def _field(name: str, type_: str, description: str, **extra: object) -> dict[str
     return {"name": name, "type": type_, "description": description, **extra}
 
 
+def _enum_text(vocabulary: dict[str, str]) -> str:
+    return "; ".join(f"{name}: {meaning}" for name, meaning in vocabulary.items())
+
+
 SNAKE_CASE = "^[a-z][a-z0-9_]*$"
+INDICATOR_HEADER = ["metric", "name_en", "name_zh", "unit", "kind", "category", "description"]
+
+
+def _resource(name: str, title: str, description: str, schema: dict[str, object]) -> dict:
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "title": title,
+        "description": description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {**schema, "missingValues": [""]},
+    }
 
 
 def datapackage() -> dict[str, object]:
     required = {"required": True}
+    entity_key = {"fields": "entity", "reference": {"resource": "entities", "fields": "entity"}}
     metrics_fields = [
         _field(
             "metric",
@@ -576,19 +974,20 @@ def datapackage() -> dict[str, object]:
             "entity",
             "string",
             "What is measured: zgc (the demonstration zone), beijing, china, or a named "
-            "park, centre or institute.",
+            "park, centre or institute; see entities.csv.",
             constraints={**required, "pattern": SNAKE_CASE},
         ),
         _field(
             "year",
             "integer",
-            "Year the figure refers to; figures stated as current are dated 2024.",
+            "Year the figure refers to; how it is known is in year_basis.",
             constraints={**required, "minimum": 2000, "maximum": 2030},
         ),
         _field(
             "value",
             "number",
-            "The figure in base units (yuan, persons, percent...).",
+            "The figure in base units (yuan, persons, percent...); derived values are rounded "
+            "to the significant digits of their least precise input.",
             constraints=required,
         ),
         _field("unit", "string", "Base unit of value.", constraints=required),
@@ -603,7 +1002,8 @@ def datapackage() -> dict[str, object]:
             "qualifier",
             "string",
             "How the article bounds the figure: exact, more_than (突破, 超, 余, 多, 以上), "
-            "nearly (近), about (约, 左右, 量级), less_than (不到).",
+            "nearly (近), about (约, 左右, 量级; and every rounded derived value), less_than "
+            "(不到).",
             constraints={
                 **required,
                 "enum": ["exact", "more_than", "nearly", "about", "less_than"],
@@ -612,13 +1012,24 @@ def datapackage() -> dict[str, object]:
         _field(
             "quote",
             "string",
-            "Shortest verbatim passage of the article stating the figure.",
+            "Shortest verbatim passage of the article stating the figure (and its year, where "
+            "the article's sentence names it).",
             constraints=required,
         ),
         _field(
             "note",
             "string",
-            "For derived rows the arithmetic computing value; otherwise judgment calls.",
+            "Derived rows: '<expression> = <exact>, to <n> significant digit(s) as its least "
+            "precise input (<input>); interval <low> to <high> from <low expression> to <high "
+            "expression> (<why>)', or '<expression> = <exact>, exact: <why>' when no input is "
+            "rounded; the expression (before the first ' = ') computes the unrounded value. "
+            "Otherwise judgment calls; inferred years start 'year inferred:'.",
+        ),
+        _field(
+            "year_basis",
+            "string",
+            "How the year is known. " + _enum_text(YEAR_BASES) + ".",
+            constraints={**required, "enum": list(YEAR_BASES)},
         ),
     ]
     indicators_fields = [
@@ -631,6 +1042,12 @@ def datapackage() -> dict[str, object]:
         _field("name_en", "string", "English name.", constraints=required),
         _field("name_zh", "string", "Chinese name.", constraints=required),
         _field("unit", "string", "Base unit of the indicator's values.", constraints=required),
+        _field(
+            "kind",
+            "string",
+            "What the values are. " + _enum_text(KINDS) + ".",
+            constraints={**required, "enum": list(KINDS)},
+        ),
         _field("category", "string", "Theme.", constraints={**required, "enum": list(CATEGORIES)}),
         _field("description", "string", "One-line description.", constraints=required),
     ]
@@ -660,6 +1077,59 @@ def datapackage() -> dict[str, object]:
         _field("high_inclusive", "boolean", "Whether high itself satisfies the claim."),
         _field("quote", "string", "Verbatim passage making the claim.", constraints=required),
         _field("note", "string", "How the wording was read as a band."),
+        _field(
+            "definitional",
+            "boolean",
+            "true: an observation the claim tests was derived from the claim's own words, so "
+            "the claim holds by construction and checks the arithmetic, not the article.",
+            constraints=required,
+        ),
+    ]
+    entities_fields = [
+        _field(
+            "entity",
+            "string",
+            "Entity id, as in metrics.csv and events.csv.",
+            constraints={**required, "unique": True, "pattern": SNAKE_CASE},
+        ),
+        _field("name_en", "string", "English name.", constraints=required),
+        _field("name_zh", "string", "Chinese name.", constraints=required),
+        _field(
+            "kind",
+            "string",
+            "country, city, zone (the demonstration zone), sub_park (a park of Zhongguancun, "
+            "in the zone or a cooperation park outside Beijing), institution, event.",
+            constraints={**required, "enum": list(ENTITY_KINDS)},
+        ),
+        _field(
+            "parent",
+            "string",
+            "The entity it belongs to or lies in; empty for china, where every chain ends.",
+        ),
+        _field(
+            "aliases_zh",
+            "string",
+            "The words the article uses for it, ';'-separated.",
+            constraints=required,
+        ),
+    ]
+    events_fields = [
+        _field(
+            "date",
+            "string",
+            "When, at its known precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+            constraints={**required, "pattern": DATE.pattern},
+        ),
+        _field("entity", "string", "Whose milestone; see entities.csv.", constraints=required),
+        _field("event_en", "string", "What happened, in English.", constraints=required),
+        _field("event_zh", "string", "What happened, in Chinese.", constraints=required),
+        _field("quote", "string", "Verbatim passage dating the event.", constraints=required),
+        _field(
+            "note",
+            "string",
+            "Precision within the date (end of April, second half); dates the quote does not "
+            "name start 'year inferred:' and say how.",
+        ),
     ]
     return {
         "profile": "tabular-data-package",
@@ -668,14 +1138,16 @@ def datapackage() -> dict[str, object]:
         "description": (
             "Every quantitative figure of one 《瞭望》新闻周刊 (Outlook Weekly) article on "
             "Zhongguancun, as tidy observations with the verbatim sentence that states each, "
-            "plus the article's own relative claims (ratios, growth, shares). Figures stated "
-            "as current are dated 2024. Licence: the figures are facts and not subject to "
-            "copyright; the compilation (selection, ids, base-unit conversion, derived values, "
-            "claims) is released under CC-BY-4.0 rather than a public-domain dedication so "
-            "that reuse keeps the attribution to the source article. The quotes remain the "
-            "publisher's text, included as short citations for verification."
+            "plus the article's own relative claims (ratios, growth, shares), the places and "
+            "bodies the figures are about, and the article's dated milestones. Undated figures "
+            "stated as current are dated 2024 (year_basis publication). Licence: the figures "
+            "are facts and not subject to copyright; the compilation (selection, ids, "
+            "base-unit conversion, derived values, claims) is released under CC-BY-4.0 rather "
+            "than a public-domain dedication so that reuse keeps the attribution to the source "
+            "article. The quotes remain the publisher's text, included as short citations for "
+            "verification."
         ),
-        "version": "1.0.0",
+        "version": "1.1.0",
         "keywords": ["zhongguancun", "beijing", "innovation", "science parks", "china"],
         "licenses": [
             {
@@ -698,52 +1170,33 @@ def datapackage() -> dict[str, object]:
             }
         ],
         "resources": [
-            {
-                "name": "metrics",
-                "path": "metrics.csv",
-                "profile": "tabular-data-resource",
-                "title": "Observations",
-                "description": "One row per figure: (metric, entity, year) -> value.",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
+            _resource(
+                "metrics",
+                "Observations",
+                "One row per figure: (metric, entity, year) -> value.",
+                {
                     "fields": metrics_fields,
                     "primaryKey": ["metric", "entity", "year"],
                     "foreignKeys": [
                         {
                             "fields": "metric",
                             "reference": {"resource": "indicators", "fields": "metric"},
-                        }
+                        },
+                        entity_key,
                     ],
-                    "missingValues": [""],
                 },
-            },
-            {
-                "name": "indicators",
-                "path": "indicators.csv",
-                "profile": "tabular-data-resource",
-                "title": "Indicators",
-                "description": "Metadata kept once per metric.",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": indicators_fields,
-                    "primaryKey": ["metric"],
-                    "missingValues": [""],
-                },
-            },
-            {
-                "name": "claims",
-                "path": "claims.csv",
-                "profile": "tabular-data-resource",
-                "title": "Claims",
-                "description": "The article's relative claims with the band each must satisfy.",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
+            ),
+            _resource(
+                "indicators",
+                "Indicators",
+                "Metadata kept once per metric, with the kind of quantity it is.",
+                {"fields": indicators_fields, "primaryKey": ["metric"]},
+            ),
+            _resource(
+                "claims",
+                "Claims",
+                "The article's relative claims with the band each must satisfy.",
+                {
                     "fields": claims_fields,
                     "primaryKey": ["claim_id"],
                     "foreignKeys": [
@@ -763,21 +1216,142 @@ def datapackage() -> dict[str, object]:
                             },
                         },
                     ],
-                    "missingValues": [""],
                 },
-            },
+            ),
+            _resource(
+                "entities",
+                "Entities",
+                "The places, parks, institutions and events the figures are about, each with "
+                "its parent (zgc -> beijing -> china) and the words the article uses for it.",
+                {
+                    "fields": entities_fields,
+                    "primaryKey": ["entity"],
+                    "foreignKeys": [
+                        # Self-reference; empty for china.
+                        {"fields": "parent", "reference": {"resource": "", "fields": "entity"}},
+                    ],
+                },
+            ),
+            _resource(
+                "events",
+                "Timeline",
+                "The article's dated milestones, each with the passage that dates it.",
+                {
+                    "fields": events_fields,
+                    "primaryKey": ["date", "entity", "event_en"],
+                    "foreignKeys": [entity_key],
+                },
+            ),
         ],
     }
+
+
+# --- checks ------------------------------------------------------------------------------
+
+
+def check_derived(row: Observation) -> list[str]:
+    """The note's layout, its arithmetic, the rounding and the interval of a derived row."""
+    label = f"{row.metric}/{row.entity}/{row.year}"
+    match = DERIVED_NOTE.match(row.note)
+    if not match:
+        return [f"derived note not in the layout: {label}: {row.note!r}"]
+    problems = []
+    exact = evaluate_expression(match["expression"])
+    if match["exact"] != _reading(exact):
+        problems.append(f"{label}: note says {match['exact']}, expression gives {exact!r}")
+    if match["digits"] is None:
+        if row.value != format_number(exact) or row.qualifier != "exact":
+            problems.append(f"{label}: exact derived row must be {format_number(exact)}, exact")
+        return problems
+    if int(match["digits"]) != least_significant_digits(match["expression"]):
+        problems.append(
+            f"{label}: its least precise input has "
+            f"{least_significant_digits(match['expression'])} significant digits"
+        )
+    expected = _plain(round_significant(exact, int(match["digits"])))
+    if row.value != expected or row.qualifier != "about":
+        problems.append(f"{label}: rounded value should be {expected}, about; is {row.value}")
+    low = evaluate_expression(match["low_expression"])
+    high = evaluate_expression(match["high_expression"])
+    if not (int(match["low"]) == math.floor(low) and int(match["high"]) == math.ceil(high)):
+        problems.append(f"{label}: interval does not match its expressions")
+    if not (low <= exact <= high and low <= float(row.value) <= high):
+        problems.append(f"{label}: the value is outside its interval")
+    return problems
+
+
+def check_year(row: Observation) -> list[str]:
+    label = f"{row.metric}/{row.entity}/{row.year}"
+    if row.year_basis == "stated" and str(row.year) not in row.quote:
+        return [f"{label}: year_basis stated but {row.year} is not in the quote"]
+    if row.year_basis == "inferred" and not row.note.startswith(INFERRED):
+        return [f"{label}: an inferred year needs a note starting {INFERRED!r}"]
+    if row.year_basis == "publication" and (
+        row.year != PUBLICATION_YEAR or not row.note.startswith(CURRENT)
+    ):
+        return [f"{label}: a publication row is dated {PUBLICATION_YEAR}, note {CURRENT!r}"]
+    if row.year_basis not in YEAR_BASES:
+        return [f"{label}: unknown year_basis {row.year_basis}"]
+    return []
+
+
+def check_entities() -> list[str]:
+    problems = []
+    ids = [e.entity for e in ENTITIES]
+    problems += [f"duplicate entity {i}" for i in {i for i in ids if ids.count(i) > 1}]
+    parents = {e.entity: e.parent for e in ENTITIES}
+    for entity in ENTITIES:
+        if entity.kind not in ENTITY_KINDS:
+            problems.append(f"entity {entity.entity}: unknown kind {entity.kind}")
+        if not entity.aliases_zh or not all(entity.aliases_zh.split(";")):
+            problems.append(f"entity {entity.entity}: empty alias")
+        if not any(alias in ARTICLE for alias in entity.aliases_zh.split(";")):
+            problems.append(f"entity {entity.entity}: no alias is in the article")
+        chain: list[str] = []
+        node = entity.entity
+        while node and node in parents and node not in chain:
+            chain.append(node)
+            node = parents[node]
+        if node or chain[-1] != "china":
+            problems.append(
+                f"entity {entity.entity}: parent chain {chain} + {node!r} does not end in china"
+            )
+    return problems
+
+
+def check_events(entities: set[str]) -> list[str]:
+    problems = []
+    keys = [(e.date, e.entity, e.event_en) for e in EVENTS]
+    problems += [f"duplicate event {k}" for k in {k for k in keys if keys.count(k) > 1}]
+    for event in EVENTS:
+        label = f"event {event.date} {event.entity}"
+        if event.quote not in ARTICLE:
+            problems.append(f"{label}: quote not in article")
+        if not DATE.match(event.date):
+            problems.append(f"{label}: date not YYYY, YYYY-MM or YYYY-MM-DD")
+        if event.entity not in entities:
+            problems.append(f"{label}: unknown entity")
+        if event.date[:4] not in event.quote and not event.note.startswith(INFERRED):
+            problems.append(f"{label}: the quote does not name {event.date[:4]}")
+    if [e.date for e in EVENTS] != sorted(e.date for e in EVENTS):
+        problems.append("events are not in date order")
+    return problems
 
 
 def build() -> dict[str, str]:
     """The text of each output file, after every check has passed."""
     problems: list[str] = []
+    entity_ids = {e.entity for e in ENTITIES}
     for row in OBSERVATIONS:
         if row.quote not in ARTICLE:
             problems.append(f"quote not in article: {row.metric}/{row.entity}/{row.year}")
         if row.metric not in INDICATORS:
             problems.append(f"no indicator metadata: {row.metric}")
+        if row.entity not in entity_ids:
+            problems.append(f"unknown entity {row.entity}")
+        if row.status == "derived":
+            problems += check_derived(row)
+        problems += check_year(row)
     for item in CLAIMS:
         if item.quote not in ARTICLE:
             problems.append(f"claim quote not in article: {item.claim_id}")
@@ -788,35 +1362,45 @@ def build() -> dict[str, str]:
         units.setdefault(row.metric, set()).add(row.unit)
     problems += [f"{metric} has several units: {u}" for metric, u in units.items() if len(u) > 1]
     problems += [f"unused indicator {m}" for m in INDICATORS if m not in units]
-    problems += [
-        f"unknown category {meta[2]}" for meta in INDICATORS.values() if meta[2] not in CATEGORIES
-    ]
+    for metric, (_, _, category, kind, _) in INDICATORS.items():
+        if category not in CATEGORIES:
+            problems.append(f"{metric}: unknown category {category}")
+        if kind not in KINDS:
+            problems.append(f"{metric}: unknown kind {kind}")
+    problems += check_entities()
+    problems += check_events(entity_ids)
 
     metrics_columns = [f.name for f in fields(Observation)]
     metrics_text = _csv_text(metrics_columns, [astuple(row) for row in OBSERVATIONS])
     claims_text = _csv_text([f.name for f in fields(Claim)], [astuple(c) for c in CLAIMS])
     indicators_text = _csv_text(
-        ["metric", "name_en", "name_zh", "unit", "category", "description"],
+        INDICATOR_HEADER,
         [
             (
                 metric,
                 name_en,
                 name_zh,
-                units[metric].pop() if metric in units else "",
+                next(iter(units[metric])) if metric in units else "",
+                kind,
                 category,
                 description,
             )
-            for metric, (name_en, name_zh, category, description) in INDICATORS.items()
+            for metric, (name_en, name_zh, category, kind, description) in INDICATORS.items()
         ],
     )
+    entities_text = _csv_text([f.name for f in fields(Entity)], [astuple(e) for e in ENTITIES])
+    events_text = _csv_text([f.name for f in fields(Event)], [astuple(e) for e in EVENTS])
 
     observations = pd.read_csv(io.StringIO(metrics_text))
     claims = pd.read_csv(io.StringIO(claims_text))
+    entities = pd.read_csv(io.StringIO(entities_text), dtype=str, keep_default_na=False)
+    events = pd.read_csv(io.StringIO(events_text), dtype=str, keep_default_na=False)
     for name, report in (
-        ("observation", verify_observations(observations, ARTICLE)),
+        ("observation", verify_observations(observations, ARTICLE, entities=entities)),
         ("claim", verify_claims(observations, claims)),
+        ("event", verify_events(events, ARTICLE)),
     ):
-        for failure in report[report["result"] != "pass"].itertuples():
+        for failure in report[~report["result"].isin(["pass", "definitional"])].itertuples():
             problems.append(
                 f"{name} check {failure.check} {failure.metric}/{failure.entity}/"
                 f"{failure.year}: {failure.result}: {failure.detail} "
@@ -829,6 +1413,8 @@ def build() -> dict[str, str]:
         "metrics.csv": metrics_text,
         "indicators.csv": indicators_text,
         "claims.csv": claims_text,
+        "entities.csv": entities_text,
+        "events.csv": events_text,
         "datapackage.json": json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n",
     }
 
@@ -853,7 +1439,8 @@ def main() -> None:
         (DATA / name).write_text(text, encoding="utf-8", newline="\n")
     print(
         f"wrote {len(OBSERVATIONS)} observations, {len(INDICATORS)} indicators, "
-        f"{len(CLAIMS)} claims to {DATA.relative_to(REPO)}/"
+        f"{len(CLAIMS)} claims, {len(ENTITIES)} entities, {len(EVENTS)} events to "
+        f"{DATA.relative_to(REPO)}/"
     )
 
 

@@ -164,6 +164,8 @@ CLI_CASES: list[tuple[list[str], str]] = [
     (["source", "revenue"], "directory"),
     (["verify"], "UTF-16 file"),
     (["plot", "revenue"], "empty year"),
+    (["share", "revenue"], "inf value"),
+    (["timeline"], "header alone"),
 ]
 DATA_COMMANDS: list[list[str]] = [command for command, _ in CLI_CASES]
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
+import math
 import re
 import subprocess
 import sys
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +22,7 @@ from zgc_cli.model.numbers import machine_number as format_number
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
-CSV_FILES = ("metrics.csv", "indicators.csv", "claims.csv")
+CSV_FILES = ("metrics.csv", "indicators.csv", "claims.csv", "entities.csv", "events.csv")
 METRICS_COLUMNS = [
     "metric",
     "entity",
@@ -31,7 +33,23 @@ METRICS_COLUMNS = [
     "qualifier",
     "quote",
     "note",
+    "year_basis",
 ]
+INDICATORS_COLUMNS = ["metric", "name_en", "name_zh", "unit", "kind", "category", "description"]
+ENTITIES_COLUMNS = ["entity", "name_en", "name_zh", "kind", "parent", "aliases_zh"]
+EVENTS_COLUMNS = ["date", "entity", "event_en", "event_zh", "quote", "note"]
+KINDS = {"level", "flow", "cumulative", "share", "rank", "attribute"}
+YEAR_BASES = {"stated", "inferred", "publication"}
+INFERRED = "year inferred: "
+# The layout of a derived row's note (see scripts/build_dataset.py).
+NUMBER = r"-?\d+(?:\.\d+)?"
+DERIVED_NOTE = re.compile(
+    rf"^(?P<expression>[^=;]+?) = (?P<exact>{NUMBER}), "
+    r"(?:exact: (?P<exact_why>.+)"
+    r"|to (?P<digits>\d+) significant digits? as its least precise input \((?P<least>[^)]+)\); "
+    rf"interval (?P<low>{NUMBER}) to (?P<high>{NUMBER}) "
+    r"from (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) \((?P<why>[^)]+)\))$"
+)
 PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
@@ -56,6 +74,16 @@ def indicators() -> pd.DataFrame:
     return pd.read_csv(DATA / "indicators.csv")
 
 
+@pytest.fixture(scope="module")
+def entities() -> pd.DataFrame:
+    return pd.read_csv(DATA / "entities.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def events() -> pd.DataFrame:
+    return pd.read_csv(DATA / "events.csv", dtype=str, keep_default_na=False)
+
+
 def test_datapackage_is_valid() -> None:
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(DATA / "datapackage.json")
@@ -77,6 +105,29 @@ def test_datapackage_catches_a_dangling_metric(tmp_path: Path) -> None:
     assert "foreign-key" in {error[0] for error in report.flatten(["type"])}
 
 
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("metrics.csv", "\nrevenue,zgc,", "\nrevenue,zgcc,"),  # metrics.entity -> entities
+        ("events.csv", "\n1988,zgc,", "\n1988,zgcc,"),  # events.entity -> entities
+        ("entities.csv", ",city,china,", ",city,chinaa,"),  # entities.parent -> entities
+        ("indicators.csv", ",CNY,flow,", ",CNY,stock,"),  # the kind enum
+        ("metrics.csv", ",stated\n", ",guessed\n"),  # the year_basis enum
+    ],
+)
+def test_datapackage_enforces_keys_and_enums(tmp_path: Path, name: str, old: str, new: str) -> None:
+    frictionless = pytest.importorskip("frictionless")
+    for file in (*CSV_FILES, "datapackage.json"):
+        (tmp_path / file).write_bytes((DATA / file).read_bytes())
+    path = tmp_path / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    assert not report.valid
+    assert {error[0] for error in report.flatten(["type"])} & {"foreign-key", "constraint-error"}
+
+
 def test_datapackage_describes_the_source_and_licence() -> None:
     package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     source = package["sources"][0]
@@ -90,6 +141,25 @@ def test_datapackage_describes_the_source_and_licence() -> None:
     metrics_schema = package["resources"][0]["schema"]
     assert metrics_schema["primaryKey"] == ["metric", "entity", "year"]
     assert [f["name"] for f in metrics_schema["fields"]] == METRICS_COLUMNS
+    schemas = {r["name"]: r["schema"] for r in package["resources"]}
+    assert [f["name"] for f in schemas["indicators"]["fields"]] == INDICATORS_COLUMNS
+    assert [f["name"] for f in schemas["entities"]["fields"]] == ENTITIES_COLUMNS
+    assert [f["name"] for f in schemas["events"]["fields"]] == EVENTS_COLUMNS
+    enums = {
+        (resource, field["name"]): set(field.get("constraints", {}).get("enum", []))
+        for resource, schema in schemas.items()
+        for field in schema["fields"]
+    }
+    assert enums[("indicators", "kind")] == KINDS
+    assert enums[("metrics", "year_basis")] == YEAR_BASES
+    references = {
+        (resource, str(key["fields"]), key["reference"]["resource"])
+        for resource, schema in schemas.items()
+        for key in schema.get("foreignKeys", [])
+    }
+    assert ("metrics", "entity", "entities") in references
+    assert ("events", "entity", "entities") in references
+    assert ("entities", "parent", "") in references
 
 
 @pytest.mark.parametrize("name", CSV_FILES)
@@ -101,13 +171,25 @@ def test_csv_is_utf8_with_lf_and_no_bom(name: str) -> None:
     raw.decode("utf-8")
 
 
-def test_metrics_columns_in_order(metrics: pd.DataFrame) -> None:
+def test_columns_in_order(
+    metrics: pd.DataFrame,
+    indicators: pd.DataFrame,
+    entities: pd.DataFrame,
+    events: pd.DataFrame,
+    claims: pd.DataFrame,
+) -> None:
     assert list(metrics.columns) == METRICS_COLUMNS
+    assert list(indicators.columns) == INDICATORS_COLUMNS
+    assert list(entities.columns) == ENTITIES_COLUMNS
+    assert list(events.columns) == EVENTS_COLUMNS
+    assert list(claims.columns)[-1] == "definitional"
 
 
-def test_every_quote_is_in_the_article(metrics: pd.DataFrame, claims: pd.DataFrame) -> None:
-    quotes = pd.concat([metrics["quote"], claims["quote"]])
-    assert quotes.notna().all()
+def test_every_quote_is_in_the_article(
+    metrics: pd.DataFrame, claims: pd.DataFrame, events: pd.DataFrame
+) -> None:
+    quotes = pd.concat([metrics["quote"], claims["quote"], events["quote"]])
+    assert quotes.notna().all() and (quotes != "").all()
     missing = [quote for quote in quotes if quote not in ARTICLE]
     assert missing == []
 
@@ -147,6 +229,7 @@ def test_vocabularies(metrics: pd.DataFrame) -> None:
     assert metrics["metric"].str.match(snake_case).all()
     assert metrics["entity"].str.match(snake_case).all()
     assert 45 <= len(metrics) <= 100
+    assert set(metrics["year_basis"]) <= YEAR_BASES
 
 
 # (metric, entity, year, value as written in the CSV, status, qualifier)
@@ -158,9 +241,9 @@ REQUIRED_SERIES = [
     ("patents_per_10k_people", "beijing", 2014, "48.2", "reported", "exact"),
     ("patents_per_10k_people", "beijing", 2023, "262.9", "reported", "exact"),
     ("employees", "zgc", 2022, "2790000", "reported", "exact"),
-    ("employees", "zgc", 2013, "1860000", "derived", "exact"),
+    ("employees", "zgc", 2013, "1900000", "derived", "about"),
     ("returnee_employees", "zgc", 2022, "63000", "reported", "exact"),
-    ("returnee_employees", "zgc", 2012, "21000", "derived", "exact"),
+    ("returnee_employees", "zgc", 2012, "20000", "derived", "about"),
     ("firms_revenue_over_100m", "zgc", 2012, "1897", "reported", "exact"),
     ("firms_revenue_over_100m", "zgc", 2022, "4245", "reported", "exact"),
     ("firms_revenue_over_100b", "zgc", 2012, "0", "reported", "exact"),
@@ -169,27 +252,20 @@ REQUIRED_SERIES = [
     ("listed_firms", "zgc", 2022, "487", "reported", "exact"),
     ("high_tech_firms", "zgc", 2022, "16000", "reported", "exact"),
     ("tech_contracts_to_tianjin_hebei", "beijing", 2023, "6758", "reported", "exact"),
-    (
-        "tech_contracts_to_tianjin_hebei",
-        "beijing",
-        2022,
-        repr(6758 / (1 + 14.9 / 100)),
-        "derived",
-        "exact",
-    ),
+    ("tech_contracts_to_tianjin_hebei", "beijing", 2022, "5882", "derived", "about"),
     ("tech_contract_value_to_tianjin_hebei", "beijing", 2023, "78470000000", "reported", "exact"),
-    (
-        "tech_contract_value_to_tianjin_hebei",
-        "beijing",
-        2022,
-        repr(78470000000 / (1 + 109.8 / 100)),
-        "derived",
-        "exact",
-    ),
+    ("tech_contract_value_to_tianjin_hebei", "beijing", 2022, "37400000000", "derived", "about"),
     ("registered_large_models", "china", 2024, "107", "reported", "exact"),
     ("registered_large_models", "zgc", 2024, "47", "reported", "exact"),
     ("private_commercial_launches", "china", 2023, "13", "reported", "exact"),
     ("private_commercial_launches", "beijing", 2023, "13", "reported", "exact"),
+    ("top10_science_advances_2012_2022", "beijing", 2022, "56", "reported", "exact"),
+    ("top10_science_advances_2012_2022", "china", 2022, "110", "derived", "exact"),
+    ("top10_science_advances_2012_2022_share", "beijing", 2022, "51", "reported", "exact"),
+    ("trillion_yuan_industry_clusters", "beijing", 2024, "2", "reported", "exact"),
+    ("trillion_yuan_industry_clusters_expected", "beijing", 2024, "3", "estimate", "exact"),
+    ("biomedicine_industry_scale", "beijing", 2024, "980000000000", "reported", "nearly"),
+    ("large_model_researchers", "baai", 2020, "100", "reported", "more_than"),
 ]
 
 
@@ -216,9 +292,8 @@ def test_raw_values_have_no_float_artefacts() -> None:
         assert not text.endswith(".0"), label
         assert re.fullmatch(r"\d{4}", row["year"]), label
         if row["status"] == "derived":
-            # Full precision, exactly what the note's arithmetic gives.
-            computed = evaluate_expression(row["note"])
-            assert text == format_number(computed), label
+            # The note's arithmetic at the precision of its least precise input.
+            assert text == expected_derived_value(row["note"]), label
         else:
             # Reported figures have at most the article's few decimals: 48.2, not 48.20000001.
             number = Decimal(text)
@@ -236,12 +311,243 @@ def test_claim_bounds_are_plain_numbers() -> None:
             assert flag in ({"true", "false"} if row[column] else {""}), row["claim_id"]
 
 
-def test_derived_notes_are_bare_arithmetic(metrics: pd.DataFrame) -> None:
+def _decimal_of(node: ast.expr) -> Decimal:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return Decimal(repr(node.value))
+    assert isinstance(node, ast.BinOp), ast.dump(node)
+    left, right = _decimal_of(node.left), _decimal_of(node.right)
+    if isinstance(node.op, ast.Add):
+        return left + right
+    if isinstance(node.op, ast.Sub):
+        return left - right
+    if isinstance(node.op, ast.Mult):
+        return left * right
+    assert isinstance(node.op, ast.Div), ast.dump(node)
+    return left / right
+
+
+def least_significant_digits(expression: str) -> int:
+    """Digits of the least precise operand of the final operation, as the article writes it.
+
+    2790000 (279万) has 3, 1.5 has 2; 1 + 14.9 / 100 is the factor 1.149, with 4.
+    """
+    node = ast.parse(expression, mode="eval").body
+    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node]
+    return min(len(_decimal_of(o).normalize().as_tuple().digits) for o in operands)
+
+
+def round_significant(number: float, digits: int) -> str:
+    exact = Decimal(repr(number))
+    rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), ROUND_HALF_UP)
+    return format_number(float(rounded))
+
+
+def expected_derived_value(note: str) -> str:
+    match = DERIVED_NOTE.match(note)
+    assert match, note
+    exact = evaluate_expression(match["expression"])
+    if match["digits"] is None:
+        return format_number(exact)
+    return round_significant(exact, int(match["digits"]))
+
+
+def test_derived_notes_follow_the_layout(metrics: pd.DataFrame) -> None:
+    """Expression first, then the exact result, the rounding and the interval."""
     derived = metrics[metrics["status"] == "derived"]
     assert len(derived) >= 5
     for row in derived.to_dict("records"):
-        assert re.fullmatch(r"[\d.\s()+\-*/]+", row["note"]), row["note"]
-        assert evaluate_expression(row["note"]) == row["value"]
+        match = DERIVED_NOTE.match(row["note"])
+        assert match, row["note"]
+        expression = match["expression"]
+        assert re.fullmatch(r"[\d.\s()+\-*/]+", expression), expression
+        exact = evaluate_expression(expression)
+        assert Decimal(match["exact"]) == Decimal(repr(exact)).quantize(
+            Decimal("0.01"), ROUND_HALF_UP
+        ), row["note"]
+        if match["digits"] is None:
+            # Only exact inputs: nothing rounded, nothing to qualify.
+            assert row["qualifier"] == "exact"
+            assert row["value"] == exact
+            continue
+        # Rounded to the significant digits of the least precise input, qualified as about.
+        digits = int(match["digits"])
+        assert digits == least_significant_digits(expression), row["note"]
+        assert row["qualifier"] == "about", row["note"]
+        assert format_number(row["value"]) == round_significant(exact, digits)
+        assert row["value"] != exact  # the rounding did something: no false precision left
+        # The interval the rounded inputs allow holds both the exact and the rounded value.
+        low = evaluate_expression(match["low_expression"])
+        high = evaluate_expression(match["high_expression"])
+        assert (int(match["low"]), int(match["high"])) == (math.floor(low), math.ceil(high))
+        assert low <= exact <= high and low <= row["value"] <= high, row["note"]
+
+
+@pytest.mark.parametrize(
+    ("metric", "entity", "year", "value", "digits"),
+    [
+        ("tech_contracts_to_tianjin_hebei", "beijing", 2022, 5882, 4),
+        ("tech_contract_value_to_tianjin_hebei", "beijing", 2022, 37400000000, 4),
+        ("employees", "zgc", 2013, 1900000, 2),
+        ("returnee_employees", "zgc", 2012, 20000, 1),
+    ],
+)
+def test_derived_precision_follows_the_inputs(
+    metrics: pd.DataFrame, metric: str, entity: str, year: int, value: int, digits: int
+) -> None:
+    row = metrics[
+        (metrics["metric"] == metric) & (metrics["entity"] == entity) & (metrics["year"] == year)
+    ].iloc[0]
+    assert row["value"] == value
+    assert f"to {digits} significant digit" in row["note"]
+
+
+def test_every_metric_has_a_kind(indicators: pd.DataFrame) -> None:
+    assert indicators["kind"].notna().all()
+    assert set(indicators["kind"]) <= KINDS
+    kind = indicators.set_index("metric")["kind"]
+    expected = {
+        "revenue": "flow",
+        "tech_contracts_to_tianjin_hebei": "flow",
+        "listed_firms": "cumulative",
+        "top10_science_advances_2012_2022": "cumulative",
+        "forum_editions": "cumulative",
+        "area": "attribute",
+        "distance_from_beijing": "attribute",
+        "blockchain_chip_cores": "attribute",
+        "wudao_2_parameters": "attribute",
+        "quantum_direct_communication_rate": "attribute",
+        "registered_large_models_share": "share",
+        "top10_science_advances_2012_2022_share": "share",
+        "high_tech_firms": "level",
+    }
+    assert {metric: kind[metric] for metric in expected} == expected
+    assert (kind[kind.index.str.endswith("_rank")] == "rank").all()
+    assert (kind[indicators.set_index("metric")["unit"] == "percent"] == "share").all()
+
+
+def test_cumulative_indicators_name_their_start(indicators: pd.DataFrame) -> None:
+    cumulative = indicators[indicators["kind"] == "cumulative"]
+    for row in cumulative.to_dict("records"):
+        assert re.search(r"since|from|cumulative|running total", row["description"]), row
+
+
+def test_years_are_known_as_year_basis_says(metrics: pd.DataFrame) -> None:
+    assert set(metrics["year_basis"]) <= YEAR_BASES
+    for row in metrics.to_dict("records"):
+        label = f"{row['metric']}/{row['entity']}/{row['year']}"
+        if row["year_basis"] == "stated":
+            assert str(row["year"]) in row["quote"], label
+        elif row["year_basis"] == "inferred":
+            assert str(row["note"]).startswith(INFERRED), label
+        else:
+            # One rule for undated current figures: dated to publication.
+            assert row["year"] == 2024, label
+            assert str(row["note"]).startswith("current at publication"), label
+
+
+def test_inferred_years(metrics: pd.DataFrame) -> None:
+    inferred = metrics[metrics["year_basis"] == "inferred"]
+    keys = set(zip(inferred["metric"], inferred["entity"], inferred["year"], strict=True))
+    assert ("invention_patents", "zgc", 2023) in keys
+    for metric in ("trillion_yuan_industry_clusters", "biomedicine_industry_scale"):
+        rows = metrics[metrics["metric"] == metric]
+        assert rows["year_basis"].tolist() == ["publication"], metric
+
+
+def test_every_entity_resolves_to_china(metrics: pd.DataFrame, entities: pd.DataFrame) -> None:
+    assert entities["entity"].is_unique
+    assert set(entities["kind"]) <= {"country", "city", "zone", "sub_park", "institution", "event"}
+    parents = dict(zip(entities["entity"], entities["parent"], strict=True))
+    for entity in parents:
+        chain = [entity]
+        while parents[chain[-1]]:
+            assert parents[chain[-1]] in parents, chain
+            chain.append(parents[chain[-1]])
+            assert len(chain) == len(set(chain)), chain  # no cycle
+        assert chain[-1] == "china", chain
+    assert parents["zgc"] == "beijing" and parents["beijing"] == "china"
+    assert set(metrics["entity"]) <= set(parents)
+
+
+def test_entity_names_and_aliases(entities: pd.DataFrame) -> None:
+    name_zh = dict(zip(entities["entity"], entities["name_zh"], strict=True))
+    aliases_of = {
+        entity: set(str(aliases).split(";"))
+        for entity, aliases in zip(entities["entity"], entities["aliases_zh"], strict=True)
+    }
+    assert (name_zh["zgc"], name_zh["beijing"], name_zh["china"]) == (
+        "中关村示范区",
+        "北京市",
+        "全国",
+    )
+    assert {"北京", "北京市"} <= aliases_of["beijing"]
+    assert {"中关村", "中关村示范区", "示范区"} <= aliases_of["zgc"]
+    assert {"全国", "我国"} <= aliases_of["china"]
+    for row in entities.to_dict("records"):
+        aliases = str(row["aliases_zh"]).split(";")
+        assert all(aliases), row
+        assert any(alias in ARTICLE for alias in aliases), row
+
+
+def test_events(events: pd.DataFrame, entities: pd.DataFrame) -> None:
+    assert events["date"].str.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?").all()
+    assert events["date"].tolist() == sorted(events["date"])
+    assert set(events["entity"]) <= set(entities["entity"])
+    assert not events.duplicated(["date", "entity", "event_en"]).any()
+    for row in events.to_dict("records"):
+        if not row["note"].startswith(INFERRED):
+            assert row["date"][:4] in row["quote"], row
+    dated = set(zip(events["date"], events["entity"], strict=True))
+    for milestone in [
+        ("1988", "zgc"),
+        ("1999", "zgc"),
+        ("2009", "zgc"),
+        ("2007", "zgc_forum"),
+        ("2015-04", "baoding_zgc_innovation_center"),
+        ("2023-08-30", "xiongan_zgc_science_park"),
+        ("2020", "zgc_yizhuang"),
+        ("2023", "zgc"),
+    ]:
+        assert milestone in dated, milestone
+
+
+def test_definitional_claims(claims: pd.DataFrame) -> None:
+    raw = {row["claim_id"]: row["definitional"] for row in raw_rows("claims.csv")}
+    assert set(raw.values()) == {"true", "false"}
+    assert {claim for claim, flag in raw.items() if flag == "true"} == {
+        "employees_1_5_times_2013",
+        "returnees_3_times_2012",
+        "tech_contracts_growth_14_9",
+        "tech_contract_value_growth_109_8",
+        "launches_all_from_beijing",
+        "firms_over_100b_none_in_2012",
+    }
+
+
+def test_large_models_share_claim(claims: pd.DataFrame) -> None:
+    row = claims[
+        (claims["kind"] == "share_pct") & (claims["metric"] == "registered_large_models")
+    ].iloc[0]
+    assert (row["entity"], row["base_entity"], row["year"], row["base_year"]) == (
+        "zgc",
+        "china",
+        2024,
+        2024,
+    )
+    assert (row["low"], row["high"]) == (40, 50)
+    assert (row["low_inclusive"], row["high_inclusive"]) == (False, False)
+
+
+def test_reviewed_names(indicators: pd.DataFrame) -> None:
+    rows = {str(row["metric"]): row for row in indicators.to_dict("records")}
+    assert "research_team_size" not in rows and "large_model_researchers" in rows
+    assert "top10_science_advances" not in rows
+    assert str(rows["mit_breakthrough_technologies"]["name_zh"]).endswith("技术数")
+    assert rows["distance_from_beijing"]["name_zh"] == "与北京的距离"
+    assert rows["intellectual_property_items"]["name_zh"] == "知识产权数量"
+    assert rows["intellectual_property_items"]["category"] == "innovation"
+    assert str(rows["fortune_global_500_firms"]["name_zh"]).endswith("企业数")
+    assert "generative" not in str(rows["registered_large_models"]["description"]).lower()
 
 
 def test_the_generator_matches_the_files() -> None:

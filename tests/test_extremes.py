@@ -78,7 +78,9 @@ def test_an_overflowing_change_is_empty_and_flagged_never_warned(
     assert result.exit_code == 0 and result.stderr == ""
     rows = {row["metric"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
     assert (rows["m"]["change"], rows["m"]["flags"], rows["m"]["ratio"]) == ("", "overflow", "-1")
-    assert rows["p"]["flags"] == "" and float(rows["p"]["change"]) == 1e30
+    # A percent unit is a share: its change is in points, and flagged so.
+    assert rows["p"]["flags"] == "percentage_points" and float(rows["p"]["change"]) == 1e30
+    assert rows["p"]["change_pct"] == rows["p"]["ratio"] == ""
     # 1e-300 / 5e-324 is finite (2.02e23): no overflow there.
     assert rows["t"]["flags"] == "" and float(rows["t"]["ratio"]) == pytest.approx(2.024e23, 1e-3)
     assert not [w for w in recwarn if "overflow" in str(w.message)]

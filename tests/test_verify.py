@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import shutil
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from zgc_cli import check
 from zgc_cli.check import wording as numbers_zh
 from zgc_cli.check.arithmetic import evaluate_expression
 from zgc_cli.check.claims import verify_claims
+from zgc_cli.check.events import verify_events
 from zgc_cli.check.observations import verify_observations
-from zgc_cli.check.rows import RESULT_COLUMNS
+from zgc_cli.check.rows import OBSERVATION_CHECKS, RESULT_COLUMNS
+from zgc_cli.check.tables import entities_of, events_of
 from zgc_cli.check.wording import Figure, parse_figures, zh_numeral_to_int
+from zgc_cli.check.years import publication_year
+from zgc_cli.cli import app
 from zgc_cli.model import schema as data
+from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.numbers import machine_number as format_number
+from zgc_cli.stats.results import VerifyReport
 
 REPO = Path(__file__).resolve().parent.parent
-ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
+ARTICLE_PATH = REPO / "tests" / "fixtures" / "article.txt"
+ARTICLE = ARTICLE_PATH.read_text(encoding="utf-8")
 
 # Every wording the article uses for a figure: text -> (value in base units, qualifier).
 WORDINGS: list[tuple[str, float, str]] = [
@@ -286,6 +299,11 @@ def claims() -> pd.DataFrame:
     return pd.read_csv(REPO / "data" / "claims.csv")
 
 
+@pytest.fixture(scope="module")
+def entities() -> pd.DataFrame:
+    return pd.read_csv(REPO / "data" / "entities.csv", dtype=str, keep_default_na=False)
+
+
 def row_of(frame: pd.DataFrame, metric: str, entity: str, year: int) -> pd.DataFrame:
     selected = frame[
         (frame["metric"] == metric) & (frame["entity"] == entity) & (frame["year"] == year)
@@ -298,21 +316,28 @@ def results_of(report: pd.DataFrame, check: str) -> list[str]:
     return report.loc[report["check"] == check, "result"].tolist()
 
 
-def test_shipped_observations_pass(observations: pd.DataFrame) -> None:
-    report = verify_observations(observations, ARTICLE)
+def test_shipped_observations_pass(observations: pd.DataFrame, entities: pd.DataFrame) -> None:
+    report = verify_observations(observations, ARTICLE, entities=entities)
     assert list(report.columns) == RESULT_COLUMNS
     failures = report[report["result"] != "pass"]
     assert failures.empty, failures.to_string()
-    # Every observation was checked against a figure or an expression, not skipped.
-    checked = report[report["check"].isin(["value", "derived"])]
-    assert len(checked) == len(observations)
+    # Every observation was checked against a figure or an expression, not skipped, and
+    # every one had its year and its entity checked.
+    for checks in (["value", "derived"], ["year"], ["entity"]):
+        assert report["check"].isin(checks).sum() == len(observations), checks
+    # Every reported row had its unit word checked; every rounded derived row its interval.
+    assert (report["check"] == "unit").sum() == (report["check"] == "value").sum()
+    rounded = observations["note"].fillna("").str.contains("significant digit")
+    assert (report["check"] == "interval").sum() == rounded.sum() == 4
 
 
 def test_shipped_claims_pass(observations: pd.DataFrame, claims: pd.DataFrame) -> None:
     report = verify_claims(observations, claims)
     assert list(report.columns) == RESULT_COLUMNS
     assert len(report) == len(claims)
-    assert (report["result"] == "pass").all(), report.to_string()
+    assert report["result"].isin(["pass", "definitional"]).all(), report.to_string()
+    definitional = report["result"] == "definitional"
+    assert definitional.tolist() == claims["definitional"].tolist()
 
 
 def test_value_off_by_one_fails(observations: pd.DataFrame) -> None:
@@ -375,18 +400,28 @@ def test_derived_note_no_longer_matching_fails(observations: pd.DataFrame) -> No
 
 def test_derived_value_changed_fails(observations: pd.DataFrame) -> None:
     row = row_of(observations, "tech_contracts_to_tianjin_hebei", "beijing", 2022)
-    row["value"] = round(float(row["value"].iloc[0]), 2)
+    row["value"] = 5881.64  # the note's reading of its result, not the rounded value
     report = verify_observations(row)
     assert results_of(report, "derived") == ["fail"]
     assert results_of(report, "operands") == ["pass"]
+    assert "5882" in report.loc[report["check"] == "derived", "detail"].iloc[0]
 
 
 def test_derived_numbers_are_written_in_full(observations: pd.DataFrame) -> None:
     row = row_of(observations, "tech_contracts_to_tianjin_hebei", "beijing", 2022)
     report = verify_observations(row).set_index("check")
-    assert report.loc["derived", "expected"] == "5881.6362053959965"
-    assert report.loc["derived", "found"] == "6758 / (1 + 14.9 / 100) = 5881.6362053959965"
+    assert report.loc["derived", "expected"] == "5882"
+    assert report.loc["derived", "found"] == (
+        "6758 / (1 + 14.9 / 100) = 5881.6362053959965, to 4 significant digits: 5882"
+    )
+    assert report.loc["interval", "found"] == "5879.077859939104 to 5884.196778406617"
     assert report.loc["operands", "expected"] == "6758, 1, 14.9, 100"
+    row = row_of(observations, "tech_contract_value_to_tianjin_hebei", "beijing", 2022)
+    report = verify_observations(row).set_index("check")
+    assert report.loc["derived", "expected"] == "37400000000"  # no 3.74e+10
+    assert report.loc["derived", "found"].endswith(
+        "= 37402287893.23165, to 4 significant digits: 37400000000"
+    )
 
 
 def test_derived_without_expression_fails(observations: pd.DataFrame) -> None:
@@ -439,8 +474,9 @@ def test_claim_with_swapped_years_fails(observations: pd.DataFrame, claims: pd.D
     claim = claims[claims["claim_id"] == "employees_1_5_times_2013"].copy()
     claim[["year", "base_year"]] = claim[["base_year", "year"]].to_numpy()
     report = verify_claims(observations, claim)
+    # A definitional claim still fails when the figures no longer agree with its words.
     assert report["result"].tolist() == ["fail"]
-    assert report["found"].iloc[0] == "0.6666666666666666"  # 1860000 / 2790000, in full
+    assert report["found"].iloc[0] == "0.6810035842293907"  # 1900000 / 2790000, in full
 
 
 def test_claim_fails_when_the_data_changes(
@@ -477,10 +513,10 @@ def test_claim_measures_are_written_in_full(
     assert found["patents_per_10k_grew_over_fourfold"] == "445.4356846473029"
     assert found["large_models_share_over_40"] == "43.925233644859816"
     assert found["biomedicine_below_trillion"] == "980000000000"
-    assert found["employees_1_5_times_2013"] == "1.5"
+    assert found["employees_1_5_times_2013"] == "1.4684210526315788"  # 2790000 / 1900000
     assert expected["invention_patents_nearly_doubled"] == "[1.75, 2)"
     assert expected["patents_per_10k_grew_over_fourfold"] == "(400, 500)"
-    assert expected["large_models_share_over_40"] == ">= 40"
+    assert expected["large_models_share_over_40"] == "(40, 50)"
     assert expected["biomedicine_below_trillion"] == "< 1000000000000"
     for text in report["found"]:
         assert "e+" not in text and text == format_number(float(text))
@@ -569,3 +605,487 @@ def test_claim_bands(
         ]
     )
     assert verify_claims(pd.DataFrame(rows), claim)["result"].tolist() == [result]
+
+
+# --- the shipped data, whole, and three planted edits ----------------------------------
+
+SHIPPED_FILES = (
+    "metrics.csv",
+    "indicators.csv",
+    "claims.csv",
+    "entities.csv",
+    "events.csv",
+    "datapackage.json",
+)
+
+
+def copy_shipped(tmp_path: Path) -> Path:
+    """The shipped data package copied to tmp_path: its metrics.csv."""
+    for name in SHIPPED_FILES:
+        shutil.copyfile(REPO / "data" / name, tmp_path / name)
+    return tmp_path / "metrics.csv"
+
+
+def shipped_copy(
+    tmp_path: Path, metric: str, entity: str, year: int, column: str, new: str
+) -> Path:
+    """The shipped data package copied to tmp_path, with one cell of metrics.csv changed."""
+    path = copy_shipped(tmp_path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    key = (metric, entity, str(year))
+    matching = [row for row in rows if (row["metric"], row["entity"], row["year"]) == key]
+    assert len(matching) == 1 and matching[0][column] != new
+    matching[0][column] = new
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def failures_of(report: VerifyReport) -> list[tuple[str, str, str, int]]:
+    frame = report.frame[report.frame["result"] == "fail"]
+    return [
+        (row["check"], row["metric"], row["entity"], int(row["year"]))
+        for row in frame.to_dict("records")
+    ]
+
+
+def test_the_shipped_data_passes_every_check_with_the_article() -> None:
+    report = check.run(Dataset.open(), ARTICLE)
+    frame = report.frame
+    assert list(frame.columns) == RESULT_COLUMNS
+    assert set(frame["result"]) == {"pass", "definitional"}, frame[
+        ~frame["result"].isin(["pass", "definitional"])
+    ].to_string()
+    assert not report.failed
+    assert set(frame["check"]) == {*OBSERVATION_CHECKS, "claim"} - {"source"}
+    assert report.counts == {
+        "pass": len(frame) - 6,
+        "definitional": 6,
+        "fail": 0,
+        "unsourced": 0,
+    }
+    events = frame[frame["metric"] == "event"]
+    assert set(events["check"]) == {"quote", "year"} and (events["result"] == "pass").all()
+    assert len(events) == 2 * len(pd.read_csv(REPO / "data" / "events.csv"))
+
+
+def test_definitional_claims_are_counted_as_such() -> None:
+    report = check.run(Dataset.open())
+    claims = report.frame[report.frame["check"] == "claim"]
+    definitional = claims[claims["result"] == "definitional"]
+    assert report.counts["definitional"] == len(definitional) == 6
+    assert {detail.split(":")[0] for detail in definitional["detail"]} == {
+        "employees_1_5_times_2013",
+        "returnees_3_times_2012",
+        "launches_all_from_beijing",
+        "tech_contracts_growth_14_9",
+        "tech_contract_value_growth_109_8",
+        "firms_over_100b_none_in_2012",
+    }
+    assert all("derived from the same words" in d for d in definitional["detail"])
+    assert (claims["result"] != "fail").all() and not report.failed
+
+
+@pytest.mark.parametrize(
+    ("metric", "entity", "year", "column", "new", "failure"),
+    [
+        # The quote says 2022年 (year_basis stated).
+        ("high_tech_firms", "zgc", 2022, "year", "2021", ("year", "high_tech_firms", "zgc", 2021)),
+        # The quote says 北京 (Beijing, wider than the zone).
+        ("researchers", "beijing", 2024, "entity", "zgc", ("entity", "researchers", "zgc", 2024)),
+        # The quote says 平方公里.
+        ("area", "zgc", 2024, "unit", "m2", ("unit", "area", "zgc", 2024)),
+    ],
+)
+def test_each_planted_edit_fails_exactly_once(
+    tmp_path: Path,
+    metric: str,
+    entity: str,
+    year: int,
+    column: str,
+    new: str,
+    failure: tuple[str, str, str, int],
+) -> None:
+    path = shipped_copy(tmp_path, metric, entity, year, column, new)
+    report = check.run(Dataset.open(str(path)), ARTICLE)
+    assert failures_of(report) == [failure]
+    assert report.failed and report.counts["fail"] == 1
+
+
+def test_a_planted_entity_fails_through_the_cli(tmp_path: Path) -> None:
+    path = shipped_copy(tmp_path, "researchers", "beijing", 2024, "entity", "zgc")
+    result = CliRunner().invoke(
+        app, ["verify", "--data", str(path), "--article", str(ARTICLE_PATH), "-f", "csv"]
+    )
+    assert result.exit_code == 1
+    failed = [row for row in csv.DictReader(io.StringIO(result.stdout)) if row["result"] == "fail"]
+    assert [(row["check"], row["entity"], row["found"]) for row in failed] == [
+        ("entity", "zgc", "beijing (北京)")
+    ]
+    assert ", 6 definitional, 1 fail, 0 unsourced" in result.stderr
+
+
+# --- derived rows: the note's layout ------------------------------------------------------
+
+
+def derived_row(value: float, note: str, qualifier: str = "about") -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "metric": "employees",
+                "entity": "zgc",
+                "year": 2013,
+                "value": value,
+                "unit": "persons",
+                "status": "derived",
+                "qualifier": qualifier,
+                "quote": "中关村从业人员279万人，是2013年的1.5倍",
+                "note": note,
+            }
+        ]
+    )
+
+
+ROUNDED_NOTE = (
+    "2790000 / 1.5 = 1860000, to 2 significant digits as its least precise input (1.5); "
+    "interval 1796774 to 1927587 from 2785000 / 1.55 to 2795000 / 1.45 "
+    "(279万 rounded to 1万 and 1.5倍 to 0.1)"
+)
+
+
+def checks_of(report: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(report["check"], report["result"], strict=True))
+
+
+def test_a_rounded_derived_row_passes() -> None:
+    assert checks_of(verify_observations(derived_row(1900000, ROUNDED_NOTE))) == {
+        "derived": "pass",
+        "qualifier": "pass",
+        "interval": "pass",
+        "operands": "pass",
+    }
+
+
+@pytest.mark.parametrize("value", [1800000, 2000000, 1910000, 1890000])
+def test_a_rounded_value_off_in_its_last_digit_fails(value: float) -> None:
+    report = verify_observations(derived_row(value, ROUNDED_NOTE))
+    assert checks_of(report)["derived"] == "fail"
+    assert report["detail"].iloc[0] == "the note's result to 2 significant digits is 1900000"
+
+
+def test_an_unrounded_value_with_an_about_note_fails() -> None:
+    checks = checks_of(verify_observations(derived_row(1860000, ROUNDED_NOTE)))
+    assert checks["derived"] == "fail"
+    checks = checks_of(verify_observations(derived_row(1860000, ROUNDED_NOTE, "exact")))
+    assert (checks["derived"], checks["qualifier"]) == ("fail", "fail")
+
+
+def test_a_rounded_value_must_be_about() -> None:
+    checks = checks_of(verify_observations(derived_row(1900000, ROUNDED_NOTE, "exact")))
+    assert (checks["derived"], checks["qualifier"]) == ("pass", "fail")
+
+
+def test_rounding_is_half_away_from_zero_in_decimal() -> None:
+    # 1.15 * 3 is 3.45 in decimal but 3.4499999999999997 in floats: 2 significant
+    # digits give 3.5, not 3.4.
+    note = "1.15 * 3 = 3.45, to 2 significant digits as its least precise input (3); "
+    note += "interval 3 to 4 from 1.145 * 3 to 1.155 * 3 (1.15 rounded to 0.01)"
+    row = derived_row(3.5, note).assign(quote="1.15倍的3倍")
+    assert set(checks_of(verify_observations(row)).values()) == {"pass"}
+    assert checks_of(verify_observations(row.assign(value=3.4)))["derived"] == "fail"
+    negative = (
+        "-1.15 * 3 = -3.45, to 2 significant digits as its least precise input (3); "
+        "interval -4 to -3 from -1.155 * 3 to -1.145 * 3 (1.15 rounded to 0.01)"
+    )
+    row = derived_row(-3.5, negative).assign(quote="1.15倍的3倍")
+    checks = checks_of(verify_observations(row))
+    assert (checks["derived"], checks["interval"]) == ("pass", "pass")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "check"),
+    [
+        ("from 2785000 / 1.55", "from 2790000 / 1.4", "interval"),  # no longer brackets it
+        ("interval 1796774", "interval 1700000", "interval"),  # not the floor of its expression
+        ("= 1860000,", "= 1850000,", "derived"),  # the note's reading disagrees
+        ("2790000 / 1.5 =", "2790000 / 1.6 =", "derived"),  # 1.6 is not in the quote either
+        ("; interval", "; range", "derived"),  # not in the layout
+    ],
+)
+def test_a_derived_note_that_disagrees_fails(old: str, new: str, check: str) -> None:
+    report = verify_observations(derived_row(1900000, ROUNDED_NOTE.replace(old, new)))
+    assert checks_of(report)[check] == "fail", report.to_string()
+
+
+def test_the_exact_form_and_the_old_layout_still_work() -> None:
+    exact = "2790000 / 1.5 = 1860000, exact: both inputs exact"
+    assert set(checks_of(verify_observations(derived_row(1860000, exact, "exact"))).values()) == {
+        "pass"
+    }
+    assert checks_of(verify_observations(derived_row(1900000, exact, "exact")))["derived"] == "fail"
+    assert checks_of(verify_observations(derived_row(1860000, exact)))["qualifier"] == "fail"
+    # A user's file: the whole note is the expression, the value its result exactly.
+    old = verify_observations(derived_row(1860000, "2790000 / 1.5", "exact"))
+    assert checks_of(old) == {"derived": "pass", "operands": "pass"}
+    old = verify_observations(derived_row(1900000, "2790000 / 1.5"))
+    assert checks_of(old)["derived"] == "fail"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "1+" * 5000 + "1 = 1, exact: long",
+        "1 = 1, to 2 significant digits as its least precise input (x); interval 1 to 2 from "
+        + "1 to " * 5000
+        + "(why)",
+        "1e400 = 1, exact: not finite",
+        "1 / 0 = 0, exact: nothing",
+        "1 = 1, to 99999999 significant digits as its least precise input (x); "
+        "interval 0 to 2 from 1 to 1 (why)",
+    ],
+)
+def test_hostile_derived_notes_fail_quickly(note: str) -> None:
+    report = verify_observations(derived_row(1, note))
+    assert "fail" in set(report["result"])
+
+
+# --- year, unit and entity on small frames ------------------------------------------------
+
+
+def one_row(**cells: object) -> pd.DataFrame:
+    row: dict[str, object] = {
+        "metric": "m",
+        "entity": "zgc",
+        "year": 2022,
+        "value": 16000,
+        "unit": "firms",
+        "status": "reported",
+        "qualifier": "exact",
+        "quote": "2022年，中关村示范区拥有国家高新技术企业1.6万家",
+        "note": "",
+        "year_basis": "stated",
+    }
+    row.update(cells)
+    return pd.DataFrame([row])
+
+
+def result_of(report: pd.DataFrame, check_name: str) -> str:
+    (result,) = report.loc[report["check"] == check_name, "result"].tolist()
+    return str(result)
+
+
+@pytest.mark.parametrize(
+    ("year", "quote", "result"),
+    [
+        (2022, "2022年，中关村示范区拥有国家高新技术企业1.6万家", "pass"),
+        (2021, "2022年，中关村示范区拥有国家高新技术企业1.6万家", "fail"),
+        (2022, "2012～2022年年度“中国科学十大进展”中，有1.6万家", "pass"),  # a range's end
+        (2012, "2012～2022年年度“中国科学十大进展”中，有1.6万家", "pass"),
+        (2017, "2012～2022年年度“中国科学十大进展”中，有1.6万家", "fail"),  # inside it
+        (2023, "“2023中国商业航天企业百强”榜单中，北京企业1.6万家", "pass"),  # a label
+        (2500, "“2022年全球研发投入2500强”1.6万家", "fail"),  # 2500强 is a figure
+        (2022, "中关村示范区拥有国家高新技术企业1.6万家", "fail"),
+    ],
+)
+def test_a_stated_year_is_named_in_the_quote(year: int, quote: str, result: str) -> None:
+    report = verify_observations(one_row(year=year, quote=quote))
+    assert result_of(report, "year") == result
+
+
+def test_inferred_and_publication_years() -> None:
+    inferred = one_row(year_basis="inferred", year=2023, note="year inferred: 不到四年 after 2020")
+    assert result_of(verify_observations(inferred), "year") == "pass"
+    assert result_of(verify_observations(inferred.assign(note="a guess")), "year") == "fail"
+    assert result_of(verify_observations(inferred.assign(note="year inferred: ")), "year") == "fail"
+    current = one_row(year_basis="publication", year=2024, quote="中关村示范区1.6万家")
+    assert result_of(verify_observations(current), "year") == "pass"
+    assert result_of(verify_observations(current.assign(year=2023)), "year") == "fail"
+    assert result_of(verify_observations(current, publication_year=2025), "year") == "fail"
+    assert result_of(verify_observations(one_row(year_basis="guessed")), "year") == "fail"
+    # No year_basis (a user's file): no claim about the year, no check.
+    assert "year" not in set(verify_observations(one_row(year_basis=""))["check"])
+    assert "year" not in set(verify_observations(one_row().drop(columns="year_basis"))["check"])
+
+
+def test_the_publication_year_comes_from_the_data_package() -> None:
+    assert publication_year("2024-04") == 2024
+    assert publication_year("2025") == 2025
+    assert publication_year(None) == publication_year("April") == 2024
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "result"),
+    [
+        ("空间规模488平方公里", 488, "km2", "pass"),
+        ("空间规模488平方公里", 488, "m2", "fail"),
+        ("空间规模488平方公里", 488, "km", "fail"),
+        ("北京向南150余公里", 150, "km", "pass"),
+        ("中关村从业人员279万人", 2790000, "persons", "pass"),
+        ("中关村从业人员279万人", 2790000, "firms", "fail"),
+        ("北京拥有55万余名科研人员", 550000, "persons", "pass"),
+        ("成交额784.7亿元", 78470000000, "CNY", "pass"),
+        ("成交额784.7亿元", 78470000000, "persons", "fail"),
+        ("3.6万亿元", 3600000000000, "CNY", "pass"),
+        ("国家高新技术企业1.6万家", 16000, "firms", "pass"),
+        ("20家技术创新中心", 20, "institutions", "pass"),
+        ("20家技术创新中心", 20, "persons", "fail"),
+        ("突破14万件", 140000, "patents", "pass"),
+        ("技术合同数6758项", 6758, "contracts", "pass"),
+        ("技术合同数6758项", 6758, "CNY", "fail"),
+        ("组建24个创新联合体", 24, "consortia", "pass"),  # 个 counts anything counted
+        ("组建24个创新联合体", 24, "CNY", "fail"),  # but no amount of money
+        ("占全部获奖项目的51%", 51, "percent", "pass"),
+        ("占全部获奖项目的51%", 51, "persons", "fail"),
+        ("孵化绩效单项指标全球排名第一", 1, "rank", "pass"),
+        ("孵化绩效单项指标全球排名第一", 1, "firms", "fail"),
+        ("有望成为第三个万亿级产业集群", 3, "clusters", "pass"),  # the third: 3 clusters
+        ("超千亿元企业从无到有", 0, "firms", "pass"),  # no unit word
+        ("空间规模488平方公里", 488, "hectares_of_my_own", "pass"),  # a unit the table lacks
+    ],
+)
+def test_the_unit_word_agrees_with_the_unit(
+    quote: str, value: float, unit: str, result: str
+) -> None:
+    row = one_row(quote=quote, value=value, unit=unit, year_basis="")
+    report = verify_observations(row)
+    assert result_of(report, "value") == "pass"
+    assert result_of(report, "unit") == result, report.to_string()
+
+
+def test_no_unit_column_no_unit_check() -> None:
+    report = verify_observations(one_row().drop(columns="unit"))
+    assert "unit" not in set(report["check"])
+
+
+BEIJING_SENTENCE = "如今，北京拥有55万余名科研人员、全国近一半的两院院士。"
+
+
+@pytest.mark.parametrize(
+    ("entity", "quote", "value", "article", "result"),
+    [
+        ("beijing", "北京拥有55万余名科研人员", 550000, None, "pass"),
+        ("zgc", "北京拥有55万余名科研人员", 550000, None, "fail"),  # Beijing is wider
+        ("china", "北京拥有55万余名科研人员", 550000, None, "fail"),
+        ("baai", "北京智源研究院就将研究方向锁定大模型，并很快聚集了百余人", 100, None, "pass"),
+        ("beijing", "北京智源研究院就将研究方向锁定大模型，并很快聚集了百余人", 100, None, "fail"),
+        # 全国 is what Beijing is compared with; the sentence names Beijing.
+        ("beijing", "全国近一半的两院院士", 50, BEIJING_SENTENCE, "pass"),
+        ("zgc", "全国近一半的两院院士", 50, BEIJING_SENTENCE, "fail"),
+        ("beijing", "大数据、信息安全市场占有率全国第一", 1, None, "pass"),
+        (
+            "zgc",
+            "占全国备案上线数四成以上",
+            40,
+            "其中中关村47款，占全国备案上线数四成以上。",
+            "pass",
+        ),
+        # Both named: China's 13 launches all come from Beijing.
+        ("china", "2023年我国民营火箭企业的13次商业发射，全部来自北京", 13, None, "pass"),
+        ("beijing", "2023年我国民营火箭企业的13次商业发射，全部来自北京", 13, None, "pass"),
+        ("zgc", "2023年我国民营火箭企业的13次商业发射，全部来自北京", 13, None, "fail"),
+        # A reference point (北京向南) and a location (在保定) name neither the center nor another.
+        ("baoding_zgc_innovation_center", "北京向南150余公里，在保定朝阳北大街", 150, None, "pass"),
+        ("xiongan_zgc_science_park", "北京向南150余公里，在保定朝阳北大街", 150, None, "fail"),
+        # Nothing named in the quote or the sentence.
+        ("zgc", "累计自动驾驶测试里程近3000万公里", 30000000, None, "pass"),
+    ],
+)
+def test_the_passage_names_the_entity(
+    entities: pd.DataFrame,
+    entity: str,
+    quote: str,
+    value: float,
+    article: str | None,
+    result: str,
+) -> None:
+    row = one_row(entity=entity, quote=quote, value=value, unit="", year_basis="")
+    report = verify_observations(row, article, entities=entities)
+    assert result_of(report, "entity") == result, report.to_string()
+
+
+def test_a_failed_entity_names_the_nearest_before_the_figure(entities: pd.DataFrame) -> None:
+    quote = "中关村与北京的1.6万家"
+    report = verify_observations(one_row(entity="baai", quote=quote), entities=entities)
+    row = report[report["check"] == "entity"].iloc[0]
+    assert (row["result"], row["found"]) == ("fail", "beijing (北京)")
+    assert row["detail"] == "the quote names beijing, not baai"
+
+
+def test_entity_check_needs_an_entities_table(entities: pd.DataFrame) -> None:
+    assert "entity" not in set(verify_observations(one_row())["check"])
+    assert "entity" not in set(verify_observations(one_row(), entities=entities.iloc[:0])["check"])
+    report = verify_observations(one_row(entity="haidian"), entities=entities)
+    assert result_of(report, "entity") == "fail"  # not in the entities table
+
+
+def test_entities_are_read_from_the_sidecar(tmp_path: Path) -> None:
+    path = copy_shipped(tmp_path)
+    dataset = Dataset.open(str(path))
+    assert "beijing" in set(entities_of(dataset)["entity"])
+    assert len(events_of(dataset)) == len(pd.read_csv(REPO / "data" / "events.csv"))
+    # A Dataset without the entities and events attributes: read beside its data.
+    older = SimpleNamespace(source=dataset.source)
+    assert entities_of(older).equals(
+        pd.read_csv(tmp_path / "entities.csv", dtype=str, keep_default_na=False)
+    )
+    assert len(events_of(older)) == len(events_of(dataset))
+    (tmp_path / "entities.csv").unlink()
+    (tmp_path / "events.csv").unlink()
+    assert entities_of(older).empty and events_of(older).empty
+    bare = Dataset.open(str(path))
+    assert entities_of(bare).empty and events_of(bare).empty
+    assert "entity" not in set(check.run(bare).frame["check"])
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+def events_frame(**cells: str) -> pd.DataFrame:
+    event = {
+        "date": "2015-04",
+        "entity": "baoding_zgc_innovation_center",
+        "event_en": "opens",
+        "event_zh": "投入运营",
+        "quote": "2015年4月底，全国首家由中关村在京外设立的创新中心——保定·中关村创新中心投入运营",
+        "note": "",
+    }
+    event.update(cells)
+    return pd.DataFrame([event])
+
+
+@pytest.mark.parametrize(
+    ("cells", "quote_result", "year_result"),
+    [
+        ({}, "pass", "pass"),
+        ({"date": "2016-04"}, "pass", "fail"),
+        ({"date": "2015-05"}, "pass", "fail"),
+        ({"date": "2015"}, "pass", "pass"),
+        ({"date": "April 2015"}, "pass", "fail"),
+        ({"date": "2016", "note": "year inferred: the year after"}, "pass", "pass"),
+        ({"quote": "2015年4月底，保定·中关村创新中心投入运营"}, "fail", "pass"),
+    ],
+)
+def test_events_are_verbatim_and_state_their_dates(
+    cells: dict[str, str], quote_result: str, year_result: str
+) -> None:
+    report = verify_events(events_frame(**cells), ARTICLE)
+    assert checks_of(report) == {"quote": quote_result, "year": year_result}
+    assert set(report["metric"]) == {"event"}
+    assert "quote" not in set(verify_events(events_frame(**cells))["check"])
+
+
+def test_an_event_day_must_be_in_the_quote() -> None:
+    quote = "自2023年8月30日揭牌以来，雄安中关村科技园"
+    assert checks_of(verify_events(events_frame(date="2023-08-30", quote=quote))) == {
+        "year": "pass"
+    }
+    assert checks_of(verify_events(events_frame(date="2023-08-03", quote=quote))) == {
+        "year": "fail"
+    }
+    label = "4月25日至29日，以“创新：建设更加美好的世界”为主题的2024中关村论坛年会"
+    assert checks_of(verify_events(events_frame(date="2024-04-25", quote=label))) == {
+        "year": "pass"
+    }

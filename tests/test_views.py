@@ -230,7 +230,7 @@ firms,zgc,2022,11,firms,reported,exact,达到11家,
 
 def verify_report():  # noqa: ANN201 - a VerifyReport
     report = check.run(Dataset.from_frame(CHECKED))
-    assert report.counts == {"pass": 3, "fail": 1, "unsourced": 0}
+    assert report.counts == {"pass": 4, "definitional": 0, "fail": 1, "unsourced": 0}
     assert report.failed
     return report
 
@@ -244,13 +244,20 @@ def test_verify_view_with_room_for_every_column() -> None:
         " pass     value       firms    zgc      2022   11         11家              the quote states the value\n"
         " pass     qualifier   firms    zgc      2022   exact      exact (11家)      the wording gives this qualifier\n"
         " pass     status      firms    zgc      2022   reported   reported          the wording agrees with the status\n"
+        " pass     unit        firms    zgc      2022   firms      家 (11家)         家 reads as firms\n"
     )
 
 
 def test_verify_view_at_80_columns_leaves_out_the_detail() -> None:
     renderables = views.render(verify_report(), Language.en, 80)
     # Without colour the result column says it; with colour the failing row is red too.
-    assert [row.style for row in renderables[0].rows] == ["bold red", "green", "green", "green"]
+    assert [row.style for row in renderables[0].rows] == [
+        "bold red",
+        "green",
+        "green",
+        "green",
+        "green",
+    ]
     assert rendered(renderables) == (
         "\n"
         " Result   Check       Metric   Entity   Year   Expected   Found\n"
@@ -259,6 +266,7 @@ def test_verify_view_at_80_columns_leaves_out_the_detail() -> None:
         " pass     value       firms    zgc      2022   11         11家\n"
         " pass     qualifier   firms    zgc      2022   exact      exact (11家)\n"
         " pass     status      firms    zgc      2022   reported   reported\n"
+        " pass     unit        firms    zgc      2022   firms      家 (11家)\n"
     )
 
 
@@ -271,6 +279,7 @@ def test_verify_view_on_a_narrow_terminal_leaves_out_the_entity_too() -> None:
         " pass     value       firms    2022   11         11家\n"
         " pass     qualifier   firms    2022   exact      exact (11家)\n"
         " pass     status      firms    2022   reported   reported\n"
+        " pass     unit        firms    2022   firms      家 (11家)\n"
     )
 
 
@@ -283,6 +292,7 @@ def test_verify_view_in_chinese() -> None:
         " pass   value       firms   zgc    2022   11         11家\n"
         " pass   qualifier   firms   zgc    2022   exact      exact (11家)\n"
         " pass   status      firms   zgc    2022   reported   reported\n"
+        " pass   unit        firms   zgc    2022   firms      家 (11家)\n"
     )
 
 

@@ -320,6 +320,73 @@ def source(
 
 
 @app.command()
+def share(
+    ctx: typer.Context,
+    metric_id: Annotated[
+        str,
+        typer.Argument(metavar="METRIC", help="The metric id.", autocompletion=complete_metrics),
+    ],
+    of: Annotated[
+        str | None,
+        typer.Option(
+            "--of",
+            help="The whole: this entity (default: each entity's nearest ancestor with a figure).",
+            autocompletion=complete_entities,
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Each entity's value as a percent of a whole it is part of, in the same year.
+
+    `zgc share registered_large_models` gives Zhongguancun's 47 of China's 107
+    large models: 43.9%. What is part of what comes from `entities.csv`; a bound
+    at either end (突破, 近…) makes the share a bound, in the direction it pushes.
+    """
+    from zgc_cli import stats
+    from zgc_cli.present.formats import emit
+
+    env = _env(ctx, lang)
+    emit(stats.share(_dataset(env, data), metric_id, of), env, fmt)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    entity: Annotated[
+        str | None,
+        typer.Option(
+            "--entity",
+            "-e",
+            help="Only this entity's milestones (and its parts': zgc includes its forum).",
+            autocompletion=complete_entities,
+            show_default=False,
+        ),
+    ] = None,
+    year_from: Annotated[
+        int | None, typer.Option("--from", help="From this year on.", show_default=False)
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option("--to", help="Up to this year.", show_default=False)
+    ] = None,
+    data: DataOption = None,
+    fmt: FormatOption = None,
+    lang: LangOption = None,
+) -> None:
+    """The article's dated milestones, in date order, each with its passage.
+
+    Dates keep the precision the article gives (1988, 2015-04, 2023-08-30).
+    """
+    from zgc_cli import stats
+    from zgc_cli.present.formats import emit
+
+    env = _env(ctx, lang)
+    emit(stats.timeline(_dataset(env, data), entity, year_from, year_to), env, fmt)
+
+
+@app.command()
 def verify(
     ctx: typer.Context,
     article: Annotated[
@@ -383,8 +450,10 @@ def plot(
         typer.Option("--indexed", help="One panel, each series indexed to its first year = 100."),
     ] = False,
     height: Annotated[
-        int, typer.Option("--height", min=10, help="Rows of the terminal chart.")
+        int,
+        typer.Option("--height", min=10, max=200, help="Rows of the terminal chart."),
     ] = 24,
+    entity: EntityFilter = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -399,7 +468,7 @@ def plot(
 
     env = _env(ctx, lang)
     dataset = _dataset(env, data)
-    result = stats.series(dataset, ids)
+    result = stats.series(dataset, ids, entity)
     try:
         if output is None:
             chart = draw_terminal(result, env.language, env.width, height, indexed, env.color)

@@ -12,20 +12,42 @@ if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset
     from zgc_cli.stats.results import VerifyReport
 
-RESULT_NAMES: tuple[str, ...] = ("pass", "fail", "unsourced")
+# Every result a check can give, in the order a summary counts them. ``definitional``:
+# a claim that holds by construction (its tested value comes from its own words).
+RESULT_NAMES: tuple[str, ...] = ("pass", "definitional", "fail", "unsourced")
 
 
 def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
-    """Check every observation (and, with ``article_text``, every quote) and every claim."""
+    """Check every observation, claim and event (and, with ``article_text``, every quote).
+
+    Observations are checked against their quotes (value, wording, unit, year, entity;
+    see :mod:`zgc_cli.check.observations`), claims against the observations, dated
+    events against their quotes. Publication-dated rows are dated to the data
+    package's publication year, when it has one.
+    """
     import pandas as pd
 
     from zgc_cli.check.claims import verify_claims
+    from zgc_cli.check.events import verify_events
     from zgc_cli.check.observations import verify_observations
+    from zgc_cli.check.tables import entities_of, events_of
+    from zgc_cli.check.years import publication_year
     from zgc_cli.stats.results import VerifyReport
 
-    parts = [verify_observations(dataset.frame, article_text)]
+    publication = dataset.publication
+    parts = [
+        verify_observations(
+            dataset.frame,
+            article_text,
+            entities=entities_of(dataset),
+            publication_year=publication_year(publication.date if publication else None),
+        )
+    ]
     if not dataset.claims.empty:
         parts.append(verify_claims(dataset.frame, dataset.claims))
+    events = events_of(dataset)
+    if not events.empty:
+        parts.append(verify_events(events, article_text))
     frame = pd.concat(parts, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}

@@ -1,4 +1,10 @@
-"""Check the article's relative claims (增长近一倍, 是2013年的1.5倍...) against the figures."""
+"""Check the article's relative claims (增长近一倍, 是2013年的1.5倍...) against the figures.
+
+A claim marked ``definitional`` (true) was tested on a value derived from the claim's
+own words (employees 2013 = 279万 / 1.5 for 是2013年的1.5倍): it cannot fail by
+construction, so when it holds it is reported as ``definitional``, not ``pass``. When
+it does not hold (the data changed since), it fails like any other claim.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from zgc_cli.check.rows import _flag, _frame, _number, _result, _text, _year
+from zgc_cli.check.rows import DEFINITIONAL, _flag, _frame, _number, _result, _text, _year
 from zgc_cli.model.numbers import machine_number as format_number
 
-# Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
-# growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.
 # Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
 # growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.
 CLAIM_KINDS: dict[str, Callable[[Decimal, Decimal | None], Decimal]] = {
@@ -69,8 +73,9 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
     Args:
         observations: metric, entity, year, value (as in data/metrics.csv).
         claims: claim_id, kind, metric, entity, year, base_metric, base_entity,
-            base_year, low, high, low_inclusive, high_inclusive (as in data/claims.csv).
-            Empty low/high mean unbounded; missing inclusive flags mean [low, high).
+            base_year, low, high, low_inclusive, high_inclusive and, optionally,
+            definitional (as in data/claims.csv). Empty low/high mean unbounded; missing
+            inclusive flags mean [low, high); a missing definitional flag means false.
     """
     values: dict[tuple[str, str, int | None], float | None] = {}
     for row in observations.to_dict("records"):
@@ -118,6 +123,10 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
             )
             continue
         holds = _within(measure, _decimal(low), _decimal(high), low_inclusive, high_inclusive)
+        detail = f"{claim_id}: {kind} {'within' if holds else 'outside'} the claimed band"
+        definitional = holds and _flag(claim.get("definitional"), default=False)
+        if definitional:
+            detail += "; the tested value was derived from the same words, so it cannot fail"
         results.append(
             _result(
                 "claim",
@@ -125,7 +134,8 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
                 expected,
                 format_number(float(measure)),
                 holds,
-                f"{claim_id}: {kind} {'within' if holds else 'outside'} the claimed band",
+                detail,
+                result=DEFINITIONAL if definitional else None,
             )
         )
     return _frame(results)

@@ -8,19 +8,22 @@ Every result row has the columns of :data:`RESULT_COLUMNS`:
 * ``metric``, ``entity``, ``year``: the observation (for a claim, its subject),
 * ``expected``, ``found``: short strings, to be shown side by side; every number in
   them is written in full (see :func:`zgc_cli.present.numbers.machine_number`), never rounded,
-* ``result``: ``pass``, ``fail`` or ``unsourced`` (no quote: user data, not a failure),
+* ``result``: ``pass``, ``fail`` or ``unsourced`` (no quote: user data, not a failure);
+  ``definitional`` for a claim that holds by construction (see :mod:`.claims`),
 * ``detail``: one short English sentence.
 
-Observation checks, by row status:
+Observation checks, in this order, by row status:
 
+* with ``article_text`` given: ``quote`` (the quote is a verbatim substring).
 * reported / estimate: ``value`` (a figure in the quote equals the value, exactly,
   after conversion to base units), then, when it holds, ``qualifier`` (that figure's
-  wording gives the row's qualifier) and ``status`` (an estimate word such as 预计 or
-  有望 governs that figure if and only if the row is an estimate).
-* derived: ``derived`` (the ``note`` expression evaluates exactly to the value) and
-  ``operands`` (each number in it is a figure or a year of the quote; 1 and 100 are
-  allowed as the constants of percentage arithmetic).
-* with ``article_text`` given: ``quote`` (the quote is a verbatim substring).
+  wording gives the row's qualifier), ``status`` (an estimate word such as 预计 or
+  有望 governs that figure if and only if the row is an estimate) and ``unit`` (the
+  unit word next to the figure allows the row's unit; see :mod:`.units`).
+* derived: ``derived``, ``qualifier``, ``interval`` and ``operands`` (see :mod:`.derived`).
+* ``year``: the year is supported as the row's ``year_basis`` says (see :mod:`.years`).
+* ``entity``, with an entities table: the passage names the row's entity, or no other
+  (see :mod:`.entities`).
 
 Threshold rule: a figure that names a size class in the metric's definition
 (``亿元以上企业``, ``超千亿元企业``, ``万亿级产业集群``; see
@@ -34,14 +37,14 @@ from collections.abc import Hashable, Mapping
 
 import pandas as pd
 
-from zgc_cli.check.arithmetic import evaluate_expression, expression_numbers
+from zgc_cli.check.derived import check_derived
+from zgc_cli.check.entities import Entities, check_entity
 from zgc_cli.check.rows import _frame, _number, _result, _text
-from zgc_cli.check.wording import Figure, estimate_marker_before, parse_figures, years_in
+from zgc_cli.check.units import check_unit
+from zgc_cli.check.wording import Figure, estimate_marker_before, parse_figures
+from zgc_cli.check.years import ARTICLE_YEAR, check_year
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.model.schema import QUALIFIERS, STATUSES
-
-# Numbers a growth formula needs that the article never writes: 6758 / (1 + 14.9 / 100).
-STRUCTURAL_CONSTANTS = frozenset({1.0, 100.0})
 
 
 def _describe(figure: Figure) -> str:
@@ -50,7 +53,8 @@ def _describe(figure: Figure) -> str:
 
 def _check_reported(
     row: Mapping[Hashable, object], quote: str, status: str
-) -> list[dict[str, object]]:
+) -> tuple[list[dict[str, object]], Figure | None]:
+    """The value, qualifier, status and unit checks, and the figure that states the value."""
     value = _number(row.get("value"))
     expected = format_number(value)
     figures = parse_figures(quote)
@@ -65,7 +69,7 @@ def _check_reported(
         else:
             detail = "no figure in the quote equals the value"
         found = "; ".join(_describe(figure) for figure in measured) or "no figure"
-        return [_result("value", row, expected, found, False, detail)]
+        return [_result("value", row, expected, found, False, detail)], None
 
     results = [_result("value", row, expected, matches[0].text, True, "the quote states the value")]
     qualifier = _text(row.get("qualifier"))
@@ -101,70 +105,75 @@ def _check_reported(
         detail = f"the estimate word {marker} governs the figure"
     found = f"estimate ({marker})" if marker else "reported"
     results.append(_result("status", row, status, found, consistent, detail))
-    return results
+    results.extend(check_unit(row, matches[0]))
+    return results, matches[0]
 
 
-def _check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, object]]:
-    value = _number(row.get("value"))
-    expression = _text(row.get("note"))
-    expected = format_number(value)
-    try:
-        computed = evaluate_expression(expression)
-        operands = expression_numbers(expression)
-    except ValueError as error:
-        detail = (
-            f"the note is not a usable expression: {error}"
-            if expression
-            else "a derived row needs its arithmetic in the note"
+def _check_row(
+    row: Mapping[Hashable, object],
+    quote: str,
+    article_text: str | None,
+    entities: Entities | None,
+    published: int,
+) -> list[dict[str, object]]:
+    results: list[dict[str, object]] = []
+    if article_text is not None:
+        in_article = quote in article_text
+        results.append(
+            _result(
+                "quote",
+                row,
+                "verbatim",
+                "found" if in_article else "not found",
+                in_article,
+                "the quote is in the article"
+                if in_article
+                else "the quote is not a verbatim passage of the article",
+            )
         )
-        return [_result("derived", row, expected, expression, False, detail)]
-
-    results = [
-        _result(
-            "derived",
-            row,
-            expected,
-            f"{expression} = {format_number(computed)}",
-            value is not None and computed == value,
-            "the note computes the value"
-            if value is not None and computed == value
-            else "the note does not compute the value",
+    status = _text(row.get("status")) or "reported"
+    figure: Figure | None = None
+    if status == "derived":
+        results.extend(check_derived(row, quote))
+    elif status in STATUSES:
+        reported, figure = _check_reported(row, quote, status)
+        results.extend(reported)
+    else:
+        results.append(
+            _result("status", row, " | ".join(STATUSES), status, False, "unknown status")
         )
-    ]
-    available = {figure.value for figure in parse_figures(quote)} | {
-        float(year) for year in years_in(quote)
-    }
-    missing = [
-        number
-        for number in operands
-        if number not in available and number not in STRUCTURAL_CONSTANTS
-    ]
-    results.append(
-        _result(
-            "operands",
-            row,
-            ", ".join(format_number(n) for n in operands),
-            ", ".join(format_number(n) for n in sorted(available)),
-            not missing,
-            "every number comes from the quote"
-            if not missing
-            else "not in the quote: " + ", ".join(format_number(n) for n in missing),
+    qualifier = _text(row.get("qualifier"))
+    if qualifier and qualifier not in QUALIFIERS:
+        results.append(
+            _result("qualifier", row, " | ".join(QUALIFIERS), qualifier, False, "unknown qualifier")
         )
-    )
+    results.extend(check_year(row, quote, published))
+    if entities is not None:
+        position = figure.start if figure is not None else len(quote)
+        results.extend(check_entity(row, quote, position, entities, article_text))
     return results
 
 
 def verify_observations(
-    observations: pd.DataFrame, article_text: str | None = None
+    observations: pd.DataFrame,
+    article_text: str | None = None,
+    *,
+    entities: pd.DataFrame | None = None,
+    publication_year: int = ARTICLE_YEAR,
 ) -> pd.DataFrame:
     """Check each observation against its quote; one result row per (observation, check).
 
     Args:
-        observations: columns metric, entity, year, value and, optionally, status,
-            qualifier, quote, note (as in data/metrics.csv). Missing columns or empty
-            cells are read as "not given".
-        article_text: when given, each quote must also be a verbatim substring of it.
+        observations: columns metric, entity, year, value and, optionally, unit, status,
+            qualifier, quote, note, year_basis (as in data/metrics.csv). Missing columns
+            or empty cells are read as "not given".
+        article_text: when given, each quote must also be a verbatim substring of it,
+            and a quote naming no entity is judged by its sentence.
+        entities: the entities table (as in data/entities.csv); without it, or when it
+            is empty, there is no entity check.
+        publication_year: the year of rows dated to publication (year_basis publication).
     """
+    table = Entities(entities) if entities is not None and not entities.empty else None
     results: list[dict[str, object]] = []
     for row in observations.to_dict("records"):
         quote = _text(row.get("quote"))
@@ -173,39 +182,5 @@ def verify_observations(
                 _result("source", row, "", "", None, "no quote: the value cannot be traced")
             )
             continue
-        if article_text is not None:
-            in_article = quote in article_text
-            results.append(
-                _result(
-                    "quote",
-                    row,
-                    "verbatim",
-                    "found" if in_article else "not found",
-                    in_article,
-                    "the quote is in the article"
-                    if in_article
-                    else "the quote is not a verbatim passage of the article",
-                )
-            )
-        status = _text(row.get("status")) or "reported"
-        if status == "derived":
-            results.extend(_check_derived(row, quote))
-        elif status in STATUSES:
-            results.extend(_check_reported(row, quote, status))
-        else:
-            results.append(
-                _result("status", row, " | ".join(STATUSES), status, False, "unknown status")
-            )
-        qualifier = _text(row.get("qualifier"))
-        if qualifier and qualifier not in QUALIFIERS:
-            results.append(
-                _result(
-                    "qualifier",
-                    row,
-                    " | ".join(QUALIFIERS),
-                    qualifier,
-                    False,
-                    "unknown qualifier",
-                )
-            )
+        results.extend(_check_row(row, quote, article_text, table, publication_year))
     return _frame(results)

@@ -8,6 +8,8 @@ from collections.abc import Hashable, Mapping
 import pandas as pd
 
 PASS, FAIL, UNSOURCED = "pass", "fail", "unsourced"
+# A claim whose tested value was derived from the claim's own words: it holds by construction.
+DEFINITIONAL = "definitional"
 
 RESULT_COLUMNS: list[str] = [
     "check",
@@ -26,8 +28,12 @@ OBSERVATION_CHECKS: tuple[str, ...] = (
     "value",
     "qualifier",
     "status",
+    "unit",
     "derived",
     "operands",
+    "interval",
+    "year",
+    "entity",
 )
 
 
@@ -73,8 +79,12 @@ def _result(
     found: str,
     passed: bool | None,
     detail: str,
+    *,
+    result: str | None = None,
 ) -> dict[str, object]:
-    result = UNSOURCED if passed is None else PASS if passed else FAIL
+    """One result row; ``result`` overrides the pass/fail/unsourced that ``passed`` gives."""
+    if result is None:
+        result = UNSOURCED if passed is None else PASS if passed else FAIL
     return {
         "check": check,
         "metric": _text(row.get("metric")),

@@ -60,6 +60,8 @@ POST_QUALIFIERS: dict[str, str] = {
 # Units and counters, longest first so that 平方公里 wins over 公里 and 人次 over 人.
 UNITS: tuple[str, ...] = (
     "平方公里",
+    "平方千米",
+    "平方米",
     "公里",
     "千米",
     "米",

@@ -16,8 +16,10 @@ may mean something else.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,7 +28,17 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.observations import Observations, load_observations
-from zgc_cli.model.schema import CLAIMS_FILE, INDICATOR_COLUMNS, INDICATORS_FILE, PACKAGE_FILE
+from zgc_cli.model.schema import (
+    CLAIMS_FILE,
+    ENTITIES_FILE,
+    ENTITY_COLUMNS,
+    EVENT_COLUMNS,
+    EVENTS_FILE,
+    INDICATOR_COLUMNS,
+    INDICATORS_FILE,
+    OPTIONAL_COLUMNS,
+    PACKAGE_FILE,
+)
 from zgc_cli.model.sources import DataSource, resolve_data_source
 from zgc_cli.model.textio import read_text
 
@@ -50,6 +62,29 @@ def _empty_indicators() -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
 
 
+def _table_problem(label: str, what: str, text: str, error: Exception) -> DataError:
+    """Where a metadata CSV that pandas refused goes wrong: the line, and why."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    width = 0
+    last_line = 0
+    try:
+        for row in reader:
+            first_line = last_line + 1
+            last_line = reader.line_num
+            width = width or len(row)
+            if len(row) > width:
+                return DataError(
+                    f"{label}:{first_line}: cannot read {what}: ragged row: "
+                    f"{len(row)} fields, the header has {width}"
+                )
+    except csv.Error as problem:
+        return DataError(f"{label}:{last_line + 1}: cannot read {what}: {problem}")
+    words = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    found = re.search(r"\bline (\d+)", words)
+    where = f"{label}:{found.group(1)}" if found else label
+    return DataError(f"{where}: cannot read {what}: {words}")
+
+
 def read_text_table(path: Path, what: str) -> pd.DataFrame:
     """A small metadata CSV, every cell as text; an empty file is an empty table."""
     label, text = read_text(str(path), what)
@@ -58,8 +93,7 @@ def read_text_table(path: Path, what: str) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         return pd.DataFrame()
     except (pd.errors.ParserError, ValueError) as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        raise DataError(f"{label}: cannot read {what}: {first_line}") from None
+        raise _table_problem(label, what, text, error) from None
 
 
 def load_indicators(source: DataSource) -> pd.DataFrame:
@@ -83,10 +117,16 @@ def load_publication(source: DataSource) -> Publication | None:
     path = source.sidecar(PACKAGE_FILE)
     if path is None:
         return None
+    label, text = read_text(str(path), "the data package")
     try:
-        package = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as error:
-        raise DataError(f"{path}: cannot read the data package: {error}") from None
+        package = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DataError(
+            f"{label}:{error.lineno}: cannot read the data package: {error.msg} "
+            f"(column {error.colno})"
+        ) from None
+    except ValueError as error:  # e.g. a number too long to convert
+        raise DataError(f"{label}: cannot read the data package: {error}") from None
     if not isinstance(package, dict):
         raise DataError(f"{path}: not a data package (expected a JSON object)")
     sources = package.get("sources") or []
@@ -111,6 +151,41 @@ def load_claims(source: DataSource) -> pd.DataFrame:
     return read_text_table(path, "claims")
 
 
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({name: pd.Series(dtype="str") for name in columns})
+
+
+def load_table(
+    source: DataSource, file_name: str, columns: tuple[str, ...], what: str
+) -> pd.DataFrame:
+    """A text sidecar with known columns (missing ones empty), or an empty frame when absent.
+
+    Its first column is its key: a file without it is an error naming the file.
+    """
+    path = source.sidecar(file_name)
+    if path is None:
+        return _empty(columns)
+    frame = read_text_table(path, what)
+    if frame.empty and not len(frame.columns):
+        return _empty(columns)
+    if columns[0] not in frame.columns:
+        raise DataError(f"{path}:1: missing required column {columns[0]}")
+    for name in columns:
+        if name not in frame.columns:
+            frame[name] = ""
+    return frame
+
+
+def load_entities(source: DataSource) -> pd.DataFrame:
+    """The entities beside the data (``entities.csv``): names, kind, parent; or an empty frame."""
+    return load_table(source, ENTITIES_FILE, ENTITY_COLUMNS, "entities").drop_duplicates("entity")
+
+
+def load_events(source: DataSource) -> pd.DataFrame:
+    """The dated milestones beside the data (``events.csv``), or an empty frame."""
+    return load_table(source, EVENTS_FILE, EVENT_COLUMNS, "events")
+
+
 class Dataset:
     """A data source's observations and metadata, each read once, when first asked for."""
 
@@ -129,6 +204,8 @@ class Dataset:
         indicators: pd.DataFrame | None = None,
         claims: pd.DataFrame | None = None,
         label: str = "<frame>",
+        entities: pd.DataFrame | None = None,
+        events: pd.DataFrame | None = None,
     ) -> Dataset:
         """A Dataset of observations already in memory (a notebook's, a test's).
 
@@ -136,10 +213,18 @@ class Dataset:
         metadata is empty.
         """
         dataset = cls(DataSource(label))
-        dataset.__dict__["observations"] = Observations(frame, list(frame.columns), label)
+        source_columns = list(frame.columns)
+        missing = [name for name in OPTIONAL_COLUMNS if name not in frame.columns]
+        if missing:
+            # As the loader does: absent optional columns are there, empty.
+            blank = pd.Categorical([""] * len(frame))
+            frame = frame.assign(**dict.fromkeys(missing, blank))
+        dataset.__dict__["observations"] = Observations(frame, source_columns, label)
         dataset.__dict__["indicators"] = _empty_indicators() if indicators is None else indicators
         dataset.__dict__["claims"] = pd.DataFrame() if claims is None else claims
         dataset.__dict__["publication"] = None
+        dataset.__dict__["entities"] = _empty(ENTITY_COLUMNS) if entities is None else entities
+        dataset.__dict__["events"] = _empty(EVENT_COLUMNS) if events is None else events
         return dataset
 
     @cached_property
@@ -162,3 +247,21 @@ class Dataset:
     @cached_property
     def publication(self) -> Publication | None:
         return load_publication(self.source)
+
+    @cached_property
+    def entities(self) -> pd.DataFrame:
+        return load_entities(self.source)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return load_events(self.source)
+
+    def entity_names(self) -> dict[str, dict[str, str]]:
+        """Each entity's names by language (``{"zgc": {"en": ..., "zh": ...}}``)."""
+        frame = self.entities
+        return {
+            str(entity): {"en": str(name_en), "zh": str(name_zh)}
+            for entity, name_en, name_zh in zip(
+                frame["entity"], frame["name_en"], frame["name_zh"], strict=True
+            )
+        }

@@ -10,6 +10,8 @@ from __future__ import annotations
 OBSERVATIONS_FILE = "metrics.csv"
 INDICATORS_FILE = "indicators.csv"
 CLAIMS_FILE = "claims.csv"
+ENTITIES_FILE = "entities.csv"
+EVENTS_FILE = "events.csv"
 PACKAGE_FILE = "datapackage.json"
 STDIN_MARKER = "-"
 DATA_ENV_VAR = "ZGC_DATA"
@@ -17,9 +19,24 @@ DATA_ENV_VAR = "ZGC_DATA"
 # --- observations --------------------------------------------------------------------
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("metric", "year", "value")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("entity", "unit", "status", "qualifier", "quote", "note")
+OPTIONAL_COLUMNS: tuple[str, ...] = (
+    "entity",
+    "unit",
+    "status",
+    "qualifier",
+    "quote",
+    "note",
+    "year_basis",
+)
 # Low-cardinality text: categories keep millions of rows small and group fast.
-CATEGORY_COLUMNS: tuple[str, ...] = ("metric", "entity", "unit", "status", "qualifier")
+CATEGORY_COLUMNS: tuple[str, ...] = (
+    "metric",
+    "entity",
+    "unit",
+    "status",
+    "qualifier",
+    "year_basis",
+)
 # The shipped file's columns, in its order: what a full observation carries.
 OBSERVATION_COLUMNS: tuple[str, ...] = (
     "metric",
@@ -46,6 +63,11 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
     "description",
 )
 
+ENTITY_COLUMNS: tuple[str, ...] = ("entity", "name_en", "name_zh", "kind", "parent", "aliases_zh")
+EVENT_COLUMNS: tuple[str, ...] = ("date", "entity", "event_en", "event_zh", "quote", "note")
+# How an observation's year is known (the optional ``year_basis`` column).
+YEAR_BASES: tuple[str, ...] = ("stated", "inferred", "publication")
+
 # --- flags: how a figure that is not a plain reported one is marked ------------------
 
 # In this order in every ``flags`` cell, joined by FLAG_SEPARATOR: what the observations
@@ -53,9 +75,14 @@ INDICATOR_COLUMNS: tuple[str, ...] = (
 # for a 64-bit float, left empty).
 STATUS_FLAGS: tuple[str, ...] = tuple(name for name in STATUSES if name != "reported")
 QUALIFIER_FLAGS: tuple[str, ...] = tuple(name for name in QUALIFIERS if name != "exact")
-OBSERVATION_FLAGS: tuple[str, ...] = (*STATUS_FLAGS, *QUALIFIER_FLAGS)
+# An observation whose year we chose (year_basis ``inferred``) is flagged too.
+INFERRED_YEAR_FLAG = "inferred_year"
+OBSERVATION_FLAGS: tuple[str, ...] = (*STATUS_FLAGS, *QUALIFIER_FLAGS, INFERRED_YEAR_FLAG)
+# What the indicator's kind does to its growth (see zgc_cli.stats.kinds).
+KIND_FLAGS: tuple[str, ...] = ("cumulative", "percentage_points", "rank_places", "attribute")
 OVERFLOW_FLAG = "overflow"
-FLAG_ORDER: tuple[str, ...] = (*OBSERVATION_FLAGS, OVERFLOW_FLAG)
+FLAG_ORDER: tuple[str, ...] = (*OBSERVATION_FLAGS, *KIND_FLAGS, OVERFLOW_FLAG)
+KINDS: tuple[str, ...] = ("level", "flow", "cumulative", "share", "rank", "attribute")
 FLAG_SEPARATOR = ";"
 
 # The marks of tables and charts alike: a bound before the number, a status after it.

@@ -74,4 +74,8 @@ def resolve_data_source(
     if chosen == STDIN_MARKER:
         return DataSource(chosen)
     shipped_file = (shipped_data_dir() / OBSERVATIONS_FILE).resolve()
-    return DataSource(chosen, shipped=Path(chosen).resolve() == shipped_file)
+    try:
+        shipped = Path(chosen).resolve() == shipped_file
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
+        shipped = False  # the reader will say what is wrong with the path
+    return DataSource(chosen, shipped=shipped)

@@ -55,6 +55,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mark.nearly": {"en": "<~ nearly", "zh": "<~ 近"},
     "mark.about": {"en": "~ about", "zh": "~ 约"},
     "mark.less_than": {"en": "< less than", "zh": "< 不到"},
+    "mark.inferred_year": {
+        "en": "? year inferred (zgc source tells how)",
+        "zh": "? 年份为推定（见 zgc source）",
+    },
+    "mark.cumulative": {
+        "en": "cumulative: its CAGR is a running total's",
+        "zh": "累计值：年均增长率为累计总量的增速",
+    },
+    "mark.percentage_points": {
+        "en": "pp: change of a share, in percentage points",
+        "zh": "个百分点：占比的变化",
+    },
+    "mark.rank_places": {
+        "en": "↑↓ places gained or lost in a rank",
+        "zh": "上升/下降：位次的变化",
+    },
+    "mark.attribute": {
+        "en": "attribute: a spec or distance, no growth",
+        "zh": "属性值：不计增长",
+    },
     "mark.overflow": {
         "en": "— overflow: a result too large to compute is left out",
         "zh": "— 溢出：结果超出可计算范围，未列出",
@@ -67,8 +87,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flag.nearly": {"en": "nearly (just under)", "zh": "近（略低于）"},
     "flag.about": {"en": "about", "zh": "约"},
     "flag.less_than": {"en": "less than (an upper bound)", "zh": "不到（上限）"},
+    "flag.inferred_year": {"en": "year inferred", "zh": "年份为推定"},
+    "flag.cumulative": {"en": "cumulative total", "zh": "累计值"},
+    "flag.percentage_points": {"en": "change in percentage points", "zh": "变化以百分点计"},
+    "flag.rank_places": {"en": "change in places", "zh": "位次变化"},
+    "flag.attribute": {"en": "attribute, no growth", "zh": "属性值，不计增长"},
     "flag.overflow": {"en": "too large to compute", "zh": "超出可计算范围"},
+    "header.share_pct": {"en": "Share", "zh": "占比"},
+    "header.whole": {"en": "Whole", "zh": "总量"},
+    "header.whole_value": {"en": "Whole's value", "zh": "总量数值"},
+    "header.date": {"en": "Date", "zh": "日期"},
+    "header.event": {"en": "Event", "zh": "事件"},
+    "header.passage": {"en": "Passage", "zh": "原文"},
     # Cells and lines of the views.
+    "cell.points": {"en": "{value} pp", "zh": "{value}个百分点"},
+    "cell.rank_up": {"en": "↑{places}", "zh": "上升{places}位"},
+    "cell.rank_down": {"en": "↓{places}", "zh": "下降{places}位"},
+    "cell.rank_same": {"en": "=", "zh": "持平"},
+    "cell.share_of": {"en": "{share} of {whole}", "zh": "占{whole}{share}"},
     "cell.new": {"en": "new", "zh": "new"},
     "span.cagr": {"en": "CAGR ", "zh": "年均 "},
     "compare.not_compared": {
@@ -94,6 +130,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "没有可指数化的系列，改为分栏显示",
     },
     "chart.note": {"en": "Note: ", "zh": "注："},
+    "chart.too_many": {
+        "en": "too many series for one chart: {count}, {most} of them in one panel; a chart "
+        "shows at most {per_panel} lines in a panel and {total} in all: chart fewer ids, "
+        "or fewer entities with --entity",
+        "zh": "系列太多，无法绘于一图：共{count}个，其中{most}个在同一分栏；每个分栏最多"
+        "{per_panel}条线，全图最多{total}条：请少选指标，或用 --entity 少选实体",
+    },
+    "chart.index_overflow": {
+        "en": "not indexed: {series} starts at {value} in {year}; its index is too large "
+        "for a number",
+        "zh": "未指数化：{series}在{year}年的首值为{value}，其指数过大，超出数值范围",
+    },
+    "chart.no_glyph": {
+        "en": "no font here draws {characters}: they show as boxes in the chart",
+        "zh": "没有可显示 {characters} 的字体：图中显示为方框",
+    },
     # Notes on stderr.
     "note.not_compared": {
         "en": "{count} series have only one of the years (see --format table)",

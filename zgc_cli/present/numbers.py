@@ -26,6 +26,8 @@ __all__ = [
     "machine_number_texts",
     "marked_number",
     "percent_text",
+    "places_text",
+    "points_text",
     "ratio_text",
     "signed_human",
     "tick_text",
@@ -131,6 +133,31 @@ def signed_human(value: Any, unit: str, lang: Language) -> str:
         return DASH
     text = human_number(abs(value), unit, lang)
     return ("+" if value > 0 else "-" if value < 0 else "") + text
+
+
+def _plain(number: float) -> str:
+    """A small number as written: 20, 0.5, 12.35 (two decimals at most)."""
+    return format(round(number, 2), ",.2f").rstrip("0").rstrip(".")
+
+
+def points_text(value: Any, lang: Language) -> str:
+    """A change of a share in percentage points: +20 pp / +20个百分点; a dash when missing."""
+    if is_missing(value):
+        return DASH
+    number = float(value)
+    sign = "+" if number > 0 else "-" if number < 0 else ""
+    return message("cell.points", lang, value=sign + _plain(abs(number)))
+
+
+def places_text(value: Any, lang: Language) -> str:
+    """A change of a rank (to − from): 5 → 1 is ↑4 / 上升4位; a dash when missing."""
+    if is_missing(value):
+        return DASH
+    number = float(value)
+    if number == 0:
+        return message("cell.rank_same", lang)
+    key = "cell.rank_up" if number < 0 else "cell.rank_down"
+    return message(key, lang, places=_plain(abs(number)))
 
 
 def chart_scale(max_abs: float, lang: Language) -> tuple[float, str]:

@@ -20,7 +20,9 @@ from zgc_cli.stats.results import (
     ObservationsResult,
     SearchResult,
     SeriesResult,
+    ShareResult,
     SourcesResult,
+    TimelineResult,
 )
 
 if TYPE_CHECKING:
@@ -32,17 +34,25 @@ def catalog_of(dataset: Dataset) -> CatalogResult:
     from zgc_cli.stats.catalog import catalog
 
     frame = dataset.frame
-    return CatalogResult(catalog(frame, dataset.indicators), observations=frame)
+    return CatalogResult(catalog(frame, dataset.indicators, dataset.entities), observations=frame)
 
 
-def series(dataset: Dataset, metrics: Sequence[str]) -> SeriesResult:
-    """The named series (each once, in the order given) with growth between observations."""
+def series(
+    dataset: Dataset, metrics: Sequence[str], entities: Sequence[str] | None = None
+) -> SeriesResult:
+    """The named series (each once, in the order given) with growth between observations.
+
+    ``entities`` keeps only those entities' series (an unknown one is an error).
+    """
     from zgc_cli.stats.growth import series_growth, span
+    from zgc_cli.stats.kinds import metric_kinds
     from zgc_cli.stats.select import metadata_by_metric, select
 
     unique = list(dict.fromkeys(metrics))
-    frame = series_growth(dataset.frame, unique)
-    spans = span(select(dataset.frame, metrics=unique))
+    declared = metric_kinds(dataset.indicators)
+    rows = select(dataset.frame, metrics=unique, entities=entities)
+    frame = series_growth(rows, unique, declared)
+    spans = span(rows, declared)
     metadata = metadata_by_metric(dataset.indicators)
     names = {
         metric: {
@@ -51,7 +61,7 @@ def series(dataset: Dataset, metrics: Sequence[str]) -> SeriesResult:
         }
         for metric in unique
     }
-    return SeriesResult(frame, spans=spans, names=names)
+    return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
 
 
 def comparison(
@@ -67,18 +77,22 @@ def comparison(
 ) -> ComparisonResult:
     """Every selected series between two years, sorted, with the series not compared."""
     from zgc_cli.stats.growth import compare, sort_comparison
+    from zgc_cli.stats.kinds import metric_kinds
     from zgc_cli.stats.select import require_years, select
 
     # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
     require_years(dataset.frame, year_from, year_to)
     rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
-    compared = compare(rows, year_from, year_to, check_years=False)
+    compared = compare(
+        rows, year_from, year_to, check_years=False, declared=metric_kinds(dataset.indicators)
+    )
     return ComparisonResult(
         sort_comparison(compared.frame, sort, reverse),
         year_from=year_from,
         year_to=year_to,
         only_from=compared.only_from,
         only_to=compared.only_to,
+        entity_names=dataset.entity_names(),
     )
 
 
@@ -113,4 +127,41 @@ def sources(dataset: Dataset, metric: str, year: int | None = None) -> SourcesRe
     rows = passages(dataset.frame, metric, year, dataset.indicators)
     publication = dataset.publication
     citation = publication.citation() if publication else ""
-    return SourcesResult(rows.assign(source=citation), citation=citation)
+    return SourcesResult(
+        rows.assign(source=citation), citation=citation, entity_names=dataset.entity_names()
+    )
+
+
+def share(dataset: Dataset, metric: str, of: str | None = None) -> ShareResult:
+    """Each entity's value of ``metric`` as a percent of its nearest (or the named) whole."""
+    from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.select import metadata_by_metric
+    from zgc_cli.stats.shares import shares
+
+    frame = shares(
+        dataset.frame,
+        metric,
+        dataset.entities,
+        of,
+        metric_kinds(dataset.indicators),
+        dataset.indicators,
+    )
+    metadata = metadata_by_metric(dataset.indicators).get(metric, {})
+    names = {"en": metadata.get("name_en", ""), "zh": metadata.get("name_zh", "")}
+    return ShareResult(frame, entity_names=dataset.entity_names(), indicator_names=names)
+
+
+def timeline(
+    dataset: Dataset,
+    entity: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> TimelineResult:
+    """The dated milestones, in date order, of an entity (and its parts) between two years."""
+    from zgc_cli.errors import ZgcError
+    from zgc_cli.stats.milestones import timeline as milestones
+
+    if dataset.events.empty:
+        raise ZgcError("no events.csv beside the data: there is no timeline to show")
+    frame = milestones(dataset.events, dataset.entities, entity, year_from, year_to)
+    return TimelineResult(frame, entity_names=dataset.entity_names())

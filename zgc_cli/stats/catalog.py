@@ -29,12 +29,18 @@ CATALOG_COLUMNS: list[str] = [
     "latest_value",
     "latest_flags",
     "category",
+    "entity_name_en",
+    "entity_name_zh",
 ]
-SOURCE_COLUMNS: list[str] = list(OBSERVATION_COLUMNS)
+SOURCE_COLUMNS: list[str] = [*OBSERVATION_COLUMNS, "year_basis"]
 SEARCH_COLUMNS: list[str] = [*INDICATOR_COLUMNS, "score"]
 
 
-def catalog(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+def catalog(
+    observations: pd.DataFrame,
+    indicators: pd.DataFrame,
+    entities: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per (metric, entity): names, unit, years covered, count and latest value."""
     ordered = observations.sort_values([*_KEY, "year"], kind="stable")
     grouped = ordered.groupby(_KEY, observed=True, sort=True)
@@ -56,6 +62,12 @@ def catalog(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFram
         merged[column] = merged[column].fillna("")
     # The data's unit wins; the metadata's fills a file that has none.
     merged["unit"] = merged["unit"].where(merged["unit"] != "", merged["indicator_unit"])
+    entity_columns = {"name_en": "entity_name_en", "name_zh": "entity_name_zh"}
+    if entities is not None and not entities.empty:
+        named = entities[["entity", *entity_columns]].rename(columns=entity_columns).astype(str)
+        merged = merged.merge(named, on="entity", how="left")
+    for column in entity_columns.values():
+        merged[column] = merged[column].fillna("") if column in merged else ""
     return merged[CATALOG_COLUMNS]
 
 

@@ -7,7 +7,7 @@ annual growth is annualised over the actual gap. The measure columns come from
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,12 +15,14 @@ import pandas as pd
 
 from zgc_cli.model.schema import (
     FLAG_SEPARATOR,
+    INFERRED_YEAR_FLAG,
     OBSERVATION_COLUMNS,
     OBSERVATION_FLAGS,
     OVERFLOW_FLAG,
     SERIES_KEY,
     STATUS_FLAGS,
 )
+from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
 from zgc_cli.stats.select import require_years, select
 
@@ -30,7 +32,7 @@ _KEY = list(SERIES_KEY)
 def series_columns() -> list[str]:
     """The columns of ``zgc metrics ID``: the observation, its measures, flags, previous year."""
     measures = [measure.name for measure in measures_for(View.series)]
-    return [*OBSERVATION_COLUMNS[:7], *measures, "flags", "previous_year"]
+    return [*OBSERVATION_COLUMNS[:7], *measures, "flags", "previous_year", "year_basis", "kind"]
 
 
 def compare_columns() -> list[str]:
@@ -50,6 +52,9 @@ def compare_columns() -> list[str]:
         "qualifier_from",
         "status_to",
         "qualifier_to",
+        "year_basis_from",
+        "year_basis_to",
+        "kind",
     ]
 
 
@@ -77,13 +82,15 @@ def growth(
     value_to: pd.Series | FloatArray,
     years: pd.Series | FloatArray,
     measures: Sequence[str] | None = None,
+    kinds: FloatArray | None = None,
 ) -> pd.DataFrame:
     """Every measure (or those named) between aligned arrays of endpoints.
 
-    Returns a frame with one float column per measure; undefined results, and
-    results too large for a float, are NaN (see :func:`growth_with_overflow`).
+    Returns a frame with one float column per measure; undefined results, results
+    too large for a float, and measures not defined for a row's kind (``kinds``,
+    one per row; default: every row an amount) are NaN.
     """
-    return growth_with_overflow(value_from, value_to, years, measures)[0]
+    return growth_with_overflow(value_from, value_to, years, measures, kinds)[0]
 
 
 def growth_with_overflow(
@@ -91,6 +98,7 @@ def growth_with_overflow(
     value_to: pd.Series | FloatArray,
     years: pd.Series | FloatArray,
     measures: Sequence[str] | None = None,
+    kinds: FloatArray | None = None,
 ) -> tuple[pd.DataFrame, FloatArray]:
     """:func:`growth`, and which rows had a measure overflow (inf, left as NaN).
 
@@ -106,37 +114,55 @@ def growth_with_overflow(
     with np.errstate(all="ignore"):
         for measure in chosen:
             result = np.asarray(measure.compute(start, end, span), dtype="float64")
+            if kinds is not None:
+                defined = np.isin(kinds, [kind.value for kind in measure.kinds])
+                result = np.where(defined, result, np.nan)
             overflowed |= np.isinf(result)
             columns[measure.name] = np.where(np.isfinite(result), result, np.nan)
     index = value_to.index if isinstance(value_to, pd.Series) else None
     return pd.DataFrame(columns, index=index), overflowed
 
 
-def with_overflow(flag_texts: pd.Series, overflowed: FloatArray) -> pd.Series:
-    """Flags with ``overflow`` added, last, where a measure overflowed."""
-    if not overflowed.any():
-        return flag_texts
+def _appended(texts: np.ndarray, flag: str, where: np.ndarray) -> np.ndarray:
+    joined = np.where(texts == "", flag, texts + FLAG_SEPARATOR + flag)
+    return np.where(where, joined, texts)
+
+
+def with_growth_flags(
+    flag_texts: pd.Series, kinds: np.ndarray, overflowed: FloatArray
+) -> pd.Series:
+    """Flags with what the kind did to the growth, then ``overflow``, added in that order."""
     texts = flag_texts.to_numpy(dtype=object)
-    joined = np.where(texts == "", OVERFLOW_FLAG, texts + FLAG_SEPARATOR + OVERFLOW_FLAG)
-    return pd.Series(np.where(overflowed, joined, texts), index=flag_texts.index, dtype=object)
+    for kind, flag in KIND_FLAGS.items():
+        present = kinds == kind.value
+        if present.any():
+            texts = _appended(texts, flag, present)
+    if overflowed.any():
+        texts = _appended(texts, OVERFLOW_FLAG, overflowed)
+    return pd.Series(texts, index=flag_texts.index, dtype=object)
 
 
 def flags(*endpoints: pd.DataFrame) -> pd.Series:
-    """The flags of observations: ``estimate``, ``derived`` and the bound qualifiers.
+    """The flags of observations: ``estimate``, ``derived``, the bounds, ``inferred_year``.
 
-    Each endpoint frame has ``status`` and ``qualifier`` columns, aligned by
-    position; a flag is set when any endpoint has it. Flags are joined by ``;``
-    in a fixed order, empty for plain reported figures.
+    Each endpoint frame has ``status`` and ``qualifier`` columns (and may have
+    ``year_basis``), aligned by position; a flag is set when any endpoint has it.
+    Flags are joined by ``;`` in a fixed order, empty for plain reported figures.
     """
     # Each flag is a bit; the few distinct bit patterns are spelled out once and
     # looked up, so a million rows cost integer arithmetic, not string joins.
     names = list(OBSERVATION_FLAGS)
     codes = np.zeros(len(endpoints[0]), dtype=np.int64)
     for bit, name in enumerate(names):
-        column = "status" if name in STATUS_FLAGS else "qualifier"
+        column, wanted = (
+            ("year_basis", "inferred")
+            if name == INFERRED_YEAR_FLAG
+            else ("status" if name in STATUS_FLAGS else "qualifier", name)
+        )
         present = np.zeros(len(codes), dtype=bool)
         for endpoint in endpoints:
-            present |= (endpoint[column] == name).to_numpy(dtype=bool)
+            if column in endpoint.columns:
+                present |= (endpoint[column] == wanted).to_numpy(dtype=bool)
         codes |= present.astype(np.int64) << bit
     spelled = np.array(
         [
@@ -148,10 +174,22 @@ def flags(*endpoints: pd.DataFrame) -> pd.Series:
     return pd.Series(spelled[codes], index=endpoints[0].index, dtype=object)
 
 
-def series_growth(observations: pd.DataFrame, metrics: Sequence[str]) -> pd.DataFrame:
+def _year_basis(rows: pd.DataFrame) -> pd.Series:
+    """How each row's year is known ('' where the data does not say)."""
+    if "year_basis" not in rows.columns:
+        return pd.Series([""] * len(rows), index=rows.index, dtype=object)
+    return rows["year_basis"]
+
+
+def series_growth(
+    observations: pd.DataFrame,
+    metrics: Sequence[str],
+    declared: Mapping[str, Kind] | None = None,
+) -> pd.DataFrame:
     """Each observation of the named series with its growth since the previous one.
 
-    Rows follow the order of ``metrics``, then entity, then year.
+    Rows follow the order of ``metrics``, then entity, then year; ``declared``
+    gives metrics' kinds (see :mod:`zgc_cli.stats.kinds`).
     """
     rows = select(observations, metrics=metrics).copy()
     order = {name: position for position, name in enumerate(metrics)}
@@ -161,21 +199,35 @@ def series_growth(observations: pd.DataFrame, metrics: Sequence[str]) -> pd.Data
     previous = grouped[["value", "year", "status", "qualifier"]].shift(1)
     years = rows["year"].astype("float64") - previous["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.series)]
-    measures, overflowed = growth_with_overflow(previous["value"], rows["value"], years, names)
+    kinds = row_kinds(rows, declared)
+    measures, overflowed = growth_with_overflow(
+        previous["value"], rows["value"], years, names, kinds
+    )
     result = rows[list(OBSERVATION_COLUMNS[:7])].copy()
     result[list(measures.columns)] = measures
     # A change rests on both of its ends; the first observation, on itself alone.
-    previous_marks = previous[["status", "qualifier"]].astype(object).fillna("")
-    result["flags"] = with_overflow(flags(rows, previous_marks), overflowed)
+    marks = ["status", "qualifier", *(["year_basis"] if "year_basis" in rows.columns else [])]
+    previous = (
+        previous
+        if "year_basis" not in rows.columns
+        else previous.join(grouped[["year_basis"]].shift(1))
+    )
+    previous_marks = previous[marks].astype(object).fillna("")
+    result["flags"] = with_growth_flags(flags(rows, previous_marks), kinds, overflowed)
     result["previous_year"] = previous["year"].astype("Int16")
+    result["year_basis"] = _year_basis(rows)
+    result["kind"] = kinds
     return result[series_columns()].reset_index(drop=True)
 
 
-def compare_endpoints(start: pd.DataFrame, end: pd.DataFrame) -> pd.DataFrame:
+def compare_endpoints(
+    start: pd.DataFrame, end: pd.DataFrame, declared: Mapping[str, Kind] | None = None
+) -> pd.DataFrame:
     """Growth between aligned start and end observations (same index, same series)."""
     years = end["year"].astype("float64") - start["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.compare)]
-    measures, overflowed = growth_with_overflow(start["value"], end["value"], years, names)
+    kinds = row_kinds(end, declared)
+    measures, overflowed = growth_with_overflow(start["value"], end["value"], years, names, kinds)
     result = pd.DataFrame(
         {
             "metric": end["metric"],
@@ -188,11 +240,14 @@ def compare_endpoints(start: pd.DataFrame, end: pd.DataFrame) -> pd.DataFrame:
         }
     )
     result[list(measures.columns)] = measures
-    result["flags"] = with_overflow(flags(start, end), overflowed)
+    result["flags"] = with_growth_flags(flags(start, end), kinds, overflowed)
     result["status_from"] = start["status"]
     result["qualifier_from"] = start["qualifier"]
     result["status_to"] = end["status"]
     result["qualifier_to"] = end["qualifier"]
+    result["year_basis_from"] = _year_basis(start)
+    result["year_basis_to"] = _year_basis(end)
+    result["kind"] = kinds
     return result[compare_columns()].reset_index(drop=True)
 
 
@@ -212,7 +267,11 @@ class Comparison:
 
 
 def compare(
-    observations: pd.DataFrame, year_from: int, year_to: int, check_years: bool = True
+    observations: pd.DataFrame,
+    year_from: int,
+    year_to: int,
+    check_years: bool = True,
+    declared: Mapping[str, Kind] | None = None,
 ) -> Comparison:
     """Every (metric, entity) between two years; pairs lacking one year are listed apart.
 
@@ -222,13 +281,16 @@ def compare(
         year_to: the second year.
         check_years: raise if a year is missing from ``observations``; the CLI
             checks the whole data instead, before it filters.
+        declared: metrics' kinds (see :mod:`zgc_cli.stats.kinds`).
     """
     if check_years:
         require_years(observations, year_from, year_to)
     start = observations[observations["year"] == year_from].set_index(_KEY)
     end = observations[observations["year"] == year_to].set_index(_KEY)
     common = start.index.intersection(end.index)
-    frame = compare_endpoints(start.loc[common].reset_index(), end.loc[common].reset_index())
+    frame = compare_endpoints(
+        start.loc[common].reset_index(), end.loc[common].reset_index(), declared
+    )
     frame = frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
     return Comparison(
         frame=frame,
@@ -244,13 +306,13 @@ def _key_frame(index: pd.Index) -> pd.DataFrame:
     return frame.astype(str).sort_values(_KEY).reset_index(drop=True)
 
 
-def span(observations: pd.DataFrame) -> pd.DataFrame:
+def span(observations: pd.DataFrame, declared: Mapping[str, Kind] | None = None) -> pd.DataFrame:
     """Each series from its first to its last observation (the overall change)."""
     ordered = observations.sort_values([*_KEY, "year"], kind="stable")
     grouped = ordered.groupby(_KEY, observed=True, sort=False)
     first = grouped.head(1).reset_index(drop=True)
     last = grouped.tail(1).reset_index(drop=True)
-    return compare_endpoints(first, last)
+    return compare_endpoints(first, last, declared)
 
 
 def _name_order(names: pd.Series) -> pd.Series:

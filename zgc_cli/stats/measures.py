@@ -19,6 +19,8 @@ from enum import StrEnum
 
 import numpy as np
 
+from zgc_cli.stats.kinds import AMOUNTS, WITH_CHANGE, Kind
+
 FloatArray = np.ndarray
 MeasureFunction = Callable[[FloatArray, FloatArray, FloatArray], FloatArray]
 
@@ -51,6 +53,8 @@ class Measure:
         descending: sort largest first by default.
         new_from_zero: an undefined value from a zero base reads "new" in tables
             (a percent change from nothing); otherwise it is a dash.
+        kinds: the kinds of indicator it is defined for (see :mod:`zgc_cli.stats.kinds`);
+            for other kinds it is null.
     """
 
     name: str
@@ -60,6 +64,7 @@ class Measure:
     views: frozenset[View] = field(default=frozenset({View.series, View.compare}))
     descending: bool = True
     new_from_zero: bool = False
+    kinds: frozenset[Kind] = AMOUNTS
 
 
 def _change(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
@@ -90,7 +95,7 @@ def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -
 MEASURES: dict[str, Measure] = {
     measure.name: measure
     for measure in (
-        Measure("change", _change, {"en": "Change", "zh": "变化"}, Style.amount),
+        Measure("change", _change, {"en": "Change", "zh": "变化"}, Style.amount, kinds=WITH_CHANGE),
         Measure(
             "change_pct",
             _change_pct,

@@ -32,10 +32,12 @@ class SeriesResult(Result):
     Attributes:
         spans: each series from its first to its last observation (the compare columns).
         names: indicator names by metric id, ``{"en": ..., "zh": ...}``.
+        entity_names: entity names by entity id, likewise.
     """
 
     spans: pd.DataFrame = field(default_factory=pd.DataFrame)
     names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class ComparisonResult(Result):
     year_to: int = 0
     only_from: pd.DataFrame = field(default_factory=pd.DataFrame)
     only_to: pd.DataFrame = field(default_factory=pd.DataFrame)
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def not_compared(self) -> int:
@@ -92,9 +95,11 @@ class SourcesResult(Result):
 
     Attributes:
         citation: the publication in one line, or ''.
+        entity_names: entity names by entity id and language.
     """
 
     citation: str = ""
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -121,3 +126,27 @@ class VerifyReport(Result):
     @property
     def failed(self) -> bool:
         return bool(self.counts.get("fail", 0))
+
+
+@dataclass(frozen=True)
+class ShareResult(Result):
+    """Each entity's value as a percent of its whole's (``zgc share``).
+
+    Attributes:
+        entity_names: entity names by id and language, for tables.
+        indicator_names: the metric's names by language.
+    """
+
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    indicator_names: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TimelineResult(Result):
+    """Dated milestones with their passages (``zgc timeline``).
+
+    Attributes:
+        entity_names: entity names by id and language, for tables.
+    """
+
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)

@@ -1,0 +1,174 @@
+"""Check that a passage naming a place or body names the row's entity.
+
+The entities table (``entity, name_en, name_zh, kind, parent, aliases_zh``) gives the
+words a passage uses for each entity (its aliases and Chinese name). A passage's
+*mentions* are those words, longest first (北京智源研究院 is BAAI, not Beijing), less
+the words that only frame the figure:
+
+* a comparison base: 占全国, 位居全国, 全国第一, 全国首, 全国前列, 全国最, 全国近一半,
+  全国半壁江山, 全国总量 (Beijing is compared with China, it is not China);
+* a reference point: 距北京, 北京向南 (a distance from Beijing);
+* the location of a wider entity: 在保定, 位于北京 (the row's entity lies in it).
+
+The rule, conservative: where the quote mentions the row's entity, it passes; where the
+quote mentions only other entities (wider, narrower or unrelated), it fails, naming
+the mention nearest before the figure (else the first after it). A quote that mentions
+none is judged by its sentence in the article, when the article is given, the same
+way; a passage that mentions none passes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from zgc_cli.check.rows import _result, _text
+
+# Around a mention, the words that make it a comparison base or a reference point.
+COMPARED_BEFORE: tuple[str, ...] = ("占据", "占", "位居", "均居", "居", "距离", "距", "离")
+COMPARED_AFTER: tuple[str, ...] = (
+    "第",
+    "首",
+    "前列",
+    "最",
+    "近一半",
+    "一半",
+    "半壁江山",
+    "总量",
+    "向东",
+    "向南",
+    "向西",
+    "向北",
+    "以外",
+    "之外",
+)
+# Before a mention of a wider entity: where the row's entity lies.
+LOCATED_BEFORE: tuple[str, ...] = ("在", "位于")
+# Where a sentence ends, for the fallback to a quote's sentence.
+SENTENCE_END = re.compile(r"[。！？!?\n◇]|\s{2,}")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words of a passage that name an entity: where, and which entities they may name."""
+
+    start: int
+    end: int
+    alias: str
+    entities: frozenset[str]
+
+
+class Entities:
+    """The entities table read once: aliases, and each entity's parent."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.parents: dict[str, str] = {}
+        self.aliases: dict[str, set[str]] = {}
+        for row in frame.to_dict("records"):
+            entity = _text(row.get("entity"))
+            if not entity:
+                continue
+            self.parents.setdefault(entity, _text(row.get("parent")))
+            words = _text(row.get("aliases_zh")).split(";") + [_text(row.get("name_zh"))]
+            for word in (word.strip() for word in words):
+                if word:
+                    self.aliases.setdefault(word, set()).add(entity)
+        alternation = "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True))
+        self.pattern = re.compile(alternation) if alternation else None
+
+    def __contains__(self, entity: object) -> bool:
+        return entity in self.parents
+
+    def ancestors(self, entity: str) -> set[str]:
+        """The entity's parent, its parent's parent... (cycles stop the walk)."""
+        found: set[str] = set()
+        node = self.parents.get(entity, "")
+        while node and node not in found and node != entity:
+            found.add(node)
+            node = self.parents.get(node, "")
+        return found
+
+    def mentions(self, text: str, entity: str) -> list[Mention]:
+        """The entities ``text`` names for a row of ``entity``, frames left out."""
+        if self.pattern is None:
+            return []
+        wider = self.ancestors(entity)
+        found = []
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            named = frozenset(self.aliases[match.group()])
+            before, after = text[max(0, start - 2) : start], text[end : end + 4]
+            if before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER):
+                continue
+            if before.endswith(LOCATED_BEFORE) and named <= wider:
+                continue
+            found.append(Mention(start, end, match.group(), named))
+        return found
+
+
+def sentence_of(article: str, quote: str) -> tuple[str, int] | None:
+    """The sentence(s) holding the quote's first occurrence, and the quote's offset in it."""
+    start = article.find(quote) if quote else -1
+    if start < 0:
+        return None
+    end = start + len(quote)
+    ends_before = [match.end() for match in SENTENCE_END.finditer(article, 0, start)]
+    first = ends_before[-1] if ends_before else 0
+    after = SENTENCE_END.search(article, end)
+    last = after.end() if after else len(article)
+    return article[first:last], start - first
+
+
+def _describe(mention: Mention) -> str:
+    return f"{'/'.join(sorted(mention.entities))} ({mention.alias})"
+
+
+def _judge(
+    row: Mapping[Hashable, object], mentions: list[Mention], where: str, position: int
+) -> dict[str, object] | None:
+    """Pass when the passage names the entity, fail when it names only others, else None."""
+    entity = _text(row.get("entity"))
+    for mention in mentions:
+        if entity in mention.entities:
+            return _result("entity", row, entity, _describe(mention), True, f"{where} names it")
+    if not mentions:
+        return None
+    before = [m for m in mentions if m.end <= position]
+    nearest = before[-1] if before else mentions[0]
+    return _result(
+        "entity",
+        row,
+        entity,
+        _describe(nearest),
+        False,
+        f"{where} names {'/'.join(sorted(nearest.entities))}, not {entity}",
+    )
+
+
+def check_entity(
+    row: Mapping[Hashable, object],
+    quote: str,
+    position: int,
+    entities: Entities,
+    article_text: str | None = None,
+) -> list[dict[str, object]]:
+    """The ``entity`` check of one observation; ``position`` is its figure's offset in the quote."""
+    entity = _text(row.get("entity"))
+    if not entity:
+        return []
+    if entity not in entities:
+        return [_result("entity", row, entity, "", False, "not in the entities table")]
+    context = sentence_of(article_text, quote) if article_text else None
+    passage, offset = context if context else (quote, 0)
+    mentions = entities.mentions(passage, entity)
+    in_quote = [m for m in mentions if offset <= m.start and m.end <= offset + len(quote)]
+    judged = _judge(row, in_quote, "the quote", offset + position)
+    if judged is None and context is not None:
+        judged = _judge(row, mentions, "its sentence", offset + position)
+    if judged is None:
+        where = "the quote and its sentence name" if context else "the quote names"
+        judged = _result("entity", row, entity, "none", True, f"{where} no place or body")
+    return [judged]

@@ -1,0 +1,132 @@
+"""Check how each observation's year is known (its ``year_basis``), and read dates.
+
+* ``stated``: the quote names the year: ``2022年``, either end of a range
+  (``2012～2022年``), or a 4-digit label of an edition (``2023中国商业航天企业百强``).
+* ``inferred``: the year was chosen by the compiler; the note says how, starting
+  ``year inferred:``.
+* ``publication``: an undated figure current when the article appeared, dated to the
+  publication's year (the data package's date; April 2024 for the shipped article).
+
+A row with no ``year_basis`` (a user's file) makes no claim and gets no year check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable, Mapping
+
+from zgc_cli.check.rows import _result, _text, _year
+from zgc_cli.check.wording import parse_figures, years_in
+from zgc_cli.model.schema import YEAR_BASES
+
+STATED, INFERRED, PUBLICATION = YEAR_BASES
+# The note of a row (or event) whose year the article does not give.
+INFERRED_PREFIX = "year inferred:"
+# The shipped article's year (《瞭望》, April 2024): used when no data package dates it.
+ARTICLE_YEAR = 2024
+
+# A 4-digit number standing alone: not part of a longer number, a decimal or a name
+# such as 3A6000.
+_LABEL_YEAR = re.compile(r"(?<![A-Za-z\d.])(\d{4})(?![\d.]|[A-Za-z])")
+_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+
+
+def named_years(text: str) -> set[int]:
+    """The years a passage names: 2023年, both ends of 2012～2022年, and labels (2023中国...).
+
+    A 4-digit number that is a figure (2500强, 1897家) is not a year.
+    """
+    years = years_in(text)
+    spans = [(figure.start, figure.end) for figure in parse_figures(text)]
+    for match in _LABEL_YEAR.finditer(text):
+        if not any(start <= match.start() < end for start, end in spans):
+            years.add(int(match.group(1)))
+    return years
+
+
+def publication_year(date: str | None) -> int:
+    """The year of a publication date (``2024-04``), or :data:`ARTICLE_YEAR`."""
+    match = re.match(r"\s*(\d{4})", date or "")
+    return int(match.group(1)) if match else ARTICLE_YEAR
+
+
+def _years_text(years: set[int]) -> str:
+    return ", ".join(str(year) for year in sorted(years)) or "no year"
+
+
+def check_year(
+    row: Mapping[Hashable, object], quote: str, published: int = ARTICLE_YEAR
+) -> list[dict[str, object]]:
+    """The ``year`` check of one observation, or nothing when it has no year_basis."""
+    basis = _text(row.get("year_basis"))
+    if not basis:
+        return []
+    year = _year(row.get("year"))
+    if basis == STATED:
+        years = named_years(quote)
+        holds = year is not None and year in years
+        return [
+            _result(
+                "year",
+                row,
+                f"{year} named in the quote",
+                _years_text(years),
+                holds,
+                "the quote names the year"
+                if holds
+                else f"year_basis is stated, but the quote does not name {year}",
+            )
+        ]
+    if basis == INFERRED:
+        note = _text(row.get("note"))
+        holds = note.startswith(INFERRED_PREFIX) and bool(note[len(INFERRED_PREFIX) :].strip())
+        return [
+            _result(
+                "year",
+                row,
+                f"a note starting {INFERRED_PREFIX!r}",
+                "a note saying how" if holds else "no note saying how",
+                holds,
+                "the note says how the year was chosen"
+                if holds
+                else f"an inferred year needs a note starting {INFERRED_PREFIX!r} saying how",
+            )
+        ]
+    if basis == PUBLICATION:
+        holds = year == published
+        return [
+            _result(
+                "year",
+                row,
+                str(published),
+                str(year),
+                holds,
+                "dated to the publication"
+                if holds
+                else f"an undated figure current at publication is dated {published}",
+            )
+        ]
+    return [
+        _result("year", row, " | ".join(YEAR_BASES), basis, False, "unknown year_basis"),
+    ]
+
+
+def check_date(date: str, quote: str, note: str) -> tuple[bool, str, str]:
+    """Whether a quote states a date (``2015-04``): (holds, found, detail).
+
+    The quote must name the year and, when the date has them, the month (``4月``) and
+    the day (``25日``); a date whose note starts ``year inferred:`` was chosen, not stated.
+    """
+    match = _DATE.match(date)
+    if not match:
+        return False, date, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    if note.startswith(INFERRED_PREFIX):
+        return True, "inferred", "the note says how the date was chosen"
+    years = named_years(quote)
+    missing = [] if int(match["year"]) in years else [f"{match['year']}年"]
+    for part, suffix in ((match["month"], "月"), (match["day"], "日")):
+        if part and not re.search(rf"(?<!\d){int(part)}{suffix}", quote):
+            missing.append(f"{int(part)}{suffix}")
+    if missing:
+        return False, _years_text(years), "the quote does not name " + ", ".join(missing)
+    return True, _years_text(years), "the quote names the date"

@@ -1,0 +1,40 @@
+"""The dated milestones beside the data (``events.csv``), by date, filtered by entity and years."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from zgc_cli.model.schema import EVENT_COLUMNS
+from zgc_cli.stats.select import UnknownSelectionError
+from zgc_cli.stats.shares import ancestors
+
+
+def event_year(date: str) -> int | None:
+    """The year of a date written at any precision (1988, 2015-04, 2023-08-30)."""
+    head = date.strip()[:4]
+    return int(head) if head.isdigit() else None
+
+
+def timeline(
+    events: pd.DataFrame,
+    entities: pd.DataFrame,
+    entity: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> pd.DataFrame:
+    """Events in date order; ``entity`` keeps its own and its sub-entities' (zgc: the forum too)."""
+    rows = events[list(EVENT_COLUMNS)]
+    if entity is not None:
+        known = sorted(set(map(str, rows["entity"])) | set(map(str, entities["entity"])))
+        if entity not in known:
+            raise UnknownSelectionError(f"unknown entity {entity!r}; available: {', '.join(known)}")
+        chains = ancestors(entities)
+        keep = {entity} | {name for name, chain in chains.items() if entity in chain}
+        rows = rows[rows["entity"].astype(str).isin(keep)]
+    years = rows["date"].astype(str).map(event_year)
+    if year_from is not None:
+        rows = rows[years.ge(year_from).fillna(False).astype(bool)]
+        years = years[rows.index]
+    if year_to is not None:
+        rows = rows[years.le(year_to).fillna(False).astype(bool)]
+    return rows.sort_values(["date", "entity"], kind="stable").reset_index(drop=True)
