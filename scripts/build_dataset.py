@@ -670,7 +670,7 @@ class Entity:
 ENTITIES: list[Entity] = [
     Entity("china", "China", "全国", "country", "", "全国;我国;中国"),
     Entity("beijing", "Beijing", "北京市", "city", "china", "北京;北京市"),
-    Entity("zgc", "Zhongguancun demonstration zone", "中关村示范区", "zone", "beijing",
+    Entity("zgc", "Zhongguancun", "中关村示范区", "zone", "beijing",
         "中关村;中关村示范区;示范区;中关村国家自主创新示范区"),
     Entity("zgc_yizhuang", "Zhongguancun Yizhuang Park", "中关村亦庄园", "sub_park", "zgc",
         "中关村亦庄园;亦庄园;亦庄;北京亦庄"),

@@ -174,7 +174,7 @@ def test_an_inferred_year_is_flagged_in_pipes_and_marked_in_tables() -> None:
     catalog = next(r for r in rows_of(run("metrics").stdout) if r["metric"] == "invention_patents")
     assert "inferred_year" in catalog["latest_flags"]
     assert (catalog["entity_name_en"], catalog["entity_name_zh"]) == (
-        "Zhongguancun demonstration zone",
+        "Zhongguancun",
         "中关村示范区",
     )
 
