@@ -40,7 +40,7 @@ class ZgcGroup(TyperGroup):
         except ZgcError as error:
             fail(error.message, error.code)
         except MemoryError:
-            fail("not enough memory to load the data")
+            fail("not enough memory for this data on this machine")
         except BrokenPipeError:
             # The reader stopped early (`| head`): leave quietly, with env.run's exit code.
             silence_stdout()

@@ -13,7 +13,7 @@ from typing import Any
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import STDIN_MARKER
 from zgc_cli.model.sources import resolve_data_source
-from zgc_cli.model.textio import try_decode
+from zgc_cli.model.textio import read_bytes, try_decode
 
 
 def column_values(source: str, column: str, where: tuple[str, str] | None = None) -> list[str]:
@@ -24,9 +24,8 @@ def column_values(source: str, column: str, where: tuple[str, str] | None = None
     if source == STDIN_MARKER:
         return []
     try:
-        with open(source, "rb") as handle:
-            raw = handle.read()
-    except OSError:
+        raw = read_bytes(source)[1]  # the one reader: bounded on devices and pipes
+    except ZgcError:
         return []
     text = try_decode(raw)
     if text is None:

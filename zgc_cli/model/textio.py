@@ -1,13 +1,28 @@
 """The one reader of bytes (a path or standard input) and the one list of encodings.
 
 Standard library only: shell completion reads through it too. Every problem is a
-:class:`~zgc_cli.errors.DataError` naming the file and, where there is one, the line.
+:class:`~zgc_cli.errors.DataError` naming the file and, where there is one, the
+line, with the real cause (``too long a name``, ``symbolic link loop``, ...).
+
+A regular file is read at once, its size being known. A pipe, a FIFO or a device
+is read in blocks, and refused as soon as it cannot be text: a NUL byte, or no
+line break in its first MiB (``/dev/zero`` and ``/dev/urandom`` are refused in
+the first block instead of filling the memory).
+
+Lines are counted as the csv module and pandas count them: ``\\r\\n``, ``\\r``
+and ``\\n`` each end one.
 """
 
 from __future__ import annotations
 
+import errno
+import io
+import os
+import stat
 import sys
-from pathlib import Path
+from pathlib import PurePath
+from types import TracebackType
+from typing import BinaryIO
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.schema import STDIN_MARKER
@@ -15,6 +30,240 @@ from zgc_cli.model.schema import STDIN_MARKER
 # Tried in order: what Excel writes on most systems, then on Chinese Windows.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
 ENCODINGS_TEXT = "UTF-8 nor GB18030"
+STDIN_LABEL = "<stdin>"
+
+# Pipes and devices are read in blocks of this size...
+BLOCK_SIZE = 1 << 20
+# ... and refused when this many bytes hold no line break (no CSV has such a header).
+LINE_BREAK_WITHIN = 1 << 20
+LINE_BREAK_WITHIN_TEXT = "1 MiB"
+
+# What an errno means for a path, in the words of the messages.
+_PATH_PROBLEMS: dict[int, str] = {
+    errno.ENOENT: "no such file",
+    errno.ENAMETOOLONG: "too long a name",
+    errno.ELOOP: "symbolic link loop",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENXIO: "no such device or address (a socket?)",
+    errno.ENODEV: "no such device",
+    errno.EIO: "input/output error",
+    errno.ENOMEM: "not enough memory",
+    errno.EMFILE: "too many open files",
+    errno.ENFILE: "too many open files",
+    errno.EBADF: "not open for reading",
+    errno.EAGAIN: "would block (a non-blocking descriptor)",
+}
+
+
+def _kind(what: str) -> str:
+    """What a file should have been, after "not a text ..."."""
+    return "file" if what else "CSV"
+
+
+def _directory_problem(label: str, what: str) -> DataError:
+    return DataError(f"{label}: is a directory, not a {'file' if what else 'CSV file'}")
+
+
+def _reason(error: OSError) -> str:
+    code = error.errno or 0
+    return _PATH_PROBLEMS.get(code) or error.strerror or errno.errorcode.get(code, str(error))
+
+
+def _ancestors(path: str) -> list[PurePath]:
+    """The directories a path goes through, from the outermost ('a', 'a/b' for 'a/b/c')."""
+    return [parent for parent in reversed(PurePath(path).parents) if str(parent) not in ("", ".")]
+
+
+def _not_a_directory(path: str) -> str:
+    """Which part of a path is not a directory (after ENOTDIR)."""
+    for parent in _ancestors(path):
+        try:
+            mode = os.stat(parent).st_mode
+        except OSError:
+            break
+        if stat.S_ISREG(mode):
+            return f"{parent} is a file, not a directory"
+        if not stat.S_ISDIR(mode):
+            return f"{parent} is not a directory"
+    return "a part of the path is not a directory"
+
+
+def _permission_denied(path: str) -> str:
+    """Permission denied, and the directory that cannot be entered when that is the cause."""
+    for parent in _ancestors(path):
+        if not os.access(parent, os.X_OK):
+            return f"permission denied (cannot enter {parent})"
+    return "permission denied"
+
+
+def _no_such_file(path: str) -> str:
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            return "no such file (a symbolic link to a missing file)"
+    except OSError:
+        pass
+    return "no such file"
+
+
+def _open_problem(label: str, path: str, error: OSError, what: str) -> DataError:
+    """A DataError for a path that cannot be opened: the path and the real cause."""
+    code = error.errno
+    if code == errno.EISDIR:
+        return _directory_problem(label, what)
+    if code == errno.ENOTDIR:
+        return DataError(f"{label}: {_not_a_directory(path)}")
+    if code in (errno.EACCES, errno.EPERM):
+        return DataError(f"{label}: {_permission_denied(path)}")
+    if code == errno.ENOENT:
+        return DataError(f"{label}: {_no_such_file(path)}")
+    return DataError(f"{label}: {_reason(error)}")
+
+
+def _read_problem(label: str, error: OSError, what: str) -> DataError:
+    if error.errno == errno.EISDIR:
+        return _directory_problem(label, what)
+    reading = f"cannot read {what}" if what else "cannot read"
+    return DataError(f"{label}: {reading}: {_reason(error)}")
+
+
+class OpenedInput:
+    """A path or standard input opened for reading; a context manager.
+
+    Attributes:
+        label: how messages name it (the path, or ``<stdin>``).
+        what: what it is, for messages ("the article"); empty for data.
+        regular: whether it is a regular file, which :meth:`rewind` can read again.
+    """
+
+    def __init__(self, label: str, stream: BinaryIO, regular: bool, what: str, owned: bool) -> None:
+        self.label = label
+        self.what = what
+        self.regular = regular
+        self._stream = stream
+        self._owned = owned
+        self._start = 0
+        if regular:
+            try:
+                self._start = stream.tell()
+            except (OSError, ValueError):
+                self.regular = False
+
+    def __enter__(self) -> OpenedInput:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._owned:
+            self._stream.close()
+
+    def read(self) -> bytes:
+        """Every byte: at once for a regular file; in checked blocks for a pipe or device."""
+        try:
+            if self.regular:
+                return self._stream.read()
+            return self._read_blocks()
+        except ValueError:  # the stream was closed under us
+            raise self._closed() from None
+        except OSError as error:
+            if error.errno == errno.EBADF and not self._owned:
+                raise self._closed() from None
+            raise _read_problem(self.label, error, self.what) from None
+
+    def rewind(self, offset: int = 0) -> BinaryIO:
+        """The stream again, ``offset`` bytes past where reading began (regular files only)."""
+        if not self.regular:
+            raise ValueError("only a regular file can be read again")
+        try:
+            self._stream.seek(self._start + offset)
+        except OSError as error:
+            raise _read_problem(self.label, error, self.what) from None
+        return self._stream
+
+    def _closed(self) -> DataError:
+        if self._owned:
+            return DataError(f"{self.label}: cannot read: the file was closed")
+        return DataError(f"{self.label}: standard input is closed")
+
+    def _read_blocks(self) -> bytes:
+        """Read to the end in blocks, refusing a NUL byte or a first MiB without a line break."""
+        collected = io.BytesIO()
+        line_break = False
+        while block := self._stream.read(BLOCK_SIZE):
+            nul = block.find(b"\x00")
+            if nul >= 0:
+                before = collected.getvalue()
+                line = line_of_offset(before + block[: nul + 1], len(before) + nul)
+                raise DataError(
+                    f"{self.label}:{line}: NUL byte: not a text {_kind(self.what)} "
+                    "(UTF-16 or binary?)"
+                )
+            if not line_break:
+                line_break = b"\n" in block or b"\r" in block
+                if not line_break and collected.tell() + len(block) >= LINE_BREAK_WITHIN:
+                    raise DataError(
+                        f"{self.label}:1: no line break in the first {LINE_BREAK_WITHIN_TEXT}: "
+                        f"not a {'text file' if self.what else 'CSV'}"
+                    )
+            collected.write(block)
+        # getvalue() hands over the buffer it grew: no second copy of the bytes.
+        return collected.getvalue()
+
+
+def _is_regular(stream: BinaryIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False  # a test's in-memory stream: read it in blocks like a pipe
+
+
+def open_input(path: str, what: str = "") -> OpenedInput:
+    """Open a path, or standard input for ``-``, for reading.
+
+    Args:
+        path: a file path, or ``-``.
+        what: what the file is, for messages ("the article"); empty for data.
+    """
+    if path == STDIN_MARKER:
+        return _open_stdin(what)
+    label = str(PurePath(path))
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise _open_problem(label, path, error, what) from None
+    except ValueError:  # a NUL in the name
+        raise DataError(f"{label}: not a valid file name") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise _directory_problem(label, what)
+        stream = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return OpenedInput(label, stream, stat.S_ISREG(mode), what, owned=True)
+
+
+def _open_stdin(what: str) -> OpenedInput:
+    stdin = sys.stdin
+    if stdin is None:  # started with descriptor 0 closed (`zgc ... <&-`)
+        raise DataError(f"{STDIN_LABEL}: standard input is closed")
+    stream = getattr(stdin, "buffer", None)
+    if stream is None:  # a text stream without bytes beneath (a notebook's StringIO)
+        try:
+            stream = io.BytesIO(stdin.read().encode("utf-8"))
+        except (ValueError, OSError):
+            raise DataError(f"{STDIN_LABEL}: standard input is closed") from None
+    if getattr(stream, "closed", False):
+        raise DataError(f"{STDIN_LABEL}: standard input is closed")
+    return OpenedInput(STDIN_LABEL, stream, _is_regular(stream), what, owned=False)
 
 
 def read_bytes(path: str, what: str = "") -> tuple[str, bytes]:
@@ -24,26 +273,16 @@ def read_bytes(path: str, what: str = "") -> tuple[str, bytes]:
         path: a file path, or ``-``.
         what: what the file is, for messages ("the article"); empty for data.
     """
-    if path == STDIN_MARKER:
-        return "<stdin>", sys.stdin.buffer.read()
-    file_path = Path(path)
-    label = str(file_path)
-    reading = f"cannot read {what}" if what else "cannot read"
-    if not file_path.exists():
-        raise DataError(f"{label}: no such file")
-    if file_path.is_dir():
-        raise DataError(f"{label}: is a directory, not a {'file' if what else 'CSV file'}")
-    try:
-        return label, file_path.read_bytes()
-    except PermissionError:
-        raise DataError(f"{label}: permission denied") from None
-    except OSError as error:
-        raise DataError(f"{label}: {reading}: {error.strerror or error}") from None
+    with open_input(path, what) as opened:
+        return opened.label, opened.read()
 
 
 def line_of_offset(buffer: bytes, offset: int) -> int:
-    """The 1-based line number of a byte offset."""
-    return buffer.count(b"\n", 0, offset) + 1
+    """The 1-based line number of a byte offset (``\\r\\n``, ``\\r`` and ``\\n`` end a line)."""
+    line = buffer.count(b"\n", 0, offset) + 1
+    if b"\r" in buffer:
+        line += buffer.count(b"\r", 0, offset) - buffer.count(b"\r\n", 0, offset)
+    return line
 
 
 def is_utf8(line: bytes) -> bool:
@@ -56,7 +295,7 @@ def is_utf8(line: bytes) -> bool:
 
 def undecodable_line(buffer: bytes) -> int:
     """The first line that no accepted encoding can decode (only runs on a failure)."""
-    for number, line in enumerate(buffer.split(b"\n"), start=1):
+    for number, line in enumerate(buffer.splitlines(), start=1):
         for encoding in ENCODINGS:
             try:
                 line.decode(encoding)
@@ -77,7 +316,7 @@ def refuse_mixed_encodings(label: str, buffer: bytes) -> None:
     GBK line is seldom valid UTF-8 by chance, so a GBK file never has a majority.)
     """
     utf8_lines = other_lines = first_other = 0
-    for number, line in enumerate(buffer.split(b"\n"), start=1):
+    for number, line in enumerate(buffer.splitlines(), start=1):
         if line.isascii():
             continue
         if is_utf8(line):
@@ -93,6 +332,11 @@ def refuse_mixed_encodings(label: str, buffer: bytes) -> None:
 
 def decode_text(label: str, raw: bytes) -> str:
     """Text in UTF-8 (with or without a BOM) or GB18030, as Excel and editors save it."""
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise DataError(
+            f"{label}:{line_of_offset(raw, nul)}: NUL byte: not a text file (UTF-16 or binary?)"
+        )
     text = try_decode(raw)
     if text is None:
         raise DataError(

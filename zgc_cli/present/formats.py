@@ -7,14 +7,14 @@ full-precision numbers (:mod:`zgc_cli.present.numbers`).
 
 from __future__ import annotations
 
-import io
-from itertools import islice
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 import numpy as np
 import orjson
 import pandas as pd
 
+from zgc_cli.errors import ZgcError
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.i18n import Language, message
@@ -122,12 +122,19 @@ def text_cells(frame: pd.DataFrame, delimiter: str | None = None) -> list[list[s
     return columns
 
 
+def _chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """The frame in slices of ``_ROWS_PER_WRITE`` rows: what one write holds."""
+    step = _ROWS_PER_WRITE
+    for start in range(0, len(frame), step):
+        yield frame.iloc[start : start + step]
+
+
 def write_delimited(frame: pd.DataFrame, delimiter: str, stream: TextIO) -> None:
     """CSV or TSV, header first, LF line ends, written in chunks of rows."""
     stream.write(delimiter.join(_quoted(str(name), delimiter) for name in frame.columns) + "\n")
-    rows = zip(*text_cells(frame, delimiter), strict=True)
-    while chunk := list(islice(rows, _ROWS_PER_WRITE)):
-        stream.write("\n".join(map(delimiter.join, chunk)) + "\n")
+    for chunk in _chunks(frame):
+        rows = zip(*text_cells(chunk, delimiter), strict=True)
+        stream.write("\n".join(map(delimiter.join, rows)) + "\n")
 
 
 def machine_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -143,26 +150,61 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
+def write_json(frame: pd.DataFrame, stream: TextIO, pretty: bool) -> None:
+    """One JSON array of records, written a chunk of records at a time.
+
+    The bytes are those of ``orjson.dumps(records(frame))`` (indented by two
+    spaces when ``pretty``): each chunk is dumped as an array, and its brackets
+    are swapped for the separator the whole array has between records.
+    """
+    option = orjson.OPT_INDENT_2 if pretty else 0
+    if not len(frame):
+        stream.write(orjson.dumps([], option=option).decode() + "\n")
+        return
+    # An array prints as "[" + records joined by "," + "]"; indented, the brackets
+    # stand on lines of their own: "[\n" + records joined by ",\n" + "\n]".
+    opening, separator, closing = ("[\n", ",\n", "\n]") if pretty else ("[", ",", "]")
+    stream.write(opening)
+    for number, chunk in enumerate(_chunks(frame)):
+        dumped = orjson.dumps(records(chunk), option=option).decode()
+        inner = dumped[len(opening) : len(dumped) - len(closing)]
+        stream.write(inner if number == 0 else separator + inner)
+    stream.write(closing + "\n")
+
+
+def write_jsonl(frame: pd.DataFrame, stream: TextIO) -> None:
+    """One JSON object a line, written a chunk of lines at a time."""
+    for chunk in _chunks(frame):
+        stream.write("".join(orjson.dumps(record).decode() + "\n" for record in records(chunk)))
+
+
 def _markdown_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+def write_markdown(frame: pd.DataFrame, stream: TextIO) -> None:
+    """A Markdown table, written a chunk of rows at a time."""
+    stream.write("| " + " | ".join(_markdown_cell(str(c)) for c in frame.columns) + " |\n")
+    stream.write("|" + "|".join(" --- " for _ in frame.columns) + "|\n")
+    for chunk in _chunks(frame):
+        rows = zip(*text_cells(chunk), strict=True)
+        stream.write("".join("| " + " | ".join(map(_markdown_cell, row)) + " |\n" for row in rows))
+
+
 def write_machine(frame: pd.DataFrame, fmt: OutputFormat, stream: TextIO, pretty: bool) -> None:
-    """Write a frame in a machine format; ``pretty`` indents JSON for a terminal."""
+    """Write a frame in a machine format; ``pretty`` indents JSON for a terminal.
+
+    Every format is written in chunks of rows, so memory stays bounded whatever
+    the frame's size; the bytes are the same as writing it at once.
+    """
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
         write_delimited(frame, "," if fmt is OutputFormat.csv else "\t", stream)
     elif fmt is OutputFormat.json:
-        option = orjson.OPT_INDENT_2 if pretty else 0
-        stream.write(orjson.dumps(records(frame), option=option).decode() + "\n")
+        write_json(frame, stream, pretty)
     elif fmt is OutputFormat.jsonl:
-        for record in records(frame):
-            stream.write(orjson.dumps(record).decode() + "\n")
+        write_jsonl(frame, stream)
     elif fmt is OutputFormat.markdown:
-        text = machine_text(frame)
-        stream.write("| " + " | ".join(_markdown_cell(str(c)) for c in text.columns) + " |\n")
-        stream.write("|" + "|".join(" --- " for _ in text.columns) + "|\n")
-        for row in text.itertuples(index=False, name=None):
-            stream.write("| " + " | ".join(_markdown_cell(cell) for cell in row) + " |\n")
+        write_markdown(frame, stream)
     else:  # pragma: no cover - the table format never reaches here
         raise ValueError(f"not a machine format: {fmt}")
 
@@ -172,7 +214,8 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
 
     A table goes to the terminal through the view of the result's type (Rich is
     imported only then); a machine format gets every row of ``result.frame``,
-    and what only a table shows beside it is named in a note on stderr.
+    streamed to stdout in chunks, and what only a table shows beside it is
+    named in a note on stderr.
 
     Args:
         result: what a command computed.
@@ -183,9 +226,10 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     if chosen is OutputFormat.table:
         env.show_table(result)
         return
-    buffer = io.StringIO()
-    write_machine(result.frame, chosen, buffer, env.stdout_is_tty)
-    env.stdout.write(buffer.getvalue())
+    try:
+        write_machine(result.frame, chosen, env.stdout, env.stdout_is_tty)
+    except MemoryError:
+        raise ZgcError("not enough memory to write the output") from None
     env.stdout.flush()
     for note in pipe_notes(result, env):
         env.note(note)
