@@ -58,6 +58,8 @@ SPLICES = [
     b"",
 ]
 OUTCOMES: Counter[str] = Counter()
+# Problems of a file as a whole, which have no line to name.
+WHOLE_FILE_PROBLEMS = {"empty file", "a header but no observations"}
 
 
 @st.composite
@@ -107,7 +109,11 @@ def check_contract(command: list[str], payload: bytes, path: Path) -> str:
             # A problem of the file's content names the line: FILE:N: ... (or FILE: for a
             # whole-file problem such as an empty file).
             located = stderr.removeprefix(f"zgc: error: {path}:")
-            return "error with line" if located.split(":")[0].isdigit() else "error with file"
+            if located.split(":")[0].isdigit():
+                return "error with line"
+            # Only a problem of the whole file may lack a line.
+            assert located.strip() in WHOLE_FILE_PROBLEMS, (command, stderr)
+            return "error with file"
         return "error about the arguments"
     return "usage"
 
