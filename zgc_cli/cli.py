@@ -148,6 +148,16 @@ CategoryFilter = Annotated[
     typer.Option("--category", "-c", help="Only metrics of this category (repeatable)."),
 ]
 
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        min=0,
+        help="Rows a table shows (0: all). Pipes and --format csv/json always get every row.",
+    ),
+]
+DEFAULT_LIMIT = 50
+
 
 # The sort keys: the names, the two values, and every compare measure of stats.measures.
 # Spelled out here because Typer needs the choices before any heavy import; a test
@@ -165,9 +175,10 @@ class SortKey(StrEnum):
     cagr_pct = "cagr_pct"
 
 
-def _env(ctx: typer.Context, lang: Language | None = None) -> Environment:
+def _env(ctx: typer.Context, lang: Language | None = None, limit: int | None = None) -> Environment:
     env: Environment = ctx.obj
     env.language_option = lang
+    env.limit = limit or None
     return env
 
 
@@ -194,6 +205,7 @@ def metrics(
     data: DataOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """List the indicators, or show series with their growth rates.
 
@@ -205,7 +217,7 @@ def metrics(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
+    env = _env(ctx, lang, limit)
     dataset = _dataset(env, data)
     result = stats.series(dataset, ids) if ids else stats.catalog_of(dataset)
     emit(result, env, fmt)
@@ -222,24 +234,37 @@ def compare(
         SortKey, typer.Option("--sort", help="Sort by this column (numbers largest first).")
     ] = SortKey.metric,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the sort order.")] = False,
+    tolerance: Annotated[
+        int,
+        typer.Option(
+            "--tolerance",
+            min=0,
+            max=10,
+            help="Take each series' nearest year within this many years of each end "
+            "(the exact year first, then earlier, then later).",
+        ),
+    ] = 0,
     metric: MetricFilter = None,
     entity: EntityFilter = None,
     category: CategoryFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Compare every indicator between two years.
 
     For each (metric, entity) with values in both years: the two values,
     change, percent change, ratio and compound annual growth. Series that have
     only one of the two years are named under the table (in a pipe, a note on
-    stderr counts them).
+    stderr counts them). With `--tolerance 1`, a series without 2014 takes 2013
+    (else 2015): the years used are in year_from and year_to, and growth is
+    annualised over them.
     """
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
+    env = _env(ctx, lang, limit)
     result = stats.comparison(
         _dataset(env, data),
         year_from,
@@ -249,6 +274,7 @@ def compare(
         categories=category,
         sort=sort.value,
         reverse=reverse,
+        tolerance=tolerance,
     )
     emit(result, env, fmt)
 
@@ -261,6 +287,7 @@ def export(
     category: CategoryFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Write the observations themselves: every column of the data file, exactly.
 
@@ -269,7 +296,7 @@ def export(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx)
+    env = _env(ctx, limit=limit)
     emit(stats.observations(_dataset(env, data), metric, entity, category), env, fmt)
 
 
@@ -280,6 +307,7 @@ def search(
     data: DataOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Find indicators by id, English or Chinese name and description, best first.
 
@@ -288,7 +316,7 @@ def search(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
+    env = _env(ctx, lang, limit)
     emit(stats.search(_dataset(env, data), text), env, fmt)
 
 
@@ -402,6 +430,7 @@ def verify(
     data: DataOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Check every figure against the article's wording, and every claim against the figures.
 
@@ -415,7 +444,7 @@ def verify(
     from zgc_cli.model.textio import read_text
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
+    env = _env(ctx, lang, limit)
     dataset = _dataset(env, data)
     article_text = read_text(str(article), "the article")[1] if article else None
     report = check.run(dataset, article_text)

@@ -98,6 +98,8 @@ class Environment:
         stdout_is_tty: whether stdout is a terminal (tables and colour), else a pipe (CSV).
         stderr_is_tty: whether a person watches stderr (notes and spinners are for them).
         language_option: ``--lang``, when given; otherwise the locale decides.
+        limit: the most rows a table shows (``--limit``; None: all). Machine
+            formats always get every row.
     """
 
     stdout: TextIO = field(default_factory=lambda: cast(TextIO, WholeWrites(sys.stdout)))
@@ -105,6 +107,7 @@ class Environment:
     stdout_is_tty: bool = field(default_factory=lambda: is_tty(sys.stdout))
     stderr_is_tty: bool = field(default_factory=lambda: is_tty(sys.stderr))
     language_option: Language | None = None
+    limit: int | None = None
     _console: Console | None = field(default=None, repr=False)
 
     @property
@@ -141,10 +144,13 @@ class Environment:
         print_renderables(self.console(), renderables)
 
     def show_table(self, result: Result) -> None:
-        """Print a result's human view: its view's tables and notes, at the terminal's width."""
+        """Print a result's human view: its view's tables and notes, at the terminal's width.
+
+        With a :attr:`limit`, the first rows only, and a line saying how to see the rest.
+        """
         from zgc_cli.present.views import render
 
-        self.print_renderables(render(result, self.language, self.width))
+        self.print_renderables(render(result, self.language, self.width, self.limit))
 
     def note(self, text: str) -> None:
         """An informational line for a person: on stderr, and only when stderr is a terminal.

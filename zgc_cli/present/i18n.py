@@ -111,6 +111,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not compared, only {year} in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年数据（{count}）：{series}",
     },
+    "compare.title_near": {
+        "en": "{year_from} → {year_to} ({within})",
+        "zh": "{year_from} → {year_to}（{within}）",
+    },
+    "compare.within_year": {"en": "±{tolerance} year", "zh": "±{tolerance}年"},
+    "compare.within_years": {"en": "±{tolerance} years", "zh": "±{tolerance}年"},
+    "compare.nearest": {
+        "en": "{example} after a series: the years it compares, the nearest with data "
+        "within {within} of those asked",
+        "zh": "系列后的{example}：该系列实际比较的年份，"
+        "即与所问年份相差{within}以内最近的有数据年份",
+    },
+    "compare.not_compared_near": {
+        "en": "Not compared, only {year} ({within}) in the data ({count}): {series}",
+        "zh": "未比较，仅有{year}年（{within}）数据（{count}）：{series}",
+    },
+    "table.more_rows": {
+        "en": "… {count} more rows: --limit 0 for all, or --format csv",
+        "zh": "… 另有 {count} 行未显示：--limit 0 显示全部，或用 --format csv",
+    },
     "source.no_quote": {"en": "(no quote: unsourced)", "zh": "（无原文引用）"},
     "source.note": {"en": "note: ", "zh": "说明："},
     "source.source": {"en": "Source: ", "zh": "来源："},

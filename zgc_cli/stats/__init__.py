@@ -74,17 +74,27 @@ def comparison(
     categories: Sequence[str] | None = None,
     sort: str = "metric",
     reverse: bool = False,
+    tolerance: int = 0,
 ) -> ComparisonResult:
-    """Every selected series between two years, sorted, with the series not compared."""
-    from zgc_cli.stats.growth import compare, sort_comparison
+    """Every selected series between two years, sorted, with the series not compared.
+
+    ``tolerance`` takes each series' nearest years within ±tolerance of those
+    asked (see :func:`zgc_cli.stats.growth.compare`).
+    """
+    from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
-    from zgc_cli.stats.select import require_years, select
+    from zgc_cli.stats.select import select
 
     # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
-    require_years(dataset.frame, year_from, year_to)
+    require_years_near(dataset.frame, year_from, year_to, tolerance=tolerance)
     rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
     compared = compare(
-        rows, year_from, year_to, check_years=False, declared=metric_kinds(dataset.indicators)
+        rows,
+        year_from,
+        year_to,
+        check_years=False,
+        declared=metric_kinds(dataset.indicators),
+        tolerance=tolerance,
     )
     return ComparisonResult(
         sort_comparison(compared.frame, sort, reverse),
@@ -93,6 +103,7 @@ def comparison(
         only_from=compared.only_from,
         only_to=compared.only_to,
         entity_names=dataset.entity_names(),
+        tolerance=tolerance,
     )
 
 

@@ -24,7 +24,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
-from zgc_cli.stats.select import require_years, select
+from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years, select
 
 _KEY = list(SERIES_KEY)
 
@@ -266,12 +266,67 @@ class Comparison:
     only_to: pd.DataFrame
 
 
+def require_years_near(observations: pd.DataFrame, *wanted: int, tolerance: int = 0) -> None:
+    """Raise, naming the years there are, unless each wanted year has data within ±tolerance."""
+    if tolerance == 0:
+        require_years(observations, *wanted)
+        return
+    years = np.asarray(available_years(observations), dtype=np.int64)
+    for year in wanted:
+        if not (np.abs(years - year) <= tolerance).any():
+            raise UnknownSelectionError(
+                f"year {year} is not in the data, nor any within ±{tolerance}; "
+                f"available: {', '.join(map(str, years.tolist()))}"
+            )
+
+
+def _nearness(years: pd.Series, year: int) -> pd.Series:
+    """How near each year is to ``year``: 0 exact, then 1 a year earlier, 2 later, 3, 4…"""
+    offset = years.astype("int64") - year
+    return 2 * offset.abs() - (offset < 0).astype("int64")
+
+
+def _candidates(observations: pd.DataFrame, year: int, tolerance: int) -> pd.DataFrame:
+    """The rows within ±tolerance of ``year``, each with its ``_rank`` (see :func:`_nearness`)."""
+    if tolerance == 0:
+        rows = observations[observations["year"] == year]
+        return rows.assign(_rank=np.zeros(len(rows), dtype=np.int64))
+    near = (observations["year"].astype("int64") - year).abs() <= tolerance
+    rows = observations[near]
+    return rows.assign(_rank=_nearness(rows["year"], year))
+
+
+def _nearest(candidates: pd.DataFrame) -> pd.DataFrame:
+    """Each series' best candidate, indexed by series."""
+    best = candidates.sort_values("_rank", kind="stable").drop_duplicates(_KEY)
+    return best.set_index(_KEY)
+
+
+def _pairs(starts: pd.DataFrame, ends: pd.DataFrame, keys: pd.Index) -> pd.DataFrame:
+    """For series whose nearest ends are out of order: two years in order, nearest in all.
+
+    The pair with the smallest sum of ranks wins, ties going to the nearer start;
+    a series with one observation in reach of both ends has no pair and is left out.
+    Returns one row per paired series: the row labels of its start and its end.
+    """
+    columns = [*_KEY, "year", "_rank"]
+    start = starts.loc[starts.set_index(_KEY).index.isin(keys), columns]
+    end = ends.loc[ends.set_index(_KEY).index.isin(keys), columns]
+    pairs = start.reset_index(names="_start").merge(
+        end.reset_index(names="_end"), on=_KEY, suffixes=("_s", "_e")
+    )
+    pairs = pairs[pairs["year_s"].astype("int64") < pairs["year_e"].astype("int64")]
+    pairs = pairs.assign(_sum=pairs["_rank_s"] + pairs["_rank_e"])
+    return pairs.sort_values(["_sum", "_rank_s"], kind="stable").drop_duplicates(_KEY)
+
+
 def compare(
     observations: pd.DataFrame,
     year_from: int,
     year_to: int,
     check_years: bool = True,
     declared: Mapping[str, Kind] | None = None,
+    tolerance: int = 0,
 ) -> Comparison:
     """Every (metric, entity) between two years; pairs lacking one year are listed apart.
 
@@ -282,21 +337,43 @@ def compare(
         check_years: raise if a year is missing from ``observations``; the CLI
             checks the whole data instead, before it filters.
         declared: metrics' kinds (see :mod:`zgc_cli.stats.kinds`).
+        tolerance: take each series' nearest year within ±tolerance of each end
+            (the exact year first, then a year earlier, a year later, two earlier…),
+            as Our World in Data's charts do. The years used are the rows'
+            ``year_from`` and ``year_to``, and growth is annualised over their gap;
+            the two ends are different observations, the first before the second.
     """
+    if tolerance < 0:
+        raise ValueError(f"a tolerance is a number of years, 0 or more, not {tolerance}")
     if check_years:
-        require_years(observations, year_from, year_to)
-    start = observations[observations["year"] == year_from].set_index(_KEY)
-    end = observations[observations["year"] == year_to].set_index(_KEY)
+        require_years_near(observations, year_from, year_to, tolerance=tolerance)
+    start_rows = _candidates(observations, year_from, tolerance)
+    end_rows = _candidates(observations, year_to, tolerance)
+    start, end = _nearest(start_rows), _nearest(end_rows)
     common = start.index.intersection(end.index)
+    only_from = start.index.difference(common)
+    only_to = end.index.difference(common)
+    start, end = start.loc[common], end.loc[common]
+    in_order = start["year"].astype("int64").to_numpy() < end["year"].astype("int64").to_numpy()
+    if not in_order.all():  # only with a tolerance: both ends may reach the same years
+        crossed = common[~in_order]
+        start_rows, end_rows = start_rows.reset_index(drop=True), end_rows.reset_index(drop=True)
+        pairs = _pairs(start_rows, end_rows, crossed)
+        paired = start_rows.loc[pairs["_start"].to_numpy()].set_index(_KEY).index
+        lone = crossed.difference(paired)
+        # One observation in reach of both ends: not compared, listed at the nearer end.
+        nearer_start = start.loc[lone, "_rank"].to_numpy() <= end.loc[lone, "_rank"].to_numpy()
+        only_from = only_from.append(lone[nearer_start])
+        only_to = only_to.append(lone[~nearer_start])
+        start = pd.concat(
+            [start[in_order], start_rows.loc[pairs["_start"].to_numpy()].set_index(_KEY)]
+        )
+        end = pd.concat([end[in_order], end_rows.loc[pairs["_end"].to_numpy()].set_index(_KEY)])
     frame = compare_endpoints(
-        start.loc[common].reset_index(), end.loc[common].reset_index(), declared
+        start.drop(columns="_rank").reset_index(), end.drop(columns="_rank").reset_index(), declared
     )
     frame = frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
-    return Comparison(
-        frame=frame,
-        only_from=_key_frame(start.index.difference(common)),
-        only_to=_key_frame(end.index.difference(common)),
-    )
+    return Comparison(frame=frame, only_from=_key_frame(only_from), only_to=_key_frame(only_to))
 
 
 def _key_frame(index: pd.Index) -> pd.DataFrame:

@@ -49,6 +49,8 @@ class ComparisonResult(Result):
         year_to: the second year asked for.
         only_from: (metric, entity) pairs with the first year but not the second.
         only_to: pairs with the second year but not the first.
+        tolerance: each series took its nearest years within ±tolerance of those asked
+            (the years used are the frame's ``year_from`` and ``year_to``).
     """
 
     year_from: int = 0
@@ -56,6 +58,7 @@ class ComparisonResult(Result):
     only_from: pd.DataFrame = field(default_factory=pd.DataFrame)
     only_to: pd.DataFrame = field(default_factory=pd.DataFrame)
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    tolerance: int = 0
 
     @property
     def not_compared(self) -> int:

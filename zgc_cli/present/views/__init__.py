@@ -10,12 +10,16 @@ the search, sources, verify, observations and timeline; ``common`` what they sha
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+import pandas as pd
 from rich.console import RenderableType
 
-from zgc_cli.present.i18n import Language
+from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.tables import plain
 from zgc_cli.present.views.amounts import catalog_view, compare_view, series_view, share_view
 from zgc_cli.present.views.common import sparkline
 from zgc_cli.present.views.passages import (
@@ -53,6 +57,37 @@ _VIEWS: dict[type[Result], Callable[[Any, Language, int | None], list[Renderable
 }
 
 
-def render(result: Result, lang: Language, width: int | None) -> list[RenderableType]:
-    """The human view of a result: tables and notes, in order, for a terminal ``width`` wide."""
-    return _VIEWS[type(result)](result, lang, width)
+def render(
+    result: Result, lang: Language, width: int | None, limit: int | None = None
+) -> list[RenderableType]:
+    """The human view of a result: tables and notes, in order, for a terminal ``width`` wide.
+
+    With a ``limit``, the view lays out the first ``limit`` rows of ``result.frame``
+    only (what it shows beside them, such as the series not compared or the
+    sparklines, still comes from the whole result), and a last line says how many
+    rows were left out and how to get them. A verify report shows its failures first.
+    """
+    rows = len(result.frame)
+    if not limit or rows <= limit:
+        return _VIEWS[type(result)](result, lang, width)
+    frame = result.frame
+    if isinstance(result, VerifyReport):
+        # A person checking wants the failures: they come first when rows must be left out.
+        passed = frame["result"].isin(["pass", "definitional"]).to_numpy()
+        frame = frame.iloc[np.concatenate([np.flatnonzero(~passed), np.flatnonzero(passed)])]
+    first = dataclasses.replace(result, frame=frame.iloc[:limit])
+    if isinstance(first, CatalogResult):
+        # Sparklines for the rows shown only: the same values, without a pass over every series.
+        first = dataclasses.replace(first, observations=_of_series(first))
+    renderables = _VIEWS[type(result)](first, lang, width)
+    more = message("table.more_rows", lang, count=f"{rows - limit:,}")
+    return [*renderables, plain(more, style="dim")]
+
+
+def _of_series(catalog: CatalogResult) -> pd.DataFrame:
+    """The observations of the catalog's series (the rows it has), all of them."""
+    observations, shown = catalog.observations, catalog.frame
+    near = observations[observations["metric"].isin(shown["metric"].unique())]
+    keys = pd.MultiIndex.from_arrays([shown["metric"].astype(str), shown["entity"].astype(str)])
+    wanted = pd.MultiIndex.from_arrays([near["metric"].astype(str), near["entity"].astype(str)])
+    return near[wanted.isin(keys)]

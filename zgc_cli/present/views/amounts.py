@@ -114,9 +114,14 @@ def compare_view(
         *(Column(measure_header(measure, lang), numeric=True) for measure in measures),
     ]
     rows: list[list[str]] = []
+    nearest = ""  # the first series compared over other years than those asked
     for row in result.frame.to_dict("records"):
         unit = str(row["unit"])
         zero_base = bool(row["value_from"] == 0)
+        years = ""
+        if (row["year_from"], row["year_to"]) != (result.year_from, result.year_to):
+            years = f" {row['year_from']}→{row['year_to']}"
+            nearest = nearest or years.strip()
         ends = [
             marked_number(
                 row[f"value_{end}"],
@@ -131,7 +136,7 @@ def compare_view(
         entity = entity_label(row["entity"], result.entity_names, lang)
         rows.append(
             [
-                f"{row['metric']} ({entity})",
+                f"{row['metric']} ({entity}){years}",
                 *ends,
                 *(
                     measure_text(
@@ -141,16 +146,34 @@ def compare_view(
                 ),
             ]
         )
+    within = _within(result.tolerance, lang)
     title = f"{result.year_from} → {result.year_to}"
+    if result.tolerance:
+        title = message(
+            "compare.title_near",
+            lang,
+            year_from=result.year_from,
+            year_to=result.year_to,
+            within=within,
+        )
     renderables: list[RenderableType] = [build_table(columns, rows, title=title)]
     note = legend(result.frame["flags"], lang)
     if note is not None:
         renderables.append(note)
+    if nearest:
+        line = message("compare.nearest", lang, example=nearest, within=within)
+        renderables.append(plain(line, style="dim"))
     for year, missing in ((result.year_from, result.only_from), (result.year_to, result.only_to)):
         if not missing.empty:
-            line = _not_compared_line(year, missing, lang, result.entity_names)
+            line = _not_compared_line(year, missing, lang, result.entity_names, result.tolerance)
             renderables.append(plain(line, style="dim"))
     return renderables
+
+
+def _within(tolerance: int, lang: Language) -> str:
+    """``±1 year``, ``±2 years``: how far from the years asked a comparison may reach."""
+    key = "compare.within_year" if tolerance == 1 else "compare.within_years"
+    return message(key, lang, tolerance=tolerance)
 
 
 def _not_compared_line(
@@ -158,11 +181,21 @@ def _not_compared_line(
     missing: pd.DataFrame,
     lang: Language,
     entity_names: Mapping[str, Mapping[str, str]],
+    tolerance: int = 0,
 ) -> str:
     series = ", ".join(
         f"{row['metric']} ({entity_label(row['entity'], entity_names, lang)})"
         for row in missing.to_dict("records")
     )
+    if tolerance:
+        return message(
+            "compare.not_compared_near",
+            lang,
+            year=year,
+            within=_within(tolerance, lang),
+            count=len(missing),
+            series=series,
+        )
     return message("compare.not_compared", lang, year=year, count=len(missing), series=series)
 
 
