@@ -196,3 +196,21 @@ def test_a_narrow_catalog_leaves_out_optional_columns_first() -> None:
     assert not {"Unit", "Obs", "Trend"} & set(narrow.split())
     for kept in ("Metric", "Entity", "Years", "Latest", "revenue", "8.6 trillion*"):
         assert kept in narrow
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [
+        ([], ""),
+        # A flat series (or a single observation) sits mid-way, not on the floor.
+        ([5.0], "▄"),
+        ([5.0, 5.0, 5.0], "▄▄▄"),
+        ([0.0, 0.0], "▄▄"),
+        ([0.0, 10.0], "▁█"),
+        ([10.0, 0.0, 5.0], "█▁▅"),
+        ([1, 2, 3, 4, 5, 6, 7, 8], "▁▂▃▄▅▆▇█"),
+        ([-3.0, -1.0], "▁█"),
+    ],
+)
+def test_sparkline(values: list[float], line: str) -> None:
+    assert views.sparkline(values) == line

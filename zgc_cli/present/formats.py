@@ -179,7 +179,9 @@ def write_jsonl(frame: pd.DataFrame, stream: TextIO) -> None:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    # A line break of any kind (CR too) would end the table row: it becomes a space.
+    flat = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return flat.replace("\\", "\\\\").replace("|", "\\|")
 
 
 def write_markdown(frame: pd.DataFrame, stream: TextIO) -> None:

@@ -144,7 +144,7 @@ def points_text(value: Any, lang: Language) -> str:
     """A change of a share in percentage points: +20 pp / +20个百分点; a dash when missing."""
     if is_missing(value):
         return DASH
-    number = float(value)
+    number = round(float(value), 2)  # the sign of what is shown: +0.004 pp is 0 pp
     sign = "+" if number > 0 else "-" if number < 0 else ""
     return message("cell.points", lang, value=sign + _plain(abs(number)))
 
@@ -153,7 +153,7 @@ def places_text(value: Any, lang: Language) -> str:
     """A change of a rank (to − from): 5 → 1 is ↑4 / 上升4位; a dash when missing."""
     if is_missing(value):
         return DASH
-    number = float(value)
+    number = round(float(value), 2)
     if number == 0:
         return message("cell.rank_same", lang)
     key = "cell.rank_up" if number < 0 else "cell.rank_down"
