@@ -285,3 +285,30 @@ def test_without_a_chinese_font_labels_fall_back_to_english(
     text = path.read_text(encoding="utf-8")
     assert "Total revenue (trillion CNY)" in text
     assert "总收入" not in text
+
+
+@pytest.mark.parametrize(
+    ("years", "ticks"),
+    [([2024], [2024]), ([2020, 2023], [2020, 2021, 2022, 2023]), ([2012, 2022], None)],
+)
+def test_an_image_axis_spans_only_the_datas_years(
+    years: list[int], ticks: list[int] | None
+) -> None:
+    pytest.importorskip("matplotlib")
+    series = make_series(
+        [
+            ("m", "zgc", year, float(n + 1), "CNY", "reported", "exact")
+            for n, year in enumerate(years)
+        ]
+        + [("n", "zgc", 2019, 5.0, "CNY", "reported", "exact")]
+    )
+    panels, notes = plot_panels.prepare(series, {}, Language.en, False)
+    figure = plot_image._draw(panels, Language.en, "", notes)
+    first, last = min([*years, 2019]), max([*years, 2019])
+    for axes in figure.axes[: len(panels)]:
+        low, high = axes.get_xlim()
+        # Shared by the panels, and never more than a year beyond the data.
+        assert first - 1 <= low < first and last < high <= last + 1
+    if ticks is not None:
+        shown = [int(tick) for tick in figure.axes[0].get_xticks()]
+        assert shown == list(range(min([*ticks, 2019]), max(ticks) + 1))

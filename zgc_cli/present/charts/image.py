@@ -404,6 +404,15 @@ def _draw(panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequ
             axes.legend(handles=handles, labels=labels, fontsize=8, frameon=False, **place)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.xaxis.set_major_formatter(FuncFormatter(_year_formatter))
+        # No axis spans years outside the data (±1): one year is not drawn on a century.
+        # The panels share their x axis: the years are every panel's.
+        years = [year for each in panels for line in each.lines for year in line.years]
+        if years:
+            first, last = min(years), max(years)
+            pad = max((last - first) * 0.08, 0.6)
+            axes.set_xlim(first - pad, last + pad)
+            if last - first < 10:  # few years: a tick on each, never a fraction of one
+                axes.set_xticks(list(range(first, last + 1)))
     figure.legend(
         handles=_mark_handles(flags_present(panels), lang),
         loc="outside upper center",
