@@ -25,7 +25,6 @@ import codecs
 import csv
 import io
 import re
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -37,25 +36,27 @@ from zgc_cli.errors import DataError
 from zgc_cli.model.schema import (
     CATEGORY_COLUMNS,
     OPTIONAL_COLUMNS,
-    QUALIFIERS,
     REQUIRED_COLUMNS,
-    STATUSES,
+)
+from zgc_cli.model.shape import (
+    BLANK,
+    FileBytes,
+    blank_at,
+    check_shape,
+    decode_header,
 )
 from zgc_cli.model.textio import (
     ENCODINGS,
     ENCODINGS_TEXT,
-    OpenedInput,
     line_of_offset,
     open_input,
     refuse_mixed_encodings,
     undecodable_line,
 )
+from zgc_cli.model.validate import line_number, validate_frame
 
 UNNAMED_PREFIX = "\x00unnamed:"  # cannot clash with a real name: NUL bytes are refused
-YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
 NUMBER_COLUMNS: tuple[str, ...] = ("year", "value")
-# What a blank cell may hold: ASCII white space, the same bytes in every accepted encoding.
-BLANK = " \t\r\n\x0b\x0c"
 
 
 @dataclass(frozen=True)
@@ -73,149 +74,6 @@ class Observations:
     frame: pd.DataFrame
     source_columns: list[str]
     label: str
-
-
-class _Bytes:
-    """A file's bytes: held while its shape is checked, then let go if it can be read again.
-
-    For a regular file pandas then reads the file itself (the bytes are read
-    again only to say where a problem is); standard input from a pipe, or bytes
-    handed over by a caller, stay in memory.
-    """
-
-    def __init__(self, data: bytes, opened: OpenedInput | None = None) -> None:
-        self._data: bytes | None = data
-        self._opened = opened if opened is not None and opened.regular else None
-
-    def get(self) -> bytes:
-        if self._data is None:
-            assert self._opened is not None
-            self._opened.rewind()
-            self._data = self._opened.read()
-        return self._data
-
-    def release(self) -> None:
-        if self._opened is not None:
-            self._data = None
-
-    def stream(self, offset: int) -> BinaryIO:
-        """The bytes from ``offset`` as a binary stream, for pandas."""
-        if self._data is None:
-            assert self._opened is not None
-            return self._opened.rewind(offset)
-        stream = io.BytesIO(self._data)  # shares the bytes: no copy
-        stream.seek(offset)
-        return stream
-
-
-def _first_line(buffer: bytes, start: int) -> bytes:
-    end = buffer.find(b"\n", start)
-    end = len(buffer) if end < 0 else end
-    carriage = buffer.find(b"\r", start, end)
-    return buffer[start : carriage if carriage >= 0 else end]
-
-
-def _decode_header(label: str, buffer: bytes, start: int) -> tuple[list[str], str]:
-    """The header's column names and the encoding that decodes them."""
-    first_line = _first_line(buffer, start)
-    for encoding in ENCODINGS:
-        try:
-            text = first_line.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        try:
-            names = next(csv.reader([text]))
-        except csv.Error as error:
-            raise DataError(f"{label}:1: cannot read the header: {error}") from None
-        return [name.strip() for name in names], encoding
-    raise DataError(f"{label}:1: the header decodes as neither UTF-8 nor GB18030")
-
-
-def _is_blank(buffer: bytes, start: int) -> bool:
-    """Whether nothing but white space follows ``start`` (without copying a big file)."""
-    head = buffer[start : start + 4096]
-    if head and not head.isspace():
-        return False
-    return not buffer[start:].strip()
-
-
-def _record_lines(
-    label: str, buffer: bytes, start: int, column_count: int, strict: bool = False
-) -> np.ndarray:
-    """The first line of every non-blank record after the header, refusing a ragged one.
-
-    The csv module follows quoted commas and line breaks, so the line numbers
-    are physical lines. Latin-1 maps every byte to one character: commas,
-    quotes and line breaks are the same bytes in UTF-8 and GB18030, so the
-    structure reads right whatever the text's encoding. The text is decoded as
-    it is read: a big file is not held a second (and a fourth) time.
-    """
-    # strict (on a diagnosis only) also stops at what pandas refused, e.g. an unclosed quote.
-    raw = io.BytesIO(buffer)
-    raw.seek(start)
-    reader = csv.reader(io.TextIOWrapper(raw, encoding="latin-1", newline=""), strict=strict)
-    lines = array("q")
-    last_line = 0
-    try:
-        for row in reader:
-            first_line = last_line + 1
-            last_line = reader.line_num
-            if first_line == 1:
-                continue
-            blank = not any(field.strip(BLANK) for field in row)
-            # A blank row is skipped whatever its length, unless pandas would refuse it.
-            if len(row) > column_count or (len(row) < column_count and not blank):
-                raise DataError(
-                    f"{label}:{first_line}: ragged row: {len(row)} fields, "
-                    f"the header has {column_count}"
-                )
-            if not blank:
-                lines.append(first_line)
-    except csv.Error as error:
-        raise DataError(f"{label}:{last_line + 1}: cannot read this row: {error}") from None
-    return np.frombuffer(lines, dtype=np.int64) if lines else np.empty(0, dtype=np.int64)
-
-
-def _first_data_row_fields(buffer: bytes) -> int:
-    """Commas + 1 on the line after the header (only called on quote-free files)."""
-    start = buffer.find(b"\n") + 1
-    end = buffer.find(b"\n", start)
-    return buffer.count(b",", start, end if end >= 0 else len(buffer)) + 1
-
-
-def _plain_and_even(buffer: bytes, column_count: int) -> bool:
-    """No quotes, no lone CR, commas adding up to (columns − 1) a line, an exact first row."""
-    if b'"' in buffer:
-        return False
-    if b"\r" in buffer and buffer.count(b"\r") != buffer.count(b"\r\n"):
-        return False  # pandas ends a line at a lone CR too
-    line_count = buffer.count(b"\n") + (0 if buffer.endswith(b"\n") else 1)
-    return buffer.count(b",") == line_count * (column_count - 1) and (
-        line_count < 2 or _first_data_row_fields(buffer) == column_count
-    )
-
-
-def _check_shape(
-    label: str, buffer: bytes, start: int, column_count: int, exact: bool = False
-) -> np.ndarray | None:
-    """Reject ragged rows; return file line numbers of the data rows if they aren't 2, 3, ...
-
-    pandas fills a short row with empty cells without a word, and reads a long
-    first row as an index column, so field counts are checked here. The fast
-    path needs no quotes, commas adding up to (columns − 1) per line, and an
-    exact first data row: then a short row would need a long one to balance
-    it, and pandas itself stops at any long row after the first. Anything else
-    (or ``exact``) pays for a look at every record.
-
-    The line numbers leave out blank rows (``,,,`` too); ``None`` means the rows
-    pandas reads are lines 2, 3, ..., blank ones included (see :func:`_drop_blank_rows`).
-    """
-    if not exact and _plain_and_even(buffer, column_count):
-        return None
-    line_numbers = _record_lines(label, buffer, start, column_count, strict=exact)
-    if np.array_equal(line_numbers, np.arange(2, len(line_numbers) + 2)):
-        return None
-    return line_numbers
 
 
 def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
@@ -254,7 +112,7 @@ def _refuse_out_of_memory(label: str, error: Exception) -> None:
 
 def _parse(
     label: str,
-    data: _Bytes,
+    data: FileBytes,
     start: int,
     columns: list[str],
     encoding: str,
@@ -287,14 +145,14 @@ def _parse(
 
 
 def _parse_tolerantly(
-    label: str, data: _Bytes, start: int, columns: list[str], encoding: str
+    label: str, data: FileBytes, start: int, columns: list[str], encoding: str
 ) -> tuple[pd.DataFrame, np.ndarray | None]:
     """The parse after the typed one failed: exact shape, numbers read as text, then checked.
 
     Raises a DataError naming the line of a ragged row, a stray quote or a cell
     that is not a number; numbers padded with Unicode spaces are read as numbers.
     """
-    line_numbers = _check_shape(label, data.get(), start, len(columns), exact=True)
+    line_numbers = check_shape(label, data.get(), start, len(columns), exact=True)
     data.release()
     try:
         frame = _read_csv(data.stream(start), encoding, columns, numbers_as_text=True)
@@ -329,7 +187,7 @@ def _drop_blank_rows(
     """Drop rows whose every cell is empty or blank (``,,,``): they are blank lines.
 
     Only rows without a year and a value are looked at, so a clean file pays for
-    one pass over the year column. ``line_numbers`` (from :func:`_check_shape`)
+    one pass over the year column. ``line_numbers`` (from :func:`check_shape`)
     leave blank rows out already; ``None`` counts them, so it becomes an array here.
     """
     year, value = frame["year"], frame["value"]
@@ -409,124 +267,11 @@ def _numbers(
     if parsed is None:
         row = int(present[_first_refused(cells)])
         raise DataError(
-            f"{label}:{_line_number(row, line_numbers)}: column '{column}': "
+            f"{label}:{line_number(row, line_numbers)}: column '{column}': "
             f"{stripped[row]!r} is not a number"
         )
     numbers[present] = parsed
     return numbers
-
-
-def _line_number(row: int, line_numbers: np.ndarray | None) -> int:
-    return int(line_numbers[row]) if line_numbers is not None else row + 2
-
-
-def _fail_at(
-    label: str,
-    frame: pd.DataFrame,
-    mask: pd.Series,
-    line_numbers: np.ndarray | None,
-    column: str,
-    problem: str,
-) -> None:
-    """Raise for the first row where ``mask`` holds, quoting the offending cell."""
-    if not mask.any():
-        return
-    row = int(np.flatnonzero(mask.to_numpy())[0])
-    cell = frame[column].iloc[row]
-    line = _line_number(row, line_numbers)
-    if not isinstance(cell, str) and pd.isna(cell):
-        raise DataError(f"{label}:{line}: column '{column}' is empty")
-    shown = repr(cell) if isinstance(cell, str) else repr(float(cell))
-    raise DataError(f"{label}:{line}: column '{column}': {shown} {problem}")
-
-
-def _series_keys(frame: pd.DataFrame) -> np.ndarray | None:
-    """One non-negative int64 per row for its (metric, entity, year), or None if it won't fit.
-
-    The category codes and the year already are small integers to combine, in
-    one array updated in place (no temporaries the size of the column).
-    """
-    year = frame["year"].to_numpy()
-    if not len(year):
-        return None
-    metric_codes = frame["metric"].cat.codes.to_numpy()
-    entity_codes = frame["entity"].cat.codes.to_numpy()
-    # Codes start at -1 (missing): + 1 keeps every key non-negative.
-    entity_span = len(frame["entity"].cat.categories) + 1
-    year_min = int(year.min())
-    year_span = int(year.max()) - year_min + 1
-    metric_span = len(frame["metric"].cat.categories) + 1
-    if metric_span * entity_span * year_span >= 2**62:
-        return None
-    key = metric_codes.astype(np.int64)
-    key += 1
-    key *= entity_span
-    key += entity_codes
-    key += 1
-    key *= year_span
-    key += year
-    key -= year_min
-    return key
-
-
-def _first_duplicate(frame: pd.DataFrame) -> int | None:
-    """The first row whose (metric, entity, year) came before, or None.
-
-    A tidy file is usually sorted by its key: one comparison of neighbours
-    proves it has no duplicates. Otherwise a sorted copy of the keys does; only
-    a file that has one pays for finding which row it is.
-    """
-    key = _series_keys(frame)
-    if key is None:
-        if len(frame) < 2:
-            return None
-        duplicated = frame.duplicated(["metric", "entity", "year"], keep="first").to_numpy()
-    else:
-        if len(key) < 2 or bool((key[1:] > key[:-1]).all()):
-            return None
-        ordered = np.sort(key)
-        if not bool((ordered[1:] == ordered[:-1]).any()):
-            return None
-        del ordered
-        duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
-    rows = np.flatnonzero(duplicated)
-    return int(rows[0]) if len(rows) else None
-
-
-def _validate(label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None) -> pd.DataFrame:
-    """Vectorised checks of a parsed frame; returns it with ``year`` as a small integer."""
-    year = frame["year"]
-    value = frame["value"]
-    # Test the few distinct ids, not the million cells.
-    blank_ids = [name for name in frame["metric"].cat.categories if not str(name).strip()]
-    blank_metric = frame["metric"].isin(blank_ids)
-    _fail_at(label, frame, blank_metric, line_numbers, "metric", "is an empty metric id")
-    _fail_at(label, frame, year.isna(), line_numbers, "year", "is empty")
-    whole = np.isfinite(year) & (year == np.floor(year))
-    _fail_at(label, frame, ~whole, line_numbers, "year", "is not a whole year")
-    in_range = (year >= np.iinfo(YEAR_DTYPE).min) & (year <= np.iinfo(YEAR_DTYPE).max)
-    _fail_at(label, frame, ~in_range, line_numbers, "year", "is out of range")
-    _fail_at(label, frame, value.isna(), line_numbers, "value", "is empty")
-    _fail_at(label, frame, ~np.isfinite(value), line_numbers, "value", "is not a finite number")
-    for column, allowed in (("status", STATUSES), ("qualifier", QUALIFIERS)):
-        unknown = ~frame[column].isin([*allowed, ""])
-        _fail_at(label, frame, unknown, line_numbers, column, f"is not one of {', '.join(allowed)}")
-    frame["year"] = year.astype(np.int16)
-    row = _first_duplicate(frame)
-    if row is not None:
-        key = frame.iloc[row]
-        same = (
-            (frame["metric"] == key["metric"])
-            & (frame["entity"] == key["entity"])
-            & (frame["year"] == key["year"])
-        )
-        first_row = int(np.flatnonzero(same.to_numpy())[0])
-        raise DataError(
-            f"{label}:{_line_number(row, line_numbers)}: duplicate observation "
-            f"(metric={key['metric']}, entity={key['entity']}, year={key['year']}), "
-            f"first at line {_line_number(first_row, line_numbers)}"
-        )
-    return frame
 
 
 def _drop_empty_unnamed(label: str, frame: pd.DataFrame, columns: list[str]) -> list[str]:
@@ -563,7 +308,7 @@ def _empty_column(name: str, rows: int) -> pd.Categorical[str] | str:
     return ""
 
 
-def _load(label: str, data: _Bytes) -> Observations:
+def _load(label: str, data: FileBytes) -> Observations:
     """Check, parse and validate a file's bytes (let go of before pandas reads, if they can be)."""
     buffer = data.get()
     nul = buffer.find(b"\x00")
@@ -571,9 +316,9 @@ def _load(label: str, data: _Bytes) -> Observations:
         line = line_of_offset(buffer, nul)
         raise DataError(f"{label}:{line}: NUL byte: not a text CSV (UTF-16 or binary?)")
     start = len(codecs.BOM_UTF8) if buffer.startswith(codecs.BOM_UTF8) else 0
-    if _is_blank(buffer, start):
+    if blank_at(buffer, start):
         raise DataError(f"{label}: empty file")
-    columns, encoding = _decode_header(label, buffer, start)
+    columns, encoding = decode_header(label, buffer, start)
     # Excel leaves trailing commas as unnamed columns: name them for now, drop them if empty.
     columns = [name or f"{UNNAMED_PREFIX}{position}" for position, name in enumerate(columns, 1)]
     if len(set(columns)) != len(columns):
@@ -585,7 +330,7 @@ def _load(label: str, data: _Bytes) -> Observations:
             f"{label}:1: missing required column(s) {', '.join(missing)}; "
             f"found: {', '.join(columns) or '(none)'}"
         )
-    line_numbers = _check_shape(label, buffer, start, len(columns))
+    line_numbers = check_shape(label, buffer, start, len(columns))
     del buffer
     data.release()
     frame, line_numbers = _parse(label, data, start, columns, encoding, line_numbers)
@@ -597,14 +342,14 @@ def _load(label: str, data: _Bytes) -> Observations:
     for name in OPTIONAL_COLUMNS:
         if name not in frame.columns:
             frame[name] = _empty_column(name, len(frame))
-    frame = _validate(label, frame, line_numbers)
+    frame = validate_frame(label, frame, line_numbers)
     return Observations(frame=frame, source_columns=columns, label=label)
 
 
 def parse_observations(label: str, buffer: bytes) -> Observations:
     """Parse and validate the bytes of a tidy observations CSV."""
     try:
-        return _load(label, _Bytes(buffer))
+        return _load(label, FileBytes(buffer))
     except MemoryError:
         raise DataError(f"{label}: not enough memory to load the data") from None
 
@@ -614,6 +359,6 @@ def load_observations(source: str) -> Observations:
     with open_input(source) as opened:
         try:
             # No name holds the bytes here: _load can let them go before pandas reads.
-            return _load(opened.label, _Bytes(opened.read(), opened))
+            return _load(opened.label, FileBytes(opened.read(), opened))
         except MemoryError:
             raise DataError(f"{opened.label}: not enough memory to load the data") from None
