@@ -200,3 +200,10 @@ def test_a_file_without_events_has_no_timeline(kinds_csv: Path) -> None:
     assert (
         result.stderr == "zgc: error: no events.csv beside the data: there is no timeline to show\n"
     )
+
+
+def test_the_source_view_says_what_a_figure_is_in_chinese() -> None:
+    text = run("source", "invention_patents", "2023", "--format", "table", "--lang", "zh").stdout
+    assert "（原文数据，超过，年份为推定）" in text and "2023?" in text
+    english = run("source", "invention_patents", "2023", "--format", "table", "--lang", "en").stdout
+    assert "(reported, more_than, inferred)" in english

@@ -143,9 +143,9 @@ def test_source_view_in_english() -> None:
 def test_source_view_in_chinese() -> None:
     result = stats.sources(dataset(PUBLICATION), "revenue")
     assert rendered(views.render(result, Language.zh, 80)) == (
-        "revenue · zgc · 2014: 3.6万亿 CNY (reported, exact)\n"
+        "revenue · zgc · 2014: 3.6万亿 CNY（原文数据，确数）\n"
         "  “企业总收入从2014年的3.6万亿元”\n"
-        "revenue · zgc · 2023: 8.6万亿* CNY (estimate, exact)\n"
+        "revenue · zgc · 2023: 8.6万亿* CNY（预计值，确数）\n"
         "  “提高到2023年的预计8.6万亿元”\n"
         "  说明：预计: an estimate for 2023\n"
         "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
@@ -169,9 +169,9 @@ def test_source_view_in_chinese() -> None:
         (
             Language.zh,
             (
-                "invention_patents · zgc · 2020: >14万 patents (reported, more_than)\n"
+                "invention_patents · zgc · 2020: >14万 patents（原文数据，超过）\n"
                 "  “突破14万件”\n"
-                "invention_patents · zgc · 2023: >26万 patents (reported, more_than)\n"
+                "invention_patents · zgc · 2023: >26万 patents（原文数据，超过）\n"
                 "  （无原文引用）\n"
                 "> 超过"
             ),
@@ -202,7 +202,7 @@ def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
         (
             Language.zh,
             (
-                "employees · zgc · 2013: 186万^ persons (derived, exact)\n"
+                "employees · zgc · 2013: 186万^ persons（推算值，确数）\n"
                 "  “是2013年的1.5倍”\n"
                 "  说明：2790000 / 1.5\n"
                 "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"

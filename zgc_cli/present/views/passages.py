@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import RenderableType
 
 from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.i18n import MESSAGES, Language, message
 from zgc_cli.present.numbers import marked_number
 from zgc_cli.present.tables import Column, build_table, plain
 from zgc_cli.present.views.common import entity_label, header, legend, plain_view, year_text
@@ -57,14 +57,19 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         figure = marked_number(row["value"], unit, str(row["status"]), str(row["qualifier"]), lang)
         basis = str(row.get("year_basis", ""))
         parts = (str(row["status"]), str(row["qualifier"]), "" if basis == "stated" else basis)
-        labels = ", ".join(part for part in parts if part)
+        # Known words in the language; a user's own status or qualifier as it is written.
+        labels = message("label.separator", lang).join(
+            message(f"label.{part}", lang) if f"label.{part}" in MESSAGES else part
+            for part in parts
+            if part
+        )
         entity = entity_label(row["entity"], result.entity_names, lang) if row["entity"] else ""
         year = year_text(row["year"], basis)
         place = " · ".join(str(part) for part in (row["metric"], entity, year) if part)
         heading = plain(f"{place}: ", style="bold")
         heading.append_text(plain(f"{figure} {unit}".rstrip()))
         if labels:
-            heading.append_text(plain(f" ({labels})", style="dim"))
+            heading.append_text(plain(message("label.wrap", lang, labels=labels), style="dim"))
         renderables.append(heading)
         quote = str(row["quote"])
         no_quote = message("source.no_quote", lang)
