@@ -58,10 +58,6 @@ class Publication:
         return "; ".join(part for part in parts if part)
 
 
-def _empty_indicators() -> pd.DataFrame:
-    return pd.DataFrame({name: pd.Series(dtype="str") for name in INDICATOR_COLUMNS})
-
-
 def _table_problem(label: str, what: str, text: str, error: Exception) -> DataError:
     """Where a metadata CSV that pandas refused goes wrong: the line, and why."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -98,17 +94,7 @@ def read_text_table(path: Path, what: str) -> pd.DataFrame:
 
 def load_indicators(source: DataSource) -> pd.DataFrame:
     """Per-metric metadata for a data source, or an empty frame when there is none."""
-    path = source.sidecar(INDICATORS_FILE)
-    if path is None:
-        return _empty_indicators()
-    frame = read_text_table(path, "indicator metadata")
-    if frame.empty and not len(frame.columns):
-        return _empty_indicators()
-    if "metric" not in frame.columns:
-        raise DataError(f"{path}:1: missing required column metric")
-    for name in INDICATOR_COLUMNS:
-        if name not in frame.columns:
-            frame[name] = ""
+    frame = load_table(source, INDICATORS_FILE, INDICATOR_COLUMNS, "indicator metadata")
     return frame.drop_duplicates("metric")
 
 
@@ -220,7 +206,9 @@ class Dataset:
             blank = pd.Categorical([""] * len(frame))
             frame = frame.assign(**dict.fromkeys(missing, blank))
         dataset.__dict__["observations"] = Observations(frame, source_columns, label)
-        dataset.__dict__["indicators"] = _empty_indicators() if indicators is None else indicators
+        dataset.__dict__["indicators"] = (
+            _empty(INDICATOR_COLUMNS) if indicators is None else indicators
+        )
         dataset.__dict__["claims"] = pd.DataFrame() if claims is None else claims
         dataset.__dict__["publication"] = None
         dataset.__dict__["entities"] = _empty(ENTITY_COLUMNS) if entities is None else entities

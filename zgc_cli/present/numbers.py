@@ -96,9 +96,8 @@ def _rate(value: float, grouped: str, signed: bool) -> str:
     """A rate in grouped decimals, or, when extreme, in the tables' scientific form (2.02E25)."""
     if not _is_extreme(value):
         return format(value, grouped)
+    # ".3g" of an extreme value is always "m.mme±x", without trailing zeros.
     mantissa, exponent = format(value, "+.3g" if signed else ".3g").split("e")
-    if "." in mantissa:
-        mantissa = mantissa.rstrip("0").rstrip(".")
     return f"{mantissa}E{int(exponent)}"
 
 
