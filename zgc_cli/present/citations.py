@@ -156,7 +156,7 @@ def figure_note(cited: CitedFigure, lang: Language) -> str:
             name=data.name,
             version=data.version or message("cite.no_version", lang),
             file=data.file_name,
-            row=f"{cited.metric}, {cited.entity}, {cited.year}",
+            row=f"{cited.metric}/{cited.entity}/{cited.year}",
             sha256=data.sha256 or message("cite.not_hashed", lang),
         )
     )
@@ -383,10 +383,9 @@ def format_citations(
 ) -> str:
     """Several figures' citations, one entry per figure, ending with a newline.
 
-    Entries are apart by a blank line (RIS records follow each other); CSL-JSON
-    is one array holding every item.
+    Entries are apart by a blank line (as reference managers export RIS too);
+    CSL-JSON is one array holding every item.
     """
     if style is CitationStyle.csl_json:
         return csl_json(figures, language) + "\n"
-    separator = "\n" if style is CitationStyle.ris else "\n\n"
-    return separator.join(format_citation(cited, style, language) for cited in figures) + "\n"
+    return "\n\n".join(format_citation(cited, style, language) for cited in figures) + "\n"

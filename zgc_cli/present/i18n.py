@@ -198,8 +198,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cite.no_passage": {"en": "The data gives no passage", "zh": "数据未给出原文"},
     "cite.data_note": {"en": "Data note: {note}", "zh": "数据说明：{note}"},
     "cite.dataset": {
-        "en": "Dataset {name}, version {version}, {file} row {row}, SHA-256 {sha256}",
-        "zh": "数据集{name}，版本{version}，{file}中{row}行，SHA-256：{sha256}",
+        "en": "Dataset {name}, version {version}, file {file}, row {row}, SHA-256 {sha256}",
+        "zh": "数据集：{name}（版本{version}），文件{file}，记录{row}，SHA-256：{sha256}",
     },
     "cite.no_version": {"en": "not given", "zh": "未注明"},
     "cite.not_hashed": {
