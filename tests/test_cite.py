@@ -36,7 +36,14 @@ from zgc_cli.present.citations import (
     ris_record,
 )
 from zgc_cli.present.i18n import Language
-from zgc_cli.stats.citations import CitedFigure, DataVersion, cite, cited_work, data_version
+from zgc_cli.stats.citations import (
+    CitedFigure,
+    DataVersion,
+    cite,
+    cited_work,
+    data_version,
+    date_parts,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CSV = REPO / "data" / "metrics.csv"
@@ -431,3 +438,39 @@ def test_several_figures_are_apart_by_a_blank_line() -> None:
     figures = [figure(year=2014), figure()]
     text = format_citations(figures, CitationStyle.gbt7714, Language.zh)
     assert text.endswith("\n") and text.count("\n\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("date", "parts"),
+    [
+        ("2024-04", (2024, 4)),
+        ("2024-04-25", (2024, 4, 25)),
+        ("2024", (2024,)),
+        ("2024-13", (2024,)),  # no 13th month: the year alone
+        ("2024-02-30", (2024, 2)),  # no 30 February: the year and month
+        ("spring 2024", (2024,)),
+        ("soon", ()),
+    ],
+)
+def test_a_dates_parts_are_those_it_really_gives(date: str, parts: tuple[int, ...]) -> None:
+    assert date_parts(date) == parts
+
+
+def test_an_undated_source_is_n_d_in_apa_and_a_literal_in_csl_json() -> None:
+    undated = cited_work(Publication(title="T", publisher="W", authors="X", date="soon"))
+    assert apa_entry(figure(undated)) == "X. (n.d.). T. W."  # 9.17; citeproc's own layout
+    [item] = json.loads(csl_json([figure(undated)], Language.en))
+    assert item["issued"] == {"literal": "soon"}
+    jsonschema.validate([item], CSL_SCHEMA)
+
+
+def test_every_figure_of_the_data_can_be_cited_at_once() -> None:
+    # What the HTML report asks for: metric None is every figure, each with its own names.
+    dataset = Dataset.open()
+    result = cite(dataset, None)
+    assert len(result.figures) == len(dataset.frame)
+    keys = [cited.key for cited in result.figures]
+    assert len(set(keys)) == len(keys)
+    by_key = {cited.key: cited for cited in result.figures}
+    assert by_key["revenue:zgc:2023"].indicator_names["zh"] == "企业总收入"
+    assert by_key["registered_large_models:china:2024"].entity_names["zh"] == "全国"

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -105,7 +105,7 @@ def _safe(cited: CitedFigure) -> CitedFigure:
 # --- the note: the figure, its passage, the data ----------------------------------------
 
 
-def _name_in(names: dict[str, str] | Any, lang: Language) -> str:
+def _name_in(names: Mapping[str, str], lang: Language) -> str:
     first = str(names.get(str(lang), "") or "")
     return first or next((str(text) for text in names.values() if text), "")
 
@@ -260,6 +260,9 @@ def apa_entry(cited: CitedFigure) -> str:
 
     item = csl_item(cited, Language.en)
     item.pop("note", None)
+    if "literal" in item.get("issued", {}):
+        # citeproc-py prints a literal date twice ("(spring, spring)"): APA's n.d. instead.
+        item.pop("issued")
     work = _safe(cited).work
     item["container-title"] = work.periodical_other_name or work.periodical_name
     bibliography = CitationStylesBibliography(_apa_style(), CiteProcJSON([item]), formatter.plain)

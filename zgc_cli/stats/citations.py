@@ -124,7 +124,7 @@ class CitedFigure:
 
 @dataclass(frozen=True)
 class CitationsResult(Result):
-    """The figures cited, in order: by entity, then year (``zgc cite``).
+    """The figures cited, in order: by metric, entity, then year (``zgc cite``).
 
     Attributes:
         figures: one :class:`CitedFigure` per row of ``frame``.
@@ -139,8 +139,7 @@ def cited_work(publication: Publication, url: str = "") -> CitedWork:
     name, other = (
         (found["name"], found["other"].strip()) if found else (publication.publisher.strip(), "")
     )
-    date = _DATE.match(publication.date.strip())
-    parts = tuple(int(part) for part in date.groups() if part) if date else ()
+    parts = date_parts(publication.date)
     authors = tuple(name for name in _AUTHOR_SEPARATORS.split(publication.authors.strip()) if name)
     return CitedWork(
         title=publication.title.strip(),
@@ -152,6 +151,27 @@ def cited_work(publication: Publication, url: str = "") -> CitedWork:
         date_parts=parts,
         url=url,
     )
+
+
+def date_parts(date: str) -> tuple[int, ...]:
+    """A date's year, month and day, as far as it gives them and they are real.
+
+    ``2024-04`` is (2024, 4); a month or day out of range is dropped; any other
+    text with a four-digit year in it ("spring 2024") gives that year; none, ().
+    """
+    found = _DATE.match(date.strip())
+    if found is None:
+        year = re.search(r"(?<!\d)(\d{4})(?!\d)", date)
+        return (int(year.group(1)),) if year else ()
+    parts = [int(part) for part in found.groups() if part]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return (parts[0],)
+    if len(parts) > 2:
+        try:
+            datetime.date(parts[0], parts[1], parts[2])
+        except ValueError:
+            return (parts[0], parts[1])
+    return tuple(parts)
 
 
 def source_url(package: Mapping[str, object] | None) -> str:
@@ -183,14 +203,16 @@ def data_version(dataset: Dataset) -> DataVersion:
 
 def cite(
     dataset: Dataset,
-    metric: str,
+    metric: str | None,
     year: int | None = None,
     entities: Sequence[str] | None = None,
     today: datetime.date | None = None,
 ) -> CitationsResult:
     """The figures of ``metric`` (in ``year``, for ``entities``) ready to cite.
 
-    Without a year, every year of the series; without entities, every entity.
+    Without a year, every year of the series; without entities, every entity;
+    with ``metric`` None, every figure of the data (the HTML report's, hashed once),
+    ordered by metric, entity and year.
 
     Raises:
         UnknownSelectionError: a metric, entity or year the data does not have
@@ -199,11 +221,13 @@ def cite(
     """
     from zgc_cli.stats.select import metadata_by_metric
 
-    rows = select(dataset.frame, metrics=[metric], entities=entities, indicators=dataset.indicators)
+    metrics = [metric] if metric is not None else None
+    rows = select(dataset.frame, metrics=metrics, entities=entities, indicators=dataset.indicators)
     if year is not None:
         years = available_years(rows)
         if year not in years:
-            which = f"{metric} ({', '.join(entities)})" if entities else metric
+            which = metric or "the data"
+            which = f"{which} ({', '.join(entities)})" if entities else which
             raise UnknownSelectionError(
                 f"{which} has no figure for {year}; its years: {', '.join(map(str, years))}"
             )
@@ -216,11 +240,14 @@ def cite(
         )
     work = cited_work(publication, source_url(dataset.package))
     data = data_version(dataset)
-    names = metadata_by_metric(dataset.indicators).get(metric, {})
-    indicator_names = {"en": names.get("name_en", ""), "zh": names.get("name_zh", "")}
+    metadata = metadata_by_metric(dataset.indicators)
+    indicator_names = {
+        name: {"en": row.get("name_en", ""), "zh": row.get("name_zh", "")}
+        for name, row in metadata.items()
+    }
     entity_names = dataset.entity_names()
     accessed = (today or datetime.date.today()).isoformat()
-    ordered = rows.sort_values(["entity", "year"], kind="stable").reset_index(drop=True)
+    ordered = rows.sort_values(["metric", "entity", "year"], kind="stable").reset_index(drop=True)
     figures = tuple(
         CitedFigure(
             metric=str(row["metric"]),
@@ -233,7 +260,7 @@ def cite(
             year_basis=str(row.get("year_basis", "") or ""),
             quote=str(row.get("quote", "") or ""),
             note=str(row.get("note", "") or ""),
-            indicator_names=indicator_names,
+            indicator_names=indicator_names.get(str(row["metric"]), {}),
             entity_names=entity_names.get(str(row["entity"]), {}),
             work=work,
             data=data,
