@@ -125,7 +125,7 @@ def test_gbt7714_online_source_gets_ol_the_citing_date_and_the_address() -> None
         Publication(title="报道", publisher="《瞭望》新闻周刊", authors="郭奔胜", date="2024-04"),
         url="https://example.org/a",
     )
-    # 8.8.2/8.8.3 and the standard's [N/OL] example: [J/OL], then [引用日期]. 获取和访问路径.
+    # As the standard's online [N/OL] example: [J/OL], then [引用日期]. 获取和访问路径.
     assert gbt7714_entry(figure(online)) == (
         "郭奔胜．报道[J/OL]．《瞭望》新闻周刊，2024[2026-11-29]．https://example.org/a．"
     )
@@ -144,11 +144,11 @@ def test_gbt7714_western_entry_uses_western_punctuation_and_et_al() -> None:
 
 def test_apa_entry_follows_the_magazine_article_rules() -> None:
     expected = (
-        # 9.8: every author up to 20, a comma and & before the last (names as given).
+        # Every author up to 20, a comma and & before the last (names as given).
         "郭奔胜, & 王明浩. "
-        # 10.1 (magazine article): the year and the month of the issue.
+        # A magazine article (APA's periodical examples): the year and the issue's month.
         "(2024, April). "
-        # 9.19: the article's title as it is; 9.25: the periodical's own (English) title.
+        # The article's title as it is; then the periodical's own (English) title.
         "中关村的一篇报道. Outlook Weekly."
     )
     assert apa_entry(figure()) == expected
@@ -156,7 +156,7 @@ def test_apa_entry_follows_the_magazine_article_rules() -> None:
 
 def test_apa_without_a_date_says_no_date() -> None:
     undated = cited_work(Publication(title="T", publisher="W", authors="X", date=""))
-    assert "(n.d.)" in apa_entry(figure(undated))  # 9.17: no date is "n.d."
+    assert "(n.d.)" in apa_entry(figure(undated))  # APA: no date is "n.d."
 
 
 # --- BibTeX -----------------------------------------------------------------------------
@@ -458,7 +458,7 @@ def test_a_dates_parts_are_those_it_really_gives(date: str, parts: tuple[int, ..
 
 def test_an_undated_source_is_n_d_in_apa_and_a_literal_in_csl_json() -> None:
     undated = cited_work(Publication(title="T", publisher="W", authors="X", date="soon"))
-    assert apa_entry(figure(undated)) == "X. (n.d.). T. W."  # 9.17; citeproc's own layout
+    assert apa_entry(figure(undated)) == "X. (n.d.). T. W."  # APA's "n.d." for no date
     [item] = json.loads(csl_json([figure(undated)], Language.en))
     assert item["issued"] == {"literal": "soon"}
     jsonschema.validate([item], CSL_SCHEMA)

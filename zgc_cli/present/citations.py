@@ -182,13 +182,13 @@ def gbt7714_entry(cited: CitedFigure) -> str:
     获取和访问路径. Parts the package does not give (volume, issue, pages) are left
     out with their punctuation, never guessed: "2024(4)" would claim issue 4.
 
-    * Authors: three at most, then "等" ("et al." in a Western entry) — 8.1.2.
+    * Authors: three at most, then "等" ("et al." in a Western entry), as 8.1.2 has it.
     * Type code ``[J]``: 《瞭望》新闻周刊 is a periodical (期刊, with an ISSN), not a
       newspaper: appendix B gives ``J`` for 期刊 and ``N`` for 报纸. ``[J/OL]`` with an
-      access path, the carrier code ``OL`` for online (appendix B.2), followed by
-      the citing date in brackets and the address (8.8.2, 8.8.3).
-    * Punctuation: a Chinese entry uses the full-width 。-less marks of the
-      standard's Chinese examples (．，：); a Western one ". , :" with a space.
+      access path (``OL``, the carrier code for online), then the citing date in
+      brackets and the address, as the standard's online examples ([N/OL]) show.
+    * Punctuation: a Chinese entry uses the full-width marks of the standard's
+      Chinese examples (．，); a Western one ". " and ", ".
     """
     cited = _safe(cited)
     work = cited.work
@@ -252,8 +252,8 @@ def apa_entry(cited: CitedFigure) -> str:
 
     The periodical is named as the package names it; in English its other name
     (``Outlook Weekly``) where one is given, as APA names a periodical by its own
-    title. Names are not romanised (APA 7 asks for it, 9.38): a guessed pinyin
-    of a name would be worse than the name.
+    title. Names are not romanised (APA 7 asks for romanised references to works
+    in other scripts): a guessed pinyin of a name would be worse than the name.
     """
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
