@@ -22,7 +22,7 @@ from zgc_cli import __version__
 from zgc_cli.completion import complete_entities, complete_metrics, complete_years
 from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
-from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.choices import CitationStyle, OutputFormat
 from zgc_cli.present.i18n import Language
 
 if TYPE_CHECKING:
@@ -345,6 +345,53 @@ def source(
 
     env = _env(ctx, lang)
     emit(stats.sources(_dataset(env, data), metric_id, year), env, fmt)
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    metric_id: Annotated[
+        str,
+        typer.Argument(metavar="METRIC", help="The metric id.", autocompletion=complete_metrics),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Argument(
+            help="Only this year (default: every year of the series).",
+            autocompletion=complete_years,
+            show_default=False,
+        ),
+    ] = None,
+    entity: EntityFilter = None,
+    style: Annotated[
+        CitationStyle | None,
+        typer.Option(
+            "--style",
+            "-s",
+            help="Citation style. Default: gbt7714 (GB/T 7714-2015) under --lang zh, "
+            "apa (APA 7) in English.",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Cite a figure: the article it comes from, with the figure, its passage and the data's hash.
+
+    `zgc cite revenue 2023` gives one citation per figure (each year and entity
+    asked for): the publication (authors, title, periodical, date) as the data
+    package names it, and a note with the figure, its status and qualifier, the
+    verbatim passage, the data's version and the SHA-256 of the data file, so a
+    reader can check the figure cited is the one shipped. Styles: GB/T
+    7714-2015, APA 7 (needs `pip install 'zgc[cite]'`), BibTeX, RIS, CSL-JSON.
+    """
+    from zgc_cli.present.citations import default_style, format_citations
+    from zgc_cli.stats.citations import cite as cited_figures
+
+    env = _env(ctx, lang)
+    result = cited_figures(_dataset(env, data), metric_id, year, entity)
+    chosen = style or default_style(env.language)
+    env.stdout.write(format_citations(result.figures, chosen, env.language))
 
 
 @app.command()

@@ -98,8 +98,8 @@ def load_indicators(source: DataSource) -> pd.DataFrame:
     return frame.drop_duplicates("metric")
 
 
-def load_publication(source: DataSource) -> Publication | None:
-    """The first source named by the data package beside the data, if there is one."""
+def load_package(source: DataSource) -> dict[str, object] | None:
+    """The data package beside the data (``datapackage.json``) as a JSON object, if there is one."""
     path = source.sidecar(PACKAGE_FILE)
     if path is None:
         return None
@@ -115,9 +115,16 @@ def load_publication(source: DataSource) -> Publication | None:
         raise DataError(f"{label}: cannot read the data package: {error}") from None
     if not isinstance(package, dict):
         raise DataError(f"{path}: not a data package (expected a JSON object)")
+    return package
+
+
+def publication_of(package: dict[str, object] | None, label: str = "") -> Publication | None:
+    """The first source a data package names, if it names one."""
+    if package is None:
+        return None
     sources = package.get("sources") or []
     if not isinstance(sources, list):
-        raise DataError(f"{path}: 'sources' should be a list")
+        raise DataError(f"{label}: 'sources' should be a list")
     if not sources or not isinstance(sources[0], dict):
         return None
     first = sources[0]
@@ -127,6 +134,11 @@ def load_publication(source: DataSource) -> Publication | None:
         authors=str(first.get("authors", "")),
         date=str(first.get("date", "")),
     )
+
+
+def load_publication(source: DataSource) -> Publication | None:
+    """The first source named by the data package beside the data, if there is one."""
+    return publication_of(load_package(source), str(source.sidecar(PACKAGE_FILE)))
 
 
 def load_claims(source: DataSource) -> pd.DataFrame:
@@ -211,6 +223,7 @@ class Dataset:
         )
         dataset.__dict__["claims"] = pd.DataFrame() if claims is None else claims
         dataset.__dict__["publication"] = None
+        dataset.__dict__["package"] = None
         dataset.__dict__["entities"] = _empty(ENTITY_COLUMNS) if entities is None else entities
         dataset.__dict__["events"] = _empty(EVENT_COLUMNS) if events is None else events
         return dataset
@@ -233,8 +246,13 @@ class Dataset:
         return load_claims(self.source)
 
     @cached_property
+    def package(self) -> dict[str, object] | None:
+        """The data package beside the data, as JSON, or None (see :func:`load_package`)."""
+        return load_package(self.source)
+
+    @cached_property
     def publication(self) -> Publication | None:
-        return load_publication(self.source)
+        return publication_of(self.package, str(self.source.sidecar(PACKAGE_FILE)))
 
     @cached_property
     def entities(self) -> pd.DataFrame:

@@ -188,6 +188,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
         "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
     },
+    # --- citations (zgc cite) ---
+    "cite.figure": {
+        "en": "Figure cited: {name}, {year}: {value} [{raw} {unit}] ({labels})",
+        "zh": "所引数据：{name}，{year}年：{value}［{raw} {unit}］（{labels}）",
+    },
+    "cite.name_entity": {"en": "{name} ({entity})", "zh": "{name}（{entity}）"},
+    "cite.passage": {"en": "Passage: “{quote}”", "zh": "原文：“{quote}”"},
+    "cite.no_passage": {"en": "The data gives no passage", "zh": "数据未给出原文"},
+    "cite.data_note": {"en": "Data note: {note}", "zh": "数据说明：{note}"},
+    "cite.dataset": {
+        "en": "Dataset {name}, version {version}, file {file}, row {row}, SHA-256 {sha256}",
+        "zh": "数据集：{name}（版本{version}），文件{file}，记录{row}，SHA-256：{sha256}",
+    },
+    "cite.no_version": {"en": "not given", "zh": "未注明"},
+    "cite.not_hashed": {
+        "en": "not computed (the data was read from standard input)",
+        "zh": "未计算（数据读自标准输入）",
+    },
+    "cite.sentence_end": {"en": ". ", "zh": "。"},
+    "cite.note_label": {"en": "Note. ", "zh": "注："},
 }
 
 # Units as a chart's axis names them, by the data's unit id.
