@@ -188,6 +188,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
         "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
     },
+    # --- output files ---
+    "output.wrote": {"en": "wrote {path}", "zh": "已写入 {path}"},
 }
 
 # Units as a chart's axis names them, by the data's unit id.
