@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
-from zgc_cli.errors import ExitCode
+from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.model.schema import (
     CLAIMS_FILE,
     ENTITIES_FILE,
@@ -43,6 +43,7 @@ from zgc_cli.model.schema import (
 from zgc_cli.present.choices import OutputFormat, default_format, output_format
 from zgc_cli.present.files import STDOUT_MARKER, OutputTarget, refuse_inputs
 from zgc_cli.present.i18n import Language, detect_language, message
+from zgc_cli.present.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -179,8 +180,6 @@ class Environment:
 
     def wrote(self, path: str) -> None:
         """Say on stderr which file was written (always: it is the command's only trace)."""
-        from zgc_cli.present.safe import visible
-
         self.stderr.write(f"zgc: {message('output.wrote', self.language, path=visible(path))}\n")
 
     def direct_output(
@@ -205,6 +204,8 @@ class Environment:
             ZgcError: the format cannot be told or disagrees, or the file is an input.
         """
         path = None if output in (None, STDOUT_MARKER) else Path(cast(str, output))
+        if path is not None and path.is_dir():
+            raise ZgcError(f"cannot write {visible(str(path))}: it is a folder")
         chosen = output_format(str(path) if path else None, fmt, bom)
         if path is not None:
             refuse_inputs(path, [*input_files(data), *inputs])
