@@ -287,7 +287,9 @@ def timeline(
     """The dated milestones, in date order, of entities (and their parts) between two years."""
     from zgc_cli.errors import ZgcError
     from zgc_cli.stats.milestones import timeline as milestones
+    from zgc_cli.stats.select import check_year_range
 
+    check_year_range(year_from, year_to)
     if dataset.events.empty:
         raise ZgcError("no events.csv beside the data: there is no timeline to show")
     frame = milestones(dataset.events, dataset.entities, entity, year_from, year_to)
