@@ -134,10 +134,8 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        metavar="FILE",
-        help="Write the result to FILE, its format from the extension (.csv .tsv .json .jsonl "
-        ".md .xlsx; `-` is stdout). Written whole or not at all; an existing file is "
-        "replaced, never one this command reads. .xlsx needs `pip install 'zgc[excel]'`.",
+        help="Write to FILE, in the format of its extension: .csv .tsv .json .jsonl .md "
+        ".xlsx (`zgc[excel]`). Written whole; replaces FILE, never an input.",
         show_default=False,
     ),
 ]
@@ -145,8 +143,7 @@ BomOption = Annotated[
     bool,
     typer.Option(
         "--bom",
-        help="CSV/TSV for Excel: UTF-8 with a byte order mark and CRLF line ends "
-        "(Excel on Chinese Windows shows mojibake without it).",
+        help="CSV/TSV for Excel: UTF-8 with a BOM, CRLF line ends.",
     ),
 ]
 LangOption = Annotated[
@@ -183,8 +180,7 @@ StatusFilter = Annotated[
     list[str] | None,
     typer.Option(
         "--status",
-        help="Only figures of this status: reported, estimate or derived (repeatable). "
-        "A change or share rests only on figures of these statuses.",
+        help="Only figures of this status: reported, estimate, derived (repeatable).",
         autocompletion=complete_statuses,
     ),
 ]

@@ -126,6 +126,5 @@ def refuse_inputs(path: Path, inputs: Iterable[tuple[str, str]]) -> None:
             continue
         if same:
             raise ZgcError(
-                f"refusing to write {visible(str(path))}: it is {role}, which this command "
-                "reads; write to another file"
+                f"refusing to write {visible(str(path))}: it is {role}; write to another file"
             )
