@@ -396,3 +396,19 @@ def test_an_xlsx_keeps_the_frame_header_frozen(tmp_path: Path) -> None:
     assert run("search", "专利", "-o", str(target)).exit_code == 0
     assert openpyxl.load_workbook(target).active.freeze_panes == "A2"
     assert os.path.getsize(target) > 0
+
+
+def test_a_result_larger_than_a_sheet_is_one_line_suggesting_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zgc_cli.present import xlsx
+
+    rows_in_export = len(run("export").stdout.splitlines()) - 1
+    monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", rows_in_export)  # one row too many now
+    target = tmp_path / "big.xlsx"
+    error = one_line_error(run("export", "-o", str(target)))
+    assert error.endswith(f"this result has {rows_in_export}: write .csv instead"), error
+    assert folder_listing(tmp_path) == []
+    monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", rows_in_export + 1)  # header + rows: fits
+    assert run("export", "-o", str(target)).exit_code == 0
+    assert len(read_sheet(target)) == rows_in_export + 1
