@@ -412,3 +412,23 @@ def test_a_result_larger_than_a_sheet_is_one_line_suggesting_csv(
     monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", rows_in_export + 1)  # header + rows: fits
     assert run("export", "-o", str(target)).exit_code == 0
     assert len(read_sheet(target)) == rows_in_export + 1
+
+
+def test_standard_input_redirected_from_the_target_counts_as_the_input(sample_csv: Path) -> None:
+    import subprocess
+
+    before = sample_csv.read_bytes()
+    with sample_csv.open("rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "zgc_cli", "export", "--data", "-", "-o", str(sample_csv)],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"zgc: error: refusing to write {sample_csv}: it is the input data (standard input); "
+        "write to another file\n"
+    )
+    assert sample_csv.read_bytes() == before

@@ -249,7 +249,10 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
         source = resolve_data_source(option)
         if source.shipped:
             yield source.path, "the shipped data"
-        elif not source.is_stdin:
+        elif source.is_stdin:
+            # `zgc export --data - -o mine.csv < mine.csv`: stdin is that file.
+            yield "/dev/stdin", "the input data (standard input)"
+        else:
             yield source.path, f"the input data (--data {source.path})"
         for name in SIDECAR_FILES:
             sidecar = source.sidecar(name)
