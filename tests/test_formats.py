@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.present import formats
-from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.choices import TEXT_FORMATS, OutputFormat
+from zgc_cli.present.files import OutputTarget
 from zgc_cli.present.i18n import Language
 from zgc_cli.stats.results import ComparisonResult, SearchResult
 
@@ -140,7 +141,7 @@ def test_csv_of_many_rows_keeps_every_row_once() -> None:
     assert lines[-1] == ""
 
 
-@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f is not OutputFormat.table])
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 @pytest.mark.parametrize("pretty", [False, True])
 def test_writing_in_chunks_gives_the_same_bytes(
     fmt: OutputFormat, pretty: bool, monkeypatch: pytest.MonkeyPatch
@@ -317,6 +318,7 @@ class FakeOutput:
     stdout: Stream = field(default_factory=Stream)
     tables: list[Any] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    output: OutputTarget = field(default_factory=OutputTarget)
 
     def show_table(self, result: Any) -> None:
         self.tables.append(result)

@@ -35,7 +35,8 @@ from zgc_cli.model import observations, textio
 from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.textio import read_bytes
 from zgc_cli.present import formats
-from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.choices import TEXT_FORMATS, OutputFormat
+from zgc_cli.present.files import OutputTarget
 
 runner = CliRunner()
 ZGC = [sys.executable, "-m", "zgc_cli"]
@@ -457,7 +458,7 @@ def _written(frame: pd.DataFrame, fmt: OutputFormat, pretty: bool) -> str:
     return stream.getvalue()
 
 
-@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f is not OutputFormat.table])
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 @pytest.mark.parametrize("pretty", [False, True])
 @pytest.mark.parametrize("rows", [0, 1, 3, 7, 9])
 def test_chunked_output_is_byte_identical(
@@ -488,6 +489,7 @@ class _Env:
         self.stdout_is_tty = False
         self.language = None
         self.default_format = OutputFormat.csv
+        self.output = OutputTarget()
 
     def show_table(self, result: object) -> None:  # pragma: no cover - never a table here
         raise AssertionError
@@ -496,7 +498,7 @@ class _Env:
         pass
 
 
-@pytest.mark.parametrize("fmt", [f for f in OutputFormat if f is not OutputFormat.table])
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_emit_streams_to_stdout_in_bounded_writes(
     monkeypatch: pytest.MonkeyPatch, fmt: OutputFormat
 ) -> None:

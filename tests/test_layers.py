@@ -18,6 +18,7 @@ from zgc_cli.cli import SortKey, app
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.present import formats
 from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.files import OutputTarget
 from zgc_cli.present.i18n import MESSAGES, UNIT_NAMES, Language, detect_language, message
 from zgc_cli.stats.growth import sort_keys
 from zgc_cli.stats.measures import MEASURES, Measure, Style, View
@@ -140,6 +141,7 @@ class FakeOutput:
         self.stderr_is_tty = stderr_is_tty
         self.language = Language.en
         self.default_format = OutputFormat.csv
+        self.output = OutputTarget()
 
     def show_table(self, result: object) -> None:
         raise AssertionError("a pipe never gets a table")

@@ -19,7 +19,13 @@ import typer
 from typer.core import TyperGroup
 
 from zgc_cli import __version__
-from zgc_cli.completion import complete_entities, complete_metrics, complete_years
+from zgc_cli.completion import (
+    complete_categories,
+    complete_entities,
+    complete_metrics,
+    complete_statuses,
+    complete_years,
+)
 from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.present.choices import CitationStyle, OutputFormat
@@ -118,8 +124,26 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format. Default: table on a terminal, csv in a pipe or file.",
+        help="Output format. Default: from --output's extension, else table on a terminal "
+        "and csv in a pipe.",
         show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE, in the format of its extension: .csv .tsv .json .jsonl .md "
+        ".xlsx (`zgc[excel]`). Written whole; replaces FILE, never an input.",
+        show_default=False,
+    ),
+]
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="CSV/TSV for Excel: UTF-8 with a BOM, CRLF line ends.",
     ),
 ]
 LangOption = Annotated[
@@ -145,7 +169,32 @@ EntityFilter = Annotated[
 ]
 CategoryFilter = Annotated[
     list[str] | None,
-    typer.Option("--category", "-c", help="Only metrics of this category (repeatable)."),
+    typer.Option(
+        "--category",
+        "-c",
+        help="Only metrics of this category (repeatable).",
+        autocompletion=complete_categories,
+    ),
+]
+StatusFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        help="Only figures of this status: reported, estimate, derived (repeatable).",
+        autocompletion=complete_statuses,
+    ),
+]
+YearFromFilter = Annotated[
+    int | None,
+    typer.Option(
+        "--from", help="From this year on.", autocompletion=complete_years, show_default=False
+    ),
+]
+YearToFilter = Annotated[
+    int | None,
+    typer.Option(
+        "--to", help="Up to this year.", autocompletion=complete_years, show_default=False
+    ),
 ]
 
 LimitOption = Annotated[
@@ -175,10 +224,21 @@ class SortKey(StrEnum):
     cagr_pct = "cagr_pct"
 
 
-def _env(ctx: typer.Context, lang: Language | None = None, limit: int | None = None) -> Environment:
+def _env(
+    ctx: typer.Context,
+    lang: Language | None = None,
+    limit: int | None = None,
+    *,
+    output: str | None = None,
+    fmt: OutputFormat | None = None,
+    bom: bool = False,
+    data: str | None = None,
+    inputs: tuple[tuple[str, str], ...] = (),
+) -> Environment:
     env: Environment = ctx.obj
     env.language_option = lang
     env.limit = limit or None
+    env.direct_output(output, fmt, bom, data, inputs)
     return env
 
 
@@ -202,8 +262,15 @@ def metrics(
             show_default=False,
         ),
     ] = None,
+    entity: EntityFilter = None,
+    category: CategoryFilter = None,
+    status: StatusFilter = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
@@ -213,13 +280,26 @@ def metrics(
     `zgc metrics revenue employees` shows each series with the change, percent
     change and compound annual growth since the previous observation
     (annualised over the actual gap in years), and the overall first → last.
+    `--status reported` computes each change from the previous reported figure;
+    `--from`/`--to` show a window of the series, each row still with its change
+    since its previous observation (`previous_year`).
     """
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang, limit)
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     dataset = _dataset(env, data)
-    result = stats.series(dataset, ids) if ids else stats.catalog_of(dataset)
+    filters: dict[str, Any] = {
+        "categories": category,
+        "statuses": status,
+        "year_from": year_from,
+        "year_to": year_to,
+    }
+    result = (
+        stats.series(dataset, ids, entity, **filters)
+        if ids
+        else stats.catalog_of(dataset, entities=entity, **filters)
+    )
     emit(result, env, fmt)
 
 
@@ -247,8 +327,11 @@ def compare(
     metric: MetricFilter = None,
     entity: EntityFilter = None,
     category: CategoryFilter = None,
+    status: StatusFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
@@ -259,12 +342,14 @@ def compare(
     only one of the two years are named under the table (in a pipe, a note on
     stderr counts them). With `--tolerance 1`, a series without 2014 takes 2013
     (else 2015): the years used are in year_from and year_to, and growth is
-    annualised over them.
+    annualised over them. With `--status reported`, a series whose end is an
+    estimate or a derived figure is not compared (with a tolerance, its nearest
+    reported figure is taken).
     """
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang, limit)
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.comparison(
         _dataset(env, data),
         year_from,
@@ -272,6 +357,7 @@ def compare(
         metrics=metric,
         entities=entity,
         categories=category,
+        statuses=status,
         sort=sort.value,
         reverse=reverse,
         tolerance=tolerance,
@@ -285,19 +371,34 @@ def export(
     metric: MetricFilter = None,
     entity: EntityFilter = None,
     category: CategoryFilter = None,
+    status: StatusFilter = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Write the observations themselves: every column of the data file, exactly.
 
-    `zgc export | zgc export --data -` gives back the same bytes.
+    `zgc export | zgc export --data -` gives back the same bytes; `zgc export -o
+    zgc.xlsx` writes a workbook, `zgc export --bom > zgc.csv` a CSV for Excel.
     """
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, limit=limit)
-    emit(stats.observations(_dataset(env, data), metric, entity, category), env, fmt)
+    env = _env(ctx, limit=limit, output=output, fmt=fmt, bom=bom, data=data)
+    result = stats.observations(
+        _dataset(env, data),
+        metric,
+        entity,
+        category,
+        statuses=status,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    emit(result, env, fmt)
 
 
 @app.command()
@@ -306,6 +407,8 @@ def search(
     text: Annotated[str, typer.Argument(help="Words to look for: an id, English or Chinese.")],
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
@@ -316,7 +419,7 @@ def search(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang, limit)
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     emit(stats.search(_dataset(env, data), text), env, fmt)
 
 
@@ -331,8 +434,14 @@ def source(
         int | None,
         typer.Argument(help="Only this year.", autocompletion=complete_years, show_default=False),
     ] = None,
+    entity: EntityFilter = None,
+    status: StatusFilter = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
 ) -> None:
     """Show the verbatim passages behind an indicator's figures, and the publication.
@@ -343,8 +452,17 @@ def source(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
-    emit(stats.sources(_dataset(env, data), metric_id, year), env, fmt)
+    env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
+    result = stats.sources(
+        _dataset(env, data),
+        metric_id,
+        year,
+        entities=entity,
+        statuses=status,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    emit(result, env, fmt)
 
 
 @app.command()
@@ -410,8 +528,14 @@ def share(
             show_default=False,
         ),
     ] = None,
+    entity: EntityFilter = None,
+    status: StatusFilter = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
 ) -> None:
     """Each entity's value as a percent of a whole it is part of, in the same year.
@@ -423,31 +547,39 @@ def share(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
-    emit(stats.share(_dataset(env, data), metric_id, of), env, fmt)
+    env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
+    result = stats.share(
+        _dataset(env, data),
+        metric_id,
+        of,
+        entities=entity,
+        statuses=status,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    emit(result, env, fmt)
 
 
 @app.command()
 def timeline(
     ctx: typer.Context,
     entity: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--entity",
             "-e",
-            help="Only this entity's milestones (and its parts': zgc includes its forum).",
+            help="Only this entity's milestones (and its parts': zgc includes its forum); "
+            "repeatable.",
             autocompletion=complete_entities,
             show_default=False,
         ),
     ] = None,
-    year_from: Annotated[
-        int | None, typer.Option("--from", help="From this year on.", show_default=False)
-    ] = None,
-    year_to: Annotated[
-        int | None, typer.Option("--to", help="Up to this year.", show_default=False)
-    ] = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
 ) -> None:
     """The article's dated milestones, in date order, each with its passage.
@@ -457,7 +589,7 @@ def timeline(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang)
+    env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
     emit(stats.timeline(_dataset(env, data), entity, year_from, year_to), env, fmt)
 
 
@@ -476,6 +608,8 @@ def verify(
     ] = None,
     data: DataOption = None,
     fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
@@ -491,7 +625,8 @@ def verify(
     from zgc_cli.model.textio import read_text
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang, limit)
+    article_input = ((str(article), f"the article (--article {article})"),) if article else ()
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data, inputs=article_input)
     dataset = _dataset(env, data)
     article_text = read_text(str(article), "the article")[1] if article else None
     report = check.run(dataset, article_text)
@@ -530,6 +665,9 @@ def plot(
         typer.Option("--height", min=10, max=200, help="Rows of the terminal chart."),
     ] = 24,
     entity: EntityFilter = None,
+    status: StatusFilter = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -541,21 +679,26 @@ def plot(
     """
     from zgc_cli import stats
     from zgc_cli.present.charts import ChartError, draw_terminal, write_image
+    from zgc_cli.present.files import atomic_path
 
     env = _env(ctx, lang)
+    if output is not None:
+        env.claim_file(output, data)
     dataset = _dataset(env, data)
-    result = stats.series(dataset, ids, entity)
+    result = stats.series(
+        dataset, ids, entity, statuses=status, year_from=year_from, year_to=year_to
+    )
     try:
         if output is None:
             chart = draw_terminal(result, env.language, env.width, height, indexed, env.color)
             env.stdout.write(chart)
             return
         publication = dataset.publication
-        warnings = write_image(result, env.language, output, indexed, publication)
+        # Drawn under the same name beside it, then moved in place: whole, or not at all.
+        with atomic_path(output) as drawing:
+            warnings = write_image(result, env.language, drawing, indexed, publication)
     except ChartError as error:
         raise ZgcError(str(error)) from None
-    except OSError as error:
-        raise ZgcError(f"{output}: cannot write: {error.strerror or error}") from None
     for warning in warnings:
         env.warn(warning)
-    env.stderr.write(f"zgc: wrote {output}\n")
+    env.wrote(str(output))

@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.schema import STDIN_MARKER
+from zgc_cli.model.schema import INDICATORS_FILE, STATUSES, STDIN_MARKER
 from zgc_cli.model.sources import resolve_data_source
 from zgc_cli.model.textio import read_bytes, try_decode
 
@@ -74,3 +74,27 @@ def complete_years(ctx: Any, incomplete: str) -> list[str]:
         except ValueError:
             continue
     return [str(year) for year in sorted(years) if str(year).startswith(incomplete)]
+
+
+# --- filters: statuses and categories ---
+
+
+def complete_statuses(ctx: Any, incomplete: str) -> list[str]:
+    """The statuses a figure can have (the same for every data file)."""
+    return [name for name in STATUSES if name.startswith(incomplete)]
+
+
+def complete_categories(ctx: Any, incomplete: str) -> list[str]:
+    """Categories of the indicators file beside the data that start with what was typed."""
+    params = getattr(ctx, "params", None) or {}
+    try:
+        indicators = resolve_data_source(params.get("data")).sidecar(INDICATORS_FILE)
+    except ZgcError:
+        return []
+    if indicators is None:
+        return []
+    return [
+        name
+        for name in sorted(column_values(str(indicators), "category"))
+        if name.startswith(incomplete)
+    ]

@@ -12,7 +12,9 @@ stderr. :func:`run` is the process policy the console script follows:
   click and Rich give when they meet the closed pipe first, and Python's own advice;
 * output that cannot be written (``> /dev/full``) is one line on stderr, exit 1;
 * pipes and files get UTF-8 whatever the locale says (as pip and git write), and a
-  terminal that cannot show a character gets a replacement, not a crash.
+  terminal that cannot show a character gets a replacement, not a crash;
+* ``-o FILE`` is decided once, before any data is read (:meth:`Environment.direct_output`):
+  its format, and that it is not one of the command's inputs.
 
 Standard library only at import time: Typer comes with ``cli.py``, Rich when a
 table or a spinner is first needed, so a pipe never pays for it.
@@ -25,13 +27,23 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
-from zgc_cli.errors import ExitCode
-from zgc_cli.present.choices import OutputFormat, default_format
-from zgc_cli.present.i18n import Language, detect_language
+from zgc_cli.errors import ExitCode, ZgcError
+from zgc_cli.model.schema import (
+    CLAIMS_FILE,
+    ENTITIES_FILE,
+    EVENTS_FILE,
+    INDICATORS_FILE,
+    PACKAGE_FILE,
+)
+from zgc_cli.present.choices import OutputFormat, default_format, output_format
+from zgc_cli.present.files import STDOUT_MARKER, OutputTarget, refuse_inputs
+from zgc_cli.present.i18n import Language, detect_language, message
+from zgc_cli.present.safe import visible
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -100,6 +112,7 @@ class Environment:
         language_option: ``--lang``, when given; otherwise the locale decides.
         limit: the most rows a table shows (``--limit``; None: all). Machine
             formats always get every row.
+        output: where and how the result is written (``-o``, ``--format``, ``--bom``).
     """
 
     stdout: TextIO = field(default_factory=lambda: cast(TextIO, WholeWrites(sys.stdout)))
@@ -108,6 +121,7 @@ class Environment:
     stderr_is_tty: bool = field(default_factory=lambda: is_tty(sys.stderr))
     language_option: Language | None = None
     limit: int | None = None
+    output: OutputTarget = field(default_factory=OutputTarget)
     _console: Console | None = field(default=None, repr=False)
 
     @property
@@ -164,6 +178,43 @@ class Environment:
     def warn(self, text: str) -> None:
         self.stderr.write(f"zgc: warning: {text}\n")
 
+    def wrote(self, path: str) -> None:
+        """Say on stderr which file was written (always: it is the command's only trace)."""
+        self.stderr.write(f"zgc: {message('output.wrote', self.language, path=visible(path))}\n")
+
+    def direct_output(
+        self,
+        output: str | None,
+        fmt: OutputFormat | None = None,
+        bom: bool = False,
+        data: str | Sequence[str] | None = None,
+        inputs: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """Decide where the result goes and in which format, before any data is read.
+
+        Args:
+            output: ``-o``: a file, ``-`` for stdout, or None.
+            fmt: ``--format``, when given.
+            bom: ``--bom``.
+            data: ``--data`` (one or more): the file and the files beside it that
+                the command reads are never written over.
+            inputs: other files the command reads, as (path, what it is) pairs.
+
+        Raises:
+            ZgcError: the format cannot be told or disagrees, or the file is an input.
+        """
+        path = None if output in (None, STDOUT_MARKER) else Path(cast(str, output))
+        if path is not None and path.is_dir():
+            raise ZgcError(f"cannot write {visible(str(path))}: it is a folder")
+        chosen = output_format(str(path) if path else None, fmt, bom)
+        if path is not None:
+            refuse_inputs(path, [*input_files(data), *inputs])
+        self.output = OutputTarget(path=path, fmt=chosen, bom=bom)
+
+    def claim_file(self, path: Path, data: str | Sequence[str] | None) -> None:
+        """Check a file a command will write itself (``plot -o``) is none of its inputs."""
+        refuse_inputs(path, list(input_files(data)))
+
     def load(self, dataset: Dataset) -> Dataset:
         """Load a dataset's observations now, with a spinner on stderr for a large file."""
         if self.stderr_is_tty and _is_large(dataset.source.path):
@@ -174,6 +225,39 @@ class Environment:
         else:
             dataset.observations  # noqa: B018
         return dataset
+
+
+# The files beside a data file that zgc reads with it.
+SIDECAR_FILES: tuple[str, ...] = (
+    INDICATORS_FILE,
+    ENTITIES_FILE,
+    EVENTS_FILE,
+    CLAIMS_FILE,
+    PACKAGE_FILE,
+)
+
+
+def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
+    """The files a command reads for ``--data`` (or ``$ZGC_DATA``, or the shipped data).
+
+    Each as (path, what it is to the command), for :func:`refuse_inputs`.
+    """
+    from zgc_cli.model.sources import resolve_data_source
+
+    options: list[str | None] = [data] if data is None or isinstance(data, str) else list(data)
+    for option in options or [None]:
+        source = resolve_data_source(option)
+        if source.shipped:
+            yield source.path, "the shipped data"
+        elif source.is_stdin:
+            # `zgc export --data - -o mine.csv < mine.csv`: stdin is that file.
+            yield "/dev/stdin", "the input data (standard input)"
+        else:
+            yield source.path, f"the input data (--data {source.path})"
+        for name in SIDECAR_FILES:
+            sidecar = source.sidecar(name)
+            if sidecar is not None:
+                yield str(sidecar), f"the {name} read beside the data"
 
 
 def _is_large(path: str) -> bool:

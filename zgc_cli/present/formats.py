@@ -1,14 +1,16 @@
-"""Results to CSV, TSV, JSON, JSON Lines and Markdown, and the one output switch (:func:`emit`).
+"""Results to CSV, TSV, JSON, JSON Lines, Markdown and xlsx; the one output switch, :func:`emit`.
 
 Knows no statistics, and no Rich: a pipe never pays for the terminal's tables
 (those live in :mod:`zgc_cli.present.views`). Machine formats carry raw,
-full-precision numbers (:mod:`zgc_cli.present.numbers`).
+full-precision numbers (:mod:`zgc_cli.present.numbers`). Output goes to stdout,
+or whole to the file of ``-o`` (:mod:`zgc_cli.present.files`); ``--bom`` makes
+CSV and TSV what Excel opens by double-clicking: a UTF-8 BOM, CRLF line ends.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO, cast
 
 import numpy as np
 import orjson
@@ -17,6 +19,7 @@ import pandas as pd
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
 from zgc_cli.present.choices import OutputFormat
+from zgc_cli.present.files import OutputTarget, atomic_output
 from zgc_cli.present.i18n import Language, message
 
 if TYPE_CHECKING:
@@ -28,6 +31,7 @@ class Output(Protocol):
 
     stdout: TextIO
     stdout_is_tty: bool
+    output: OutputTarget
 
     @property
     def language(self) -> Language: ...
@@ -41,9 +45,15 @@ class Output(Protocol):
 
     def note(self, text: str) -> None: ...
 
+    def wrote(self, path: str) -> None:
+        """Say on stderr that a file was written."""
+        ...
+
 
 # Rows joined into one write: big enough to amortise, small enough to bound memory.
 _ROWS_PER_WRITE = 50_000
+# What --bom writes first: U+FEFF, which UTF-8 spells EF BB BF.
+BOM = "\ufeff"
 
 
 # --- machine formats -----------------------------------------------------------------
@@ -122,19 +132,26 @@ def text_cells(frame: pd.DataFrame, delimiter: str | None = None) -> list[list[s
     return columns
 
 
-def _chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
+def chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
     """The frame in slices of ``_ROWS_PER_WRITE`` rows: what one write holds."""
     step = _ROWS_PER_WRITE
     for start in range(0, len(frame), step):
         yield frame.iloc[start : start + step]
 
 
-def write_delimited(frame: pd.DataFrame, delimiter: str, stream: TextIO) -> None:
-    """CSV or TSV, header first, LF line ends, written in chunks of rows."""
-    stream.write(delimiter.join(_quoted(str(name), delimiter) for name in frame.columns) + "\n")
-    for chunk in _chunks(frame):
+def write_delimited(
+    frame: pd.DataFrame, delimiter: str, stream: TextIO, line_end: str = "\n"
+) -> None:
+    """CSV or TSV, header first, written in chunks of rows.
+
+    ``line_end`` ends each record (LF, or Excel's CRLF); a line break inside a
+    quoted cell stays as the data has it, as the csv module writes it.
+    """
+    header = delimiter.join(_quoted(str(name), delimiter) for name in frame.columns)
+    stream.write(header + line_end)
+    for chunk in chunks(frame):
         rows = zip(*text_cells(chunk, delimiter), strict=True)
-        stream.write("\n".join(map(delimiter.join, rows)) + "\n")
+        stream.write(line_end.join(map(delimiter.join, rows)) + line_end)
 
 
 def machine_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -165,7 +182,7 @@ def write_json(frame: pd.DataFrame, stream: TextIO, pretty: bool) -> None:
     # stand on lines of their own: "[\n" + records joined by ",\n" + "\n]".
     opening, separator, closing = ("[\n", ",\n", "\n]") if pretty else ("[", ",", "]")
     stream.write(opening)
-    for number, chunk in enumerate(_chunks(frame)):
+    for number, chunk in enumerate(chunks(frame)):
         dumped = orjson.dumps(records(chunk), option=option).decode()
         inner = dumped[len(opening) : len(dumped) - len(closing)]
         stream.write(inner if number == 0 else separator + inner)
@@ -174,7 +191,7 @@ def write_json(frame: pd.DataFrame, stream: TextIO, pretty: bool) -> None:
 
 def write_jsonl(frame: pd.DataFrame, stream: TextIO) -> None:
     """One JSON object a line, written a chunk of lines at a time."""
-    for chunk in _chunks(frame):
+    for chunk in chunks(frame):
         stream.write("".join(orjson.dumps(record).decode() + "\n" for record in records(chunk)))
 
 
@@ -188,26 +205,32 @@ def write_markdown(frame: pd.DataFrame, stream: TextIO) -> None:
     """A Markdown table, written a chunk of rows at a time."""
     stream.write("| " + " | ".join(_markdown_cell(str(c)) for c in frame.columns) + " |\n")
     stream.write("|" + "|".join(" --- " for _ in frame.columns) + "|\n")
-    for chunk in _chunks(frame):
+    for chunk in chunks(frame):
         rows = zip(*text_cells(chunk), strict=True)
         stream.write("".join("| " + " | ".join(map(_markdown_cell, row)) + " |\n" for row in rows))
 
 
-def write_machine(frame: pd.DataFrame, fmt: OutputFormat, stream: TextIO, pretty: bool) -> None:
-    """Write a frame in a machine format; ``pretty`` indents JSON for a terminal.
+def write_machine(
+    frame: pd.DataFrame, fmt: OutputFormat, stream: TextIO, pretty: bool, excel: bool = False
+) -> None:
+    """Write a frame in a text machine format; ``pretty`` indents JSON for a terminal.
 
-    Every format is written in chunks of rows, so memory stays bounded whatever
-    the frame's size; the bytes are the same as writing it at once.
+    ``excel`` (``--bom``) writes CSV and TSV for Excel: the BOM first, CRLF line
+    ends. Every format is written in chunks of rows, so memory stays bounded
+    whatever the frame's size; the bytes are the same as writing it at once.
     """
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
-        write_delimited(frame, "," if fmt is OutputFormat.csv else "\t", stream)
+        if excel:
+            stream.write(BOM)
+        delimiter = "," if fmt is OutputFormat.csv else "\t"
+        write_delimited(frame, delimiter, stream, "\r\n" if excel else "\n")
     elif fmt is OutputFormat.json:
         write_json(frame, stream, pretty)
     elif fmt is OutputFormat.jsonl:
         write_jsonl(frame, stream)
     elif fmt is OutputFormat.markdown:
         write_markdown(frame, stream)
-    else:  # pragma: no cover - the table format never reaches here
+    else:  # pragma: no cover - the table and xlsx never reach here
         raise ValueError(f"not a machine format: {fmt}")
 
 
@@ -216,25 +239,46 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
 
     A table goes to the terminal through the view of the result's type (Rich is
     imported only then); a machine format gets every row of ``result.frame``,
-    streamed to stdout in chunks, and what only a table shows beside it is
-    named in a note on stderr.
+    streamed in chunks to stdout or, whole or not at all, to the file of
+    ``env.output``; what only a table shows beside it is named in a note on stderr.
 
     Args:
         result: what a command computed.
-        env: the streams, the terminal and the language.
-        fmt: the requested format; default: a table on a terminal, CSV elsewhere.
+        env: the streams, the terminal, the language and the output target.
+        fmt: the requested format; default: the output target's (from ``-o``'s
+            extension), else a table on a terminal and CSV elsewhere.
     """
-    chosen = fmt or env.default_format
+    target = env.output
+    chosen = target.fmt or fmt or env.default_format
     if chosen is OutputFormat.table:
         env.show_table(result)
         return
     try:
-        write_machine(result.frame, chosen, env.stdout, env.stdout_is_tty)
+        if target.path is None:
+            write_machine(result.frame, chosen, env.stdout, env.stdout_is_tty, target.bom)
+            env.stdout.flush()
+        else:
+            _write_file(result.frame, chosen, target)
     except MemoryError:
         raise ZgcError("not enough memory to write the output") from None
-    env.stdout.flush()
+    if target.path is not None:
+        env.wrote(str(target.path))
     for note in pipe_notes(result, env):
         env.note(note)
+
+
+def _write_file(frame: pd.DataFrame, fmt: OutputFormat, target: OutputTarget) -> None:
+    """Write a frame to ``target.path`` whole: a failure leaves the old file, or none."""
+    assert target.path is not None
+    if fmt is OutputFormat.xlsx:
+        from zgc_cli.present.xlsx import write_xlsx
+
+        binary: IO[bytes]
+        with atomic_output(target.path, binary=True) as binary:
+            write_xlsx(frame, binary)
+        return
+    with atomic_output(target.path) as stream:
+        write_machine(frame, fmt, cast(TextIO, stream), pretty=False, excel=target.bom)
 
 
 def pipe_notes(result: Result, env: Output) -> list[str]:

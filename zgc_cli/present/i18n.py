@@ -208,6 +208,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cite.sentence_end": {"en": ". ", "zh": "。"},
     "cite.note_label": {"en": "Note. ", "zh": "注："},
+    # --- output files ---
+    "output.wrote": {"en": "wrote {path}", "zh": "已写入 {path}"},
 }
 
 # Units as a chart's axis names them, by the data's unit id.

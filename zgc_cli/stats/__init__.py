@@ -7,6 +7,13 @@ below them work on plain DataFrames, for notebooks::
     from zgc_cli import stats
     from zgc_cli.model.dataset import Dataset
     stats.comparison(Dataset.open(), 2014, 2023).frame
+
+Every function takes the filters the commands share, by the same names:
+``entities``, ``categories``, ``statuses`` (``reported``, ``estimate``,
+``derived``) and ``year_from``/``year_to`` (see :mod:`zgc_cli.stats.select`).
+Filters choose the observations before any arithmetic, so a growth rate never
+rests on a figure left out, except the year range of a series, which is a
+window on it: each row keeps its growth since its real previous observation.
 """
 
 from __future__ import annotations
@@ -29,30 +36,71 @@ if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset
 
 
-def catalog_of(dataset: Dataset) -> CatalogResult:
-    """Every (metric, entity) with its years, count and latest value."""
-    from zgc_cli.stats.catalog import catalog
+def catalog_of(
+    dataset: Dataset,
+    *,
+    entities: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> CatalogResult:
+    """Every selected (metric, entity) with its years, count and latest value.
 
-    frame = dataset.frame
+    The years, count and latest value are those of the selected observations:
+    with ``statuses=["reported"]`` the latest value is the latest reported one.
+    """
+    from zgc_cli.stats.catalog import catalog
+    from zgc_cli.stats.select import select
+
+    frame = select(
+        dataset.frame,
+        entities=entities,
+        categories=categories,
+        indicators=dataset.indicators,
+        statuses=statuses,
+        year_from=year_from,
+        year_to=year_to,
+    )
     return CatalogResult(catalog(frame, dataset.indicators, dataset.entities), observations=frame)
 
 
 def series(
-    dataset: Dataset, metrics: Sequence[str], entities: Sequence[str] | None = None
+    dataset: Dataset,
+    metrics: Sequence[str],
+    entities: Sequence[str] | None = None,
+    *,
+    categories: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
 ) -> SeriesResult:
     """The named series (each once, in the order given) with growth between observations.
 
-    ``entities`` keeps only those entities' series (an unknown one is an error).
+    ``entities``, ``categories`` and ``statuses`` choose the observations before
+    the growth is computed: with ``statuses=["reported"]`` each change runs from
+    the previous *reported* figure. ``year_from``/``year_to`` are a window on the
+    result instead: a 2023 row keeps its growth since 2014 (``previous_year``)
+    when the window starts in 2015, and the span runs over the rows shown.
     """
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
-    from zgc_cli.stats.select import metadata_by_metric, select
+    from zgc_cli.stats.select import check_year_range, metadata_by_metric, select, within_years
 
+    check_year_range(year_from, year_to)
     unique = list(dict.fromkeys(metrics))
     declared = metric_kinds(dataset.indicators)
-    rows = select(dataset.frame, metrics=unique, entities=entities)
-    frame = series_growth(rows, unique, declared)
-    spans = span(rows, declared)
+    rows = select(
+        dataset.frame,
+        metrics=unique,
+        entities=entities,
+        categories=categories,
+        indicators=dataset.indicators,
+        statuses=statuses,
+    )
+    frame = within_years(series_growth(rows, unique, declared), year_from, year_to)
+    frame = frame.reset_index(drop=True)
+    spans = span(within_years(rows, year_from, year_to), declared)
     metadata = metadata_by_metric(dataset.indicators)
     names = {
         metric: {
@@ -72,6 +120,7 @@ def comparison(
     metrics: Sequence[str] | None = None,
     entities: Sequence[str] | None = None,
     categories: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
     sort: str = "metric",
     reverse: bool = False,
     tolerance: int = 0,
@@ -79,7 +128,10 @@ def comparison(
     """Every selected series between two years, sorted, with the series not compared.
 
     ``tolerance`` takes each series' nearest years within ±tolerance of those
-    asked (see :func:`zgc_cli.stats.growth.compare`).
+    asked (see :func:`zgc_cli.stats.growth.compare`). ``statuses`` keeps only
+    observations of those statuses before the ends are chosen: no row rests on a
+    figure of another status (a series whose end is an estimate is not compared,
+    and with a tolerance its nearest allowed figure is taken instead).
     """
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
@@ -87,7 +139,9 @@ def comparison(
 
     # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
     require_years_near(dataset.frame, year_from, year_to, tolerance=tolerance)
-    rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
+    rows = select(
+        dataset.frame, metrics, entities, categories, dataset.indicators, statuses=statuses
+    )
     compared = compare(
         rows,
         year_from,
@@ -112,11 +166,24 @@ def observations(
     metrics: Sequence[str] | None = None,
     entities: Sequence[str] | None = None,
     categories: Sequence[str] | None = None,
+    *,
+    statuses: Sequence[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
 ) -> ObservationsResult:
     """The selected observations with exactly the file's own columns, in its order."""
     from zgc_cli.stats.select import select
 
-    rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
+    rows = select(
+        dataset.frame,
+        metrics,
+        entities,
+        categories,
+        dataset.indicators,
+        statuses=statuses,
+        year_from=year_from,
+        year_to=year_to,
+    )
     return ObservationsResult(rows[dataset.observations.source_columns])
 
 
@@ -131,11 +198,29 @@ def search(dataset: Dataset, text: str) -> SearchResult:
     return SearchResult(frame)
 
 
-def sources(dataset: Dataset, metric: str, year: int | None = None) -> SourcesResult:
+def sources(
+    dataset: Dataset,
+    metric: str,
+    year: int | None = None,
+    *,
+    entities: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> SourcesResult:
     """One metric's observations with their passages, and the publication they come from."""
     from zgc_cli.stats.catalog import sources as passages
+    from zgc_cli.stats.select import select
 
     rows = passages(dataset.frame, metric, year, dataset.indicators)
+    rows = select(
+        rows,
+        entities=entities,
+        statuses=statuses,
+        year_from=year_from,
+        year_to=year_to,
+        known=dataset.frame,
+    ).reset_index(drop=True)
     publication = dataset.publication
     citation = publication.citation() if publication else ""
     return SourcesResult(
@@ -143,20 +228,51 @@ def sources(dataset: Dataset, metric: str, year: int | None = None) -> SourcesRe
     )
 
 
-def share(dataset: Dataset, metric: str, of: str | None = None) -> ShareResult:
-    """Each entity's value of ``metric`` as a percent of its nearest (or the named) whole."""
-    from zgc_cli.stats.kinds import metric_kinds
-    from zgc_cli.stats.select import metadata_by_metric
-    from zgc_cli.stats.shares import shares
+def share(
+    dataset: Dataset,
+    metric: str,
+    of: str | None = None,
+    *,
+    entities: Sequence[str] | None = None,
+    statuses: Sequence[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> ShareResult:
+    """Each entity's value of ``metric`` as a percent of its nearest (or the named) whole.
 
-    frame = shares(
+    ``statuses`` and the years choose the figures before the wholes are found
+    (so both the part and its whole have an allowed status); ``entities`` keeps
+    the shares of those parts.
+    """
+    import pandas as pd
+
+    from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.select import metadata_by_metric, select
+    from zgc_cli.stats.shares import SHARE_COLUMNS, shares
+
+    rows = select(
         dataset.frame,
-        metric,
-        dataset.entities,
-        of,
-        metric_kinds(dataset.indicators),
-        dataset.indicators,
+        metrics=[metric],
+        entities=None,
+        indicators=dataset.indicators,
+        statuses=statuses,
+        year_from=year_from,
+        year_to=year_to,
     )
+    if rows.empty:  # the metric exists, but no figure passes the filters
+        frame = pd.DataFrame({name: [] for name in SHARE_COLUMNS})
+    else:
+        frame = shares(
+            rows,
+            metric,
+            dataset.entities,
+            of,
+            metric_kinds(dataset.indicators),
+            dataset.indicators,
+        )
+    if entities:
+        select(dataset.frame, entities=entities)  # an unknown entity is an error
+        frame = frame[frame["entity"].astype(str).isin(list(entities))].reset_index(drop=True)
     metadata = metadata_by_metric(dataset.indicators).get(metric, {})
     names = {"en": metadata.get("name_en", ""), "zh": metadata.get("name_zh", "")}
     return ShareResult(frame, entity_names=dataset.entity_names(), indicator_names=names)
@@ -164,14 +280,16 @@ def share(dataset: Dataset, metric: str, of: str | None = None) -> ShareResult:
 
 def timeline(
     dataset: Dataset,
-    entity: str | None = None,
+    entity: str | Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> TimelineResult:
-    """The dated milestones, in date order, of an entity (and its parts) between two years."""
+    """The dated milestones, in date order, of entities (and their parts) between two years."""
     from zgc_cli.errors import ZgcError
     from zgc_cli.stats.milestones import timeline as milestones
+    from zgc_cli.stats.select import check_year_range
 
+    check_year_range(year_from, year_to)
     if dataset.events.empty:
         raise ZgcError("no events.csv beside the data: there is no timeline to show")
     frame = milestones(dataset.events, dataset.entities, entity, year_from, year_to)

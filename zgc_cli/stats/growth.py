@@ -24,7 +24,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
-from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years, select
+from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
 
 _KEY = list(SERIES_KEY)
 
@@ -191,7 +191,8 @@ def series_growth(
     Rows follow the order of ``metrics``, then entity, then year; ``declared``
     gives metrics' kinds (see :mod:`zgc_cli.stats.kinds`).
     """
-    rows = select(observations, metrics=metrics).copy()
+    # Not select(): the rows may be a selection (--status, --entity) without every metric.
+    rows = observations[observations["metric"].isin(list(metrics))].copy()
     order = {name: position for position, name in enumerate(metrics)}
     rows["_order"] = rows["metric"].astype(str).map(order)
     rows = rows.sort_values(["_order", "entity", "year"], kind="stable").drop(columns="_order")

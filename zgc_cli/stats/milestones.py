@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from zgc_cli.model.schema import EVENT_COLUMNS
-from zgc_cli.stats.select import UnknownSelectionError
+from zgc_cli.stats.select import UnknownSelectionError, check_year_range
 from zgc_cli.stats.shares import ancestors
 
 
@@ -18,18 +20,26 @@ def event_year(date: str) -> int | None:
 def timeline(
     events: pd.DataFrame,
     entities: pd.DataFrame,
-    entity: str | None = None,
+    entity: str | Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> pd.DataFrame:
-    """Events in date order; ``entity`` keeps its own and its sub-entities' (zgc: the forum too)."""
+    """Events in date order; each entity asked for keeps its own and its sub-entities' events
+    (zgc: the forum's too)."""
+    check_year_range(year_from, year_to)
     rows = events[list(EVENT_COLUMNS)]
-    if entity is not None:
+    wanted = [entity] if isinstance(entity, str) else list(entity or [])
+    if wanted:
         known = sorted(set(map(str, rows["entity"])) | set(map(str, entities["entity"])))
-        if entity not in known:
-            raise UnknownSelectionError(f"unknown entity {entity!r}; available: {', '.join(known)}")
+        for name in wanted:
+            if name not in known:
+                raise UnknownSelectionError(
+                    f"unknown entity {name!r}; available: {', '.join(known)}"
+                )
         chains = ancestors(entities)
-        keep = {entity} | {name for name, chain in chains.items() if entity in chain}
+        keep = set(wanted) | {
+            name for name, chain in chains.items() if any(one in chain for one in wanted)
+        }
         rows = rows[rows["entity"].astype(str).isin(keep)]
     years = rows["date"].astype(str).map(event_year)
     if year_from is not None:

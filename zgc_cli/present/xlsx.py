@@ -1,0 +1,115 @@
+"""Results as an Excel workbook (``-o FILE.xlsx``), through the optional ``excel`` extra.
+
+One sheet: a header row (frozen), then the rows. Numbers are numbers, written
+with the very digits of the CSV (openpyxl's own writer would round them to 16
+significant digits), so a value reads back as the same float. Text is always
+text: openpyxl stores a string that begins with ``=`` as a formula, so every
+text cell is typed as a string, and one that starts like a formula (``=``,
+``+``, ``-``, ``@``, a tab, a carriage return) also gets Excel's quote prefix,
+so Excel neither evaluates it on opening nor after the cell is edited. The
+characters XML cannot hold (C0 controls but tab and line ends) are written as
+OOXML's ``_xHHHH_`` escapes, which Excel reads back as the characters; a
+literal ``_xHHHH_`` in the data is escaped in turn (``_x005F_``) so Excel shows
+it as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, TYPE_CHECKING, Any
+
+import pandas as pd
+
+from zgc_cli.errors import ZgcError
+from zgc_cli.present.formats import chunks, text_cells
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+EXTRA_HINT = "pip install 'zgc[excel]'"
+# Excel's sheet: 1,048,576 rows, one of them the header.
+EXCEL_MAX_ROWS = 1_048_576
+SHEET_NAME = "zgc"
+# What Excel (and Google Sheets, LibreOffice) may take for the start of a formula.
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LOOKS_ESCAPED = re.compile("_(x[0-9A-Fa-f]{4}_)")
+
+
+def _escaped(text: str) -> str:
+    """Text with what XML cannot hold as ``_xHHHH_`` (and a literal ``_xHHHH_`` kept literal)."""
+    if "_x" in text:
+        text = _LOOKS_ESCAPED.sub(r"_x005F_\1", text)
+    return _NOT_IN_XML.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet might evaluate this text as a formula."""
+    return text.startswith(FORMULA_STARTS)
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ZgcError(f"writing .xlsx needs the excel extra: {EXTRA_HINT}") from None
+    return openpyxl
+
+
+def _text_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:
+    """A string cell that no spreadsheet evaluates; '' is an empty cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not text:
+        return None
+    cell = WriteOnlyCell(sheet, value=_escaped(text))
+    cell.data_type = "s"  # not "f": openpyxl made it a formula if it began with "="
+    if looks_like_formula(text):
+        cell.quotePrefix = True
+    return cell
+
+
+def _number_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:
+    """A number cell holding exactly ``text`` (the CSV's digits); '' is an empty cell."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not text:
+        return None
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "n"  # a number, written as these digits (openpyxl writes a str as it is)
+    return cell
+
+
+def _columns(frame: pd.DataFrame, sheet: WriteOnlyWorksheet) -> list[list[Any]]:
+    columns: list[list[Any]] = []
+    for name, texts in zip(frame.columns, text_cells(frame), strict=True):
+        dtype = frame[name].dtype
+        if pd.api.types.is_bool_dtype(dtype):
+            columns.append([None if text == "" else text == "True" for text in texts])
+        elif pd.api.types.is_numeric_dtype(dtype):
+            columns.append([_number_cell(sheet, text) for text in texts])
+        else:
+            columns.append([_text_cell(sheet, text) for text in texts])
+    return columns
+
+
+def write_xlsx(frame: pd.DataFrame, stream: IO[bytes]) -> None:
+    """Write a frame as a one-sheet workbook (see the module).
+
+    Raises:
+        ZgcError: openpyxl is not installed, or the rows do not fit in a sheet.
+    """
+    openpyxl = _openpyxl()
+    if len(frame) > EXCEL_MAX_ROWS - 1:
+        raise ZgcError(
+            f"an .xlsx sheet holds {EXCEL_MAX_ROWS - 1:,} rows under its header; "
+            f"this result has {len(frame):,}: write .csv instead"
+        )
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET_NAME)
+    sheet.freeze_panes = "A2"
+    sheet.append([_text_cell(sheet, str(name)) for name in frame.columns])
+    for chunk in chunks(frame):
+        for row in zip(*_columns(chunk, sheet), strict=True):
+            sheet.append(row)
+    workbook.save(stream)
