@@ -188,6 +188,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
         "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
     },
+    # --- report ---
+    "report.title": {"en": "Innovation figures: a fact sheet", "zh": "创新指标数据简报"},
+    "report.language": {"en": "Language", "zh": "语言"},
+    "report.language_name": {"en": "English", "zh": "中文"},
+    "report.contents": {"en": "Contents", "zh": "目录"},
+    "report.how_to_read": {
+        "en": "Hover over or tap any underlined number to see the sentence it comes from.",
+        "zh": "鼠标悬停或点按带下划线的数字，可查看其出处原文。",
+    },
+    "report.how_to_read_markdown": {
+        "en": "Each number's footnote gives the sentence it comes from. Marks:",
+        "zh": "每个数字的脚注给出其出处原文。标记说明：",
+    },
+    "report.marks": {"en": "Marks", "zh": "标记说明"},
+    "report.catalog": {"en": "Indicators by category", "zh": "分类指标一览"},
+    "report.series": {"en": "Series and growth", "zh": "时间序列与增长"},
+    "report.series_intro": {
+        "en": "Indicators with figures for more than one year; each change is since the "
+        "previous figure, and CAGR is annualised over the years between them.",
+        "zh": "有两个及以上年份数据的指标；变化均相对于上一个数据，年均增长按两者相隔年数计算。",
+    },
+    "report.comparisons": {"en": "Comparisons between years", "zh": "年份比较"},
+    "report.shares": {"en": "Shares of a whole", "zh": "占比"},
+    "report.timeline": {"en": "Timeline", "zh": "大事记"},
+    "report.none": {"en": "None in this selection.", "zh": "所选范围内没有。"},
+    "report.from_to": {"en": "{year_from} → {year_to}", "zh": "{year_from}年 → {year_to}年"},
+    "report.nearest": {
+        "en": "A series without data in a year asked takes its nearest year within "
+        "±{tolerance}; the years it compares follow its name.",
+        "zh": "某系列在所问年份无数据时，取相差{tolerance}年以内最近的有数据年份，"
+        "实际比较的年份列在名称之后。",
+    },
+    "report.not_compared": {
+        "en": "{count} series have only one of the two years and are not compared.",
+        "zh": "{count}个系列只有其中一年的数据，未作比较。",
+    },
+    "report.series_name": {"en": "{name} ({entity})", "zh": "{name}（{entity}）"},
+    "report.figure": {
+        "en": "{name}, {entity}, {year}: {value}",
+        "zh": "{name}，{entity}，{year}年：{value}",
+    },
+    "report.no_charts": {
+        "en": "No charts: they need matplotlib (pip install 'zgc[plot]').",
+        "zh": "未含图表：绘图需要 matplotlib（pip install 'zgc[plot]'）。",
+    },
+    "report.made_by": {"en": "Made by zgc {version}.", "zh": "由 zgc {version} 生成。"},
+    "report.data": {"en": "Data: {label}", "zh": "数据：{label}"},
+    "report.category.none": {"en": "Uncategorised", "zh": "未分类"},
+    "report.category.economy": {"en": "Economy", "zh": "经济"},
+    "report.category.ecosystem": {"en": "Innovation ecosystem", "zh": "创新生态"},
+    "report.category.enterprises": {"en": "Enterprises", "zh": "企业"},
+    "report.category.industry": {"en": "Industry", "zh": "产业"},
+    "report.category.innovation": {"en": "Innovation", "zh": "创新"},
+    "report.category.policy": {"en": "Policy", "zh": "政策"},
+    "report.category.regional_cooperation": {"en": "Regional cooperation", "zh": "区域协同"},
+    "report.category.talent": {"en": "Talent", "zh": "人才"},
+    "report.category.technology": {"en": "Technology", "zh": "技术"},
 }
 
 # Units as a chart's axis names them, by the data's unit id.
