@@ -166,6 +166,7 @@ CLI_CASES: list[tuple[list[str], str]] = [
     (["plot", "revenue"], "empty year"),
     (["share", "revenue"], "inf value"),
     (["timeline"], "header alone"),
+    (["report", "-o", "never-written.html"], "nan value"),
 ]
 DATA_COMMANDS: list[list[str]] = [command for command, _ in CLI_CASES]
 

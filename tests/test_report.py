@@ -407,3 +407,20 @@ def test_the_browser_tests_skip_with_a_reason_where_there_is_no_browser(
     if reason.startswith("selenium"):
         pytest.skip(reason)
     assert "no Chromium here" in reason and "apt-get install" in reason
+
+
+@needs_browser
+def test_printed_the_page_has_one_language_and_no_switch(
+    browser: Any, shipped_report: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    load(browser, shipped_report)
+    switch_to(browser, "zh")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, ".switch").is_displayed()
+        assert visible_page(browser).get_attribute("lang") == "zh-Hans"
+        screenshot(browser, "report-zh-print")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -66,6 +66,7 @@ class Table:
     caption: str = ""
     notes: Sequence[str] = ()
     chart: str = ""  # an inline SVG drawn by the chart code, or ''
+    kind: str = ""  # the CSS class giving tables of a kind the same columns
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def _marks(flags: str) -> tuple[str, str]:
 def _catalog(result: ReportResult, figures: _Figures, lang: Language) -> Section:
     frame = result.catalog.frame
     headers = [header("name", lang), header("entity", lang), header("years", lang)]
-    headers.append(header("latest", lang))
+    headers += [header("latest", lang), header("unit", lang)]
     by_category: dict[str, list[list[Cell]]] = {}
     for row in frame.to_dict("records"):
         unit = str(row["unit"])
@@ -228,10 +229,11 @@ def _catalog(result: ReportResult, figures: _Figures, lang: Language) -> Section
             Cell(figures.entity(row["entity"])),
             Cell(years, numeric=True),
             Cell(latest, sources, numeric=True),
+            Cell(_text(unit_name(unit, lang))),
         ]
         by_category.setdefault(_text(row.get("category", "") or ""), []).append(cells)
     groups = [
-        (_category_name(category, lang), [Table(headers, rows)])
+        (_category_name(category, lang), [Table(headers, rows, kind="catalog")])
         for category, rows in sorted(by_category.items())
     ]
     return Section("catalog", message("report.catalog", lang), groups=groups)
@@ -282,7 +284,8 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
         unit_shown = _text(unit_name(unit, lang))
         caption = " · ".join(part for part in (figures.metric_name(metric), unit_shown) if part)
         notes = _flag_notes(of_metric["flags"], lang)
-        tables.append(Table(headers, rows, caption, notes, chart=charts.get(metric, "")))
+        chart = charts.get(metric, "")
+        tables.append(Table(headers, rows, caption, notes, chart=chart, kind="series"))
     intro = message("report.series_intro", lang)
     return Section("series", message("report.series", lang), intro, tables=tables)
 
@@ -338,7 +341,7 @@ def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> 
         notes.append(message("report.nearest", lang, tolerance=result.tolerance))
     if result.not_compared:
         notes.append(message("report.not_compared", lang, count=result.not_compared))
-    return Table(headers, rows, caption, notes)
+    return Table(headers, rows, caption, notes, kind="comparison")
 
 
 def _shares(results: Sequence[ShareResult], figures: _Figures, lang: Language) -> list[Table]:
