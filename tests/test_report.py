@@ -153,15 +153,15 @@ def visible_page(driver: Any) -> Any:
 
 
 def screenshot(driver: Any, name: str) -> Path:
-    """The whole page as a PNG in the artifacts folder."""
+    """The whole page, beyond the window, as a PNG in the artifacts folder."""
+    import base64
+
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    height = driver.execute_script("return document.scrollingElement.scrollHeight")
-    width = driver.execute_script("return window.innerWidth")
-    driver.set_window_size(driver.get_window_size()["width"], min(int(height) + 120, 16000))
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
     path = ARTIFACTS / f"{name}.png"
-    driver.save_screenshot(str(path))
-    driver.set_window_size(driver.get_window_size()["width"], 900)
-    assert width > 0
+    path.write_bytes(base64.b64decode(shot["data"]))
     return path
 
 
