@@ -424,3 +424,16 @@ def test_printed_the_page_has_one_language_and_no_switch(
         screenshot(browser, "report-zh-print")
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_numbers_carry_the_tables_marks(shipped_report: Path) -> None:
+    """Marks as the data rows give them (see data/metrics.csv), in both languages' pages."""
+    html = shipped_report.read_text(encoding="utf-8")
+    english, chinese = html.split('id="page-zh"')
+    # revenue 2023 is an estimate (预计8.6万亿元).
+    assert ">8.6 trillion*</summary>" in english and ">8.6万亿*</summary>" in chinese
+    # invention_patents 2023: more_than (突破26万件), its year inferred.
+    assert ">&gt;260,000</summary>" in english and ">&gt;26万</summary>" in chinese
+    assert ">2020–2023?</td>" in english
+    # employees 2013 is derived from 是2013年的1.5倍, and rounded: about.
+    assert ">~1.9 million^</summary>" in english and ">~190万^</summary>" in chinese
