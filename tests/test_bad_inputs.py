@@ -167,6 +167,7 @@ CLI_CASES: list[tuple[list[str], str]] = [
     (["share", "revenue"], "inf value"),
     (["timeline"], "header alone"),
     (["cite", "revenue"], "unclosed quote"),
+    (["report", "-o", "never-written.html"], "nan value"),
 ]
 DATA_COMMANDS: list[list[str]] = [command for command, _ in CLI_CASES]
 

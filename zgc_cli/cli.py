@@ -702,3 +702,60 @@ def plot(
     for warning in warnings:
         env.warn(warning)
     env.wrote(str(output))
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write: .html (one offline page, both languages) or .md "
+            "(Markdown, in --lang). Needs `pip install 'zgc[report]'`.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    metric: MetricFilter = None,
+    entity: EntityFilter = None,
+    category: CategoryFilter = None,
+    year_from: Annotated[
+        int | None, typer.Option("--from", help="From this year on.", show_default=False)
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option("--to", help="Up to this year.", show_default=False)
+    ] = None,
+    data: DataOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Write a fact sheet: the catalog, series with growth, comparisons, shares, timeline.
+
+    `zgc report -o report.html` writes one self-contained page that opens offline
+    (no request leaves it): English and Chinese with a switch, charts drawn as
+    `zgc plot` draws them (with the `plot` extra), and every number marked as the
+    tables mark it and leading, on hover or tap, to the sentence it comes from.
+    `-o report.md` writes Markdown with the passages as footnotes.
+    """
+    from zgc_cli.present.files import atomic_output
+    from zgc_cli.present.report import render_report, report_format
+    from zgc_cli.stats.report import report as report_results
+
+    env = _env(ctx, lang)
+    fmt = report_format(output.suffix)
+    env.claim_file(output, data)
+    result = report_results(
+        _dataset(env, data),
+        metrics=metric,
+        entities=entity,
+        categories=category,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    text, warnings = render_report(result, fmt, env.language, __version__)
+    with atomic_output(output) as stream:
+        stream.write(text)
+    for warning in warnings:
+        env.warn(warning)
+    env.wrote(str(output))

@@ -210,6 +210,63 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cite.note_label": {"en": "Note. ", "zh": "注："},
     # --- output files ---
     "output.wrote": {"en": "wrote {path}", "zh": "已写入 {path}"},
+    # --- report ---
+    "report.title": {"en": "Innovation figures: a fact sheet", "zh": "创新指标数据简报"},
+    "report.language": {"en": "Language", "zh": "语言"},
+    "report.language_name": {"en": "English", "zh": "中文"},
+    "report.contents": {"en": "Contents", "zh": "目录"},
+    "report.how_to_read": {
+        "en": "Hover over or tap any underlined number to see the sentence it comes from.",
+        "zh": "鼠标悬停或点按带下划线的数字，可查看其出处原文。",
+    },
+    "report.how_to_read_markdown": {
+        "en": "Each number's footnote gives the sentence it comes from. Marks:",
+        "zh": "每个数字的脚注给出其出处原文。标记说明：",
+    },
+    "report.marks": {"en": "Marks", "zh": "标记说明"},
+    "report.catalog": {"en": "Indicators by category", "zh": "分类指标一览"},
+    "report.series": {"en": "Series and growth", "zh": "时间序列与增长"},
+    "report.series_intro": {
+        "en": "Indicators with figures for more than one year; each change is since the "
+        "previous figure, and CAGR is annualised over the years between them.",
+        "zh": "有两个及以上年份数据的指标；变化均相对于上一个数据，年均增长按两者相隔年数计算。",
+    },
+    "report.comparisons": {"en": "Comparisons between years", "zh": "年份比较"},
+    "report.shares": {"en": "Shares of a whole", "zh": "占比"},
+    "report.timeline": {"en": "Timeline", "zh": "大事记"},
+    "report.none": {"en": "None in this selection.", "zh": "所选范围内没有。"},
+    "report.from_to": {"en": "{year_from} → {year_to}", "zh": "{year_from}年 → {year_to}年"},
+    "report.nearest": {
+        "en": "A series without data in a year asked takes its nearest year within "
+        "±{tolerance}; the years it compares follow its name.",
+        "zh": "某系列在所问年份无数据时，取相差{tolerance}年以内最近的有数据年份，"
+        "实际比较的年份列在名称之后。",
+    },
+    "report.not_compared": {
+        "en": "{count} series have only one of the two years and are not compared.",
+        "zh": "{count}个系列只有其中一年的数据，未作比较。",
+    },
+    "report.series_name": {"en": "{name} ({entity})", "zh": "{name}（{entity}）"},
+    "report.figure": {
+        "en": "{name}, {entity}, {year}: {value}",
+        "zh": "{name}，{entity}，{year}年：{value}",
+    },
+    "report.no_charts": {
+        "en": "No charts: they need matplotlib (pip install 'zgc[plot]').",
+        "zh": "未含图表：绘图需要 matplotlib（pip install 'zgc[plot]'）。",
+    },
+    "report.made_by": {"en": "Made by zgc {version}.", "zh": "由 zgc {version} 生成。"},
+    "report.data": {"en": "Data: {label}", "zh": "数据：{label}"},
+    "report.category.none": {"en": "Uncategorised", "zh": "未分类"},
+    "report.category.economy": {"en": "Economy", "zh": "经济"},
+    "report.category.ecosystem": {"en": "Innovation ecosystem", "zh": "创新生态"},
+    "report.category.enterprises": {"en": "Enterprises", "zh": "企业"},
+    "report.category.industry": {"en": "Industry", "zh": "产业"},
+    "report.category.innovation": {"en": "Innovation", "zh": "创新"},
+    "report.category.policy": {"en": "Policy", "zh": "政策"},
+    "report.category.regional_cooperation": {"en": "Regional cooperation", "zh": "区域协同"},
+    "report.category.talent": {"en": "Talent", "zh": "人才"},
+    "report.category.technology": {"en": "Technology", "zh": "技术"},
 }
 
 # Units as a chart's axis names them, by the data's unit id.
@@ -222,6 +279,32 @@ UNIT_NAMES: dict[str, dict[str, str]] = {
     "firms": {"en": "firms", "zh": "家"},
     "companies": {"en": "companies", "zh": "家"},
     "models": {"en": "models", "zh": "款"},
+    # --- report: every unit of the shipped data, in the glossary's terms ---
+    "institutions": {"en": "institutions", "zh": "家"},
+    "rank": {"en": "rank", "zh": "位次"},
+    "percent": {"en": "percent", "zh": "%"},
+    "items": {"en": "items", "zh": "件"},
+    "patents_per_10k_people": {"en": "patents per 10,000 people", "zh": "件/万人"},
+    "launches": {"en": "launches", "zh": "次"},
+    "km": {"en": "km", "zh": "公里"},
+    "km2": {"en": "km²", "zh": "平方公里"},
+    "contracts": {"en": "contracts", "zh": "项"},
+    "clusters": {"en": "clusters", "zh": "个"},
+    "technologies": {"en": "technologies", "zh": "项"},
+    "regions": {"en": "regions", "zh": "个"},
+    "provinces": {"en": "provinces", "zh": "个"},
+    "policies": {"en": "policies", "zh": "项"},
+    "person_trips": {"en": "person-trips", "zh": "人次"},
+    "parks": {"en": "parks", "zh": "个"},
+    "parameters": {"en": "parameters", "zh": "个"},
+    "minutes": {"en": "minutes", "zh": "分钟"},
+    "fields": {"en": "fields", "zh": "个"},
+    "editions": {"en": "editions", "zh": "届"},
+    "cores": {"en": "cores", "zh": "核"},
+    "consortia": {"en": "consortia", "zh": "个"},
+    "branches": {"en": "branches", "zh": "家"},
+    "bits_per_second": {"en": "bits per second", "zh": "比特/秒"},
+    "bases": {"en": "bases", "zh": "个"},
 }
 
 

@@ -1,0 +1,439 @@
+"""``zgc report``: the offline fact sheet, loaded in a real headless Chromium.
+
+The browser is the system's (``/usr/bin/chromium`` with its ``chromedriver``,
+installed by ``.ci/run``), driven by Selenium with the driver's path given, so
+nothing is downloaded at test time; where there is none, the browser tests skip
+and say why. Screenshots of each language at desktop and phone width are written
+to ``reports/`` (ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import REPO_ROOT
+from zgc_cli.cli import app
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+DRIVER_CANDIDATES = ("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
+ARTIFACTS = Path(os.environ.get("ZGC_REPORT_ARTIFACTS", REPO_ROOT / "reports"))
+PHONE_WIDTH = 390
+DESKTOP_WIDTH = 1280
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a>'
+
+runner = CliRunner()
+
+
+def _first(paths: tuple[str, ...]) -> str | None:
+    return next((path for path in paths if Path(path).is_file()), None)
+
+
+def browser_missing() -> str:
+    """Why the browser tests cannot run here, or '' when they can."""
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "selenium is not installed (pip install selenium)"
+    if _first(CHROMIUM_CANDIDATES) is None:
+        return "no Chromium here (.ci/run installs it: apt-get install chromium chromium-driver)"
+    if _first(DRIVER_CANDIDATES) is None:
+        return "no chromedriver here (.ci/run installs it: apt-get install chromium-driver)"
+    return ""
+
+
+needs_browser = pytest.mark.skipif(bool(browser_missing()), reason=browser_missing() or "ok")
+
+
+def write_report(tmp: Path, *args: str, name: str = "report.html") -> tuple[Path, str]:
+    """Run ``zgc report -o tmp/name ARGS``; the file and what stderr said."""
+    path = tmp / name
+    result = runner.invoke(app, ["report", "-o", str(path), *args])
+    assert result.exit_code == 0, result.output
+    return path, result.output
+
+
+@pytest.fixture(scope="module")
+def shipped_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data's report, written once for the module (charts take seconds)."""
+    path, _ = write_report(tmp_path_factory.mktemp("report"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium on the system's driver; its logs and its profile are its own."""
+    if browser_missing():
+        pytest.skip(browser_missing())
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="zgc-chromium-")
+    environment = {**os.environ, **cjk_fontconfig(Path(profile))}
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(_first(CHROMIUM_CANDIDATES))
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # The driver's path given: Selenium Manager never looks for (or downloads) one.
+    service = Service(str(_first(DRIVER_CANDIDATES)), env=environment)
+    driver = webdriver.Chrome(service=service, options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def cjk_fontconfig(directory: Path) -> dict[str, str]:
+    """Environment that lets the browser draw Chinese where the OS has no CJK font.
+
+    The page names fonts and embeds none; a reader's system has Chinese fonts, a CI
+    machine often has not, and its screenshots would show boxes. The font the
+    ``plot`` extra installs (Noto Sans SC) is added to the system's fontconfig.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pylopdf_fonts_zh_cn")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    fonts = next(iter(spec.submodule_search_locations))
+    config = directory / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{directory / 'fontcache'}</cachedir>\n"
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {"FONTCONFIG_FILE": str(config)}
+
+
+def load(driver: Any, path: Path, width: int = DESKTOP_WIDTH) -> list[dict[str, Any]]:
+    """Open the report at a window width; the console messages loading it gave."""
+    driver.get_log("browser")  # forget what earlier pages said
+    driver.set_window_size(width, 900)
+    driver.get(path.as_uri())
+    return list(driver.get_log("browser"))
+
+
+def switch_to(driver: Any, lang: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.find_element(By.CSS_SELECTOR, f'label[for="lang-{lang}"]').click()
+
+
+def visible_page(driver: Any) -> Any:
+    from selenium.webdriver.common.by import By
+
+    pages = [page for page in driver.find_elements(By.CSS_SELECTOR, ".page") if page.is_displayed()]
+    assert len(pages) == 1, "exactly one language is shown at a time"
+    return pages[0]
+
+
+def screenshot(driver: Any, name: str) -> Path:
+    """The whole page, beyond the window, as a PNG in the artifacts folder."""
+    import base64
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
+    path = ARTIFACTS / f"{name}.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    return path
+
+
+def shipped_indicators() -> list[dict[str, str]]:
+    text = (REPO_ROOT / "data" / "indicators.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+# --- the browser -------------------------------------------------------------------
+
+
+@needs_browser
+def test_the_report_renders_without_console_errors_and_requests_nothing(
+    browser: Any, shipped_report: Path
+) -> None:
+    messages = load(browser, shipped_report)
+    assert [entry for entry in messages if entry["level"] in ("SEVERE", "WARNING")] == []
+    # Resource Timing lists every fetch a page makes (images, fonts, scripts, styles):
+    # the page and its charts are all in the one file.
+    resources = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert resources == []
+    assert browser.execute_script("return document.scripts.length") == 0
+    policy = browser.execute_script(
+        "return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content"
+    )
+    assert "default-src 'none'" in policy
+    assert browser.execute_script("return document.querySelectorAll('svg.chart').length") > 0
+
+
+@needs_browser
+def test_every_shipped_indicator_is_shown_in_both_languages(
+    browser: Any, shipped_report: Path
+) -> None:
+    load(browser, shipped_report)
+    english = visible_page(browser).text
+    switch_to(browser, "zh")
+    chinese = visible_page(browser).text
+    assert english != chinese
+    for indicator in shipped_indicators():
+        assert indicator["name_en"] in english, indicator["metric"]
+        assert indicator["name_zh"] in chinese, indicator["metric"]
+    # Each page is wholly in its language: its own headings, the other's absent.
+    assert "分类指标一览" in chinese and "分类指标一览" not in english
+    assert "Indicators by category" in english and "Indicators by category" not in chinese
+
+
+@needs_browser
+def test_clicking_3_6_trillion_shows_its_passage_and_the_citation(
+    browser: Any, shipped_report: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    load(browser, shipped_report)
+    switch_to(browser, "zh")
+    page = visible_page(browser)
+    numbers = [
+        summary
+        for summary in page.find_elements(By.CSS_SELECTOR, "details.fig > summary")
+        if summary.text == "3.6万亿"
+    ]
+    assert numbers, "3.6万亿 is a number with a passage"
+    number = numbers[0]
+    passage = number.find_element(By.XPATH, "following-sibling::div[@class='passage']")
+    assert not passage.is_displayed()
+    assert "企业总收入从2014年的3.6万亿元" in number.get_attribute("title")  # hover
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", number)
+    number.click()
+    assert passage.is_displayed()
+    assert "企业总收入从2014年的3.6万亿元" in passage.text
+    assert "《瞭望》新闻周刊" in passage.text and "2024-04" in passage.text
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [PHONE_WIDTH, DESKTOP_WIDTH])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_horizontal_scroll_and_a_screenshot_per_language_and_width(
+    browser: Any, shipped_report: Path, lang: str, width: int
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    load(browser, shipped_report, width)
+    switch_to(browser, lang)
+    # Open a passage too: an open one must fit the phone as well.
+    visible_page(browser).find_element(By.CSS_SELECTOR, "details.fig > summary").click()
+    inner = browser.execute_script("return window.innerWidth")
+    scroll = browser.execute_script("return document.scrollingElement.scrollWidth")
+    assert scroll <= inner, f"{scroll} px of content in a {inner} px window"
+    name = f"report-{lang}-{'phone' if width == PHONE_WIDTH else 'desktop'}"
+    assert screenshot(browser, name).stat().st_size > 10_000
+
+
+@needs_browser
+def test_hostile_data_text_is_shown_as_text(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    path = hostile_report(tmp_path)
+    messages = load(browser, path)
+    assert [entry for entry in messages if entry["level"] == "SEVERE"] == []
+    # Nothing ran, nothing was fetched, no element came from the data.
+    assert browser.execute_script("return document.scripts.length") == 0
+    assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
+    assert browser.find_elements(By.CSS_SELECTOR, "img, a[href^='javascript'], iframe") == []
+    text = visible_page(browser).text
+    assert HOSTILE in text
+
+
+# --- the file ----------------------------------------------------------------------
+
+
+def hostile_report(tmp_path: Path, name: str = "hostile.html") -> Path:
+    """A report of a user's file whose every text field is hostile markup."""
+    data = tmp_path / "hostile"
+    data.mkdir()
+    rows = [
+        ["metric", "entity", "year", "value", "unit", "status", "qualifier", "quote", "note"],
+        ["evil", "lair", "2014", "1", HOSTILE, "reported", "exact", HOSTILE, HOSTILE],
+        ["evil", "lair", "2023", "2", HOSTILE, "estimate", "more_than", HOSTILE, HOSTILE],
+    ]
+    with (data / "metrics.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    with (data / "indicators.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["metric", "name_en", "name_zh", "unit", "category", "description"],
+                ["evil", HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE],
+            ]
+        )
+    with (data / "entities.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["entity", "name_en", "name_zh", "kind", "parent", "aliases_zh"],
+                ["lair", HOSTILE, HOSTILE, "zone", "", ""],
+            ]
+        )
+    (data / "events.csv").write_text(
+        "date,entity,event_en,event_zh,quote,note\n"
+        + ",".join(["2014", "lair", *(['"' + HOSTILE.replace('"', '""') + '"'] * 4)])
+        + "\n",
+        encoding="utf-8",
+    )
+    package = {
+        "sources": [{"title": HOSTILE, "publisher": HOSTILE, "authors": HOSTILE, "date": HOSTILE}]
+    }
+    import json
+
+    (data / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    path, _ = write_report(tmp_path, "--data", str(data / "metrics.csv"), name=name)
+    return path
+
+
+def test_hostile_text_in_every_field_is_escaped_in_the_html(tmp_path: Path) -> None:
+    html = hostile_report(tmp_path).read_text(encoding="utf-8")
+    # No element from the data (an <svg> <title> may hold `href="javascript:` as text).
+    assert not re.search(r"<(script|img|iframe)\b", html, re.IGNORECASE)
+    assert not re.search(r'<a\b(?! href="#)', html)  # only the page's own contents links
+    escaped = HOSTILE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Name, entity, unit, category, quote, note, event, publication: each one escaped.
+    assert html.count(escaped.replace('"', "&#34;")) >= 8
+
+
+def test_hostile_text_in_markdown_is_text(tmp_path: Path) -> None:
+    text = hostile_report(tmp_path, "hostile.md").read_text(encoding="utf-8")
+    # Every < is escaped (\<): no tag reaches a Markdown renderer, nor a link.
+    assert not re.search(r"(?<!\\)<", text)
+    assert "](javascript" not in text
+    assert r"\<script\>alert(1)\</script\>" in text
+
+
+def test_the_page_is_self_contained_and_has_no_script(shipped_report: Path) -> None:
+    html = shipped_report.read_text(encoding="utf-8")
+    assert "<script" not in html
+    # No URL the browser would fetch: no src, no stylesheet link, no url() but #fragments.
+    assert not re.search(r"\ssrc=", html)
+    assert not re.search(r"<link\b", html)
+    assert set(re.findall(r"url\((.)", html)) <= {"#"}
+    assert "default-src 'none'" in html
+    # Both languages, and a chart per multi-year indicator in each.
+    assert 'id="page-en"' in html and 'id="page-zh"' in html
+    assert html.count('class="chart"') == 2 * 10
+
+
+def test_markdown_report_marks_numbers_and_footnotes_passages(tmp_path: Path) -> None:
+    path, _ = write_report(tmp_path, "--lang", "zh", "--metric", "revenue", name="r.md")
+    text = path.read_text(encoding="utf-8")
+    assert r"8.6万亿\*[^" in text  # the estimate's mark, escaped, with its footnote
+    notes = dict(re.findall(r"^\[\^(\d+)\]: (.*)$", text, re.MULTILINE))
+    number = re.search(r"\| 3\.6万亿\[\^(\d+)\]", text)
+    assert number is not None
+    assert "企业总收入从2014年的3.6万亿元" in notes[number.group(1)]
+
+
+def test_filters_choose_what_the_report_shows(tmp_path: Path) -> None:
+    path, _ = write_report(tmp_path, "--metric", "revenue", "--from", "2020", name="r.md")
+    text = path.read_text(encoding="utf-8").split("## Timeline")[0]
+    assert "8.6 trillion" in text and "3.6 trillion" not in text  # 2014 is before --from
+    assert "Valid invention patents" not in text
+    path, _ = write_report(tmp_path, "--category", "talent", name="t.md")
+    text = path.read_text(encoding="utf-8")
+    assert "### Talent" in text and "### Economy" not in text
+
+
+def test_a_user_file_without_metadata_gets_a_report(tmp_path: Path, sample_csv: Path) -> None:
+    path, _ = write_report(tmp_path, "--data", str(sample_csv), name="mine.md")
+    text = path.read_text(encoding="utf-8")
+    assert "revenue" in text and "3.6 trillion" in text
+    assert "**2014 → 2023**" in text
+
+
+def test_a_wrong_suffix_and_a_missing_extra_are_one_line_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code != 0
+    assert ".html" in result.output and "Traceback" not in result.output
+    import sys
+
+    monkeypatch.setitem(sys.modules, "jinja2", None)  # as if not installed
+    result = runner.invoke(app, ["report", "-o", str(tmp_path / "r.html")])
+    assert result.exit_code != 0
+    assert "zgc[report]" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_without_matplotlib_the_report_says_it_has_no_charts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zgc_cli.present.report import charts
+
+    monkeypatch.setattr(charts, "charts_available", lambda: False)
+    path, output = write_report(tmp_path, "--metric", "revenue")
+    html = path.read_text(encoding="utf-8")
+    assert "<svg" not in html
+    assert "No charts: they need matplotlib" in html and "未含图表" in html
+    assert "no charts" in output
+
+
+def test_the_browser_tests_skip_with_a_reason_where_there_is_no_browser(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("tests.test_report.CHROMIUM_CANDIDATES", ("/nonexistent/chromium",))
+    reason = browser_missing()
+    if reason.startswith("selenium"):
+        pytest.skip(reason)
+    assert "no Chromium here" in reason and "apt-get install" in reason
+
+
+@needs_browser
+def test_printed_the_page_has_one_language_and_no_switch(
+    browser: Any, shipped_report: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    load(browser, shipped_report)
+    switch_to(browser, "zh")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, ".switch").is_displayed()
+        assert visible_page(browser).get_attribute("lang") == "zh-Hans"
+        screenshot(browser, "report-zh-print")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_numbers_carry_the_tables_marks(shipped_report: Path) -> None:
+    """Marks as the data rows give them (see data/metrics.csv), in both languages' pages."""
+    html = shipped_report.read_text(encoding="utf-8")
+    english, chinese = html.split('id="page-zh"')
+    # revenue 2023 is an estimate (预计8.6万亿元).
+    assert ">8.6 trillion*</summary>" in english and ">8.6万亿*</summary>" in chinese
+    # invention_patents 2023: more_than (突破26万件), its year inferred.
+    assert ">&gt;260,000</summary>" in english and ">&gt;26万</summary>" in chinese
+    assert ">2020–2023?</td>" in english
+    # employees 2013 is derived from 是2013年的1.5倍, and rounded: about.
+    assert ">~1.9 million^</summary>" in english and ">~190万^</summary>" in chinese

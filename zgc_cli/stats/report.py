@@ -1,0 +1,198 @@
+"""A fact sheet's results (``zgc report``): every stats result it shows, gathered once.
+
+The report is laid out by :mod:`zgc_cli.present.report`; this module only asks
+:mod:`zgc_cli.stats` for the catalog, the series with growth, the main
+comparisons, the shares and the timeline of the selected observations, and
+keeps each figure's passage beside them, so that every number on the page can
+lead to the sentence that states it.
+
+The filters (metrics, entities, categories, years) select observations first;
+everything after is computed on those rows alone, as each command would on a
+file holding only them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from zgc_cli import stats
+from zgc_cli.errors import ZgcError
+from zgc_cli.model.dataset import Dataset, Publication
+from zgc_cli.stats.results import (
+    CatalogResult,
+    ComparisonResult,
+    SeriesResult,
+    ShareResult,
+    TimelineResult,
+)
+from zgc_cli.stats.select import select
+
+# The article's headline span (3.6万亿 in 2014 → 8.6万亿 in 2023) and its last year's change,
+# each series taking its nearest year within ±1 as `compare --tolerance 1` does.
+MAIN_COMPARISONS: tuple[tuple[int, int], ...] = ((2014, 2023), (2022, 2023))
+COMPARISON_TOLERANCE = 1
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What the article says of one figure: its sentence, and how the figure is known."""
+
+    value: float
+    unit: str
+    quote: str
+    note: str
+    status: str
+    qualifier: str
+    year_basis: str
+
+
+PassageKey = tuple[str, str, int]  # (metric, entity, year)
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """Everything a report shows.
+
+    Attributes:
+        catalog: every selected (metric, entity) with its latest value.
+        series: the selected metrics' series with growth between observations.
+        comparisons: the main comparisons that the data's years allow.
+        shares: each metric with a part-of-a-whole figure, its shares.
+        timeline: the dated milestones in the years asked (None: no events file).
+        passages: each observation's passage by (metric, entity, year).
+        indicators: the indicator metadata (names, unit, category) by metric id.
+        entity_names: entity names by id and language.
+        publication: where the figures come from, if the data package says.
+        label: the data source, as the user named it.
+    """
+
+    catalog: CatalogResult
+    series: SeriesResult
+    comparisons: Sequence[ComparisonResult]
+    shares: Sequence[ShareResult]
+    timeline: TimelineResult | None
+    passages: Mapping[PassageKey, Passage]
+    indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    publication: Publication | None = None
+    label: str = ""
+
+
+def _selected(
+    dataset: Dataset,
+    metrics: Sequence[str] | None,
+    entities: Sequence[str] | None,
+    categories: Sequence[str] | None,
+    year_from: int | None,
+    year_to: int | None,
+) -> Dataset:
+    """A Dataset of the selected observations only, with all of the source's metadata."""
+    rows = select(dataset.frame, metrics, entities, categories, dataset.indicators)
+    years = rows["year"].astype("int64")
+    if year_from is not None:
+        rows = rows[years >= year_from]
+        years = years[rows.index]
+    if year_to is not None:
+        rows = rows[years <= year_to]
+    if rows.empty:
+        raise ZgcError("no observations match these filters: nothing to report")
+    selected = Dataset.from_frame(
+        rows.reset_index(drop=True),
+        indicators=dataset.indicators,
+        claims=dataset.claims,
+        label=dataset.source.label,
+        entities=dataset.entities,
+        events=dataset.events,
+    )
+    # from_frame knows no publication: the selection keeps its source's.
+    selected.__dict__["publication"] = dataset.publication
+    return selected
+
+
+def _comparison_years(
+    frame: pd.DataFrame, year_from: int | None, year_to: int | None
+) -> list[tuple[int, int]]:
+    """The pairs of years to compare: those asked, else the main ones the data has."""
+    years = sorted({int(year) for year in frame["year"]})
+    first, last = years[0], years[-1]
+
+    def near(year: int) -> bool:
+        return any(abs(year - known) <= COMPARISON_TOLERANCE for known in years)
+
+    if year_from is not None or year_to is not None:
+        # The span asked for, or as much of it as the selected years reach.
+        pair = (first if year_from is None else year_from, last if year_to is None else year_to)
+        if not (near(pair[0]) and near(pair[1])):
+            pair = (first, last)
+        return [pair] if pair[0] < pair[1] else []
+    pairs = [pair for pair in MAIN_COMPARISONS if near(pair[0]) and near(pair[1])]
+    if not pairs and first < last:  # a user's own years
+        pairs = [(first, last)]
+    return pairs
+
+
+def _passages(frame: pd.DataFrame) -> dict[PassageKey, Passage]:
+    key = ["metric", "entity", "year"]
+    fields = ["value", "unit", "quote", "note", "status", "qualifier", "year_basis"]
+    return {
+        (str(metric), str(entity), int(year)): Passage(float(value), *(str(text) for text in texts))
+        for metric, entity, year, value, *texts in frame[key + fields].itertuples(
+            index=False, name=None
+        )
+    }
+
+
+def report(
+    dataset: Dataset,
+    *,
+    metrics: Sequence[str] | None = None,
+    entities: Sequence[str] | None = None,
+    categories: Sequence[str] | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> ReportResult:
+    """The report's results for the selected observations (see the module docstring)."""
+    selected = _selected(dataset, metrics, entities, categories, year_from, year_to)
+    frame = selected.frame
+    metric_ids = list(dict.fromkeys(str(metric) for metric in frame["metric"]))
+    comparisons = []
+    for first, last in _comparison_years(frame, year_from, year_to):
+        result = stats.comparison(selected, first, last, tolerance=COMPARISON_TOLERANCE)
+        if not result.frame.empty:
+            comparisons.append(result)
+    shares = []
+    for metric in metric_ids:
+        try:
+            share = stats.share(selected, metric)
+        except ZgcError:  # not amounts, or no entities.csv: this metric has no share
+            continue
+        if not share.frame.empty:
+            shares.append(share)
+    timeline = None
+    if not selected.events.empty:
+        parts = [
+            stats.timeline(selected, entity, year_from, year_to).frame
+            for entity in (list(entities) if entities else [None])
+        ]
+        events = pd.concat(parts).drop_duplicates() if len(parts) > 1 else parts[0]
+        events = events.sort_values(["date", "entity"], kind="stable").reset_index(drop=True)
+        timeline = TimelineResult(events, entity_names=selected.entity_names())
+    indicators = {
+        str(row["metric"]): {str(key): str(value) for key, value in row.items()}
+        for row in selected.indicators.to_dict("records")
+    }
+    return ReportResult(
+        catalog=stats.catalog_of(selected),
+        series=stats.series(selected, metric_ids),
+        comparisons=comparisons,
+        shares=shares,
+        timeline=timeline,
+        passages=_passages(frame),
+        indicators=indicators,
+        entity_names=selected.entity_names(),
+        publication=selected.publication,
+        label="" if dataset.source.shipped else dataset.source.label,
+    )
