@@ -103,13 +103,32 @@ def main_callback(
 
 # --- options shared by the data commands, declared once -----------------------------
 
+# ZGC_DATA is read by model.sources, not by Typer: it lists paths separated by
+# os.pathsep, where Typer would split a list option's variable at spaces.
 DataOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--data",
-        envvar="ZGC_DATA",
-        help="A tidy CSV with at least metric, year, value (`-` reads stdin). "
-        "Default: the shipped data.",
+        help="Observations with at least metric, year, value: csv, tsv, json, jsonl or xlsx "
+        "(`-` reads stdin, `shipped` the shipped data). Repeat it to combine sources. "
+        f"Default: $ZGC_DATA (paths separated by `{os.pathsep}`), else the shipped data.",
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        help="The sheet of an .xlsx source to read. Default: the first.",
+        show_default=False,
+    ),
+]
+PreferOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--prefer",
+        help="When sources hold the same metric, entity and year, this source's figure "
+        "counts (repeatable, first preferred). Default: such a duplicate is an error.",
         show_default=False,
     ),
 ]
@@ -182,10 +201,15 @@ def _env(ctx: typer.Context, lang: Language | None = None, limit: int | None = N
     return env
 
 
-def _dataset(env: Environment, data: str | None) -> "Dataset":
+def _dataset(
+    env: Environment,
+    data: list[str] | None,
+    sheet: str | None = None,
+    prefer: list[str] | None = None,
+) -> "Dataset":
     from zgc_cli.model.dataset import Dataset
 
-    return env.load(Dataset.open(data))
+    return env.load(Dataset.open(data, prefer=prefer, sheet=sheet))
 
 
 # --- commands -----------------------------------------------------------------------
@@ -203,6 +227,8 @@ def metrics(
         ),
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
@@ -218,7 +244,7 @@ def metrics(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit)
-    dataset = _dataset(env, data)
+    dataset = _dataset(env, data, sheet, prefer)
     result = stats.series(dataset, ids) if ids else stats.catalog_of(dataset)
     emit(result, env, fmt)
 
@@ -248,6 +274,8 @@ def compare(
     entity: EntityFilter = None,
     category: CategoryFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
@@ -266,7 +294,7 @@ def compare(
 
     env = _env(ctx, lang, limit)
     result = stats.comparison(
-        _dataset(env, data),
+        _dataset(env, data, sheet, prefer),
         year_from,
         year_to,
         metrics=metric,
@@ -286,6 +314,8 @@ def export(
     entity: EntityFilter = None,
     category: CategoryFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
@@ -297,7 +327,7 @@ def export(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, limit=limit)
-    emit(stats.observations(_dataset(env, data), metric, entity, category), env, fmt)
+    emit(stats.observations(_dataset(env, data, sheet, prefer), metric, entity, category), env, fmt)
 
 
 @app.command()
@@ -305,6 +335,8 @@ def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for: an id, English or Chinese.")],
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
@@ -317,7 +349,7 @@ def search(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit)
-    emit(stats.search(_dataset(env, data), text), env, fmt)
+    emit(stats.search(_dataset(env, data, sheet, prefer), text), env, fmt)
 
 
 @app.command()
@@ -332,6 +364,8 @@ def source(
         typer.Argument(help="Only this year.", autocompletion=complete_years, show_default=False),
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -344,7 +378,7 @@ def source(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang)
-    emit(stats.sources(_dataset(env, data), metric_id, year), env, fmt)
+    emit(stats.sources(_dataset(env, data, sheet, prefer), metric_id, year), env, fmt)
 
 
 @app.command()
@@ -364,6 +398,8 @@ def share(
         ),
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -377,7 +413,7 @@ def share(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang)
-    emit(stats.share(_dataset(env, data), metric_id, of), env, fmt)
+    emit(stats.share(_dataset(env, data, sheet, prefer), metric_id, of), env, fmt)
 
 
 @app.command()
@@ -400,6 +436,8 @@ def timeline(
         int | None, typer.Option("--to", help="Up to this year.", show_default=False)
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -411,7 +449,7 @@ def timeline(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang)
-    emit(stats.timeline(_dataset(env, data), entity, year_from, year_to), env, fmt)
+    emit(stats.timeline(_dataset(env, data, sheet, prefer), entity, year_from, year_to), env, fmt)
 
 
 @app.command()
@@ -428,6 +466,8 @@ def verify(
         ),
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
@@ -445,7 +485,7 @@ def verify(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit)
-    dataset = _dataset(env, data)
+    dataset = _dataset(env, data, sheet, prefer)
     article_text = read_text(str(article), "the article")[1] if article else None
     report = check.run(dataset, article_text)
     emit(report, env, fmt)
@@ -484,6 +524,8 @@ def plot(
     ] = 24,
     entity: EntityFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     lang: LangOption = None,
 ) -> None:
     """Chart series over the years: in the terminal, or as an image with `--output`.
@@ -496,7 +538,7 @@ def plot(
     from zgc_cli.present.charts import ChartError, draw_terminal, write_image
 
     env = _env(ctx, lang)
-    dataset = _dataset(env, data)
+    dataset = _dataset(env, data, sheet, prefer)
     result = stats.series(dataset, ids, entity)
     try:
         if output is None:

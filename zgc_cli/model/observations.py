@@ -69,11 +69,14 @@ class Observations:
         source_columns: the columns the file itself had, in its order; ``export``
             writes exactly these so a file round-trips.
         label: how messages name the file (its path, or ``<stdin>``).
+        line_numbers: each row's line in the file; None when the rows are lines 2, 3, ...
+            (what a message about a row needs after loading, e.g. across sources).
     """
 
     frame: pd.DataFrame
     source_columns: list[str]
     label: str
+    line_numbers: np.ndarray | None = None
 
 
 def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
@@ -343,7 +346,7 @@ def _load(label: str, data: FileBytes) -> Observations:
         if name not in frame.columns:
             frame[name] = _empty_column(name, len(frame))
     frame = validate_frame(label, frame, line_numbers)
-    return Observations(frame=frame, source_columns=columns, label=label)
+    return Observations(frame=frame, source_columns=columns, label=label, line_numbers=line_numbers)
 
 
 def parse_observations(label: str, buffer: bytes) -> Observations:

@@ -188,6 +188,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
         "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
     },
+    # --- several data sources ---
+    "note.set_aside": {
+        "en": "--prefer: {count} observations of {source} set aside for a preferred source's",
+        "zh": "--prefer：{source}中的{count}条观测值让位于优先数据源的同一观测值",
+    },
+    "load.loading": {"en": "Loading {sources} …", "zh": "正在读取{sources}…"},
 }
 
 # Units as a chart's axis names them, by the data's unit id.
