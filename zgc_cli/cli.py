@@ -109,9 +109,8 @@ DataOption = Annotated[
     list[str] | None,
     typer.Option(
         "--data",
-        help="Observations with at least metric, year, value: csv, tsv, json, jsonl or xlsx "
-        "(`-` reads stdin, `shipped` the shipped data). Repeat it to combine sources. "
-        f"Default: $ZGC_DATA (paths separated by `{os.pathsep}`), else the shipped data.",
+        help="Observations (metric, year, value): csv, tsv, json, jsonl, xlsx; `-` is stdin, "
+        "`shipped` the shipped data. Repeat to combine. Default: $ZGC_DATA, else shipped.",
         show_default=False,
     ),
 ]
@@ -119,7 +118,7 @@ SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
-        help="The sheet of an .xlsx source to read. Default: the first.",
+        help="The .xlsx sheet to read (default: the first).",
         show_default=False,
     ),
 ]
@@ -127,8 +126,8 @@ PreferOption = Annotated[
     list[str] | None,
     typer.Option(
         "--prefer",
-        help="When sources hold the same metric, entity and year, this source's figure "
-        "counts (repeatable, first preferred). Default: such a duplicate is an error.",
+        help="The source whose figure counts where sources overlap (repeatable). "
+        "Default: an overlap is an error.",
         show_default=False,
     ),
 ]
