@@ -353,3 +353,36 @@ def test_errors_from_load_source_are_data_errors(tmp_path: Path) -> None:
     path.write_text("[{}, {}]")
     with pytest.raises(DataError, match=r"x\.json: objects without keys: no observations"):
         load_source(DataSource(str(path)))
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(["metric", "entity", "year", "value", "x"]), children)
+    ),
+    max_leaves=12,
+)
+
+
+@given(document=JSON_VALUES, lines=st.booleans())
+def test_any_json_loads_or_is_one_line_naming_the_input(document: object, lines: bool) -> None:
+    from zgc_cli.model.combine import _from_bytes
+
+    if lines and isinstance(document, list):
+        text = "\n".join(json.dumps(item) for item in document)
+    else:
+        text = json.dumps(document)
+    try:
+        loaded = _from_bytes(DataSource("-"), "<stdin>", text.encode(), JSONL if lines else JSON)
+    except DataError as error:
+        assert error.message.startswith("<stdin>")
+        assert "\n" not in error.message and len(error.message) < 300
+    else:
+        assert len(loaded.observations.frame) >= 1
+
+
+def test_an_empty_number_column_beside_a_bad_one_is_one_line() -> None:
+    # Found by the JSON fuzz above, in the CSV loader: every year empty, a value not a number.
+    line = one_line_error(run("export", "--data", "-", input="metric,entity,year,value\nm,,,:\n"))
+    assert line == "zgc: error: <stdin>:2: column 'value': ':' is not a number"

@@ -224,6 +224,8 @@ def _c_floats(cells: np.ndarray) -> np.ndarray | None:
     None when any cell is not a number to that parser; a cell holding a line
     break, a comma or a quote never is.
     """
+    if not len(cells):
+        return np.empty(0)  # a column of empty cells: nothing to parse, nothing refused
     # A first line known good: pandas drops a BOM (U+FEFF) at the start of text.
     text = "0\n" + "\n".join(cells) + "\n"
     if "\r" in text or "," in text or '"' in text or text.count("\n") != len(cells) + 1:
