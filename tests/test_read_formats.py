@@ -196,6 +196,8 @@ def test_json_numbers_export_as_the_csv_texts(tmp_path: Path) -> None:
         ('[{"metric": "a", "year": 2000, "value": true}]', "<stdin>: record 1: column 'value'"),
         ('[{"metric": "a", "year": 2000, "value": [1]}]', "holds a list, not a text or number"),
         ('[{"metric": "a", "year": "20x0", "value": 1}]', "<stdin>: record 1: column 'year'"),
+        ('[{"metric": "a", "year": 2000, "value": null}]', "record 1: column 'value' is empty"),
+        ('{"metric": "a", "year": 2000, "value": NaN}', "<stdin>:1: column 'value': nan is not a"),
         ("", "<stdin>: empty file"),
         ("  \n\n", "<stdin>: empty file"),
     ],

@@ -26,6 +26,7 @@ import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import PurePath
 from typing import Any
 
@@ -176,26 +177,40 @@ def _line_breaks(text: str) -> int:
     return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def rows_to_csv(
+def _quoted_column(texts: Sequence[str]) -> tuple[Sequence[str], bool]:
+    """A column's cells quoted where CSV needs it, and whether any holds a line break."""
+    joined = "".join(texts)
+    if "," not in joined and '"' not in joined and "\n" not in joined and "\r" not in joined:
+        return texts, False
+    return [_quoted(text) for text in texts], "\n" in joined or "\r" in joined
+
+
+def columns_to_csv(
     label: str,
     header: Sequence[str],
-    rows: Iterable[tuple[int, Sequence[str]]],
+    columns: Sequence[Sequence[str]],
+    places: Sequence[int],
     word: str,
 ) -> tuple[bytes, Places]:
-    """A header and (place, cells) rows as UTF-8 CSV bytes, with where each row came from."""
-    out = io.StringIO()
+    """A header and columns of cell texts as UTF-8 CSV bytes, with where each row came from.
+
+    Built a column at a time (a million rows are a few joins, not a loop over cells).
+    """
     header_line = ",".join(_quoted(name) for name in header)
-    out.write(header_line + "\n")
-    line = 1 + _line_breaks(header_line) + 1
-    starts: list[int] = []
-    places: list[int] = []
-    for place, cells in rows:
-        row_line = ",".join(_quoted(cell) for cell in cells)
-        out.write(row_line + "\n")
-        starts.append(line)
-        places.append(place)
-        line += _line_breaks(row_line) + 1
-    return out.getvalue().encode("utf-8"), Places(label, starts, places, word)
+    quoted: list[Sequence[str]] = []
+    line_counts = [1] * len(places)
+    for texts in columns:
+        column, breaks = _quoted_column(texts)
+        quoted.append(column)
+        if breaks:
+            line_counts = [
+                count + _line_breaks(text) for count, text in zip(line_counts, texts, strict=True)
+            ]
+    first_row_line = 1 + _line_breaks(header_line) + 1
+    starts = list(accumulate(line_counts[:-1], initial=first_row_line))
+    body = "\n".join(map(",".join, zip(*quoted, strict=True)))
+    text = header_line + "\n" + body + "\n"
+    return text.encode("utf-8"), Places(label, starts, places, word)
 
 
 def _number_text(number: float) -> str:
@@ -234,6 +249,56 @@ def _header_of(records: Sequence[dict[str, Any]]) -> list[str]:
     return list(header)
 
 
+def _number_texts(cells: list[Any]) -> list[str] | None:
+    """A column of JSON numbers as texts at C speed, or None when orjson cannot write one.
+
+    orjson writes each float's shortest round-trip text (``3600000000000.0``,
+    ``0.1``): the loader parses it back to the very same float, as it parses
+    the machine formats' own text. A NaN or an infinity (which only the
+    standard library reads) is written as null: the cell-by-cell path names it.
+    """
+    import orjson
+
+    try:
+        texts = orjson.dumps(cells).decode()[1:-1].split(",")
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits
+        return None
+    return None if len(texts) != len(cells) or "null" in texts else texts
+
+
+def _float_text(number: float) -> str | None:
+    return _number_text(number) if math.isfinite(number) else None
+
+
+def _json_column(
+    located: Places, places: Sequence[int], column: str, cells: list[Any]
+) -> Sequence[str]:
+    """A column of JSON values as cell texts; the first value that is no cell is an error."""
+    kinds = set(map(type, cells))
+    if kinds <= {str}:
+        return cells
+    if kinds <= {int, float}:
+        numbers = _number_texts(cells)
+        if numbers is not None:
+            return numbers
+    if kinds <= {str, int, float, type(None)}:
+        texts = [
+            cell
+            if type(cell) is str
+            else ""
+            if cell is None
+            else str(cell)
+            if type(cell) is int
+            else _float_text(cell)
+            for cell in cells
+        ]
+        if None not in texts:
+            return texts  # type: ignore[return-value]  # no None left, as checked
+    return [
+        json_cell(located, place, column, cell) for place, cell in zip(places, cells, strict=True)
+    ]
+
+
 def _records_to_csv(
     label: str, records: Sequence[dict[str, Any]], places: Sequence[int], word: str
 ) -> tuple[bytes, Places]:
@@ -242,16 +307,11 @@ def _records_to_csv(
         raise DataError(f"{label}: objects without keys: no observations")
     refuse_comparison(label, header)
     located = Places(label, places, places, word)
-
-    def rows() -> Iterable[tuple[int, list[str]]]:
-        for place, record in zip(places, records, strict=True):
-            cells = []
-            for column in header:
-                cell = record.get(column)
-                cells.append(cell if type(cell) is str else json_cell(located, place, column, cell))
-            yield place, cells
-
-    return rows_to_csv(label, header, rows(), word)
+    columns = [
+        _json_column(located, places, column, [record.get(column) for record in records])
+        for column in header
+    ]
+    return columns_to_csv(label, header, columns, places, word)
 
 
 def _json_problem(label: str, line: int, error: json.JSONDecodeError) -> DataError:
@@ -383,8 +443,9 @@ def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Place
         raise DataError(f"{label}: sheet {chosen.name!r} is empty")
     header = [_excel_cell(cell) for cell in rows[0]]
     refuse_comparison(label, header)
-    body = (
-        (first_row + 1 + index, [_excel_cell(cell) for cell in row])
-        for index, row in enumerate(rows[1:])
-    )
-    return rows_to_csv(label, header, body, "row")
+    body = [[_excel_cell(cell) for cell in row] for row in rows[1:]]
+    columns = [list(column) for column in zip(*body, strict=True)] if body else []
+    if not body:
+        raise DataError(f"{label}: sheet {chosen.name!r} has a header but no observations")
+    places = range(first_row + 1, first_row + 1 + len(body))
+    return columns_to_csv(label, header, columns, places, "row")
