@@ -109,13 +109,31 @@ def main_callback(
 
 # --- options shared by the data commands, declared once -----------------------------
 
+# ZGC_DATA is read by model.sources, not by Typer: it lists paths separated by
+# os.pathsep, where Typer would split a list option's variable at spaces.
 DataOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--data",
-        envvar="ZGC_DATA",
-        help="A tidy CSV with at least metric, year, value (`-` reads stdin). "
-        "Default: the shipped data.",
+        help="Observations (metric, year, value): csv, tsv, json, jsonl, xlsx; `-` is stdin, "
+        "`shipped` the shipped data. Repeat to combine. Default: $ZGC_DATA, else shipped.",
+        show_default=False,
+    ),
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        help="The .xlsx sheet to read (default: the first).",
+        show_default=False,
+    ),
+]
+PreferOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--prefer",
+        help="The source whose figure counts where sources overlap (repeatable). "
+        "Default: an overlap is an error.",
         show_default=False,
     ),
 ]
@@ -232,7 +250,7 @@ def _env(
     output: str | None = None,
     fmt: OutputFormat | None = None,
     bom: bool = False,
-    data: str | None = None,
+    data: list[str] | None = None,
     inputs: tuple[tuple[str, str], ...] = (),
 ) -> Environment:
     env: Environment = ctx.obj
@@ -242,10 +260,15 @@ def _env(
     return env
 
 
-def _dataset(env: Environment, data: str | None) -> "Dataset":
+def _dataset(
+    env: Environment,
+    data: list[str] | None,
+    sheet: str | None = None,
+    prefer: list[str] | None = None,
+) -> "Dataset":
     from zgc_cli.model.dataset import Dataset
 
-    return env.load(Dataset.open(data))
+    return env.load(Dataset.open(data, prefer=prefer, sheet=sheet))
 
 
 # --- commands -----------------------------------------------------------------------
@@ -268,6 +291,8 @@ def metrics(
     year_from: YearFromFilter = None,
     year_to: YearToFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -288,7 +313,7 @@ def metrics(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    dataset = _dataset(env, data)
+    dataset = _dataset(env, data, sheet, prefer)
     filters: dict[str, Any] = {
         "categories": category,
         "statuses": status,
@@ -329,6 +354,8 @@ def compare(
     category: CategoryFilter = None,
     status: StatusFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -351,7 +378,7 @@ def compare(
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.comparison(
-        _dataset(env, data),
+        _dataset(env, data, sheet, prefer),
         year_from,
         year_to,
         metrics=metric,
@@ -375,6 +402,8 @@ def export(
     year_from: YearFromFilter = None,
     year_to: YearToFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -390,7 +419,7 @@ def export(
 
     env = _env(ctx, limit=limit, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.observations(
-        _dataset(env, data),
+        _dataset(env, data, sheet, prefer),
         metric,
         entity,
         category,
@@ -406,6 +435,8 @@ def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for: an id, English or Chinese.")],
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -420,7 +451,7 @@ def search(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    emit(stats.search(_dataset(env, data), text), env, fmt)
+    emit(stats.search(_dataset(env, data, sheet, prefer), text), env, fmt)
 
 
 @app.command()
@@ -439,6 +470,8 @@ def source(
     year_from: YearFromFilter = None,
     year_to: YearToFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -454,7 +487,7 @@ def source(
 
     env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.sources(
-        _dataset(env, data),
+        _dataset(env, data, sheet, prefer),
         metric_id,
         year,
         entities=entity,
@@ -492,6 +525,8 @@ def cite(
         ),
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     lang: LangOption = None,
 ) -> None:
     """Cite a figure: the article it comes from, with the figure, its passage and the data's hash.
@@ -507,7 +542,7 @@ def cite(
     from zgc_cli.stats.citations import cite as cited_figures
 
     env = _env(ctx, lang)
-    result = cited_figures(_dataset(env, data), metric_id, year, entity)
+    result = cited_figures(_dataset(env, data, sheet, prefer), metric_id, year, entity)
     chosen = style or default_style(env.language)
     env.stdout.write(format_citations(result.figures, chosen, env.language))
 
@@ -533,6 +568,8 @@ def share(
     year_from: YearFromFilter = None,
     year_to: YearToFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -549,7 +586,7 @@ def share(
 
     env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.share(
-        _dataset(env, data),
+        _dataset(env, data, sheet, prefer),
         metric_id,
         of,
         entities=entity,
@@ -577,6 +614,8 @@ def timeline(
     year_from: YearFromFilter = None,
     year_to: YearToFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -590,7 +629,7 @@ def timeline(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
-    emit(stats.timeline(_dataset(env, data), entity, year_from, year_to), env, fmt)
+    emit(stats.timeline(_dataset(env, data, sheet, prefer), entity, year_from, year_to), env, fmt)
 
 
 @app.command()
@@ -607,6 +646,8 @@ def verify(
         ),
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -627,7 +668,7 @@ def verify(
 
     article_input = ((str(article), f"the article (--article {article})"),) if article else ()
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data, inputs=article_input)
-    dataset = _dataset(env, data)
+    dataset = _dataset(env, data, sheet, prefer)
     article_text = read_text(str(article), "the article")[1] if article else None
     report = check.run(dataset, article_text)
     emit(report, env, fmt)
@@ -669,6 +710,8 @@ def plot(
     year_from: YearFromFilter = None,
     year_to: YearToFilter = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     lang: LangOption = None,
 ) -> None:
     """Chart series over the years: in the terminal, or as an image with `--output`.
@@ -684,7 +727,7 @@ def plot(
     env = _env(ctx, lang)
     if output is not None:
         env.claim_file(output, data)
-    dataset = _dataset(env, data)
+    dataset = _dataset(env, data, sheet, prefer)
     result = stats.series(
         dataset, ids, entity, statuses=status, year_from=year_from, year_to=year_to
     )
@@ -728,6 +771,8 @@ def report(
         int | None, typer.Option("--to", help="Up to this year.", show_default=False)
     ] = None,
     data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
     lang: LangOption = None,
 ) -> None:
     """Write a fact sheet: the catalog, series with growth, comparisons, shares, timeline.
@@ -746,7 +791,7 @@ def report(
     fmt = report_format(output.suffix)
     env.claim_file(output, data)
     result = report_results(
-        _dataset(env, data),
+        _dataset(env, data, sheet, prefer),
         metrics=metric,
         entities=entity,
         categories=category,

@@ -216,15 +216,43 @@ class Environment:
         refuse_inputs(path, list(input_files(data)))
 
     def load(self, dataset: Dataset) -> Dataset:
-        """Load a dataset's observations now, with a spinner on stderr for a large file."""
-        if self.stderr_is_tty and _is_large(dataset.source.path):
-            from rich.console import Console
+        """Load a dataset's observations now, with a spinner on stderr for large files.
 
-            with Console(stderr=True).status("Loading " + dataset.source.label + " …"):
+        Every source is loaded; what ``--prefer`` set aside is named in a note.
+        """
+        paths = [source.path for source in dataset.sources]
+        if self.stderr_is_tty and _total_size(paths) >= SPINNER_FROM_BYTES:
+            from rich.console import Console
+            from rich.text import Text
+
+            from zgc_cli.present.i18n import message
+            from zgc_cli.present.safe import visible
+
+            labels = ", ".join(visible(source.label) for source in dataset.sources)
+            status = message("load.loading", self.language, sources=labels)
+            with Console(stderr=True).status(Text(status)):
                 dataset.observations  # noqa: B018 - loading is the point
         else:
             dataset.observations  # noqa: B018
+        self._note_set_aside(dataset)
         return dataset
+
+    def _note_set_aside(self, dataset: Dataset) -> None:
+        from zgc_cli.present.i18n import message
+        from zgc_cli.present.safe import visible
+
+        for label, count in dataset.combined.set_aside.items():
+            self.note(message("note.set_aside", self.language, count=count, source=visible(label)))
+
+
+def _total_size(paths: Sequence[str]) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+    return total
 
 
 # The files beside a data file that zgc reads with it.
@@ -242,11 +270,10 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
 
     Each as (path, what it is to the command), for :func:`refuse_inputs`.
     """
-    from zgc_cli.model.sources import resolve_data_source
+    from zgc_cli.model.sources import resolve_data_sources
 
-    options: list[str | None] = [data] if data is None or isinstance(data, str) else list(data)
-    for option in options or [None]:
-        source = resolve_data_source(option)
+    options: list[str] | None = [data] if isinstance(data, str) else (list(data) if data else None)
+    for source in resolve_data_sources(options):
         if source.shipped:
             yield source.path, "the shipped data"
         elif source.is_stdin:
@@ -259,12 +286,6 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
             if sidecar is not None:
                 yield str(sidecar), f"the {name} read beside the data"
 
-
-def _is_large(path: str) -> bool:
-    try:
-        return os.path.getsize(path) >= SPINNER_FROM_BYTES
-    except OSError:
-        return False
 
 
 def fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:

@@ -10,8 +10,13 @@ The metadata a source may keep beside it (its sidecars): ``indicators.csv``
 (names, unit, category, description per metric), ``claims.csv`` (the article's
 relative claims) and ``datapackage.json`` (the publication). The shipped data
 has all three; a user's file may have any of them next to it. Names of a
-shipped metric are never lent to a user's file: the same id in another file
-may mean something else.
+shipped metric are never lent to a user's file read alone: the same id in
+another file may mean something else.
+
+Several sources (``--data shipped --data mine.csv``) are one Dataset: their
+observations are combined (:mod:`zgc_cli.model.combine`) and so are their
+sidecars. Where two sources describe the same metric or entity, the one
+``--prefer`` names first describes it, else the one given first.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -27,7 +33,8 @@ from pathlib import Path
 import pandas as pd
 
 from zgc_cli.errors import DataError
-from zgc_cli.model.observations import Observations, load_observations
+from zgc_cli.model.combine import Combined, combine, load_source
+from zgc_cli.model.observations import Observations
 from zgc_cli.model.schema import (
     CLAIMS_FILE,
     ENTITIES_FILE,
@@ -39,7 +46,7 @@ from zgc_cli.model.schema import (
     OPTIONAL_COLUMNS,
     PACKAGE_FILE,
 )
-from zgc_cli.model.sources import DataSource, resolve_data_source
+from zgc_cli.model.sources import DataSource, preferred_sources, resolve_data_sources
 from zgc_cli.model.textio import read_text
 
 
@@ -185,15 +192,55 @@ def load_events(source: DataSource) -> pd.DataFrame:
 
 
 class Dataset:
-    """A data source's observations and metadata, each read once, when first asked for."""
+    """Data sources' observations and metadata, each read once, when first asked for.
 
-    def __init__(self, source: DataSource) -> None:
-        self.source = source
+    Attributes:
+        sources: every source, in the order given.
+        source: the first of them (what a single-source caller knows).
+        prefer: the sources whose figures count in a duplicate, most preferred first.
+    """
+
+    def __init__(
+        self, source: DataSource | Sequence[DataSource], prefer: Sequence[DataSource] = ()
+    ) -> None:
+        self.sources: tuple[DataSource, ...] = (
+            (source,) if isinstance(source, DataSource) else tuple(source)
+        )
+        if not self.sources:
+            raise ValueError("a Dataset needs at least one source")
+        self.source = self.sources[0]
+        self.prefer: tuple[DataSource, ...] = tuple(prefer)
 
     @classmethod
-    def open(cls, data_option: str | None = None) -> Dataset:
-        """The Dataset of ``--data`` (or ``$ZGC_DATA``, or the shipped data)."""
-        return cls(resolve_data_source(data_option))
+    def open(
+        cls,
+        data_option: str | Sequence[str] | None = None,
+        prefer: Sequence[str] | None = None,
+        sheet: str | None = None,
+    ) -> Dataset:
+        """The Dataset of each ``--data`` (or ``$ZGC_DATA``, or the shipped data).
+
+        Args:
+            data_option: one path, several, or None; ``shipped`` is the shipped data.
+            prefer: ``--prefer``: the sources whose figures count in a duplicate.
+            sheet: ``--sheet``: the sheet of a workbook to read (default: the first).
+        """
+        options = [data_option] if isinstance(data_option, str) else data_option
+        sources = resolve_data_sources(options, sheet=sheet)
+        return cls(sources, preferred_sources(prefer, sources))
+
+    @property
+    def by_preference(self) -> list[DataSource]:
+        """The sources in the order their metadata counts: preferred first, then as given."""
+        return [*self.prefer, *(source for source in self.sources if source not in self.prefer)]
+
+    def _each(self, load: Callable[[DataSource], pd.DataFrame]) -> pd.DataFrame:
+        """A sidecar table of every source, one under the other, preferred sources first."""
+        frames = [load(source) for source in self.by_preference]
+        if len(frames) == 1:
+            return frames[0]
+        # A column one source's file lacks (indicators' kind) is empty text there, not NaN.
+        return pd.concat(frames, ignore_index=True).fillna("")
 
     @classmethod
     def from_frame(
@@ -217,7 +264,7 @@ class Dataset:
             # As the loader does: absent optional columns are there, empty.
             blank = pd.Categorical([""] * len(frame))
             frame = frame.assign(**dict.fromkeys(missing, blank))
-        dataset.__dict__["observations"] = Observations(frame, source_columns, label)
+        dataset.__dict__["combined"] = Combined(Observations(frame, source_columns, label))
         dataset.__dict__["indicators"] = (
             _empty(INDICATOR_COLUMNS) if indicators is None else indicators
         )
@@ -229,8 +276,13 @@ class Dataset:
         return dataset
 
     @cached_property
+    def combined(self) -> Combined:
+        """The observations of every source, and what ``--prefer`` set aside."""
+        return combine([load_source(source) for source in self.sources], self.prefer)
+
+    @property
     def observations(self) -> Observations:
-        return load_observations(self.source.path)
+        return self.combined.observations
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -239,28 +291,37 @@ class Dataset:
 
     @cached_property
     def indicators(self) -> pd.DataFrame:
-        return load_indicators(self.source)
+        return self._each(load_indicators).drop_duplicates("metric")
 
     @cached_property
     def claims(self) -> pd.DataFrame:
-        return load_claims(self.source)
+        return self._each(load_claims)
 
     @cached_property
     def package(self) -> dict[str, object] | None:
-        """The data package beside the data, as JSON, or None (see :func:`load_package`)."""
-        return load_package(self.source)
+        """The first data package beside a source (preferred sources first), as JSON, or None."""
+        for source in self.by_preference:
+            package = load_package(source)
+            if package is not None:
+                return package
+        return None
 
     @cached_property
     def publication(self) -> Publication | None:
-        return publication_of(self.package, str(self.source.sidecar(PACKAGE_FILE)))
+        """The first publication a source's data package names (preferred sources first)."""
+        for source in self.by_preference:
+            publication = load_publication(source)
+            if publication is not None:
+                return publication
+        return None
 
     @cached_property
     def entities(self) -> pd.DataFrame:
-        return load_entities(self.source)
+        return self._each(load_entities).drop_duplicates("entity")
 
     @cached_property
     def events(self) -> pd.DataFrame:
-        return load_events(self.source)
+        return self._each(load_events)
 
     def entity_names(self) -> dict[str, dict[str, str]]:
         """Each entity's names by language (``{"zgc": {"en": ..., "zh": ...}}``)."""

@@ -69,11 +69,14 @@ class Observations:
         source_columns: the columns the file itself had, in its order; ``export``
             writes exactly these so a file round-trips.
         label: how messages name the file (its path, or ``<stdin>``).
+        line_numbers: each row's line in the file; None when the rows are lines 2, 3, ...
+            (what a message about a row needs after loading, e.g. across sources).
     """
 
     frame: pd.DataFrame
     source_columns: list[str]
     label: str
+    line_numbers: np.ndarray | None = None
 
 
 def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
@@ -221,6 +224,8 @@ def _c_floats(cells: np.ndarray) -> np.ndarray | None:
     None when any cell is not a number to that parser; a cell holding a line
     break, a comma or a quote never is.
     """
+    if not len(cells):
+        return np.empty(0)  # a column of empty cells: nothing to parse, nothing refused
     # A first line known good: pandas drops a BOM (U+FEFF) at the start of text.
     text = "0\n" + "\n".join(cells) + "\n"
     if "\r" in text or "," in text or '"' in text or text.count("\n") != len(cells) + 1:
@@ -343,7 +348,7 @@ def _load(label: str, data: FileBytes) -> Observations:
         if name not in frame.columns:
             frame[name] = _empty_column(name, len(frame))
     frame = validate_frame(label, frame, line_numbers)
-    return Observations(frame=frame, source_columns=columns, label=label)
+    return Observations(frame=frame, source_columns=columns, label=label, line_numbers=line_numbers)
 
 
 def parse_observations(label: str, buffer: bytes) -> Observations:

@@ -14,6 +14,8 @@ ENTITIES_FILE = "entities.csv"
 EVENTS_FILE = "events.csv"
 PACKAGE_FILE = "datapackage.json"
 STDIN_MARKER = "-"
+# `--data shipped` is the data shipped with zgc (a file of that name is `./shipped`).
+SHIPPED_MARKER = "shipped"
 DATA_ENV_VAR = "ZGC_DATA"
 
 # --- observations --------------------------------------------------------------------

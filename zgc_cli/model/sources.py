@@ -7,12 +7,12 @@ A :class:`DataSource` also finds the metadata files kept beside it (its sidecars
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.schema import DATA_ENV_VAR, OBSERVATIONS_FILE, STDIN_MARKER
+from zgc_cli.model.schema import DATA_ENV_VAR, OBSERVATIONS_FILE, SHIPPED_MARKER, STDIN_MARKER
 
 
 def shipped_data_dir() -> Path:
@@ -35,10 +35,12 @@ class DataSource:
     Attributes:
         path: the path as given, or ``-``.
         shipped: whether it is the data shipped with zgc.
+        sheet: the sheet to read of a workbook (``--sheet``); None: the first.
     """
 
     path: str
     shipped: bool = False
+    sheet: str | None = None
 
     @property
     def is_stdin(self) -> bool:
@@ -60,22 +62,112 @@ class DataSource:
 
 
 def resolve_data_source(
-    data_option: str | None, environ: Mapping[str, str] | None = None
+    data_option: str | Sequence[str] | None, environ: Mapping[str, str] | None = None
 ) -> DataSource:
-    """The data a command reads: ``--data``, else ``$ZGC_DATA``, else the shipped data."""
+    """The (first) data a command reads: ``--data``, else ``$ZGC_DATA``, else the shipped data.
+
+    Shell completion reads this one source; commands read all of
+    :func:`resolve_data_sources`.
+    """
+    if data_option is not None and not isinstance(data_option, str):
+        return resolve_data_sources(data_option, environ)[0]
     env = os.environ if environ is None else environ
+    if data_option is None and env.get(DATA_ENV_VAR) and os.pathsep in env[DATA_ENV_VAR]:
+        return resolve_data_sources(None, environ)[0]
     chosen = data_option if data_option is not None else env.get(DATA_ENV_VAR)
     # Typer hands an empty $ZGC_DATA over as the option: `export ZGC_DATA=` means unset.
     if chosen is None or (chosen == "" and env.get(DATA_ENV_VAR) == ""):
-        return DataSource(str(shipped_data_dir() / OBSERVATIONS_FILE), shipped=True)
+        return shipped_source()
     if not chosen.strip():
         # A script's unset $FILE must not quietly fall back to the shipped data.
         raise ZgcError("--data is empty: give a CSV path, or - for stdin")
     if chosen == STDIN_MARKER:
         return DataSource(chosen)
+    if chosen == SHIPPED_MARKER:
+        return shipped_source()
     shipped_file = (shipped_data_dir() / OBSERVATIONS_FILE).resolve()
     try:
         shipped = Path(chosen).resolve() == shipped_file
     except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13)
         shipped = False  # the reader will say what is wrong with the path
     return DataSource(chosen, shipped=shipped)
+
+
+def shipped_source() -> DataSource:
+    """The data shipped with zgc, as a source."""
+    return DataSource(str(shipped_data_dir() / OBSERVATIONS_FILE), shipped=True)
+
+
+def _identity(source: DataSource) -> str:
+    """What makes two sources the same: the shipped data, stdin, or the resolved path."""
+    if source.shipped:
+        return "shipped"
+    if source.is_stdin:
+        return STDIN_MARKER
+    try:
+        return str(Path(source.path).resolve())
+    except (OSError, RuntimeError):
+        return source.path
+
+
+def resolve_data_sources(
+    data_options: Sequence[str] | None,
+    environ: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> list[DataSource]:
+    """Every source a command reads: each ``--data``, else each path of ``$ZGC_DATA``.
+
+    ``$ZGC_DATA`` lists paths separated by ``os.pathsep`` (``:``, ``;`` on
+    Windows). Without either, the shipped data. ``shipped`` is the shipped data;
+    ``-`` is standard input. A source given twice is refused: its every
+    observation would be its own duplicate. ``sheet`` is for the workbooks among them.
+    """
+    env = os.environ if environ is None else environ
+    if data_options:
+        chosen = [resolve_data_source(option, {}) for option in data_options]
+    elif env.get(DATA_ENV_VAR):
+        entries = env[DATA_ENV_VAR].split(os.pathsep)
+        if any(not entry.strip() for entry in entries):
+            # `ZGC_DATA=$A:$B` with B unset must not quietly read A alone.
+            raise ZgcError(f"{DATA_ENV_VAR} has an empty entry: {env[DATA_ENV_VAR]!r}")
+        chosen = [resolve_data_source(entry, {}) for entry in entries]
+    else:
+        chosen = [resolve_data_source(None, env)]
+    seen: dict[str, DataSource] = {}
+    for source in chosen:
+        identity = _identity(source)
+        if identity in seen:
+            first = seen[identity].label
+            also = "" if first == source.label else f" (first as {first})"
+            raise ZgcError(f"--data {source.label} is given twice{also}")
+        seen[identity] = source
+    if sheet is not None:
+        workbooks = [source for source in chosen if is_workbook(source.path)]
+        if not workbooks:
+            raise ZgcError(f"--sheet {sheet!r}: no .xlsx among the data sources")
+        chosen = [
+            DataSource(source.path, source.shipped, sheet) if is_workbook(source.path) else source
+            for source in chosen
+        ]
+    return chosen
+
+
+def is_workbook(path: str) -> bool:
+    return Path(path).suffix.lower() in (".xlsx", ".xlsm")
+
+
+def preferred_sources(
+    prefer_options: Sequence[str] | None, sources: Sequence[DataSource]
+) -> list[DataSource]:
+    """The sources ``--prefer`` names, most preferred first; each must be one of ``sources``."""
+    by_identity = {_identity(source): source for source in sources}
+    preferred: list[DataSource] = []
+    for option in prefer_options or ():
+        wanted = resolve_data_source(option, {})
+        source = by_identity.get(_identity(wanted))
+        if source is None:
+            given = ", ".join(source.label for source in sources)
+            raise ZgcError(f"--prefer {option}: not one of the data sources ({given})")
+        if source not in preferred:
+            preferred.append(source)
+    return preferred

@@ -267,6 +267,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.category.regional_cooperation": {"en": "Regional cooperation", "zh": "区域协同"},
     "report.category.talent": {"en": "Talent", "zh": "人才"},
     "report.category.technology": {"en": "Technology", "zh": "技术"},
+    # --- several data sources ---
+    "note.set_aside": {
+        "en": "--prefer: {count} observations of {source} set aside for a preferred source's",
+        "zh": "--prefer：{source}中的{count}条观测值让位于优先数据源的同一观测值",
+    },
+    "load.loading": {"en": "Loading {sources} …", "zh": "正在读取{sources}…"},
 }
 
 # Units as a chart's axis names them, by the data's unit id.

@@ -1,0 +1,451 @@
+"""What a data source's bytes are (csv, tsv, json, jsonl, xlsx), and how they reach the loader.
+
+Every format becomes the CSV bytes :mod:`zgc_cli.model.observations` reads, so
+one loader parses, types and validates them all (padded numbers, blank rows,
+ids, duplicates) and a JSON number reads back exactly as the same text in CSV
+does: whole numbers as integers, every other float as its shortest round-trip
+text (what ``repr`` and the machine formats write).
+
+Errors name the source's own places, not the CSV's: ``mine.jsonl:7`` (a line),
+``mine.json: record 3`` (an object of the list), ``book.xlsx:5`` (a sheet row).
+A :class:`Places` maps the CSV's line numbers back to them.
+
+Standard library and orjson only (imported lazily); python-calamine reads
+``.xlsx`` and comes with the ``excel`` extra.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import json
+import math
+import os
+import re
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate
+from pathlib import PurePath
+from typing import Any
+
+from zgc_cli.errors import DataError
+from zgc_cli.model.textio import decode_text
+
+# The formats zgc reads. A path's extension names its format; standard input (and a
+# path without a known extension that is not a regular file) is sniffed.
+CSV, TSV, JSON, JSONL, XLSX = "csv", "tsv", "json", "jsonl", "xlsx"
+FORMATS_READ: tuple[str, ...] = (CSV, TSV, JSON, JSONL, XLSX)
+EXTENSIONS: dict[str, str] = {
+    ".csv": CSV,
+    ".txt": CSV,
+    ".tsv": TSV,
+    ".tab": TSV,
+    ".json": JSON,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+    ".xlsx": XLSX,
+    ".xlsm": XLSX,
+}
+# Formats people will try that zgc does not read, and what to do instead.
+UNREAD_EXTENSIONS: dict[str, str] = {
+    ".xls": "old Excel .xls: save it as .xlsx or CSV",
+    ".parquet": "Parquet needs pyarrow, which zgc does not install: write CSV instead",
+    ".feather": "Feather needs pyarrow, which zgc does not install: write CSV instead",
+    ".ods": "OpenDocument spreadsheet: save it as .xlsx or CSV",
+    ".numbers": "Apple Numbers: export it as .xlsx or CSV",
+}
+EXCEL_EXTRA_HINT = "pip install 'zgc[excel]'"
+# How many bytes of a regular file are enough to see what it is.
+SNIFF_BYTES = 1 << 16
+# What zgc compare writes where an observation has year and value.
+COMPARISON_COLUMNS: frozenset[str] = frozenset({"year_from", "value_from", "year_to", "value_to"})
+
+
+def format_of_path(path: str) -> str | None:
+    """The format a path's extension names; None when it names none (sniff, or read CSV).
+
+    Raises a DataError for a format zgc does not read (``.xls``, ``.parquet``).
+    """
+    suffix = PurePath(path).suffix.lower()
+    if suffix in UNREAD_EXTENSIONS:
+        raise DataError(f"{path}: unknown format {suffix}: {UNREAD_EXTENSIONS[suffix]}")
+    return EXTENSIONS.get(suffix)
+
+
+def is_regular_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def sniff(head: bytes) -> str:
+    """The format of text by its first non-space byte: ``[`` json, ``{`` jsonl, a tab → tsv.
+
+    A tab in the header line makes it TSV; anything else is read as CSV.
+    """
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"["):
+        return JSON
+    if text.startswith(b"{"):
+        return JSONL
+    header_end = min((at for at in (text.find(b"\n"), text.find(b"\r")) if at >= 0), default=-1)
+    header = text if header_end < 0 else text[:header_end]
+    return TSV if b"\t" in header else CSV
+
+
+def refuse_comparison(label: str, columns: Iterable[str]) -> None:
+    """Refuse zgc compare's rows: each holds two observations and figures made from them.
+
+    Read back as data they would lose the quotes, the notes and the series not
+    compared; the observations themselves come from ``zgc export``.
+    """
+    names = set(columns)
+    if names & COMPARISON_COLUMNS and not {"year", "value"} <= names:
+        raise DataError(
+            f"{label}: comparison rows (the output of zgc compare), not observations: "
+            "read the observations with zgc export (-m/-e/-c choose them)"
+        )
+
+
+# --- where a CSV line is in the source -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where each record of the CSV given to the loader is in its source.
+
+    Attributes:
+        label: how messages name the source.
+        starts: the CSV line each record starts on, ascending (empty: CSV lines are the places).
+        places: each record's place in the source (a line, a record or a row number).
+        word: how the place is called after "first at" (line, record, row).
+    """
+
+    label: str
+    starts: Sequence[int] = field(default_factory=tuple)
+    places: Sequence[int] = field(default_factory=tuple)
+    word: str = "line"
+
+    def _place(self, csv_line: int) -> int | None:
+        if not self.starts:
+            return csv_line
+        index = bisect.bisect_right(self.starts, csv_line) - 1
+        return self.places[index] if index >= 0 else None
+
+    def at(self, place: int | None) -> str:
+        """A place as messages name it: ``mine.jsonl:7``, ``mine.json: record 3``."""
+        if place is None:
+            return self.label
+        if self.word == "record":
+            return f"{self.label}: record {place}"
+        return f"{self.label}:{place}"
+
+    def where(self, csv_line: int) -> str:
+        """Where a line of the loader's CSV is in the source."""
+        return self.at(self._place(csv_line))
+
+    def relocate(self, error: DataError) -> DataError:
+        """The loader's error with its CSV line numbers put back as the source's places."""
+        if not self.starts:
+            return error
+        message = error.message
+        prefix = re.match(rf"{re.escape(self.label)}:(\d+):", message)
+        if prefix is None:
+            return error
+        message = self.where(int(prefix.group(1))) + ":" + message[prefix.end() :]
+        first = re.search(r"first at line (\d+)$", message)
+        if first is not None:
+            place = self._place(int(first.group(1)))
+            message = message[: first.start()] + f"first at {self.word} {place}"
+        return DataError(message, error.code)
+
+
+# --- rows to the loader's CSV ----------------------------------------------------------
+
+
+def _quoted(text: str) -> str:
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _line_breaks(text: str) -> int:
+    """Line ends as the loader counts them: \\r\\n, \\r and \\n each end one."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _quoted_column(texts: Sequence[str]) -> tuple[Sequence[str], bool]:
+    """A column's cells quoted where CSV needs it, and whether any holds a line break."""
+    joined = "".join(texts)
+    if "," not in joined and '"' not in joined and "\n" not in joined and "\r" not in joined:
+        return texts, False
+    return [_quoted(text) for text in texts], "\n" in joined or "\r" in joined
+
+
+def columns_to_csv(
+    label: str,
+    header: Sequence[str],
+    columns: Sequence[Sequence[str]],
+    places: Sequence[int],
+    word: str,
+) -> tuple[bytes, Places]:
+    """A header and columns of cell texts as UTF-8 CSV bytes, with where each row came from.
+
+    Built a column at a time (a million rows are a few joins, not a loop over cells).
+    """
+    header_line = ",".join(_quoted(name) for name in header)
+    quoted: list[Sequence[str]] = []
+    line_counts = [1] * len(places)
+    for texts in columns:
+        column, breaks = _quoted_column(texts)
+        quoted.append(column)
+        if breaks:
+            line_counts = [
+                count + _line_breaks(text) for count, text in zip(line_counts, texts, strict=True)
+            ]
+    first_row_line = 1 + _line_breaks(header_line) + 1
+    starts = list(accumulate(line_counts[:-1], initial=first_row_line))
+    body = "\n".join(map(",".join, zip(*quoted, strict=True)))
+    text = header_line + "\n" + body + "\n"
+    return text.encode("utf-8"), Places(label, starts, places, word)
+
+
+def _number_text(number: float) -> str:
+    """A number as the machine formats write it: whole below 2**53 as an integer."""
+    if number.is_integer() and abs(number) < 2.0**53:
+        return str(int(number))
+    return repr(number)
+
+
+def json_cell(located: Places, place: int, column: str, cell: Any) -> str:
+    """A JSON value as CSV cell text: text as is, numbers exact, null empty."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool):
+        shown = json.dumps(cell)
+        raise DataError(f"{located.at(place)}: column '{column}': {shown} is not a text or number")
+    if isinstance(cell, int):
+        return str(cell)
+    if isinstance(cell, float):
+        if not math.isfinite(cell):
+            where = located.at(place)
+            raise DataError(f"{where}: column '{column}': {cell!r} is not a finite number")
+        return _number_text(cell)
+    kind = "a list" if isinstance(cell, list) else "an object"
+    raise DataError(f"{located.at(place)}: column '{column}' holds {kind}, not a text or number")
+
+
+def _header_of(records: Sequence[dict[str, Any]]) -> list[str]:
+    """Every key, in the order first seen (records usually share one key list)."""
+    header = dict.fromkeys(records[0])
+    for record in records:
+        if record.keys() != header.keys():
+            header.update(dict.fromkeys(record))
+    return list(header)
+
+
+def _number_texts(cells: list[Any]) -> list[str] | None:
+    """A column of JSON numbers as texts at C speed, or None when orjson cannot write one.
+
+    orjson writes each float's shortest round-trip text (``3600000000000.0``,
+    ``0.1``): the loader parses it back to the very same float, as it parses
+    the machine formats' own text. A NaN or an infinity (which only the
+    standard library reads) is written as null: the cell-by-cell path names it.
+    """
+    import orjson
+
+    try:
+        texts = orjson.dumps(cells).decode()[1:-1].split(",")
+    except orjson.JSONEncodeError:  # an integer beyond 64 bits
+        return None
+    return None if len(texts) != len(cells) or "null" in texts else texts
+
+
+def _float_text(number: float) -> str | None:
+    return _number_text(number) if math.isfinite(number) else None
+
+
+def _json_column(
+    located: Places, places: Sequence[int], column: str, cells: list[Any]
+) -> Sequence[str]:
+    """A column of JSON values as cell texts; the first value that is no cell is an error."""
+    kinds = set(map(type, cells))
+    if kinds <= {str}:
+        return cells
+    if kinds <= {int, float}:
+        numbers = _number_texts(cells)
+        if numbers is not None:
+            return numbers
+    if kinds <= {str, int, float, type(None)}:
+        texts = [
+            cell
+            if type(cell) is str
+            else ""
+            if cell is None
+            else str(cell)
+            if type(cell) is int
+            else _float_text(cell)
+            for cell in cells
+        ]
+        if None not in texts:
+            return texts  # type: ignore[return-value]  # no None left, as checked
+    return [
+        json_cell(located, place, column, cell) for place, cell in zip(places, cells, strict=True)
+    ]
+
+
+def _records_to_csv(
+    label: str, records: Sequence[dict[str, Any]], places: Sequence[int], word: str
+) -> tuple[bytes, Places]:
+    header = _header_of(records)
+    if not header:
+        raise DataError(f"{label}: objects without keys: no observations")
+    refuse_comparison(label, header)
+    located = Places(label, places, places, word)
+    columns = [
+        _json_column(located, places, column, [record.get(column) for record in records])
+        for column in header
+    ]
+    return columns_to_csv(label, header, columns, places, word)
+
+
+def _json_problem(label: str, line: int, error: json.JSONDecodeError) -> DataError:
+    return DataError(f"{label}:{line}: not valid JSON: {error.msg} (column {error.colno})")
+
+
+def _value_problem(label: str, error: Exception) -> DataError:
+    """orjson's and json's other refusals (a number too long, nesting too deep), in one line."""
+    words = str(error).strip().splitlines()
+    return DataError(f"{label}: not valid JSON: {words[0] if words else type(error).__name__}")
+
+
+def _loads(text: str) -> Any:
+    """JSON text as Python values: orjson, and the standard library for what it refuses.
+
+    orjson refuses integers beyond 64 bits; the standard library reads them (and
+    says where a real error is).
+    """
+    import orjson
+
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
+    """A JSON list of objects (what ``zgc export --format json`` writes) as the loader's CSV."""
+    text = decode_text(label, raw)
+    try:
+        document = _loads(text)
+    except json.JSONDecodeError as error:
+        raise _json_problem(label, error.lineno, error) from None
+    except (ValueError, RecursionError) as error:
+        raise _value_problem(label, error) from None
+    if not isinstance(document, list):
+        kind = "an object" if isinstance(document, dict) else "a single value"
+        raise DataError(f"{label}: not a list of objects: the JSON is {kind}")
+    if not document:
+        raise DataError(f"{label}: an empty list, no observations")
+    for number, record in enumerate(document, start=1):
+        if not isinstance(record, dict):
+            raise DataError(f"{label}: record {number}: not an object (a list of objects expected)")
+    return _records_to_csv(label, document, range(1, len(document) + 1), "record")
+
+
+def jsonl_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
+    """JSON Lines, one object a line (blank lines skipped), as the loader's CSV."""
+    text = decode_text(label, raw)
+    records: list[dict[str, Any]] = []
+    lines: list[int] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = _loads(line)
+        except json.JSONDecodeError as error:
+            raise _json_problem(label, number, error) from None
+        except (ValueError, RecursionError) as error:
+            raise _value_problem(f"{label}:{number}", error) from None
+        if not isinstance(record, dict):
+            raise DataError(f"{label}:{number}: not a JSON object (one object a line expected)")
+        records.append(record)
+        lines.append(number)
+    if not records:
+        raise DataError(f"{label}: empty file")
+    return _records_to_csv(label, records, lines, "line")
+
+
+def tsv_to_csv(label: str, raw: bytes) -> bytes:
+    """Tab-separated text as CSV, line for line and byte for byte within the cells.
+
+    Read as Latin-1, as :mod:`~zgc_cli.model.shape` reads: tabs, commas, quotes and
+    line breaks are the same bytes in UTF-8 and GB18030, so the encoding survives,
+    and each record keeps its lines, so the loader's line numbers are the file's.
+    """
+    text = raw.decode("latin-1")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+    out = io.StringIO()
+    try:
+        for row in reader:
+            out.write(",".join(_quoted(cell) for cell in row) + "\n")
+    except csv.Error as error:
+        raise DataError(f"{label}:{reader.line_num + 1}: cannot read this row: {error}") from None
+    return out.getvalue().encode("latin-1")
+
+
+# --- Excel ---------------------------------------------------------------------------------
+
+
+def _excel_cell(cell: Any) -> str:
+    """An Excel cell as text: numbers exact (Excel keeps doubles), TRUE/FALSE, dates in ISO."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "TRUE" if cell else "FALSE"
+    if isinstance(cell, int):
+        return str(cell)
+    if isinstance(cell, float):
+        return _number_text(cell) if math.isfinite(cell) else ""
+    isoformat = getattr(cell, "isoformat", None)
+    return str(isoformat()) if isoformat is not None else str(cell)
+
+
+def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Places]:
+    """The first sheet of a workbook (or the one named ``sheet``) as the loader's CSV.
+
+    Rows are numbered as Excel numbers them, so ``book.xlsx:5`` is row 5.
+    """
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        hint = EXCEL_EXTRA_HINT
+        raise DataError(f"{label}: reading .xlsx needs the excel extra: {hint}") from None
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
+    except Exception as error:  # calamine's errors are its own types, a zip's too
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise DataError(f"{label}: not a readable .xlsx workbook: {reason}") from None
+    names = list(workbook.sheet_names)
+    if sheet is not None and sheet not in names:
+        raise DataError(f"{label}: no sheet {sheet!r}; the sheets are: {', '.join(names)}")
+    if not names:
+        raise DataError(f"{label}: a workbook without sheets")
+    chosen = workbook.get_sheet_by_name(sheet if sheet is not None else names[0])
+    rows = chosen.to_python()
+    first_row = int(chosen.start[0]) + 1 if chosen.start else 1
+    if not rows or not any(str(cell).strip() for cell in rows[0]):
+        raise DataError(f"{label}: sheet {chosen.name!r} is empty")
+    header = [_excel_cell(cell) for cell in rows[0]]
+    refuse_comparison(label, header)
+    body = [[_excel_cell(cell) for cell in row] for row in rows[1:]]
+    columns = [list(column) for column in zip(*body, strict=True)] if body else []
+    if not body:
+        raise DataError(f"{label}: sheet {chosen.name!r} has a header but no observations")
+    places = range(first_row + 1, first_row + 1 + len(body))
+    return columns_to_csv(label, header, columns, places, "row")
