@@ -474,3 +474,22 @@ def test_every_figure_of_the_data_can_be_cited_at_once() -> None:
     by_key = {cited.key: cited for cited in result.figures}
     assert by_key["revenue:zgc:2023"].indicator_names["zh"] == "企业总收入"
     assert by_key["registered_large_models:china:2024"].entity_names["zh"] == "全国"
+
+
+def test_output_file_holds_exactly_what_stdout_gets(tmp_path: Path) -> None:
+    printed = zgc("revenue", "2023", "--style", "ris")
+    target = tmp_path / "revenue.ris"
+    written = zgc("revenue", "2023", "--style", "ris", "-o", str(target))
+    assert written.exit_code == 0, written.output
+    assert target.read_text(encoding="utf-8") == printed.stdout
+    assert printed.stdout.startswith("TY  - ")
+
+
+def test_output_file_never_replaces_the_data_it_cites(tmp_path: Path) -> None:
+    data = tmp_path / "mine.csv"
+    data.write_text("metric,year,value\nm,2020,1\n", encoding="utf-8")
+    before = data.read_bytes()
+    result = zgc("m", "--data", str(data), "-o", str(data))
+    assert result.exit_code == 1
+    assert "refusing to write" in result.output
+    assert data.read_bytes() == before

@@ -13,7 +13,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -527,6 +527,17 @@ def cite(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the citations to FILE (UTF-8). Written whole; replaces FILE, "
+            "never an input.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Cite a figure: the article it comes from, with the figure, its passage and the data's hash.
@@ -542,9 +553,20 @@ def cite(
     from zgc_cli.stats.citations import cite as cited_figures
 
     env = _env(ctx, lang)
+    to_file = output is not None and str(output) != "-"
+    if to_file:
+        env.claim_file(cast(Path, output), data)
     result = cited_figures(_dataset(env, data, sheet, prefer), metric_id, year, entity)
     chosen = style or default_style(env.language)
-    env.stdout.write(format_citations(result.figures, chosen, env.language))
+    text = format_citations(result.figures, chosen, env.language)
+    if not to_file:
+        env.stdout.write(text)
+        return
+    from zgc_cli.present.files import atomic_output
+
+    with atomic_output(cast(Path, output)) as stream:
+        stream.write(text)
+    env.wrote(str(output))
 
 
 @app.command()

@@ -287,7 +287,6 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
                 yield str(sidecar), f"the {name} read beside the data"
 
 
-
 def fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
     """Print one line on stderr and leave with ``code``: the only way zgc reports errors.
 

@@ -58,6 +58,8 @@ class CitationStyle(StrEnum):
     bibtex = "bibtex"
     ris = "ris"
     csl_json = "csl-json"
+
+
 def _usage(text: str) -> ZgcError:
     return ZgcError(text, ExitCode.USAGE)
 
