@@ -1158,7 +1158,11 @@ def datapackage() -> dict[str, object]:
         ],
         "sources": [
             {
-                "title": (
+                # The headline is not in the source text, and a guessed one would be
+                # cited as the article's: a description in square brackets stands in,
+                # as APA 7 has it for a work without a title; the details follow.
+                "title": "[Feature on Zhongguancun as a world-leading science park]",
+                "description": (
                     "《瞭望》新闻周刊 article on Zhongguancun and its world-leading science park "
                     "(headline not included in the source text; sections 新使命, 新技术, 新产业, "
                     "新生态), published in April 2024 before the 2024 Zhongguancun Forum "

@@ -233,7 +233,8 @@ def test_clicking_3_6_trillion_shows_its_passage_and_the_citation(
     number.click()
     assert passage.is_displayed()
     assert "企业总收入从2014年的3.6万亿元" in passage.text
-    assert "《瞭望》新闻周刊" in passage.text and "2024-04" in passage.text
+    # The citation as `zgc cite` enters it in GB/T 7714: type code [J], the periodical, the year.
+    assert "[J]．《瞭望》新闻周刊，2024．" in passage.text
 
 
 @needs_browser

@@ -67,17 +67,6 @@ def one_line(text: str) -> str:
 
 def _safe(cited: CitedFigure) -> CitedFigure:
     """The figure with every piece of data text made one safe line."""
-    work = cited.work
-    safe_work = replace(
-        work,
-        title=one_line(work.title),
-        periodical=one_line(work.periodical),
-        periodical_name=one_line(work.periodical_name),
-        periodical_other_name=one_line(work.periodical_other_name),
-        authors=tuple(one_line(name) for name in work.authors if one_line(name)),
-        date=one_line(work.date),
-        url=one_line(work.url).replace(" ", "%20"),
-    )
     data = cited.data
     safe_data = replace(
         data,
@@ -97,8 +86,22 @@ def _safe(cited: CitedFigure) -> CitedFigure:
         note=one_line(cited.note),
         indicator_names={lang: one_line(name) for lang, name in cited.indicator_names.items()},
         entity_names={lang: one_line(name) for lang, name in cited.entity_names.items()},
-        work=safe_work,
+        work=safe_work(cited.work),
         data=safe_data,
+    )
+
+
+def safe_work(work: CitedWork) -> CitedWork:
+    """A work with every piece of its text made one safe line."""
+    return replace(
+        work,
+        title=one_line(work.title),
+        periodical=one_line(work.periodical),
+        periodical_name=one_line(work.periodical_name),
+        periodical_other_name=one_line(work.periodical_other_name),
+        authors=tuple(one_line(name) for name in work.authors if one_line(name)),
+        date=one_line(work.date),
+        url=one_line(work.url).replace(" ", "%20"),
     )
 
 
@@ -191,7 +194,15 @@ def gbt7714_entry(cited: CitedFigure) -> str:
       Chinese examples (．，); a Western one ". " and ", ".
     """
     cited = _safe(cited)
-    work = cited.work
+    return gbt7714_reference(cited.work, cited.accessed)
+
+
+def gbt7714_reference(work: CitedWork, accessed: str) -> str:
+    """The GB/T 7714-2015 entry of a work alone (see :func:`gbt7714_entry` for its rules).
+
+    ``work`` must already be safe text (:func:`safe_work`); ``accessed`` is the
+    citing date an online entry carries.
+    """
     chinese = _is_chinese(work)
     stop, comma = ("．", "，") if chinese else (". ", ", ")
     et_al = "等" if chinese else "et al"
@@ -205,7 +216,7 @@ def gbt7714_entry(cited: CitedFigure) -> str:
     year = str(work.year) if work.year is not None else work.date
     parts.append(comma.join(part for part in (periodical, year) if part))
     if work.url:
-        parts.append(f"[{cited.accessed}]{stop}{work.url}")
+        parts.append(f"[{accessed}]{stop}{work.url}")
     return "".join(parts).rstrip() + stop.strip()
 
 

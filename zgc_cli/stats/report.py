@@ -21,6 +21,7 @@ import pandas as pd
 from zgc_cli import stats
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.dataset import Dataset, Publication
+from zgc_cli.stats.citations import CitedWork, cited_work, source_url
 from zgc_cli.stats.results import (
     CatalogResult,
     ComparisonResult,
@@ -66,6 +67,7 @@ class ReportResult:
         indicators: the indicator metadata (names, unit, category) by metric id.
         entity_names: entity names by id and language.
         publication: where the figures come from, if the data package says.
+        work: the publication as a citation names it (what ``zgc cite`` cites).
         label: the data source, as the user named it.
     """
 
@@ -78,6 +80,7 @@ class ReportResult:
     indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     publication: Publication | None = None
+    work: CitedWork | None = None
     label: str = ""
 
 
@@ -194,5 +197,10 @@ def report(
         indicators=indicators,
         entity_names=selected.entity_names(),
         publication=selected.publication,
+        work=(
+            cited_work(selected.publication, source_url(dataset.package))
+            if selected.publication is not None
+            else None
+        ),
         label="" if dataset.source.shipped else dataset.source.label,
     )

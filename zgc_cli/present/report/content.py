@@ -9,13 +9,14 @@ escape every text (Jinja2's autoescape for HTML, :func:`markdown_text` for Markd
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.present.citations import gbt7714_reference, safe_work
 from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
 from zgc_cli.present.numbers import human_number, marked_number
 from zgc_cli.present.safe import visible
@@ -28,12 +29,10 @@ from zgc_cli.present.views.common import (
     name_in,
     year_text,
 )
+from zgc_cli.stats.citations import CitedWork
 from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.report import Passage, ReportResult
 from zgc_cli.stats.results import ComparisonResult, ShareResult
-
-if TYPE_CHECKING:
-    from zgc_cli.model.dataset import Publication
 
 
 @dataclass(frozen=True)
@@ -136,15 +135,15 @@ def _text(value: object) -> str:
     return visible(str(value))
 
 
-def citation_line(publication: Publication | None, lang: Language) -> str:
-    """The publication in one line (publisher, date, title), or ''.
+def citation_line(work: CitedWork | None, lang: Language, accessed: str) -> str:
+    """The publication as ``zgc cite`` enters it in GB/T 7714-2015, or ''.
 
-    A stand-in for ``zgc cite``'s formatting: swap this one function for it.
+    GB/T 7714 in both languages: the standard for a Chinese source, and the one
+    style that needs no extra (APA is ``zgc cite --style apa``'s, with ``zgc[cite]``).
     """
-    if publication is None:
+    if work is None:
         return ""
-    parts = (publication.publisher, publication.date, publication.title)
-    return message("source.source", lang) + _text("; ".join(part for part in parts if part))
+    return message("source.source", lang) + gbt7714_reference(safe_work(work), accessed)
 
 
 class _Figures:
@@ -413,7 +412,7 @@ def build_page(
 ) -> Page:
     """One language's page of the report."""
     figures = _Figures(result, lang)
-    citation = citation_line(result.publication, lang)
+    citation = citation_line(result.work, lang, datetime.date.today().isoformat())
     comparisons = [_comparison(item, figures, lang) for item in result.comparisons]
     shares = _shares(result.shares, figures, lang)
     sections = [
