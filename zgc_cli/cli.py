@@ -476,8 +476,30 @@ def plot(
     ] = None,
     indexed: Annotated[
         bool,
-        typer.Option("--indexed", help="One panel, each series indexed to its first year = 100."),
+        typer.Option(
+            "--indexed",
+            help="One panel, every series indexed to one common base year = 100 "
+            "(default: the earliest year every series has).",
+        ),
     ] = False,
+    base: Annotated[
+        int | None,
+        typer.Option(
+            "--base",
+            help="The base year of --indexed (implies --indexed).",
+            show_default=False,
+        ),
+    ] = None,
+    tolerance: Annotated[
+        int,
+        typer.Option(
+            "--tolerance",
+            min=0,
+            max=10,
+            help="With --indexed: a series without the base year takes its nearest year "
+            "within this many years (the exact year first, then earlier, then later).",
+        ),
+    ] = 0,
     height: Annotated[
         int,
         typer.Option("--height", min=10, max=200, help="Rows of the terminal chart."),
@@ -486,25 +508,35 @@ def plot(
     data: DataOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Chart series over the years: in the terminal, or as an image with `--output`.
+    """Chart the series: in the terminal, or as an image with `--output`.
 
-    Each metric gets its own panel (or, with `--indexed`, one panel where every
-    series starts at 100). Estimates, derived figures and bounds are marked as
-    in the tables.
+    A metric with one figure per entity (most are of one year) is drawn as bars
+    by entity, from zero; other metrics as lines over the years, a panel each.
+    With `--indexed`, one panel where every series is 100 in one base year
+    (`--base 2014 --tolerance 1`). Estimates, derived figures and bounds are
+    marked as in the tables.
     """
     from zgc_cli import stats
-    from zgc_cli.present.charts import ChartError, draw_terminal, write_image
+    from zgc_cli.present.charts import ChartError, draw_terminal, index_error_text, write_image
 
     env = _env(ctx, lang)
     dataset = _dataset(env, data)
     result = stats.series(dataset, ids, entity)
+    indexing = None
+    if indexed or base is not None:
+        from zgc_cli.stats.indexing import IndexingError, index_series
+
+        try:
+            indexing = index_series(result.frame, base, tolerance)
+        except IndexingError as error:
+            raise ZgcError(index_error_text(error, result, env.language)) from None
     try:
         if output is None:
-            chart = draw_terminal(result, env.language, env.width, height, indexed, env.color)
+            chart = draw_terminal(result, env.language, env.width, height, indexing, env.color)
             env.stdout.write(chart)
             return
         publication = dataset.publication
-        warnings = write_image(result, env.language, output, indexed, publication)
+        warnings = write_image(result, env.language, output, indexing, publication)
     except ChartError as error:
         raise ZgcError(str(error)) from None
     except OSError as error:

@@ -42,8 +42,8 @@ from zgc_cli.present.charts.panels import (
     Panel,
     YAxis,
     flags_present,
-    number_text,
     prepare,
+    scale_notes,
     thin,
     y_axis,
 )
@@ -54,6 +54,9 @@ from zgc_cli.present.safe import visible
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.lines import Line2D
+    from matplotlib.text import Annotation
+
+    from zgc_cli.stats.indexing import Indexing
 
 IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg")
 # Image markers: the shape tells the qualifier, the fill the status.
@@ -70,6 +73,8 @@ IMAGE_COLUMNS = 1200  # pixels across at 150 dpi
 # longer text is shortened with an ellipsis, where it would squeeze the panels to nothing.
 TITLE_COLUMNS = 68
 LEGEND_COLUMNS = 32
+# A legend entry with a base year or a growth (inside the panel, up to 4 entries).
+INDEX_LEGEND_COLUMNS = 60
 INSIDE_LEGEND_ENTRIES = 4
 FOOTER_COLUMNS = 150
 # Beyond this many points, matplotlib's search for the "best" legend place takes seconds.
@@ -244,11 +249,18 @@ def _reported(
 
 
 def _texts(panels: Sequence[Panel], lang: Language, source_line: str) -> list[str]:
-    texts = [source_line, *(message("flag." + flag, lang) for flag in ("reported", *FLAG_ORDER))]
+    texts = [
+        source_line,
+        message("chart.marks", lang),
+        *(message("flag." + flag, lang) for flag in ("reported", *FLAG_ORDER)),
+    ]
     for panel in panels:
         texts.append(panel.title)
         texts.extend(line.label(lang) for line in panel.lines)
         texts.extend(line.shown_entity for line in panel.lines)
+        texts.extend(line.tagged(line.shown_entity, lang) for line in panel.lines)
+        texts.extend(text for bar in panel.bars for text in (bar.shown_entity, bar.label))
+        texts.extend(message("chart.bar_year", lang, entity="", year="") for _ in panel.bars[:1])
     return texts
 
 
@@ -314,7 +326,10 @@ def _segments(
     return runs
 
 
-def _draw_line(axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool) -> None:
+def _draw_line(
+    axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool, lang: Language
+) -> list[Annotation]:
+    """The line, its markers, and (for a dozen points or fewer) a label at each point."""
     positions = axis.positions(line.values)
     # No more points than the figure has pixels across: the same picture, in a fraction of the time.
     kept = thin(line.years, positions, IMAGE_COLUMNS)
@@ -334,58 +349,201 @@ def _draw_line(axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool) 
     for (status, qualifier), (point_years, point_positions) in points.items():
         axes.plot(point_years, point_positions, **_point_style(status, qualifier, colour))
     if len(line.years) > 12:
-        return
-    for year, value, position, qualifier, mark in zip(
-        line.years, line.values, positions, line.qualifiers, line.marks, strict=True
-    ):
-        qualifier_mark = QUALIFIER_MARKS.get(qualifier, "")
-        status_mark = mark.removeprefix(qualifier_mark)
-        # An index of a bound is no bound itself: the shape still tells the figure was one.
-        text = ("" if indexed else qualifier_mark) + number_text(value) + status_mark
+        return []
+    return [
         axes.annotate(
-            text,
+            line.point_label(n, lang, indexed),
             (year, position),
             textcoords="offset points",
-            xytext=(0, 7),
-            ha="center",
+            xytext=_LABEL_PLACES[0][0],
+            ha=_LABEL_PLACES[0][1],
+            va=_LABEL_PLACES[0][2],
             fontsize=8,
             color=colour,
         )
+        for n, (year, position) in enumerate(zip(line.years, positions, strict=True))
+    ]
+
+
+# Where a point's label may go, in order: above, below, right, left (offset in points, ha, va).
+_LABEL_PLACES: tuple[tuple[tuple[float, float], Any, Any], ...] = (
+    ((0, 5), "center", "bottom"),
+    ((0, -6), "center", "top"),
+    ((7, 0), "left", "center"),
+    ((-7, 0), "right", "center"),
+)
+
+
+def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
+    """Move each label that would overlap an earlier one, or hide it when no place is free.
+
+    Labels keep their order of priority (the first series' labels first). The
+    figure is laid out first, so the boxes are the ones that will be drawn;
+    labels take no part in the layout, so moving them does not move the panels.
+    """
+    if not labels:
+        return
+    for label in labels:
+        label.set_in_layout(False)
+    figure.draw_without_rendering()
+    renderer = figure.canvas.get_renderer()
+    taken: list[Any] = []
+    for label in labels:
+        for offset, horizontal, vertical in _LABEL_PLACES:
+            label.xyann = offset
+            label.set_horizontalalignment(horizontal)
+            label.set_verticalalignment(vertical)
+            box = label.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(other) for other in taken):
+                taken.append(box)
+                break
+        else:
+            label.set_visible(False)
+
+
+def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Language) -> list[Any]:
+    """One horizontal bar per entity from a zero line, labelled with its figure; returns labels.
+
+    Bars are drawn as fractions of the widest side (no float of the data reaches
+    matplotlib's arithmetic); estimates and derived figures are hatched, as
+    their markers are hollow in line panels.
+    """
+    bars = panel.bars
+    negative = max((-bar.value for bar in bars if bar.value < 0), default=0.0)
+    positive = max((bar.value for bar in bars if bar.value > 0), default=0.0)
+    # Each side as a share of the larger (at most 1): no sum of two 1e308 overflows.
+    largest = max(negative, positive) or 1.0
+    shares = (negative / largest + positive / largest) or 1.0
+    widths = [bar.value / largest / shares for bar in bars]
+    rows = list(range(len(bars) - 1, -1, -1))  # the first entity on top
+    years = {bar.year for bar in bars}
+    names = [
+        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
+        if len(years) > 1
+        else bar.shown_entity
+        for bar in bars
+    ]
+    labels = []
+    for bar, width, row in zip(bars, widths, rows, strict=True):
+        colour = colours[bar.entity]
+        light = bar.status in ("estimate", "derived")
+        axes.barh(
+            row,
+            width,
+            height=0.62,
+            color="white" if light else colour,
+            edgecolor=colour,
+            hatch="///" if light else None,
+            linewidth=1.2,
+        )
+        labels.append(
+            axes.annotate(
+                bar.label,
+                (width, row),
+                textcoords="offset points",
+                xytext=(4, 0) if width >= 0 else (-4, 0),
+                ha="left" if width >= 0 else "right",
+                va="center",
+                fontsize=9,
+                color="0.15",
+                annotation_clip=False,
+            )
+        )
+    axes.axvline(0, color="0.3", linewidth=0.9)
+    low = min(0.0, *widths)
+    high = max(0.0, *widths)
+    # Room for the labels beyond the longest bar on each side.
+    axes.set_xlim(low - (0.3 if low < 0 else 0.0), high + 0.3)
+    axes.set_ylim(-0.6, len(bars) - 0.4)
+    axes.set_yticks(rows, [_shorten(name, LEGEND_COLUMNS, middle=True) for name in names])
+    axes.tick_params(axis="y", length=0, labelsize=9)
+    axes.set_xticks([])
+    axes.spines[["top", "right", "bottom", "left"]].set_visible(False)
+    return labels
 
 
 def _year_formatter(year: float, _position: object) -> str:
     return str(int(round(year)))
 
 
-def _draw(panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequence[str]) -> Any:
+def _panel_height(panel: Panel) -> float:
+    return 0.7 + 0.42 * len(panel.bars) if panel.is_bars else 2.8
+
+
+def _marks_line(panels: Sequence[Panel], lang: Language) -> str:
+    """``Marks: > more than · * estimate`` for bar panels (lines show theirs as markers)."""
+    flags = [
+        flag for flag in FLAG_ORDER if any(flag in panel.flags for panel in panels if panel.is_bars)
+    ]
+    if not flags:
+        return ""
+    parts = [
+        ("?" if flag == "inferred_year" else QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, "")))
+        + " "
+        + message("flag." + flag, lang)
+        for flag in flags
+    ]
+    return message("chart.marks", lang) + " " + "  ".join(parts)
+
+
+def draw_figure(
+    panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequence[str]
+) -> Any:
+    """The matplotlib figure of the panels (not saved): for :func:`write_image` and tests."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    footer_lines = [_shorten(text, FOOTER_COLUMNS) for text in (*notes, source_line) if text]
-    height = 1.4 + 2.8 * len(panels) + 0.16 * len(footer_lines)
-    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained")
-    axes_list = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
-    entities = list(dict.fromkeys(line.entity for panel in panels for line in panel.lines))
+    marks_line = _marks_line(panels, lang)
+    footer_lines = [
+        _shorten(text, FOOTER_COLUMNS)
+        for text in (marks_line, *scale_notes(panels, lang), *notes, source_line)
+        if text
+    ]
+    heights = [_panel_height(panel) for panel in panels]
+    has_lines = any(not panel.is_bars for panel in panels)
+    height = (1.4 if has_lines else 0.9) + sum(heights) + 0.16 * len(footer_lines)
+    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained", dpi=150)
+    FigureCanvasAgg(figure)
+    axes_list = figure.subplots(
+        len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights}
+    )[:, 0]
+    entities = list(
+        dict.fromkeys(
+            [
+                *(line.entity for panel in panels for line in panel.lines),
+                *(bar.entity for panel in panels for bar in panel.bars),
+            ]
+        )
+    )
+    colours = {entity: f"C{n % 10}" for n, entity in enumerate(entities)}
     points = sum(len(line.years) for panel in panels for line in panel.lines)
+    # The line panels share their years: every line panel's, never a bar panel's.
+    years = [year for each in panels for line in each.lines for year in line.years]
+    labels: list[Any] = []
     for panel, axes in zip(panels, axes_list, strict=True):
-        axis = y_axis([value for line in panel.lines for value in line.values], panel.indexed)
+        # Not bold: the CJK font has one weight, and asking for bold logs a findfont warning.
+        axes.set_title(_shorten(panel.title, TITLE_COLUMNS), loc="left", fontsize=12)
+        if panel.is_bars:
+            # A bar's label sits at its end, one a row: bar labels never meet.
+            _draw_bars(axes, panel, colours, lang)
+            continue
+        axis = y_axis(panel.values(), panel.indexed)
         handles: list[Line2D] = []
-        labels: list[str] = []
+        legend_labels: list[str] = []
         for n, line in enumerate(panel.lines):
             if panel.indexed:
                 colour, label = f"C{n % 10}", line.label(lang)
             else:
-                colour, label = f"C{entities.index(line.entity) % 10}", line.shown_entity
-            _draw_line(axes, line, axis, colour, panel.indexed)
+                colour, label = colours[line.entity], line.tagged(line.shown_entity, lang)
+            labels.extend(_draw_line(axes, line, axis, colour, panel.indexed, lang))
             if label:
                 handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o"))
-                labels.append(_shorten(label, LEGEND_COLUMNS, middle=True))
+                legend_labels.append(_shorten(label, INDEX_LEGEND_COLUMNS, middle=True))
         if panel.indexed:
             base = axis.position(INDEX_BASE)
             axes.axhline(base, color="0.6", linewidth=0.8, linestyle=":", zorder=0)
-        # Not bold: the CJK font has one weight, and asking for bold logs a findfont warning.
-        axes.set_title(_shorten(panel.title, TITLE_COLUMNS), loc="left", fontsize=12)
         axes.grid(True, color="0.9", linewidth=0.8)
         axes.set_axisbelow(True)
         axes.spines[["top", "right"]].set_visible(False)
@@ -401,27 +559,26 @@ def _draw(panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequ
                 if len(handles) <= INSIDE_LEGEND_ENTRIES
                 else {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
             )
-            axes.legend(handles=handles, labels=labels, fontsize=8, frameon=False, **place)
+            axes.legend(handles=handles, labels=legend_labels, fontsize=8, frameon=False, **place)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.xaxis.set_major_formatter(FuncFormatter(_year_formatter))
         # No axis spans years outside the data (±1): one year is not drawn on a century.
-        # The panels share their x axis: the years are every panel's.
-        years = [year for each in panels for line in each.lines for year in line.years]
-        if years:
-            first, last = min(years), max(years)
-            pad = max((last - first) * 0.08, 0.6)
-            axes.set_xlim(first - pad, last + pad)
-            if last - first < 10:  # few years: a tick on each, never a fraction of one
-                axes.set_xticks(list(range(first, last + 1)))
-    figure.legend(
-        handles=_mark_handles(flags_present(panels), lang),
-        loc="outside upper center",
-        ncols=4,
-        fontsize=8,
-        frameon=False,
-    )
+        first, last = min(years), max(years)
+        pad = max((last - first) * 0.08, 0.6)
+        axes.set_xlim(first - pad, last + pad)
+        if last - first < 10:  # few years: a tick on each, never a fraction of one
+            axes.set_xticks(list(range(first, last + 1)))
+    if has_lines:
+        figure.legend(
+            handles=_mark_handles(flags_present(panels), lang),
+            loc="outside upper center",
+            ncols=4,
+            fontsize=8,
+            frameon=False,
+        )
     if footer_lines:
         figure.supxlabel("\n".join(footer_lines), x=0.01, ha="left", fontsize=8, color="0.4")
+    separate_labels(figure, labels)
     return figure
 
 
@@ -430,7 +587,7 @@ def write_image(
     names: Mapping[str, Mapping[str, str]],
     lang: Language,
     path: Path,
-    indexed: bool,
+    indexed: Indexing | None,
     source_line: str,
 ) -> list[str]:
     """Write the chart as PNG or SVG (chosen by ``path``'s suffix) with matplotlib.
@@ -495,7 +652,7 @@ def write_image(
             "axes.formatter.use_mathtext": False,
         }
         with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-            figure = _draw(panels, lang, source_line, notes)
+            figure = draw_figure(panels, lang, source_line, notes)
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=metadata)
     warnings_out.extend(_reported(caught, logged.texts, lang, boxes_reported))
     return warnings_out
