@@ -377,6 +377,9 @@ _LABEL_PLACES: tuple[tuple[tuple[float, float], Any, Any], ...] = (
 def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
     """Move each label that would overlap an earlier one, or hide it when no place is free.
 
+    The places tried are above the point, below, right and left. A text already
+    shown at the same point is hidden rather than repeated.
+
     Labels keep their order of priority (the first series' labels first). The
     figure is laid out first, so the boxes are the ones that will be drawn;
     labels take no part in the layout, so moving them does not move the panels.
@@ -388,7 +391,14 @@ def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
     figure.draw_without_rendering()
     renderer = figure.canvas.get_renderer()
     taken: list[Any] = []
+    said: set[tuple[str, tuple[float, float]]] = set()
     for label in labels:
+        # The same text at the same point (every series is 100 at its base): said once.
+        key = (label.get_text(), (float(label.xy[0]), float(label.xy[1])))
+        if key in said:
+            label.set_visible(False)
+            continue
+        said.add(key)
         for offset, horizontal, vertical in _LABEL_PLACES:
             label.xyann = offset
             label.set_horizontalalignment(horizontal)

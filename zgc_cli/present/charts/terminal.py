@@ -23,6 +23,7 @@ import pandas as pd
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
 from zgc_cli.present.charts.panels import (
+    Line,
     Panel,
     flags_present,
     prepare,
@@ -126,6 +127,15 @@ def _legend_rows(
         used += entry_width
     rows.append(current)
     return rows
+
+
+def _legend_text(line: Line, lang: Language, columns: int) -> str:
+    """The line's legend entry in ``columns``: a long name is cut, its growth or base year kept."""
+    full = line.label(lang)
+    if _display_width(full) <= columns:
+        return full
+    added = _display_width(line.tagged("", lang))
+    return line.tagged(_fit(f"{line.name} · {line.shown_entity}", max(columns - added, 8)), lang)
 
 
 def _year_ticks(first: int, last: int, cells: int) -> list[int]:
@@ -304,15 +314,15 @@ def terminal_chart(
         for n, line in enumerate(lines)
     }
     all_years = [year for line in lines for year in line.years]
+    indent = max(_display_width(message(f"chart.{key}", lang)) for key in ("series", "marks"))
     series_entries = [
         (
             styles[(line.metric, line.entity)][0],
-            line.label(lang),
+            _legend_text(line, lang, width - indent - 4),
             styles[(line.metric, line.entity)][1] if color else None,
         )
         for line in lines
     ]
-    indent = max(_display_width(message(f"chart.{key}", lang)) for key in ("series", "marks"))
     legend = (
         _legend_rows(message("chart.series", lang), series_entries, width, indent)
         if series_entries
