@@ -422,8 +422,8 @@ def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Langu
     negative = max((-bar.value for bar in bars if bar.value < 0), default=0.0)
     positive = max((bar.value for bar in bars if bar.value > 0), default=0.0)
     # Each side as a share of the larger (at most 1): no sum of two 1e308 overflows.
-    largest = max(negative, positive) or 1.0
-    shares = (negative / largest + positive / largest) or 1.0
+    largest = max(negative, positive, panel.full_scale or 0.0) or 1.0
+    shares = max(negative / largest + positive / largest, 1.0)
     widths = [bar.value / largest / shares for bar in bars]
     rows = list(range(len(bars) - 1, -1, -1))  # the first entity on top
     years = {bar.year for bar in bars}
@@ -580,7 +580,10 @@ def draw_figure(
             axes.set_xticks(list(range(first, last + 1)))
     if has_lines:
         figure.legend(
-            handles=_mark_handles(flags_present(panels), lang),
+            # The markers of the lines; bar panels' marks are in words at the foot.
+            handles=_mark_handles(
+                flags_present([panel for panel in panels if not panel.is_bars]), lang
+            ),
             loc="outside upper center",
             ncols=4,
             fontsize=8,

@@ -194,7 +194,9 @@ class Bar:
 class Panel:
     """A panel: lines over years, or (``bars``) one figure per entity drawn from zero.
 
-    ``zero_based`` panels have zero on their value axis, so heights compare.
+    ``zero_based`` panels have zero on their value axis, so heights compare;
+    ``full_scale`` is the figure a bar panel's whole width stands for (100 for a
+    share in percent), else its largest figure.
     """
 
     title: str
@@ -203,6 +205,7 @@ class Panel:
     bars: tuple[Bar, ...] = ()
     zero_based: bool = False
     flags: tuple[str, ...] = ()
+    full_scale: float | None = None
 
     @property
     def is_bars(self) -> bool:
@@ -322,9 +325,12 @@ def _check_count(frame: pd.DataFrame, lang: Language, one_panel: bool) -> None:
         )
 
 
+INFERRED_MARK = "?"
+
+
 def _year_text(year: int, basis: str) -> str:
     """A year as the tables write it: ``2023?`` when inferred."""
-    return f"{year}?" if basis == "inferred" else str(year)
+    return f"{year}{INFERRED_MARK}" if basis == "inferred" else str(year)
 
 
 def _span_text(years: Sequence[str]) -> str:
@@ -354,18 +360,32 @@ def _bar_panel(rows: pd.DataFrame, name: str, unit: str, lang: Language) -> Pane
             strict=True,
         )
     )
+    # The largest figure first: bars are read top to bottom as a ranking.
+    bars = tuple(sorted(bars, key=lambda bar: -bar.value))
     unit_text = "" if unit == "percent" else visible(unit_name(unit, lang))
+    span = _span_text([bar.year for bar in bars])
+    # "2021?" in English, "2021年?" in Chinese: the mark follows the year as written.
     title = message(
         "chart.bars_title",
         lang,
         title=_titled(name, unit_text, lang),
-        years=_span_text([bar.year for bar in bars]),
-    )
+        years=span.removesuffix(INFERRED_MARK),
+    ) + (INFERRED_MARK if span.endswith(INFERRED_MARK) else "")
     present = {flag for bar in bars for flag in (bar.status, bar.qualifier)}
     if any(bar.year.endswith("?") for bar in bars):
         present.add("inferred_year")
     flags = tuple(flag for flag in FLAG_ORDER if flag in present)
-    return Panel(title=title, lines=(), indexed=False, bars=bars, zero_based=True, flags=flags)
+    # A share is drawn on its whole: 40% is four tenths of the width, not all of it.
+    full_scale = 100.0 if unit == "percent" else None
+    return Panel(
+        title=title,
+        lines=(),
+        indexed=False,
+        bars=bars,
+        zero_based=True,
+        flags=flags,
+        full_scale=full_scale,
+    )
 
 
 def _metric_panels(

@@ -23,6 +23,7 @@ import pandas as pd
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
 from zgc_cli.present.charts.panels import (
+    INFERRED_MARK,
     Line,
     Panel,
     flags_present,
@@ -204,7 +205,7 @@ def _terminal_panel(
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 _LIGHT_BAR = "░"
 _ZERO_LINE = "│"
-_INFERRED_MARK = "?"
+MAX_BAR_COLUMNS = 64
 
 
 def _bar_cells(value: float, largest: float, cells: int) -> float:
@@ -238,14 +239,16 @@ def _bar_panel(panel: Panel, width: int, color: bool, lang: Language) -> str:
     ]
     name_width = min(max(_display_width(name) for name in names), max(width // 3, 8))
     label_width = max(_display_width(bar.label) for bar in panel.bars)
-    cells = max(width - name_width - label_width - 3, 4)
+    # On a wide screen bars stop at MAX_BAR_COLUMNS: a label stays near its bar's name.
+    cells = min(max(width - name_width - label_width - 3, 4), MAX_BAR_COLUMNS)
     largest_positive = max((bar.value for bar in panel.bars if bar.value > 0), default=0.0)
     largest_negative = max((-bar.value for bar in panel.bars if bar.value < 0), default=0.0)
     # Each side as a share of the larger (at most 1): no sum of two 1e308 overflows.
-    largest = max(largest_positive, largest_negative)
+    largest = max(largest_positive, largest_negative, panel.full_scale or 0.0)
     negative_share = largest_negative / largest if largest else 0.0
     positive_share = largest_positive / largest if largest else 0.0
-    shares = negative_share + positive_share or 1.0
+    # At least the whole width: a share of 40% of a full scale of 100% is 0.4 of it.
+    shares = max(negative_share + positive_share, 1.0)
     left = 0
     if largest_negative > 0:
         left = max(1, round(cells * negative_share / shares))
@@ -332,7 +335,7 @@ def terminal_chart(
     if flags:
         mark_entries = [
             (
-                _INFERRED_MARK
+                INFERRED_MARK
                 if flag == "inferred_year"
                 else QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, "")),
                 message("flag." + flag, lang),
