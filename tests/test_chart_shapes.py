@@ -139,7 +139,8 @@ def test_bar_labels_are_the_tables_human_numbers_with_their_marks(dataset: Datas
         ]
     )
     panels, _ = chart_panels.prepare(one_year, {}, Language.zh, None)
-    assert [bar.label for bar in panels[0].bars] == ["784.7亿", "~1200亿*"]
+    # The largest first.
+    assert [bar.label for bar in panels[0].bars] == ["~1200亿*", "784.7亿"]
     assert panels[0].title == "value（元），2023年"
     assert panels[0].flags == ("estimate", "about")
 

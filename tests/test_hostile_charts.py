@@ -108,8 +108,9 @@ def test_terminal_chart_spells_out_control_characters_in_titles_legends_and_note
     for names in (hostile_names(), {}):  # an indicator name, or the metric id itself
         for first, indexed in ((3.6e12, False), (3.6e12, True), (0.0, True)):
             series = hostile_series(first)
+            # Wide enough for the whole legend entry, its growth included.
             text = plot.terminal_chart(
-                series, names, lang, 100, 30, indexing_of(series, indexed), color=color
+                series, names, lang, 160, 30, indexing_of(series, indexed), color=color
             )
             assert_no_raw_controls(text)
             assert "zg\\x0dc\\u202eexe.live" in text

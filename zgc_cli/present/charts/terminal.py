@@ -168,6 +168,7 @@ def _terminal_panel(
     figure.theme("simple" if color else "colorless")
     figure.title(_fit(panel.title, width))
     axis = y_axis(panel.values(), panel.indexed)
+    point_signals = []
     for line in panel.lines:
         symbol, colour = styles[(line.metric, line.entity)]
         pixel = colour if color else None
@@ -186,7 +187,11 @@ def _terminal_panel(
             else plotext.marker(mark or symbol, pixel=pixel)
             for mark in (marks[n] for n in kept)
         ]
-        figure.draw(figure.signal(years_kept, positions, marker=markers))
+        point_signals.append(figure.signal(years_kept, positions, marker=markers))
+    # Points after every line: a later series' line never hides an earlier one's point
+    # (both series of an index meet at 100).
+    for points in point_signals:
+        figure.draw(points)
     first, last = years
     pad = max((last - first) * 0.05, 0.5)
     label_width = max(_display_width(label) for label in axis.labels)
