@@ -181,11 +181,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- charts: bars, a common index base, growth labels ---
     "chart.bars_title": {"en": "{title}, {years}", "zh": "{title}，{years}年"},
+    "chart.year": {"en": "{year}", "zh": "{year}年"},
     "chart.bar_year": {"en": "{entity} ({year})", "zh": "{entity}（{year}年）"},
     "chart.index_year_title": {"en": "Index ({year} = 100)", "zh": "指数（{year}年 = 100）"},
     "chart.index_nearest": {
         "en": "{text} ({year} = 100, nearest year)",
-        "zh": "{text}（{year}年 = 100，取最近年份）",
+        "zh": "{text}（{year} = 100，取最近年份）",
     },
     "chart.growth": {
         "en": "{text}  {change} {first}–{last}",

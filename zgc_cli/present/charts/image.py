@@ -32,12 +32,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.panels import (
     INDEX_BASE,
+    INFERRED_MARK,
     Line,
     Panel,
     YAxis,
@@ -73,8 +75,8 @@ IMAGE_COLUMNS = 1200  # pixels across at 150 dpi
 # longer text is shortened with an ellipsis, where it would squeeze the panels to nothing.
 TITLE_COLUMNS = 68
 LEGEND_COLUMNS = 32
-# A legend entry with a base year or a growth (inside the panel, up to 4 entries).
-INDEX_LEGEND_COLUMNS = 60
+# A legend entry with a base year or a growth.
+INDEX_LEGEND_COLUMNS = 96
 INSIDE_LEGEND_ENTRIES = 4
 FOOTER_COLUMNS = 150
 # Beyond this many points, matplotlib's search for the "best" legend place takes seconds.
@@ -295,6 +297,8 @@ def _mark_handles(flags: Sequence[str], lang: Language) -> list[Line2D]:
         )
     ]
     for flag in flags:
+        if flag == "inferred_year":  # a mark in the text (2023?), said at the foot
+            continue
         status = flag if flag in STATUS_MARKS else ""
         qualifier = flag if flag in QUALIFIER_MARKS else ""
         style = _point_style(status, qualifier, grey)
@@ -374,11 +378,28 @@ _LABEL_PLACES: tuple[tuple[tuple[float, float], Any, Any], ...] = (
 )
 
 
+def _point_boxes(figure: Any, renderer: Any) -> list[Any]:
+    """A small box around every marker drawn: labels keep off other series' points."""
+    from matplotlib.transforms import Bbox
+
+    radius = renderer.points_to_pixels(4.0)
+    boxes = []
+    for axes in figure.axes:
+        for drawn in axes.lines:
+            if drawn.get_marker() in (None, "None", "", " "):
+                continue
+            xy = drawn.get_xydata()
+            for x, y in axes.transData.transform(xy[~np.isnan(xy).any(axis=1)]):
+                boxes.append(Bbox([[x - radius, y - radius], [x + radius, y + radius]]))
+    return boxes
+
+
 def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
     """Move each label that would overlap an earlier one, or hide it when no place is free.
 
-    The places tried are above the point, below, right and left. A text already
-    shown at the same point is hidden rather than repeated.
+    The places tried are above the point, below, right and left; a label covers
+    neither another label nor any series' point. A text already shown at the
+    same point is hidden rather than repeated.
 
     Labels keep their order of priority (the first series' labels first). The
     figure is laid out first, so the boxes are the ones that will be drawn;
@@ -390,7 +411,7 @@ def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
         label.set_in_layout(False)
     figure.draw_without_rendering()
     renderer = figure.canvas.get_renderer()
-    taken: list[Any] = []
+    taken: list[Any] = _point_boxes(figure, renderer)
     said: set[tuple[str, tuple[float, float]]] = set()
     for label in labels:
         # The same text at the same point (every series is 100 at its base): said once.
@@ -477,18 +498,31 @@ def _year_formatter(year: float, _position: object) -> str:
 
 
 def _panel_height(panel: Panel) -> float:
-    return 0.7 + 0.42 * len(panel.bars) if panel.is_bars else 2.8
+    """Inches for a panel: a row per bar, or a plot and (with many lines) its legend under it."""
+    if panel.is_bars:
+        return 0.7 + 0.42 * len(panel.bars)
+    under = len(panel.lines) if len(panel.lines) > INSIDE_LEGEND_ENTRIES else 0
+    return 2.8 + 0.2 * under
 
 
 def _marks_line(panels: Sequence[Panel], lang: Language) -> str:
-    """``Marks: > more than · * estimate`` for bar panels (lines show theirs as markers)."""
+    """``Marks: > more than · * estimate`` for bar panels (lines show theirs as markers),
+    and ``? year inferred`` for any panel: a year's mark is in the text, not in a marker."""
     flags = [
-        flag for flag in FLAG_ORDER if any(flag in panel.flags for panel in panels if panel.is_bars)
+        flag
+        for flag in FLAG_ORDER
+        if any(
+            flag in panel.flags and (panel.is_bars or flag == "inferred_year") for panel in panels
+        )
     ]
     if not flags:
         return ""
     parts = [
-        ("?" if flag == "inferred_year" else QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, "")))
+        (
+            INFERRED_MARK
+            if flag == "inferred_year"
+            else QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, ""))
+        )
         + " "
         + message("flag." + flag, lang)
         for flag in flags
@@ -563,11 +597,12 @@ def draw_figure(
         axes.set_yticks(axis.positions(axis.ticks), list(axis.labels))
         if handles:
             # Explicit labels: an entity named "_x" is shown, not taken for a hidden artist.
-            # A few fit inside the panel; more go to its right, where they hide no line.
+            # A few fit inside the panel; more go under it, where they hide no line and
+            # leave the panel its width.
             place: dict[str, Any] = (
                 {"loc": "best" if points <= BEST_LEGEND_POINTS else "upper left"}
                 if len(handles) <= INSIDE_LEGEND_ENTRIES
-                else {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
+                else {"loc": "upper left", "bbox_to_anchor": (0.0, -0.14)}
             )
             axes.legend(handles=handles, labels=legend_labels, fontsize=8, frameon=False, **place)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -155,7 +155,10 @@ class Line:
     def tagged(self, text: str, lang: Language) -> str:
         """``text`` with what the legend adds: a base year that differs, or the growth."""
         if self.base_label:
-            return message("chart.index_nearest", lang, text=text, year=self.base_label)
+            # "2023?" in English, "2023年?" in Chinese: the mark follows the year as written.
+            plain = self.base_label.removesuffix(INFERRED_MARK)
+            year = message("chart.year", lang, year=plain) + self.base_label[len(plain) :]
+            return message("chart.index_nearest", lang, text=text, year=year)
         if self.growth:
             return text + self.growth
         return text
@@ -481,7 +484,9 @@ def prepare(
             )
         )
     title = message("chart.index_year_title", lang, year=indexed.base_year)
-    return [Panel(title=title, lines=tuple(indexed_lines), indexed=True)], notes
+    inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
+    flags = ("inferred_year",) if inferred else ()
+    return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes
 
 
 def scale_notes(panels: Sequence[Panel], lang: Language) -> list[str]:
