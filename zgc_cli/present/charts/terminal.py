@@ -82,11 +82,13 @@ def _fit(text: str, width: int) -> str:
 
 
 def _wrapped(text: str, width: int, indent: int = 2) -> list[str]:
-    """``text`` in rows of at most ``width`` columns, broken at spaces where there are any
-    (Chinese has none: it breaks between characters); rows after the first indented."""
+    """``text`` in rows of at most ``width`` columns, broken at spaces or between Chinese
+    characters, never inside a number; rows after the first indented by ``indent``."""
     rows: list[str] = []
     current = ""
-    for word in re.findall(r"\S+\s*|\s+", text):
+    # Words of Latin letters and digits stay whole (2022, 1.75); any other character
+    # (a Chinese one) is a word of its own.
+    for word in re.findall(r"[\x21-\x7e]+\s*|\s+|.\s*", text):
         room = width - (indent if rows else 0)
         if _display_width((current + word).rstrip()) <= room:
             current += word
@@ -258,8 +260,11 @@ def _bar_panel(panel: Panel, width: int, color: bool, lang: Language) -> str:
     if largest_negative > 0:
         left = max(1, round(cells * negative_share / shares))
         left = min(left, cells - 1) if largest_positive > 0 else cells
-    title = _fit(panel.title, width)
-    rows = [" " * ((width - _display_width(title)) // 2) + title]
+    # The title wraps rather than lose its end: the year is there.
+    rows = [
+        " " * ((width - _display_width(row)) // 2) + row
+        for row in _wrapped(panel.title, width, indent=0)
+    ]
     for n, (bar, name) in enumerate(zip(panel.bars, names, strict=True)):
         colour = _TERMINAL_COLORS[n % len(_TERMINAL_COLORS)] if color else None
         light = bar.status in ("estimate", "derived")
