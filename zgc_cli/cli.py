@@ -488,6 +488,7 @@ def plot(
             "--base",
             help="The base year of --indexed (implies --indexed).",
             show_default=False,
+            autocompletion=complete_years,
         ),
     ] = None,
     tolerance: Annotated[
