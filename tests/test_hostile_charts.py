@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 from tests.test_installed import clean_env
 from tests.test_plot import make_series
 from zgc_cli.present import charts
+from zgc_cli.present.charts import axis as plot_axis
 from zgc_cli.present.charts import image as plot_image
-from zgc_cli.present.charts import panels as plot_panels
+from zgc_cli.present.charts import matplotlib_env
 from zgc_cli.present.charts import terminal as plot
 from zgc_cli.present.i18n import Language
 from zgc_cli.stats.indexing import Indexing, index_series
@@ -235,7 +236,7 @@ def test_terminal_chart_draws_every_finite_value(
             rows = SGR.sub("", text).splitlines()
             drawn = [row for row in rows if not row.startswith(("Note:", "注："))]
             assert max(len(row) for row in drawn) <= 80, rows
-            assert len(plot_panels.nice_ticks(min(EXTREMES[case]), max(EXTREMES[case]))) >= 2
+            assert len(plot_axis.nice_ticks(min(EXTREMES[case]), max(EXTREMES[case]))) >= 2
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
@@ -289,11 +290,11 @@ def test_an_index_that_overflows_is_left_out_with_a_note() -> None:
 )
 def test_nice_ticks_are_few_finite_distinct_and_cover_any_finite_range(a: float, b: float) -> None:
     low, high = min(a, b), max(a, b)
-    ticks = plot_panels.nice_ticks(low, high)
+    ticks = plot_axis.nice_ticks(low, high)
     assert 2 <= len(ticks) <= 12
     assert all(math.isfinite(tick) for tick in ticks)
     assert ticks == sorted(set(ticks))
-    axis = plot_panels.y_axis([low, high])
+    axis = plot_axis.y_axis([low, high])
     assert axis.low <= low and axis.high >= high
     labels = axis.labels
     assert len(set(labels)) == len(labels)
@@ -421,10 +422,10 @@ def test_matplotlib_config_dir_is_set_only_when_the_default_is_not_writable(
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    plot_image.ensure_matplotlib_config_dir()
+    matplotlib_env.ensure_matplotlib_config_dir()
     assert "MPLCONFIGDIR" not in os.environ
     monkeypatch.setenv("HOME", "/proc/zgc-no-such-home")
-    plot_image.ensure_matplotlib_config_dir()
+    matplotlib_env.ensure_matplotlib_config_dir()
     chosen = Path(os.environ["MPLCONFIGDIR"])
     assert chosen.is_dir() and os.access(chosen, os.W_OK)
     assert chosen.stat().st_uid == os.getuid()
@@ -440,11 +441,11 @@ def test_a_shared_config_dir_someone_else_can_enter_is_not_used(
     shared = tmp_path / f"zgc-matplotlib-{os.getuid()}"
     shared.mkdir(mode=0o777)
     shared.chmod(0o777)
-    chosen = Path(plot_image._temporary_config_dir())
+    chosen = Path(matplotlib_env._temporary_config_dir())
     assert chosen != shared and chosen.parent == tmp_path
     assert chosen.stat().st_mode & 0o077 == 0
     shared.chmod(0o700)
-    assert Path(plot_image._temporary_config_dir()) == shared
+    assert Path(matplotlib_env._temporary_config_dir()) == shared
 
 
 # --- 4. bounded sizes and series counts ----------------------------------------------------
@@ -489,7 +490,7 @@ def test_a_line_of_every_int16_year_is_thinned_to_what_the_canvas_shows(tmp_path
     text = plot.terminal_chart(series, {}, Language.en, 100, 24, None)
     assert "-32768" in text or "-30000" in text
     positions = [float(year % 1000) for year in years]
-    kept = plot_panels.thin(years, positions, 100)
+    kept = plot_axis.thin(years, positions, 100)
     assert len(kept) <= 4 * 100
     assert kept[0] == 0 and kept[-1] == len(years) - 1
     assert {positions[n] for n in kept} >= {0.0, 999.0}  # the extremes survive

@@ -1,55 +1,44 @@
 """Charts as PNG or SVG images, drawn with matplotlib (imported only when an image is made).
 
-One panel per metric titled with the indicator's name and its unit, or one
-indexed panel; markers for estimates (hollow), derived figures (half-filled)
-and bounds (triangles, diamonds) with a legend; the source at the bottom.
-Chinese text is drawn with a CJK font from :mod:`zgc_cli.present.charts.fonts`;
-with none, the labels fall back to English and a warning says what to install.
-
-What matplotlib would say on stderr is zgc's to say: its Python warnings and
-its log records are caught while a chart is made and come back as zgc's
-warnings (a character no font draws is named once), and a home where its
-config and cache cannot be written gets a private temporary directory
-(:func:`ensure_matplotlib_config_dir`) before matplotlib is imported. Data
-text is plain text, never mathtext, and long names are shortened to fit.
+A panel per metric: bars by entity from zero, labelled as the tables write the
+figures, or lines over the years with a label at each point (moved or left out
+where labels would overlap: :mod:`zgc_cli.present.charts.labels`); or one
+indexed panel. Markers for estimates (hollow), derived figures (half-filled)
+and bounds (triangles, diamonds) with a legend; hatched bars for estimates;
+the source at the bottom. Chinese text is drawn with a CJK font from
+:mod:`zgc_cli.present.charts.fonts`; with none, the labels fall back to English
+and a warning says what to install. matplotlib's warnings come back in zgc's
+words (:mod:`zgc_cli.present.charts.matplotlib_env`). Data text is plain text,
+never mathtext, and long names are shortened to fit.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import logging
 import math
-import os
-import re
-import shutil
-import stat
-import sys
-import tempfile
 import unicodedata
-import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts import fonts
+from zgc_cli.present.charts.axis import INDEX_BASE, YAxis, thin, y_axis
+from zgc_cli.present.charts.labels import LABEL_PLACES, separate_labels
+from zgc_cli.present.charts.matplotlib_env import (
+    import_matplotlib,
+    matplotlib_speaks_through_zgc,
+    reported,
+)
 from zgc_cli.present.charts.panels import (
-    INDEX_BASE,
     INFERRED_MARK,
     Line,
     Panel,
-    YAxis,
     flags_present,
     prepare,
     scale_notes,
-    thin,
-    y_axis,
 )
-from zgc_cli.present.charts.terminal import PlotDependencyError
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
 
@@ -81,86 +70,6 @@ INSIDE_LEGEND_ENTRIES = 4
 FOOTER_COLUMNS = 150
 # Beyond this many points, matplotlib's search for the "best" legend place takes seconds.
 BEST_LEGEND_POINTS = 2000
-_GLYPH_MISSING = re.compile(r"Glyph (\d+) .*missing from font")
-# matplotlib's log lines that tell nothing a zgc user can act on.
-_QUIET_LOGS = ("building the font cache",)
-_CONFIG_DIR_PREFIX = "zgc-matplotlib-"
-
-
-def _writable_dir(path: Path) -> bool:
-    """Whether matplotlib could use ``path`` as it does: make it, then write in it."""
-    try:
-        path = path.resolve()
-        path.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):
-        return False
-    return path.is_dir() and os.access(path, os.W_OK)
-
-
-def _default_matplotlib_dirs() -> list[Path] | None:
-    """The config and cache directories matplotlib would use, or None if there is no home."""
-    configured = os.environ.get("MPLCONFIGDIR")
-    if configured:
-        return [Path(configured)]
-    try:
-        if sys.platform.startswith(("linux", "freebsd")):
-            config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-            cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-            return [Path(config, "matplotlib"), Path(cache, "matplotlib")]
-        local = os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
-        return [Path(local, "matplotlib") if local else Path.home() / ".matplotlib"]
-    except (RuntimeError, KeyError, OSError):  # no home: HOME unset and no passwd entry
-        return None
-
-
-def _private_dir(path: Path) -> bool:
-    """Whether ``path`` is a real directory of this user's, closed to everyone else."""
-    try:
-        info = path.lstat()
-    except OSError:
-        return False
-    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISDIR(info.st_mode) and owner_ok and not info.st_mode & 0o077
-
-
-def _temporary_config_dir() -> str:
-    """This user's private zgc-matplotlib directory in the temp dir (kept: the font
-    cache takes seconds to build), or a fresh one removed at exit when that is taken."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else (os.environ.get("USERNAME") or "user")
-    shared = Path(tempfile.gettempdir()) / f"{_CONFIG_DIR_PREFIX}{user}"
-    with contextlib.suppress(OSError):
-        shared.mkdir(mode=0o700)
-    if _private_dir(shared) and os.access(shared, os.W_OK):
-        return str(shared)
-    fresh = tempfile.mkdtemp(prefix=_CONFIG_DIR_PREFIX)
-    atexit.register(shutil.rmtree, fresh, ignore_errors=True)
-    return fresh
-
-
-def ensure_matplotlib_config_dir() -> None:
-    """Point MPLCONFIGDIR at a private temporary directory when matplotlib's is not writable.
-
-    Must run before matplotlib is imported: matplotlib otherwise logs two lines
-    on stderr (``mkdir -p failed``, ``created a temporary cache directory``)
-    and rebuilds its font cache on every run.
-    """
-    if "matplotlib" in sys.modules:
-        return
-    directories = _default_matplotlib_dirs()
-    if directories is not None and all(_writable_dir(path) for path in directories):
-        return
-    with contextlib.suppress(OSError):  # no temp dir either: matplotlib says so itself
-        os.environ["MPLCONFIGDIR"] = _temporary_config_dir()
-
-
-def _import_matplotlib() -> None:
-    ensure_matplotlib_config_dir()
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError as error:
-        raise PlotDependencyError(
-            f"images need matplotlib, which is not installed: {fonts.FONT_INSTALL_HINT}"
-        ) from error
 
 
 def _columns(character: str) -> int:
@@ -190,64 +99,6 @@ def _shorten(text: str, columns: int, middle: bool = False) -> str:
         return _head(text, columns - 1) + "…"
     tail = _head(text[::-1], (columns - 1) // 2)[::-1]
     return _head(text, columns - 1 - (columns - 1) // 2) + "…" + tail
-
-
-class _Collected(logging.Handler):
-    """Keeps matplotlib's log records (warnings and worse) for zgc to report."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.texts: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        text = record.getMessage()
-        if not any(quiet in text for quiet in _QUIET_LOGS):
-            self.texts.append(text)
-
-
-@contextlib.contextmanager
-def _matplotlib_speaks_through_zgc() -> Iterator[tuple[list[warnings.WarningMessage], _Collected]]:
-    """Catch matplotlib's Python warnings and log records instead of letting them reach stderr."""
-    logger = logging.getLogger("matplotlib")
-    handler = _Collected()
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            yield caught, handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
-def _reported(
-    caught: Sequence[warnings.WarningMessage],
-    logged: Sequence[str],
-    lang: Language,
-    boxes_reported: bool,
-) -> list[str]:
-    """What matplotlib said, in zgc's words: one line for every character no font draws."""
-    missing: dict[str, None] = {}
-    others: dict[str, None] = {}
-    for warning in caught:
-        text = str(warning.message)
-        glyph = _GLYPH_MISSING.search(text)
-        if glyph:
-            character = chr(int(glyph.group(1)))
-            if not (boxes_reported and fonts.is_cjk(character)):
-                missing[character] = None
-        else:
-            others[text] = None
-    for text in logged:
-        others[text] = None
-    lines = []
-    if missing:
-        characters = ", ".join(f"{visible(c)} (U+{ord(c):04X})" for c in sorted(missing))
-        lines.append(message("chart.no_glyph", lang, characters=characters))
-    lines.extend("matplotlib: " + " ".join(visible(text).split()) for text in others)
-    return lines
 
 
 def _texts(panels: Sequence[Panel], lang: Language, source_line: str) -> list[str]:
@@ -359,77 +210,14 @@ def _draw_line(
             line.point_label(n, lang, indexed),
             (year, position),
             textcoords="offset points",
-            xytext=_LABEL_PLACES[0][0],
-            ha=_LABEL_PLACES[0][1],
-            va=_LABEL_PLACES[0][2],
+            xytext=LABEL_PLACES[0][0],
+            ha=LABEL_PLACES[0][1],
+            va=LABEL_PLACES[0][2],
             fontsize=8,
             color=colour,
         )
         for n, (year, position) in enumerate(zip(line.years, positions, strict=True))
     ]
-
-
-# Where a point's label may go, in order: above, below, right, left (offset in points, ha, va).
-_LABEL_PLACES: tuple[tuple[tuple[float, float], Any, Any], ...] = (
-    ((0, 5), "center", "bottom"),
-    ((0, -6), "center", "top"),
-    ((7, 0), "left", "center"),
-    ((-7, 0), "right", "center"),
-)
-
-
-def _point_boxes(figure: Any, renderer: Any) -> list[Any]:
-    """A small box around every marker drawn: labels keep off other series' points."""
-    from matplotlib.transforms import Bbox
-
-    radius = renderer.points_to_pixels(4.0)
-    boxes = []
-    for axes in figure.axes:
-        for drawn in axes.lines:
-            if drawn.get_marker() in (None, "None", "", " "):
-                continue
-            xy = drawn.get_xydata()
-            for x, y in axes.transData.transform(xy[~np.isnan(xy).any(axis=1)]):
-                boxes.append(Bbox([[x - radius, y - radius], [x + radius, y + radius]]))
-    return boxes
-
-
-def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
-    """Move each label that would overlap an earlier one, or hide it when no place is free.
-
-    The places tried are above the point, below, right and left; a label covers
-    neither another label nor any series' point. A text already shown at the
-    same point is hidden rather than repeated.
-
-    Labels keep their order of priority (the first series' labels first). The
-    figure is laid out first, so the boxes are the ones that will be drawn;
-    labels take no part in the layout, so moving them does not move the panels.
-    """
-    if not labels:
-        return
-    for label in labels:
-        label.set_in_layout(False)
-    figure.draw_without_rendering()
-    renderer = figure.canvas.get_renderer()
-    taken: list[Any] = _point_boxes(figure, renderer)
-    said: set[tuple[str, tuple[float, float]]] = set()
-    for label in labels:
-        # The same text at the same point (every series is 100 at its base): said once.
-        key = (label.get_text(), (float(label.xy[0]), float(label.xy[1])))
-        if key in said:
-            label.set_visible(False)
-            continue
-        said.add(key)
-        for offset, horizontal, vertical in _LABEL_PLACES:
-            label.xyann = offset
-            label.set_horizontalalignment(horizontal)
-            label.set_verticalalignment(vertical)
-            box = label.get_window_extent(renderer).expanded(1.04, 1.1)
-            if not any(box.overlaps(other) for other in taken):
-                taken.append(box)
-                break
-        else:
-            label.set_visible(False)
 
 
 def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Language) -> list[Any]:
@@ -664,8 +452,8 @@ def write_image(
     # Before matplotlib: a chart of too many series is refused at once.
     panels, notes = prepare(series, names, lang, indexed)
     warnings_out: list[str] = []
-    with _matplotlib_speaks_through_zgc() as (caught, logged):
-        _import_matplotlib()
+    with matplotlib_speaks_through_zgc() as (caught, logged):
+        import_matplotlib()
         import matplotlib
 
         needed = fonts.cjk_characters(_texts(panels, lang, source_line) + notes)
@@ -702,5 +490,5 @@ def write_image(
         with matplotlib.rc_context(settings):  # type: ignore[arg-type]
             figure = draw_figure(panels, lang, source_line, notes)
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=metadata)
-    warnings_out.extend(_reported(caught, logged.texts, lang, boxes_reported))
+    warnings_out.extend(reported(caught, logged.texts, lang, boxes_reported))
     return warnings_out

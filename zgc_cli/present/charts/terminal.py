@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
 from zgc_cli.present.charts.panels import (
     INFERRED_MARK,
@@ -29,8 +30,6 @@ from zgc_cli.present.charts.panels import (
     flags_present,
     prepare,
     scale_notes,
-    thin,
-    y_axis,
 )
 from zgc_cli.present.i18n import Language, message
 
