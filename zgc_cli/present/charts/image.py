@@ -246,6 +246,9 @@ def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Langu
     for bar, width, row in zip(bars, widths, rows, strict=True):
         colour = colours[bar.entity]
         light = bar.status in ("estimate", "derived")
+        if panel.full_scale and width >= 0:
+            # A share on its whole: a grey track to 100% behind the bar.
+            axes.barh(row, 1.0, height=0.62, color="0.92", linewidth=0, zorder=0)
         axes.barh(
             row,
             width,
@@ -272,6 +275,8 @@ def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Langu
     low = min(0.0, *widths)
     high = max(0.0, *widths)
     # Room for the labels beyond the longest bar on each side.
+    if panel.full_scale:
+        high = max(high, 1.0)
     axes.set_xlim(low - (0.3 if low < 0 else 0.0), high + 0.3)
     axes.set_ylim(-0.6, len(bars) - 0.4)
     axes.set_yticks(rows, [_shorten(name, LEGEND_COLUMNS, middle=True) for name in names])
