@@ -26,10 +26,12 @@ from hypothesis import strategies as st
 from tests.test_installed import clean_env
 from tests.test_plot import make_series
 from zgc_cli.present import charts
+from zgc_cli.present.charts import axis as plot_axis
 from zgc_cli.present.charts import image as plot_image
-from zgc_cli.present.charts import panels as plot_panels
+from zgc_cli.present.charts import matplotlib_env
 from zgc_cli.present.charts import terminal as plot
 from zgc_cli.present.i18n import Language
+from zgc_cli.stats.indexing import Indexing, index_series
 from zgc_cli.stats.results import SeriesResult
 
 ZGC = [sys.executable, "-m", "zgc_cli"]
@@ -85,6 +87,11 @@ def hostile_series(first: float = 3.6e12) -> pd.DataFrame:
     )
 
 
+def indexing_of(series: pd.DataFrame, indexed: bool) -> Indexing | None:
+    """The series indexed to their earliest common year, as ``zgc plot --indexed`` does."""
+    return index_series(series) if indexed else None
+
+
 def assert_no_raw_controls(text: str) -> None:
     bare = SGR.sub("", text)
     for character in FORBIDDEN:
@@ -101,15 +108,18 @@ def test_terminal_chart_spells_out_control_characters_in_titles_legends_and_note
 ) -> None:
     for names in (hostile_names(), {}):  # an indicator name, or the metric id itself
         for first, indexed in ((3.6e12, False), (3.6e12, True), (0.0, True)):
+            series = hostile_series(first)
+            # Wide enough for the whole legend entry, its growth included.
             text = plot.terminal_chart(
-                hostile_series(first), names, lang, 100, 30, indexed, color=color
+                series, names, lang, 160, 30, indexing_of(series, indexed), color=color
             )
             assert_no_raw_controls(text)
             assert "zg\\x0dc\\u202eexe.live" in text
-    text = plot.terminal_chart(hostile_series(), hostile_names(), Language.en, 120, 30, False)
+    text = plot.terminal_chart(hostile_series(), hostile_names(), Language.en, 120, 30, None)
     assert "Total\\x1b]8;;http://evil.example\\x07 revenue\\x08\\x00" in text
     assert "CN\\x1b[31mY\\x9b2J" in text
-    note = plot.terminal_chart(hostile_series(0.0), {}, Language.en, 200, 30, True)
+    zero = hostile_series(0.0)
+    note = plot.terminal_chart(zero, {}, Language.en, 200, 30, index_series(zero))
     assert "Note: not indexed: rev\\x1b[2Jenue\\x1b]0;pwned\\x07 · zg\\x0dc" in note
 
 
@@ -143,12 +153,13 @@ def test_image_spells_out_control_characters(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     for indexed in (False, True):
         path = tmp_path / f"hostile{indexed}.svg"
+        series = hostile_series(0.0 if indexed else 1.0)
         messages = plot_image.write_image(
-            hostile_series(0.0 if indexed else 1.0),
+            series,
             hostile_names(),
             Language.en,
             path,
-            indexed,
+            indexing_of(series, indexed),
             "Source: \x1b[2Jevil\u202e",
         )
         for message in messages:
@@ -173,13 +184,14 @@ def test_image_draws_dollar_signs_as_text_never_mathtext(tmp_path: Path, text: s
         ]
     )
     path = tmp_path / "math.svg"
-    assert plot_image.write_image(series, {"m": {"en": text}}, Language.en, path, False, "") == []
+    assert plot_image.write_image(series, {"m": {"en": text}}, Language.en, path, None, "") == []
     svg = path.read_text(encoding="utf-8")
-    assert f"<!-- {text} -->" in svg
+    # The legend entry: the entity, then its growth.
+    assert f"<!-- {text}  +100.0% 2014–2023 -->" in svg
     # Mathtext would draw the x of "$x^2$" in italics.
     assert "DejaVuSans-Oblique" not in svg
     png = tmp_path / "math.png"
-    plot_image.write_image(series, {"m": {"en": text}}, Language.en, png, True, "")
+    plot_image.write_image(series, {"m": {"en": text}}, Language.en, png, index_series(series), "")
 
 
 # --- 2. every finite float64 charts ---------------------------------------------------------
@@ -218,11 +230,13 @@ def test_terminal_chart_draws_every_finite_value(
     series = extreme_series(EXTREMES[case], unit)
     for indexed in (False, True):
         for lang in (Language.en, Language.zh):
-            text = plot.terminal_chart(series, {}, lang, 80, 24, indexed, color=True)
+            text = plot.terminal_chart(
+                series, {}, lang, 80, 24, indexing_of(series, indexed), color=True
+            )
             rows = SGR.sub("", text).splitlines()
             drawn = [row for row in rows if not row.startswith(("Note:", "注："))]
             assert max(len(row) for row in drawn) <= 80, rows
-            assert len(plot_panels.nice_ticks(min(EXTREMES[case]), max(EXTREMES[case]))) >= 2
+            assert len(plot_axis.nice_ticks(min(EXTREMES[case]), max(EXTREMES[case]))) >= 2
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
@@ -237,8 +251,10 @@ def test_image_draws_every_finite_value(
         path = tmp_path / f"chart{indexed}.png"
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            messages = plot_image.write_image(series, {}, Language.en, path, indexed, "")
-        assert path.stat().st_size > 10_000
+            messages = plot_image.write_image(
+                series, {}, Language.en, path, indexing_of(series, indexed), ""
+            )
+        assert path.stat().st_size > 5_000
         # Only the notes of series left out of the index: nothing from matplotlib or numpy.
         notes = ("not indexed: ", "no series can be indexed")
         assert [m for m in messages if not m.startswith(notes)] == []
@@ -256,13 +272,15 @@ def test_an_index_that_overflows_is_left_out_with_a_note() -> None:
             ("m", "plain", 2023, 3.0, "CNY", "reported", "exact"),
         ]
     )
-    rows, skipped = plot_panels.index_series(series)
+    indexing = index_series(series)
+    rows, skipped = indexing.frame, indexing.skipped
     assert rows["index"].map(math.isfinite).all()
     assert set(rows["entity"]) == {"plain"}
-    assert [(metric, entity, year) for metric, entity, year, _ in skipped] == [("m", "small", 2014)]
-    text = plot.terminal_chart(series, {}, Language.en, 200, 30, True)
+    assert skipped[["metric", "entity", "year"]].values.tolist() == [["m", "small", 2014]]
+    text = plot.terminal_chart(series, {}, Language.en, 200, 30, indexing)
     assert "Note: not indexed: m · small" in text
-    assert "m · plain (2014 = 100)" in text
+    assert "Index (2014 = 100)" in text
+    assert "m · plain" in text
 
 
 @settings(max_examples=300, deadline=None)
@@ -272,11 +290,11 @@ def test_an_index_that_overflows_is_left_out_with_a_note() -> None:
 )
 def test_nice_ticks_are_few_finite_distinct_and_cover_any_finite_range(a: float, b: float) -> None:
     low, high = min(a, b), max(a, b)
-    ticks = plot_panels.nice_ticks(low, high)
+    ticks = plot_axis.nice_ticks(low, high)
     assert 2 <= len(ticks) <= 12
     assert all(math.isfinite(tick) for tick in ticks)
     assert ticks == sorted(set(ticks))
-    axis = plot_panels.y_axis([low, high])
+    axis = plot_axis.y_axis([low, high])
     assert axis.low <= low and axis.high >= high
     labels = axis.labels
     assert len(set(labels)) == len(labels)
@@ -297,7 +315,7 @@ def test_plot_command_charts_extreme_values(tmp_path: Path) -> None:
             assert result.stderr == "zgc: wrote x.png\n"
         elif extra:
             assert result.stderr == ""
-            assert "Note: not indexed: m · e starts at -1e+308 in 2014" in result.stdout
+            assert "Note: not indexed: m · e is -1e+308 in 2014, its base year" in result.stdout
         else:
             assert result.stderr == ""
             assert "1e+308" in result.stdout and "-1e+308" in result.stdout
@@ -330,8 +348,8 @@ def test_underscore_entities_keep_their_legend(tmp_path: Path) -> None:
     path = tmp_path / "underscore.svg"
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        plot_image.write_image(series, {}, Language.en, path, False, "")
-    assert "<!-- _hidden -->" in path.read_text(encoding="utf-8")
+        plot_image.write_image(series, {}, Language.en, path, None, "")
+    assert "<!-- _hidden  +100.0% 2014–2023 -->" in path.read_text(encoding="utf-8")
 
 
 def test_characters_no_font_draws_are_reported_once_in_zgc_words(tmp_path: Path) -> None:
@@ -404,10 +422,10 @@ def test_matplotlib_config_dir_is_set_only_when_the_default_is_not_writable(
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    plot_image.ensure_matplotlib_config_dir()
+    matplotlib_env.ensure_matplotlib_config_dir()
     assert "MPLCONFIGDIR" not in os.environ
     monkeypatch.setenv("HOME", "/proc/zgc-no-such-home")
-    plot_image.ensure_matplotlib_config_dir()
+    matplotlib_env.ensure_matplotlib_config_dir()
     chosen = Path(os.environ["MPLCONFIGDIR"])
     assert chosen.is_dir() and os.access(chosen, os.W_OK)
     assert chosen.stat().st_uid == os.getuid()
@@ -423,11 +441,11 @@ def test_a_shared_config_dir_someone_else_can_enter_is_not_used(
     shared = tmp_path / f"zgc-matplotlib-{os.getuid()}"
     shared.mkdir(mode=0o777)
     shared.chmod(0o777)
-    chosen = Path(plot_image._temporary_config_dir())
+    chosen = Path(matplotlib_env._temporary_config_dir())
     assert chosen != shared and chosen.parent == tmp_path
     assert chosen.stat().st_mode & 0o077 == 0
     shared.chmod(0o700)
-    assert Path(plot_image._temporary_config_dir()) == shared
+    assert Path(matplotlib_env._temporary_config_dir()) == shared
 
 
 # --- 4. bounded sizes and series counts ----------------------------------------------------
@@ -441,7 +459,7 @@ def test_terminal_chart_caps_its_height_and_width() -> None:
         ]
     )
     # The size is capped (what took 6 GB is measured by the benchmark, not timed here).
-    text = plot.terminal_chart(series, {}, Language.en, 3000, 2000, False)
+    text = plot.terminal_chart(series, {}, Language.en, 3000, 2000, None)
     rows = text.splitlines()
     assert len(rows) <= plot.MAX_HEIGHT
     assert max(len(row) for row in rows) <= plot.MAX_WIDTH
@@ -469,15 +487,15 @@ def test_a_line_of_every_int16_year_is_thinned_to_what_the_canvas_shows(tmp_path
             for year in years
         ]
     )
-    text = plot.terminal_chart(series, {}, Language.en, 100, 24, False)
+    text = plot.terminal_chart(series, {}, Language.en, 100, 24, None)
     assert "-32768" in text or "-30000" in text
     positions = [float(year % 1000) for year in years]
-    kept = plot_panels.thin(years, positions, 100)
+    kept = plot_axis.thin(years, positions, 100)
     assert len(kept) <= 4 * 100
     assert kept[0] == 0 and kept[-1] == len(years) - 1
     assert {positions[n] for n in kept} >= {0.0, 999.0}  # the extremes survive
     pytest.importorskip("matplotlib")
-    plot_image.write_image(series, {}, Language.en, tmp_path / "long.png", False, "")
+    plot_image.write_image(series, {}, Language.en, tmp_path / "long.png", None, "")
     assert (tmp_path / "long.png").read_bytes().startswith(b"\x89PNG")
 
 
@@ -512,11 +530,13 @@ def test_too_many_series_is_one_chart_error(
         "entities with --entity"
     )
     with pytest.raises(charts.ChartError) as caught:
-        charts.draw_terminal(result, Language.en, 80, 24, indexed, False)
+        charts.draw_terminal(result, Language.en, 80, 24, indexing_of(result.frame, indexed), False)
     assert str(caught.value) == expected
     pytest.importorskip("matplotlib")
     with pytest.raises(charts.ChartError) as caught:
-        charts.write_image(result, Language.en, tmp_path / "many.png", indexed, None)
+        charts.write_image(
+            result, Language.en, tmp_path / "many.png", indexing_of(result.frame, indexed), None
+        )
     assert str(caught.value) == expected
     assert not (tmp_path / "many.png").exists()
 
@@ -525,10 +545,11 @@ def test_the_most_series_a_chart_allows_are_drawn(tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     for metrics, entities, indexed in ((1, 12, False), (1, 12, True), (3, 10, False)):
         result = SeriesResult(many_series(metrics, entities), names={})
-        assert charts.draw_terminal(result, Language.en, 80, 24, indexed, False)
+        indexing = indexing_of(result.frame, indexed)
+        assert charts.draw_terminal(result, Language.en, 80, 24, indexing, False)
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            charts.write_image(result, Language.en, tmp_path / "most.png", indexed, None)
+            charts.write_image(result, Language.en, tmp_path / "most.png", indexing, None)
 
 
 def test_plot_command_refuses_two_hundred_series_before_drawing(tmp_path: Path) -> None:

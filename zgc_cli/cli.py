@@ -721,8 +721,31 @@ def plot(
     ] = None,
     indexed: Annotated[
         bool,
-        typer.Option("--indexed", help="One panel, each series indexed to its first year = 100."),
+        typer.Option(
+            "--indexed",
+            help="One panel, every series indexed to one common base year = 100 "
+            "(default: the earliest year every series has).",
+        ),
     ] = False,
+    base: Annotated[
+        int | None,
+        typer.Option(
+            "--base",
+            help="The base year of --indexed (implies --indexed).",
+            show_default=False,
+            autocompletion=complete_years,
+        ),
+    ] = None,
+    tolerance: Annotated[
+        int,
+        typer.Option(
+            "--tolerance",
+            min=0,
+            max=10,
+            help="With --indexed: a series without the base year takes its nearest year "
+            "within this many years (the exact year first, then earlier, then later).",
+        ),
+    ] = 0,
     height: Annotated[
         int,
         typer.Option("--height", min=10, max=200, help="Rows of the terminal chart."),
@@ -736,14 +759,16 @@ def plot(
     prefer: PreferOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Chart series over the years: in the terminal, or as an image with `--output`.
+    """Chart the series: in the terminal, or as an image with `--output`.
 
-    Each metric gets its own panel (or, with `--indexed`, one panel where every
-    series starts at 100). Estimates, derived figures and bounds are marked as
-    in the tables.
+    A metric with one figure per entity (most are of one year) is drawn as bars
+    by entity, from zero; other metrics as lines over the years, a panel each.
+    With `--indexed`, one panel where every series is 100 in one base year
+    (`--base 2014 --tolerance 1`). Estimates, derived figures and bounds are
+    marked as in the tables.
     """
     from zgc_cli import stats
-    from zgc_cli.present.charts import ChartError, draw_terminal, write_image
+    from zgc_cli.present.charts import ChartError, draw_terminal, index_error_text, write_image
     from zgc_cli.present.files import atomic_path
 
     env = _env(ctx, lang)
@@ -753,15 +778,23 @@ def plot(
     result = stats.series(
         dataset, ids, entity, statuses=status, year_from=year_from, year_to=year_to
     )
+    indexing = None
+    if indexed or base is not None:
+        from zgc_cli.stats.indexing import IndexingError, index_series
+
+        try:
+            indexing = index_series(result.frame, base, tolerance)
+        except IndexingError as error:
+            raise ZgcError(index_error_text(error, result, env.language)) from None
     try:
         if output is None:
-            chart = draw_terminal(result, env.language, env.width, height, indexed, env.color)
+            chart = draw_terminal(result, env.language, env.width, height, indexing, env.color)
             env.stdout.write(chart)
             return
         publication = dataset.publication
         # Drawn under the same name beside it, then moved in place: whole, or not at all.
         with atomic_path(output) as drawing:
-            warnings = write_image(result, env.language, drawing, indexed, publication)
+            warnings = write_image(result, env.language, drawing, indexing, publication)
     except ChartError as error:
         raise ZgcError(str(error)) from None
     for warning in warnings:

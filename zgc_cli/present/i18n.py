@@ -154,9 +154,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.index_base": {"en": "{text} ({base})", "zh": "{text}（{base}）"},
     "chart.titled": {"en": "{name} ({unit})", "zh": "{name}（{unit}）"},
     "chart.not_indexed": {
-        "en": "not indexed: {series} starts at {value} in {year}; an index needs a positive "
-        "first value",
-        "zh": "未指数化：{series} 首值为 {value}（{year}年），指数需要正的首值",
+        "en": "not indexed: {series} is {value} in {year}, its base year; an index needs a "
+        "positive base value",
+        "zh": "未指数化：{series}在基年（{year}年）的值为 {value}，指数需要正的基年值",
     },
     "chart.no_index": {
         "en": "no series can be indexed; shown in separate panels",
@@ -171,14 +171,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{per_panel}条线，全图最多{total}条：请少选指标，或用 --entity 少选实体",
     },
     "chart.index_overflow": {
-        "en": "not indexed: {series} starts at {value} in {year}; its index is too large "
-        "for a number",
-        "zh": "未指数化：{series}在{year}年的首值为{value}，其指数过大，超出数值范围",
+        "en": "not indexed: {series} is {value} in {year}, its base year; its index is too "
+        "large for a number",
+        "zh": "未指数化：{series}在基年（{year}年）的值为{value}，其指数过大，超出数值范围",
     },
     "chart.no_glyph": {
         "en": "no font here draws {characters}: they show as boxes in the chart",
         "zh": "没有可显示 {characters} 的字体：图中显示为方框",
     },
+    # --- charts: bars, a common index base, growth labels ---
+    "chart.bars_title": {"en": "{title}, {years}", "zh": "{title}，{years}年"},
+    "chart.year": {"en": "{year}", "zh": "{year}年"},
+    "chart.bar_year": {"en": "{entity} ({year})", "zh": "{entity}（{year}年）"},
+    "chart.index_year_title": {"en": "Index ({year} = 100)", "zh": "指数（{year}年 = 100）"},
+    "chart.index_nearest": {
+        "en": "{text} ({year} = 100, nearest year)",
+        "zh": "{text}（{year} = 100，取最近年份）",
+    },
+    "chart.growth": {
+        "en": "{text}  {change} {first}–{last}",
+        "zh": "{text}  {first}–{last}年{change}",
+    },
+    "chart.growth_note": {
+        "en": "each panel's axis starts at zero; legends give each series' change",
+        "zh": "各分栏纵轴均从零开始；图例注明各系列的变化幅度",
+    },
+    "chart.no_common_base": {
+        "en": "no year that every series has ({years}): choose one with --base YEAR{hint}",
+        "zh": "没有所有系列都有数据的年份（现有年份：{years}）：请用 --base 年份 指定基年{hint}",
+    },
+    "chart.tolerance_hint": {
+        "en": ", or allow nearby years with --tolerance {tolerance}",
+        "zh": "，或用 --tolerance {tolerance} 允许取相邻年份",
+    },
+    "chart.no_base_year": {
+        "en": "no figure {within} for {series}: choose another --base, "
+        "or allow nearby years with --tolerance",
+        "zh": "{series}{within}没有数据：请换一个 --base，或用 --tolerance 允许取相邻年份",
+    },
+    "chart.in_year": {"en": "in {year}", "zh": "在{year}年"},
+    "chart.near_year": {
+        "en": "within ±{tolerance} of {year}",
+        "zh": "在{year}年前后{tolerance}年内",
+    },
+    "chart.series_years": {"en": "{series} (years {years})", "zh": "{series}（年份：{years}）"},
     # Notes on stderr.
     "note.not_compared": {
         "en": "{count} series have only one of the years (see --format table)",
@@ -285,10 +321,10 @@ UNIT_NAMES: dict[str, dict[str, str]] = {
     "firms": {"en": "firms", "zh": "家"},
     "companies": {"en": "companies", "zh": "家"},
     "models": {"en": "models", "zh": "款"},
-    # --- report: every unit of the shipped data, in the glossary's terms ---
+    # --- every unit of the shipped data, in the glossary's terms (位次 for a rank itself) ---
     "institutions": {"en": "institutions", "zh": "家"},
     "rank": {"en": "rank", "zh": "位次"},
-    "percent": {"en": "percent", "zh": "%"},
+    "percent": {"en": "%", "zh": "%"},
     "items": {"en": "items", "zh": "件"},
     "patents_per_10k_people": {"en": "patents per 10,000 people", "zh": "件/万人"},
     "launches": {"en": "launches", "zh": "次"},
@@ -309,7 +345,7 @@ UNIT_NAMES: dict[str, dict[str, str]] = {
     "cores": {"en": "cores", "zh": "核"},
     "consortia": {"en": "consortia", "zh": "个"},
     "branches": {"en": "branches", "zh": "家"},
-    "bits_per_second": {"en": "bits per second", "zh": "比特/秒"},
+    "bits_per_second": {"en": "bit/s", "zh": "比特/秒"},
     "bases": {"en": "bases", "zh": "个"},
 }
 

@@ -6,6 +6,7 @@ is a :class:`ChartError` telling what to install.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Publication
+    from zgc_cli.stats.indexing import Indexing, IndexingError
     from zgc_cli.stats.results import SeriesResult
 
 
@@ -27,9 +29,14 @@ class ChartError(Exception):
 
 
 def draw_terminal(
-    result: SeriesResult, lang: Language, width: int, height: int, indexed: bool, color: bool
+    result: SeriesResult,
+    lang: Language,
+    width: int,
+    height: int,
+    indexed: Indexing | None,
+    color: bool,
 ) -> str:
-    """The series as a text chart, ending in a newline."""
+    """The series as a text chart, ending in a newline; ``indexed``: one panel of indexes."""
     from zgc_cli.present.charts.terminal import PlotDependencyError, terminal_chart
 
     try:
@@ -39,7 +46,7 @@ def draw_terminal(
             lang,
             width=width,
             height=height,
-            indexed=indexed,
+            indexed=_named_indexing(indexed, result, lang),
             color=color,
         )
     except (PlotDependencyError, ValueError) as error:
@@ -47,17 +54,67 @@ def draw_terminal(
     return chart if chart.endswith("\n") else chart + "\n"
 
 
-def _named(result: SeriesResult, lang: Language) -> pd.DataFrame:
-    """The series with each entity id replaced by its name in the language (legends read names)."""
+def _named_frame(frame: pd.DataFrame, result: SeriesResult, lang: Language) -> pd.DataFrame:
+    """``frame`` with each entity id replaced by its name in the language (legends read names)."""
     from zgc_cli.present.views.common import entity_label
 
-    if not result.entity_names:
-        return result.frame
+    if not result.entity_names or frame.empty:
+        return frame
     labels = {
         str(entity): entity_label(entity, result.entity_names, lang)
-        for entity in result.frame["entity"].astype(str).unique()
+        for entity in frame["entity"].astype(str).unique()
     }
-    return result.frame.assign(entity=result.frame["entity"].astype(str).map(labels))
+    return frame.assign(entity=frame["entity"].astype(str).map(labels))
+
+
+def _named(result: SeriesResult, lang: Language) -> pd.DataFrame:
+    return _named_frame(result.frame, result, lang)
+
+
+def _named_indexing(
+    indexing: Indexing | None, result: SeriesResult, lang: Language
+) -> Indexing | None:
+    if indexing is None:
+        return None
+    return dataclasses.replace(
+        indexing,
+        frame=_named_frame(indexing.frame, result, lang),
+        skipped=_named_frame(indexing.skipped, result, lang),
+    )
+
+
+def index_error_text(error: IndexingError, result: SeriesResult, lang: Language) -> str:
+    """The one line that says why the series cannot share a base year, and what to try."""
+    from zgc_cli.present.charts.panels import name_for
+    from zgc_cli.present.views.common import entity_label
+    from zgc_cli.stats.indexing import NoBaseYearError, NoCommonBaseError
+
+    if isinstance(error, NoCommonBaseError):
+        hint = (
+            message("chart.tolerance_hint", lang, tolerance=error.suggested_tolerance)
+            if error.suggested_tolerance is not None
+            else ""
+        )
+        years = ", ".join(str(year) for year in error.years)
+        return message("chart.no_common_base", lang, years=years, hint=hint)
+    if isinstance(error, NoBaseYearError):
+        series = "; ".join(
+            message(
+                "chart.series_years",
+                lang,
+                series=f"{name_for(result.names, metric, lang)} · "
+                f"{visible(entity_label(entity, result.entity_names, lang))}",
+                years=", ".join(str(year) for year in years),
+            )
+            for metric, entity, years in error.missing
+        )
+        within = (
+            message("chart.near_year", lang, tolerance=error.tolerance, year=error.base_year)
+            if error.tolerance
+            else message("chart.in_year", lang, year=error.base_year)
+        )
+        return message("chart.no_base_year", lang, within=within, series=series)
+    return visible(str(error))
 
 
 def source_line(publication: Publication | None, lang: Language) -> str:
@@ -72,7 +129,7 @@ def write_image(
     result: SeriesResult,
     lang: Language,
     path: Path,
-    indexed: bool,
+    indexed: Indexing | None,
     publication: Publication | None,
 ) -> list[str]:
     """Write the chart as PNG or SVG; returns warnings for stderr."""
@@ -81,7 +138,12 @@ def write_image(
 
     try:
         return draw_image(
-            _named(result, lang), result.names, lang, path, indexed, source_line(publication, lang)
+            _named(result, lang),
+            result.names,
+            lang,
+            path,
+            _named_indexing(indexed, result, lang),
+            source_line(publication, lang),
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(str(error)) from None

@@ -1,34 +1,22 @@
 """Charts as PNG or SVG images, drawn with matplotlib (imported only when an image is made).
 
-One panel per metric titled with the indicator's name and its unit, or one
-indexed panel; markers for estimates (hollow), derived figures (half-filled)
-and bounds (triangles, diamonds) with a legend; the source at the bottom.
-Chinese text is drawn with a CJK font from :mod:`zgc_cli.present.charts.fonts`;
-with none, the labels fall back to English and a warning says what to install.
-
-What matplotlib would say on stderr is zgc's to say: its Python warnings and
-its log records are caught while a chart is made and come back as zgc's
-warnings (a character no font draws is named once), and a home where its
-config and cache cannot be written gets a private temporary directory
-(:func:`ensure_matplotlib_config_dir`) before matplotlib is imported. Data
-text is plain text, never mathtext, and long names are shortened to fit.
+A panel per metric: bars by entity from zero, labelled as the tables write the
+figures, or lines over the years with a label at each point (moved or left out
+where labels would overlap: :mod:`zgc_cli.present.charts.labels`); or one
+indexed panel. Markers for estimates (hollow), derived figures (half-filled)
+and bounds (triangles, diamonds) with a legend; hatched bars for estimates;
+the source at the bottom. Chinese text is drawn with a CJK font from
+:mod:`zgc_cli.present.charts.fonts`; with none, the labels fall back to English
+and a warning says what to install. matplotlib's warnings come back in zgc's
+words (:mod:`zgc_cli.present.charts.matplotlib_env`). Data text is plain text,
+never mathtext, and long names are shortened to fit.
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import logging
 import math
-import os
-import re
-import shutil
-import stat
-import sys
-import tempfile
 import unicodedata
-import warnings
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,24 +24,30 @@ import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts import fonts
+from zgc_cli.present.charts.axis import INDEX_BASE, YAxis, thin, y_axis
+from zgc_cli.present.charts.labels import LABEL_PLACES, separate_labels
+from zgc_cli.present.charts.matplotlib_env import (
+    import_matplotlib,
+    matplotlib_speaks_through_zgc,
+    reported,
+)
 from zgc_cli.present.charts.panels import (
-    INDEX_BASE,
+    INFERRED_MARK,
     Line,
     Panel,
-    YAxis,
     flags_present,
-    number_text,
     prepare,
-    thin,
-    y_axis,
+    scale_notes,
 )
-from zgc_cli.present.charts.terminal import PlotDependencyError
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.lines import Line2D
+    from matplotlib.text import Annotation
+
+    from zgc_cli.stats.indexing import Indexing
 
 IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg")
 # Image markers: the shape tells the qualifier, the fill the status.
@@ -70,90 +64,12 @@ IMAGE_COLUMNS = 1200  # pixels across at 150 dpi
 # longer text is shortened with an ellipsis, where it would squeeze the panels to nothing.
 TITLE_COLUMNS = 68
 LEGEND_COLUMNS = 32
+# A legend entry with a base year or a growth.
+INDEX_LEGEND_COLUMNS = 96
 INSIDE_LEGEND_ENTRIES = 4
 FOOTER_COLUMNS = 150
 # Beyond this many points, matplotlib's search for the "best" legend place takes seconds.
 BEST_LEGEND_POINTS = 2000
-_GLYPH_MISSING = re.compile(r"Glyph (\d+) .*missing from font")
-# matplotlib's log lines that tell nothing a zgc user can act on.
-_QUIET_LOGS = ("building the font cache",)
-_CONFIG_DIR_PREFIX = "zgc-matplotlib-"
-
-
-def _writable_dir(path: Path) -> bool:
-    """Whether matplotlib could use ``path`` as it does: make it, then write in it."""
-    try:
-        path = path.resolve()
-        path.mkdir(parents=True, exist_ok=True)
-    except (OSError, RuntimeError):
-        return False
-    return path.is_dir() and os.access(path, os.W_OK)
-
-
-def _default_matplotlib_dirs() -> list[Path] | None:
-    """The config and cache directories matplotlib would use, or None if there is no home."""
-    configured = os.environ.get("MPLCONFIGDIR")
-    if configured:
-        return [Path(configured)]
-    try:
-        if sys.platform.startswith(("linux", "freebsd")):
-            config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-            cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-            return [Path(config, "matplotlib"), Path(cache, "matplotlib")]
-        local = os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
-        return [Path(local, "matplotlib") if local else Path.home() / ".matplotlib"]
-    except (RuntimeError, KeyError, OSError):  # no home: HOME unset and no passwd entry
-        return None
-
-
-def _private_dir(path: Path) -> bool:
-    """Whether ``path`` is a real directory of this user's, closed to everyone else."""
-    try:
-        info = path.lstat()
-    except OSError:
-        return False
-    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISDIR(info.st_mode) and owner_ok and not info.st_mode & 0o077
-
-
-def _temporary_config_dir() -> str:
-    """This user's private zgc-matplotlib directory in the temp dir (kept: the font
-    cache takes seconds to build), or a fresh one removed at exit when that is taken."""
-    user = str(os.getuid()) if hasattr(os, "getuid") else (os.environ.get("USERNAME") or "user")
-    shared = Path(tempfile.gettempdir()) / f"{_CONFIG_DIR_PREFIX}{user}"
-    with contextlib.suppress(OSError):
-        shared.mkdir(mode=0o700)
-    if _private_dir(shared) and os.access(shared, os.W_OK):
-        return str(shared)
-    fresh = tempfile.mkdtemp(prefix=_CONFIG_DIR_PREFIX)
-    atexit.register(shutil.rmtree, fresh, ignore_errors=True)
-    return fresh
-
-
-def ensure_matplotlib_config_dir() -> None:
-    """Point MPLCONFIGDIR at a private temporary directory when matplotlib's is not writable.
-
-    Must run before matplotlib is imported: matplotlib otherwise logs two lines
-    on stderr (``mkdir -p failed``, ``created a temporary cache directory``)
-    and rebuilds its font cache on every run.
-    """
-    if "matplotlib" in sys.modules:
-        return
-    directories = _default_matplotlib_dirs()
-    if directories is not None and all(_writable_dir(path) for path in directories):
-        return
-    with contextlib.suppress(OSError):  # no temp dir either: matplotlib says so itself
-        os.environ["MPLCONFIGDIR"] = _temporary_config_dir()
-
-
-def _import_matplotlib() -> None:
-    ensure_matplotlib_config_dir()
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError as error:
-        raise PlotDependencyError(
-            f"images need matplotlib, which is not installed: {fonts.FONT_INSTALL_HINT}"
-        ) from error
 
 
 def _columns(character: str) -> int:
@@ -185,70 +101,19 @@ def _shorten(text: str, columns: int, middle: bool = False) -> str:
     return _head(text, columns - 1 - (columns - 1) // 2) + "…" + tail
 
 
-class _Collected(logging.Handler):
-    """Keeps matplotlib's log records (warnings and worse) for zgc to report."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.texts: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        text = record.getMessage()
-        if not any(quiet in text for quiet in _QUIET_LOGS):
-            self.texts.append(text)
-
-
-@contextlib.contextmanager
-def _matplotlib_speaks_through_zgc() -> Iterator[tuple[list[warnings.WarningMessage], _Collected]]:
-    """Catch matplotlib's Python warnings and log records instead of letting them reach stderr."""
-    logger = logging.getLogger("matplotlib")
-    handler = _Collected()
-    propagate = logger.propagate
-    logger.addHandler(handler)
-    logger.propagate = False
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            yield caught, handler
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
-
-
-def _reported(
-    caught: Sequence[warnings.WarningMessage],
-    logged: Sequence[str],
-    lang: Language,
-    boxes_reported: bool,
-) -> list[str]:
-    """What matplotlib said, in zgc's words: one line for every character no font draws."""
-    missing: dict[str, None] = {}
-    others: dict[str, None] = {}
-    for warning in caught:
-        text = str(warning.message)
-        glyph = _GLYPH_MISSING.search(text)
-        if glyph:
-            character = chr(int(glyph.group(1)))
-            if not (boxes_reported and fonts.is_cjk(character)):
-                missing[character] = None
-        else:
-            others[text] = None
-    for text in logged:
-        others[text] = None
-    lines = []
-    if missing:
-        characters = ", ".join(f"{visible(c)} (U+{ord(c):04X})" for c in sorted(missing))
-        lines.append(message("chart.no_glyph", lang, characters=characters))
-    lines.extend("matplotlib: " + " ".join(visible(text).split()) for text in others)
-    return lines
-
-
 def _texts(panels: Sequence[Panel], lang: Language, source_line: str) -> list[str]:
-    texts = [source_line, *(message("flag." + flag, lang) for flag in ("reported", *FLAG_ORDER))]
+    texts = [
+        source_line,
+        message("chart.marks", lang),
+        *(message("flag." + flag, lang) for flag in ("reported", *FLAG_ORDER)),
+    ]
     for panel in panels:
         texts.append(panel.title)
         texts.extend(line.label(lang) for line in panel.lines)
         texts.extend(line.shown_entity for line in panel.lines)
+        texts.extend(line.tagged(line.shown_entity, lang) for line in panel.lines)
+        texts.extend(text for bar in panel.bars for text in (bar.shown_entity, bar.label))
+        texts.extend(message("chart.bar_year", lang, entity="", year="") for _ in panel.bars[:1])
     return texts
 
 
@@ -283,6 +148,8 @@ def _mark_handles(flags: Sequence[str], lang: Language) -> list[Line2D]:
         )
     ]
     for flag in flags:
+        if flag == "inferred_year":  # a mark in the text (2023?), said at the foot
+            continue
         status = flag if flag in STATUS_MARKS else ""
         qualifier = flag if flag in QUALIFIER_MARKS else ""
         style = _point_style(status, qualifier, grey)
@@ -314,7 +181,10 @@ def _segments(
     return runs
 
 
-def _draw_line(axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool) -> None:
+def _draw_line(
+    axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool, lang: Language
+) -> list[Annotation]:
+    """The line, its markers, and (for a dozen points or fewer) a label at each point."""
     positions = axis.positions(line.values)
     # No more points than the figure has pixels across: the same picture, in a fraction of the time.
     kept = thin(line.years, positions, IMAGE_COLUMNS)
@@ -334,58 +204,183 @@ def _draw_line(axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool) 
     for (status, qualifier), (point_years, point_positions) in points.items():
         axes.plot(point_years, point_positions, **_point_style(status, qualifier, colour))
     if len(line.years) > 12:
-        return
-    for year, value, position, qualifier, mark in zip(
-        line.years, line.values, positions, line.qualifiers, line.marks, strict=True
-    ):
-        qualifier_mark = QUALIFIER_MARKS.get(qualifier, "")
-        status_mark = mark.removeprefix(qualifier_mark)
-        # An index of a bound is no bound itself: the shape still tells the figure was one.
-        text = ("" if indexed else qualifier_mark) + number_text(value) + status_mark
+        return []
+    return [
         axes.annotate(
-            text,
+            line.point_label(n, lang, indexed),
             (year, position),
             textcoords="offset points",
-            xytext=(0, 7),
-            ha="center",
+            xytext=LABEL_PLACES[0][0],
+            ha=LABEL_PLACES[0][1],
+            va=LABEL_PLACES[0][2],
             fontsize=8,
             color=colour,
         )
+        for n, (year, position) in enumerate(zip(line.years, positions, strict=True))
+    ]
+
+
+def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Language) -> list[Any]:
+    """One horizontal bar per entity from a zero line, labelled with its figure; returns labels.
+
+    Bars are drawn as fractions of the widest side (no float of the data reaches
+    matplotlib's arithmetic); estimates and derived figures are hatched, as
+    their markers are hollow in line panels.
+    """
+    bars = panel.bars
+    negative = max((-bar.value for bar in bars if bar.value < 0), default=0.0)
+    positive = max((bar.value for bar in bars if bar.value > 0), default=0.0)
+    # Each side as a share of the larger (at most 1): no sum of two 1e308 overflows.
+    largest = max(negative, positive, panel.full_scale or 0.0) or 1.0
+    shares = max(negative / largest + positive / largest, 1.0)
+    widths = [bar.value / largest / shares for bar in bars]
+    rows = list(range(len(bars) - 1, -1, -1))  # the first entity on top
+    years = {bar.year for bar in bars}
+    names = [
+        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
+        if len(years) > 1
+        else bar.shown_entity
+        for bar in bars
+    ]
+    labels = []
+    for bar, width, row in zip(bars, widths, rows, strict=True):
+        colour = colours[bar.entity]
+        light = bar.status in ("estimate", "derived")
+        if panel.full_scale and width >= 0:
+            # A share on its whole: a grey track to 100% behind the bar.
+            axes.barh(row, 1.0, height=0.62, color="0.92", linewidth=0, zorder=0)
+        axes.barh(
+            row,
+            width,
+            height=0.62,
+            color="white" if light else colour,
+            edgecolor=colour,
+            hatch="///" if light else None,
+            linewidth=1.2,
+        )
+        labels.append(
+            axes.annotate(
+                bar.label,
+                (width, row),
+                textcoords="offset points",
+                xytext=(4, 0) if width >= 0 else (-4, 0),
+                ha="left" if width >= 0 else "right",
+                va="center",
+                fontsize=9,
+                color="0.15",
+                annotation_clip=False,
+            )
+        )
+    axes.axvline(0, color="0.3", linewidth=0.9)
+    low = min(0.0, *widths)
+    high = max(0.0, *widths)
+    # Room for the labels beyond the longest bar on each side.
+    if panel.full_scale:
+        high = max(high, 1.0)
+    axes.set_xlim(low - (0.3 if low < 0 else 0.0), high + 0.3)
+    axes.set_ylim(-0.6, len(bars) - 0.4)
+    axes.set_yticks(rows, [_shorten(name, LEGEND_COLUMNS, middle=True) for name in names])
+    axes.tick_params(axis="y", length=0, labelsize=9)
+    axes.set_xticks([])
+    axes.spines[["top", "right", "bottom", "left"]].set_visible(False)
+    return labels
 
 
 def _year_formatter(year: float, _position: object) -> str:
     return str(int(round(year)))
 
 
-def _draw(panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequence[str]) -> Any:
+def _panel_height(panel: Panel) -> float:
+    """Inches for a panel: a row per bar, or a plot and (with many lines) its legend under it."""
+    if panel.is_bars:
+        return 0.7 + 0.42 * len(panel.bars)
+    under = len(panel.lines) if len(panel.lines) > INSIDE_LEGEND_ENTRIES else 0
+    return 2.8 + 0.2 * under
+
+
+def _marks_line(panels: Sequence[Panel], lang: Language) -> str:
+    """``Marks: > more than · * estimate`` for bar panels (lines show theirs as markers),
+    and ``? year inferred`` for any panel: a year's mark is in the text, not in a marker."""
+    flags = [
+        flag
+        for flag in FLAG_ORDER
+        if any(
+            flag in panel.flags and (panel.is_bars or flag == "inferred_year") for panel in panels
+        )
+    ]
+    if not flags:
+        return ""
+    parts = [
+        (
+            INFERRED_MARK
+            if flag == "inferred_year"
+            else QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, ""))
+        )
+        + " "
+        + message("flag." + flag, lang)
+        for flag in flags
+    ]
+    return message("chart.marks", lang) + " " + "  ".join(parts)
+
+
+def draw_figure(
+    panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequence[str]
+) -> Any:
+    """The matplotlib figure of the panels (not saved): for :func:`write_image` and tests."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    footer_lines = [_shorten(text, FOOTER_COLUMNS) for text in (*notes, source_line) if text]
-    height = 1.4 + 2.8 * len(panels) + 0.16 * len(footer_lines)
-    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained")
-    axes_list = figure.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0]
-    entities = list(dict.fromkeys(line.entity for panel in panels for line in panel.lines))
+    marks_line = _marks_line(panels, lang)
+    footer_lines = [
+        _shorten(text, FOOTER_COLUMNS)
+        for text in (marks_line, *scale_notes(panels, lang), *notes, source_line)
+        if text
+    ]
+    heights = [_panel_height(panel) for panel in panels]
+    has_lines = any(not panel.is_bars for panel in panels)
+    height = (1.4 if has_lines else 0.9) + sum(heights) + 0.16 * len(footer_lines)
+    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained", dpi=150)
+    FigureCanvasAgg(figure)
+    axes_list = figure.subplots(
+        len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights}
+    )[:, 0]
+    entities = list(
+        dict.fromkeys(
+            [
+                *(line.entity for panel in panels for line in panel.lines),
+                *(bar.entity for panel in panels for bar in panel.bars),
+            ]
+        )
+    )
+    colours = {entity: f"C{n % 10}" for n, entity in enumerate(entities)}
     points = sum(len(line.years) for panel in panels for line in panel.lines)
+    # The line panels share their years: every line panel's, never a bar panel's.
+    years = [year for each in panels for line in each.lines for year in line.years]
+    labels: list[Any] = []
     for panel, axes in zip(panels, axes_list, strict=True):
-        axis = y_axis([value for line in panel.lines for value in line.values], panel.indexed)
+        # Not bold: the CJK font has one weight, and asking for bold logs a findfont warning.
+        axes.set_title(_shorten(panel.title, TITLE_COLUMNS), loc="left", fontsize=12)
+        if panel.is_bars:
+            # A bar's label sits at its end, one a row: bar labels never meet.
+            _draw_bars(axes, panel, colours, lang)
+            continue
+        axis = y_axis(panel.values(), panel.indexed)
         handles: list[Line2D] = []
-        labels: list[str] = []
+        legend_labels: list[str] = []
         for n, line in enumerate(panel.lines):
             if panel.indexed:
                 colour, label = f"C{n % 10}", line.label(lang)
             else:
-                colour, label = f"C{entities.index(line.entity) % 10}", line.shown_entity
-            _draw_line(axes, line, axis, colour, panel.indexed)
+                colour, label = colours[line.entity], line.tagged(line.shown_entity, lang)
+            labels.extend(_draw_line(axes, line, axis, colour, panel.indexed, lang))
             if label:
                 handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o"))
-                labels.append(_shorten(label, LEGEND_COLUMNS, middle=True))
+                legend_labels.append(_shorten(label, INDEX_LEGEND_COLUMNS, middle=True))
         if panel.indexed:
             base = axis.position(INDEX_BASE)
             axes.axhline(base, color="0.6", linewidth=0.8, linestyle=":", zorder=0)
-        # Not bold: the CJK font has one weight, and asking for bold logs a findfont warning.
-        axes.set_title(_shorten(panel.title, TITLE_COLUMNS), loc="left", fontsize=12)
         axes.grid(True, color="0.9", linewidth=0.8)
         axes.set_axisbelow(True)
         axes.spines[["top", "right"]].set_visible(False)
@@ -395,33 +390,36 @@ def _draw(panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequ
         axes.set_yticks(axis.positions(axis.ticks), list(axis.labels))
         if handles:
             # Explicit labels: an entity named "_x" is shown, not taken for a hidden artist.
-            # A few fit inside the panel; more go to its right, where they hide no line.
+            # A few fit inside the panel; more go under it, where they hide no line and
+            # leave the panel its width.
             place: dict[str, Any] = (
                 {"loc": "best" if points <= BEST_LEGEND_POINTS else "upper left"}
                 if len(handles) <= INSIDE_LEGEND_ENTRIES
-                else {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
+                else {"loc": "upper left", "bbox_to_anchor": (0.0, -0.14)}
             )
-            axes.legend(handles=handles, labels=labels, fontsize=8, frameon=False, **place)
+            axes.legend(handles=handles, labels=legend_labels, fontsize=8, frameon=False, **place)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.xaxis.set_major_formatter(FuncFormatter(_year_formatter))
         # No axis spans years outside the data (±1): one year is not drawn on a century.
-        # The panels share their x axis: the years are every panel's.
-        years = [year for each in panels for line in each.lines for year in line.years]
-        if years:
-            first, last = min(years), max(years)
-            pad = max((last - first) * 0.08, 0.6)
-            axes.set_xlim(first - pad, last + pad)
-            if last - first < 10:  # few years: a tick on each, never a fraction of one
-                axes.set_xticks(list(range(first, last + 1)))
-    figure.legend(
-        handles=_mark_handles(flags_present(panels), lang),
-        loc="outside upper center",
-        ncols=4,
-        fontsize=8,
-        frameon=False,
-    )
+        first, last = min(years), max(years)
+        pad = max((last - first) * 0.08, 0.6)
+        axes.set_xlim(first - pad, last + pad)
+        if last - first < 10:  # few years: a tick on each, never a fraction of one
+            axes.set_xticks(list(range(first, last + 1)))
+    if has_lines:
+        figure.legend(
+            # The markers of the lines; bar panels' marks are in words at the foot.
+            handles=_mark_handles(
+                flags_present([panel for panel in panels if not panel.is_bars]), lang
+            ),
+            loc="outside upper center",
+            ncols=4,
+            fontsize=8,
+            frameon=False,
+        )
     if footer_lines:
         figure.supxlabel("\n".join(footer_lines), x=0.01, ha="left", fontsize=8, color="0.4")
+    separate_labels(figure, labels)
     return figure
 
 
@@ -430,7 +428,7 @@ def write_image(
     names: Mapping[str, Mapping[str, str]],
     lang: Language,
     path: Path,
-    indexed: bool,
+    indexed: Indexing | None,
     source_line: str,
 ) -> list[str]:
     """Write the chart as PNG or SVG (chosen by ``path``'s suffix) with matplotlib.
@@ -459,8 +457,8 @@ def write_image(
     # Before matplotlib: a chart of too many series is refused at once.
     panels, notes = prepare(series, names, lang, indexed)
     warnings_out: list[str] = []
-    with _matplotlib_speaks_through_zgc() as (caught, logged):
-        _import_matplotlib()
+    with matplotlib_speaks_through_zgc() as (caught, logged):
+        import_matplotlib()
         import matplotlib
 
         needed = fonts.cjk_characters(_texts(panels, lang, source_line) + notes)
@@ -495,7 +493,7 @@ def write_image(
             "axes.formatter.use_mathtext": False,
         }
         with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-            figure = _draw(panels, lang, source_line, notes)
+            figure = draw_figure(panels, lang, source_line, notes)
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=metadata)
-    warnings_out.extend(_reported(caught, logged.texts, lang, boxes_reported))
+    warnings_out.extend(reported(caught, logged.texts, lang, boxes_reported))
     return warnings_out

@@ -3,13 +3,20 @@
 Series of very different size (revenue in trillions of yuan, patents in
 hundreds of thousands) never share a y axis in real units:
 
-* by default each metric gets its own **panel**, with its own scale named in
-  the panel title (``Total revenue (trillion CNY)``, ``总收入（万亿元）``), every
-  entity of that metric a line in it, and all panels the same years on x;
-* ``indexed=True`` puts every series in **one panel as an index**, its own
-  first year = 100. A series whose first value is zero or negative cannot be
-  indexed: it is left out with a note, and when no series is left the panels
-  are drawn instead.
+* by default each metric gets its own **panel**. A metric with one figure per
+  entity (most of the data: figures of one year) is drawn as **bars** by
+  entity, from zero, each labelled as the tables write it (``784.7亿``,
+  ``>1,800``, ``8.6万亿*``). Other metrics are **lines** over the years, their
+  scale named in the panel title (``Total revenue (trillion CNY)``,
+  ``总收入（万亿元）``), every entity a line, and all line panels the same years.
+  A line panel's axis starts at zero (a rank's does not), and each legend entry
+  gives the series' change first to last (``+138.9% 2014–2023``): panels of
+  different scales never show +14.9 % and +109.8 % as the same slope;
+* an :class:`~zgc_cli.stats.indexing.Indexing` puts every series in **one
+  panel as an index** of one common base year = 100; a series that took a
+  nearby year says so in its legend entry. A series whose base value is zero
+  or negative cannot be indexed: it is left out with a note, and when no series
+  is left the panels are drawn instead.
 
 Scale words come from the locale's CLDR data (:func:`zgc_cli.present.numbers.chart_scale`),
 every word from :mod:`zgc_cli.present.i18n`.
@@ -17,10 +24,11 @@ every word from :mod:`zgc_cli.present.i18n`.
 Data is untrusted. Every text taken from it (metric ids, indicator names,
 entities, units) is spelled out with :func:`zgc_cli.present.safe.visible`
 before it reaches a title, a legend or a note. Every finite float64 charts: the
-y axis (:func:`y_axis`) is computed in exact decimals, so no span, tick or step
-overflows, and the drawing code plots positions between 0 and 1 on it, never
-the raw values. A chart holds at most :data:`MAX_LINES_PER_PANEL` lines in a
-panel and :data:`MAX_SERIES` in all (:class:`TooManySeriesError`).
+value axis (:mod:`zgc_cli.present.charts.axis`) is computed in exact decimals,
+so no span, tick or step overflows, and the drawing code plots positions
+between 0 and 1 on it, never the raw values. A chart holds at most
+:data:`MAX_LINES_PER_PANEL` lines in a panel and :data:`MAX_SERIES` in all
+(:class:`TooManySeriesError`).
 """
 
 from __future__ import annotations
@@ -28,24 +36,30 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts import fonts
+from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
 from zgc_cli.present.i18n import Language, message, unit_name
-from zgc_cli.present.numbers import chart_label, chart_scale, tick_text
+from zgc_cli.present.numbers import (
+    chart_label,
+    chart_scale,
+    marked_number,
+    percent_text,
+)
 from zgc_cli.present.safe import visible
 
-INDEX_BASE = 100.0
+if TYPE_CHECKING:
+    from zgc_cli.stats.indexing import Indexing
+
 # More lines than this in one panel cannot be told apart (8 terminal symbols, 10 image
 # colours), and hundreds of them took a minute to draw as an image.
 MAX_LINES_PER_PANEL = 12
 MAX_SERIES = 30
-# Tick labels in plain notation up to here; beyond, 1e+15 (not a 16-digit number).
-PLAIN_NUMBERS_BELOW = 1e15
 
 
 # Messages of the charts that i18n.py does not have yet (to be moved there).
@@ -98,7 +112,11 @@ def _titled(name: str, unit_text: str, lang: Language) -> str:
 
 @dataclass(frozen=True)
 class Line:
-    """One series as drawn: values already scaled or indexed."""
+    """One series as drawn: values already scaled or indexed.
+
+    ``raw_values`` are the figures as the data has them (for labels in the tables'
+    human form); ``growth`` is the series' change first to last, in words, or ''.
+    """
 
     metric: str
     entity: str
@@ -108,6 +126,10 @@ class Line:
     statuses: tuple[str, ...]
     qualifiers: tuple[str, ...]
     base_year: int | None = None
+    raw_values: tuple[float, ...] = ()
+    unit: str = ""
+    growth: str = ""
+    base_label: str = ""
 
     @property
     def marks(self) -> tuple[str, ...]:
@@ -123,17 +145,76 @@ class Line:
         return visible(self.entity)
 
     def label(self, lang: Language) -> str:
+        """The series in a legend: name and entity, with its base year or its growth."""
         text = f"{self.name} · {self.shown_entity}"
-        if self.base_year is None:
-            return text
-        return message("chart.index_base", lang, text=text, base=f"{self.base_year} = 100")
+        return self.tagged(text, lang)
+
+    def tagged(self, text: str, lang: Language) -> str:
+        """``text`` with what the legend adds: a base year that differs, or the growth."""
+        if self.base_label:
+            # "2023?" in English, "2023年?" in Chinese: the mark follows the year as written.
+            plain = self.base_label.removesuffix(INFERRED_MARK)
+            year = message("chart.year", lang, year=plain) + self.base_label[len(plain) :]
+            return message("chart.index_nearest", lang, text=text, year=year)
+        if self.growth:
+            return text + self.growth
+        return text
+
+    def point_label(self, n: int, lang: Language, indexed: bool) -> str:
+        """Point ``n`` as the tables write it (784.7亿, >1,800, 8.6万亿*); an index as 224."""
+        if indexed or not self.raw_values:
+            # An index of a bound is no bound itself: the marker's shape tells it was one.
+            return number_text(self.values[n]) + STATUS_MARKS.get(self.statuses[n], "")
+        return marked_number(
+            self.raw_values[n], self.unit, self.statuses[n], self.qualifiers[n], lang
+        )
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One entity's figure in a bar panel.
+
+    ``label`` is the figure as the tables write it, marks included (``>1,800``,
+    ``784.7亿``, ``8.6万亿*``); ``year`` carries ``?`` when the year is inferred.
+    """
+
+    entity: str
+    value: float
+    label: str
+    year: str
+    status: str
+    qualifier: str
+
+    @property
+    def shown_entity(self) -> str:
+        return visible(self.entity)
 
 
 @dataclass(frozen=True)
 class Panel:
+    """A panel: lines over years, or (``bars``) one figure per entity drawn from zero.
+
+    ``zero_based`` panels have zero on their value axis, so heights compare;
+    ``full_scale`` is the figure a bar panel's whole width stands for (100 for a
+    share in percent), else its largest figure.
+    """
+
     title: str
     lines: tuple[Line, ...]
     indexed: bool
+    bars: tuple[Bar, ...] = ()
+    zero_based: bool = False
+    flags: tuple[str, ...] = ()
+    full_scale: float | None = None
+
+    @property
+    def is_bars(self) -> bool:
+        return bool(self.bars)
+
+    def values(self) -> list[float]:
+        """Every value the panel's axis must show (zero too when it is zero-based)."""
+        values = [value for line in self.lines for value in line.values]
+        return [*values, 0.0] if self.zero_based else values
 
 
 def _text_column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -153,8 +234,12 @@ def _clean(series: pd.DataFrame) -> pd.DataFrame:
             "unit": _text_column(series, "unit"),
             "status": _text_column(series, "status"),
             "qualifier": _text_column(series, "qualifier"),
+            "year_basis": _text_column(series, "year_basis"),
         }
     )
+    for column in ("index", "base_year", "base_nearest", "base_year_basis"):
+        if column in series.columns:
+            frame[column] = series[column]
     finite = frame["year"].notna() & frame["value"].map(math.isfinite)
     frame = frame[finite].copy()
     frame["year"] = frame["year"].astype("int64")
@@ -171,6 +256,31 @@ def _groups(frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     return [(m, e, grouped.get_group((m, e)).sort_values("year", kind="stable")) for m, e in keys]
 
 
+# Units whose relative change means nothing (a rank), or reads better as points (a share).
+_NO_GROWTH_UNITS = frozenset({"rank", "percent"})
+
+
+def _growth_text(rows: pd.DataFrame, unit: str, lang: Language) -> str:
+    """``  +138.9% 2014–2023``: the change from the first figure to the last, or ''."""
+    if len(rows) < 2 or unit in _NO_GROWTH_UNITS:
+        return ""
+    first, last = float(rows["value"].iloc[0]), float(rows["value"].iloc[-1])
+    if not first > 0:
+        return ""
+    with np.errstate(over="ignore", invalid="ignore"):
+        change = (last / first - 1) * 100
+    if not math.isfinite(change):
+        return ""
+    return message(
+        "chart.growth",
+        lang,
+        text="",
+        change=percent_text(change, lang),
+        first=int(rows["year"].iloc[0]),
+        last=int(rows["year"].iloc[-1]),
+    )
+
+
 def _line(
     metric: str,
     entity: str,
@@ -178,6 +288,8 @@ def _line(
     rows: pd.DataFrame,
     values: Iterable[float],
     base_year: int | None = None,
+    growth: str = "",
+    base_label: str = "",
 ) -> Line:
     return Line(
         metric=metric,
@@ -188,36 +300,11 @@ def _line(
         statuses=tuple(rows["status"].tolist()),
         qualifiers=tuple(rows["qualifier"].tolist()),
         base_year=base_year,
+        raw_values=tuple(float(value) for value in rows["value"].tolist()),
+        unit=str(rows["unit"].iloc[0]) if len(rows) else "",
+        growth=growth,
+        base_label=base_label,
     )
-
-
-def index_series(series: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, str, int, float]]]:
-    """Each series as an index of its first year = 100.
-
-    Returns the cleaned rows with an ``index`` column, and the series that
-    cannot be indexed as (metric, entity, year, value) of their first year, left
-    out of the rows: a first value zero or negative, or so small against a later
-    one that the index is too large for a float (1e308 from 1e-300).
-    """
-    frame = _clean(series)
-    by_year = frame.sort_values("year", kind="stable")
-    first = by_year.groupby(["metric", "entity"], sort=False)[["year", "value"]].transform("first")
-    first = first.reindex(frame.index)
-    with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
-        index = frame["value"] / first["value"].where(first["value"] > 0) * INDEX_BASE
-    finite = index.map(math.isfinite)
-    whole = finite.groupby([frame["metric"], frame["entity"]], sort=False).transform("all")
-    indexable = (first["value"] > 0) & whole.astype(bool)
-    starts = frame.loc[~indexable & (frame["year"] == first["year"])]
-    skipped = [
-        (str(metric), str(entity), int(year), float(value))
-        for metric, entity, year, value in zip(
-            starts["metric"], starts["entity"], starts["year"], starts["value"], strict=True
-        )
-    ]
-    result = frame.loc[indexable].copy()
-    result["index"] = index.loc[indexable]
-    return result.reset_index(drop=True), skipped
 
 
 def _check_count(frame: pd.DataFrame, lang: Language, one_panel: bool) -> None:
@@ -238,23 +325,104 @@ def _check_count(frame: pd.DataFrame, lang: Language, one_panel: bool) -> None:
         )
 
 
+INFERRED_MARK = "?"
+
+
+def _year_text(year: int, basis: str) -> str:
+    """A year as the tables write it: ``2023?`` when inferred."""
+    return f"{year}{INFERRED_MARK}" if basis == "inferred" else str(year)
+
+
+def _span_text(years: Sequence[str]) -> str:
+    """``2024``, or ``2023–2025`` when the figures are of several years."""
+    unique = sorted(set(years), key=lambda text: int(text.rstrip("?")))
+    return unique[0] if len(unique) == 1 else f"{unique[0]}–{unique[-1]}"
+
+
+def _bar_panel(rows: pd.DataFrame, name: str, unit: str, lang: Language) -> Panel:
+    """One bar per entity (its one figure), from zero, labelled as the tables write it."""
+    bars = tuple(
+        Bar(
+            entity=str(entity),
+            value=float(value),
+            label=marked_number(value, unit, status, qualifier, lang),
+            year=_year_text(int(year), str(basis)),
+            status=str(status),
+            qualifier=str(qualifier),
+        )
+        for entity, value, year, status, qualifier, basis in zip(
+            rows["entity"],
+            rows["value"],
+            rows["year"],
+            rows["status"],
+            rows["qualifier"],
+            rows["year_basis"],
+            strict=True,
+        )
+    )
+    # The largest figure first: bars are read top to bottom as a ranking.
+    bars = tuple(sorted(bars, key=lambda bar: -bar.value))
+    unit_text = "" if unit == "percent" else visible(unit_name(unit, lang))
+    span = _span_text([bar.year for bar in bars])
+    # "2021?" in English, "2021年?" in Chinese: the mark follows the year as written.
+    title = message(
+        "chart.bars_title",
+        lang,
+        title=_titled(name, unit_text, lang),
+        years=span.removesuffix(INFERRED_MARK),
+    ) + (INFERRED_MARK if span.endswith(INFERRED_MARK) else "")
+    present = {flag for bar in bars for flag in (bar.status, bar.qualifier)}
+    if any(bar.year.endswith("?") for bar in bars):
+        present.add("inferred_year")
+    flags = tuple(flag for flag in FLAG_ORDER if flag in present)
+    # A share is drawn on its whole: 40% is four tenths of the width, not all of it.
+    full_scale = 100.0 if unit == "percent" else None
+    return Panel(
+        title=title,
+        lines=(),
+        indexed=False,
+        bars=bars,
+        zero_based=True,
+        flags=flags,
+        full_scale=full_scale,
+    )
+
+
 def _metric_panels(
     frame: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: Language, allow_cjk: bool
 ) -> list[Panel]:
+    """A panel per metric: bars when each entity has one figure, else lines over the years."""
     _check_count(frame, lang, one_panel=False)
     panels: list[Panel] = []
     for metric in pd.unique(frame["metric"]).tolist():
         rows = frame[frame["metric"] == metric]
         units = [unit for unit in pd.unique(rows["unit"]).tolist() if unit]
         unit = units[0] if len(units) == 1 else " / ".join(units)
-        divisor, unit_text = _scale(float(rows["value"].abs().max()), unit, lang)
         name = name_for(names, metric, lang, allow_cjk)
+        if not rows.duplicated(["entity"]).any():
+            panels.append(_bar_panel(rows, name, unit, lang))
+            continue
+        divisor, unit_text = _scale(float(rows["value"].abs().max()), unit, lang)
         lines = tuple(
-            _line(metric, entity, name, group, (group["value"] / divisor).tolist())
+            _line(
+                metric,
+                entity,
+                name,
+                group,
+                (group["value"] / divisor).tolist(),
+                growth=_growth_text(group, unit, lang),
+            )
             for metric_id, entity, group in _groups(rows)
             if metric_id == metric
         )
-        panels.append(Panel(title=_titled(name, unit_text, lang), lines=lines, indexed=False))
+        panels.append(
+            Panel(
+                title=_titled(name, unit_text, lang),
+                lines=lines,
+                indexed=False,
+                zero_based=unit != "rank",
+            )
+        )
     return panels
 
 
@@ -262,10 +430,14 @@ def prepare(
     series: pd.DataFrame,
     names: Mapping[str, Mapping[str, str]],
     lang: Language,
-    indexed: bool,
+    indexed: Indexing | None,
     allow_cjk: bool = True,
 ) -> tuple[list[Panel], list[str]]:
     """The panels to draw and the notes that go with them.
+
+    ``indexed`` (from :func:`zgc_cli.stats.indexing.index_series`) gives one
+    panel of every series as an index of its common base year; else a panel per
+    metric.
 
     Raises:
         ValueError: the series have no observations.
@@ -274,177 +446,59 @@ def prepare(
     frame = _clean(series)
     if not indexed:
         return _metric_panels(frame, names, lang, allow_cjk), []
-    rows, skipped = index_series(frame)
+    skipped = indexed.skipped
     notes = [
         message(
             "chart.not_indexed" if value <= 0 else "chart.index_overflow",
             lang,
-            series=f"{name_for(names, metric, lang, allow_cjk)} · {visible(entity)}",
-            value=number_text(value),
-            year=year,
+            series=f"{name_for(names, str(metric), lang, allow_cjk)} · {visible(str(entity))}",
+            value=number_text(float(value)),
+            year=int(year),
         )
-        for metric, entity, year, value in skipped
+        for metric, entity, year, value in zip(
+            skipped["metric"], skipped["entity"], skipped["year"], skipped["value"], strict=True
+        )
     ]
+    rows = _clean(indexed.frame) if not indexed.frame.empty else indexed.frame
     if rows.empty:
         notes.append(message("chart.no_index", lang))
         return _metric_panels(frame, names, lang, allow_cjk), notes
     _check_count(rows, lang, one_panel=True)
-    lines = tuple(
-        _line(
-            metric,
-            entity,
-            name_for(names, metric, lang, allow_cjk),
-            group,
-            group["index"].tolist(),
-            base_year=int(group["year"].iloc[0]),
+    indexed_lines: list[Line] = []
+    for metric, entity, group in _groups(rows):
+        base_year = int(group["base_year"].iloc[0])
+        nearest = bool(group["base_nearest"].iloc[0])
+        basis = str(group["base_year_basis"].iloc[0])
+        indexed_lines.append(
+            _line(
+                metric,
+                entity,
+                name_for(names, metric, lang, allow_cjk),
+                group,
+                group["index"].tolist(),
+                base_year=base_year,
+                base_label=_year_text(base_year, basis) if nearest else "",
+            )
         )
-        for metric, entity, group in _groups(rows)
-    )
-    return [Panel(title=message("chart.index_title", lang), lines=lines, indexed=True)], notes
+    title = message("chart.index_year_title", lang, year=indexed.base_year)
+    inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
+    flags = ("inferred_year",) if inferred else ()
+    return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes
+
+
+def scale_notes(panels: Sequence[Panel], lang: Language) -> list[str]:
+    """What a chart of several line panels says about their scales (to read under it)."""
+    line_panels = [panel for panel in panels if not panel.is_bars and not panel.indexed]
+    return [message("chart.growth_note", lang)] if len(line_panels) > 1 else []
 
 
 def flags_present(panels: Sequence[Panel]) -> list[str]:
+    """The statuses and qualifiers of every point and bar, in the legends' order."""
     present = {
         flag
         for panel in panels
         for line in panel.lines
         for flag in (*line.statuses, *line.qualifiers)
     }
+    present.update(flag for panel in panels for flag in panel.flags)
     return [flag for flag in FLAG_ORDER if flag in present]
-
-
-# --- the y axis: exact decimals, so that no span, step or tick of a float64 overflows -------
-
-_TICK_ATTEMPTS = 64
-
-
-def _decimal(value: float) -> Decimal:
-    """A float as the shortest decimal that reads back as it: 0.3, not 0.299999999999999988."""
-    return Decimal(repr(float(value)))
-
-
-def _nice_step(span: Decimal, count: int) -> Decimal:
-    """The round step (1, 2, 2.5 or 5 times a power of ten) that cuts ``span`` in ``count``."""
-    raw = span / max(count, 1)
-    magnitude = Decimal(1).scaleb(raw.adjusted())
-    for factor in (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5)):
-        if raw <= factor * magnitude:
-            return factor * magnitude
-    return 10 * magnitude
-
-
-def _decimal_ticks(low: float, high: float, count: int) -> tuple[list[Decimal], Decimal]:
-    """Round ticks covering [low, high] as exact decimals (distinct finite floats), and the step.
-
-    A flat range is widened around its value. A tick beyond the largest float64
-    is left out, so the last tick may fall short of ``high``.
-    """
-    if not (math.isfinite(low) and math.isfinite(high)) or low > high:
-        raise ValueError(f"no axis for the range {low!r} to {high!r}")
-    with localcontext() as context:
-        context.prec = 40
-        lo, hi = _decimal(low), _decimal(high)
-        if hi - lo <= abs(hi) * Decimal("1e-9"):
-            pad = abs(hi) * Decimal("0.1") or Decimal(1)
-            lo, hi = lo - pad, hi + pad
-        step = _nice_step(hi - lo, count)
-        for _ in range(_TICK_ATTEMPTS):
-            start = (lo / step).to_integral_value(ROUND_FLOOR)
-            stop = (hi / step).to_integral_value(ROUND_CEILING)
-            ticks = [(start + n) * step for n in range(int(stop - start) + 1)]
-            ticks = [tick for tick in ticks if math.isfinite(float(tick))]
-            floats = [float(tick) for tick in ticks]
-            if len(floats) >= 2 and all(a < b for a, b in zip(floats, floats[1:], strict=False)):
-                return ticks, step
-            # Too fine for floats (subnormals) or cut off by the largest float: coarser.
-            step = _nice_step(step * 2, 1)
-    return [_decimal(low), _decimal(high) if high > low else _decimal(low) + 1], Decimal(1)
-
-
-def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
-    """Round tick positions covering [low, high]; a flat range is widened around its value.
-
-    Any finite float64 range has at least two distinct finite ticks; a tick past
-    the largest float is left out (the axis then ends at the data).
-    """
-    ticks, _ = _decimal_ticks(low, high, count)
-    return [float(tick) for tick in ticks]
-
-
-def _tick_labels(ticks: Sequence[Decimal], step: Decimal) -> list[str]:
-    """Labels with the decimals the step needs; in 1e+308 notation for huge or tiny steps."""
-    biggest = max(abs(tick) for tick in ticks)
-    exponent = step.normalize().as_tuple().exponent
-    if biggest < Decimal(PLAIN_NUMBERS_BELOW) and isinstance(exponent, int) and exponent >= -6:
-        return [tick_text(float(tick), float(step)) for tick in ticks]
-    digits = max(len(tick.normalize().as_tuple().digits) for tick in ticks)
-    return [f"{float(tick):.{digits}g}" for tick in ticks]
-
-
-@dataclass(frozen=True)
-class YAxis:
-    """A panel's y axis: from ``low`` to ``high``, ticks and their labels.
-
-    Drawing code plots :meth:`position` (0 at ``low``, 1 at ``high``), never raw
-    values: a plotting library's own arithmetic on 1e308 overflows.
-    """
-
-    low: float
-    high: float
-    ticks: tuple[float, ...]
-    labels: tuple[str, ...]
-
-    def position(self, value: float) -> float:
-        span = self.high - self.low
-        if math.isfinite(span):
-            return (value - self.low) / span
-        # Halves never overflow; the precision lost is far below what a chart shows.
-        return (value / 2 - self.low / 2) / (self.high / 2 - self.low / 2)
-
-    def positions(self, values: Iterable[float]) -> list[float]:
-        return [self.position(value) for value in values]
-
-
-def thin(years: Sequence[int], positions: Sequence[float], cells: int) -> list[int]:
-    """Which points of a line to draw on ``cells`` columns: all of them when they fit.
-
-    A line of more than two points a column (65,536 years of int16) is cut to
-    the first, lowest, highest and last point of each column: the same picture,
-    drawn in a fraction of the time and memory.
-    """
-    count = len(years)
-    if count <= 2 * cells:
-        return list(range(count))
-    first, span = years[0], max(years[-1] - years[0], 1)
-    kept: set[int] = set()
-    column_of = [min((year - first) * cells // span, cells - 1) for year in years]
-    start = 0
-    for end in range(1, count + 1):
-        if end == count or column_of[end] != column_of[start]:
-            members = range(start, end)
-            kept.update(
-                (
-                    start,
-                    end - 1,
-                    min(members, key=positions.__getitem__),
-                    max(members, key=positions.__getitem__),
-                )
-            )
-            start = end
-    return sorted(kept)
-
-
-def y_axis(values: Sequence[float], indexed: bool = False, count: int = 4) -> YAxis:
-    """The y axis for a panel's values; an index axis has a tick at 100 when 100 is inside."""
-    low, high = min(values), max(values)
-    ticks, step = _decimal_ticks(low, high, count)
-    base = Decimal(repr(INDEX_BASE))
-    if indexed and base not in ticks and ticks[0] < base < ticks[-1]:
-        ticks = sorted({*ticks, base})
-    floats = [float(tick) for tick in ticks]
-    return YAxis(
-        low=min(floats[0], low),
-        high=max(floats[-1], high),
-        ticks=tuple(floats),
-        labels=tuple(_tick_labels(ticks, step)),
-    )

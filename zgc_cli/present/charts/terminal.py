@@ -13,16 +13,28 @@ many as a screen shows; plotext's memory grows with both).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
-from zgc_cli.present.charts.panels import Panel, flags_present, prepare, thin, y_axis
+from zgc_cli.present.charts.panels import (
+    INFERRED_MARK,
+    Line,
+    Panel,
+    flags_present,
+    prepare,
+    scale_notes,
+)
 from zgc_cli.present.i18n import Language, message
+
+if TYPE_CHECKING:
+    from zgc_cli.stats.indexing import Indexing
 
 # A symbol per series at its reported points (none of them a mark), a colour per series.
 _SERIES_SYMBOLS = "ox+#@%&="
@@ -68,6 +80,31 @@ def _fit(text: str, width: int) -> str:
     return "".join(kept) + ELLIPSIS
 
 
+def _wrapped(text: str, width: int, indent: int = 2) -> list[str]:
+    """``text`` in rows of at most ``width`` columns, broken at spaces or between Chinese
+    characters, never inside a number; rows after the first indented by ``indent``."""
+    rows: list[str] = []
+    current = ""
+    # Words of Latin letters and digits stay whole (2022, 1.75); any other character
+    # (a Chinese one) is a word of its own.
+    for word in re.findall(r"[\x21-\x7e]+\s*|\s+|.\s*", text):
+        room = width - (indent if rows else 0)
+        if _display_width((current + word).rstrip()) <= room:
+            current += word
+            continue
+        if current.strip():
+            rows.append(current.rstrip())
+            current = ""
+        while _display_width(word.rstrip()) > width - indent:
+            piece = _fit(word, width - indent).removesuffix(ELLIPSIS)
+            rows.append(piece)
+            word = word[len(piece) :]
+        current = word
+    if current.strip():
+        rows.append(current.rstrip())
+    return [row if n == 0 else " " * indent + row for n, row in enumerate(rows)]
+
+
 def _paint(text: str, colour: int | None) -> str:
     return text if colour is None else f"\x1b[38;5;{colour}m{text}\x1b[0m"
 
@@ -92,6 +129,15 @@ def _legend_rows(
         used += entry_width
     rows.append(current)
     return rows
+
+
+def _legend_text(line: Line, lang: Language, columns: int) -> str:
+    """The line's legend entry in ``columns``: a long name is cut, its growth or base year kept."""
+    full = line.label(lang)
+    if _display_width(full) <= columns:
+        return full
+    added = _display_width(line.tagged("", lang))
+    return line.tagged(_fit(f"{line.name} · {line.shown_entity}", max(columns - added, 8)), lang)
 
 
 def _year_ticks(first: int, last: int, cells: int) -> list[int]:
@@ -122,7 +168,8 @@ def _terminal_panel(
     figure.plot_size(width, height)
     figure.theme("simple" if color else "colorless")
     figure.title(_fit(panel.title, width))
-    axis = y_axis([value for line in panel.lines for value in line.values], panel.indexed)
+    axis = y_axis(panel.values(), panel.indexed)
+    point_signals = []
     for line in panel.lines:
         symbol, colour = styles[(line.metric, line.entity)]
         pixel = colour if color else None
@@ -141,7 +188,11 @@ def _terminal_panel(
             else plotext.marker(mark or symbol, pixel=pixel)
             for mark in (marks[n] for n in kept)
         ]
-        figure.draw(figure.signal(years_kept, positions, marker=markers))
+        point_signals.append(figure.signal(years_kept, positions, marker=markers))
+    # Points after every line: a later series' line never hides an earlier one's point
+    # (both series of an index meet at 100).
+    for points in point_signals:
+        figure.draw(points)
     first, last = years
     pad = max((last - first) * 0.05, 0.5)
     label_width = max(_display_width(label) for label in axis.labels)
@@ -156,30 +207,106 @@ def _terminal_panel(
     return "\n".join(row.rstrip() for row in text.splitlines() if row.strip())
 
 
+# Bars in eighths of a column; estimates and derived figures in a lighter shade, whole columns.
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+_LIGHT_BAR = "░"
+_ZERO_LINE = "│"
+MAX_BAR_COLUMNS = 64
+
+
+def _bar_cells(value: float, largest: float, cells: int) -> float:
+    """How many columns ``value`` takes when ``largest`` takes ``cells`` (no float overflows)."""
+    if largest <= 0 or cells <= 0:
+        return 0.0
+    return abs(value) / largest * cells
+
+
+def _bar_text(length: float, light: bool) -> str:
+    """A bar ``length`` columns long, in eighths (a light bar in whole columns)."""
+    if light:
+        return _LIGHT_BAR * max(round(length), 1 if length > 0 else 0)
+    eighths = round(length * 8)
+    whole, part = divmod(eighths, 8)
+    return _EIGHTHS[8] * whole + (_EIGHTHS[part] if part else "")
+
+
+def _bar_panel(panel: Panel, width: int, color: bool, lang: Language) -> str:
+    """Horizontal bars from a zero line, one row per entity, each labelled with its figure.
+
+    ``China        │████████████████████ 107``. Negative figures go left of the
+    zero line. Names are cut to a third of the width; numbers are never cut.
+    """
+    years = {bar.year for bar in panel.bars}
+    names = [
+        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
+        if len(years) > 1
+        else bar.shown_entity
+        for bar in panel.bars
+    ]
+    name_width = min(max(_display_width(name) for name in names), max(width // 3, 8))
+    label_width = max(_display_width(bar.label) for bar in panel.bars)
+    # On a wide screen bars stop at MAX_BAR_COLUMNS: a label stays near its bar's name.
+    cells = min(max(width - name_width - label_width - 3, 4), MAX_BAR_COLUMNS)
+    largest_positive = max((bar.value for bar in panel.bars if bar.value > 0), default=0.0)
+    largest_negative = max((-bar.value for bar in panel.bars if bar.value < 0), default=0.0)
+    # Each side as a share of the larger (at most 1): no sum of two 1e308 overflows.
+    largest = max(largest_positive, largest_negative, panel.full_scale or 0.0)
+    negative_share = largest_negative / largest if largest else 0.0
+    positive_share = largest_positive / largest if largest else 0.0
+    # At least the whole width: a share of 40% of a full scale of 100% is 0.4 of it.
+    shares = max(negative_share + positive_share, 1.0)
+    left = 0
+    if largest_negative > 0:
+        left = max(1, round(cells * negative_share / shares))
+        left = min(left, cells - 1) if largest_positive > 0 else cells
+    # The title wraps rather than lose its end: the year is there.
+    rows = [
+        " " * ((width - _display_width(row)) // 2) + row
+        for row in _wrapped(panel.title, width, indent=0)
+    ]
+    for n, (bar, name) in enumerate(zip(panel.bars, names, strict=True)):
+        colour = _TERMINAL_COLORS[n % len(_TERMINAL_COLORS)] if color else None
+        light = bar.status in ("estimate", "derived")
+        drawn = _bar_text(_bar_cells(bar.value, largest, cells) / shares, light)
+        shown_name = _fit(name, name_width)
+        name_cell = shown_name + " " * (name_width - _display_width(shown_name))
+        if bar.value < 0:
+            negative = " " * max(left - _display_width(drawn), 0) + _paint(drawn, colour)
+            row = f"{name_cell} {negative}{_ZERO_LINE} {bar.label}"
+        else:
+            row = f"{name_cell} {' ' * left}{_ZERO_LINE}{_paint(drawn, colour)} {bar.label}"
+        rows.append(row.rstrip())
+    return "\n".join(rows)
+
+
 def terminal_chart(
     series: pd.DataFrame,
     names: Mapping[str, Mapping[str, str]],
     lang: Language,
     width: int,
     height: int,
-    indexed: bool,
+    indexed: Indexing | None,
     *,
     color: bool = False,
 ) -> str:
-    """The series as a text chart: one panel per metric, or one indexed panel.
+    """The series as a text chart: a panel per metric (bars or lines), or one indexed panel.
 
-    See the module docstring for the layout. Each series has a line, its own
-    symbol at reported points (``o``, ``x``, ``+``, ...) and colour (when
-    ``color``), and the table marks at other points (``*``, ``^``, ``>``, ...).
-    Legends for the series and the marks present, and any notes, follow the panels.
+    See :mod:`zgc_cli.present.charts.panels` for what is drawn. Bars are rows of
+    block characters from a zero line, labelled with the figures as the tables
+    write them; lines are plotext's, each series with its own symbol at
+    reported points (``o``, ``x``, ``+``, ...) and colour (when ``color``), and
+    the table marks at other points (``*``, ``^``, ``>``, ...). The year axis
+    spans the lines' years only. Legends for the series and the marks present,
+    and any notes, follow the panels.
 
     Args:
         series: rows of :func:`zgc_cli.stats.growth.series_growth`.
         names: indicator names by metric id and language; else metric ids are shown.
         lang: ``en`` or ``zh``, for titles, units and legends.
         width: columns of the chart (40 to 1000 are used).
-        height: rows for the whole chart, at most 200; each panel gets at least 10.
-        indexed: one panel with every series indexed to its first year = 100.
+        height: rows for the whole chart, at most 200; each line panel gets at least 10.
+        indexed: the series as indexes of one base year
+            (:func:`zgc_cli.stats.indexing.index_series`), drawn in one panel; or None.
         color: ANSI colours; without, the text has no escape codes at all.
 
     Raises:
@@ -187,7 +314,6 @@ def terminal_chart(
         ValueError: the series have no observations.
         TooManySeriesError: more lines than a panel or a chart shows (a ValueError).
     """
-    plotext = _import_plotext()
     width = min(max(width, MIN_WIDTH), MAX_WIDTH)
     height = min(height, MAX_HEIGHT)
     panels, notes = prepare(series, names, lang, indexed)
@@ -200,31 +326,50 @@ def terminal_chart(
         for n, line in enumerate(lines)
     }
     all_years = [year for line in lines for year in line.years]
+    indent = max(_display_width(message(f"chart.{key}", lang)) for key in ("series", "marks"))
     series_entries = [
         (
             styles[(line.metric, line.entity)][0],
-            line.label(lang),
+            _legend_text(line, lang, width - indent - 4),
             styles[(line.metric, line.entity)][1] if color else None,
         )
         for line in lines
     ]
-    indent = max(_display_width(message(f"chart.{key}", lang)) for key in ("series", "marks"))
-    legend = _legend_rows(message("chart.series", lang), series_entries, width, indent)
+    legend = (
+        _legend_rows(message("chart.series", lang), series_entries, width, indent)
+        if series_entries
+        else []
+    )
     flags = flags_present(panels)
     if flags:
         mark_entries = [
             (
-                QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, "")),
+                INFERRED_MARK
+                if flag == "inferred_year"
+                else QUALIFIER_MARKS.get(flag, STATUS_MARKS.get(flag, "")),
                 message("flag." + flag, lang),
                 None,
             )
             for flag in flags
         ]
         legend += _legend_rows(message("chart.marks", lang), mark_entries, width, indent)
-    footer = legend + [message("chart.note", lang) + note for note in notes]
-    panel_height = max(MIN_PANEL_HEIGHT, (height - len(footer)) // len(panels))
+    footer = legend + [
+        row
+        for note in (*scale_notes(panels, lang), *notes)
+        for row in _wrapped(message("chart.note", lang) + note, width)
+    ]
+    bar_rows = sum(len(panel.bars) + 1 for panel in panels if panel.is_bars)
+    line_panels = sum(not panel.is_bars for panel in panels)
+    panel_height = (
+        max(MIN_PANEL_HEIGHT, (height - len(footer) - bar_rows) // line_panels)
+        if line_panels
+        else 0
+    )
+    plotext = _import_plotext() if line_panels else None
     blocks = [
-        _terminal_panel(
+        _bar_panel(panel, width, color, lang)
+        if panel.is_bars
+        else _terminal_panel(
             plotext, panel, styles, (min(all_years), max(all_years)), width, panel_height, color
         )
         for panel in panels

@@ -48,7 +48,7 @@ def chart_svg(
 
     with tempfile.TemporaryDirectory(prefix="zgc-report-") as directory:
         path = Path(directory) / "chart.svg"
-        warnings = write_image(series, lang, path, False, publication)
+        warnings = write_image(series, lang, path, None, publication)
         return path.read_text(encoding="utf-8"), warnings
 
 
