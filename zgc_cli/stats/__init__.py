@@ -46,22 +46,29 @@ def series(
     """
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
-    from zgc_cli.stats.select import metadata_by_metric, select
+    from zgc_cli.stats.select import select
 
     unique = list(dict.fromkeys(metrics))
     declared = metric_kinds(dataset.indicators)
     rows = select(dataset.frame, metrics=unique, entities=entities)
     frame = series_growth(rows, unique, declared)
     spans = span(rows, declared)
+    names = _indicator_names(dataset, unique)
+    return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
+
+
+def _indicator_names(dataset: Dataset, metrics: Sequence[str]) -> dict[str, dict[str, str]]:
+    """Each metric's names by language, for the tables' labels (empty where none is known)."""
+    from zgc_cli.stats.select import metadata_by_metric
+
     metadata = metadata_by_metric(dataset.indicators)
-    names = {
+    return {
         metric: {
             "en": metadata.get(metric, {}).get("name_en", ""),
             "zh": metadata.get(metric, {}).get("name_zh", ""),
         }
-        for metric in unique
+        for metric in metrics
     }
-    return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
 
 
 def comparison(
@@ -104,6 +111,17 @@ def comparison(
         only_to=compared.only_to,
         entity_names=dataset.entity_names(),
         tolerance=tolerance,
+        names=_indicator_names(
+            dataset,
+            list(
+                dict.fromkeys(
+                    str(metric)
+                    for frame in (compared.frame, compared.only_from, compared.only_to)
+                    if "metric" in frame
+                    for metric in frame["metric"]
+                )
+            ),
+        ),
     )
 
 
@@ -139,7 +157,10 @@ def sources(dataset: Dataset, metric: str, year: int | None = None) -> SourcesRe
     publication = dataset.publication
     citation = publication.citation() if publication else ""
     return SourcesResult(
-        rows.assign(source=citation), citation=citation, entity_names=dataset.entity_names()
+        rows.assign(source=citation),
+        citation=citation,
+        entity_names=dataset.entity_names(),
+        names=_indicator_names(dataset, [metric]),
     )
 
 
