@@ -156,6 +156,8 @@ class Column:
             a narrow terminal's table, higher numbers first.
         max_width: text that wraps beyond this width, to leave the room to the
             column people read first (the catalog's entity, beside the indicator).
+        comfortable: the width a name column reads well at: optional columns are
+            left out before it gets narrower (it may, when nothing is left to drop).
     """
 
     header: str
@@ -163,6 +165,7 @@ class Column:
     whole: bool = False
     optional: int = 0
     max_width: int | None = None
+    comfortable: int = 0
 
 
 @dataclass(frozen=True)
@@ -195,7 +198,7 @@ def build_table(
         (position for position in kept if columns[position].optional),
         key=lambda position: -columns[position].optional,
     )
-    while width is not None and droppable and _minimum_width(table) > width:
+    while width is not None and droppable and _comfortable_width(table, columns, kept) > width:
         kept.remove(droppable.pop(0))
         table = _table(columns, rows, kept, loose, title)
     wrappable = [p for p in kept if columns[p].whole and not columns[p].numeric]
@@ -297,6 +300,15 @@ def _minimum_width(table: Table) -> int:
     if table.box:
         width += count - 1 + (2 if table.show_edge else 0)
     return width
+
+
+def _comfortable_width(table: Table, columns: Sequence[Column], kept: list[int]) -> int:
+    """The table's minimum width with its name columns at their comfortable width."""
+    extra = sum(
+        max(0, columns[position].comfortable - (table.columns[index].min_width or 0))
+        for index, position in enumerate(kept)
+    )
+    return _minimum_width(table) + extra
 
 
 def print_renderables(console: Console, renderables: Sequence[RenderableType]) -> None:

@@ -57,6 +57,9 @@ def _span_parts(
     return parts
 
 
+# An indicator's name reads well from this width: columns are dropped before it is narrower.
+NAME_COMFORTABLE_WIDTH = 20
+
 # Which growth columns a narrow terminal leaves out first: the ratio says what the
 # percent change says; the absolute change is in the unit, the rates compare across rows.
 _MEASURE_DISPENSABLE: dict[str, int] = {"ratio": 3, "change": 2, "change_pct": 1}
@@ -145,7 +148,7 @@ def compare_view(
     """
     measures = measures_for(View.compare)
     columns = [
-        Column(header("indicator", lang)),
+        Column(header("indicator", lang), comfortable=NAME_COMFORTABLE_WIDTH),
         Column(str(result.year_from), numeric=True),
         Column(str(result.year_to), numeric=True),
         *_measure_columns(lang, View.compare),
@@ -279,7 +282,7 @@ def catalog_order(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 # The catalog's entity and unit wrap beyond these, leaving the room to the indicator's name.
 ENTITY_MAX_WIDTH = 16
-UNIT_MAX_WIDTH = 10
+UNIT_MAX_WIDTH = 14
 
 
 def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> list[RenderableType]:
@@ -291,7 +294,7 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
     what is counted), then the sparkline.
     """
     columns = [
-        Column(header("indicator", lang)),
+        Column(header("indicator", lang), comfortable=NAME_COMFORTABLE_WIDTH),
         Column(header("entity", lang), max_width=ENTITY_MAX_WIDTH),
         Column(header("year", lang), numeric=True),
         Column(header("latest", lang), numeric=True),
