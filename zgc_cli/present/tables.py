@@ -109,6 +109,9 @@ class Flowing(Text):
             )
         lines = Lines()
         for line in self.split(allow_blank=True):
+            if line.cell_len <= width:  # most lines, and every line laid out already
+                lines.append(line)
+                continue
             pieces = line.divide(break_offsets(str(line), width))
             for piece in pieces:
                 piece.rstrip_end(width)

@@ -57,8 +57,14 @@ def series(
     return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
 
 
-def _indicator_names(dataset: Dataset, metrics: Sequence[str]) -> dict[str, dict[str, str]]:
-    """Each metric's names by language, for the tables' labels (empty where none is known)."""
+def _indicator_names(
+    dataset: Dataset, metrics: Sequence[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """Each metric's names by language, for the tables' labels (empty where none is known).
+
+    Without ``metrics``, those of every indicator the metadata names: a table labels
+    a metric without names by its id.
+    """
     from zgc_cli.stats.select import metadata_by_metric
 
     metadata = metadata_by_metric(dataset.indicators)
@@ -67,7 +73,7 @@ def _indicator_names(dataset: Dataset, metrics: Sequence[str]) -> dict[str, dict
             "en": metadata.get(metric, {}).get("name_en", ""),
             "zh": metadata.get(metric, {}).get("name_zh", ""),
         }
-        for metric in metrics
+        for metric in (metadata if metrics is None else metrics)
     }
 
 
@@ -111,17 +117,7 @@ def comparison(
         only_to=compared.only_to,
         entity_names=dataset.entity_names(),
         tolerance=tolerance,
-        names=_indicator_names(
-            dataset,
-            list(
-                dict.fromkeys(
-                    str(metric)
-                    for frame in (compared.frame, compared.only_from, compared.only_to)
-                    if "metric" in frame
-                    for metric in frame["metric"]
-                )
-            ),
-        ),
+        names=_indicator_names(dataset),
     )
 
 

@@ -221,10 +221,16 @@ def _not_compared(
     year: int, missing: pd.DataFrame, lang: Language, result: ComparisonResult, width: int | None
 ) -> Text:
     """The series with only one of the years, by name, broken between names only."""
-    names = [
-        series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
-        for row in missing.to_dict("records")
-    ]
+    # Thousands of series can miss a year: each name is looked up once.
+    labels: dict[tuple[str, str], str] = {}
+    names = []
+    for metric, entity in zip(
+        missing["metric"].astype(str), missing["entity"].astype(str), strict=True
+    ):
+        key = (metric, entity)
+        if key not in labels:
+            labels[key] = series_label(metric, entity, result.names, result.entity_names, lang)
+        names.append(labels[key])
     if result.tolerance:
         lead = message(
             "compare.not_compared_near",

@@ -24,7 +24,8 @@ from zgc_cli.present.numbers import (
     ratio_text,
     signed_human,
 )
-from zgc_cli.present.tables import Column, build_table, plain
+from zgc_cli.present.safe import visible
+from zgc_cli.present.tables import Column, Flowing, build_table, plain
 from zgc_cli.stats.kinds import Kind
 from zgc_cli.stats.measures import Measure, Style
 
@@ -126,8 +127,9 @@ def flowing_lines(
             line = ""
         line += piece
     lines.append(line.rstrip())
-    # Joined as Text: plain() spells out a newline, as it does one in the data.
-    return plain(Text("\n").join(plain(line) for line in lines), style=style)
+    # The data's own control characters are spelled out line by line, before the
+    # newlines that lay the lines out are added.
+    return Flowing("\n".join(visible(line) for line in lines), style=style)
 
 
 INFERRED_MARK = "?"
