@@ -64,8 +64,7 @@ def test_a_measure_is_one_registry_entry_in_csv_json_and_table(
     assert revenue_record["log10_ratio"] == pytest.approx(np.log10(8.6 / 3.6))
 
     english = run(*args, "--format", "table", "--lang", "en").stdout
-    # A long header goes on two lines over its short numbers: "Log10" / "ratio".
-    assert "Log10" in english and "0.38×" in english
+    assert "Log10 ratio" in english and "0.38×" in english
     chinese = run(*args, "--format", "table", "--lang", "zh").stdout
     assert "对数倍数" in chinese
 

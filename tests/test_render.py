@@ -72,13 +72,30 @@ def test_series_table_in_chinese_aligns_wide_characters() -> None:
     assert rendered(views.render(result, Language.zh, 80)) == (
         "企业总收入（元）  revenue\n"
         "\n"
+        " 主体   年份       数值     增量    增长率   年均复合增长率\n"
+        " ──────────────────────────────────────────────────────────\n"
+        " zgc    2014    3.6万亿        —         —                —\n"
+        " zgc    2023   8.6万亿*   +5万亿   +138.9%           +10.2%\n"
+        "\n"
+        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，2.39倍，年均增长 +10.2%\n"
+        "* 预计值"
+    )
+
+
+def test_a_long_header_goes_on_two_lines_before_a_column_is_left_out() -> None:
+    result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
+    # 58 columns wide with 年均复合增长率 on one line; at 56 it stacks, and nothing is dropped.
+    assert rendered(views.render(result, Language.zh, 56), width=56) == (
+        "企业总收入（元）  revenue\n"
+        "\n"
         "                                             年均复合\n"
         " 主体   年份       数值     增量    增长率     增长率\n"
         " ────────────────────────────────────────────────────\n"
         " zgc    2014    3.6万亿        —         —          —\n"
         " zgc    2023   8.6万亿*   +5万亿   +138.9%     +10.2%\n"
         "\n"
-        "zgc 2014 → 2023: 3.6万亿 → 8.6万亿*, +5万亿, +138.9%, 2.39×, 年均增长 +10.2%\n"
+        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，\n"
+        "2.39倍，年均增长 +10.2%\n"
         "* 预计值"
     )
 
@@ -89,10 +106,9 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
     assert text == (
         "2012 → 2022\n"
         "\n"
-        "                                      Change           CAGR\n"
-        " Indicator     2012   2022   Change        %   Ratio      %\n"
-        " ──────────────────────────────────────────────────────────\n"
-        " firms (zgc)      0    >11      +11      new     new      —\n"
+        " Indicator     2012   2022   Change   Change %   Ratio   CAGR %\n"
+        " ──────────────────────────────────────────────────────────────\n"
+        " firms (zgc)      0    >11      +11        new     new        —\n"
         "\n"
         "> more than"
     )

@@ -150,6 +150,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- views: tables people read (names, categories, units in the language) ---
     "header.indicator": {"en": "Indicator", "zh": "指标"},
     "cell.of_entity": {"en": "{name} ({entity})", "zh": "{name}（{entity}）"},
+    "cell.times": {"en": "×", "zh": "倍"},
+    "span.lead": {
+        "en": "{entity} {years}: {start} → {end}",
+        "zh": "{entity} {years}：{start} → {end}",
+    },
     "category.economy": {"en": "Economy", "zh": "经济"},
     "category.enterprises": {"en": "Enterprises", "zh": "企业"},
     "category.innovation": {"en": "Innovation", "zh": "创新"},

@@ -132,10 +132,10 @@ def percent_text(value: Any, lang: Language, zero_base: bool = False) -> str:
 
 
 def ratio_text(value: Any, lang: Language, zero_base: bool = False) -> str:
-    """2.39×; ``new`` from a zero base; a dash when undefined."""
+    """2.39× / 2.39倍; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return _rate(float(value), ",.2f", signed=False) + "×"
+    return _rate(float(value), ",.2f", signed=False) + message("cell.times", lang)
 
 
 def signed_human(value: Any, unit: str, lang: Language) -> str:

@@ -196,6 +196,10 @@ def build_table(
     """
     kept = list(range(len(columns)))
     loose: set[int] = set()
+    table = _table(columns, rows, kept, loose, title, stack=False)
+    if width is None or _comfortable_width(table, columns, kept) <= width:
+        return table
+    # Too wide: long headers over short numbers go on two lines first.
     table = _table(columns, rows, kept, loose, title)
     droppable = sorted(
         (position for position in kept if columns[position].optional),
@@ -215,11 +219,11 @@ def _cell_width(cell: Text) -> int:
     return max(cell_len(line) for line in cell.plain.split("\n"))
 
 
-def _header(text: str, room: int) -> tuple[Flowing, int]:
-    """A numeric column's header, on two lines when it is much wider than its numbers."""
+def _header(text: str, room: int, stack: bool) -> tuple[Flowing, int]:
+    """A numeric column's header, on two lines (if ``stack``) when much wider than its numbers."""
     header = plain(text)
     full = cell_len(text)
-    if full < room + HEADER_SLACK:
+    if not stack or full < room + HEADER_SLACK:
         return header, full
     # Never more than two lines: half the header, to an even width (a Chinese character is 2).
     target = max(room, _longest_piece(text), (full + 1) // 2 + (full + 1) // 2 % 2)
@@ -237,6 +241,7 @@ def _table(
     kept: list[int],
     loose: set[int],
     title: str | Text | None,
+    stack: bool = True,
 ) -> Table:
     table = Table(
         title=plain(title) if title is not None else None,
@@ -256,7 +261,7 @@ def _table(
         column = columns[position]
         widest = max([0] + [_cell_width(row[index]) for row in cells if row])
         if column.numeric:
-            header, header_width = _header(column.header, widest)
+            header, header_width = _header(column.header, widest, stack)
             table.add_column(
                 header, justify="right", no_wrap=True, min_width=max(widest, header_width)
             )

@@ -45,7 +45,7 @@ def _span_parts(
         f"{year_text(row['year_from'], row['year_basis_from'])} → "
         f"{year_text(row['year_to'], row['year_basis_to'])}"
     )
-    parts = [f"{entity} {years}: {start} → {end}"]
+    parts = [message("span.lead", lang, entity=entity, years=years, start=start, end=end)]
     kind = str(row.get("kind", ""))
     for measure in measures_for(View.compare):
         if kind and kind not in measure.kinds:
@@ -129,7 +129,8 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
             if span_row["year_from"] != span_row["year_to"]:
                 parts = _span_parts(span_row, lang, result.entity_names)
-                renderables.append(flowing_lines(parts, ", ", width))
+                separator = message("label.separator", lang)
+                renderables.append(flowing_lines(parts, separator, width))
         note = legend(rows_of_metric["flags"], lang)
         if note is not None:
             renderables.append(note)
