@@ -16,12 +16,14 @@ from collections.abc import Callable
 
 import pytest
 from rich.cells import cell_len
+from rich.console import Console
 from typer.testing import CliRunner
 
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.present.i18n import Language
 from zgc_cli.present.numbers import human_number, percent_text
+from zgc_cli.present.tables import plain, print_renderables
 
 runner = CliRunner()
 
@@ -130,6 +132,22 @@ def test_every_line_fits_and_every_number_is_whole(
         if not any(number in line for line in lines)
     ]
     assert not split, split[:5]
+
+
+def test_a_line_of_text_never_breaks_inside_a_number_at_any_width() -> None:
+    # Rich alone cuts a run of Chinese text, digits included, at the edge.
+    text = (
+        "企业总收入从2014年的3.6万亿元提高到2023年的预计8.6万亿元；"
+        "Zhongguancun 3.6 trillion → 8.6 trillion*"
+    )
+    numbers = ("2014年", "3.6万亿元", "2023年", "8.6万亿元", "3.6 trillion", "8.6 trillion*")
+    for width in range(14, 70):
+        console = Console(file=io.StringIO(), width=width, color_system=None)
+        print_renderables(console, [plain(text)])
+        lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+        assert all(cell_len(line.rstrip()) <= width for line in lines), width
+        split = [number for number in numbers if not any(number in line for line in lines)]
+        assert not split, (width, split)
 
 
 def test_the_numbers_check_would_see_a_number_split_over_two_lines() -> None:

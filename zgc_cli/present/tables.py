@@ -20,7 +20,14 @@ from typing import TextIO
 
 from rich import box
 from rich.cells import cell_len, chop_cells
-from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod, RenderableType
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    JustifyMethod,
+    OverflowMethod,
+    RenderableType,
+)
 from rich.containers import Lines
 from rich.measure import Measurement
 from rich.table import Table
@@ -335,5 +342,9 @@ def print_renderables(console: Console, renderables: Sequence[RenderableType]) -
                 console.print(renderable, crop=False)
             finally:
                 console.width = width
+        elif isinstance(renderable, Flowing):
+            # Console.print merges the Text objects it is given into a plain Text, which
+            # Rich would wrap its own way (cutting 3.6万亿 in two): a Group keeps ours.
+            console.print(Group(renderable))
         else:
             console.print(renderable)
