@@ -145,9 +145,9 @@ def test_source_view_in_english() -> None:
 def test_source_view_in_chinese() -> None:
     result = stats.sources(dataset(PUBLICATION), "revenue")
     assert rendered(views.render(result, Language.zh, 80)) == (
-        "企业总收入 · zgc · 2014: 3.6万亿元（原文数据）\n"
+        "企业总收入 · zgc · 2014：3.6万亿元（原文数据）\n"
         "  “企业总收入从2014年的3.6万亿元”\n"
-        "企业总收入 · zgc · 2023: 8.6万亿元*（预计值）\n"
+        "企业总收入 · zgc · 2023：8.6万亿元*（预计值）\n"
         "  “提高到2023年的预计8.6万亿元”\n"
         "  说明：预计: an estimate for 2023\n"
         "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
@@ -173,9 +173,9 @@ def test_source_view_in_chinese() -> None:
         (
             Language.zh,
             (
-                "有效发明专利拥有量 · zgc · 2020: >14万件（原文数据，超过）\n"
+                "有效发明专利拥有量 · zgc · 2020：>14万件（原文数据，超过）\n"
                 "  “突破14万件”\n"
-                "有效发明专利拥有量 · zgc · 2023: >26万件（原文数据，超过）\n"
+                "有效发明专利拥有量 · zgc · 2023：>26万件（原文数据，超过）\n"
                 "  （无原文引用）\n"
                 "> 超过"
             ),
@@ -206,7 +206,7 @@ def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
         (
             Language.zh,
             (
-                "Employees · zgc · 2013: 186万人^（推算值）\n"
+                "Employees · zgc · 2013：186万人^（推算值）\n"
                 "  “是2013年的1.5倍”\n"
                 "  说明：2790000 / 1.5\n"
                 "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"

@@ -151,6 +151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.indicator": {"en": "Indicator", "zh": "指标"},
     "cell.of_entity": {"en": "{name} ({entity})", "zh": "{name}（{entity}）"},
     "cell.times": {"en": "×", "zh": "倍"},
+    "source.heading": {"en": "{place}: ", "zh": "{place}："},
     "span.lead": {
         "en": "{entity} {years}: {start} → {end}",
         "zh": "{entity} {years}：{start} → {end}",

@@ -89,7 +89,7 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         year = year_text(row["year"], basis)
         name = indicator_label(metric, result.names, lang)
         place = " · ".join(str(part) for part in (name, entity, year) if part)
-        heading = plain(f"{place}: ", style="bold")
+        heading = plain(message("source.heading", lang, place=place), style="bold")
         heading.append_text(plain(figure))
         if labels:
             heading.append_text(plain(message("label.wrap", lang, labels=labels), style="dim"))
