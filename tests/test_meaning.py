@@ -206,4 +206,4 @@ def test_the_source_view_says_what_a_figure_is_in_chinese() -> None:
     text = run("source", "invention_patents", "2023", "--format", "table", "--lang", "zh").stdout
     assert "（原文数据，超过，年份为推定）" in text and "2023?" in text
     english = run("source", "invention_patents", "2023", "--format", "table", "--lang", "en").stdout
-    assert "(reported, more_than, inferred)" in english
+    assert "(reported, more than, year inferred)" in english

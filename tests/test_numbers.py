@@ -43,7 +43,7 @@ def test_present_values(value: object) -> None:
 def test_missing_values_read_as_a_dash_or_new() -> None:
     assert human_number(pd.NA, "CNY", EN) == "—"
     assert percent_text(pd.NA, EN) == "—"
-    assert ratio_text(pd.NA, ZH, zero_base=True) == "new"
+    assert ratio_text(pd.NA, ZH, zero_base=True) == "新增"
     assert signed_human(pd.NA, "CNY", EN) == "—"
 
 
@@ -55,18 +55,19 @@ def test_missing_values_read_as_a_dash_or_new() -> None:
         (1_000_000, EN, "1 million"),
         (1_234_567, EN, "1.23 million"),
         (-3.6e12, EN, "-3.6 trillion"),
-        (9_999, ZH, "9,999"),
+        # Chinese groups by 万 only: 9999 beside 1万, never 9,999.
+        (9_999, ZH, "9999"),
         (10_000, ZH, "1万"),
         (10_000, EN, "10,000"),
         (1_234_567, ZH, "123.46万"),
         (-3.6e12, ZH, "-3.6万亿"),
         (-1_000_000, EN, "-1 million"),
         (-10_000, ZH, "-1万"),
-        # Below the compact range: grouped, at most two decimals.
+        # Below the compact range: grouped in English, by 万 only in Chinese; two decimals.
         (1_234.567, EN, "1,234.57"),
         (1.2345, EN, "1.23"),
         (-1.2345, ZH, "-1.23"),
-        (-1_234.5, ZH, "-1,234.5"),
+        (-1_234.5, ZH, "-1234.5"),
         (1, EN, "1"),
         (0, EN, "0"),
         (-1, EN, "-1"),
@@ -195,7 +196,8 @@ def test_percent_text(value: float, text: str) -> None:
 )
 def test_ratio_text(value: float, text: str) -> None:
     assert ratio_text(value, EN) == text
-    assert ratio_text(value, ZH, zero_base=True) == text
+    # Chinese says 倍 (是…的2.39倍), not ×.
+    assert ratio_text(value, ZH, zero_base=True) == text.replace("×", "倍")
 
 
 @pytest.mark.parametrize("format_text", [percent_text, ratio_text])
@@ -203,7 +205,7 @@ def test_undefined_growth_reads_new_from_zero_and_a_dash_otherwise(format_text) 
     assert format_text(float("nan"), EN) == "—"
     assert format_text(None, ZH) == "—"
     assert format_text(float("nan"), EN, zero_base=True) == "new"
-    assert format_text(float("nan"), ZH, zero_base=True) == "new"
+    assert format_text(float("nan"), ZH, zero_base=True) == "新增"
 
 
 @pytest.mark.parametrize(

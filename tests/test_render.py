@@ -54,15 +54,15 @@ def rendered(renderables, width: int = 80) -> str:
 def test_series_table_in_english() -> None:
     result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
     assert rendered(views.render(result, Language.en, 80)) == (
-        "revenue · Total revenue · CNY\n"
+        "Total revenue (CNY)  revenue\n"
         "\n"
         " Entity   Year           Value        Change   Change %   CAGR %\n"
         " ───────────────────────────────────────────────────────────────\n"
         " zgc      2014    3.6 trillion             —          —        —\n"
         " zgc      2023   8.6 trillion*   +5 trillion    +138.9%   +10.2%\n"
         "\n"
-        "zgc 2014 → 2023: 3.6 trillion → 8.6 trillion*, +5 trillion, +138.9%, 2.39×, CAGR\n"
-        "+10.2%\n"
+        "zgc 2014 → 2023: 3.6 trillion → 8.6 trillion*, +5 trillion, +138.9%, 2.39×,\n"
+        "CAGR +10.2%\n"
         "* estimate"
     )
 
@@ -70,15 +70,33 @@ def test_series_table_in_english() -> None:
 def test_series_table_in_chinese_aligns_wide_characters() -> None:
     result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
     assert rendered(views.render(result, Language.zh, 80)) == (
-        "revenue · 企业总收入 · CNY\n"
+        "企业总收入（元）  revenue\n"
         "\n"
-        " 主体   年份       数值     变化    变化率   年均增长\n"
+        " 主体   年份       数值     增量    增长率   年均复合增长率\n"
+        " ──────────────────────────────────────────────────────────\n"
+        " zgc    2014    3.6万亿        —         —                —\n"
+        " zgc    2023   8.6万亿*   +5万亿   +138.9%           +10.2%\n"
+        "\n"
+        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，2.39倍，年均增长 +10.2%\n"
+        "* 预计值"
+    )
+
+
+def test_a_long_header_goes_on_two_lines_before_a_column_is_left_out() -> None:
+    result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
+    # 58 columns wide with 年均复合增长率 on one line; at 56 it stacks, and nothing is dropped.
+    assert rendered(views.render(result, Language.zh, 56), width=56) == (
+        "企业总收入（元）  revenue\n"
+        "\n"
+        "                                             年均复合\n"
+        " 主体   年份       数值     增量    增长率     增长率\n"
         " ────────────────────────────────────────────────────\n"
         " zgc    2014    3.6万亿        —         —          —\n"
         " zgc    2023   8.6万亿*   +5万亿   +138.9%     +10.2%\n"
         "\n"
-        "zgc 2014 → 2023: 3.6万亿 → 8.6万亿*, +5万亿, +138.9%, 2.39×, 年均 +10.2%\n"
-        "* 预计"
+        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，\n"
+        "2.39倍，年均增长 +10.2%\n"
+        "* 预计值"
     )
 
 
@@ -88,9 +106,9 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
     assert text == (
         "2012 → 2022\n"
         "\n"
-        " Metric (entity)   2012   2022   Change   Change %   Ratio   CAGR %\n"
-        " ──────────────────────────────────────────────────────────────────\n"
-        " firms (zgc)          0    >11      +11        new     new        —\n"
+        " Indicator     2012   2022   Change   Change %   Ratio   CAGR %\n"
+        " ──────────────────────────────────────────────────────────────\n"
+        " firms (zgc)      0    >11      +11        new     new        —\n"
         "\n"
         "> more than"
     )
@@ -98,9 +116,16 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
 
 def test_numbers_are_never_cut_on_a_narrow_terminal() -> None:
     comparison = stats.comparison(Dataset.from_frame(OBSERVATIONS, INDICATORS), 2014, 2023)
-    text = rendered(views.render(comparison, Language.en, 30), width=30)
+    wide = rendered(views.render(comparison, Language.en, 120), width=120)
     for figure in ("3.6 trillion", "8.6 trillion*", "+5 trillion", "+138.9%", "2.39×", "+10.2%"):
+        assert figure in wide
+    # At 30 columns the ratio, the change and the percent change are left out; the
+    # name wraps; the two values and the CAGR stay whole.
+    text = rendered(views.render(comparison, Language.en, 30), width=30)
+    for figure in ("3.6 trillion", "8.6 trillion*", "+10.2%"):
         assert figure in text
+    for left_out in ("+5 trillion", "+138.9%", "2.39×"):
+        assert left_out not in text
 
 
 @pytest.mark.parametrize(
@@ -192,9 +217,9 @@ def test_a_narrow_catalog_leaves_out_optional_columns_first() -> None:
     catalog = stats.catalog_of(Dataset.from_frame(observations, INDICATORS))
     wide = rendered(views.render(catalog, Language.en, 200), width=200)
     narrow = rendered(views.render(catalog, Language.en, 40), width=40)
-    assert {"Name", "Unit", "Obs", "Trend"} <= set(wide.split())
-    assert not {"Unit", "Obs", "Trend"} & set(narrow.split())
-    for kept in ("Metric", "Entity", "Years", "Latest", "revenue", "8.6 trillion*"):
+    assert {"Indicator", "Unit", "Trend"} <= set(wide.split())
+    assert not {"Unit", "Trend"} & set(narrow.split())
+    for kept in ("Indicator", "Entity", "Year", "Latest", "revenue", "8.6 trillion*"):
         assert kept in narrow
 
 

@@ -162,7 +162,7 @@ def test_the_table_marks_other_years_and_titles_the_tolerance(sample_csv: Path) 
     assert two.splitlines()[0].strip() == "2014 → 2023 (±2 years)"
     chinese = run(*args, "--format", "table", "--lang", "zh").stdout
     assert chinese.splitlines()[0].strip() == "2014 → 2023（±1年）"
-    assert "employees (zgc) 2013→2022" in chinese
+    assert "employees（zgc） 2013→2022" in chinese
 
 
 # --- the limit of a table -------------------------------------------------------------

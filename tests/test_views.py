@@ -82,11 +82,12 @@ def test_search_view_in_english() -> None:
     result = stats.search(dataset(), "patents")
     assert rendered(views.render(result, Language.en, 80)) == (
         "\n"
-        " Metric                   Name                             Category     Unit\n"
-        " ──────────────────────────────────────────────────────────────────────────────\n"
-        " patents_per_10k_people   Invention patents per 10,000     innovation   patents\n"
-        "                          people\n"
-        " invention_patents        Valid invention patents held     innovation   patents\n"
+        " Indicator                             Category     Unit\n"
+        " ──────────────────────────────────────────────────────────\n"
+        " Invention patents per 10,000 people   Innovation   patents\n"
+        " patents_per_10k_people\n"
+        " Valid invention patents held          Innovation   patents\n"
+        " invention_patents\n"
     )
 
 
@@ -94,33 +95,34 @@ def test_search_view_in_chinese_falls_back_to_the_english_name() -> None:
     patents = stats.search(dataset(), "专利")
     assert rendered(views.render(patents, Language.zh, 80)) == (
         "\n"
-        " 指标                     名称                   类别         单位\n"
-        " ────────────────────────────────────────────────────────────────────\n"
-        " invention_patents        有效发明专利拥有量     innovation   patents\n"
-        " patents_per_10k_people   每万人发明专利拥有量   innovation   patents\n"
+        " 指标                     类别   单位\n"
+        " ────────────────────────────────────\n"
+        " 有效发明专利拥有量       创新   件\n"
+        " invention_patents\n"
+        " 每万人发明专利拥有量     创新   件\n"
+        " patents_per_10k_people\n"
     )
     employees = stats.search(dataset(), "employees")
     assert rendered(views.render(employees, Language.zh, 80)) == (
-        "\n"
-        " 指标        名称        类别     单位\n"
-        " ────────────────────────────────────────\n"
-        " employees   Employees   talent   persons\n"
+        "\n 指标        类别   单位\n ───────────────────────\n Employees   人才   人\n employees\n"
     )
 
 
-def test_search_view_on_a_narrow_terminal_wraps_names_and_keeps_ids_whole() -> None:
+def test_search_view_on_a_narrow_terminal_wraps_names_and_ids_after_underscores() -> None:
     result = stats.search(dataset(), "patents")
     assert rendered(views.render(result, Language.en, 40), width=40) == (
         "\n"
-        " Metric                   Name           Category     Unit\n"
-        " ────────────────────────────────────────────────────────────\n"
-        " patents_per_10k_people   Invention      innovation   patents\n"
-        "                          patents per\n"
-        "                          10,000\n"
-        "                          people\n"
-        " invention_patents        Valid          innovation   patents\n"
-        "                          invention\n"
-        "                          patents held\n"
+        " Indicator         Category     Unit\n"
+        " ──────────────────────────────────────\n"
+        " Invention         Innovation   patents\n"
+        " patents per\n"
+        " 10,000 people\n"
+        " patents_per_\n"
+        " 10k_people\n"
+        " Valid invention   Innovation   patents\n"
+        " patents held\n"
+        " invention_\n"
+        " patents\n"
     )
 
 
@@ -130,9 +132,9 @@ def test_search_view_on_a_narrow_terminal_wraps_names_and_keeps_ids_whole() -> N
 def test_source_view_in_english() -> None:
     result = stats.sources(dataset(PUBLICATION), "revenue")
     assert rendered(views.render(result, Language.en, 80)) == (
-        "revenue · zgc · 2014: 3.6 trillion CNY (reported, exact)\n"
+        "Total revenue of firms · zgc · 2014: 3.6 trillion CNY (reported)\n"
         "  “企业总收入从2014年的3.6万亿元”\n"
-        "revenue · zgc · 2023: 8.6 trillion* CNY (estimate, exact)\n"
+        "Total revenue of firms · zgc · 2023: 8.6 trillion CNY* (estimate)\n"
         "  “提高到2023年的预计8.6万亿元”\n"
         "  note: 预计: an estimate for 2023\n"
         "Source: 瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
@@ -143,13 +145,13 @@ def test_source_view_in_english() -> None:
 def test_source_view_in_chinese() -> None:
     result = stats.sources(dataset(PUBLICATION), "revenue")
     assert rendered(views.render(result, Language.zh, 80)) == (
-        "revenue · zgc · 2014: 3.6万亿 CNY（原文数据，确数）\n"
+        "企业总收入 · zgc · 2014：3.6万亿元（原文数据）\n"
         "  “企业总收入从2014年的3.6万亿元”\n"
-        "revenue · zgc · 2023: 8.6万亿* CNY（预计值，确数）\n"
+        "企业总收入 · zgc · 2023：8.6万亿元*（预计值）\n"
         "  “提高到2023年的预计8.6万亿元”\n"
         "  说明：预计: an estimate for 2023\n"
         "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
-        "* 预计"
+        "* 预计值"
     )
 
 
@@ -159,9 +161,11 @@ def test_source_view_in_chinese() -> None:
         (
             Language.en,
             (
-                "invention_patents · zgc · 2020: >140,000 patents (reported, more_than)\n"
+                "Valid invention patents held · zgc · 2020: >140,000 patents (reported, more\n"
+                "than)\n"
                 "  “突破14万件”\n"
-                "invention_patents · zgc · 2023: >260,000 patents (reported, more_than)\n"
+                "Valid invention patents held · zgc · 2023: >260,000 patents (reported, more\n"
+                "than)\n"
                 "  (no quote: unsourced)\n"
                 "> more than"
             ),
@@ -169,9 +173,9 @@ def test_source_view_in_chinese() -> None:
         (
             Language.zh,
             (
-                "invention_patents · zgc · 2020: >14万 patents（原文数据，超过）\n"
+                "有效发明专利拥有量 · zgc · 2020：>14万件（原文数据，超过）\n"
                 "  “突破14万件”\n"
-                "invention_patents · zgc · 2023: >26万 patents（原文数据，超过）\n"
+                "有效发明专利拥有量 · zgc · 2023：>26万件（原文数据，超过）\n"
                 "  （无原文引用）\n"
                 "> 超过"
             ),
@@ -192,7 +196,7 @@ def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
         (
             Language.en,
             (
-                "employees · zgc · 2013: 1.86 million^ persons (derived, exact)\n"
+                "Employees · zgc · 2013: 1.86 million persons^ (derived)\n"
                 "  “是2013年的1.5倍”\n"
                 "  note: 2790000 / 1.5\n"
                 "Source: 瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
@@ -202,11 +206,11 @@ def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
         (
             Language.zh,
             (
-                "employees · zgc · 2013: 186万^ persons（推算值，确数）\n"
+                "Employees · zgc · 2013：186万人^（推算值）\n"
                 "  “是2013年的1.5倍”\n"
                 "  说明：2790000 / 1.5\n"
                 "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
-                "^ zgc推算"
+                "^ 推算值"
             ),
         ),
     ],
@@ -307,26 +311,32 @@ def test_export_view_writes_the_exact_machine_numbers_in_any_language() -> None:
     text = rendered(views.render(result, Language.en, 80))
     assert text == (
         "\n"
-        " metric      entity   year                 value   unit      status     qualifier\n"
-        " ────────────────────────────────────────────────────────────────────────────────\n"
-        " revenue     zgc      2014         3600000000000   CNY       reported   exact\n"
-        " revenue     zgc      2023         8600000000000   CNY       estimate   exact\n"
-        " employees   zgc      2013   0.30000000000000004   persons   derived    exact\n"
-        " employees   zgc      2022                   -11   persons   reported   exact\n"
+        " metric      entity   year                 value   unit      status\n"
+        " ────────────────────────────────────────────────────────────────────\n"
+        " revenue     zgc      2014         3600000000000   CNY       reported\n"
+        " revenue     zgc      2023         8600000000000   CNY       estimate\n"
+        " employees   zgc      2013   0.30000000000000004   persons   derived\n"
+        " employees   zgc      2022                   -11   persons   reported\n"
     )
+    # At 120 columns nothing is left out: every column of the file, as written.
+    assert "qualifier" in rendered(views.render(result, Language.en, 120), width=120)
     assert rendered(views.render(result, Language.zh, 80)) == text
 
 
-def test_export_view_keeps_the_files_columns_and_wraps_its_text() -> None:
+def test_export_view_keeps_the_files_columns_and_wraps_its_text_between_numbers() -> None:
     result = stats.observations(dataset(), metrics=["revenue"])
-    assert rendered(views.render(result, Language.en, 80)) == (
+    # At 120 columns every column of the file; the passage wraps, 3.6万亿元 stays whole.
+    assert rendered(views.render(result, Language.en, 120), width=120) == (
         "\n"
-        " metric    entity   year           value   unit   status     qualifier   quote          note\n"
-        " ────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        " revenue   zgc      2014   3600000000000   CNY    reported   exact       企业总收入从\n"
-        "                                                                         2014年的3.6\n"
-        "                                                                         万亿元\n"
-        " revenue   zgc      2023   8600000000000   CNY    estimate   exact       提高到2023年   预计: an\n"
-        "                                                                         的预计8.6万    estimate for\n"
-        "                                                                         亿元           2023\n"
+        " metric    entity   year           value   unit   status     qualifier   quote                   note\n"
+        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        " revenue   zgc      2014   3600000000000   CNY    reported   exact       企业总收入从2014年的\n"
+        "                                                                         3.6万亿元\n"
+        " revenue   zgc      2023   8600000000000   CNY    estimate   exact       提高到2023年的预计      预计: an estimate for\n"
+        "                                                                         8.6万亿元               2023\n"
     )
+    # At 80 the passage and the note are left out (--format csv has them), numbers whole.
+    narrow = rendered(views.render(result, Language.en, 80))
+    assert "quote" not in narrow
+    assert "3600000000000" in narrow
+    assert max(len(line) for line in narrow.splitlines()) <= 80

@@ -14,7 +14,7 @@ from typing import Any
 
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number, machine_number_texts
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.present.i18n import LOCALES, Language, message
+from zgc_cli.present.i18n import LOCALES, Language, message, unit_name
 
 # The one machine-number formatter lives with the data it round-trips; offered here too.
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "ratio_text",
     "signed_human",
     "tick_text",
+    "with_unit",
 ]
 DASH = "—"
 # Below these, a plain grouped number reads better than a compact one
@@ -88,8 +89,19 @@ def human_number(value: Any, unit: str, lang: Language) -> str:
             locale=locale,
             fraction_digits=2,
         )
-    pattern = "#,##0.##" if abs(number) >= 1 or number == 0 else "0.######"
+    # Chinese groups by 万, never by thousands: 1800 sits in a column beside 1160万
+    # (as a bulletin writes 1800家), where 1,800 would mix two ways of writing numbers.
+    grouped = "#,##0.##" if lang is Language.en else "0.##"
+    pattern = grouped if abs(number) >= 1 or number == 0 else "0.######"
     return format_decimal(number, format=pattern, locale=locale)
+
+
+def with_unit(number: str, unit: str, lang: Language) -> str:
+    """A human number with its unit in the language: 3.6万亿元, 3.6 trillion CNY, 43%."""
+    name = unit_name(unit, lang)
+    if not name or number.endswith(name):
+        return number
+    return f"{number}{name}" if lang is Language.zh else f"{number} {name}"
 
 
 def _rate(value: float, grouped: str, signed: bool) -> str:
@@ -120,10 +132,10 @@ def percent_text(value: Any, lang: Language, zero_base: bool = False) -> str:
 
 
 def ratio_text(value: Any, lang: Language, zero_base: bool = False) -> str:
-    """2.39×; ``new`` from a zero base; a dash when undefined."""
+    """2.39× / 2.39倍; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return _rate(float(value), ",.2f", signed=False) + "×"
+    return _rate(float(value), ",.2f", signed=False) + message("cell.times", lang)
 
 
 def signed_human(value: Any, unit: str, lang: Language) -> str:

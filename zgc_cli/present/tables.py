@@ -1,19 +1,35 @@
-"""The Rich table builder: numbers and ids are never cut or wrapped; other text wraps.
+"""The Rich table builder: numbers are never cut or wrapped; names wrap between words.
 
 Knows no statistics: :mod:`zgc_cli.present.views` hands it rows of text. Every
 header, title and cell reaches Rich as plain :class:`~rich.text.Text` with its
 control characters spelled out (:mod:`zgc_cli.present.safe`): a ``[link=…]`` or
 an ESC in a data file is shown as written, never obeyed.
+
+Text wraps as :class:`Flowing` text does: between words, between Chinese
+characters and after an id's underscores, never inside a number (``3.6万亿``,
+``2,790,000``, ``+10.2%`` stay on one line), where Rich alone would cut a run of
+Chinese text, digits included, at the column's edge.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.cells import cell_len, chop_cells
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    Group,
+    JustifyMethod,
+    OverflowMethod,
+    RenderableType,
+)
+from rich.containers import Lines
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -21,6 +37,120 @@ from zgc_cli.present.safe import visible
 
 # Text columns wrap, but never narrower than this: a name needs a few letters a line.
 TEXT_COLUMN_MIN_WIDTH = 12
+# A numeric column's header goes on two lines only when that saves this many cells.
+HEADER_SLACK = 4
+
+_CJK = "\u2e80-\u9fff\u3000-\u303f\u3040-\u30ff\uf900-\ufaff\uff00-\uffef"
+# Chinese punctuation that never starts a line, and that never ends one.
+_CLOSING = "，。、；：？！）》」』”’"
+_OPENING = "（《「『“‘"
+# Where a line may break: after a word (with its spaces), after an id's underscore,
+# or around a Chinese character. A number keeps its scale and counter words and
+# marks with it (``>1160万``, ``8.6万亿*``, ``3.6 trillion``, ``2014年``), punctuation stays with
+# what it follows.
+_TOKEN = re.compile(
+    rf"[{_OPENING}]*"
+    rf"(?:(?:[^\s{_CJK}_]*\d[^\s{_CJK}_]*"
+    rf"(?:[万亿]+[^\s{_CJK}_]*| (?:thousand|million|billion|trillion)[^\s{_CJK}_]*)?"
+    rf"[年月日元人件家项个次位款届号]?)+_*"
+    rf"|[^\s{_CJK}_]+_*|_+|.)"
+    rf"[{_CLOSING}]*\s*",
+    re.DOTALL,
+)
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where a line of ``text`` breaks to fit ``width`` cells: never inside a number.
+
+    A piece wider than the whole line (a very long word) is folded, as Rich does.
+    """
+    breaks: list[int] = []
+    offset = 0
+    for match in _TOKEN.finditer(text):
+        start, token = match.start(), match.group(0)
+        length = cell_len(token.rstrip())
+        if offset + length <= width:
+            offset += cell_len(token)
+        elif length > width:
+            pieces = chop_cells(token, width)
+            for piece in pieces[:-1]:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            if start:
+                breaks.append(start)
+            offset = cell_len(pieces[-1])
+        else:
+            if offset and start:
+                breaks.append(start)
+            offset = cell_len(token)
+    return sorted(set(breaks))
+
+
+def _longest_piece(text: str) -> int:
+    """The widest piece of ``text`` a line break cannot split."""
+    return max((cell_len(token.rstrip()) for token in _TOKEN.findall(text)), default=0)
+
+
+class Flowing(Text):
+    """Text that wraps between words and Chinese characters, never inside a number."""
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        if no_wrap or self.no_wrap:
+            return super().wrap(
+                console,
+                width,
+                justify=justify,
+                overflow=overflow,
+                tab_size=tab_size,
+                no_wrap=no_wrap,
+            )
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if line.cell_len <= width:  # most lines, and every line laid out already
+                lines.append(line)
+                continue
+            pieces = line.divide(break_offsets(str(line), width))
+            for piece in pieces:
+                piece.rstrip_end(width)
+                piece.truncate(width, overflow="fold")
+            if justify and justify != "default":
+                pieces.justify(console, width, justify=justify, overflow="fold")
+            lines.extend(pieces)
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        lines = self.plain.split("\n")
+        widest = max(cell_len(line) for line in lines)
+        shortest = max(_longest_piece(line) for line in lines)
+        return Measurement(min(shortest, widest), widest)
+
+
+def plain(text: str | Text, style: str = "") -> Flowing:
+    """Text that Rich shows as written: no markup, control characters spelled out."""
+    if isinstance(text, Text):
+        flowing = Flowing(style=style)
+        flowing.append_text(text)
+        return flowing
+    return Flowing(visible(text), style=style)
+
+
+def labelled(name: str, identifier: str) -> Flowing:
+    """A name, with the id a person types beneath it, dim: ``Revenue`` / ``revenue``."""
+    cell = plain(name)
+    if identifier and identifier != name:
+        cell.append("\n")
+        cell.append_text(plain(identifier, style="dim"))
+    return cell
 
 
 @dataclass(frozen=True)
@@ -30,48 +160,95 @@ class Column:
     Attributes:
         header: the column's title.
         numeric: numbers: right-aligned, never wrapped or cut.
-        whole: text that must stay whole, such as ids a user will type back.
+        whole: text kept whole while the terminal has room (ids); on a terminal
+            too narrow even without the optional columns, it wraps as names do.
         optional: 0 if the column must be shown; otherwise it may be left out of
             a narrow terminal's table, higher numbers first.
+        max_width: text that wraps beyond this width, to leave the room to the
+            column people read first (the catalog's entity, beside the indicator).
+        comfortable: the width a name column reads well at: optional columns are
+            left out before it gets narrower (it may, when nothing is left to drop).
     """
 
     header: str
     numeric: bool = False
     whole: bool = False
     optional: int = 0
+    max_width: int | None = None
+    comfortable: int = 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A row that heads a group of rows (a category in the catalog), in the first column."""
+
+    text: str
+
+
+Cell = str | Text
+Row = Sequence[Cell] | Heading
 
 
 def build_table(
     columns: Sequence[Column],
-    rows: Sequence[Sequence[str]],
-    title: str | None = None,
+    rows: Sequence[Row],
+    title: str | Text | None = None,
     width: int | None = None,
 ) -> Table:
-    """A table whose numbers and ids are never cut or wrapped; other text wraps.
+    """A table whose numbers are never cut or wrapped; names wrap.
 
     Given the terminal's ``width``, optional columns are left out, the most
-    dispensable first, while the table cannot fit; the data itself is whole in
-    the machine formats.
+    dispensable first, while the table cannot fit; then ids (``whole`` text)
+    wrap too. The data itself is whole in the machine formats.
     """
     kept = list(range(len(columns)))
-    table = _table(columns, rows, kept, title)
+    loose: set[int] = set()
+    table = _table(columns, rows, kept, loose, title, stack=False)
+    if width is None or _comfortable_width(table, columns, kept) <= width:
+        return table
+    # Too wide: long headers over short numbers go on two lines first.
+    table = _table(columns, rows, kept, loose, title)
     droppable = sorted(
         (position for position in kept if columns[position].optional),
         key=lambda position: -columns[position].optional,
     )
-    while width is not None and droppable and _minimum_width(table) > width:
+    while width is not None and droppable and _comfortable_width(table, columns, kept) > width:
         kept.remove(droppable.pop(0))
-        table = _table(columns, rows, kept, title)
+        table = _table(columns, rows, kept, loose, title)
+    wrappable = [p for p in kept if columns[p].whole and not columns[p].numeric]
+    while width is not None and wrappable and _minimum_width(table) > width:
+        loose.add(wrappable.pop(0))
+        table = _table(columns, rows, kept, loose, title)
     return table
 
 
-def plain(text: str, style: str = "") -> Text:
-    """Text that Rich shows as written: no markup, control characters spelled out."""
-    return Text(visible(text), style=style)
+def _cell_width(cell: Text) -> int:
+    return max(cell_len(line) for line in cell.plain.split("\n"))
+
+
+def _header(text: str, room: int, stack: bool) -> tuple[Flowing, int]:
+    """A numeric column's header, on two lines (if ``stack``) when much wider than its numbers."""
+    header = plain(text)
+    full = cell_len(text)
+    if not stack or full < room + HEADER_SLACK:
+        return header, full
+    # Never more than two lines: half the header, to an even width (a Chinese character is 2).
+    target = max(room, _longest_piece(text), (full + 1) // 2 + (full + 1) // 2 % 2)
+    offsets = break_offsets(text, target)
+    lines = header.divide(offsets)
+    for line in lines:
+        line.rstrip()
+    stacked = plain(Text("\n").join(lines))
+    return stacked, _cell_width(stacked)
 
 
 def _table(
-    columns: Sequence[Column], rows: Sequence[Sequence[str]], kept: list[int], title: str | None
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    kept: list[int],
+    loose: set[int],
+    title: str | Text | None,
+    stack: bool = True,
 ) -> Table:
     table = Table(
         title=plain(title) if title is not None else None,
@@ -79,22 +256,42 @@ def _table(
         title_justify="left",
         pad_edge=False,
     )
-    cells = [[plain(row[position]) for position in kept] for row in rows]
+    cells: list[list[Text]] = []
+    headings: dict[int, Flowing] = {}
+    for row in rows:
+        if isinstance(row, Heading):
+            headings[len(cells)] = plain(row.text, style="bold")
+            cells.append([])
+        else:
+            cells.append([plain(row[position]) for position in kept])
     for index, position in enumerate(kept):
         column = columns[position]
-        header = plain(column.header)
-        widest = max([header.cell_len] + [row[index].cell_len for row in cells])
-        if column.numeric or column.whole:
+        widest = max([0] + [_cell_width(row[index]) for row in cells if row])
+        if column.numeric:
+            header, header_width = _header(column.header, widest, stack)
+            table.add_column(
+                header, justify="right", no_wrap=True, min_width=max(widest, header_width)
+            )
+        elif column.whole and position not in loose:
+            header = plain(column.header)
+            table.add_column(header, no_wrap=True, min_width=max(widest, header.cell_len))
+        else:
+            header = plain(column.header)
+            widest = max(widest, header.cell_len)
             table.add_column(
                 header,
-                justify="right" if column.numeric else "left",
-                no_wrap=True,
-                min_width=widest,
+                overflow="fold",
+                min_width=min(widest, TEXT_COLUMN_MIN_WIDTH),
+                max_width=column.max_width,
             )
+    blank = [Text("") for _ in kept]
+    for index, row in enumerate(cells):
+        if index in headings:
+            if index:
+                table.add_row(*blank)
+            table.add_row(headings[index], *blank[1:])
         else:
-            table.add_column(header, overflow="fold", min_width=min(widest, TEXT_COLUMN_MIN_WIDTH))
-    for row in cells:
-        table.add_row(*row)
+            table.add_row(*row)
     return table
 
 
@@ -120,6 +317,15 @@ def _minimum_width(table: Table) -> int:
     return width
 
 
+def _comfortable_width(table: Table, columns: Sequence[Column], kept: list[int]) -> int:
+    """The table's minimum width with its name columns at their comfortable width."""
+    extra = sum(
+        max(0, columns[position].comfortable - (table.columns[index].min_width or 0))
+        for index, position in enumerate(kept)
+    )
+    return _minimum_width(table) + extra
+
+
 def print_renderables(console: Console, renderables: Sequence[RenderableType]) -> None:
     """Print tables and notes, in order.
 
@@ -136,5 +342,9 @@ def print_renderables(console: Console, renderables: Sequence[RenderableType]) -
                 console.print(renderable, crop=False)
             finally:
                 console.width = width
+        elif isinstance(renderable, Flowing):
+            # Console.print merges the Text objects it is given into a plain Text, which
+            # Rich would wrap its own way (cutting 3.6万亿 in two): a Group keeps ours.
+            console.print(Group(renderable))
         else:
             console.print(renderable)

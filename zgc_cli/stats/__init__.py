@@ -85,7 +85,7 @@ def series(
     """
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
-    from zgc_cli.stats.select import check_year_range, metadata_by_metric, select, within_years
+    from zgc_cli.stats.select import check_year_range, select, within_years
 
     check_year_range(year_from, year_to)
     unique = list(dict.fromkeys(metrics))
@@ -101,15 +101,28 @@ def series(
     frame = within_years(series_growth(rows, unique, declared), year_from, year_to)
     frame = frame.reset_index(drop=True)
     spans = span(within_years(rows, year_from, year_to), declared)
+    names = _indicator_names(dataset, unique)
+    return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
+
+
+def _indicator_names(
+    dataset: Dataset, metrics: Sequence[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """Each metric's names by language, for the tables' labels (empty where none is known).
+
+    Without ``metrics``, those of every indicator the metadata names: a table labels
+    a metric without names by its id.
+    """
+    from zgc_cli.stats.select import metadata_by_metric
+
     metadata = metadata_by_metric(dataset.indicators)
-    names = {
+    return {
         metric: {
             "en": metadata.get(metric, {}).get("name_en", ""),
             "zh": metadata.get(metric, {}).get("name_zh", ""),
         }
-        for metric in unique
+        for metric in (metadata if metrics is None else metrics)
     }
-    return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
 
 
 def comparison(
@@ -158,6 +171,7 @@ def comparison(
         only_to=compared.only_to,
         entity_names=dataset.entity_names(),
         tolerance=tolerance,
+        names=_indicator_names(dataset),
     )
 
 
@@ -224,7 +238,10 @@ def sources(
     publication = dataset.publication
     citation = publication.citation() if publication else ""
     return SourcesResult(
-        rows.assign(source=citation), citation=citation, entity_names=dataset.entity_names()
+        rows.assign(source=citation),
+        citation=citation,
+        entity_names=dataset.entity_names(),
+        names=_indicator_names(dataset, [metric]),
     )
 
 

@@ -51,6 +51,7 @@ class ComparisonResult(Result):
         only_to: pairs with the second year but not the first.
         tolerance: each series took its nearest years within ±tolerance of those asked
             (the years used are the frame's ``year_from`` and ``year_to``).
+        names: indicator names by metric id and language, for tables.
     """
 
     year_from: int = 0
@@ -59,6 +60,7 @@ class ComparisonResult(Result):
     only_to: pd.DataFrame = field(default_factory=pd.DataFrame)
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     tolerance: int = 0
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def not_compared(self) -> int:
@@ -99,10 +101,12 @@ class SourcesResult(Result):
     Attributes:
         citation: the publication in one line, or ''.
         entity_names: entity names by entity id and language.
+        names: indicator names by metric id and language, for the view's headings.
     """
 
     citation: str = ""
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

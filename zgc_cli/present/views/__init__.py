@@ -20,7 +20,13 @@ from rich.console import RenderableType
 
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.tables import plain
-from zgc_cli.present.views.amounts import catalog_view, compare_view, series_view, share_view
+from zgc_cli.present.views.amounts import (
+    catalog_order,
+    catalog_view,
+    compare_view,
+    series_view,
+    share_view,
+)
 from zgc_cli.present.views.common import sparkline
 from zgc_cli.present.views.passages import (
     observations_view,
@@ -71,6 +77,9 @@ def render(
     if not limit or rows <= limit:
         return _VIEWS[type(result)](result, lang, width)
     frame = result.frame
+    if isinstance(result, CatalogResult):
+        # The rows shown are the first of the map as laid out, category by category.
+        frame = catalog_order(frame, lang)
     if isinstance(result, VerifyReport):
         # A person checking wants the failures: they come first when rows must be left out.
         passed = frame["result"].isin(["pass", "definitional"]).to_numpy()

@@ -10,17 +10,21 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
 from zgc_cli.present.numbers import human_number, marked_number
-from zgc_cli.present.tables import Column, build_table, plain
+from zgc_cli.present.tables import Column, Heading, Row, build_table, labelled, plain
 from zgc_cli.present.views.common import (
     INFERRED_MARK,
+    category_label,
     entity_label,
+    flowing_lines,
     header,
+    indicator_label,
     legend,
     measure_header,
     measure_text,
     name_in,
+    series_label,
     sparkline,
     year_text,
 )
@@ -28,10 +32,10 @@ from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.results import CatalogResult, ComparisonResult, SeriesResult, ShareResult
 
 
-def _span_line(
+def _span_parts(
     row: Mapping[Hashable, Any], lang: Language, entity_names: Mapping[str, Mapping[str, str]]
-) -> str:
-    """A series' first → last change in one line, every compare measure in registry order."""
+) -> list[str]:
+    """A series' first → last change, every compare measure in registry order, as parts."""
     unit = str(row["unit"])
     start = marked_number(row["value_from"], unit, row["status_from"], row["qualifier_from"], lang)
     end = marked_number(row["value_to"], unit, row["status_to"], row["qualifier_to"], lang)
@@ -41,7 +45,7 @@ def _span_line(
         f"{year_text(row['year_from'], row['year_basis_from'])} → "
         f"{year_text(row['year_to'], row['year_basis_to'])}"
     )
-    parts = [f"{entity} {years}: {start} → {end}"]
+    parts = [message("span.lead", lang, entity=entity, years=years, start=start, end=end)]
     kind = str(row.get("kind", ""))
     for measure in measures_for(View.compare):
         if kind and kind not in measure.kinds:
@@ -50,7 +54,38 @@ def _span_line(
         if measure.name == "cagr_pct":
             text = message("span.cagr", lang) + text
         parts.append(text)
-    return ", ".join(parts)
+    return parts
+
+
+# An indicator's name reads well from this width: columns are dropped before it is narrower.
+NAME_COMFORTABLE_WIDTH = 20
+
+# Which growth columns a narrow terminal leaves out first: the ratio says what the
+# percent change says; the absolute change is in the unit, the rates compare across rows.
+_MEASURE_DISPENSABLE: dict[str, int] = {"ratio": 3, "change": 2, "change_pct": 1}
+
+
+def _measure_columns(lang: Language, view: View) -> list[Column]:
+    return [
+        Column(
+            measure_header(measure, lang),
+            numeric=True,
+            optional=_MEASURE_DISPENSABLE.get(measure.name, 0),
+        )
+        for measure in measures_for(view)
+    ]
+
+
+def _titled(name: str, unit: str, metric: str, lang: Language) -> Text:
+    """A series' title: its name and unit in the language, then its id, dim, to type."""
+    title = plain(name)
+    unit_text = unit_name(unit, lang) if unit else ""
+    if unit_text:
+        title.append_text(plain(message("chart.titled", lang, name="", unit=unit_text)))
+    if metric != name:
+        title.append("  ")
+        title.append_text(plain(metric, style="dim"))
+    return title
 
 
 def series_view(result: SeriesResult, lang: Language, width: int | None) -> list[RenderableType]:
@@ -62,7 +97,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         Column(header("entity", lang)),
         Column(header("year", lang), numeric=True),
         Column(header("value", lang), numeric=True),
-        *(Column(measure_header(measure, lang), numeric=True) for measure in measures),
+        *_measure_columns(lang, View.series),
     ]
     for metric in dict.fromkeys(series["metric"].astype(str)):
         rows_of_metric = series[series["metric"].astype(str) == metric]
@@ -87,13 +122,15 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
                 ]
             )
             previous_zero = bool(row["value"] == 0)
-        name = name_in(result.names.get(metric, {}), lang)
+        name = indicator_label(metric, result.names, lang)
         unit = str(rows_of_metric["unit"].iloc[0])
-        title = " · ".join(part for part in (metric, name, unit) if part)
-        renderables.append(build_table(columns, rows, title=title))
+        title = _titled(name, unit, metric, lang)
+        renderables.append(build_table(columns, rows, title=title, width=width))
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
             if span_row["year_from"] != span_row["year_to"]:
-                renderables.append(plain(_span_line(span_row, lang, result.entity_names)))
+                parts = _span_parts(span_row, lang, result.entity_names)
+                separator = message("label.separator", lang)
+                renderables.append(flowing_lines(parts, separator, width))
         note = legend(rows_of_metric["flags"], lang)
         if note is not None:
             renderables.append(note)
@@ -104,16 +141,20 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
 def compare_view(
     result: ComparisonResult, lang: Language, width: int | None
 ) -> list[RenderableType]:
-    """Every series between two years, and what had only one of them."""
+    """Every series between two years, by name, and what had only one of them.
+
+    Each row is the series' name (with its entity) and, dim beneath it, the
+    metric id to type into ``zgc metrics`` or ``zgc source``. On a narrow
+    terminal the ratio, then the change, then the percent change are left out.
+    """
     measures = measures_for(View.compare)
-    # One text column for the series leaves the narrow terminal's room to the numbers.
     columns = [
-        Column(header("series", lang), whole=True),
+        Column(header("indicator", lang), comfortable=NAME_COMFORTABLE_WIDTH),
         Column(str(result.year_from), numeric=True),
         Column(str(result.year_to), numeric=True),
-        *(Column(measure_header(measure, lang), numeric=True) for measure in measures),
+        *_measure_columns(lang, View.compare),
     ]
-    rows: list[list[str]] = []
+    rows: list[list[str | Text]] = []
     nearest = ""  # the first series compared over other years than those asked
     for row in result.frame.to_dict("records"):
         unit = str(row["unit"])
@@ -133,10 +174,12 @@ def compare_view(
             + (INFERRED_MARK if str(row[f"year_basis_{end}"]) == "inferred" else "")
             for end in ("from", "to")
         ]
-        entity = entity_label(row["entity"], result.entity_names, lang)
+        label = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
+        named = indicator_label(row["metric"], result.names, lang) != str(row["metric"])
         rows.append(
             [
-                f"{row['metric']} ({entity}){years}",
+                # The id beneath, to type next; not when the name is the id already.
+                labelled(label + years, str(row["metric"]) if named else ""),
                 *ends,
                 *(
                     measure_text(
@@ -156,7 +199,7 @@ def compare_view(
             year_to=result.year_to,
             within=within,
         )
-    renderables: list[RenderableType] = [build_table(columns, rows, title=title)]
+    renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
     note = legend(result.frame["flags"], lang)
     if note is not None:
         renderables.append(note)
@@ -165,8 +208,7 @@ def compare_view(
         renderables.append(plain(line, style="dim"))
     for year, missing in ((result.year_from, result.only_from), (result.year_to, result.only_to)):
         if not missing.empty:
-            line = _not_compared_line(year, missing, lang, result.entity_names, result.tolerance)
-            renderables.append(plain(line, style="dim"))
+            renderables.append(_not_compared(year, missing, lang, result, width))
     return renderables
 
 
@@ -176,65 +218,118 @@ def _within(tolerance: int, lang: Language) -> str:
     return message(key, lang, tolerance=tolerance)
 
 
-def _not_compared_line(
-    year: int,
-    missing: pd.DataFrame,
-    lang: Language,
-    entity_names: Mapping[str, Mapping[str, str]],
-    tolerance: int = 0,
-) -> str:
-    series = ", ".join(
-        f"{row['metric']} ({entity_label(row['entity'], entity_names, lang)})"
-        for row in missing.to_dict("records")
-    )
-    if tolerance:
-        return message(
+def _not_compared(
+    year: int, missing: pd.DataFrame, lang: Language, result: ComparisonResult, width: int | None
+) -> Text:
+    """The series with only one of the years, by name, broken between names only."""
+    # Thousands of series can miss a year: each name is looked up once.
+    labels: dict[tuple[str, str], str] = {}
+    names = []
+    for metric, entity in zip(
+        missing["metric"].astype(str), missing["entity"].astype(str), strict=True
+    ):
+        key = (metric, entity)
+        if key not in labels:
+            labels[key] = series_label(metric, entity, result.names, result.entity_names, lang)
+        names.append(labels[key])
+    if result.tolerance:
+        lead = message(
             "compare.not_compared_near",
             lang,
             year=year,
-            within=_within(tolerance, lang),
+            within=_within(result.tolerance, lang),
             count=len(missing),
-            series=series,
+            series="",
         )
-    return message("compare.not_compared", lang, year=year, count=len(missing), series=series)
+    else:
+        lead = message("compare.not_compared", lang, year=year, count=len(missing), series="")
+    separator = message("label.separator", lang)
+    return flowing_lines(names, separator, width, style="dim", lead=lead)
+
+
+def _name_columns(lang: Language) -> tuple[str, str]:
+    return ("name_zh", "name_en") if lang is Language.zh else ("name_en", "name_zh")
+
+
+def catalog_order(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The catalog's rows as the map lays them out: by category (in the messages' order,
+    then any other by name), then by indicator name and entity name in the language.
+
+    Chinese names sort by code point, which for Chinese characters is the
+    radical-and-stroke order of the Kangxi dictionary: no pinyin table is needed.
+    """
+    if frame.empty:
+        return frame
+    name_column, other_column = _name_columns(lang)
+    known = [key.removeprefix("category.") for key in MESSAGES if key.startswith("category.")]
+    category = frame["category"].astype(str)
+    names = (
+        frame[name_column]
+        .astype(str)
+        .where(frame[name_column].astype(str) != "", frame[other_column].astype(str))
+    )
+    names = names.where(names != "", frame["metric"].astype(str))
+    entities = (
+        frame[f"entity_{name_column}"]
+        .astype(str)
+        .where(frame[f"entity_{name_column}"].astype(str) != "", frame["entity"].astype(str))
+    )
+    keys = pd.DataFrame(
+        {
+            "rank": category.map(lambda text: known.index(text) if text in known else len(known)),
+            "category": category.map(lambda text: category_label(text, lang).casefold()),
+            "name": names.str.casefold(),
+            "entity": entities.str.casefold(),
+        },
+        index=frame.index,
+    )
+    order = keys.sort_values(["rank", "category", "name", "entity"], kind="stable").index
+    return frame.loc[order]
+
+
+# The catalog's entity and unit wrap beyond these, leaving the room to the indicator's name.
+ENTITY_MAX_WIDTH = 16
+UNIT_MAX_WIDTH = 14
 
 
 def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """The catalog: one row per (metric, entity), with a sparkline of each series.
+    """The catalog as a map: by category, each series by name with its latest value.
 
-    On a terminal narrower than the table, unit, trend, count and name are left
-    out in that order: ids, years and the latest value always stay.
+    A row is the indicator's name (its id, dim, beneath it), the entity, the year
+    and value of its latest figure, the unit and the sparkline of a series with
+    two or more figures. A narrow terminal leaves out the unit (the name says
+    what is counted), then the sparkline.
     """
     columns = [
-        Column(header("metric", lang), whole=True),
-        Column(header("entity", lang)),
-        Column(header("name", lang), optional=1),
-        Column(header("unit", lang), whole=True, optional=4),
-        Column(header("years", lang), numeric=True),
-        Column(header("observations", lang), numeric=True, optional=2),
-        Column(header("trend", lang), whole=True, optional=3),
+        Column(header("indicator", lang), comfortable=NAME_COMFORTABLE_WIDTH),
+        Column(header("entity", lang), max_width=ENTITY_MAX_WIDTH),
+        Column(header("year", lang), numeric=True),
         Column(header("latest", lang), numeric=True),
+        Column(header("unit", lang), optional=2, max_width=UNIT_MAX_WIDTH),
+        Column(header("trend", lang), whole=True, optional=1),
     ]
-    name_column = "name_zh" if lang is Language.zh else "name_en"
-    other_column = "name_en" if lang is Language.zh else "name_zh"
-    catalog, values = result.frame, result.values
-    rows: list[list[str]] = []
+    name_column, other_column = _name_columns(lang)
+    catalog, values = catalog_order(result.frame, lang), result.values
+    rows: list[Row] = []
+    category = None
     for row in catalog.to_dict("records"):
+        if row["category"] != category:
+            category = row["category"]
+            rows.append(Heading(category_label(category, lang)))
         flag_parts = str(row["latest_flags"]).split(FLAG_SEPARATOR)
         status = next((part for part in flag_parts if part in STATUS_MARKS), "")
         qualifier = next((part for part in flag_parts if part in QUALIFIER_MARKS), "")
-        last = f"{row['last_year']}{INFERRED_MARK if 'inferred_year' in flag_parts else ''}"
-        years = last if row["first_year"] == row["last_year"] else f"{row['first_year']}–{last}"
+        year = f"{row['last_year']}{INFERRED_MARK if 'inferred_year' in flag_parts else ''}"
+        series_values = values.get((str(row["metric"]), str(row["entity"])), [])
+        name = str(row[name_column] or row[other_column] or row["metric"])
         rows.append(
             [
-                str(row["metric"]),
+                labelled(name, str(row["metric"])),
                 str(row[f"entity_{name_column}"] or row[f"entity_{other_column}"] or row["entity"]),
-                str(row[name_column] or row[other_column]),
-                str(row["unit"]),
-                years,
-                str(row["observations"]),
-                sparkline(values.get((str(row["metric"]), str(row["entity"])), [])),
+                year,
                 marked_number(row["latest_value"], str(row["unit"]), status, qualifier, lang),
+                unit_name(str(row["unit"]), lang),
+                sparkline(series_values) if len(series_values) >= 2 else "",
             ]
         )
     renderables: list[RenderableType] = [build_table(columns, rows, width=width)]
@@ -277,8 +372,10 @@ def share_view(result: ShareResult, lang: Language, width: int | None) -> list[R
             ]
         )
     metric = str(frame["metric"].iloc[0]) if not frame.empty else ""
-    title = " · ".join(part for part in (metric, name_in(result.indicator_names, lang)) if part)
-    renderables: list[RenderableType] = [build_table(columns, rows, title=title)]
+    name = name_in(result.indicator_names, lang) or metric
+    unit_of = str(frame["unit"].iloc[0]) if "unit" in frame and not frame.empty else ""
+    title = _titled(name, unit_of, metric, lang)
+    renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
     note = legend(frame["flags"], lang)
     if note is not None:
         renderables.append(note)

@@ -10,12 +10,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR
 from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.i18n import MESSAGES, Language, message
 from zgc_cli.present.numbers import (
     percent_text,
     places_text,
@@ -23,7 +24,8 @@ from zgc_cli.present.numbers import (
     ratio_text,
     signed_human,
 )
-from zgc_cli.present.tables import Column, build_table
+from zgc_cli.present.safe import visible
+from zgc_cli.present.tables import Column, Flowing, build_table, plain
 from zgc_cli.stats.kinds import Kind
 from zgc_cli.stats.measures import Measure, Style
 
@@ -77,6 +79,59 @@ def entity_label(entity: object, names: Mapping[str, Mapping[str, str]], lang: L
     return name_in(names.get(str(entity), {}), lang) or str(entity)
 
 
+def indicator_label(metric: object, names: Mapping[str, Mapping[str, str]], lang: Language) -> str:
+    """An indicator as people read it: its name in the language, else its id."""
+    return name_in(names.get(str(metric), {}), lang) or str(metric)
+
+
+def series_label(
+    metric: object,
+    entity: object,
+    names: Mapping[str, Mapping[str, str]],
+    entity_names: Mapping[str, Mapping[str, str]],
+    lang: Language,
+) -> str:
+    """A series by its names: ``Revenue (Zhongguancun)`` / ``企业总收入（中关村示范区）``."""
+    return message(
+        "cell.of_entity",
+        lang,
+        name=indicator_label(metric, names, lang),
+        entity=entity_label(entity, entity_names, lang),
+    )
+
+
+def category_label(category: object, lang: Language) -> str:
+    """A category's name in the language; a category of the user's own data as written."""
+    key = f"category.{category}" if str(category) else "category.other"
+    return message(key, lang) if key in MESSAGES else str(category)
+
+
+def flowing_lines(
+    parts: Sequence[str], separator: str, width: int | None, style: str = "", lead: str = ""
+) -> Text:
+    """Parts joined into lines no wider than ``width``, broken only between parts.
+
+    A part (a series' change, a series' name) is never split across lines unless
+    it alone is wider than the line; then it wraps as names do, numbers whole.
+    The ``lead`` opens the first line.
+    """
+    text = lead + separator.join(parts)
+    if width is None:
+        return plain(text, style=style)
+    lines: list[str] = []
+    line = lead
+    for index, part in enumerate(parts):
+        piece = part + (separator if index < len(parts) - 1 else "")
+        if line and cell_len(line + piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    lines.append(line.rstrip())
+    # The data's own control characters are spelled out line by line, before the
+    # newlines that lay the lines out are added.
+    return Flowing("\n".join(visible(line) for line in lines), style=style)
+
+
 INFERRED_MARK = "?"
 
 
@@ -89,15 +144,39 @@ def year_text(year: object, basis: object) -> str:
 ID_COLUMNS: frozenset[str] = frozenset({"metric", "entity", "unit", "status", "qualifier"})
 
 
-def plain_view(frame: pd.DataFrame, numeric_columns: Sequence[str] = ()) -> list[RenderableType]:
-    """Any frame as a table of its exact machine text; numbers and ids stay whole."""
+# What a narrow terminal leaves out of a table of observations first (higher first):
+# the note, then the year's basis, the passage, the qualifier, the status, the unit.
+PLAIN_DISPENSABLE: dict[str, int] = {
+    "note": 6,
+    "year_basis": 5,
+    "quote": 4,
+    "source": 4,
+    "qualifier": 3,
+    "status": 2,
+    "unit": 1,
+}
+
+
+def plain_view(
+    frame: pd.DataFrame, numeric_columns: Sequence[str] = (), width: int | None = None
+) -> list[RenderableType]:
+    """Any frame as a table of its exact machine text; numbers stay whole.
+
+    Ids stay whole while the terminal has room; on a narrow one the passage,
+    note and the flags' columns are left out first (``--format csv`` has them all).
+    """
     text = machine_text(frame)
     columns = [
-        Column(str(name), numeric=name in numeric_columns, whole=name in ID_COLUMNS)
+        Column(
+            str(name),
+            numeric=name in numeric_columns,
+            whole=name in ID_COLUMNS,
+            optional=PLAIN_DISPENSABLE.get(str(name), 0),
+        )
         for name in text.columns
     ]
     rows = [list(row) for row in text.itertuples(index=False, name=None)]
-    return [build_table(columns, rows)]
+    return [build_table(columns, rows, width=width)]
 
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.text import Text
 
 from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import MESSAGES, Language, message
-from zgc_cli.present.numbers import marked_number
-from zgc_cli.present.tables import Column, build_table, plain
-from zgc_cli.present.views.common import entity_label, header, legend, plain_view, year_text
+from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
+from zgc_cli.present.numbers import human_number, marks_of, with_unit
+from zgc_cli.present.tables import Column, build_table, labelled, plain
+from zgc_cli.present.views.common import (
+    category_label,
+    entity_label,
+    header,
+    indicator_label,
+    legend,
+    plain_view,
+    year_text,
+)
 from zgc_cli.stats.results import (
     ObservationsResult,
     SearchResult,
@@ -22,52 +31,66 @@ def observations_view(
     result: ObservationsResult, lang: Language, width: int | None
 ) -> list[RenderableType]:
     """Observations as a table of their exact machine text (export)."""
-    return plain_view(result.frame, result.numeric_columns)
+    return plain_view(result.frame, result.numeric_columns, width)
 
 
 def search_view(result: SearchResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """Search results: id, name in the chosen language, category, description."""
+    """Search results: the name in the language (its id, dim, beneath), category, unit."""
     name_column, other_column = (
         ("name_zh", "name_en") if lang is Language.zh else ("name_en", "name_zh")
     )
     columns = [
-        Column(header("metric", lang), whole=True),
-        Column(header("name", lang)),
-        Column(header("category", lang)),
-        Column(header("unit", lang), whole=True),
+        Column(header("indicator", lang)),
+        Column(header("category", lang), max_width=SEARCH_SIDE_WIDTH),
+        Column(header("unit", lang), optional=1, max_width=SEARCH_SIDE_WIDTH),
     ]
-    rows = [
+    rows: list[list[str | Text]] = [
         [
-            str(row["metric"]),
-            str(row[name_column] or row[other_column]),
-            str(row["category"]),
-            str(row["unit"]),
+            labelled(
+                str(row[name_column] or row[other_column] or row["metric"]), str(row["metric"])
+            ),
+            category_label(row["category"], lang),
+            unit_name(str(row["unit"]), lang),
         ]
         for row in result.frame.to_dict("records")
     ]
-    return [build_table(columns, rows)]
+    return [build_table(columns, rows, width=width)]
+
+
+# Search's category and unit wrap beyond this, leaving the room to the names.
+SEARCH_SIDE_WIDTH = 14
 
 
 def source_view(result: SourcesResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """Each figure with the verbatim passage it comes from, then the publication."""
+    """Each figure with the verbatim passage it comes from, then the publication.
+
+    A figure's heading is the indicator's and entity's names, the year, the
+    figure with its unit in the language, and what the figure is (原文数据, 预计值…).
+    """
     rows, citation = result.frame, result.citation
     renderables: list[RenderableType] = []
     for row in rows.to_dict("records"):
         unit = str(row["unit"])
-        figure = marked_number(row["value"], unit, str(row["status"]), str(row["qualifier"]), lang)
+        before, after = marks_of(str(row["status"]), str(row["qualifier"]))
+        # The unit goes with the number, the marks outside both: 8.6万亿元*, >14万件.
+        figure = before + with_unit(human_number(row["value"], unit, lang), unit, lang) + after
         basis = str(row.get("year_basis", ""))
-        parts = (str(row["status"]), str(row["qualifier"]), "" if basis == "stated" else basis)
+        # "exact" is what a figure is unless said otherwise: not worth a word.
+        qualifier = "" if str(row["qualifier"]) == "exact" else str(row["qualifier"])
+        parts = (str(row["status"]), qualifier, "" if basis == "stated" else basis)
         # Known words in the language; a user's own status or qualifier as it is written.
         labels = message("label.separator", lang).join(
             message(f"label.{part}", lang) if f"label.{part}" in MESSAGES else part
             for part in parts
             if part
         )
+        metric = str(row["metric"])
         entity = entity_label(row["entity"], result.entity_names, lang) if row["entity"] else ""
         year = year_text(row["year"], basis)
-        place = " · ".join(str(part) for part in (row["metric"], entity, year) if part)
-        heading = plain(f"{place}: ", style="bold")
-        heading.append_text(plain(f"{figure} {unit}".rstrip()))
+        name = indicator_label(metric, result.names, lang)
+        place = " · ".join(str(part) for part in (name, entity, year) if part)
+        heading = plain(message("source.heading", lang, place=place), style="bold")
+        heading.append_text(plain(figure))
         if labels:
             heading.append_text(plain(message("label.wrap", lang, labels=labels), style="dim"))
         renderables.append(heading)
@@ -140,6 +163,10 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
     return [table]
 
 
+# The timeline's entity wraps beyond this, leaving the room to the event and its passage.
+TIMELINE_ENTITY_WIDTH = 14
+
+
 def timeline_view(
     result: TimelineResult, lang: Language, width: int | None
 ) -> list[RenderableType]:
@@ -148,9 +175,9 @@ def timeline_view(
     other_column = "event_en" if lang is Language.zh else "event_zh"
     columns = [
         Column(header("date", lang), whole=True),
-        Column(header("entity", lang)),
+        Column(header("entity", lang), max_width=TIMELINE_ENTITY_WIDTH),
         Column(header("event", lang)),
-        Column(header("passage", lang)),
+        Column(header("passage", lang), optional=1),
     ]
     rows = [
         [
