@@ -18,6 +18,8 @@ import os
 from collections.abc import Mapping
 from enum import StrEnum
 
+from zgc_cli.phrases import PHRASES, Phrase, Term, TermNamer
+
 
 class Language(StrEnum):
     """The language of human-facing output; machine formats never change with it."""
@@ -184,11 +186,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} series have only one of the years (see --format table)",
         "zh": "{count}个系列只有其中一年的数据（见 --format table）",
     },
+    # --- messages on stderr ---
+    "stderr.error": {"en": "zgc: error: {text}\n", "zh": "zgc：错误：{text}\n"},
+    "stderr.warning": {"en": "zgc: warning: {text}\n", "zh": "zgc：警告：{text}\n"},
+    "stderr.note": {"en": "zgc: note: {text}\n", "zh": "zgc：提示：{text}\n"},
+    "stderr.wrote": {"en": "zgc: wrote {path}\n", "zh": "zgc：已写入 {path}\n"},
+    "stderr.loading": {"en": "Loading {label} …", "zh": "正在载入 {label} …"},
     "note.verify_summary": {
-        "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
-        "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
+        "en": "zgc verify: {total} checks: {passed} pass, {definitional} definitional, "
+        "{failed} fail, {unsourced} unsourced\n",
+        "zh": "zgc verify：共{total}项检查：{passed}项通过，{definitional}项为定义性，"
+        "{failed}项不符，{unsourced}项无出处\n",
     },
 }
+
+# What the lower layers say (errors, verify's findings) lives in zgc_cli/phrases.py, the
+# bottom layer, so that str(error) and CSV carry English without importing present;
+# it joins the one table here, and the test that every message has every language covers it.
+MESSAGES.update(PHRASES)
 
 # Units as a chart's axis names them, by the data's unit id.
 UNIT_NAMES: dict[str, dict[str, str]] = {
@@ -216,6 +231,23 @@ def message(key: str, lang: Language | str, **values: object) -> str:
 def unit_name(unit: str, lang: Language | str) -> str:
     """A unit id as a chart names it in a language; an unknown unit is shown as it is."""
     return UNIT_NAMES.get(unit, {}).get(str(lang), unit)
+
+
+def term_name(term: Term, lang: Language | str) -> str | None:
+    """A status, qualifier, year basis or unit id in a language (None: show the id)."""
+    if term.kind in ("status", "qualifier", "year_basis"):
+        key = f"label.{term}"
+        return MESSAGES[key][str(lang)] if key in MESSAGES else None
+    if term.kind == "unit":
+        return unit_name(str(term), lang)
+    return None
+
+
+def spoken(text: str, lang: Language | str, namer: TermNamer | None = None) -> str:
+    """Text from a lower layer in a language: a Phrase rendered, anything else as it is."""
+    if isinstance(text, Phrase):
+        return text.text(str(lang), namer or term_name)
+    return str(text)
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> Language:

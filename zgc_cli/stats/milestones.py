@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from zgc_cli.model.schema import EVENT_COLUMNS
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.select import UnknownSelectionError
 from zgc_cli.stats.shares import ancestors
 
@@ -27,7 +28,9 @@ def timeline(
     if entity is not None:
         known = sorted(set(map(str, rows["entity"])) | set(map(str, entities["entity"])))
         if entity not in known:
-            raise UnknownSelectionError(f"unknown entity {entity!r}; available: {', '.join(known)}")
+            raise UnknownSelectionError(
+                phrase("select.unknown_entity", wanted=entity, hint="", available=Listed(known))
+            )
         chains = ancestors(entities)
         keep = {entity} | {name for name, chain in chains.items() if entity in chain}
         rows = rows[rows["entity"].astype(str).isin(keep)]
