@@ -16,6 +16,7 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
+from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.i18n import Language, message
 
@@ -231,7 +232,7 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     try:
         write_machine(result.frame, chosen, env.stdout, env.stdout_is_tty)
     except MemoryError:
-        raise ZgcError("not enough memory to write the output") from None
+        raise ZgcError(phrase("run.memory_output")) from None
     env.stdout.flush()
     for note in pipe_notes(result, env):
         env.note(note)
