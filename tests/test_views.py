@@ -236,15 +236,16 @@ def verify_report():  # noqa: ANN201 - a VerifyReport
 
 
 def test_verify_view_with_room_for_every_column() -> None:
+    # A series' label (name · entity; ids here, the frame has no names) on its first check only.
     assert rendered(views.render(verify_report(), Language.en, 120), width=120) == (
         "\n"
-        " Result   Check       Metric   Entity   Year   Expected   Found             Detail\n"
-        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        " fail     value       firms    zgc      2012   5          6家 = 6 (exact)   no figure in the quote equals the value\n"
-        " pass     value       firms    zgc      2022   11         11家              the quote states the value\n"
-        " pass     qualifier   firms    zgc      2022   exact      exact (11家)      the wording gives this qualifier\n"
-        " pass     status      firms    zgc      2022   reported   reported          the wording agrees with the status\n"
-        " pass     unit        firms    zgc      2022   firms      家 (11家)         家 reads as firms\n"
+        " Result   Check       Metric        Year   Expected   Found             Detail\n"
+        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        " fail     value       firms · zgc   2012   5          6家 = 6 (exact)   no figure in the quote equals the value\n"
+        " pass     value                     2022   11         11家              the quote states the value\n"
+        " pass     qualifier                 2022   exact      exact (11家)      the wording gives this qualifier\n"
+        " pass     status                    2022   reported   reported          the wording agrees with the status\n"
+        " pass     unit                      2022   firms      家 (11家)         家 reads as firms\n"
     )
 
 

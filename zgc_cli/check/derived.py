@@ -228,7 +228,6 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
         ]
 
     shown: str = f"{expression} = {format_number(float(exact))}"
-    detail: str
     digits = layout.digits
     rounded = digits is not None
     if digits is not None:

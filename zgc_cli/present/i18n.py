@@ -48,7 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.result": {"en": "Result", "zh": "结果"},
     "header.check": {"en": "Check", "zh": "检查项"},
     "header.expected": {"en": "Expected", "zh": "应为"},
-    "header.found": {"en": "Found", "zh": "实得"},
+    "header.found": {"en": "Found", "zh": "实际"},
     "header.detail": {"en": "Detail", "zh": "说明"},
     # The legend of marks in tables.
     "mark.estimate": {"en": "* estimate", "zh": "* 预计"},
@@ -186,6 +186,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} series have only one of the years (see --format table)",
         "zh": "{count}个系列只有其中一年的数据（见 --format table）",
     },
+    # --- verify in the chosen language ---
+    "verify.result.pass": {"en": "pass", "zh": "通过"},
+    "verify.result.fail": {"en": "fail", "zh": "不符"},
+    "verify.result.definitional": {"en": "definitional", "zh": "定义性"},
+    "verify.result.unsourced": {"en": "unsourced", "zh": "无出处"},
+    "verify.check.source": {"en": "source", "zh": "出处"},
+    "verify.check.quote": {"en": "quote", "zh": "引文"},
+    "verify.check.value": {"en": "value", "zh": "数值"},
+    "verify.check.qualifier": {"en": "qualifier", "zh": "限定词"},
+    "verify.check.status": {"en": "status", "zh": "数据性质"},
+    "verify.check.unit": {"en": "unit", "zh": "单位"},
+    "verify.check.derived": {"en": "derived", "zh": "推算"},
+    "verify.check.operands": {"en": "operands", "zh": "运算数"},
+    "verify.check.interval": {"en": "interval", "zh": "区间"},
+    "verify.check.year": {"en": "year", "zh": "年份"},
+    "verify.check.entity": {"en": "entity", "zh": "主体"},
+    "verify.check.claim": {"en": "claim", "zh": "论断"},
+    "verify.header.stacked": {
+        "en": "Indicator; year: expected → found; detail",
+        "zh": "指标；年份：应为 → 实际；说明",
+    },
+    "verify.in_year": {"en": "{year}: {text}", "zh": "{year}年：{text}"},
+    "verify.expected_found": {"en": "{expected} → {found}", "zh": "{expected} → {found}"},
     # --- messages on stderr ---
     "stderr.error": {"en": "zgc: error: {text}\n", "zh": "zgc：错误：{text}\n"},
     "stderr.warning": {"en": "zgc: warning: {text}\n", "zh": "zgc：警告：{text}\n"},
@@ -215,6 +238,17 @@ UNIT_NAMES: dict[str, dict[str, str]] = {
     "firms": {"en": "firms", "zh": "家"},
     "companies": {"en": "companies", "zh": "家"},
     "models": {"en": "models", "zh": "款"},
+    # The glossary's units (GLOSSARY_zh.md), for verify's findings and charts alike.
+    "items": {"en": "items", "zh": "件"},
+    "contracts": {"en": "contracts", "zh": "项"},
+    "institutions": {"en": "institutions", "zh": "家"},
+    "km2": {"en": "km2", "zh": "平方公里"},
+    "km": {"en": "km", "zh": "公里"},
+    "person_trips": {"en": "person_trips", "zh": "人次"},
+    "launches": {"en": "launches", "zh": "次"},
+    "editions": {"en": "editions", "zh": "届"},
+    "percent": {"en": "percent", "zh": "%"},
+    "rank": {"en": "rank", "zh": "位"},
 }
 
 

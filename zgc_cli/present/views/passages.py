@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 
-from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import MESSAGES, Language, message
+from zgc_cli.phrases import Phrase, Term, TermNamer
+from zgc_cli.present.i18n import MESSAGES, Language, message, term_name
 from zgc_cli.present.numbers import marked_number
 from zgc_cli.present.tables import Column, build_table, plain
-from zgc_cli.present.views.common import entity_label, header, legend, plain_view, year_text
+from zgc_cli.present.tables import _minimum_width as minimum_width
+from zgc_cli.present.views.common import (
+    entity_label,
+    header,
+    legend,
+    name_in,
+    plain_view,
+    year_text,
+)
 from zgc_cli.stats.results import (
     ObservationsResult,
     SearchResult,
@@ -103,41 +111,105 @@ RESULT_STYLES: dict[str, str] = {
 }
 
 
-def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list[RenderableType]:
-    """Each check with what was expected and found; failures stand out.
+def _verify_namer(result: VerifyReport) -> TermNamer:
+    """Names a Term of a finding: statuses, qualifiers and units as i18n does, entities by name."""
 
-    On a narrow terminal the detail and entity columns are left out first.
+    def name(term: Term, lang: str) -> str | None:
+        if term.kind == "entity":
+            return entity_label(term, result.entity_names, Language(lang))
+        return term_name(term, lang)
+
+    return name
+
+
+def _said(cell: object, lang: Language, namer: TermNamer) -> str:
+    """A finding's cell in a language: a Phrase rendered, a Term named, text as it is."""
+    if isinstance(cell, Phrase):
+        return cell.text(str(lang), namer)
+    if isinstance(cell, Term):
+        return namer(cell, str(lang)) or str(cell)
+    return "" if cell is None or cell != cell else str(cell)  # NaN != NaN
+
+
+def _verify_key(key: str, value: str, lang: Language) -> str:
+    """A result or check word in a language; a word zgc does not know as it is."""
+    full = f"verify.{key}.{value}"
+    return message(full, lang) if full in MESSAGES else value
+
+
+def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list[RenderableType]:
+    """Each check with what was expected and found, under the indicator's name.
+
+    A series' name is shown on its first check only. Wide terminals get a column
+    each for expected, found and the detail (the detail goes first when space runs
+    out); narrower ones get the name, "expected → found" and the detail on lines of
+    their own in one column, so the table fits and numbers stay whole.
     """
-    columns = [
+    namer = _verify_namer(result)
+    rows: list[list[str]] = []
+    previous = ""
+    for row in result.frame.to_dict("records"):
+        metric = str(row["metric"])
+        label = name_in(result.names.get(metric, {}), lang) or metric
+        entity = str(row["entity"] or "")
+        if entity:
+            label += " · " + entity_label(entity, result.entity_names, lang)
+        year = row["year"]
+        shown_label, previous = ("" if label == previous else label), label
+        rows.append(
+            [
+                _verify_key("result", str(row["result"]), lang),
+                _verify_key("check", str(row["check"]), lang),
+                shown_label,
+                "" if year is None or year != year else str(year),  # NaN/NA: no year
+                _said(row["expected"], lang, namer),
+                _said(row["found"], lang, namer),
+                _said(row["detail"], lang, namer),
+            ]
+        )
+    styles = [RESULT_STYLES.get(str(name), "") for name in result.frame["result"]]
+    wide = [
         Column(header("result", lang), whole=True),
         Column(header("check", lang), whole=True),
-        Column(header("metric", lang), whole=True),
-        Column(header("entity", lang), optional=1),
+        Column(header("metric", lang)),
         Column(header("year", lang), numeric=True),
-        Column(header("expected", lang), whole=True),
-        Column(header("found", lang), whole=True),
-        Column(header("detail", lang), optional=2),
+        Column(header("expected", lang)),
+        Column(header("found", lang)),
+        Column(header("detail", lang), optional=1),
     ]
-    text = machine_text(result.frame)
-    rows = [
-        [
-            row["result"],
-            row["check"],
-            row["metric"],
-            row["entity"],
-            row["year"],
-            row["expected"],
-            row["found"],
-            row["detail"],
+    table = build_table(wide, rows, width=width)
+    if width is not None and minimum_width(table) > width:
+        stacked = [
+            Column(header("result", lang), whole=True),
+            Column(header("check", lang), whole=True),
+            Column(message("verify.header.stacked", lang)),
         ]
-        for row in text.to_dict("records")
-    ]
-    table = build_table(columns, rows, width=width)
-    for position, row in enumerate(rows):
-        style = RESULT_STYLES.get(str(row[0]))
+        lines: list[list[str]] = []
+        line_styles: list[str] = []
+        for cells, style in zip(rows, styles, strict=True):
+            for line in _stacked(cells, lang):
+                lines.append(line)
+                line_styles.append(style if line[0] else "")
+        table = build_table(stacked, lines, width=width)
+        styles = line_styles
+    for position, style in enumerate(styles):
         if style:
             table.rows[position].style = style
     return [table]
+
+
+def _stacked(row: list[str], lang: Language) -> list[list[str]]:
+    """A check as lines of the narrow table: the name (on a series' first check),
+    then the result and check with "year: expected → found", then the detail."""
+    result, check, label, year, expected, found, detail = row
+    lines = [["", "", label]] if label else []
+    said = message("verify.expected_found", lang, expected=expected, found=found)
+    lines.append(
+        [result, check, message("verify.in_year", lang, year=year, text=said) if year else said]
+    )
+    if detail:
+        lines.append(["", "", detail])
+    return lines
 
 
 def timeline_view(
