@@ -28,13 +28,18 @@ _ZH_QUOTE = "“{}”"
 
 
 class Term(str):
-    """An id of the data's vocabulary (``kind``: status, qualifier, year_basis, unit, entity)."""
+    """An id of the data's vocabulary (``kind``: status, qualifier, year_basis, unit, entity).
+
+    ``names`` may name it in a language where the finding knows better than a
+    table (a unit as the quote words it: 件).
+    """
 
     kind: str
+    names: dict[str, str]
 
-    def __new__(cls, kind: str, value: object) -> Term:
+    def __new__(cls, kind: str, value: object, names: dict[str, str] | None = None) -> Term:
         term = super().__new__(cls, str(value))
-        term.kind = kind
+        term.kind, term.names = kind, names or {}
         return term
 
 
@@ -100,8 +105,8 @@ def _render(value: object, lang: str, namer: TermNamer | None) -> object:
         return value.text(lang, namer)
     if isinstance(value, Named):
         return value.names.get(lang) or str(value)
-    if isinstance(value, Term) and namer is not None and lang != "en":
-        return namer(value, lang) or str(value)
+    if isinstance(value, Term) and lang != "en":
+        return value.names.get(lang) or (namer(value, lang) if namer else None) or str(value)
     return value
 
 
@@ -354,7 +359,7 @@ PHRASES: dict[str, dict[str, str]] = {
     # --- errors: what a command asked for ---
     "select.unknown_metric": {
         "en": "unknown metric {wanted!r}{hint} (`zgc metrics` lists the {count} available)",
-        "zh": "没有指标 {wanted!r}{hint}（共{count}个指标，可用 zgc metrics 列出）",
+        "zh": "没有指标 {wanted!r}{hint}（共{count}个指标，可用“zgc metrics”列出）",
     },
     "select.unknown_entity": {
         "en": "unknown entity {wanted!r}{hint}; available: {available}",
@@ -383,7 +388,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "select.no_match": {
         "en": "no indicator matches {text!r}; `zgc metrics` lists them all",
-        "zh": "没有与 {text!r} 匹配的指标；zgc metrics 可列出全部指标",
+        "zh": "没有与 {text!r} 匹配的指标；“zgc metrics”可列出全部指标",
     },
     "select.no_events": {
         "en": "no events.csv beside the data: there is no timeline to show",
@@ -548,7 +553,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "verify.no_unit_word": {"en": "no unit word", "zh": "无单位用语"},
     "verify.no_unit_word_in": {"en": "no unit word ({text})", "zh": "无单位用语（{text}）"},
-    "verify.reads_as": {"en": "{word} reads as {unit}", "zh": "“{word}”即{unit}"},
+    "verify.reads_as": {"en": "{word} reads as {unit}", "zh": "单位用语“{word}”与单位相符"},
     "verify.unknown_word": {
         "en": "the unit table does not know the word {word}",
         "zh": "单位表中没有“{word}”一词",

@@ -16,7 +16,7 @@ import pandas as pd
 
 from zgc_cli.check.rows import DEFINITIONAL, _flag, _frame, _number, _result, _text, _year
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.phrases import phrase
+from zgc_cli.phrases import Named, phrase
 
 # Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
 # growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.
@@ -86,6 +86,9 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
     results: list[dict[str, object]] = []
     for claim in claims.to_dict("records"):
         claim_id, kind = _text(claim.get("claim_id")), _text(claim.get("kind"))
+        # Chinese readers know a claim by its words in the article, not by its id.
+        words = _text(claim.get("quote"))
+        claim_name = Named({"en": claim_id, "zh": f"“{words}”" if words else claim_id})
         low, high = _number(claim.get("low")), _number(claim.get("high"))
         low_inclusive = _flag(claim.get("low_inclusive"), default=True)
         high_inclusive = _flag(claim.get("high_inclusive"), default=False)
@@ -100,7 +103,7 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
                     kind,
                     False,
                     phrase(
-                        "verify.claim", claim=claim_id, detail=phrase("verify.claim_unknown_kind")
+                        "verify.claim", claim=claim_name, detail=phrase("verify.claim_unknown_kind")
                     ),
                 )
             )
@@ -126,7 +129,7 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
                     expected,
                     "",
                     False,
-                    phrase("verify.claim", claim=claim_id, detail=detail),
+                    phrase("verify.claim", claim=claim_name, detail=detail),
                 )
             )
             continue
@@ -143,7 +146,9 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
                     expected,
                     "",
                     False,
-                    phrase("verify.claim", claim=claim_id, detail=phrase("verify.claim_zero_base")),
+                    phrase(
+                        "verify.claim", claim=claim_name, detail=phrase("verify.claim_zero_base")
+                    ),
                 )
             )
             continue
@@ -153,7 +158,7 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
         definitional = holds and _flag(claim.get("definitional"), default=False)
         if definitional:
             within = phrase("verify.claim_definitional", detail=within)
-        detail = phrase("verify.claim", claim=claim_id, detail=within)
+        detail = phrase("verify.claim", claim=claim_name, detail=within)
         results.append(
             _result(
                 "claim",

@@ -122,6 +122,8 @@ def check_unit(row: Mapping[Hashable, object], figure: Figure) -> list[dict[str,
         found = phrase("verify.no_unit_word_in", text=figure.text)
         return [_result("unit", row, term, found, True, phrase("verify.no_unit_word"))]
     holds, read = unit_agrees(figure, unit)
+    if holds:
+        term = Term("unit", unit, {"zh": read})  # the quote's word names the unit in Chinese
     detail: str
     if holds:
         detail = phrase("verify.reads_as", word=read, unit=term)

@@ -207,6 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Indicator; year: expected → found; detail",
         "zh": "指标；年份：应为 → 实际；说明",
     },
+    "verify.event_label": {"en": "event", "zh": "大事记"},
     "verify.in_year": {"en": "{year}: {text}", "zh": "{year}年：{text}"},
     "verify.expected_found": {"en": "{expected} → {found}", "zh": "{expected} → {found}"},
     # --- messages on stderr ---

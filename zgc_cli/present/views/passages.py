@@ -127,7 +127,7 @@ def _said(cell: object, lang: Language, namer: TermNamer) -> str:
     if isinstance(cell, Phrase):
         return cell.text(str(lang), namer)
     if isinstance(cell, Term):
-        return namer(cell, str(lang)) or str(cell)
+        return cell.names.get(str(lang)) or namer(cell, str(lang)) or str(cell)
     return "" if cell is None or cell != cell else str(cell)  # NaN != NaN
 
 
@@ -150,7 +150,10 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
     previous = ""
     for row in result.frame.to_dict("records"):
         metric = str(row["metric"])
-        label = name_in(result.names.get(metric, {}), lang) or metric
+        label = name_in(result.names.get(metric, {}), lang) or (
+            # verify's rows for the dated events carry "event" where a metric would be.
+            message("verify.event_label", lang) if metric == "event" else metric
+        )
         entity = str(row["entity"] or "")
         if entity:
             label += " · " + entity_label(entity, result.entity_names, lang)
