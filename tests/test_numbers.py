@@ -43,7 +43,7 @@ def test_present_values(value: object) -> None:
 def test_missing_values_read_as_a_dash_or_new() -> None:
     assert human_number(pd.NA, "CNY", EN) == "—"
     assert percent_text(pd.NA, EN) == "—"
-    assert ratio_text(pd.NA, ZH, zero_base=True) == "new"
+    assert ratio_text(pd.NA, ZH, zero_base=True) == "新增"
     assert signed_human(pd.NA, "CNY", EN) == "—"
 
 
@@ -203,7 +203,7 @@ def test_undefined_growth_reads_new_from_zero_and_a_dash_otherwise(format_text) 
     assert format_text(float("nan"), EN) == "—"
     assert format_text(None, ZH) == "—"
     assert format_text(float("nan"), EN, zero_base=True) == "new"
-    assert format_text(float("nan"), ZH, zero_base=True) == "new"
+    assert format_text(float("nan"), ZH, zero_base=True) == "新增"
 
 
 @pytest.mark.parametrize(

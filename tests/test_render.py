@@ -69,16 +69,17 @@ def test_series_table_in_english() -> None:
 
 def test_series_table_in_chinese_aligns_wide_characters() -> None:
     result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
+    # Headers in the glossary's terms: 增减, 增长率, 年均复合增长率; the span as a bulletin writes it.
     assert rendered(views.render(result, Language.zh, 80)) == (
         "revenue · 企业总收入 · CNY\n"
         "\n"
-        " 主体   年份       数值     变化    变化率   年均增长\n"
-        " ────────────────────────────────────────────────────\n"
-        " zgc    2014    3.6万亿        —         —          —\n"
-        " zgc    2023   8.6万亿*   +5万亿   +138.9%     +10.2%\n"
+        " 主体   年份       数值     增减    增长率   年均复合增长率\n"
+        " ──────────────────────────────────────────────────────────\n"
+        " zgc    2014    3.6万亿        —         —                —\n"
+        " zgc    2023   8.6万亿*   +5万亿   +138.9%           +10.2%\n"
         "\n"
-        "zgc 2014 → 2023: 3.6万亿 → 8.6万亿*, +5万亿, +138.9%, 2.39×, 年均 +10.2%\n"
-        "* 预计"
+        "zgc 2014 → 2023: 3.6万亿 → 8.6万亿*, +5万亿, +138.9%, 2.39×, 年均增长+10.2%\n"
+        "* 预计值"
     )
 
 

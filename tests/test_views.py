@@ -149,7 +149,7 @@ def test_source_view_in_chinese() -> None:
         "  “提高到2023年的预计8.6万亿元”\n"
         "  说明：预计: an estimate for 2023\n"
         "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
-        "* 预计"
+        "* 预计值"
     )
 
 
@@ -172,7 +172,7 @@ def test_source_view_in_chinese() -> None:
                 "invention_patents · zgc · 2020: >14万 patents（原文数据，超过）\n"
                 "  “突破14万件”\n"
                 "invention_patents · zgc · 2023: >26万 patents（原文数据，超过）\n"
-                "  （无原文引用）\n"
+                "  （无原文：无出处）\n"
                 "> 超过"
             ),
         ),
@@ -206,7 +206,7 @@ def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
                 "  “是2013年的1.5倍”\n"
                 "  说明：2790000 / 1.5\n"
                 "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
-                "^ zgc推算"
+                "^ 推算值"
             ),
         ),
     ],

@@ -40,7 +40,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.unit": {"en": "Unit", "zh": "单位"},
     "header.year": {"en": "Year", "zh": "年份"},
     "header.years": {"en": "Years", "zh": "年份"},
-    "header.observations": {"en": "Obs", "zh": "观测数"},
+    "header.observations": {"en": "Obs", "zh": "数据点数"},
     "header.value": {"en": "Value", "zh": "数值"},
     "header.latest": {"en": "Latest", "zh": "最新值"},
     "header.category": {"en": "Category", "zh": "类别"},
@@ -51,10 +51,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.found": {"en": "Found", "zh": "实际"},
     "header.detail": {"en": "Detail", "zh": "说明"},
     # The legend of marks in tables.
-    "mark.estimate": {"en": "* estimate", "zh": "* 预计"},
-    "mark.derived": {"en": "^ derived by zgc", "zh": "^ zgc推算"},
+    "mark.estimate": {"en": "* estimate", "zh": "* 预计值"},
+    "mark.derived": {"en": "^ derived by zgc", "zh": "^ 推算值"},
     "mark.more_than": {"en": "> more than", "zh": "> 超过"},
-    "mark.nearly": {"en": "<~ nearly", "zh": "<~ 近"},
+    "mark.nearly": {"en": "<~ nearly", "zh": "<~ 接近"},
     "mark.about": {"en": "~ about", "zh": "~ 约"},
     "mark.less_than": {"en": "< less than", "zh": "< 不到"},
     "mark.inferred_year": {
@@ -63,15 +63,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mark.cumulative": {
         "en": "cumulative: its CAGR is a running total's",
-        "zh": "累计值：年均增长率为累计总量的增速",
+        "zh": "累计：年均复合增长率按累计总量计算",
     },
     "mark.percentage_points": {
         "en": "pp: change of a share, in percentage points",
-        "zh": "个百分点：占比的变化",
+        "zh": "个百分点：占比的增减",
     },
     "mark.rank_places": {
         "en": "↑↓ places gained or lost in a rank",
-        "zh": "上升/下降：位次的变化",
+        "zh": "上升/下降X位：位次的变化",
     },
     "mark.attribute": {
         "en": "attribute: a spec or distance, no growth",
@@ -82,16 +82,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "— 溢出：结果超出可计算范围，未列出",
     },
     # What each kind of point is, in chart legends.
-    "flag.reported": {"en": "reported", "zh": "公布值"},
-    "flag.estimate": {"en": "estimate", "zh": "预计"},
-    "flag.derived": {"en": "derived by zgc", "zh": "zgc推算"},
+    "flag.reported": {"en": "reported", "zh": "原文数据"},
+    "flag.estimate": {"en": "estimate", "zh": "预计值"},
+    "flag.derived": {"en": "derived by zgc", "zh": "推算值"},
     "flag.more_than": {"en": "more than (a lower bound)", "zh": "超过（下限）"},
-    "flag.nearly": {"en": "nearly (just under)", "zh": "近（略低于）"},
+    "flag.nearly": {"en": "nearly (just under)", "zh": "接近（略低于）"},
     "flag.about": {"en": "about", "zh": "约"},
     "flag.less_than": {"en": "less than (an upper bound)", "zh": "不到（上限）"},
     "flag.inferred_year": {"en": "year inferred", "zh": "年份为推定"},
-    "flag.cumulative": {"en": "cumulative total", "zh": "累计值"},
-    "flag.percentage_points": {"en": "change in percentage points", "zh": "变化以百分点计"},
+    "flag.cumulative": {"en": "cumulative total", "zh": "累计"},
+    "flag.percentage_points": {"en": "change in percentage points", "zh": "增减以百分点计"},
     "flag.rank_places": {"en": "change in places", "zh": "位次变化"},
     "flag.attribute": {"en": "attribute, no growth", "zh": "属性值，不计增长"},
     "flag.overflow": {"en": "too large to compute", "zh": "超出可计算范围"},
@@ -120,8 +120,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.rank_down": {"en": "↓{places}", "zh": "下降{places}位"},
     "cell.rank_same": {"en": "=", "zh": "持平"},
     "cell.share_of": {"en": "{share} of {whole}", "zh": "占{whole}{share}"},
-    "cell.new": {"en": "new", "zh": "new"},
-    "span.cagr": {"en": "CAGR ", "zh": "年均 "},
+    "cell.new": {"en": "new", "zh": "新增"},
+    "span.cagr": {"en": "CAGR ", "zh": "年均增长"},
     "compare.not_compared": {
         "en": "Not compared, only {year} in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年数据（{count}）：{series}",
@@ -146,13 +146,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "… {count} more rows: --limit 0 for all, or --format csv",
         "zh": "… 另有 {count} 行未显示：--limit 0 显示全部，或用 --format csv",
     },
-    "source.no_quote": {"en": "(no quote: unsourced)", "zh": "（无原文引用）"},
+    "source.no_quote": {"en": "(no quote: unsourced)", "zh": "（无原文：无出处）"},
     "source.note": {"en": "note: ", "zh": "说明："},
     "source.source": {"en": "Source: ", "zh": "来源："},
     # Charts.
     "chart.series": {"en": "Series:", "zh": "系列："},
     "chart.marks": {"en": "Marks:", "zh": "标记："},
-    "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（首年 = 100）"},
+    "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（基年=100）"},
     "chart.index_base": {"en": "{text} ({base})", "zh": "{text}（{base}）"},
     "chart.titled": {"en": "{name} ({unit})", "zh": "{name}（{unit}）"},
     "chart.not_indexed": {
@@ -170,7 +170,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "shows at most {per_panel} lines in a panel and {total} in all: chart fewer ids, "
         "or fewer entities with --entity",
         "zh": "系列太多，无法绘于一图：共{count}个，其中{most}个在同一分栏；每个分栏最多"
-        "{per_panel}条线，全图最多{total}条：请少选指标，或用 --entity 少选实体",
+        "{per_panel}条线，全图最多{total}条：请少选指标，或用 --entity 少选主体",
     },
     "chart.index_overflow": {
         "en": "not indexed: {series} starts at {value} in {year}; its index is too large "

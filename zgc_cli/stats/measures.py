@@ -95,11 +95,11 @@ def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -
 MEASURES: dict[str, Measure] = {
     measure.name: measure
     for measure in (
-        Measure("change", _change, {"en": "Change", "zh": "变化"}, Style.amount, kinds=WITH_CHANGE),
+        Measure("change", _change, {"en": "Change", "zh": "增减"}, Style.amount, kinds=WITH_CHANGE),
         Measure(
             "change_pct",
             _change_pct,
-            {"en": "Change %", "zh": "变化率"},
+            {"en": "Change %", "zh": "增长率"},
             Style.percent,
             new_from_zero=True,
         ),
@@ -111,7 +111,7 @@ MEASURES: dict[str, Measure] = {
             views=frozenset({View.compare}),
             new_from_zero=True,
         ),
-        Measure("cagr_pct", _cagr_pct, {"en": "CAGR %", "zh": "年均增长"}, Style.percent),
+        Measure("cagr_pct", _cagr_pct, {"en": "CAGR %", "zh": "年均复合增长率"}, Style.percent),
     )
 }
 
