@@ -204,8 +204,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.check.entity": {"en": "entity", "zh": "主体"},
     "verify.check.claim": {"en": "claim", "zh": "论断"},
     "verify.header.stacked": {
-        "en": "Indicator; year: expected → found; detail",
-        "zh": "指标；年份：应为 → 实际；说明",
+        "en": "Expected → found",
+        "zh": "应为 → 实际",
     },
     "verify.event_label": {"en": "event", "zh": "大事记"},
     "verify.in_year": {"en": "{year}: {text}", "zh": "{year}年：{text}"},
@@ -219,8 +219,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "note.verify_summary": {
         "en": "zgc verify: {total} checks: {passed} pass, {definitional} definitional, "
         "{failed} fail, {unsourced} unsourced\n",
-        "zh": "zgc verify：共{total}项检查：{passed}项通过，{definitional}项为定义性，"
-        "{failed}项不符，{unsourced}项无出处\n",
+        "zh": "zgc verify：{total}项检查：通过{passed}，定义性{definitional}，"
+        "不符{failed}，无出处{unsourced}\n",
     },
 }
 

@@ -141,9 +141,9 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
     """Each check with what was expected and found, under the indicator's name.
 
     A series' name is shown on its first check only. Wide terminals get a column
-    each for expected, found and the detail (the detail goes first when space runs
-    out); narrower ones get the name, "expected → found" and the detail on lines of
-    their own in one column, so the table fits and numbers stay whole.
+    each for expected, found and the detail; narrower ones get the name,
+    "year: expected → found" and the detail on lines of their own in one column,
+    so the table fits, numbers stay whole and no failure loses its reason.
     """
     namer = _verify_namer(result)
     rows: list[list[str]] = []
@@ -178,8 +178,9 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
         Column(header("year", lang), numeric=True),
         Column(header("expected", lang)),
         Column(header("found", lang)),
-        Column(header("detail", lang), optional=1),
+        Column(header("detail", lang)),
     ]
+    # The detail says why a check failed: where it cannot have a column, the rows stack.
     table = build_table(wide, rows, width=width)
     if width is not None and minimum_width(table) > width:
         stacked = [
