@@ -69,7 +69,7 @@ def test_series_table_in_english() -> None:
 
 def test_series_table_in_chinese_aligns_wide_characters() -> None:
     result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
-    # Headers in the glossary's terms (增减, 增长率, 年均复合增长率); the span as bulletins write it.
+    # Headers in the glossary's terms (增减, 增长率, 年均复合增长率), the span as bulletins say.
     assert rendered(views.render(result, Language.zh, 80)) == (
         "revenue · 企业总收入 · CNY\n"
         "\n"

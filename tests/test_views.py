@@ -249,38 +249,50 @@ def test_verify_view_with_room_for_every_column() -> None:
     )
 
 
-def test_verify_view_at_80_columns_leaves_out_the_detail() -> None:
+def test_verify_view_at_80_columns_stacks_each_check_with_its_detail() -> None:
     renderables = views.render(verify_report(), Language.en, 80)
-    # Without colour the result column says it; with colour the failing row is red too.
+    # The series' name, then each check's result line (coloured) and its detail.
     assert [row.style for row in renderables[0].rows] == [
+        None,
         "bold red",
-        "green",
-        "green",
-        "green",
-        "green",
+        None,
+        *["green", None] * 4,
     ]
     assert rendered(renderables) == (
         "\n"
-        " Result   Check       Metric        Year   Expected   Found\n"
-        " ────────────────────────────────────────────────────────────────────\n"
-        " fail     value       firms · zgc   2012   5          6家 = 6 (exact)\n"
-        " pass     value                     2022   11         11家\n"
-        " pass     qualifier                 2022   exact      exact (11家)\n"
-        " pass     status                    2022   reported   reported\n"
-        " pass     unit                      2022   firms      家 (11家)\n"
+        " Result   Check       Expected → found\n"
+        " ────────────────────────────────────────────────────────────\n"
+        "                      firms · zgc\n"
+        " fail     value       2012: 5 → 6家 = 6 (exact)\n"
+        "                      no figure in the quote equals the value\n"
+        " pass     value       2022: 11 → 11家\n"
+        "                      the quote states the value\n"
+        " pass     qualifier   2022: exact → exact (11家)\n"
+        "                      the wording gives this qualifier\n"
+        " pass     status      2022: reported → reported\n"
+        "                      the wording agrees with the status\n"
+        " pass     unit        2022: firms → 家 (11家)\n"
+        "                      家 reads as firms\n"
     )
 
 
-def test_verify_view_on_a_narrow_terminal_fits_without_the_detail() -> None:
-    assert rendered(views.render(verify_report(), Language.en, 70), width=70) == (
+def test_verify_view_on_a_narrow_terminal_stacks_within_its_width() -> None:
+    assert rendered(views.render(verify_report(), Language.en, 60), width=60) == (
         "\n"
-        " Result   Check       Metric        Year   Expected   Found\n"
-        " ────────────────────────────────────────────────────────────────────\n"
-        " fail     value       firms · zgc   2012   5          6家 = 6 (exact)\n"
-        " pass     value                     2022   11         11家\n"
-        " pass     qualifier                 2022   exact      exact (11家)\n"
-        " pass     status                    2022   reported   reported\n"
-        " pass     unit                      2022   firms      家 (11家)\n"
+        " Result   Check       Expected → found\n"
+        " ──────────────────────────────────────────────────────────\n"
+        "                      firms · zgc\n"
+        " fail     value       2012: 5 → 6家 = 6 (exact)\n"
+        "                      no figure in the quote equals the\n"
+        "                      value\n"
+        " pass     value       2022: 11 → 11家\n"
+        "                      the quote states the value\n"
+        " pass     qualifier   2022: exact → exact (11家)\n"
+        "                      the wording gives this qualifier\n"
+        " pass     status      2022: reported → reported\n"
+        "                      the wording agrees with the status\n"
+        " pass     unit        2022: firms → 家 (11家)\n"
+        "                      家 reads as firms\n"
     )
 
 
