@@ -25,9 +25,17 @@ KEPT_WORDS = {"UTF", "GB18030", "CSV", "NUL", "inf", "zgc"}
 QUOTED = re.compile(r"'[^']*'|“[^”]*”|\"[^\"]*\"")
 
 
+OPTION = re.compile(r"--[a-z-]+")
+
+
 def english_words(text: str, path: str) -> list[str]:
-    """ASCII words left in a message once the path and quoted input are taken out."""
-    rest = QUOTED.sub(" ", text.replace(path, " ") if path else text)
+    """ASCII words left once the path, quoted input and options to type are taken out."""
+    if path:  # the path, and any of its parents the message names
+        text = text.replace(path, " ")
+        parent = str(Path(path).parent)
+        text = re.sub(re.escape(parent) + r"[\w./-]*", " ", text)
+    rest = QUOTED.sub(" ", text)
+    rest = OPTION.sub(" ", rest)
     return [word for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", rest) if word not in KEPT_WORDS]
 
 
@@ -110,3 +118,92 @@ def test_verify_in_chinese_has_no_english_result_or_check_words(width: int, monk
     english |= {"CNY", "zgc", "beijing", "china", "persons", "firms", "estimate"}
     assert words & english == set()
     assert "通过" in text and "定义性" in text and "中关村示范区" in text
+
+
+GOOD = "metric,entity,year,value\nrevenue,zgc,2014,3.6\n"
+
+
+def _files(tmp_path: Path, **files: str) -> str:
+    for name, text in files.items():
+        (tmp_path / name.replace("_csv", ".csv").replace("_json", ".json")).write_text(text)
+    return str(tmp_path / "metrics.csv")
+
+
+# Error paths beyond the loader's: each gives (arguments, the path the message names).
+def _too_long(tmp_path: Path) -> tuple[list[str], str]:
+    path = str(tmp_path / ("x" * 300 + ".csv"))
+    return ["metrics", "--data", path], path
+
+
+def _link_loop(tmp_path: Path) -> tuple[list[str], str]:
+    (tmp_path / "a.csv").symlink_to(tmp_path / "b.csv")
+    (tmp_path / "b.csv").symlink_to(tmp_path / "a.csv")
+    return ["metrics", "--data", str(tmp_path / "a.csv")], str(tmp_path / "a.csv")
+
+
+def _parent_is_file(tmp_path: Path) -> tuple[list[str], str]:
+    (tmp_path / "f.csv").write_text(GOOD)
+    path = str(tmp_path / "f.csv" / "x.csv")
+    return ["metrics", "--data", path], path
+
+
+def _blank_data(tmp_path: Path) -> tuple[list[str], str]:
+    return ["metrics", "--data", " "], ""
+
+
+def _ragged_sidecar(tmp_path: Path) -> tuple[list[str], str]:
+    path = _files(tmp_path, metrics_csv=GOOD, indicators_csv="metric,name_en\nrevenue,a\nx,y,z\n")
+    return ["metrics", "--data", path], str(tmp_path / "indicators.csv")
+
+
+def _broken_package(tmp_path: Path) -> tuple[list[str], str]:
+    package = '{"sources": [\n  {"title": "x",}\n]}\n'
+    path = _files(tmp_path, metrics_csv=GOOD, datapackage_json=package)
+    return ["source", "revenue", "--data", path], str(tmp_path / "datapackage.json")
+
+
+def _no_events(tmp_path: Path) -> tuple[list[str], str]:
+    return ["timeline", "--data", _files(tmp_path, metrics_csv=GOOD)], ""
+
+
+SELECTIONS: list[list[str]] = [
+    ["compare", "2014", "2023", "--entity", "mars"],
+    ["compare", "2014", "2023", "--category", "nothing"],
+    ["compare", "2014", "2031", "--tolerance", "2"],
+    ["source", "revenue", "2020"],
+    ["share", "registered_large_models", "--of", "mars"],
+    ["share", "big_data_market_share_rank"],
+    ["search", "zzzz"],
+    ["timeline", "--entity", "mars"],
+]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        _too_long,
+        _link_loop,
+        _parent_is_file,
+        _blank_data,
+        _ragged_sidecar,
+        _broken_package,
+        _no_events,
+    ],
+    ids=lambda make: make.__name__.strip("_"),
+)
+def test_other_error_paths_are_one_chinese_line(tmp_path: Path, make) -> None:  # noqa: ANN001
+    arguments, path = make(tmp_path)
+    result = CliRunner().invoke(app, [*arguments, "--lang", "zh"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zgc：错误："), result.stderr
+    assert english_words(lines[0], path) == [], lines[0]
+
+
+@pytest.mark.parametrize("arguments", SELECTIONS, ids=" ".join)
+def test_selection_errors_are_one_chinese_line(arguments: list[str]) -> None:
+    result = CliRunner().invoke(app, [*arguments, "--lang", "zh"])
+    assert result.exit_code == 1, result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zgc：错误："), result.stderr
+    assert english_words(lines[0], "") == [], lines[0]

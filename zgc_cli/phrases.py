@@ -147,6 +147,25 @@ def csv_problem(error: object) -> object:
     return words
 
 
+# Why the json module refused a data package, by the start of its English words.
+JSON_PROBLEMS: dict[str, str] = {
+    "Expecting value": "json.value",
+    "Expecting property name enclosed in double quotes": "json.property",
+    "Expecting ',' delimiter": "json.comma",
+    "Expecting ':' delimiter": "json.colon",
+    "Extra data": "json.extra",
+    "Unterminated string starting at": "json.string",
+    "Invalid control character at": "json.control",
+    "Invalid \\escape": "json.escape",
+}
+
+
+def json_problem(words: str) -> object:
+    """A json.JSONDecodeError's ``msg`` as a phrase when it is a known one."""
+    key = JSON_PROBLEMS.get(words)
+    return phrase(key) if key is not None else words
+
+
 PHRASES: dict[str, dict[str, str]] = {
     # --- errors: what a file is, in messages ---
     "what.article": {"en": "the article", "zh": "文章全文"},
@@ -258,7 +277,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "csv.ragged": {
         "en": "{label}:{line}: ragged row: {fields} fields, the header has {columns}",
-        "zh": "{label}:{line}：行的字段数不齐：本行{fields}个字段，表头有{columns}个",
+        "zh": "{label}:{line}：字段数不符：本行有{fields}个字段，表头有{columns}个",
     },
     "csv.row": {
         "en": "{label}:{line}: cannot read this row: {problem}",
@@ -279,6 +298,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "newline=''?",
         "zh": "未加引号的字段中有换行符",
     },
+    "json.value": {"en": "Expecting value", "zh": "此处应有一个值"},
+    "json.property": {
+        "en": "Expecting property name enclosed in double quotes",
+        "zh": "此处应有用双引号括起的属性名（多余的逗号？）",
+    },
+    "json.comma": {"en": "Expecting ',' delimiter", "zh": "此处应有逗号"},
+    "json.colon": {"en": "Expecting ':' delimiter", "zh": "此处应有冒号"},
+    "json.extra": {"en": "Extra data", "zh": "结尾有多余的内容"},
+    "json.string": {"en": "Unterminated string starting at", "zh": "字符串没有结束"},
+    "json.control": {"en": "Invalid control character at", "zh": "含无效的控制字符"},
+    "json.escape": {"en": "Invalid \\escape", "zh": "无效的转义"},
     "data.empty_file": {"en": "{label}: empty file", "zh": "{label}：空文件"},
     "data.no_observations": {
         "en": "{label}: a header but no observations",
@@ -322,7 +352,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "cell.not_whole_year": {"en": "is not a whole year", "zh": "不是整数年份"},
     "cell.year_out_of_range": {"en": "is out of range", "zh": "超出年份范围"},
     "cell.not_finite": {"en": "is not a finite number", "zh": "不是有限的数"},
-    "cell.not_one_of": {"en": "is not one of {allowed}", "zh": "不在可选值 {allowed} 之中"},
+    "cell.not_one_of": {"en": "is not one of {allowed}", "zh": "不是可选值（{allowed}）之一"},
     "data.duplicate": {
         "en": "{label}:{line}: duplicate observation (metric={metric}, entity={entity}, "
         "year={year}), first at line {first}",
@@ -333,8 +363,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "table.ragged": {
         "en": "{label}:{line}: cannot read {what}: ragged row: {fields} fields, the header has "
         "{columns}",
-        "zh": "{label}:{line}：无法读取{what}：行的字段数不齐："
-        "本行{fields}个字段，表头有{columns}个",
+        "zh": "{label}:{line}：无法读取{what}：字段数不符：本行有{fields}个字段，表头有{columns}个",
     },
     "table.problem": {
         "en": "{where}: cannot read {what}: {problem}",
@@ -372,7 +401,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "select.did_you_mean": {"en": "; did you mean {close}?", "zh": "；是否要找 {close}？"},
     "select.no_categories": {
         "en": "no categories: this data has no indicators.csv with a category column",
-        "zh": "没有类别：此数据旁没有带 category 列的 indicators.csv",
+        "zh": "没有类别：此数据旁没有带“category”列的“indicators.csv”",
     },
     "select.no_year": {
         "en": "year {year} is not in the data; available: {available}",
@@ -392,7 +421,7 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "select.no_events": {
         "en": "no events.csv beside the data: there is no timeline to show",
-        "zh": "数据旁没有 events.csv：无大事记可显示",
+        "zh": "数据旁没有“events.csv”：无大事记可显示",
     },
     "share.not_amounts": {
         "en": "{metric} is a {kinds}: a share of a whole needs amounts (a level, a flow or a "
@@ -402,7 +431,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "share.no_parents": {
         "en": "no entities.csv with parents beside the data: a share needs to know what is "
         "part of what",
-        "zh": "数据旁没有带 parent 列的 entities.csv：计算占比需要知道主体间的隶属关系",
+        "zh": "数据旁没有带“parent”列的“entities.csv”：计算占比需要知道主体间的隶属关系",
     },
     "share.no_whole": {
         "en": "{metric} has no figure for {whole!r}; its entities: {available}",

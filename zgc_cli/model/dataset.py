@@ -41,7 +41,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.model.sources import DataSource, resolve_data_source
 from zgc_cli.model.textio import read_text
-from zgc_cli.phrases import csv_problem, phrase
+from zgc_cli.phrases import csv_problem, json_problem, phrase
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def load_publication(source: DataSource) -> Publication | None:
                 "package.json",
                 label=label,
                 line=error.lineno,
-                problem=error.msg,
+                problem=json_problem(error.msg),
                 column=error.colno,
             )
         ) from None
