@@ -126,9 +126,9 @@ def phrase(key: str, **params: object) -> Phrase:
     return Phrase(key, **params)
 
 
-def say(text: str, lang: str, namer: TermNamer | None = None) -> str:
-    """Any text in a language: a Phrase rendered, anything else as it is."""
-    return text.text(lang, namer) if isinstance(text, Phrase) else str(text)
+def say(value: object, lang: str, namer: TermNamer | None = None) -> str:
+    """Any cell or text in a language: a Phrase, Listed, Named or Term said; the rest as it is."""
+    return str(_render(value, lang, namer))
 
 
 # Why Python's csv module refused a row, by its English words (other words pass as they are).

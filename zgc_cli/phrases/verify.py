@@ -71,7 +71,7 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
     "verify.claim_outside": {"en": "{kind} outside the claimed band", "zh": "{kind}超出论断的区间"},
     "verify.claim_definitional": {
         "en": "{detail}; the tested value was derived from the same words, so it cannot fail",
-        "zh": "{detail}；被检验的数值正是由这句话推算而来，不会不符",
+        "zh": "{detail}；被检验的数值由这句话推算而来，必然相符",
     },
     "verify.any_value": {"en": "any value", "zh": "任意值"},
     "claim.ratio": {"en": "ratio", "zh": "倍数"},
@@ -122,7 +122,7 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
     "verify.digits": {"en": "digits", "zh": "位"},
     "verify.at_precision": {
         "en": "the value is the note's result at its precision",
-        "zh": "数值等于说明的计算结果按其精度取整",
+        "zh": "数值即说明中算式的结果按其精度取整",
     },
     "verify.rounds_to": {
         "en": "the note's result to {digits} significant digits is {target}",
@@ -194,7 +194,7 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
     "verify.date_unnamed": {"en": "the quote does not name {parts}", "zh": "原文没有写{parts}"},
     "verify.names_date": {"en": "the quote names the date", "zh": "原文写明了日期"},
     "verify.mention": {"en": "{entities} ({alias})", "zh": "{entities}（{alias}）"},
-    "verify.names_it": {"en": "{where} names it", "zh": "{where}提到了它"},
+    "verify.names_it": {"en": "{where} names it", "zh": "{where}提到了该主体"},
     "verify.names_other": {
         "en": "{where} names {others}, not {entity}",
         "zh": "{where}提到的是{others}，不是{entity}",

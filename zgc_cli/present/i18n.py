@@ -18,7 +18,7 @@ import os
 from collections.abc import Mapping
 from enum import StrEnum
 
-from zgc_cli.phrases import PHRASES, Phrase, Term, TermNamer
+from zgc_cli.phrases import PHRASES, Term, TermNamer, say
 
 
 class Language(StrEnum):
@@ -280,9 +280,7 @@ def term_name(term: Term, lang: Language | str) -> str | None:
 
 def spoken(text: str, lang: Language | str, namer: TermNamer | None = None) -> str:
     """Text from a lower layer in a language: a Phrase rendered, anything else as it is."""
-    if isinstance(text, Phrase):
-        return text.text(str(lang), namer or term_name)
-    return str(text)
+    return say(text, str(lang), namer or term_name)
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> Language:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 
-from zgc_cli.phrases import Phrase, Term, TermNamer
+from zgc_cli.phrases import Term, TermNamer, say
 from zgc_cli.present.i18n import MESSAGES, Language, message, term_name
 from zgc_cli.present.numbers import marked_number
 from zgc_cli.present.tables import Column, build_table, plain
@@ -123,12 +123,10 @@ def _verify_namer(result: VerifyReport) -> TermNamer:
 
 
 def _said(cell: object, lang: Language, namer: TermNamer) -> str:
-    """A finding's cell in a language: a Phrase rendered, a Term named, text as it is."""
-    if isinstance(cell, Phrase):
-        return cell.text(str(lang), namer)
-    if isinstance(cell, Term):
-        return cell.names.get(str(lang)) or namer(cell, str(lang)) or str(cell)
-    return "" if cell is None or cell != cell else str(cell)  # NaN != NaN
+    """A finding's cell in a language: Phrases said, Terms named, text as it is."""
+    if cell is None or (isinstance(cell, float) and cell != cell):  # NaN: an empty cell
+        return ""
+    return say(cell, str(lang), namer)
 
 
 def _verify_key(key: str, value: str, lang: Language) -> str:
