@@ -8,6 +8,8 @@ and formats (UTF-8, CSV, NUL...) are taken out.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from pathlib import Path
@@ -98,14 +100,20 @@ def _verify(lang: str, width: int, monkeypatch) -> str:  # noqa: ANN001
     return result.stdout
 
 
-@pytest.mark.parametrize("width", [60, 80, 120])
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_verify_table_fits_the_terminal(lang: str, width: int, monkeypatch) -> None:  # noqa: ANN001
-    lines = _verify(lang, width, monkeypatch).splitlines()
+    text = _verify(lang, width, monkeypatch)
+    lines = text.splitlines()
     assert len(lines) > 500
     assert max(display_width(line) for line in lines) <= width
-    # Numbers whole: every figure of the shipped data appears unbroken somewhere.
-    assert "3600000000000" in "\n".join(lines)
+    # Numbers whole: every long number verify expects or finds appears unbroken.
+    machine = CliRunner().invoke(app, ["verify", "--format", "csv"]).stdout
+    numbers = set()
+    for row in csv.DictReader(io.StringIO(machine)):
+        numbers |= set(re.findall(r"\d[\d.]{4,}", row["expected"] + " " + row["found"]))
+    assert "3600000000000" in numbers and "1.8571428571428572" in numbers
+    assert sorted(number for number in numbers if number not in text) == []
 
 
 @pytest.mark.parametrize("width", [60, 120])

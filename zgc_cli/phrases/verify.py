@@ -93,11 +93,11 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
         "en": "the note does not compute the value",
         "zh": "说明中的算式得不出此数值",
     },
-    "verify.interval": {"en": "{low} to {high}", "zh": "{low}至{high}"},
+    "verify.interval": {"en": "{low} to {high}", "zh": "{low} 至 {high}"},
     "verify.not_interval": {"en": "not an interval: {error}", "zh": "不是区间：{error}"},
     "verify.interval_misses": {
         "en": "the interval does not hold the result {value}",
-        "zh": "区间不含计算结果{value}",
+        "zh": "区间不含计算结果 {value}",
     },
     "verify.interval_bounds": {
         "en": "the stated bounds are not the floor and ceiling of their expressions",
@@ -116,7 +116,7 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
     },
     "verify.rounded_shown": {
         "en": "{shown}, to {digits} significant {unit}: {target}",
-        "zh": "{shown}，取{digits}位有效数字：{target}",
+        "zh": "{shown}，取{digits}位有效数字为 {target}",
     },
     "verify.digit": {"en": "digit", "zh": "位"},
     "verify.digits": {"en": "digits", "zh": "位"},
@@ -126,11 +126,11 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
     },
     "verify.rounds_to": {
         "en": "the note's result to {digits} significant digits is {target}",
-        "zh": "说明的计算结果取{digits}位有效数字为{target}",
+        "zh": "说明的计算结果取{digits}位有效数字为 {target}",
     },
     "verify.note_says": {
         "en": "the note says = {stated}, the expression gives {computed}",
-        "zh": "说明写的是 = {stated}，算式得出{computed}",
+        "zh": "说明写的是 = {stated}，算式得出 {computed}",
     },
     "verify.none": {"en": "none", "zh": "无"},
     "verify.rounded_about": {"en": "rounded, so about", "zh": "经过取整，故为约数"},

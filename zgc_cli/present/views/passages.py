@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import RenderableType
 
 from zgc_cli.phrases import Term, TermNamer, say
@@ -178,8 +180,12 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
         Column(header("found", lang)),
         Column(header("detail", lang)),
     ]
-    # The detail says why a check failed: where it cannot have a column, the rows stack.
+    # The detail says why a check failed: where it cannot have a column, the rows stack,
+    # as they do where a column would be narrower than its longest number or word.
     table = build_table(wide, rows, width=width)
+    for position in (2, 4, 5, 6):  # name, expected, found, detail: wrap, but not in a number
+        column = table.columns[position]
+        column.min_width = max(column.min_width or 0, _longest_unbroken(rows, position))
     if width is not None and minimum_width(table) > width:
         stacked = [
             Column(header("result", lang), whole=True),
@@ -198,6 +204,16 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
         if style:
             table.rows[position].style = style
     return [table]
+
+
+# A run of printable ASCII (a number, an id, an English word) must not break; Chinese
+# text may break between any two characters.
+UNBROKEN = re.compile(r"[!-~]+")
+
+
+def _longest_unbroken(rows: list[list[str]], position: int) -> int:
+    """The longest run of a column's cells that must stay on one line."""
+    return max((len(run) for row in rows for run in UNBROKEN.findall(row[position])), default=0)
 
 
 def _stacked(row: list[str], lang: Language) -> list[list[str]]:
