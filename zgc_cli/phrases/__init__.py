@@ -109,7 +109,7 @@ def _render(value: object, lang: str, namer: TermNamer | None) -> object:
         return value.text(lang, namer)
     if isinstance(value, Named):
         return value.names.get(lang) or str(value)
-    if isinstance(value, Term) and lang != "en":
+    if isinstance(value, Term):
         return value.names.get(lang) or (namer(value, lang) if namer else None) or str(value)
     return value
 
