@@ -187,7 +187,7 @@ def test_chinese_terminal_chart_titles_units_and_legend(
     assert "总收入（万亿元）" in text
     assert "有效发明专利拥有量（万件）" in text
     assert "从业人员（万人）" in text
-    assert "标记：  * 预计  ^ zgc推算  > 超过（下限）" in text
+    assert "标记：  * 预计值  ^ 推算值  > 超过（下限）" in text
 
 
 def test_nothing_to_plot_is_a_value_error(indicators: dict[str, dict[str, str]]) -> None:

@@ -69,15 +69,16 @@ def test_series_table_in_english() -> None:
 
 def test_series_table_in_chinese_aligns_wide_characters() -> None:
     result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
+    # Headers in the glossary's terms (增减, 增长率, 年均复合增长率), the span as bulletins say.
     assert rendered(views.render(result, Language.zh, 80)) == (
         "企业总收入（元）  revenue\n"
         "\n"
-        " 主体   年份       数值     增量    增长率   年均复合增长率\n"
+        " 主体   年份       数值     增减    增长率   年均复合增长率\n"
         " ──────────────────────────────────────────────────────────\n"
         " zgc    2014    3.6万亿        —         —                —\n"
         " zgc    2023   8.6万亿*   +5万亿   +138.9%           +10.2%\n"
         "\n"
-        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，2.39倍，年均增长 +10.2%\n"
+        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，2.39倍，年均增长+10.2%\n"
         "* 预计值"
     )
 
@@ -89,13 +90,13 @@ def test_a_long_header_goes_on_two_lines_before_a_column_is_left_out() -> None:
         "企业总收入（元）  revenue\n"
         "\n"
         "                                             年均复合\n"
-        " 主体   年份       数值     增量    增长率     增长率\n"
+        " 主体   年份       数值     增减    增长率     增长率\n"
         " ────────────────────────────────────────────────────\n"
         " zgc    2014    3.6万亿        —         —          —\n"
         " zgc    2023   8.6万亿*   +5万亿   +138.9%     +10.2%\n"
         "\n"
         "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，\n"
-        "2.39倍，年均增长 +10.2%\n"
+        "2.39倍，年均增长+10.2%\n"
         "* 预计值"
     )
 

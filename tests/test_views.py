@@ -240,63 +240,84 @@ def verify_report():  # noqa: ANN201 - a VerifyReport
 
 
 def test_verify_view_with_room_for_every_column() -> None:
+    # A series' label (name · entity; ids here, the frame has no names) on its first check only.
     assert rendered(views.render(verify_report(), Language.en, 120), width=120) == (
         "\n"
-        " Result   Check       Metric   Entity   Year   Expected   Found             Detail\n"
-        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        " fail     value       firms    zgc      2012   5          6家 = 6 (exact)   no figure in the quote equals the value\n"
-        " pass     value       firms    zgc      2022   11         11家              the quote states the value\n"
-        " pass     qualifier   firms    zgc      2022   exact      exact (11家)      the wording gives this qualifier\n"
-        " pass     status      firms    zgc      2022   reported   reported          the wording agrees with the status\n"
-        " pass     unit        firms    zgc      2022   firms      家 (11家)         家 reads as firms\n"
+        " Result   Check       Metric        Year   Expected   Found             Detail\n"
+        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        " fail     value       firms · zgc   2012   5          6家 = 6 (exact)   no figure in the quote equals the value\n"
+        " pass     value                     2022   11         11家              the quote states the value\n"
+        " pass     qualifier                 2022   exact      exact (11家)      the wording gives this qualifier\n"
+        " pass     status                    2022   reported   reported          the wording agrees with the status\n"
+        " pass     unit                      2022   firms      家 (11家)         家 reads as firms\n"
     )
 
 
-def test_verify_view_at_80_columns_leaves_out_the_detail() -> None:
+def test_verify_view_at_80_columns_stacks_each_check_with_its_detail() -> None:
     renderables = views.render(verify_report(), Language.en, 80)
-    # Without colour the result column says it; with colour the failing row is red too.
+    # The series' name, then each check's result line (coloured) and its detail.
     assert [row.style for row in renderables[0].rows] == [
+        None,
         "bold red",
-        "green",
-        "green",
-        "green",
-        "green",
+        None,
+        *["green", None] * 4,
     ]
     assert rendered(renderables) == (
         "\n"
-        " Result   Check       Metric   Entity   Year   Expected   Found\n"
-        " ────────────────────────────────────────────────────────────────────────\n"
-        " fail     value       firms    zgc      2012   5          6家 = 6 (exact)\n"
-        " pass     value       firms    zgc      2022   11         11家\n"
-        " pass     qualifier   firms    zgc      2022   exact      exact (11家)\n"
-        " pass     status      firms    zgc      2022   reported   reported\n"
-        " pass     unit        firms    zgc      2022   firms      家 (11家)\n"
+        " Result   Check       Expected → found\n"
+        " ────────────────────────────────────────────────────────────\n"
+        "                      firms · zgc\n"
+        " fail     value       2012: 5 → 6家 = 6 (exact)\n"
+        "                      no figure in the quote equals the value\n"
+        " pass     value       2022: 11 → 11家\n"
+        "                      the quote states the value\n"
+        " pass     qualifier   2022: exact → exact (11家)\n"
+        "                      the wording gives this qualifier\n"
+        " pass     status      2022: reported → reported\n"
+        "                      the wording agrees with the status\n"
+        " pass     unit        2022: firms → 家 (11家)\n"
+        "                      家 reads as firms\n"
     )
 
 
-def test_verify_view_on_a_narrow_terminal_leaves_out_the_entity_too() -> None:
-    assert rendered(views.render(verify_report(), Language.en, 70), width=70) == (
+def test_verify_view_on_a_narrow_terminal_stacks_within_its_width() -> None:
+    assert rendered(views.render(verify_report(), Language.en, 60), width=60) == (
         "\n"
-        " Result   Check       Metric   Year   Expected   Found\n"
-        " ───────────────────────────────────────────────────────────────\n"
-        " fail     value       firms    2012   5          6家 = 6 (exact)\n"
-        " pass     value       firms    2022   11         11家\n"
-        " pass     qualifier   firms    2022   exact      exact (11家)\n"
-        " pass     status      firms    2022   reported   reported\n"
-        " pass     unit        firms    2022   firms      家 (11家)\n"
+        " Result   Check       Expected → found\n"
+        " ──────────────────────────────────────────────────────────\n"
+        "                      firms · zgc\n"
+        " fail     value       2012: 5 → 6家 = 6 (exact)\n"
+        "                      no figure in the quote equals the\n"
+        "                      value\n"
+        " pass     value       2022: 11 → 11家\n"
+        "                      the quote states the value\n"
+        " pass     qualifier   2022: exact → exact (11家)\n"
+        "                      the wording gives this qualifier\n"
+        " pass     status      2022: reported → reported\n"
+        "                      the wording agrees with the status\n"
+        " pass     unit        2022: firms → 家 (11家)\n"
+        "                      家 reads as firms\n"
     )
 
 
 def test_verify_view_in_chinese() -> None:
+    # Results, checks, qualifiers, statuses, units and details in Chinese; ids only where
+    # the data has no name (this frame has no indicators or entities table).
     assert rendered(views.render(verify_report(), Language.zh, 80)) == (
         "\n"
-        " 结果   检查项      指标    主体   年份   应为       实得\n"
-        " ───────────────────────────────────────────────────────────────────\n"
-        " fail   value       firms   zgc    2012   5          6家 = 6 (exact)\n"
-        " pass   value       firms   zgc    2022   11         11家\n"
-        " pass   qualifier   firms   zgc    2022   exact      exact (11家)\n"
-        " pass   status      firms   zgc    2022   reported   reported\n"
-        " pass   unit        firms   zgc    2022   firms      家 (11家)\n"
+        " 结果   检查项     指标          年份   应为       实际           说明\n"
+        " ──────────────────────────────────────────────────────────────────────────────\n"
+        " 不符   数值       firms · zgc   2012   5          6家 =          原文中没有与\n"
+        "                                                   6（确数）      数值相等的数\n"
+        "                                                                  字\n"
+        " 通过   数值                     2022   11         11家           原文写明了此\n"
+        "                                                                  数值\n"
+        " 通过   限定词                   2022   确数       确数（11家）   原文措辞与此\n"
+        "                                                                  限定一致\n"
+        " 通过   数据性质                 2022   原文数据   原文数据       原文措辞与数\n"
+        "                                                                  据性质一致\n"
+        " 通过   单位                     2022   家         家（11家）     单位用语“家”\n"
+        "                                                                  与单位相符\n"
     )
 
 

@@ -28,8 +28,9 @@ from zgc_cli.completion import (
 )
 from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
+from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import CitationStyle, OutputFormat
-from zgc_cli.present.i18n import Language
+from zgc_cli.present.i18n import Language, message
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset
@@ -44,9 +45,9 @@ class ZgcGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ZgcError as error:
-            fail(error.message, error.code)
+            fail(error.message, error.code, _language(ctx))
         except MemoryError:
-            fail("not enough memory for this data on this machine")
+            fail(phrase("run.memory"), lang=_language(ctx))
         except BrokenPipeError:
             # The reader stopped early (`| head`): leave quietly, with env.run's exit code.
             silence_stdout()
@@ -55,17 +56,24 @@ class ZgcGroup(TyperGroup):
             raise
         except OSError as error:
             # Reading problems are DataErrors by now: what is left is writing the output.
-            fail(f"cannot write the output: {error.strerror or error}")
+            reason = error.strerror or str(error)
+            fail(phrase("run.cannot_write", reason=reason), lang=_language(ctx))
         except Exception as error:
             if os.environ.get(DEBUG_ENV_VAR):
                 raise
             # Typer's usage errors (its own click, or the click package before 0.26).
             if type(error).__module__.startswith(("typer", "click")):
                 raise
-            fail(
-                f"internal error: {type(error).__name__}: {error} "
-                f"(run with {DEBUG_ENV_VAR}=1 for a traceback, and please report it)"
+            internal = phrase(
+                "run.internal", kind=type(error).__name__, error=str(error), variable=DEBUG_ENV_VAR
             )
+            fail(internal, lang=_language(ctx))
+
+
+def _language(ctx: Any) -> Language | None:
+    """The language of the command that failed (``--lang``, else the locale), if known."""
+    env = getattr(ctx, "obj", None)
+    return env.language if isinstance(env, Environment) else None
 
 
 app = typer.Typer(
@@ -407,17 +415,19 @@ def export(
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
+    lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """Write the observations themselves: every column of the data file, exactly.
 
-    `zgc export | zgc export --data -` gives back the same bytes; `zgc export -o
-    zgc.xlsx` writes a workbook, `zgc export --bom > zgc.csv` a CSV for Excel.
+    `zgc export | zgc export --data -` gives back the same bytes (`--lang` is for
+    the table's headers and for messages; the bytes never change with it); `zgc
+    export -o zgc.xlsx` writes a workbook, `zgc export --bom > zgc.csv` a CSV for Excel.
     """
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, limit=limit, output=output, fmt=fmt, bom=bom, data=data)
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.observations(
         _dataset(env, data, sheet, prefer),
         metric,
@@ -691,12 +701,21 @@ def verify(
     article_input = ((str(article), f"the article (--article {article})"),) if article else ()
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data, inputs=article_input)
     dataset = _dataset(env, data, sheet, prefer)
-    article_text = read_text(str(article), "the article")[1] if article else None
+    article_text = read_text(str(article), phrase("what.article"))[1] if article else None
     report = check.run(dataset, article_text)
     emit(report, env, fmt)
-    counts = report.counts
-    summary = ", ".join(f"{counts.get(name, 0)} {name}" for name in check.RESULT_NAMES)
-    sys.stderr.write(f"zgc verify: {len(report.frame)} checks: {summary}\n")
+    counts = {name: report.counts.get(name, 0) for name in check.RESULT_NAMES}
+    sys.stderr.write(
+        message(
+            "note.verify_summary",
+            env.language,
+            total=len(report.frame),
+            passed=counts["pass"],
+            definitional=counts["definitional"],
+            failed=counts["fail"],
+            unsourced=counts["unsourced"],
+        )
+    )
     if report.failed:
         raise typer.Exit(int(ExitCode.ERROR))
 

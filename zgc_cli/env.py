@@ -40,9 +40,10 @@ from zgc_cli.model.schema import (
     INDICATORS_FILE,
     PACKAGE_FILE,
 )
+from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat, default_format, output_format
 from zgc_cli.present.files import STDOUT_MARKER, OutputTarget, refuse_inputs
-from zgc_cli.present.i18n import Language, detect_language, message
+from zgc_cli.present.i18n import Language, detect_language, message, spoken
 from zgc_cli.present.safe import visible
 
 if TYPE_CHECKING:
@@ -173,14 +174,22 @@ class Environment:
         as with a spinner; stdout never carries anything but data.
         """
         if self.stderr_is_tty:
-            self.stderr.write(f"zgc: note: {text}\n")
+            self.stderr.write(
+                message("stderr.note", self.language, text=spoken(text, self.language))
+            )
 
     def warn(self, text: str) -> None:
-        self.stderr.write(f"zgc: warning: {text}\n")
+        self.stderr.write(
+            message("stderr.warning", self.language, text=spoken(text, self.language))
+        )
+
+    def fail(self, text: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+        """:func:`fail` in this environment's language."""
+        fail(text, code, self.language)
 
     def wrote(self, path: str) -> None:
         """Say on stderr which file was written (always: it is the command's only trace)."""
-        self.stderr.write(f"zgc: {message('output.wrote', self.language, path=visible(path))}\n")
+        self.stderr.write(message("stderr.wrote", self.language, path=visible(path)))
 
     def direct_output(
         self,
@@ -287,16 +296,20 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
                 yield str(sidecar), f"the {name} read beside the data"
 
 
-def fail(message: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
+def fail(text: str, code: ExitCode = ExitCode.ERROR, lang: Language | None = None) -> NoReturn:
     """Print one line on stderr and leave with ``code``: the only way zgc reports errors.
 
-    The message may quote data (a cell, an id, a file name): its control
-    characters are spelled out, so a hostile file cannot drive the terminal.
+    ``text`` (a :class:`~zgc_cli.phrases.Phrase` or plain text) is said in
+    ``lang``, else in the locale's language. It may quote data (a cell, an id,
+    a file name): its control characters are spelled out, so a hostile file
+    cannot drive the terminal.
     """
     from zgc_cli.present.safe import visible
 
-    one_line = " ".join(visible(part) for part in message.split("\n"))
-    sys.stderr.write(f"zgc: error: {one_line}\n")
+    language = lang or detect_language()
+    said = spoken(text, language)
+    one_line = " ".join(visible(part) for part in said.split("\n"))
+    sys.stderr.write(message("stderr.error", language, text=one_line))
     sys.stderr.flush()
     raise SystemExit(int(code))
 
@@ -360,7 +373,7 @@ def run(app: Callable[[], Any]) -> NoReturn:
         # What reaches here is a write of --help, --version or the last flush of stdout.
         silence_stdout()
         reason = error.strerror or errno.errorcode.get(error.errno or 0, str(error))
-        fail(f"cannot write the output: {reason}")
+        fail(phrase("run.cannot_write", reason=reason))
     except KeyboardInterrupt:  # only where zgc_cli.__main__ did not install its handler
         sys.exit(130)
     sys.exit(int(ExitCode.OK))

@@ -33,13 +33,15 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.check.years import publication_year
     from zgc_cli.stats.results import VerifyReport
+    from zgc_cli.stats.select import metadata_by_metric
 
     publication = dataset.publication
+    entities = entities_of(dataset)
     parts = [
         verify_observations(
             dataset.frame,
             article_text,
-            entities=entities_of(dataset),
+            entities=entities,
             publication_year=publication_year(publication.date if publication else None),
         )
     ]
@@ -51,4 +53,16 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     frame = pd.concat(parts, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
-    return VerifyReport(frame, counts=counts)
+    entity_names = (
+        {
+            str(row["entity"]): {"en": str(row["name_en"]), "zh": str(row["name_zh"])}
+            for row in entities.to_dict("records")
+        }
+        if {"entity", "name_en", "name_zh"} <= set(entities.columns)
+        else {}
+    )
+    names = {
+        metric: {"en": meta.get("name_en", ""), "zh": meta.get("name_zh", "")}
+        for metric, meta in metadata_by_metric(getattr(dataset, "indicators", None)).items()
+    }
+    return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

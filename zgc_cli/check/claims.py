@@ -16,6 +16,7 @@ import pandas as pd
 
 from zgc_cli.check.rows import DEFINITIONAL, _flag, _frame, _number, _result, _text, _year
 from zgc_cli.model.numbers import machine_number as format_number
+from zgc_cli.phrases import Named, phrase
 
 # Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
 # growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.
@@ -43,7 +44,7 @@ def _band(low: float | None, high: float | None, low_inclusive: bool, high_inclu
     if high is not None and high == math.inf:
         high = None
     if low is None and high is None:
-        return "any value"
+        return phrase("verify.any_value")
     if low is None:
         return ("<= " if high_inclusive else "< ") + format_number(high)
     if high is None:
@@ -85,6 +86,9 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
     results: list[dict[str, object]] = []
     for claim in claims.to_dict("records"):
         claim_id, kind = _text(claim.get("claim_id")), _text(claim.get("kind"))
+        # Chinese readers know a claim by its words in the article, not by its id.
+        words = _text(claim.get("quote"))
+        claim_name = Named({"en": claim_id, "zh": f"“{words}”" if words else claim_id})
         low, high = _number(claim.get("low")), _number(claim.get("high"))
         low_inclusive = _flag(claim.get("low_inclusive"), default=True)
         high_inclusive = _flag(claim.get("high_inclusive"), default=False)
@@ -92,7 +96,16 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
 
         if kind not in CLAIM_KINDS:
             results.append(
-                _result("claim", claim, expected, kind, False, f"{claim_id}: unknown kind")
+                _result(
+                    "claim",
+                    claim,
+                    expected,
+                    kind,
+                    False,
+                    phrase(
+                        "verify.claim", claim=claim_name, detail=phrase("verify.claim_unknown_kind")
+                    ),
+                )
             )
             continue
         subject = (_text(claim.get("metric")), _text(claim.get("entity")), _year(claim.get("year")))
@@ -108,8 +121,16 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
         missing = [key for key in keys if values.get(key) is None]
         if missing:
             names = ", ".join(f"{m}/{e}/{y}" for m, e, y in missing)
+            detail = phrase("verify.claim_missing", names=names)
             results.append(
-                _result("claim", claim, expected, "", False, f"{claim_id}: missing {names}")
+                _result(
+                    "claim",
+                    claim,
+                    expected,
+                    "",
+                    False,
+                    phrase("verify.claim", claim=claim_name, detail=detail),
+                )
             )
             continue
 
@@ -119,14 +140,25 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
         measure = CLAIM_KINDS[kind](value, base)
         if measure.is_nan():
             results.append(
-                _result("claim", claim, expected, "", False, f"{claim_id}: the base is zero")
+                _result(
+                    "claim",
+                    claim,
+                    expected,
+                    "",
+                    False,
+                    phrase(
+                        "verify.claim", claim=claim_name, detail=phrase("verify.claim_zero_base")
+                    ),
+                )
             )
             continue
         holds = _within(measure, _decimal(low), _decimal(high), low_inclusive, high_inclusive)
-        detail = f"{claim_id}: {kind} {'within' if holds else 'outside'} the claimed band"
+        named_kind = phrase(f"claim.{kind}")
+        within = phrase("verify.claim_within" if holds else "verify.claim_outside", kind=named_kind)
         definitional = holds and _flag(claim.get("definitional"), default=False)
         if definitional:
-            detail += "; the tested value was derived from the same words, so it cannot fail"
+            within = phrase("verify.claim_definitional", detail=within)
+        detail = phrase("verify.claim", claim=claim_name, detail=within)
         results.append(
             _result(
                 "claim",

@@ -36,6 +36,7 @@ from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression, expr
 from zgc_cli.check.rows import _number, _result, _text
 from zgc_cli.check.wording import ABOUT, EXACT, parse_figures, years_in
 from zgc_cli.model.numbers import machine_number as format_number
+from zgc_cli.phrases import Term, phrase
 
 # Numbers a growth formula needs that the article never writes: 6758 / (1 + 14.9 / 100).
 STRUCTURAL_CONSTANTS = frozenset({1.0, 100.0})
@@ -131,9 +132,11 @@ def _operands(
         ", ".join(format_number(n) for n in operands),
         ", ".join(format_number(n) for n in sorted(available)),
         not missing,
-        "every number comes from the quote"
+        phrase("verify.operands_ok")
         if not missing
-        else "not in the quote: " + ", ".join(format_number(n) for n in missing),
+        else phrase(
+            "verify.operands_missing", numbers=", ".join(format_number(n) for n in missing)
+        ),
     )
 
 
@@ -147,9 +150,9 @@ def _old_layout(row: Mapping[Hashable, object], quote: str) -> list[dict[str, ob
         operands = expression_numbers(expression)
     except ValueError as error:
         detail = (
-            f"the note is not a usable expression: {error}"
+            phrase("verify.bad_expression", error=str(error))
             if expression
-            else "a derived row needs its arithmetic in the note"
+            else phrase("verify.no_arithmetic")
         )
         return [_result("derived", row, expected, expression, False, detail)]
     holds = value is not None and computed == value
@@ -160,7 +163,7 @@ def _old_layout(row: Mapping[Hashable, object], quote: str) -> list[dict[str, ob
             expected,
             f"{expression} = {format_number(computed)}",
             holds,
-            "the note computes the value" if holds else "the note does not compute the value",
+            phrase("verify.computes" if holds else "verify.not_computes"),
         ),
         _operands(row, quote, operands),
     ]
@@ -170,21 +173,26 @@ def _interval(
     row: Mapping[Hashable, object], layout: Layout, exact: Decimal, value: Decimal | None
 ) -> dict[str, object]:
     stated_low, stated_high = Decimal(layout.low), Decimal(layout.high)
-    expected = f"{layout.low} to {layout.high}"
+    expected = phrase("verify.interval", low=layout.low, high=layout.high)
     try:
         low = evaluate_decimal(layout.low_expression)
         high = evaluate_decimal(layout.high_expression)
     except ValueError as error:
-        return _result("interval", row, expected, "", False, f"not an interval: {error}")
-    found = f"{format_number(float(low))} to {format_number(float(high))}"
+        return _result(
+            "interval", row, expected, "", False, phrase("verify.not_interval", error=str(error))
+        )
+    found = phrase(
+        "verify.interval", low=format_number(float(low)), high=format_number(float(high))
+    )
+    detail: str
     if not low <= exact <= high:
-        detail = f"the interval does not hold the result {format_number(float(exact))}"
+        detail = phrase("verify.interval_misses", value=format_number(float(exact)))
     elif (stated_low, stated_high) != (Decimal(math.floor(low)), Decimal(math.ceil(high))):
-        detail = "the stated bounds are not the floor and ceiling of their expressions"
+        detail = phrase("verify.interval_bounds")
     elif value is None or not stated_low <= value <= stated_high:
-        detail = "the value lies outside the interval"
+        detail = phrase("verify.value_outside")
     else:
-        return _result("interval", row, expected, found, True, "the interval holds the result")
+        return _result("interval", row, expected, found, True, phrase("verify.interval_holds"))
     return _result("interval", row, expected, found, False, detail)
 
 
@@ -202,15 +210,24 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
         exact = evaluate_decimal(expression)
         operands = expression_numbers(expression)
     except ValueError as error:
-        return [_result("derived", row, expected, expression, False, f"not an expression: {error}")]
+        return [
+            _result(
+                "derived",
+                row,
+                expected,
+                expression,
+                False,
+                phrase("verify.not_expression", error=str(error)),
+            )
+        ]
     if layout is None:
-        detail = "the note after ' = ' is not in the layout (to n significant digits or exact:)"
+        detail = phrase("verify.bad_layout")
         return [
             _result("derived", row, expected, note, False, detail),
             _operands(row, quote, operands),
         ]
 
-    shown = f"{expression} = {format_number(float(exact))}"
+    shown: str = f"{expression} = {format_number(float(exact))}"
     digits = layout.digits
     rounded = digits is not None
     if digits is not None:
@@ -219,22 +236,27 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
         except InvalidOperation:
             target = None
         if target is None:
-            detail, holds = f"cannot round to {digits} significant digits", False
+            detail, holds = phrase("verify.cannot_round", digits=digits), False
         else:
-            shown += f", to {digits} significant {'digit' if digits == 1 else 'digits'}: "
-            shown += _plain(target)
+            shown = phrase(
+                "verify.rounded_shown",
+                shown=shown,
+                digits=digits,
+                unit=phrase("verify.digit" if digits == 1 else "verify.digits"),
+                target=_plain(target),
+            )
             holds = value is not None and value == target
             detail = (
-                "the value is the note's result at its precision"
+                phrase("verify.at_precision")
                 if holds
-                else f"the note's result to {digits} significant digits is {_plain(target)}"
+                else phrase("verify.rounds_to", digits=digits, target=_plain(target))
             )
     else:
         holds = value is not None and value == exact
-        detail = "the note computes the value" if holds else "the note does not compute the value"
+        detail = phrase("verify.computes" if holds else "verify.not_computes")
     if Decimal(layout.exact) != _reading(exact):
         holds = False
-        detail = f"the note says = {layout.exact}, the expression gives {_plain(_reading(exact))}"
+        detail = phrase("verify.note_says", stated=layout.exact, computed=_plain(_reading(exact)))
 
     qualifier = ABOUT if rounded else EXACT
     found_qualifier = _text(row.get("qualifier"))
@@ -243,15 +265,15 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
         _result(
             "qualifier",
             row,
-            qualifier,
-            found_qualifier or "none",
+            Term("qualifier", qualifier),
+            Term("qualifier", found_qualifier) if found_qualifier else phrase("verify.none"),
             found_qualifier == qualifier,
-            ("rounded, so about" if rounded else "nothing rounded, so exact")
+            phrase("verify.rounded_about" if rounded else "verify.unrounded_exact")
             if found_qualifier == qualifier
             else (
-                f"a value rounded from its note is {ABOUT}"
+                phrase("verify.rounded_should_be", qualifier=Term("qualifier", ABOUT))
                 if rounded
-                else f"a value its note computes exactly is {EXACT}"
+                else phrase("verify.exact_should_be", qualifier=Term("qualifier", EXACT))
             ),
         ),
     ]

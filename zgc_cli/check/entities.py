@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zgc_cli.check.rows import _result, _text
+from zgc_cli.phrases import Listed, Phrase, Term, phrase
 
 # Around a mention, the words that make it a comparison base or a reference point.
 COMPARED_BEFORE: tuple[str, ...] = ("占据", "占", "位居", "均居", "居", "距离", "距", "离")
@@ -123,17 +124,25 @@ def sentence_of(article: str, quote: str) -> tuple[str, int] | None:
 
 
 def _describe(mention: Mention) -> str:
-    return f"{'/'.join(sorted(mention.entities))} ({mention.alias})"
+    named = Listed((Term("entity", name) for name in sorted(mention.entities)), "/", quoted=False)
+    return phrase("verify.mention", entities=named, alias=mention.alias)
 
 
 def _judge(
-    row: Mapping[Hashable, object], mentions: list[Mention], where: str, position: int
+    row: Mapping[Hashable, object], mentions: list[Mention], where: Phrase, position: int
 ) -> dict[str, object] | None:
     """Pass when the passage names the entity, fail when it names only others, else None."""
     entity = _text(row.get("entity"))
     for mention in mentions:
         if entity in mention.entities:
-            return _result("entity", row, entity, _describe(mention), True, f"{where} names it")
+            return _result(
+                "entity",
+                row,
+                Term("entity", entity),
+                _describe(mention),
+                True,
+                phrase("verify.names_it", where=where),
+            )
     if not mentions:
         return None
     before = [m for m in mentions if m.end <= position]
@@ -141,10 +150,15 @@ def _judge(
     return _result(
         "entity",
         row,
-        entity,
+        Term("entity", entity),
         _describe(nearest),
         False,
-        f"{where} names {'/'.join(sorted(nearest.entities))}, not {entity}",
+        phrase(
+            "verify.names_other",
+            where=where,
+            others=Listed((Term("entity", e) for e in sorted(nearest.entities)), "/", quoted=False),
+            entity=Term("entity", entity),
+        ),
     )
 
 
@@ -160,15 +174,16 @@ def check_entity(
     if not entity:
         return []
     if entity not in entities:
-        return [_result("entity", row, entity, "", False, "not in the entities table")]
+        return [_result("entity", row, entity, "", False, phrase("verify.not_in_entities"))]
     context = sentence_of(article_text, quote) if article_text else None
     passage, offset = context if context else (quote, 0)
     mentions = entities.mentions(passage, entity)
     in_quote = [m for m in mentions if offset <= m.start and m.end <= offset + len(quote)]
-    judged = _judge(row, in_quote, "the quote", offset + position)
+    judged = _judge(row, in_quote, phrase("verify.the_quote"), offset + position)
     if judged is None and context is not None:
-        judged = _judge(row, mentions, "its sentence", offset + position)
+        judged = _judge(row, mentions, phrase("verify.its_sentence"), offset + position)
     if judged is None:
-        where = "the quote and its sentence name" if context else "the quote names"
-        judged = _result("entity", row, entity, "none", True, f"{where} no place or body")
+        nobody = phrase("verify.sentence_names_nobody" if context else "verify.names_nobody")
+        none = phrase("verify.none")
+        judged = _result("entity", row, Term("entity", entity), none, True, nobody)
     return [judged]

@@ -16,6 +16,7 @@ import pandas as pd
 
 from zgc_cli.check.rows import _frame, _result, _text
 from zgc_cli.check.years import check_date
+from zgc_cli.phrases import Named, phrase
 
 EVENT = "event"
 
@@ -30,9 +31,25 @@ def verify_events(events: pd.DataFrame, article_text: str | None = None) -> pd.D
             "entity": event.get("entity"),
             "year": date[:4],
         }
-        name = _text(event.get("event_en")) or _text(event.get("event_zh"))
+        name = Named(
+            {
+                "en": _text(event.get("event_en")) or _text(event.get("event_zh")),
+                "zh": _text(event.get("event_zh")) or _text(event.get("event_en")),
+            }
+        )
         if not quote:
-            results.append(_result("source", row, date, "", None, f"{date} {name}: no quote"))
+            results.append(
+                _result(
+                    "source",
+                    row,
+                    date,
+                    "",
+                    None,
+                    phrase(
+                        "verify.event", date=date, name=name, detail=phrase("verify.event_no_quote")
+                    ),
+                )
+            )
             continue
         if article_text is not None:
             verbatim = quote in article_text
@@ -40,13 +57,26 @@ def verify_events(events: pd.DataFrame, article_text: str | None = None) -> pd.D
                 _result(
                     "quote",
                     row,
-                    "verbatim",
-                    "found" if verbatim else "not found",
+                    phrase("verify.verbatim"),
+                    phrase("verify.found" if verbatim else "verify.not_found"),
                     verbatim,
-                    f"{date} {name}: "
-                    + ("the quote is in the article" if verbatim else "the quote is not verbatim"),
+                    phrase(
+                        "verify.event",
+                        date=date,
+                        name=name,
+                        detail=phrase("verify.in_article" if verbatim else "verify.not_verbatim"),
+                    ),
                 )
             )
         holds, found, detail = check_date(date, quote, _text(event.get("note")))
-        results.append(_result("year", row, date, found, holds, f"{date} {name}: {detail}"))
+        results.append(
+            _result(
+                "year",
+                row,
+                date,
+                found,
+                holds,
+                phrase("verify.event", date=date, name=name, detail=detail),
+            )
+        )
     return _frame(results)

@@ -45,10 +45,14 @@ from zgc_cli.check.wording import Figure, estimate_marker_before, parse_figures
 from zgc_cli.check.years import ARTICLE_YEAR, check_year
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.model.schema import QUALIFIERS, STATUSES
+from zgc_cli.phrases import Listed, Term, phrase
 
 
 def _describe(figure: Figure) -> str:
-    return f"{figure.text} = {format_number(figure.value)} ({figure.qualifier})"
+    qualifier = Term("qualifier", figure.qualifier)
+    return phrase(
+        "verify.figure", text=figure.text, value=format_number(figure.value), qualifier=qualifier
+    )
 
 
 def _check_reported(
@@ -63,15 +67,22 @@ def _check_reported(
     if not matches:
         thresholds = [f for f in figures if f.is_threshold and f.value == value]
         if thresholds:
-            detail = f"{thresholds[0].text} is a threshold in the metric's definition, not a value"
+            detail = phrase("verify.threshold", text=thresholds[0].text)
         elif value is None:
-            detail = "the row has no numeric value"
+            detail = phrase("verify.no_value")
         else:
-            detail = "no figure in the quote equals the value"
-        found = "; ".join(_describe(figure) for figure in measured) or "no figure"
+            detail = phrase("verify.no_equal_figure")
+        found: str = phrase("verify.no_figure")
+        for position, figure in enumerate(reversed(measured)):
+            described = _describe(figure)
+            found = (
+                described if not position else phrase("verify.figures", first=described, rest=found)
+            )
         return [_result("value", row, expected, found, False, detail)], None
 
-    results = [_result("value", row, expected, matches[0].text, True, "the quote states the value")]
+    results = [
+        _result("value", row, expected, matches[0].text, True, phrase("verify.states_value"))
+    ]
     qualifier = _text(row.get("qualifier"))
     if qualifier:
         # Two figures may share the value (13 and 13); one with the right wording suffices.
@@ -81,12 +92,16 @@ def _check_reported(
             _result(
                 "qualifier",
                 row,
-                qualifier,
-                f"{figure.qualifier} ({figure.text})",
+                Term("qualifier", qualifier),
+                phrase("verify.worded", term=Term("qualifier", figure.qualifier), text=figure.text),
                 bool(agreeing),
-                "the wording gives this qualifier"
+                phrase("verify.gives_qualifier")
                 if agreeing
-                else f"the wording {figure.text!r} reads as {figure.qualifier}",
+                else phrase(
+                    "verify.reads_as_qualifier",
+                    text=figure.text,
+                    term=Term("qualifier", figure.qualifier),
+                ),
             )
         )
         matches = [figure, *[m for m in matches if m is not figure]]
@@ -98,13 +113,13 @@ def _check_reported(
     # needs one that is not.
     consistent = any((m is not None) == is_estimate for m in markers)
     if consistent:
-        detail = "the wording agrees with the status"
+        detail = phrase("verify.agrees_status")
     elif is_estimate:
-        detail = "no estimate word (预计, 有望...) governs the figure"
+        detail = phrase("verify.no_estimate_word")
     else:
-        detail = f"the estimate word {marker} governs the figure"
-    found = f"estimate ({marker})" if marker else "reported"
-    results.append(_result("status", row, status, found, consistent, detail))
+        detail = phrase("verify.estimate_word", marker=marker)
+    found = phrase("verify.estimate_found", marker=marker) if marker else Term("status", "reported")
+    results.append(_result("status", row, Term("status", status), found, consistent, detail))
     results.extend(check_unit(row, matches[0]))
     return results, matches[0]
 
@@ -123,12 +138,10 @@ def _check_row(
             _result(
                 "quote",
                 row,
-                "verbatim",
-                "found" if in_article else "not found",
+                phrase("verify.verbatim"),
+                phrase("verify.found" if in_article else "verify.not_found"),
                 in_article,
-                "the quote is in the article"
-                if in_article
-                else "the quote is not a verbatim passage of the article",
+                phrase("verify.in_article" if in_article else "verify.not_in_article"),
             )
         )
     status = _text(row.get("status")) or "reported"
@@ -140,12 +153,26 @@ def _check_row(
         results.extend(reported)
     else:
         results.append(
-            _result("status", row, " | ".join(STATUSES), status, False, "unknown status")
+            _result(
+                "status",
+                row,
+                Listed((Term("status", name) for name in STATUSES), " | "),
+                status,
+                False,
+                phrase("verify.unknown_status"),
+            )
         )
     qualifier = _text(row.get("qualifier"))
     if qualifier and qualifier not in QUALIFIERS:
         results.append(
-            _result("qualifier", row, " | ".join(QUALIFIERS), qualifier, False, "unknown qualifier")
+            _result(
+                "qualifier",
+                row,
+                Listed((Term("qualifier", name) for name in QUALIFIERS), " | "),
+                qualifier,
+                False,
+                phrase("verify.unknown_qualifier"),
+            )
         )
     results.extend(check_year(row, quote, published))
     if entities is not None:
@@ -178,9 +205,7 @@ def verify_observations(
     for row in observations.to_dict("records"):
         quote = _text(row.get("quote"))
         if not quote:
-            results.append(
-                _result("source", row, "", "", None, "no quote: the value cannot be traced")
-            )
+            results.append(_result("source", row, "", "", None, phrase("verify.no_quote")))
             continue
         results.extend(_check_row(row, quote, article_text, table, publication_year))
     return _frame(results)

@@ -99,5 +99,8 @@ def _result(
 
 def _frame(results: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame(results, columns=RESULT_COLUMNS)
+    # Object columns keep each cell's Phrase (English as a str, its id for other languages).
+    for name in ("expected", "found", "detail"):
+        frame[name] = pd.Series([row[name] for row in results], dtype=object)
     frame["year"] = frame["year"].astype("Int64")
     return frame

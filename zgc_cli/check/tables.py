@@ -14,6 +14,7 @@ import pandas as pd
 
 from zgc_cli.model.dataset import read_text_table
 from zgc_cli.model.schema import ENTITIES_FILE, EVENTS_FILE
+from zgc_cli.phrases import phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset
@@ -36,9 +37,9 @@ def _table(dataset: Dataset, attribute: str, file_name: str, what: str) -> pd.Da
 
 def entities_of(dataset: Dataset) -> pd.DataFrame:
     """The Dataset's entities (entity, name_en, name_zh, kind, parent, aliases_zh), or empty."""
-    return _table(dataset, "entities", ENTITIES_FILE, "entities")
+    return _table(dataset, "entities", ENTITIES_FILE, phrase("what.entities"))
 
 
 def events_of(dataset: Dataset) -> pd.DataFrame:
     """The Dataset's dated events (date, entity, event_en, event_zh, quote, note), or empty."""
-    return _table(dataset, "events", EVENTS_FILE, "events")
+    return _table(dataset, "events", EVENTS_FILE, phrase("what.events"))

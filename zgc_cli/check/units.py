@@ -18,6 +18,7 @@ from collections.abc import Hashable, Mapping
 
 from zgc_cli.check.rows import _result, _text
 from zgc_cli.check.wording import Figure
+from zgc_cli.phrases import Listed, Term, phrase
 
 # Unit word (as the parser gives it in Figure.unit_suffix) -> the row units it allows.
 UNIT_WORDS: dict[str, frozenset[str]] = {
@@ -115,17 +116,27 @@ def check_unit(row: Mapping[Hashable, object], figure: Figure) -> list[dict[str,
     unit = _text(row.get("unit"))
     if not unit:
         return []
+    term = Term("unit", unit)
     word = figure.unit_suffix
     if not word:
-        return [_result("unit", row, unit, f"no unit word ({figure.text})", True, "no unit word")]
+        found = phrase("verify.no_unit_word_in", text=figure.text)
+        return [_result("unit", row, term, found, True, phrase("verify.no_unit_word"))]
     holds, read = unit_agrees(figure, unit)
     if holds:
-        detail = f"{read} reads as {unit}"
+        term = Term("unit", unit, {"zh": read})  # the quote's word names the unit in Chinese
+    detail: str
+    if holds:
+        detail = phrase("verify.reads_as", word=read, unit=term)
     elif word not in UNIT_WORDS and word not in GENERIC_COUNTERS:
-        holds, detail = True, f"the unit table does not know the word {word}"
+        holds, detail = True, phrase("verify.unknown_word", word=word)
     elif unit not in KNOWN_UNITS:
-        holds, detail = True, f"the unit table does not know the unit {unit}"
+        holds, detail = True, phrase("verify.unknown_unit", unit=unit)
     else:
-        allowed = " or ".join(sorted(UNIT_WORDS.get(word, frozenset()))) or "a counted unit"
-        detail = f"{read} reads as {allowed}, not {unit}"
-    return [_result("unit", row, unit, f"{read} ({figure.text})", holds, detail)]
+        units = [Term("unit", name) for name in sorted(UNIT_WORDS.get(word, frozenset()))]
+        allowed = Listed(units, " or ", quoted=False) if units else phrase("verify.counted_unit")
+        detail = phrase("verify.reads_not", word=read, allowed=allowed, unit=term)
+    return [
+        _result(
+            "unit", row, term, phrase("verify.worded", term=read, text=figure.text), holds, detail
+        )
+    ]

@@ -18,6 +18,7 @@ from collections.abc import Hashable, Mapping
 from zgc_cli.check.rows import _result, _text, _year
 from zgc_cli.check.wording import parse_figures, years_in
 from zgc_cli.model.schema import YEAR_BASES
+from zgc_cli.phrases import Listed, Term, phrase
 
 STATED, INFERRED, PUBLICATION = YEAR_BASES
 # The note of a row (or event) whose year the article does not give.
@@ -51,7 +52,7 @@ def publication_year(date: str | None) -> int:
 
 
 def _years_text(years: set[int]) -> str:
-    return ", ".join(str(year) for year in sorted(years)) or "no year"
+    return Listed(sorted(years), quoted=False) if years else phrase("verify.no_year")
 
 
 def check_year(
@@ -69,12 +70,12 @@ def check_year(
             _result(
                 "year",
                 row,
-                f"{year} named in the quote",
+                phrase("verify.year_named", year=year),
                 _years_text(years),
                 holds,
-                "the quote names the year"
+                phrase("verify.names_year")
                 if holds
-                else f"year_basis is stated, but the quote does not name {year}",
+                else phrase("verify.stated_unnamed", year=year),
             )
         ]
     if basis == INFERRED:
@@ -84,12 +85,12 @@ def check_year(
             _result(
                 "year",
                 row,
-                f"a note starting {INFERRED_PREFIX!r}",
-                "a note saying how" if holds else "no note saying how",
+                phrase("verify.note_starting", prefix=INFERRED_PREFIX),
+                phrase("verify.note_how" if holds else "verify.no_note_how"),
                 holds,
-                "the note says how the year was chosen"
+                phrase("verify.year_chosen")
                 if holds
-                else f"an inferred year needs a note starting {INFERRED_PREFIX!r} saying how",
+                else phrase("verify.inferred_needs_note", prefix=INFERRED_PREFIX),
             )
         ]
     if basis == PUBLICATION:
@@ -101,13 +102,20 @@ def check_year(
                 str(published),
                 str(year),
                 holds,
-                "dated to the publication"
+                phrase("verify.dated_publication")
                 if holds
-                else f"an undated figure current at publication is dated {published}",
+                else phrase("verify.undated_is", year=published),
             )
         ]
     return [
-        _result("year", row, " | ".join(YEAR_BASES), basis, False, "unknown year_basis"),
+        _result(
+            "year",
+            row,
+            Listed((Term("year_basis", name) for name in YEAR_BASES), " | "),
+            basis,
+            False,
+            phrase("verify.unknown_basis"),
+        ),
     ]
 
 
@@ -119,14 +127,14 @@ def check_date(date: str, quote: str, note: str) -> tuple[bool, str, str]:
     """
     match = _DATE.match(date)
     if not match:
-        return False, date, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        return False, date, phrase("verify.not_date")
     if note.startswith(INFERRED_PREFIX):
-        return True, "inferred", "the note says how the date was chosen"
+        return True, phrase("verify.inferred"), phrase("verify.date_chosen")
     years = named_years(quote)
     missing = [] if int(match["year"]) in years else [f"{match['year']}年"]
     for part, suffix in ((match["month"], "月"), (match["day"], "日")):
         if part and not re.search(rf"(?<!\d){int(part)}{suffix}", quote):
             missing.append(f"{int(part)}{suffix}")
     if missing:
-        return False, _years_text(years), "the quote does not name " + ", ".join(missing)
-    return True, _years_text(years), "the quote names the date"
+        return False, _years_text(years), phrase("verify.date_unnamed", parts=Listed(missing))
+    return True, _years_text(years), phrase("verify.names_date")

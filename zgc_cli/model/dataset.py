@@ -48,6 +48,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.model.sources import DataSource, preferred_sources, resolve_data_sources
 from zgc_cli.model.textio import read_text
+from zgc_cli.phrases import csv_problem, json_problem, phrase
 
 
 @dataclass(frozen=True)
@@ -77,15 +78,24 @@ def _table_problem(label: str, what: str, text: str, error: Exception) -> DataEr
             width = width or len(row)
             if len(row) > width:
                 return DataError(
-                    f"{label}:{first_line}: cannot read {what}: ragged row: "
-                    f"{len(row)} fields, the header has {width}"
+                    phrase(
+                        "table.ragged",
+                        label=label,
+                        line=first_line,
+                        what=what,
+                        fields=len(row),
+                        columns=width,
+                    )
                 )
     except csv.Error as problem:
-        return DataError(f"{label}:{last_line + 1}: cannot read {what}: {problem}")
+        where = f"{label}:{last_line + 1}"
+        return DataError(
+            phrase("table.problem", where=where, what=what, problem=csv_problem(problem))
+        )
     words = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     found = re.search(r"\bline (\d+)", words)
     where = f"{label}:{found.group(1)}" if found else label
-    return DataError(f"{where}: cannot read {what}: {words}")
+    return DataError(phrase("table.problem", where=where, what=what, problem=words))
 
 
 def read_text_table(path: Path, what: str) -> pd.DataFrame:
@@ -101,7 +111,7 @@ def read_text_table(path: Path, what: str) -> pd.DataFrame:
 
 def load_indicators(source: DataSource) -> pd.DataFrame:
     """Per-metric metadata for a data source, or an empty frame when there is none."""
-    frame = load_table(source, INDICATORS_FILE, INDICATOR_COLUMNS, "indicator metadata")
+    frame = load_table(source, INDICATORS_FILE, INDICATOR_COLUMNS, phrase("what.indicators"))
     return frame.drop_duplicates("metric")
 
 
@@ -110,18 +120,23 @@ def load_package(source: DataSource) -> dict[str, object] | None:
     path = source.sidecar(PACKAGE_FILE)
     if path is None:
         return None
-    label, text = read_text(str(path), "the data package")
+    label, text = read_text(str(path), phrase("what.package"))
     try:
         package = json.loads(text)
     except json.JSONDecodeError as error:
         raise DataError(
-            f"{label}:{error.lineno}: cannot read the data package: {error.msg} "
-            f"(column {error.colno})"
+            phrase(
+                "package.json",
+                label=label,
+                line=error.lineno,
+                problem=json_problem(error.msg),
+                column=error.colno,
+            )
         ) from None
     except ValueError as error:  # e.g. a number too long to convert
-        raise DataError(f"{label}: cannot read the data package: {error}") from None
+        raise DataError(phrase("package.value", label=label, problem=str(error))) from None
     if not isinstance(package, dict):
-        raise DataError(f"{path}: not a data package (expected a JSON object)")
+        raise DataError(phrase("package.not_object", label=str(path)))
     return package
 
 
@@ -131,7 +146,7 @@ def publication_of(package: dict[str, object] | None, label: str = "") -> Public
         return None
     sources = package.get("sources") or []
     if not isinstance(sources, list):
-        raise DataError(f"{label}: 'sources' should be a list")
+        raise DataError(phrase("package.sources", label=label))
     if not sources or not isinstance(sources[0], dict):
         return None
     first = sources[0]
@@ -153,7 +168,7 @@ def load_claims(source: DataSource) -> pd.DataFrame:
     path = source.sidecar(CLAIMS_FILE)
     if path is None:
         return pd.DataFrame()
-    return read_text_table(path, "claims")
+    return read_text_table(path, phrase("what.claims"))
 
 
 def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
@@ -174,7 +189,7 @@ def load_table(
     if frame.empty and not len(frame.columns):
         return _empty(columns)
     if columns[0] not in frame.columns:
-        raise DataError(f"{path}:1: missing required column {columns[0]}")
+        raise DataError(phrase("data.missing_column", label=str(path), column=columns[0]))
     for name in columns:
         if name not in frame.columns:
             frame[name] = ""
@@ -183,12 +198,14 @@ def load_table(
 
 def load_entities(source: DataSource) -> pd.DataFrame:
     """The entities beside the data (``entities.csv``): names, kind, parent; or an empty frame."""
-    return load_table(source, ENTITIES_FILE, ENTITY_COLUMNS, "entities").drop_duplicates("entity")
+    return load_table(
+        source, ENTITIES_FILE, ENTITY_COLUMNS, phrase("what.entities")
+    ).drop_duplicates("entity")
 
 
 def load_events(source: DataSource) -> pd.DataFrame:
     """The dated milestones beside the data (``events.csv``), or an empty frame."""
-    return load_table(source, EVENTS_FILE, EVENT_COLUMNS, "events")
+    return load_table(source, EVENTS_FILE, EVENT_COLUMNS, phrase("what.events"))
 
 
 class Dataset:

@@ -47,13 +47,13 @@ from zgc_cli.model.shape import (
 )
 from zgc_cli.model.textio import (
     ENCODINGS,
-    ENCODINGS_TEXT,
     line_of_offset,
     open_input,
     refuse_mixed_encodings,
     undecodable_line,
 )
 from zgc_cli.model.validate import line_number, validate_frame
+from zgc_cli.phrases import Listed, phrase
 
 UNNAMED_PREFIX = "\x00unnamed:"  # cannot clash with a real name: NUL bytes are refused
 NUMBER_COLUMNS: tuple[str, ...] = ("year", "value")
@@ -110,7 +110,7 @@ def _read_csv(
 
 def _refuse_out_of_memory(label: str, error: Exception) -> None:
     if "out of memory" in str(error).lower():
-        raise DataError(f"{label}: not enough memory to load the data") from None
+        raise DataError(phrase("data.memory", label=label)) from None
 
 
 def _parse(
@@ -142,9 +142,7 @@ def _parse(
             except UnicodeDecodeError:
                 continue  # past the bad cell, bytes this encoding cannot read
         return _drop_blank_rows(frame, line_numbers)
-    raise DataError(
-        f"{label}:{undecodable_line(data.get())}: bytes that decode as neither {ENCODINGS_TEXT}"
-    )
+    raise DataError(phrase("input.undecodable", label=label, line=undecodable_line(data.get())))
 
 
 def _parse_tolerantly(
@@ -166,7 +164,7 @@ def _parse_tolerantly(
         words = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         found = re.search(r"\b(?:line|row) (\d+)", words)
         line = int(found.group(1)) if found else 1
-        raise DataError(f"{label}:{line}: cannot parse as CSV: {words}") from None
+        raise DataError(phrase("csv.parse", label=label, line=line, problem=words)) from None
     frame, line_numbers = _drop_blank_rows(frame, line_numbers)
     for column in NUMBER_COLUMNS:
         frame[column] = _numbers(label, frame[column], column, line_numbers)
@@ -271,9 +269,9 @@ def _numbers(
     parsed = _c_floats(cells)
     if parsed is None:
         row = int(present[_first_refused(cells)])
+        line = line_number(row, line_numbers)
         raise DataError(
-            f"{label}:{line_number(row, line_numbers)}: column '{column}': "
-            f"{stripped[row]!r} is not a number"
+            phrase("data.not_number", label=label, line=line, column=column, cell=stripped[row])
         )
     numbers[present] = parsed
     return numbers
@@ -287,7 +285,7 @@ def _drop_empty_unnamed(label: str, frame: pd.DataFrame, columns: list[str]) -> 
             kept.append(name)
         elif (frame[name].astype(str).str.strip() != "").any():
             position = name.removeprefix(UNNAMED_PREFIX)
-            raise DataError(f"{label}:1: column {position} has values but no name")
+            raise DataError(phrase("data.unnamed_column", label=label, position=position))
     return kept
 
 
@@ -319,28 +317,28 @@ def _load(label: str, data: FileBytes) -> Observations:
     nul = buffer.find(b"\x00")
     if nul >= 0:
         line = line_of_offset(buffer, nul)
-        raise DataError(f"{label}:{line}: NUL byte: not a text CSV (UTF-16 or binary?)")
+        raise DataError(phrase("input.nul_csv", label=label, line=line))
     start = len(codecs.BOM_UTF8) if buffer.startswith(codecs.BOM_UTF8) else 0
     if blank_at(buffer, start):
-        raise DataError(f"{label}: empty file")
+        raise DataError(phrase("data.empty_file", label=label))
     columns, encoding = decode_header(label, buffer, start)
     # Excel leaves trailing commas as unnamed columns: name them for now, drop them if empty.
     columns = [name or f"{UNNAMED_PREFIX}{position}" for position, name in enumerate(columns, 1)]
     if len(set(columns)) != len(columns):
         repeated = sorted({name for name in columns if columns.count(name) > 1})
-        raise DataError(f"{label}:1: repeated column names: {', '.join(repeated)}")
+        raise DataError(phrase("data.repeated_columns", label=label, columns=Listed(repeated)))
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
+        found = Listed(columns) if columns else phrase("data.no_columns")
         raise DataError(
-            f"{label}:1: missing required column(s) {', '.join(missing)}; "
-            f"found: {', '.join(columns) or '(none)'}"
+            phrase("data.missing_columns", label=label, missing=Listed(missing), found=found)
         )
     line_numbers = check_shape(label, buffer, start, len(columns))
     del buffer
     data.release()
     frame, line_numbers = _parse(label, data, start, columns, encoding, line_numbers)
     if frame.empty:
-        raise DataError(f"{label}: a header but no observations")
+        raise DataError(phrase("data.no_observations", label=label))
     columns = _drop_empty_unnamed(label, frame, columns)
     frame = frame[columns]
     _strip_ids(frame)
@@ -356,7 +354,7 @@ def parse_observations(label: str, buffer: bytes) -> Observations:
     try:
         return _load(label, FileBytes(buffer))
     except MemoryError:
-        raise DataError(f"{label}: not enough memory to load the data") from None
+        raise DataError(phrase("data.memory", label=label)) from None
 
 
 def load_observations(source: str) -> Observations:
@@ -366,4 +364,4 @@ def load_observations(source: str) -> Observations:
             # No name holds the bytes here: _load can let them go before pandas reads.
             return _load(opened.label, FileBytes(opened.read(), opened))
         except MemoryError:
-            raise DataError(f"{opened.label}: not enough memory to load the data") from None
+            raise DataError(phrase("data.memory", label=opened.label)) from None

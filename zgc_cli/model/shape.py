@@ -17,6 +17,7 @@ import numpy as np
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.textio import ENCODINGS, OpenedInput
+from zgc_cli.phrases import csv_problem, phrase
 
 # What a blank cell may hold: ASCII white space, the same bytes in every accepted encoding.
 BLANK = " \t\r\n\x0b\x0c"
@@ -73,9 +74,9 @@ def decode_header(label: str, buffer: bytes, start: int) -> tuple[list[str], str
         try:
             names = next(csv.reader([text]))
         except csv.Error as error:
-            raise DataError(f"{label}:1: cannot read the header: {error}") from None
+            raise DataError(phrase("csv.header", label=label, problem=csv_problem(error))) from None
         return [name.strip() for name in names], encoding
-    raise DataError(f"{label}:1: the header decodes as neither UTF-8 nor GB18030")
+    raise DataError(phrase("csv.header_encoding", label=label))
 
 
 def blank_at(buffer: bytes, start: int) -> bool:
@@ -113,13 +114,21 @@ def record_lines(
             # A blank row is skipped whatever its length, unless pandas would refuse it.
             if len(row) > column_count or (len(row) < column_count and not blank):
                 raise DataError(
-                    f"{label}:{first_line}: ragged row: {len(row)} fields, "
-                    f"the header has {column_count}"
+                    phrase(
+                        "csv.ragged",
+                        label=label,
+                        line=first_line,
+                        fields=len(row),
+                        columns=column_count,
+                    )
                 )
             if not blank:
                 lines.append(first_line)
     except csv.Error as error:
-        raise DataError(f"{label}:{last_line + 1}: cannot read this row: {error}") from None
+        problem = csv_problem(error)
+        raise DataError(
+            phrase("csv.row", label=label, line=last_line + 1, problem=problem)
+        ) from None
     return np.frombuffer(lines, dtype=np.int64) if lines else np.empty(0, dtype=np.int64)
 
 

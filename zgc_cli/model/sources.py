@@ -13,6 +13,7 @@ from pathlib import Path
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import DATA_ENV_VAR, OBSERVATIONS_FILE, SHIPPED_MARKER, STDIN_MARKER
+from zgc_cli.phrases import phrase
 
 
 def shipped_data_dir() -> Path:
@@ -80,7 +81,7 @@ def resolve_data_source(
         return shipped_source()
     if not chosen.strip():
         # A script's unset $FILE must not quietly fall back to the shipped data.
-        raise ZgcError("--data is empty: give a CSV path, or - for stdin")
+        raise ZgcError(phrase("input.data_empty"))
     if chosen == STDIN_MARKER:
         return DataSource(chosen)
     if chosen == SHIPPED_MARKER:

@@ -26,6 +26,7 @@ from typing import BinaryIO
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.schema import STDIN_MARKER
+from zgc_cli.phrases import phrase
 
 # Tried in order: what Excel writes on most systems, then on Chinese Windows.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")
@@ -40,34 +41,33 @@ LINE_BREAK_WITHIN_TEXT = "1 MiB"
 
 # What an errno means for a path, in the words of the messages.
 _PATH_PROBLEMS: dict[int, str] = {
-    errno.ENOENT: "no such file",
-    errno.ENAMETOOLONG: "too long a name",
-    errno.ELOOP: "symbolic link loop",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENXIO: "no such device or address (a socket?)",
-    errno.ENODEV: "no such device",
-    errno.EIO: "input/output error",
-    errno.ENOMEM: "not enough memory",
-    errno.EMFILE: "too many open files",
-    errno.ENFILE: "too many open files",
-    errno.EBADF: "not open for reading",
-    errno.EAGAIN: "would block (a non-blocking descriptor)",
+    errno.ENOENT: "path.no_such_file",
+    errno.ENAMETOOLONG: "path.too_long",
+    errno.ELOOP: "path.link_loop",
+    errno.EACCES: "path.permission",
+    errno.EPERM: "path.permission",
+    errno.ENXIO: "path.socket",
+    errno.ENODEV: "path.no_device",
+    errno.EIO: "path.io",
+    errno.ENOMEM: "path.memory",
+    errno.EMFILE: "path.too_many_open",
+    errno.ENFILE: "path.too_many_open",
+    errno.EBADF: "path.not_open",
+    errno.EAGAIN: "path.would_block",
 }
 
 
-def _kind(what: str) -> str:
-    """What a file should have been, after "not a text ..."."""
-    return "file" if what else "CSV"
-
-
 def _directory_problem(label: str, what: str) -> DataError:
-    return DataError(f"{label}: is a directory, not a {'file' if what else 'CSV file'}")
+    return DataError(
+        phrase("input.directory_not_file" if what else "input.directory_not_csv", label=label)
+    )
 
 
 def _reason(error: OSError) -> str:
     code = error.errno or 0
-    return _PATH_PROBLEMS.get(code) or error.strerror or errno.errorcode.get(code, str(error))
+    if code in _PATH_PROBLEMS:
+        return phrase(_PATH_PROBLEMS[code])
+    return error.strerror or errno.errorcode.get(code, str(error))
 
 
 def _ancestors(path: str) -> list[PurePath]:
@@ -83,27 +83,27 @@ def _not_a_directory(path: str) -> str:
         except OSError:
             break
         if stat.S_ISREG(mode):
-            return f"{parent} is a file, not a directory"
+            return phrase("path.parent_is_file", parent=str(parent))
         if not stat.S_ISDIR(mode):
-            return f"{parent} is not a directory"
-    return "a part of the path is not a directory"
+            return phrase("path.parent_not_directory", parent=str(parent))
+    return phrase("path.part_not_directory")
 
 
 def _permission_denied(path: str) -> str:
     """Permission denied, and the directory that cannot be entered when that is the cause."""
     for parent in _ancestors(path):
         if not os.access(parent, os.X_OK):
-            return f"permission denied (cannot enter {parent})"
+            return phrase("path.permission_enter", parent=str(parent))
     return "permission denied"
 
 
 def _no_such_file(path: str) -> str:
     try:
         if stat.S_ISLNK(os.lstat(path).st_mode):
-            return "no such file (a symbolic link to a missing file)"
+            return phrase("path.dangling_link")
     except OSError:
         pass
-    return "no such file"
+    return phrase("path.no_such_file")
 
 
 def _open_problem(label: str, path: str, error: OSError, what: str) -> DataError:
@@ -112,19 +112,22 @@ def _open_problem(label: str, path: str, error: OSError, what: str) -> DataError
     if code == errno.EISDIR:
         return _directory_problem(label, what)
     if code == errno.ENOTDIR:
-        return DataError(f"{label}: {_not_a_directory(path)}")
+        return DataError(phrase("input.problem", label=label, reason=_not_a_directory(path)))
     if code in (errno.EACCES, errno.EPERM):
-        return DataError(f"{label}: {_permission_denied(path)}")
+        return DataError(phrase("input.problem", label=label, reason=_permission_denied(path)))
     if code == errno.ENOENT:
-        return DataError(f"{label}: {_no_such_file(path)}")
-    return DataError(f"{label}: {_reason(error)}")
+        return DataError(phrase("input.problem", label=label, reason=_no_such_file(path)))
+    return DataError(phrase("input.problem", label=label, reason=_reason(error)))
 
 
 def _read_problem(label: str, error: OSError, what: str) -> DataError:
     if error.errno == errno.EISDIR:
         return _directory_problem(label, what)
-    reading = f"cannot read {what}" if what else "cannot read"
-    return DataError(f"{label}: {reading}: {_reason(error)}")
+    if what:
+        return DataError(
+            phrase("input.cannot_read_what", label=label, what=what, reason=_reason(error))
+        )
+    return DataError(phrase("input.cannot_read", label=label, reason=_reason(error)))
 
 
 class OpenedInput:
@@ -189,8 +192,8 @@ class OpenedInput:
 
     def _closed(self) -> DataError:
         if self._owned:
-            return DataError(f"{self.label}: cannot read: the file was closed")
-        return DataError(f"{self.label}: standard input is closed")
+            return DataError(phrase("input.closed_file", label=self.label))
+        return DataError(phrase("input.stdin_closed", label=self.label))
 
     def _read_blocks(self) -> bytes:
         """Read to the end in blocks, refusing a NUL byte or a first MiB without a line break."""
@@ -201,17 +204,13 @@ class OpenedInput:
             if nul >= 0:
                 before = collected.getvalue()
                 line = line_of_offset(before + block[: nul + 1], len(before) + nul)
-                raise DataError(
-                    f"{self.label}:{line}: NUL byte: not a text {_kind(self.what)} "
-                    "(UTF-16 or binary?)"
-                )
+                kind = "input.nul_file" if self.what else "input.nul_csv"
+                raise DataError(phrase(kind, label=self.label, line=line))
             if not line_break:
                 line_break = b"\n" in block or b"\r" in block
                 if not line_break and collected.tell() + len(block) >= LINE_BREAK_WITHIN:
-                    raise DataError(
-                        f"{self.label}:1: no line break in the first {LINE_BREAK_WITHIN_TEXT}: "
-                        f"not a {'text file' if self.what else 'CSV'}"
-                    )
+                    kind = "input.no_line_break_file" if self.what else "input.no_line_break_csv"
+                    raise DataError(phrase(kind, label=self.label, size=LINE_BREAK_WITHIN_TEXT))
             collected.write(block)
         # getvalue() hands over the buffer it grew: no second copy of the bytes.
         return collected.getvalue()
@@ -239,7 +238,7 @@ def open_input(path: str, what: str = "") -> OpenedInput:
     except OSError as error:
         raise _open_problem(label, path, error, what) from None
     except ValueError:  # a NUL in the name
-        raise DataError(f"{label}: not a valid file name") from None
+        raise DataError(phrase("input.bad_name", label=label)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
@@ -254,15 +253,15 @@ def open_input(path: str, what: str = "") -> OpenedInput:
 def _open_stdin(what: str) -> OpenedInput:
     stdin = sys.stdin
     if stdin is None:  # started with descriptor 0 closed (`zgc ... <&-`)
-        raise DataError(f"{STDIN_LABEL}: standard input is closed")
+        raise DataError(phrase("input.stdin_closed", label=STDIN_LABEL))
     stream = getattr(stdin, "buffer", None)
     if stream is None:  # a text stream without bytes beneath (a notebook's StringIO)
         try:
             stream = io.BytesIO(stdin.read().encode("utf-8"))
         except (ValueError, OSError):
-            raise DataError(f"{STDIN_LABEL}: standard input is closed") from None
+            raise DataError(phrase("input.stdin_closed", label=STDIN_LABEL)) from None
     if getattr(stream, "closed", False):
-        raise DataError(f"{STDIN_LABEL}: standard input is closed")
+        raise DataError(phrase("input.stdin_closed", label=STDIN_LABEL))
     return OpenedInput(STDIN_LABEL, stream, _is_regular(stream), what, owned=False)
 
 
@@ -325,23 +324,17 @@ def refuse_mixed_encodings(label: str, buffer: bytes) -> None:
             other_lines += 1
             first_other = first_other or number
     if other_lines and utf8_lines > other_lines:
-        raise DataError(
-            f"{label}:{first_other}: not UTF-8, though most of the file is (mixed encodings?)"
-        )
+        raise DataError(phrase("input.mixed_encodings", label=label, line=first_other))
 
 
 def decode_text(label: str, raw: bytes) -> str:
     """Text in UTF-8 (with or without a BOM) or GB18030, as Excel and editors save it."""
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise DataError(
-            f"{label}:{line_of_offset(raw, nul)}: NUL byte: not a text file (UTF-16 or binary?)"
-        )
+        raise DataError(phrase("input.nul_file", label=label, line=line_of_offset(raw, nul)))
     text = try_decode(raw)
     if text is None:
-        raise DataError(
-            f"{label}:{undecodable_line(raw)}: bytes that decode as neither {ENCODINGS_TEXT}"
-        )
+        raise DataError(phrase("input.undecodable", label=label, line=undecodable_line(raw)))
     return text
 
 

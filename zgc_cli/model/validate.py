@@ -11,6 +11,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.schema import QUALIFIERS, STATUSES
+from zgc_cli.phrases import Listed, phrase
 
 YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
 
@@ -34,9 +35,11 @@ def fail_at(
     cell = frame[column].iloc[row]
     line = line_number(row, line_numbers)
     if not isinstance(cell, str) and pd.isna(cell):
-        raise DataError(f"{label}:{line}: column '{column}' is empty")
+        raise DataError(phrase("data.empty_cell", label=label, line=line, column=column))
     shown = repr(cell) if isinstance(cell, str) else repr(float(cell))
-    raise DataError(f"{label}:{line}: column '{column}': {shown} {problem}")
+    raise DataError(
+        phrase("data.bad_cell", label=label, line=line, column=column, shown=shown, problem=problem)
+    )
 
 
 def _series_keys(frame: pd.DataFrame) -> np.ndarray | None:
@@ -101,17 +104,18 @@ def validate_frame(
     # Test the few distinct ids, not the million cells.
     blank_ids = [name for name in frame["metric"].cat.categories if not str(name).strip()]
     blank_metric = frame["metric"].isin(blank_ids)
-    fail_at(label, frame, blank_metric, line_numbers, "metric", "is an empty metric id")
-    fail_at(label, frame, year.isna(), line_numbers, "year", "is empty")
+    fail_at(label, frame, blank_metric, line_numbers, "metric", phrase("cell.empty_metric"))
+    fail_at(label, frame, year.isna(), line_numbers, "year", phrase("cell.empty"))
     whole = np.isfinite(year) & (year == np.floor(year))
-    fail_at(label, frame, ~whole, line_numbers, "year", "is not a whole year")
+    fail_at(label, frame, ~whole, line_numbers, "year", phrase("cell.not_whole_year"))
     in_range = (year >= np.iinfo(YEAR_DTYPE).min) & (year <= np.iinfo(YEAR_DTYPE).max)
-    fail_at(label, frame, ~in_range, line_numbers, "year", "is out of range")
-    fail_at(label, frame, value.isna(), line_numbers, "value", "is empty")
-    fail_at(label, frame, ~np.isfinite(value), line_numbers, "value", "is not a finite number")
+    fail_at(label, frame, ~in_range, line_numbers, "year", phrase("cell.year_out_of_range"))
+    fail_at(label, frame, value.isna(), line_numbers, "value", phrase("cell.empty"))
+    fail_at(label, frame, ~np.isfinite(value), line_numbers, "value", phrase("cell.not_finite"))
     for column, allowed in (("status", STATUSES), ("qualifier", QUALIFIERS)):
         unknown = ~frame[column].isin([*allowed, ""])
-        fail_at(label, frame, unknown, line_numbers, column, f"is not one of {', '.join(allowed)}")
+        problem = phrase("cell.not_one_of", allowed=Listed(allowed))
+        fail_at(label, frame, unknown, line_numbers, column, problem)
     frame["year"] = year.astype(np.int16)
     row = _first_duplicate(frame)
     if row is not None:
@@ -123,8 +127,14 @@ def validate_frame(
         )
         first_row = int(np.flatnonzero(same.to_numpy())[0])
         raise DataError(
-            f"{label}:{line_number(row, line_numbers)}: duplicate observation "
-            f"(metric={key['metric']}, entity={key['entity']}, year={key['year']}), "
-            f"first at line {line_number(first_row, line_numbers)}"
+            phrase(
+                "data.duplicate",
+                label=label,
+                line=line_number(row, line_numbers),
+                metric=key["metric"],
+                entity=key["entity"],
+                year=key["year"],
+                first=line_number(first_row, line_numbers),
+            )
         )
     return frame

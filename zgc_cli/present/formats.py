@@ -18,6 +18,7 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
+from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.files import OutputTarget, atomic_output
 from zgc_cli.present.i18n import Language, message
@@ -260,7 +261,7 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
         else:
             _write_file(result.frame, chosen, target)
     except MemoryError:
-        raise ZgcError("not enough memory to write the output") from None
+        raise ZgcError(phrase("run.memory_output")) from None
     if target.path is not None:
         env.wrote(str(target.path))
     for note in pipe_notes(result, env):

@@ -18,6 +18,8 @@ import os
 from collections.abc import Mapping
 from enum import StrEnum
 
+from zgc_cli.phrases import PHRASES, Term, TermNamer, say
+
 
 class Language(StrEnum):
     """The language of human-facing output; machine formats never change with it."""
@@ -46,7 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.result": {"en": "Result", "zh": "结果"},
     "header.check": {"en": "Check", "zh": "检查项"},
     "header.expected": {"en": "Expected", "zh": "应为"},
-    "header.found": {"en": "Found", "zh": "实得"},
+    "header.found": {"en": "Found", "zh": "实际"},
     "header.detail": {"en": "Detail", "zh": "说明"},
     # The legend of marks in tables.
     "mark.estimate": {"en": "* estimate", "zh": "* 预计值"},
@@ -61,15 +63,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mark.cumulative": {
         "en": "cumulative: its CAGR is a running total's",
-        "zh": "累计值：年均增长率为累计总量的增速",
+        "zh": "累计：年均复合增长率按累计总量计算",
     },
     "mark.percentage_points": {
         "en": "pp: change of a share, in percentage points",
-        "zh": "个百分点：占比的变化",
+        "zh": "个百分点：占比的增减",
     },
     "mark.rank_places": {
         "en": "↑↓ places gained or lost in a rank",
-        "zh": "上升/下降：位次的变化",
+        "zh": "上升/下降X位：位次的变化",
     },
     "mark.attribute": {
         "en": "attribute: a spec or distance, no growth",
@@ -80,16 +82,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "— 溢出：结果超出可计算范围，未列出",
     },
     # What each kind of point is, in chart legends.
-    "flag.reported": {"en": "reported", "zh": "公布值"},
-    "flag.estimate": {"en": "estimate", "zh": "预计"},
-    "flag.derived": {"en": "derived by zgc", "zh": "zgc推算"},
+    "flag.reported": {"en": "reported", "zh": "原文数据"},
+    "flag.estimate": {"en": "estimate", "zh": "预计值"},
+    "flag.derived": {"en": "derived by zgc", "zh": "推算值"},
     "flag.more_than": {"en": "more than (a lower bound)", "zh": "超过（下限）"},
-    "flag.nearly": {"en": "nearly (just under)", "zh": "近（略低于）"},
+    "flag.nearly": {"en": "nearly (just under)", "zh": "接近（略低于）"},
     "flag.about": {"en": "about", "zh": "约"},
     "flag.less_than": {"en": "less than (an upper bound)", "zh": "不到（上限）"},
     "flag.inferred_year": {"en": "year inferred", "zh": "年份为推定"},
-    "flag.cumulative": {"en": "cumulative total", "zh": "累计值"},
-    "flag.percentage_points": {"en": "change in percentage points", "zh": "变化以百分点计"},
+    "flag.cumulative": {"en": "cumulative total", "zh": "累计"},
+    "flag.percentage_points": {"en": "change in percentage points", "zh": "增减以百分点计"},
     "flag.rank_places": {"en": "change in places", "zh": "位次变化"},
     "flag.attribute": {"en": "attribute, no growth", "zh": "属性值，不计增长"},
     "flag.overflow": {"en": "too large to compute", "zh": "超出可计算范围"},
@@ -119,7 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.rank_same": {"en": "=", "zh": "持平"},
     "cell.share_of": {"en": "{share} of {whole}", "zh": "占{whole}{share}"},
     "cell.new": {"en": "new", "zh": "新增"},
-    "span.cagr": {"en": "CAGR ", "zh": "年均增长 "},
+    "span.cagr": {"en": "CAGR ", "zh": "年均增长"},
     "compare.not_compared": {
         "en": "Not compared, only {year} in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年数据（{count}）：{series}",
@@ -144,7 +146,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "… {count} more rows: --limit 0 for all, or --format csv",
         "zh": "… 另有 {count} 行未显示：--limit 0 显示全部，或用 --format csv",
     },
-    "source.no_quote": {"en": "(no quote: unsourced)", "zh": "（无原文引用）"},
+    "source.no_quote": {"en": "(no quote: unsourced)", "zh": "（无原文：无出处）"},
     "source.note": {"en": "note: ", "zh": "说明："},
     "source.source": {"en": "Source: ", "zh": "来源："},
     # --- views: tables people read (names, categories, units in the language) ---
@@ -169,7 +171,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # Charts.
     "chart.series": {"en": "Series:", "zh": "系列："},
     "chart.marks": {"en": "Marks:", "zh": "标记："},
-    "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（首年 = 100）"},
+    "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（基年=100）"},
     "chart.index_base": {"en": "{text} ({base})", "zh": "{text}（{base}）"},
     "chart.titled": {"en": "{name} ({unit})", "zh": "{name}（{unit}）"},
     "chart.not_indexed": {
@@ -187,7 +189,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "shows at most {per_panel} lines in a panel and {total} in all: chart fewer ids, "
         "or fewer entities with --entity",
         "zh": "系列太多，无法绘于一图：共{count}个，其中{most}个在同一分栏；每个分栏最多"
-        "{per_panel}条线，全图最多{total}条：请少选指标，或用 --entity 少选实体",
+        "{per_panel}条线，全图最多{total}条：请少选指标，或用 --entity 少选主体",
     },
     "chart.index_overflow": {
         "en": "not indexed: {series} is {value} in {year}, its base year; its index is too "
@@ -239,9 +241,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} series have only one of the years (see --format table)",
         "zh": "{count}个系列只有其中一年的数据（见 --format table）",
     },
+    # --- verify in the chosen language ---
+    "verify.result.pass": {"en": "pass", "zh": "通过"},
+    "verify.result.fail": {"en": "fail", "zh": "不符"},
+    "verify.result.definitional": {"en": "definitional", "zh": "定义性"},
+    "verify.result.unsourced": {"en": "unsourced", "zh": "无出处"},
+    "verify.check.source": {"en": "source", "zh": "出处"},
+    "verify.check.quote": {"en": "quote", "zh": "引文"},
+    "verify.check.value": {"en": "value", "zh": "数值"},
+    "verify.check.qualifier": {"en": "qualifier", "zh": "限定词"},
+    "verify.check.status": {"en": "status", "zh": "数据性质"},
+    "verify.check.unit": {"en": "unit", "zh": "单位"},
+    "verify.check.derived": {"en": "derived", "zh": "推算"},
+    "verify.check.operands": {"en": "operands", "zh": "运算数"},
+    "verify.check.interval": {"en": "interval", "zh": "区间"},
+    "verify.check.year": {"en": "year", "zh": "年份"},
+    "verify.check.entity": {"en": "entity", "zh": "主体"},
+    "verify.check.claim": {"en": "claim", "zh": "论断"},
+    "verify.header.stacked": {
+        "en": "Expected → found",
+        "zh": "应为 → 实际",
+    },
+    "verify.event_label": {"en": "event", "zh": "大事记"},
+    "verify.in_year": {"en": "{year}: {text}", "zh": "{year}年：{text}"},
+    "verify.expected_found": {"en": "{expected} → {found}", "zh": "{expected} → {found}"},
+    # --- messages on stderr ---
+    "stderr.error": {"en": "zgc: error: {text}\n", "zh": "zgc：错误：{text}\n"},
+    "stderr.warning": {"en": "zgc: warning: {text}\n", "zh": "zgc：警告：{text}\n"},
+    "stderr.note": {"en": "zgc: note: {text}\n", "zh": "zgc：提示：{text}\n"},
+    "stderr.wrote": {"en": "zgc: wrote {path}\n", "zh": "zgc：已写入 {path}\n"},
     "note.verify_summary": {
-        "en": "{total} checks: {passed} pass, {failed} fail, {unsourced} unsourced",
-        "zh": "共{total}项检查：{passed}项通过，{failed}项未通过，{unsourced}项无原文",
+        "en": "zgc verify: {total} checks: {passed} pass, {definitional} definitional, "
+        "{failed} fail, {unsourced} unsourced\n",
+        "zh": "zgc verify：{total}项检查：通过{passed}，定义性{definitional}，"
+        "不符{failed}，无出处{unsourced}\n",
     },
     # --- citations (zgc cite) ---
     "cite.figure": {
@@ -264,7 +297,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cite.sentence_end": {"en": ". ", "zh": "。"},
     "cite.note_label": {"en": "Note. ", "zh": "注："},
     # --- output files ---
-    "output.wrote": {"en": "wrote {path}", "zh": "已写入 {path}"},
     # --- report ---
     "report.title": {"en": "Innovation figures: a fact sheet", "zh": "创新指标数据简报"},
     "report.language": {"en": "Language", "zh": "语言"},
@@ -330,6 +362,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "load.loading": {"en": "Loading {sources} …", "zh": "正在读取{sources}…"},
 }
 
+# What the lower layers say (errors, verify's findings) lives in zgc_cli/phrases.py, the
+# bottom layer, so that str(error) and CSV carry English without importing present;
+# it joins the one table here, and the test that every message has every language covers it.
+MESSAGES.update(PHRASES)
+
 # Units as a chart's axis names them, by the data's unit id.
 UNIT_NAMES: dict[str, dict[str, str]] = {
     "CNY": {"en": "CNY", "zh": "元"},
@@ -382,6 +419,21 @@ def message(key: str, lang: Language | str, **values: object) -> str:
 def unit_name(unit: str, lang: Language | str) -> str:
     """A unit id as a chart names it in a language; an unknown unit is shown as it is."""
     return UNIT_NAMES.get(unit, {}).get(str(lang), unit)
+
+
+def term_name(term: Term, lang: Language | str) -> str | None:
+    """A status, qualifier, year basis or unit id in a language (None: show the id)."""
+    if term.kind in ("status", "qualifier", "year_basis"):
+        key = f"label.{term}"
+        return MESSAGES[key][str(lang)] if key in MESSAGES else None
+    if term.kind == "unit":
+        return unit_name(str(term), lang)
+    return None
+
+
+def spoken(text: str, lang: Language | str, namer: TermNamer | None = None) -> str:
+    """Text from a lower layer in a language: a Phrase rendered, anything else as it is."""
+    return say(text, str(lang), namer or term_name)
 
 
 def detect_language(environ: Mapping[str, str] | None = None) -> Language:

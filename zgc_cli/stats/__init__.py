@@ -204,11 +204,12 @@ def observations(
 def search(dataset: Dataset, text: str) -> SearchResult:
     """Indicators matching ``text``, best first; none is an error naming the query."""
     from zgc_cli.errors import ZgcError
+    from zgc_cli.phrases import phrase
     from zgc_cli.stats.catalog import search as rank_indicators
 
     frame = rank_indicators(dataset.frame, dataset.indicators, text)
     if frame.empty:
-        raise ZgcError(f"no indicator matches {text!r}; `zgc metrics` lists them all")
+        raise ZgcError(phrase("select.no_match", text=text))
     return SearchResult(frame)
 
 
@@ -303,11 +304,12 @@ def timeline(
 ) -> TimelineResult:
     """The dated milestones, in date order, of entities (and their parts) between two years."""
     from zgc_cli.errors import ZgcError
+    from zgc_cli.phrases import phrase
     from zgc_cli.stats.milestones import timeline as milestones
     from zgc_cli.stats.select import check_year_range
 
     check_year_range(year_from, year_to)
     if dataset.events.empty:
-        raise ZgcError("no events.csv beside the data: there is no timeline to show")
+        raise ZgcError(phrase("select.no_events"))
     frame = milestones(dataset.events, dataset.entities, entity, year_from, year_to)
     return TimelineResult(frame, entity_names=dataset.entity_names())

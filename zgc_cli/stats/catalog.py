@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from zgc_cli.model.schema import INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SERIES_KEY
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.growth import flags
 from zgc_cli.stats.matcher import indicators_from, rank
 from zgc_cli.stats.select import (
@@ -90,7 +91,12 @@ def sources(
         years = available_years(rows)
         if year not in years:
             raise UnknownSelectionError(
-                f"{metric} has no figure for {year}; its years: {', '.join(map(str, years))}"
+                phrase(
+                    "select.no_figure_year",
+                    metric=metric,
+                    year=year,
+                    available=Listed(years, quoted=False),
+                )
             )
         rows = rows[rows["year"] == year]
     ordered = rows.sort_values(["entity", "year"], kind="stable")

@@ -22,6 +22,7 @@ from zgc_cli.model.schema import (
     SERIES_KEY,
     STATUS_FLAGS,
 )
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
 from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
@@ -276,8 +277,12 @@ def require_years_near(observations: pd.DataFrame, *wanted: int, tolerance: int 
     for year in wanted:
         if not (np.abs(years - year) <= tolerance).any():
             raise UnknownSelectionError(
-                f"year {year} is not in the data, nor any within ±{tolerance}; "
-                f"available: {', '.join(map(str, years.tolist()))}"
+                phrase(
+                    "select.no_year_near",
+                    year=year,
+                    tolerance=tolerance,
+                    available=Listed(years.tolist(), quoted=False),
+                )
             )
 
 

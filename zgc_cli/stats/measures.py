@@ -95,7 +95,7 @@ def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -
 MEASURES: dict[str, Measure] = {
     measure.name: measure
     for measure in (
-        Measure("change", _change, {"en": "Change", "zh": "增量"}, Style.amount, kinds=WITH_CHANGE),
+        Measure("change", _change, {"en": "Change", "zh": "增减"}, Style.amount, kinds=WITH_CHANGE),
         Measure(
             "change_pct",
             _change_pct,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from zgc_cli.model.schema import EVENT_COLUMNS
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.select import UnknownSelectionError, check_year_range
 from zgc_cli.stats.shares import ancestors
 
@@ -34,7 +35,7 @@ def timeline(
         for name in wanted:
             if name not in known:
                 raise UnknownSelectionError(
-                    f"unknown entity {name!r}; available: {', '.join(known)}"
+                    phrase("select.unknown_entity", wanted=name, hint="", available=Listed(known))
                 )
         chains = ancestors(entities)
         keep = set(wanted) | {

@@ -126,9 +126,13 @@ class VerifyReport(Result):
 
     Attributes:
         counts: how many checks passed, failed, or had no quote to check.
+        names: indicator names by metric id, ``{"en": ..., "zh": ...}`` (for the table).
+        entity_names: entity names by entity id, likewise.
     """
 
     counts: Mapping[str, int] = field(default_factory=dict)
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import STATUSES
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.matcher import suggest
 
 
@@ -38,13 +39,13 @@ def _unknown(
     indicators: pd.DataFrame | None = None,
 ) -> UnknownSelectionError:
     close = suggest(wanted, available, metadata_by_metric(indicators) if kind == "metric" else None)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    hint = phrase("select.did_you_mean", close=Listed(close)) if close else ""
     if kind == "metric":
         return UnknownSelectionError(
-            f"unknown metric {wanted!r}{hint} (`zgc metrics` lists the {len(available)} available)"
+            phrase("select.unknown_metric", wanted=wanted, hint=hint, count=len(available))
         )
     return UnknownSelectionError(
-        f"unknown {kind} {wanted!r}{hint}; available: {', '.join(available)}"
+        phrase(f"select.unknown_{kind}", wanted=wanted, hint=hint, available=Listed(available))
     )
 
 
@@ -132,9 +133,7 @@ def select(
         )
         categories_known = sorted({str(name) for name in table["category"] if str(name)})
         if not categories_known:
-            raise UnknownSelectionError(
-                "no categories: this data has no indicators.csv with a category column"
-            )
+            raise UnknownSelectionError(phrase("select.no_categories"))
         for name in categories:
             if name not in categories_known:
                 raise _unknown("category", name, categories_known)
@@ -156,5 +155,5 @@ def require_years(observations: pd.DataFrame, *wanted: int) -> None:
     for year in wanted:
         if year not in years:
             raise UnknownSelectionError(
-                f"year {year} is not in the data; available: {', '.join(map(str, years))}"
+                phrase("select.no_year", year=year, available=Listed(years, quoted=False))
             )

@@ -16,6 +16,7 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import FLAG_SEPARATOR, STATUS_FLAGS
+from zgc_cli.phrases import PHRASES, Listed, phrase
 from zgc_cli.stats.kinds import AMOUNTS, Kind, row_kinds
 from zgc_cli.stats.select import UnknownSelectionError, present_names, select
 
@@ -96,20 +97,17 @@ def shares(
     rows = select(observations, metrics=[metric], indicators=indicators)
     kinds = set(row_kinds(rows, declared))
     if not kinds <= {kind.value for kind in AMOUNTS}:
-        raise ZgcError(
-            f"{metric} is a {', '.join(sorted(kinds - {k.value for k in AMOUNTS}))}: "
-            "a share of a whole needs amounts (a level, a flow or a running total)"
-        )
+        others = sorted(kinds - {k.value for k in AMOUNTS})
+        key = f"kind.{others[0]}"
+        named = phrase(key) if len(others) == 1 and key in PHRASES else Listed(others)
+        raise ZgcError(phrase("share.not_amounts", metric=metric, kinds=named))
     chains = ancestors(entities)
     if not chains:
-        raise ZgcError(
-            "no entities.csv with parents beside the data: a share needs to know what is part "
-            "of what"
-        )
+        raise ZgcError(phrase("share.no_parents"))
     if of is not None and of not in present_names(rows["entity"]):
+        available = Listed(present_names(rows["entity"]))
         raise UnknownSelectionError(
-            f"{metric} has no figure for {of!r}; its entities: "
-            + ", ".join(present_names(rows["entity"]))
+            phrase("share.no_whole", metric=metric, whole=of, available=available)
         )
     by_key = {(str(row["entity"]), int(row["year"])): row for row in rows.to_dict("records")}
     records: list[dict[str, object]] = []

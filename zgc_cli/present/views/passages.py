@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.console import RenderableType
 from rich.text import Text
 
-from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
+from zgc_cli.phrases import Term, TermNamer, say
+from zgc_cli.present.i18n import MESSAGES, Language, message, term_name, unit_name
 from zgc_cli.present.numbers import human_number, marks_of, with_unit
 from zgc_cli.present.tables import Column, build_table, labelled, plain
+from zgc_cli.present.tables import _minimum_width as minimum_width
 from zgc_cli.present.views.common import (
     category_label,
     entity_label,
     header,
     indicator_label,
     legend,
+    name_in,
     plain_view,
     year_text,
 )
@@ -126,38 +130,94 @@ RESULT_STYLES: dict[str, str] = {
 }
 
 
-def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list[RenderableType]:
-    """Each check with what was expected and found; failures stand out.
+def _verify_namer(result: VerifyReport) -> TermNamer:
+    """Names a Term of a finding: statuses, qualifiers and units as i18n does, entities by name."""
 
-    On a narrow terminal the detail and entity columns are left out first.
+    def name(term: Term, lang: str) -> str | None:
+        if term.kind == "entity":
+            return entity_label(term, result.entity_names, Language(lang))
+        return term_name(term, lang)
+
+    return name
+
+
+def _said(cell: object, lang: Language, namer: TermNamer) -> str:
+    """A finding's cell in a language: Phrases said, Terms named, text as it is."""
+    if cell is None or (isinstance(cell, float) and cell != cell):  # NaN: an empty cell
+        return ""
+    return say(cell, str(lang), namer)
+
+
+def _verify_key(key: str, value: str, lang: Language) -> str:
+    """A result or check word in a language; a word zgc does not know as it is."""
+    full = f"verify.{key}.{value}"
+    return message(full, lang) if full in MESSAGES else value
+
+
+def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list[RenderableType]:
+    """Each check with what was expected and found, under the indicator's name.
+
+    A series' name is shown on its first check only. Wide terminals get a column
+    each for expected, found and the detail; narrower ones get the name,
+    "year: expected → found" and the detail on lines of their own in one column,
+    so the table fits, numbers stay whole and no failure loses its reason.
     """
-    columns = [
+    namer = _verify_namer(result)
+    rows: list[list[str]] = []
+    previous = ""
+    for row in result.frame.to_dict("records"):
+        metric = str(row["metric"])
+        label = name_in(result.names.get(metric, {}), lang) or (
+            # verify's rows for the dated events carry "event" where a metric would be.
+            message("verify.event_label", lang) if metric == "event" else metric
+        )
+        entity = str(row["entity"] or "")
+        if entity:
+            label += " · " + entity_label(entity, result.entity_names, lang)
+        year = row["year"]
+        shown_label, previous = ("" if label == previous else label), label
+        rows.append(
+            [
+                _verify_key("result", str(row["result"]), lang),
+                _verify_key("check", str(row["check"]), lang),
+                shown_label,
+                "" if year is None or year != year else str(year),  # NaN/NA: no year
+                _said(row["expected"], lang, namer),
+                _said(row["found"], lang, namer),
+                _said(row["detail"], lang, namer),
+            ]
+        )
+    styles = [RESULT_STYLES.get(str(name), "") for name in result.frame["result"]]
+    wide = [
         Column(header("result", lang), whole=True),
         Column(header("check", lang), whole=True),
-        Column(header("metric", lang), whole=True),
-        Column(header("entity", lang), optional=1),
+        Column(header("metric", lang)),
         Column(header("year", lang), numeric=True),
-        Column(header("expected", lang), whole=True),
-        Column(header("found", lang), whole=True),
-        Column(header("detail", lang), optional=2),
+        Column(header("expected", lang)),
+        Column(header("found", lang)),
+        Column(header("detail", lang)),
     ]
-    text = machine_text(result.frame)
-    rows = [
-        [
-            row["result"],
-            row["check"],
-            row["metric"],
-            row["entity"],
-            row["year"],
-            row["expected"],
-            row["found"],
-            row["detail"],
+    # The detail says why a check failed: where it cannot have a column, the rows stack,
+    # as they do where a column would be narrower than its longest number or word.
+    table = build_table(wide, rows, width=width)
+    for position in (2, 4, 5, 6):  # name, expected, found, detail: wrap, but not in a number
+        column = table.columns[position]
+        column.min_width = max(column.min_width or 0, _longest_unbroken(rows, position))
+    if width is not None and minimum_width(table) > width:
+        stacked = [
+            Column(header("result", lang), whole=True),
+            Column(header("check", lang), whole=True),
+            Column(message("verify.header.stacked", lang)),
         ]
-        for row in text.to_dict("records")
-    ]
-    table = build_table(columns, rows, width=width)
-    for position, row in enumerate(rows):
-        style = RESULT_STYLES.get(str(row[0]))
+        lines: list[list[str]] = []
+        line_styles: list[str] = []
+        for cells, style in zip(rows, styles, strict=True):
+            for line in _stacked(cells, lang):
+                lines.append(line)
+                line_styles.append(style if line[0] else "")
+        table = build_table(stacked, lines, width=width)
+        styles = line_styles
+    for position, style in enumerate(styles):
         if style:
             table.rows[position].style = style
     return [table]
@@ -165,6 +225,30 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
 
 # The timeline's entity wraps beyond this, leaving the room to the event and its passage.
 TIMELINE_ENTITY_WIDTH = 14
+
+
+# A run of printable ASCII (a number, an id, an English word) must not break; Chinese
+# text may break between any two characters.
+UNBROKEN = re.compile(r"[!-~]+")
+
+
+def _longest_unbroken(rows: list[list[str]], position: int) -> int:
+    """The longest run of a column's cells that must stay on one line."""
+    return max((len(run) for row in rows for run in UNBROKEN.findall(row[position])), default=0)
+
+
+def _stacked(row: list[str], lang: Language) -> list[list[str]]:
+    """A check as lines of the narrow table: the name (on a series' first check),
+    then the result and check with "year: expected → found", then the detail."""
+    result, check, label, year, expected, found, detail = row
+    lines = [["", "", label]] if label else []
+    said = message("verify.expected_found", lang, expected=expected, found=found)
+    lines.append(
+        [result, check, message("verify.in_year", lang, year=year, text=said) if year else said]
+    )
+    if detail:
+        lines.append(["", "", detail])
+    return lines
 
 
 def timeline_view(

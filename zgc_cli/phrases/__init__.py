@@ -1,0 +1,173 @@
+"""What the lower layers say (errors, verify's findings), as message ids with parameters.
+
+The model, stats and check cannot import ``present`` (the layers go one way), yet
+what they say must reach a person in the chosen language, and reach a pipe, a
+log or a notebook's ``str(error)`` in English. So a :class:`Phrase` is a ``str``
+holding its English text, built from a template here, that also keeps its
+message id and parameters: ``present`` (through ``i18n.MESSAGES``, which merges
+:data:`PHRASES`) renders the same phrase in another language with
+:meth:`Phrase.text`. Code that treats it as a string (CSV, tests, ``str(error)``)
+sees exactly the English text.
+
+Parameters that are themselves phrases are rendered in the same language; a
+:class:`Term` (an id from the data's vocabulary: a status, a qualifier, a unit,
+an entity) is shown as the id in English and named by the view in another
+language; a :class:`Listed` joins ids as each language writes a list.
+
+Standard library only; the bottom layer. The texts: errors.py (what went wrong) and
+verify.py (what verify finds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from zgc_cli.phrases.errors import ERROR_PHRASES
+from zgc_cli.phrases.verify import VERIFY_PHRASES
+
+# Names a Term in a language (None: show the id as it is).
+TermNamer = Callable[["Term", str], str | None]
+
+_ZH_QUOTE = "“{}”"
+
+
+class Term(str):
+    """An id of the data's vocabulary (``kind``: status, qualifier, year_basis, unit, entity).
+
+    ``names`` may name it in a language where the finding knows better than a
+    table (a unit as the quote words it: 件).
+    """
+
+    kind: str
+    names: dict[str, str]
+
+    def __new__(cls, kind: str, value: object, names: dict[str, str] | None = None) -> Term:
+        term = super().__new__(cls, str(value))
+        term.kind, term.names = kind, names or {}
+        return term
+
+
+class Listed(str):
+    """Ids or numbers as a list: ``a, b`` in English, ``“a”、“b”`` in Chinese (``quoted``).
+
+    Items that are Terms or Phrases are named in the language like any parameter.
+    """
+
+    items: tuple[object, ...]
+    quoted: bool
+
+    def __new__(cls, items: Iterable[object], separator: str = ", ", quoted: bool = True) -> Listed:
+        kept = tuple(items)
+        listed = super().__new__(cls, separator.join(str(item) for item in kept))
+        listed.items, listed.quoted = kept, quoted
+        return listed
+
+    def text(self, lang: str, namer: TermNamer | None = None) -> str:
+        if lang == "en":
+            return str(self)
+        texts = []
+        for item in self.items:
+            shown = str(_render(item, lang, namer))
+            named = isinstance(item, Phrase) or (isinstance(item, Term) and shown != str(item))
+            texts.append(_ZH_QUOTE.format(shown) if self.quoted and not named else shown)
+        return "、".join(texts)
+
+
+class Named(str):
+    """Data text that has a name in each language (an event): English as the str."""
+
+    names: dict[str, str]
+
+    def __new__(cls, names: dict[str, str]) -> Named:
+        named = super().__new__(cls, names.get("en") or next(iter(names.values()), ""))
+        named.names = names
+        return named
+
+
+class Phrase(str):
+    """A message id with parameters; as a ``str``, its English text."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, **params: object) -> Phrase:
+        phrase = super().__new__(cls, _fill(key, params, "en", None))
+        phrase.key, phrase.params = key, params
+        return phrase
+
+    def text(self, lang: str, namer: TermNamer | None = None) -> str:
+        """The phrase in a language; ``namer`` names Terms (ids stay ids without it)."""
+        if lang == "en":
+            return str(self)
+        return _fill(self.key, self.params, lang, namer)
+
+
+def _render(value: object, lang: str, namer: TermNamer | None) -> object:
+    if isinstance(value, Phrase):
+        return value.text(lang, namer)
+    if isinstance(value, Listed):
+        return value.text(lang, namer)
+    if isinstance(value, Named):
+        return value.names.get(lang) or str(value)
+    if isinstance(value, Term):
+        return value.names.get(lang) or (namer(value, lang) if namer else None) or str(value)
+    return value
+
+
+def _fill(key: str, params: dict[str, object], lang: str, namer: TermNamer | None) -> str:
+    template = PHRASES[key][lang]
+    if not params:
+        return template
+    return template.format(**{name: _render(value, lang, namer) for name, value in params.items()})
+
+
+def phrase(key: str, **params: object) -> Phrase:
+    """A :class:`Phrase` (the usual way to make one)."""
+    return Phrase(key, **params)
+
+
+def say(value: object, lang: str, namer: TermNamer | None = None) -> str:
+    """Any cell or text in a language: a Phrase, Listed, Named or Term said; the rest as it is."""
+    return str(_render(value, lang, namer))
+
+
+# Why Python's csv module refused a row, by its English words (other words pass as they are).
+CSV_PROBLEMS: dict[str, str] = {
+    "unexpected end of data": "csv.unexpected_end",
+    "line contains NUL": "csv.nul",
+}
+
+
+def csv_problem(error: object) -> object:
+    """A csv.Error's text as a phrase when it is a known one."""
+    words = str(error)
+    key = CSV_PROBLEMS.get(words)
+    if key is not None:
+        return phrase(key)
+    if words.startswith("field larger than field limit"):
+        return phrase("csv.field_limit", limit=words.rsplit("(", 1)[-1].rstrip(")"))
+    if words.startswith("new-line character seen in unquoted field"):
+        return phrase("csv.newline")
+    return words
+
+
+# Why the json module refused a data package, by the start of its English words.
+JSON_PROBLEMS: dict[str, str] = {
+    "Expecting value": "json.value",
+    "Expecting property name enclosed in double quotes": "json.property",
+    "Expecting ',' delimiter": "json.comma",
+    "Expecting ':' delimiter": "json.colon",
+    "Extra data": "json.extra",
+    "Unterminated string starting at": "json.string",
+    "Invalid control character at": "json.control",
+    "Invalid \\escape": "json.escape",
+}
+
+
+def json_problem(words: str) -> object:
+    """A json.JSONDecodeError's ``msg`` as a phrase when it is a known one."""
+    key = JSON_PROBLEMS.get(words)
+    return phrase(key) if key is not None else words
+
+
+PHRASES: dict[str, dict[str, str]] = {**ERROR_PHRASES, **VERIFY_PHRASES}

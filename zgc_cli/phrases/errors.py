@@ -1,0 +1,304 @@
+"""What the model, stats and the process say when something is wrong: ``{id: {en, zh}}``.
+
+Part of :data:`zgc_cli.phrases.PHRASES` (see there); standard library only.
+"""
+
+from __future__ import annotations
+
+ERROR_PHRASES: dict[str, dict[str, str]] = {
+    # --- errors: what a file is, in messages ---
+    "what.article": {"en": "the article", "zh": "文章全文"},
+    "what.package": {"en": "the data package", "zh": "数据包描述"},
+    "what.indicators": {"en": "indicator metadata", "zh": "指标说明表"},
+    "what.claims": {"en": "claims", "zh": "论断表"},
+    "what.entities": {"en": "entities", "zh": "主体表"},
+    "what.events": {"en": "events", "zh": "大事记表"},
+    # --- errors: opening and reading a path ---
+    "path.no_such_file": {"en": "no such file", "zh": "文件不存在"},
+    "path.dangling_link": {
+        "en": "no such file (a symbolic link to a missing file)",
+        "zh": "文件不存在（符号链接指向的文件不存在）",
+    },
+    "path.too_long": {"en": "too long a name", "zh": "文件名过长"},
+    "path.link_loop": {"en": "symbolic link loop", "zh": "符号链接循环"},
+    "path.permission": {"en": "permission denied", "zh": "没有权限"},
+    "path.permission_enter": {
+        "en": "permission denied (cannot enter {parent})",
+        "zh": "没有权限（无法进入 {parent}）",
+    },
+    "path.socket": {
+        "en": "no such device or address (a socket?)",
+        "zh": "没有这个设备或地址（是套接字？）",
+    },
+    "path.no_device": {"en": "no such device", "zh": "没有这个设备"},
+    "path.io": {"en": "input/output error", "zh": "输入输出错误"},
+    "path.memory": {"en": "not enough memory", "zh": "内存不足"},
+    "path.too_many_open": {"en": "too many open files", "zh": "打开的文件过多"},
+    "path.not_open": {"en": "not open for reading", "zh": "未以读方式打开"},
+    "path.would_block": {
+        "en": "would block (a non-blocking descriptor)",
+        "zh": "读取会阻塞（非阻塞的文件描述符）",
+    },
+    "path.parent_is_file": {
+        "en": "{parent} is a file, not a directory",
+        "zh": "{parent} 是文件，不是目录",
+    },
+    "path.parent_not_directory": {
+        "en": "{parent} is not a directory",
+        "zh": "{parent} 不是目录",
+    },
+    "path.part_not_directory": {
+        "en": "a part of the path is not a directory",
+        "zh": "路径中有一部分不是目录",
+    },
+    "input.problem": {"en": "{label}: {reason}", "zh": "{label}：{reason}"},
+    "input.directory_not_file": {
+        "en": "{label}: is a directory, not a file",
+        "zh": "{label}：是目录，不是文件",
+    },
+    "input.directory_not_csv": {
+        "en": "{label}: is a directory, not a CSV file",
+        "zh": "{label}：是目录，不是 CSV 文件",
+    },
+    "input.cannot_read": {
+        "en": "{label}: cannot read: {reason}",
+        "zh": "{label}：无法读取：{reason}",
+    },
+    "input.cannot_read_what": {
+        "en": "{label}: cannot read {what}: {reason}",
+        "zh": "{label}：无法读取{what}：{reason}",
+    },
+    "input.closed_file": {
+        "en": "{label}: cannot read: the file was closed",
+        "zh": "{label}：无法读取：文件已被关闭",
+    },
+    "input.stdin_closed": {
+        "en": "{label}: standard input is closed",
+        "zh": "{label}：标准输入已关闭",
+    },
+    "input.bad_name": {"en": "{label}: not a valid file name", "zh": "{label}：不是有效的文件名"},
+    "input.nul_file": {
+        "en": "{label}:{line}: NUL byte: not a text file (UTF-16 or binary?)",
+        "zh": "{label}:{line}：含空字节（NUL），不是文本文件（是 UTF-16 或二进制文件？）",
+    },
+    "input.nul_csv": {
+        "en": "{label}:{line}: NUL byte: not a text CSV (UTF-16 or binary?)",
+        "zh": "{label}:{line}：含空字节（NUL），不是文本 CSV（是 UTF-16 或二进制文件？）",
+    },
+    "input.no_line_break_file": {
+        "en": "{label}:1: no line break in the first {size}: not a text file",
+        "zh": "{label}:1：前 {size} 内没有换行，不是文本文件",
+    },
+    "input.no_line_break_csv": {
+        "en": "{label}:1: no line break in the first {size}: not a CSV",
+        "zh": "{label}:1：前 {size} 内没有换行，不是 CSV 文件",
+    },
+    "input.mixed_encodings": {
+        "en": "{label}:{line}: not UTF-8, though most of the file is (mixed encodings?)",
+        "zh": "{label}:{line}：此行不是 UTF-8 编码，而文件其余大部分是（编码混杂？）",
+    },
+    "input.undecodable": {
+        "en": "{label}:{line}: bytes that decode as neither UTF-8 nor GB18030",
+        "zh": "{label}:{line}：有字节既不能按 UTF-8 也不能按 GB18030 解码",
+    },
+    "input.data_empty": {
+        "en": "--data is empty: give a CSV path, or - for stdin",
+        "zh": "--data 为空：请给出 CSV 文件路径，或用 - 读取标准输入",
+    },
+    # --- errors: the shape of a CSV ---
+    "csv.header": {
+        "en": "{label}:1: cannot read the header: {problem}",
+        "zh": "{label}:1：无法读取表头：{problem}",
+    },
+    "csv.header_encoding": {
+        "en": "{label}:1: the header decodes as neither UTF-8 nor GB18030",
+        "zh": "{label}:1：表头既不能按 UTF-8 也不能按 GB18030 解码",
+    },
+    "csv.ragged": {
+        "en": "{label}:{line}: ragged row: {fields} fields, the header has {columns}",
+        "zh": "{label}:{line}：字段数不符：本行有{fields}个字段，表头有{columns}个",
+    },
+    "csv.row": {
+        "en": "{label}:{line}: cannot read this row: {problem}",
+        "zh": "{label}:{line}：无法读取此行：{problem}",
+    },
+    "csv.parse": {
+        "en": "{label}:{line}: cannot parse as CSV: {problem}",
+        "zh": "{label}:{line}：无法按 CSV 解析：{problem}",
+    },
+    "csv.unexpected_end": {"en": "unexpected end of data", "zh": "数据意外结束（引号未闭合？）"},
+    "csv.nul": {"en": "line contains NUL", "zh": "行内含空字节（NUL）"},
+    "csv.field_limit": {
+        "en": "field larger than field limit ({limit})",
+        "zh": "字段超过长度上限（{limit}）",
+    },
+    "csv.newline": {
+        "en": "new-line character seen in unquoted field - do you need to open the file with "
+        "newline=''?",
+        "zh": "未加引号的字段中有换行符",
+    },
+    "json.value": {"en": "Expecting value", "zh": "此处应有一个值"},
+    "json.property": {
+        "en": "Expecting property name enclosed in double quotes",
+        "zh": "此处应有用双引号括起的属性名（多余的逗号？）",
+    },
+    "json.comma": {"en": "Expecting ',' delimiter", "zh": "此处应有逗号"},
+    "json.colon": {"en": "Expecting ':' delimiter", "zh": "此处应有冒号"},
+    "json.extra": {"en": "Extra data", "zh": "结尾有多余的内容"},
+    "json.string": {"en": "Unterminated string starting at", "zh": "字符串没有结束"},
+    "json.control": {"en": "Invalid control character at", "zh": "含无效的控制字符"},
+    "json.escape": {"en": "Invalid \\escape", "zh": "无效的转义"},
+    "data.empty_file": {"en": "{label}: empty file", "zh": "{label}：空文件"},
+    "data.no_observations": {
+        "en": "{label}: a header but no observations",
+        "zh": "{label}：只有表头，没有数据行",
+    },
+    "data.memory": {
+        "en": "{label}: not enough memory to load the data",
+        "zh": "{label}：内存不足，无法载入数据",
+    },
+    "data.repeated_columns": {
+        "en": "{label}:1: repeated column names: {columns}",
+        "zh": "{label}:1：列名重复：{columns}",
+    },
+    "data.missing_columns": {
+        "en": "{label}:1: missing required column(s) {missing}; found: {found}",
+        "zh": "{label}:1：缺少必需的列 {missing}；现有的列：{found}",
+    },
+    "data.no_columns": {"en": "(none)", "zh": "（无）"},
+    "data.missing_column": {
+        "en": "{label}:1: missing required column {column}",
+        "zh": "{label}:1：缺少必需的列“{column}”",
+    },
+    "data.unnamed_column": {
+        "en": "{label}:1: column {position} has values but no name",
+        "zh": "{label}:1：第{position}列有数据但没有列名",
+    },
+    "data.not_number": {
+        "en": "{label}:{line}: column '{column}': {cell!r} is not a number",
+        "zh": "{label}:{line}：“{column}”列的 {cell!r} 不是数字",
+    },
+    "data.empty_cell": {
+        "en": "{label}:{line}: column '{column}' is empty",
+        "zh": "{label}:{line}：“{column}”列为空",
+    },
+    "data.bad_cell": {
+        "en": "{label}:{line}: column '{column}': {shown} {problem}",
+        "zh": "{label}:{line}：“{column}”列的 {shown} {problem}",
+    },
+    "cell.empty_metric": {"en": "is an empty metric id", "zh": "是空的指标代码"},
+    "cell.empty": {"en": "is empty", "zh": "为空"},
+    "cell.not_whole_year": {"en": "is not a whole year", "zh": "不是整数年份"},
+    "cell.year_out_of_range": {"en": "is out of range", "zh": "超出年份范围"},
+    "cell.not_finite": {"en": "is not a finite number", "zh": "不是有限的数"},
+    "cell.not_one_of": {"en": "is not one of {allowed}", "zh": "不是可选值（{allowed}）之一"},
+    "data.duplicate": {
+        "en": "{label}:{line}: duplicate observation (metric={metric}, entity={entity}, "
+        "year={year}), first at line {first}",
+        "zh": "{label}:{line}：重复的观测值（指标“{metric}”，主体“{entity}”，{year}年），"
+        "首次出现在第{first}行",
+    },
+    # --- errors: the files beside the data ---
+    "table.ragged": {
+        "en": "{label}:{line}: cannot read {what}: ragged row: {fields} fields, the header has "
+        "{columns}",
+        "zh": "{label}:{line}：无法读取{what}：字段数不符：本行有{fields}个字段，表头有{columns}个",
+    },
+    "table.problem": {
+        "en": "{where}: cannot read {what}: {problem}",
+        "zh": "{where}：无法读取{what}：{problem}",
+    },
+    "package.json": {
+        "en": "{label}:{line}: cannot read the data package: {problem} (column {column})",
+        "zh": "{label}:{line}：无法读取数据包描述：第{column}列：{problem}",
+    },
+    "package.value": {
+        "en": "{label}: cannot read the data package: {problem}",
+        "zh": "{label}：无法读取数据包描述：{problem}",
+    },
+    "package.not_object": {
+        "en": "{label}: not a data package (expected a JSON object)",
+        "zh": "{label}：不是数据包描述（应为 JSON 对象）",
+    },
+    "package.sources": {
+        "en": "{label}: 'sources' should be a list",
+        "zh": "{label}：“sources”应为列表",
+    },
+    # --- errors: what a command asked for ---
+    "select.unknown_metric": {
+        "en": "unknown metric {wanted!r}{hint} (`zgc metrics` lists the {count} available)",
+        "zh": "没有指标 {wanted!r}{hint}（共{count}个指标，可用“zgc metrics”列出）",
+    },
+    "select.unknown_entity": {
+        "en": "unknown entity {wanted!r}{hint}; available: {available}",
+        "zh": "没有主体 {wanted!r}{hint}；可选：{available}",
+    },
+    "select.unknown_category": {
+        "en": "unknown category {wanted!r}{hint}; available: {available}",
+        "zh": "没有类别 {wanted!r}{hint}；可选：{available}",
+    },
+    "select.did_you_mean": {"en": "; did you mean {close}?", "zh": "；是否要找 {close}？"},
+    "select.no_categories": {
+        "en": "no categories: this data has no indicators.csv with a category column",
+        "zh": "没有类别：此数据旁没有带“category”列的“indicators.csv”",
+    },
+    "select.no_year": {
+        "en": "year {year} is not in the data; available: {available}",
+        "zh": "数据中没有{year}年；现有年份：{available}",
+    },
+    "select.no_year_near": {
+        "en": "year {year} is not in the data, nor any within ±{tolerance}; available: {available}",
+        "zh": "数据中没有{year}年，前后{tolerance}年内也没有；现有年份：{available}",
+    },
+    "select.no_figure_year": {
+        "en": "{metric} has no figure for {year}; its years: {available}",
+        "zh": "指标“{metric}”没有{year}年的数据；其年份：{available}",
+    },
+    "select.no_match": {
+        "en": "no indicator matches {text!r}; `zgc metrics` lists them all",
+        "zh": "没有与 {text!r} 匹配的指标；“zgc metrics”可列出全部指标",
+    },
+    "select.no_events": {
+        "en": "no events.csv beside the data: there is no timeline to show",
+        "zh": "数据旁没有“events.csv”：无大事记可显示",
+    },
+    "share.not_amounts": {
+        "en": "{metric} is a {kinds}: a share of a whole needs amounts (a level, a flow or a "
+        "running total)",
+        "zh": "指标“{metric}”属于{kinds}：计算占比需要总量类指标（存量、流量或累计值）",
+    },
+    "share.no_parents": {
+        "en": "no entities.csv with parents beside the data: a share needs to know what is "
+        "part of what",
+        "zh": "数据旁没有带“parent”列的“entities.csv”：计算占比需要知道主体间的隶属关系",
+    },
+    "share.no_whole": {
+        "en": "{metric} has no figure for {whole!r}; its entities: {available}",
+        "zh": "指标“{metric}”没有 {whole!r} 的数据；其主体：{available}",
+    },
+    "kind.level": {"en": "level", "zh": "存量"},
+    "kind.flow": {"en": "flow", "zh": "流量"},
+    "kind.cumulative": {"en": "cumulative", "zh": "累计值"},
+    "kind.share": {"en": "share", "zh": "占比"},
+    "kind.rank": {"en": "rank", "zh": "位次"},
+    "kind.attribute": {"en": "attribute", "zh": "属性值"},
+    # --- errors: the process ---
+    "run.memory": {
+        "en": "not enough memory for this data on this machine",
+        "zh": "本机内存不足，无法处理这些数据",
+    },
+    "run.memory_output": {
+        "en": "not enough memory to write the output",
+        "zh": "内存不足，无法写出结果",
+    },
+    "run.cannot_write": {"en": "cannot write the output: {reason}", "zh": "无法写出结果：{reason}"},
+    "run.cannot_write_file": {
+        "en": "{path}: cannot write: {reason}",
+        "zh": "{path}：无法写入：{reason}",
+    },
+    "run.internal": {
+        "en": "internal error: {kind}: {error} (run with {variable}=1 for a traceback, and "
+        "please report it)",
+        "zh": "内部错误：{kind}: {error}（设 {variable}=1 运行可看到回溯信息，请报告此问题）",
+    },
+}

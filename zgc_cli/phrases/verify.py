@@ -1,0 +1,213 @@
+"""What ``zgc verify`` finds, as check/ says it: ``{id: {en, zh}}``.
+
+Part of :data:`zgc_cli.phrases.PHRASES` (see there); standard library only.
+"""
+
+from __future__ import annotations
+
+VERIFY_PHRASES: dict[str, dict[str, str]] = {
+    # --- verify: results, checks, and what each check expected and found ---
+    "verify.figure": {
+        "en": "{text} = {value} ({qualifier})",
+        "zh": "{text} = {value}（{qualifier}）",
+    },
+    "verify.figures": {"en": "{first}; {rest}", "zh": "{first}；{rest}"},
+    "verify.no_figure": {"en": "no figure", "zh": "无数字"},
+    "verify.threshold": {
+        "en": "{text} is a threshold in the metric's definition, not a value",
+        "zh": "{text}是指标定义中的门槛，不是数值",
+    },
+    "verify.no_value": {"en": "the row has no numeric value", "zh": "此行没有数值"},
+    "verify.no_equal_figure": {
+        "en": "no figure in the quote equals the value",
+        "zh": "原文中没有与数值相等的数字",
+    },
+    "verify.states_value": {"en": "the quote states the value", "zh": "原文写明了此数值"},
+    "verify.worded": {"en": "{term} ({text})", "zh": "{term}（{text}）"},
+    "verify.gives_qualifier": {
+        "en": "the wording gives this qualifier",
+        "zh": "原文措辞与此限定一致",
+    },
+    "verify.reads_as_qualifier": {
+        "en": "the wording {text!r} reads as {term}",
+        "zh": "原文措辞“{text}”应读作{term}",
+    },
+    "verify.agrees_status": {
+        "en": "the wording agrees with the status",
+        "zh": "原文措辞与数据性质一致",
+    },
+    "verify.no_estimate_word": {
+        "en": "no estimate word (预计, 有望...) governs the figure",
+        "zh": "数字前没有“预计”“有望”等预计用语",
+    },
+    "verify.estimate_word": {
+        "en": "the estimate word {marker} governs the figure",
+        "zh": "数字前有预计用语“{marker}”",
+    },
+    "verify.estimate_found": {"en": "estimate ({marker})", "zh": "预计值（{marker}）"},
+    "verify.verbatim": {"en": "verbatim", "zh": "逐字一致"},
+    "verify.found": {"en": "found", "zh": "找到"},
+    "verify.not_found": {"en": "not found", "zh": "未找到"},
+    "verify.in_article": {"en": "the quote is in the article", "zh": "引文见于文章"},
+    "verify.not_in_article": {
+        "en": "the quote is not a verbatim passage of the article",
+        "zh": "引文与文章原文不一致",
+    },
+    "verify.not_verbatim": {"en": "the quote is not verbatim", "zh": "引文与原文不一致"},
+    "verify.unknown_status": {"en": "unknown status", "zh": "未知的数据性质"},
+    "verify.unknown_qualifier": {"en": "unknown qualifier", "zh": "未知的限定"},
+    "verify.unknown_basis": {"en": "unknown year_basis", "zh": "未知的年份依据"},
+    "verify.no_quote": {
+        "en": "no quote: the value cannot be traced",
+        "zh": "无引文：无法追溯此数值",
+    },
+    "verify.event": {"en": "{date} {name}: {detail}", "zh": "{date} {name}：{detail}"},
+    "verify.event_no_quote": {"en": "no quote", "zh": "无引文"},
+    "verify.claim": {"en": "{claim}: {detail}", "zh": "{claim}：{detail}"},
+    "verify.claim_unknown_kind": {"en": "unknown kind", "zh": "未知的论断类型"},
+    "verify.claim_missing": {"en": "missing {names}", "zh": "缺少数据 {names}"},
+    "verify.claim_zero_base": {"en": "the base is zero", "zh": "基数为零"},
+    "verify.claim_within": {"en": "{kind} within the claimed band", "zh": "{kind}在论断的区间内"},
+    "verify.claim_outside": {"en": "{kind} outside the claimed band", "zh": "{kind}超出论断的区间"},
+    "verify.claim_definitional": {
+        "en": "{detail}; the tested value was derived from the same words, so it cannot fail",
+        "zh": "{detail}；被检验的数值由这句话推算而来，必然相符",
+    },
+    "verify.any_value": {"en": "any value", "zh": "任意值"},
+    "claim.ratio": {"en": "ratio", "zh": "倍数"},
+    "claim.growth_pct": {"en": "growth_pct", "zh": "增长率"},
+    "claim.share_pct": {"en": "share_pct", "zh": "占比"},
+    "claim.value": {"en": "value", "zh": "数值"},
+    "verify.operands_ok": {"en": "every number comes from the quote", "zh": "每个数字都出自原文"},
+    "verify.operands_missing": {"en": "not in the quote: {numbers}", "zh": "原文中没有：{numbers}"},
+    "verify.bad_expression": {
+        "en": "the note is not a usable expression: {error}",
+        "zh": "说明中的算式无法计算：{error}",
+    },
+    "verify.no_arithmetic": {
+        "en": "a derived row needs its arithmetic in the note",
+        "zh": "推算值须在说明中写出算式",
+    },
+    "verify.computes": {"en": "the note computes the value", "zh": "说明中的算式得出此数值"},
+    "verify.not_computes": {
+        "en": "the note does not compute the value",
+        "zh": "说明中的算式得不出此数值",
+    },
+    "verify.interval": {"en": "{low} to {high}", "zh": "{low} 至 {high}"},
+    "verify.not_interval": {"en": "not an interval: {error}", "zh": "不是区间：{error}"},
+    "verify.interval_misses": {
+        "en": "the interval does not hold the result {value}",
+        "zh": "区间不含计算结果 {value}",
+    },
+    "verify.interval_bounds": {
+        "en": "the stated bounds are not the floor and ceiling of their expressions",
+        "zh": "所写的上下限不是其算式的取整结果",
+    },
+    "verify.value_outside": {"en": "the value lies outside the interval", "zh": "数值不在区间内"},
+    "verify.interval_holds": {"en": "the interval holds the result", "zh": "区间包含计算结果"},
+    "verify.not_expression": {"en": "not an expression: {error}", "zh": "不是算式：{error}"},
+    "verify.bad_layout": {
+        "en": "the note after ' = ' is not in the layout (to n significant digits or exact:)",
+        "zh": "说明中“ = ”之后的写法不合格式（应为 to n significant digits 或 exact:）",
+    },
+    "verify.cannot_round": {
+        "en": "cannot round to {digits} significant digits",
+        "zh": "无法取{digits}位有效数字",
+    },
+    "verify.rounded_shown": {
+        "en": "{shown}, to {digits} significant {unit}: {target}",
+        "zh": "{shown}，取{digits}位有效数字为 {target}",
+    },
+    "verify.digit": {"en": "digit", "zh": "位"},
+    "verify.digits": {"en": "digits", "zh": "位"},
+    "verify.at_precision": {
+        "en": "the value is the note's result at its precision",
+        "zh": "数值即说明中算式的结果按其精度取整",
+    },
+    "verify.rounds_to": {
+        "en": "the note's result to {digits} significant digits is {target}",
+        "zh": "说明的计算结果取{digits}位有效数字为 {target}",
+    },
+    "verify.note_says": {
+        "en": "the note says = {stated}, the expression gives {computed}",
+        "zh": "说明写的是 = {stated}，算式得出 {computed}",
+    },
+    "verify.none": {"en": "none", "zh": "无"},
+    "verify.rounded_about": {"en": "rounded, so about", "zh": "经过取整，故为约数"},
+    "verify.unrounded_exact": {"en": "nothing rounded, so exact", "zh": "未取整，故为确数"},
+    "verify.rounded_should_be": {
+        "en": "a value rounded from its note is {qualifier}",
+        "zh": "由说明取整得到的数值应为{qualifier}",
+    },
+    "verify.exact_should_be": {
+        "en": "a value its note computes exactly is {qualifier}",
+        "zh": "由说明精确算出的数值应为{qualifier}",
+    },
+    "verify.no_unit_word": {"en": "no unit word", "zh": "无单位用语"},
+    "verify.no_unit_word_in": {"en": "no unit word ({text})", "zh": "无单位用语（{text}）"},
+    "verify.reads_as": {"en": "{word} reads as {unit}", "zh": "单位用语“{word}”与单位相符"},
+    "verify.unknown_word": {
+        "en": "the unit table does not know the word {word}",
+        "zh": "单位表中没有“{word}”一词",
+    },
+    "verify.unknown_unit": {
+        "en": "the unit table does not know the unit {unit}",
+        "zh": "单位表中没有单位“{unit}”",
+    },
+    "verify.reads_not": {
+        "en": "{word} reads as {allowed}, not {unit}",
+        "zh": "“{word}”应为{allowed}，不是{unit}",
+    },
+    "verify.counted_unit": {"en": "a counted unit", "zh": "计数单位"},
+    "verify.year_named": {"en": "{year} named in the quote", "zh": "原文写明{year}年"},
+    "verify.no_year": {"en": "no year", "zh": "无年份"},
+    "verify.names_year": {"en": "the quote names the year", "zh": "原文写明了年份"},
+    "verify.stated_unnamed": {
+        "en": "year_basis is stated, but the quote does not name {year}",
+        "zh": "年份依据为原文写明，但原文没有写{year}年",
+    },
+    "verify.note_starting": {"en": "a note starting {prefix!r}", "zh": "以 {prefix!r} 开头的说明"},
+    "verify.note_how": {"en": "a note saying how", "zh": "有说明"},
+    "verify.no_note_how": {"en": "no note saying how", "zh": "没有说明"},
+    "verify.year_chosen": {
+        "en": "the note says how the year was chosen",
+        "zh": "说明写了年份如何推定",
+    },
+    "verify.inferred_needs_note": {
+        "en": "an inferred year needs a note starting {prefix!r} saying how",
+        "zh": "推定的年份须有以 {prefix!r} 开头的说明写明依据",
+    },
+    "verify.dated_publication": {"en": "dated to the publication", "zh": "按发表时间定年"},
+    "verify.undated_is": {
+        "en": "an undated figure current at publication is dated {year}",
+        "zh": "未写年份、截至发表时的数字应定为{year}年",
+    },
+    "verify.not_date": {
+        "en": "not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "zh": "不是日期（应为 YYYY、YYYY-MM 或 YYYY-MM-DD）",
+    },
+    "verify.inferred": {"en": "inferred", "zh": "推定"},
+    "verify.date_chosen": {
+        "en": "the note says how the date was chosen",
+        "zh": "说明写了日期如何推定",
+    },
+    "verify.date_unnamed": {"en": "the quote does not name {parts}", "zh": "原文没有写{parts}"},
+    "verify.names_date": {"en": "the quote names the date", "zh": "原文写明了日期"},
+    "verify.mention": {"en": "{entities} ({alias})", "zh": "{entities}（{alias}）"},
+    "verify.names_it": {"en": "{where} names it", "zh": "{where}提到了该主体"},
+    "verify.names_other": {
+        "en": "{where} names {others}, not {entity}",
+        "zh": "{where}提到的是{others}，不是{entity}",
+    },
+    "verify.the_quote": {"en": "the quote", "zh": "引文"},
+    "verify.its_sentence": {"en": "its sentence", "zh": "所在句子"},
+    "verify.not_in_entities": {"en": "not in the entities table", "zh": "主体表中没有"},
+    "verify.names_nobody": {
+        "en": "the quote names no place or body",
+        "zh": "引文未提及任何地区或主体",
+    },
+    "verify.sentence_names_nobody": {
+        "en": "the quote and its sentence name no place or body",
+        "zh": "引文及所在句子均未提及任何地区或主体",
+    },
+}
