@@ -233,6 +233,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "unknown entity {wanted!r}{hint}; available: {available}",
         "zh": "没有主体 {wanted!r}{hint}；可选：{available}",
     },
+    "select.unknown_status": {
+        "en": "unknown status {wanted!r}{hint}; available: {available}",
+        "zh": "没有数据性质 {wanted!r}{hint}；可选：{available}",
+    },
     "select.unknown_category": {
         "en": "unknown category {wanted!r}{hint}; available: {available}",
         "zh": "没有类别 {wanted!r}{hint}；可选：{available}",
