@@ -229,7 +229,7 @@ def test_the_indexed_command_says_which_base_each_series_took() -> None:
         ),
         (
             "zh",
-            "zgc: error: 没有所有系列都有数据的年份（现有年份：2013, 2014, 2022, 2023）："
+            "zgc：错误：没有所有系列都有数据的年份（现有年份：2013, 2014, 2022, 2023）："
             "请用 --base 年份 指定基年，或用 --tolerance 1 允许取相邻年份\n",
         ),
     ],
