@@ -129,7 +129,8 @@ def test_tolerance_zero_is_todays_comparison_byte_for_byte(sample_csv: Path) -> 
         assert after.stdout == before.stdout
     table = ("2014", "2023", "--data", str(sample_csv), "--format", "table")
     assert run("compare", *table, "--tolerance", "0").stdout == run("compare", *table).stdout
-    assert "±" not in run("compare", *table).stdout
+    title = next(line for line in run("compare", *table).stdout.splitlines() if "→" in line)
+    assert "±" not in title
 
 
 def test_tolerance_is_checked_and_years_need_data_within_it(sample_csv: Path) -> None:
@@ -259,3 +260,40 @@ def test_a_limited_verify_table_shows_its_failures_first(tmp_path: Path) -> None
     # A pipe keeps the checks in their own order.
     piped = CliRunner().invoke(app, ["verify", "--data", str(data), "--format", "csv"])
     assert piped.stdout.splitlines()[-1].startswith("value,bad,")
+
+
+def only_one_year(tmp_path: Path, count: int) -> Path:
+    """One series with both years, and ``count`` with 2023 alone."""
+    rows = ["metric,entity,year,value", "both,x,2014,1", "both,x,2023,2"]
+    rows += [f"single{index:03d},x,2023,{index}" for index in range(count)]
+    return write(tmp_path, "\n".join(rows) + "\n")
+
+
+def test_a_limited_table_names_a_few_series_not_compared_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    data = str(only_one_year(tmp_path, 30))
+    table = run("compare", "2014", "2023", "--data", data, "-f", "table", "--lang", "en").stdout
+    named = [f"single{index:03d}" for index in range(30) if f"single{index:03d}" in table]
+    assert named == [f"single{index:03d}" for index in range(8)]
+    assert "Not compared, only 2023 in the data (30)" in table
+    assert "… and 22 more (--limit 0 names them all)" in table
+    # --limit 0 names every one, and no "more" line.
+    every = run(
+        "compare", "2014", "2023", "--data", data, "-f", "table", "--lang", "en", "--limit", "0"
+    ).stdout
+    assert all(f"single{index:03d}" in every for index in range(30))
+    assert "more (--limit 0" not in every
+
+
+def test_an_exact_comparison_with_series_left_out_suggests_the_tolerance(tmp_path: Path) -> None:
+    data = str(only_one_year(tmp_path, 2))
+    hint = "--tolerance 1 compares each series' nearest years"
+    exact = run("compare", "2014", "2023", "--data", data, "-f", "table", "--lang", "en").stdout
+    assert hint in exact
+    near = run("compare", "2014", "2023", "--tolerance", "1", "--data", data, "-f", "table").stdout
+    assert hint not in near
+    # Nothing left out, nothing to suggest.
+    whole = write(tmp_path, "metric,entity,year,value\nboth,x,2014,1\nboth,x,2023,2\n", "w.csv")
+    complete = run("compare", "2014", "2023", "--data", str(whole), "-f", "table").stdout
+    assert hint not in complete

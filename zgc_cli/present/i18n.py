@@ -126,6 +126,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not compared, only {year} in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年数据（{count}）：{series}",
     },
+    "compare.more_not_compared": {
+        "en": "… and {count} more (--limit 0 names them all)",
+        "zh": "……另有{count}项（--limit 0 列出全部）",
+    },
+    "compare.try_tolerance": {
+        "en": "--tolerance 1 compares each series' nearest years within ±1 of those asked",
+        "zh": "加 --tolerance 1 可取各序列在所问年份±1年内最近的年份比较",
+    },
     "compare.title_near": {
         "en": "{year_from} → {year_to} ({within})",
         "zh": "{year_from} → {year_to}（{within}）",

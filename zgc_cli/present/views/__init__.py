@@ -21,6 +21,7 @@ from rich.console import RenderableType
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.tables import plain
 from zgc_cli.present.views.amounts import (
+    NOT_COMPARED_SHOWN,
     catalog_order,
     catalog_view,
     compare_view,
@@ -63,6 +64,16 @@ _VIEWS: dict[type[Result], Callable[[Any, Language, int | None], list[Renderable
 }
 
 
+def _view(
+    result: Result, lang: Language, width: int | None, limit: int | None
+) -> list[RenderableType]:
+    if isinstance(result, ComparisonResult):
+        # Under a limit, the series not compared are named up to a few, then counted:
+        # a first screen is for the comparison (--limit 0 names them all).
+        return compare_view(result, lang, width, names_shown=NOT_COMPARED_SHOWN if limit else None)
+    return _VIEWS[type(result)](result, lang, width)
+
+
 def render(
     result: Result, lang: Language, width: int | None, limit: int | None = None
 ) -> list[RenderableType]:
@@ -75,7 +86,7 @@ def render(
     """
     rows = len(result.frame)
     if not limit or rows <= limit:
-        return _VIEWS[type(result)](result, lang, width)
+        return _view(result, lang, width, limit)
     frame = result.frame
     if isinstance(result, CatalogResult):
         # The rows shown are the first of the map as laid out, category by category.
@@ -88,7 +99,7 @@ def render(
     if isinstance(first, CatalogResult):
         # Sparklines for the rows shown only: the same values, without a pass over every series.
         first = dataclasses.replace(first, observations=_of_series(first))
-    renderables = _VIEWS[type(result)](first, lang, width)
+    renderables = _view(first, lang, width, limit)
     more = message("table.more_rows", lang, count=f"{rows - limit:,}")
     return [*renderables, plain(more, style="dim")]
 

@@ -138,10 +138,21 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
     return renderables[:-1] if renderables else renderables
 
 
+# How many series with only one of the years a limited table names.
+NOT_COMPARED_SHOWN = 8
+
+
 def compare_view(
-    result: ComparisonResult, lang: Language, width: int | None
+    result: ComparisonResult,
+    lang: Language,
+    width: int | None,
+    names_shown: int | None = None,
 ) -> list[RenderableType]:
     """Every series between two years, by name, and what had only one of them.
+
+    With ``names_shown``, the series not compared are named up to that many per
+    year and the rest counted; without a tolerance, a line says how to take each
+    series' nearest years instead.
 
     Each row is the series' name (with its entity) and, dim beneath it, the
     metric id to type into ``zgc metrics`` or ``zgc source``. On a narrow
@@ -206,9 +217,13 @@ def compare_view(
     if nearest:
         line = message("compare.nearest", lang, example=nearest, within=within)
         renderables.append(plain(line, style="dim"))
+    any_missing = False
     for year, missing in ((result.year_from, result.only_from), (result.year_to, result.only_to)):
         if not missing.empty:
-            renderables.append(_not_compared(year, missing, lang, result, width))
+            any_missing = True
+            renderables.append(_not_compared(year, missing, lang, result, width, names_shown))
+    if any_missing and not result.tolerance:
+        renderables.append(plain(message("compare.try_tolerance", lang), style="dim"))
     return renderables
 
 
@@ -219,9 +234,20 @@ def _within(tolerance: int, lang: Language) -> str:
 
 
 def _not_compared(
-    year: int, missing: pd.DataFrame, lang: Language, result: ComparisonResult, width: int | None
+    year: int,
+    missing: pd.DataFrame,
+    lang: Language,
+    result: ComparisonResult,
+    width: int | None,
+    names_shown: int | None = None,
 ) -> Text:
-    """The series with only one of the years, by name, broken between names only."""
+    """The series with only one of the years, by name, broken between names only.
+
+    With ``names_shown``, the first that many by name and the rest as a count.
+    """
+    total = len(missing)
+    if names_shown is not None and total > names_shown:
+        missing = missing.iloc[:names_shown]
     # Thousands of series can miss a year: each name is looked up once.
     labels: dict[tuple[str, str], str] = {}
     names = []
@@ -238,11 +264,13 @@ def _not_compared(
             lang,
             year=year,
             within=_within(result.tolerance, lang),
-            count=len(missing),
+            count=total,
             series="",
         )
     else:
-        lead = message("compare.not_compared", lang, year=year, count=len(missing), series="")
+        lead = message("compare.not_compared", lang, year=year, count=total, series="")
+    if total > len(names):
+        names.append(message("compare.more_not_compared", lang, count=total - len(names)))
     separator = message("label.separator", lang)
     return flowing_lines(names, separator, width, style="dim", lead=lead)
 
