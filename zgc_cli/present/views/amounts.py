@@ -131,7 +131,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
                 parts = _span_parts(span_row, lang, result.entity_names)
                 separator = message("label.separator", lang)
                 renderables.append(flowing_lines(parts, separator, width))
-        note = legend(rows_of_metric["flags"], lang)
+        note = legend(rows_of_metric["flags"], lang, width)
         if note is not None:
             renderables.append(note)
         renderables.append(Text(""))
@@ -211,7 +211,7 @@ def compare_view(
             within=within,
         )
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
-    note = legend(result.frame["flags"], lang)
+    note = legend(result.frame["flags"], lang, width)
     if note is not None:
         renderables.append(note)
     if nearest:
@@ -361,7 +361,7 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
             ]
         )
     renderables: list[RenderableType] = [build_table(columns, rows, width=width)]
-    note = legend(catalog["latest_flags"], lang)
+    note = legend(catalog["latest_flags"], lang, width)
     if note is not None:
         renderables.append(note)
     return renderables
@@ -404,7 +404,7 @@ def share_view(result: ShareResult, lang: Language, width: int | None) -> list[R
     unit_of = str(frame["unit"].iloc[0]) if "unit" in frame and not frame.empty else ""
     title = _titled(name, unit_of, metric, lang)
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
-    note = legend(frame["flags"], lang)
+    note = legend(frame["flags"], lang, width)
     if note is not None:
         renderables.append(note)
     return renderables

@@ -59,13 +59,20 @@ def measure_text(
     return percent_text(value, lang, zero_base and measure.new_from_zero)
 
 
-def legend(flag_texts: Iterable[str], lang: Language) -> Text | None:
-    """The meaning of the marks that appear, or None when none do."""
+def legend(flag_texts: Iterable[str], lang: Language, width: int | None = None) -> Text | None:
+    """The meaning of the marks that appear, or None when none do.
+
+    At a ``width``, lines break between entries only: a mark stays beside its word.
+    """
     present: set[str] = set()
     for text in flag_texts:
         present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
     parts = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
-    return Text("  ".join(parts), style="dim") if parts else None
+    if not parts:
+        return None
+    if width is None:
+        return Text("  ".join(parts), style="dim")
+    return flowing_lines(parts, "  ", width, style="dim")
 
 
 def name_in(names: Mapping[str, str], lang: Language) -> str:

@@ -116,6 +116,7 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
             for row in rows.to_dict("records")
         ),
         lang,
+        width,
     )
     if note is not None:
         renderables.append(note)
