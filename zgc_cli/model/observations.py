@@ -92,6 +92,9 @@ def _read_csv(
     stream: BinaryIO, encoding: str, columns: list[str], numbers_as_text: bool = False
 ) -> pd.DataFrame:
     # Only an empty cell is missing: "NA" is Namibia and "null" may be a name.
+    # low_memory=False: one parse, not chunks whose categories are then unioned and
+    # recoded (1M rows: 0.34 s → 0.24 s; the 5M-row peak goes 440 → 790 MB, 1.23x a bare
+    # read_csv's, within the 1.5x the benchmark holds).
     na_values = {} if numbers_as_text else {name: [""] for name in NUMBER_COLUMNS}
     return pd.read_csv(
         stream,
@@ -102,6 +105,7 @@ def _read_csv(
         header=0,
         names=columns,
         skip_blank_lines=True,
+        low_memory=False,
     )
 
 

@@ -100,26 +100,76 @@ def _quoted(text: str, delimiter: str | None) -> str:
     return text
 
 
+def _json_number_texts(numbers: np.ndarray) -> list[str]:
+    """A numpy int or float array as orjson writes its numbers (NaN and inf as ``null``).
+
+    orjson reads the array's memory directly: no Python object per cell. Its text
+    of a numpy float64 or int is the one it writes for the same Python number.
+    """
+    if not len(numbers):
+        return []
+    dumped = orjson.dumps(np.ascontiguousarray(numbers), option=orjson.OPT_SERIALIZE_NUMPY)
+    return dumped.decode()[1:-1].split(",")
+
+
+def _float_texts(values: np.ndarray) -> list[str]:
+    """A float column as machine text: whole numbers below 2**53 as ints, NaN as ''.
+
+    The text :func:`machine_cells` then :func:`machine_number_texts` give, without
+    making a Python object per cell (100k rows of 7 float columns: 90 ms → 25 ms).
+    """
+    whole = (np.floor(values) == values) & (np.abs(values) < EXACT_INTEGER_LIMIT)
+    if whole.all():
+        return _json_number_texts(values.astype(np.int64))
+    texts = _json_number_texts(values)
+    missing = np.isnan(values)
+    if not whole.any() and not missing.any():
+        return texts
+    cells = np.array(texts, dtype=object)
+    if whole.any():
+        cells[whole] = _json_number_texts(values[whole].astype(np.int64))
+    cells[missing] = ""  # orjson wrote null; inf stays null, as machine_number_texts has it
+    return cells.tolist()
+
+
+def _spelled(codes: np.ndarray, texts: list[str]) -> list[str]:
+    """Each row's text by its code into ``texts``; code -1 (missing) is ''."""
+    lookup = np.array([*texts, ""], dtype=object)  # code -1 takes the last
+    return lookup[codes].tolist()
+
+
+def _column_texts(column: pd.Series, delimiter: str | None) -> list[str]:
+    """One column as the exact text a machine format writes ('' for missing)."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        spelled = [_quoted(str(category), delimiter) for category in column.cat.categories]
+        return _spelled(column.cat.codes.to_numpy(), spelled)
+    if pd.api.types.is_float_dtype(dtype) or (
+        isinstance(dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(dtype)
+    ):
+        # A nullable integer column (missing years) is written as floats are: whole ones as ints.
+        return _float_texts(column.to_numpy(dtype="float64", na_value=np.nan))
+    if pd.api.types.is_integer_dtype(dtype):
+        return _json_number_texts(column.to_numpy())
+    cells = column.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):
+        # Text repeats (flags, kinds, statuses): each distinct text is quoted once.
+        codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+        return _spelled(codes, [_quoted(text, delimiter) for text in distinct])
+    (machine,) = machine_cells(column.to_frame(), "")
+    if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype):
+        return machine_number_texts(machine)
+    return [_quoted(str(cell), delimiter) for cell in machine]
+
+
 def text_cells(frame: pd.DataFrame, delimiter: str | None = None) -> list[list[str]]:
     """Each column as the exact text a machine format writes ('' for missing).
 
     With a ``delimiter``, text that needs it is quoted for a delimited file. A
-    category column is spelled (and quoted) once per category, not per row.
+    category column, and a column of repeated text, is spelled (and quoted)
+    once per distinct text, not per row; numbers are written from their arrays.
     """
-    columns: list[list[str]] = []
-    for name, cells in zip(frame.columns, machine_cells(frame, ""), strict=True):
-        column = frame[name]
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            spelled = [_quoted(str(category), delimiter) for category in column.cat.categories]
-            lookup = np.array([*spelled, ""], dtype=object)  # code -1 (missing) takes the last
-            columns.append(lookup[column.cat.codes.to_numpy()].tolist())
-        elif pd.api.types.is_numeric_dtype(column.dtype) and not pd.api.types.is_bool_dtype(
-            column.dtype
-        ):
-            columns.append(machine_number_texts(cells))
-        else:
-            columns.append([_quoted(str(cell), delimiter) for cell in cells])
-    return columns
+    return [_column_texts(frame.iloc[:, position], delimiter) for position in range(frame.shape[1])]
 
 
 def _chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:
