@@ -341,7 +341,8 @@ def _load(label: str, data: FileBytes) -> Observations:
     if frame.empty:
         raise DataError(f"{label}: a header but no observations")
     columns = _drop_empty_unnamed(label, frame, columns)
-    frame = frame[columns]
+    if columns != list(frame.columns):  # a selection copies every column: only when one went
+        frame = frame[columns]
     _strip_ids(frame)
     for name in OPTIONAL_COLUMNS:
         if name not in frame.columns:
