@@ -14,12 +14,9 @@ separated by ``os.pathsep``: completion offers what any of the sources holds.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -285,6 +282,8 @@ def cache_dir() -> str:
 
 
 def _cache_file(path: str) -> str:
+    import hashlib  # here, not at the top: every command imports this module
+
     digest = hashlib.sha256(os.fsencode(path)).hexdigest()[:32]
     return os.path.join(cache_dir(), f"completion-{digest}.json")
 
@@ -304,6 +303,8 @@ def _signature(path: str) -> dict[str, Any] | None:
 
 
 def _read_cache(cache_path: str, signature: dict[str, Any]) -> Catalog | None:
+    import json
+
     try:
         with open(cache_path, encoding="utf-8") as handle:
             stored = json.load(handle)
@@ -322,6 +323,9 @@ def _read_cache(cache_path: str, signature: dict[str, Any]) -> Catalog | None:
 
 def _write_cache(cache_path: str, signature: dict[str, Any], catalog: Catalog) -> None:
     """Write atomically (a TAB in another shell reads a whole file or none); never fail."""
+    import json
+    import tempfile
+
     content = {
         "source": signature,
         "metrics": catalog.metrics,
