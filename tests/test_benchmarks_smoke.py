@@ -80,3 +80,91 @@ def test_zgc_reads_the_synthetic_csv(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", "2014", "2023", "--data", str(path), "-f", "csv"])
     assert result.exit_code == 0, result.output
     assert len(result.output.strip().splitlines()) == 1 + 100  # header + 2 metrics x 50 entities
+
+
+# --- the benchmark's peers and its reference digests --------------------------------------
+
+
+def load_benchmark_runner():  # type: ignore[no-untyped-def]
+    """benchmarks/run.py as a module (it is a script, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", REPO_ROOT / "benchmarks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def comparison_by_series(text: str) -> dict[tuple[str, str], dict[str, float]]:
+    rows = list(csv.DictReader(text.splitlines()))
+    return {
+        (row["metric"], row["entity"]): {
+            name: float(row[name])
+            for name in ("value_from", "value_to", "change", "change_pct", "ratio", "cagr_pct")
+            if row[name] != ""
+        }
+        for row in rows
+    }
+
+
+@pytest.mark.parametrize("script", ["analyst_compare.py", "duckdb_compare.py"])
+def test_the_peers_compute_the_same_comparison_as_zgc(tmp_path: Path, script: str) -> None:
+    if script.startswith("duckdb"):
+        pytest.importorskip("duckdb")
+    path = tmp_path / "synthetic.csv"
+    generate(path, "--rows", "2000")
+    peer = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / script), str(path), "2014", "2023"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    zgc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "zgc_cli",
+            "compare",
+            "2014",
+            "2023",
+            "--data",
+            str(path),
+            "--format",
+            "csv",
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    theirs, ours = comparison_by_series(peer.stdout), comparison_by_series(zgc.stdout)
+    assert theirs.keys() == ours.keys() and len(ours) == 200
+    for key, measures in ours.items():
+        # zgc leaves out what a measure does not mean for a kind (a rate's percent change).
+        for name, value in measures.items():
+            assert theirs[key][name] == pytest.approx(value, rel=1e-9), (key, name)
+
+
+def test_the_reference_digests_are_of_this_generator_and_hold(tmp_path: Path) -> None:
+    """zgc's output on the 20k-row file is byte for byte the one before the speed work."""
+    import hashlib
+
+    bench = load_benchmark_runner()
+    assert {tag for _, _, tag in bench.REFERENCE_DIGESTS} == {bench.generator_tag()}, (
+        "generate.py changed: regenerate the digests with the code of commit 4460930"
+    )
+    path = tmp_path / "synthetic.csv"
+    generate(path, "--rows", "20k")
+    for command in ("compare", "export"):
+        arguments = ["compare", "2014", "2023"] if command == "compare" else ["export"]
+        output = subprocess.run(
+            [sys.executable, "-m", "zgc_cli", *arguments, "--data", str(path), "--format", "csv"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        expected = bench.REFERENCE_DIGESTS[(command, 20_000, bench.generator_tag())]
+        assert hashlib.sha256(output).hexdigest() == expected, command
