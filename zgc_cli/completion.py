@@ -388,7 +388,7 @@ def data_paths(
     """
     env = dict(os.environ) if environ is None else environ
     listed = env.get(DATA_ENV_VAR)
-    if value is None:
+    if not value:  # None, or the empty list of a repeatable --data not given
         values: list[str | None] = [listed]
     elif isinstance(value, str):
         values = [value]
@@ -455,6 +455,23 @@ def complete_statuses(ctx: Any, incomplete: str) -> list[str]:
     return [name for name in STATUSES if name.startswith(incomplete)]
 
 
+def _categories(indicators: str) -> set[str]:
+    """The categories an indicators file names; none if it cannot be read."""
+    import csv
+    import io
+
+    try:
+        text = try_decode(read_bytes(indicators)[1])
+        if text is None:
+            return set()
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        found = {(row.get("category") or "").strip() for row in reader}
+    except (ZgcError, csv.Error):
+        return set()
+    found.discard("")
+    return found
+
+
 def complete_categories(ctx: Any, incomplete: str) -> list[str]:
     """Categories of the indicators file beside the data that start with what was typed."""
     params = getattr(ctx, "params", None) or {}
@@ -466,6 +483,6 @@ def complete_categories(ctx: Any, incomplete: str) -> list[str]:
         return []
     return [
         name
-        for name in sorted(column_values(str(indicators), "category"))
+        for name in sorted(_categories(str(indicators)))
         if name.startswith(incomplete)
     ]
