@@ -838,12 +838,8 @@ def report(
     metric: MetricFilter = None,
     entity: EntityFilter = None,
     category: CategoryFilter = None,
-    year_from: Annotated[
-        int | None, typer.Option("--from", help="From this year on.", show_default=False)
-    ] = None,
-    year_to: Annotated[
-        int | None, typer.Option("--to", help="Up to this year.", show_default=False)
-    ] = None,
+    year_from: YearFromFilter = None,
+    year_to: YearToFilter = None,
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
