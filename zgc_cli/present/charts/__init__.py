@@ -24,8 +24,19 @@ if TYPE_CHECKING:
 class ChartError(Exception):
     """A chart cannot be drawn: nothing to plot, too many series, a wrong name, no library.
 
-    Its message is one line, for stderr.
+    Its message is one line, for stderr: a phrase stays one (``str()`` of the
+    error would keep only its English).
     """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _said(error: Exception) -> str:
+    """An error's message as raised: a phrase kept whole."""
+    first = error.args[0] if error.args else None
+    return first if isinstance(first, str) else str(error)
 
 
 def draw_terminal(
@@ -50,7 +61,7 @@ def draw_terminal(
             color=color,
         )
     except (PlotDependencyError, ValueError) as error:
-        raise ChartError(str(error)) from None
+        raise ChartError(_said(error)) from None
     return chart if chart.endswith("\n") else chart + "\n"
 
 
@@ -146,4 +157,4 @@ def write_image(
             source_line(publication, lang),
         )
     except (PlotDependencyError, ValueError) as error:
-        raise ChartError(str(error)) from None
+        raise ChartError(_said(error)) from None
