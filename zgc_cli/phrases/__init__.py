@@ -158,6 +158,12 @@ def phrase(key: str, **params: object) -> Phrase:
     return Phrase(key, **params)
 
 
+def said(error: BaseException) -> str:
+    """What an exception says: its phrase kept whole (``str(error)`` keeps only the English)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, str) else str(error)
+
+
 def say(value: object, lang: str, namer: TermNamer | None = None) -> str:
     """Any cell or text in a language: a Phrase, Listed, Named or Term said; the rest as it is."""
     return str(_render(value, lang, namer))

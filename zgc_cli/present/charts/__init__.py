@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zgc_cli.phrases import said
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
 
@@ -31,12 +32,6 @@ class ChartError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-def _said(error: Exception) -> str:
-    """An error's message as raised: a phrase kept whole."""
-    first = error.args[0] if error.args else None
-    return first if isinstance(first, str) else str(error)
 
 
 def draw_terminal(
@@ -61,7 +56,7 @@ def draw_terminal(
             color=color,
         )
     except (PlotDependencyError, ValueError) as error:
-        raise ChartError(_said(error)) from None
+        raise ChartError(said(error)) from None
     return chart if chart.endswith("\n") else chart + "\n"
 
 
@@ -157,4 +152,4 @@ def write_image(
             source_line(publication, lang),
         )
     except (PlotDependencyError, ValueError) as error:
-        raise ChartError(_said(error)) from None
+        raise ChartError(said(error)) from None
