@@ -316,6 +316,14 @@ CONVERTED: dict[str, tuple[Callable[[Path], list[str]], str]] = {
         lambda t: ["metrics", "--data", _write(t, "s.json", '[{"metric": }]')],
         ":1: not valid JSON: Expecting value (column 13)",
     ),
+    "json nested too deep": (
+        lambda t: ["metrics", "--data", _write(t, "deep.json", "[" * 100_000 + "]" * 100_000)],
+        "not valid JSON: maximum recursion depth exceeded",
+    ),
+    "json integer too long": (
+        lambda t: ["metrics", "--data", _write(t, "big.json", f"[{ROW % ('9' * 5000)}]")],
+        "not valid JSON: Exceeds the limit (4300 digits)",
+    ),
     "json not a list": (
         lambda t: ["metrics", "--data", _write(t, "d.json", '{"a": 1}')],
         "not a list of objects: the JSON is an object",

@@ -348,7 +348,12 @@ def _json_problem(label: str, line: int, error: json.JSONDecodeError) -> DataErr
 def _value_problem(label: str, error: Exception) -> DataError:
     """orjson's and json's other refusals (a number too long, nesting too deep), in one line."""
     words = str(error).strip().splitlines()
-    problem = words[0] if words else type(error).__name__
+    first = words[0] if words else type(error).__name__
+    problem: object = first
+    if isinstance(error, RecursionError) or "recursion" in first:
+        problem = phrase("json.too_deep", words=first)
+    elif "integer string conversion" in first:
+        problem = phrase("json.too_many_digits", words=first)
     return DataError(phrase("json.invalid", label=label, problem=problem))
 
 

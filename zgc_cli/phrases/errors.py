@@ -348,6 +348,9 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "{label}: not valid JSON: {problem}",
         "zh": "{label}：不是有效的 JSON：{problem}",
     },
+    # Python's own words in English; in Chinese, what they mean.
+    "json.too_deep": {"en": "{words}", "zh": "嵌套层数过多"},
+    "json.too_many_digits": {"en": "{words}", "zh": "整数的位数超过上限"},
     "json.not_list": {
         "en": "{label}: not a list of objects: the JSON is {kind}",
         "zh": "{label}：不是对象列表：这个 JSON 是{kind}",
