@@ -8,18 +8,24 @@ and formats (UTF-8, CSV, NUL...) are taken out.
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
+import os
 import re
+import string
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import zgc_cli
 from tests.test_bad_inputs import BAD_INPUTS, BadInput, _prepare
 from zgc_cli.cli import app
-from zgc_cli.phrases import PHRASES
+from zgc_cli.phrases import PHRASES, Relocated, phrase
+from zgc_cli.present import i18n
 from zgc_cli.present.i18n import MESSAGES
 
 # Technical names a Chinese message keeps as they are written, and a float cell shown bare.
@@ -215,3 +221,363 @@ def test_selection_errors_are_one_chinese_line(arguments: list[str]) -> None:
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("zgc：错误："), result.stderr
     assert english_words(lines[0], "") == [], lines[0]
+
+
+# --- every error, note and warning has its Chinese: the paths beyond the loader's ---
+
+# Names a Chinese message keeps as they are typed or written: formats and styles to
+# give to --format/--style, the libraries to install, and file kinds by their name.
+TECHNICAL_WORDS = {"JSON", "Excel", "OpenDocument", "Apple", "Numbers", "Parquet", "Feather"}
+TECHNICAL_WORDS |= {"pyarrow", "matplotlib", "plotext", "Jinja2", "citeproc", "py", "nan"}
+TECHNICAL_WORDS |= {"csv", "tsv", "json", "jsonl", "markdown", "xlsx", "apa", "gbt7714"}
+TECHNICAL_WORDS |= {"bibtex", "ris", "csl"}
+TO_TYPE = [
+    re.compile(r"pip install '[^']*'"),  # a command to type
+    re.compile(r"(?<![\w-])-[a-zA-Z](?:/-[a-zA-Z])*(?![\w-])"),  # short options: -o, -m/-e/-c
+    re.compile(r"\bZGC_[A-Z_]+"),  # an environment variable
+    re.compile(r"[\w-]*\.[a-z]+\b"),  # a file name or suffix: x.gif, .xlsx
+]
+
+
+def chinese_leftovers(text: str, tmp_path: Path | None = None) -> list[str]:
+    """English words left in a Chinese message once paths, quotes and what one types are out."""
+    if tmp_path is not None:
+        text = re.sub(re.escape(str(tmp_path)) + r"[\w./-]*", " ", text)
+    for pattern in TO_TYPE:
+        text = pattern.sub(" ", text)
+    return [word for word in english_words(text, "") if word not in TECHNICAL_WORDS]
+
+
+def test_the_wider_check_could_fail() -> None:
+    text = "zgc：错误：-o x.foo：cannot tell（pip install 'zgc[plot]'）ZGC_DATA"
+    assert chinese_leftovers(text) == ["cannot", "tell"]
+
+
+ROW = '{"metric": "revenue", "entity": "zgc", "year": 2014, "value": %s}'
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text)
+    return str(path)
+
+
+def _workbook(tmp_path: Path, name: str, rows: list[list[object]]) -> str:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return str(path)
+
+
+def _data(tmp_path: Path) -> str:
+    return _write(tmp_path, "a.csv", GOOD)
+
+
+# Each: the arguments that reach one converted message (--lang zh is added), and the
+# start of its English text (--lang en), so the case is known to reach that message.
+CONVERTED: dict[str, tuple[Callable[[Path], list[str]], str]] = {
+    "unknown format": (lambda t: ["metrics", "--data", str(t / "old.xls")], "unknown format"),
+    "comparison rows": (
+        lambda t: [
+            "metrics",
+            "--data",
+            _write(
+                t, "c.csv", "metric,entity,year_from,value_from,year_to,value_to\na,b,1,2,3,4\n"
+            ),
+        ],
+        "comparison rows",
+    ),
+    "json true": (
+        lambda t: ["metrics", "--data", _write(t, "b.json", f"[{ROW % 'true'}]")],
+        "record 1: column 'value': true is not a text or number",
+    ),
+    "json nan": (
+        lambda t: ["metrics", "--data", _write(t, "n.json", f"[{ROW % 'NaN'}]")],
+        "record 1: column 'value': nan is not a finite number",
+    ),
+    "json list cell": (
+        lambda t: ["metrics", "--data", _write(t, "l.json", f"[{ROW % '[1]'}]")],
+        "record 1: column 'value' holds a list",
+    ),
+    "jsonl object cell": (
+        lambda t: ["metrics", "--data", _write(t, "o.jsonl", ROW % "{}")],
+        ":1: column 'value' holds an object",
+    ),
+    "json no keys": (
+        lambda t: ["metrics", "--data", _write(t, "k.json", "[{}]")],
+        "objects without keys",
+    ),
+    "json syntax": (
+        lambda t: ["metrics", "--data", _write(t, "s.json", '[{"metric": }]')],
+        ":1: not valid JSON: Expecting value (column 13)",
+    ),
+    "json nested too deep": (
+        lambda t: ["metrics", "--data", _write(t, "deep.json", "[" * 100_000 + "]" * 100_000)],
+        "not valid JSON: maximum recursion depth exceeded",
+    ),
+    "json integer too long": (
+        lambda t: ["metrics", "--data", _write(t, "big.json", f"[{ROW % ('9' * 5000)}]")],
+        "not valid JSON: Exceeds the limit (4300 digits)",
+    ),
+    "json not a list": (
+        lambda t: ["metrics", "--data", _write(t, "d.json", '{"a": 1}')],
+        "not a list of objects: the JSON is an object",
+    ),
+    "json empty list": (
+        lambda t: ["metrics", "--data", _write(t, "e.json", "[]")],
+        "an empty list",
+    ),
+    "json record not object": (
+        lambda t: ["metrics", "--data", _write(t, "r.json", "[1]")],
+        "record 1: not an object",
+    ),
+    "jsonl line not object": (
+        lambda t: ["metrics", "--data", _write(t, "r.jsonl", "[1]\n")],
+        ":1: not a JSON object",
+    ),
+    "jsonl blank": (
+        lambda t: ["metrics", "--data", _write(t, "b.jsonl", "\n\n")],
+        "empty file",
+    ),
+    "json loader error at a record": (
+        lambda t: ["metrics", "--data", _write(t, "v.json", "[" + ROW % '"x"' + "]")],
+        "record 1: column 'value': 'x' is not a number",
+    ),
+    "json duplicate at records": (
+        lambda t: ["metrics", "--data", _write(t, "d.json", f"[{ROW % 1}, {ROW % 2}]")],
+        "record 2: duplicate observation (metric=revenue, entity=zgc, year=2014), "
+        "first at record 1",
+    ),
+    "jsonl duplicate at lines": (
+        lambda t: ["metrics", "--data", _write(t, "d.jsonl", f"{ROW % 1}\n\n{ROW % 2}\n")],
+        ":3: duplicate observation (metric=revenue, entity=zgc, year=2014), first at line 1",
+    ),
+    "json header": (
+        lambda t: ["metrics", "--data", _write(t, "h.json", '[{"metric": "a"}]')],
+        "h.json: missing required column(s) year, value",
+    ),
+    "xlsx no such sheet": (
+        lambda t: ["metrics", "--data", _workbook(t, "w.xlsx", [["metric"]]), "--sheet", "zz"],
+        "no sheet 'zz'; the sheets are: data",
+    ),
+    "xlsx empty sheet": (
+        lambda t: ["metrics", "--data", _workbook(t, "w.xlsx", [])],
+        "sheet 'data' is empty",
+    ),
+    "xlsx header alone": (
+        lambda t: ["metrics", "--data", _workbook(t, "w.xlsx", [["metric", "value"]])],
+        "sheet 'data' has a header but no observations",
+    ),
+    "xlsx duplicate at rows": (
+        lambda t: [
+            "metrics",
+            "--data",
+            _workbook(
+                t, "w.xlsx", [["metric", "entity", "year", "value"], *[["a", "b", 2014, 1]] * 2]
+            ),
+        ],
+        ":3: duplicate observation (metric=a, entity=b, year=2014), first at row 2",
+    ),
+    "data twice": (lambda t: ["metrics", "--data", _data(t), "--data", _data(t)], "--data"),
+    "sheet without workbook": (lambda t: ["metrics", "--sheet", "s"], "--sheet 's'"),
+    "prefer no source": (
+        lambda t: ["metrics", "--data", _data(t), "--prefer", str(t / "b.csv")],
+        "--prefer",
+    ),
+    "duplicate across sources": (
+        lambda t: ["metrics", "--data", _data(t), "--data", _write(t, "b.csv", GOOD)],
+        "duplicate observation (metric=revenue, entity=zgc, year=2014) in two sources",
+    ),
+    "from after to": (
+        lambda t: ["plot", "revenue", "--from", "2020", "--to", "2010"],
+        "--from 2020 is after --to 2010",
+    ),
+    "cite a missing year": (lambda t: ["cite", "revenue", "2020"], "revenue has no figure"),
+    "cite a missing year of entities": (
+        lambda t: ["cite", "revenue", "2020", "--entity", "zgc"],
+        "revenue (zgc) has no figure",
+    ),
+    "cite without a package": (
+        lambda t: ["cite", "revenue", "--data", _data(t)],
+        "a.csv: no datapackage.json",
+    ),
+    "report of nothing": (
+        lambda t: ["report", "-o", str(t / "r.html"), "--from", "2030"],
+        "no observations match",
+    ),
+    "report suffix": (lambda t: ["report", "-o", str(t / "r.txt")], "the report's format"),
+    "output is a folder": (lambda t: ["export", "-o", str(t)], "cannot write"),
+    "output folder missing": (
+        lambda t: ["export", "-o", str(t / "no" / "x.csv")],
+        "cannot write",
+    ),
+    "output is the input": (
+        lambda t: ["export", "--data", _data(t), "-o", _data(t)],
+        "refusing to write",
+    ),
+    "output suffix unknown": (lambda t: ["export", "-o", str(t / "x.foo")], "-o"),
+    "output suffix and format disagree": (
+        lambda t: ["export", "-o", str(t / "x.csv"), "--format", "json"],
+        "-o",
+    ),
+    "table to a file": (
+        lambda t: ["export", "-o", str(t / "x.foo"), "--format", "table"],
+        "-o",
+    ),
+    "binary to stdout": (lambda t: ["export", "--format", "xlsx"], "--format xlsx: a binary"),
+    "bom on json": (lambda t: ["export", "--format", "json", "--bom"], "--bom is for csv"),
+    "image suffix": (
+        lambda t: ["plot", "revenue", "-o", str(t / "x.gif")],
+        "cannot write x.gif: the image format",
+    ),
+    "nothing to plot": (lambda t: ["plot", "revenue", "--from", "2030"], "nothing to plot"),
+}
+
+
+@pytest.mark.parametrize("name", list(CONVERTED))
+def test_each_converted_error_is_one_chinese_line(tmp_path: Path, name: str) -> None:
+    make, english = CONVERTED[name]
+    (tmp_path / "en").mkdir()
+    (tmp_path / "zh").mkdir()
+    english_result = CliRunner().invoke(app, [*make(tmp_path / "en"), "--lang", "en"])
+    assert english in english_result.stderr, english_result.stderr
+    result = CliRunner().invoke(app, [*make(tmp_path / "zh"), "--lang", "zh"])
+    assert result.exit_code == english_result.exit_code != 0
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zgc：错误："), result.stderr
+    assert chinese_leftovers(lines[0], tmp_path / "zh") == [], lines[0]
+
+
+def test_an_empty_data_variable_entry_in_chinese(tmp_path: Path) -> None:
+    variable = f"{_data(tmp_path)}{os.pathsep}"
+    english = CliRunner().invoke(app, ["metrics", "--lang", "en"], env={"ZGC_DATA": variable})
+    assert english.stderr.startswith("zgc: error: ZGC_DATA has an empty entry: "), english.stderr
+    result = CliRunner().invoke(app, ["metrics", "--lang", "zh"], env={"ZGC_DATA": variable})
+    assert result.exit_code == 1
+    assert result.stderr.startswith("zgc：错误：ZGC_DATA 中有空条目："), result.stderr
+    assert chinese_leftovers(result.stderr, tmp_path) == [], result.stderr
+
+
+def test_a_json_record_is_named_as_a_record_in_each_language() -> None:
+    loaded = phrase("data.not_number", label="a.json", line=3, column="value", cell="x")
+    at_record = Relocated(loaded, phrase("place.record_at", label="a.json", number=2))
+    assert at_record == "a.json: record 2: column 'value': 'x' is not a number"
+    assert at_record.text("zh") == "a.json：第2条记录：“value”列的 'x' 不是数字"
+
+
+def _fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+@pytest.mark.parametrize("key", sorted(PHRASES))
+def test_every_phrase_says_the_same_things_in_chinese(key: str) -> None:
+    """The Chinese needs no parameter the English lacks, and has no English words.
+
+    This reaches the texts no test can drive through the CLI (a library missing, a
+    sheet of a million rows, a font missing): their words, with the parameters out.
+    """
+    texts = PHRASES[key]
+    # The English is filled when the phrase is made: a field only Chinese has would fail later.
+    assert _fields(texts["zh"]) <= _fields(texts["en"]), key
+    if key.startswith(("verify.", "arith.")) or texts["en"] == texts["zh"]:
+        return  # verify's table is checked as a whole above; a name is the same in both
+    without_fields = re.sub(r"\{[^}]*\}", " ", texts["zh"])
+    assert chinese_leftovers(without_fields) == [], texts["zh"]
+
+
+def _message_keys_of_i18n() -> set[str]:
+    tree = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if isinstance(target, ast.Name) and target.id == "MESSAGES":
+            assert isinstance(node.value, ast.Dict)
+            return {key.value for key in node.value.keys if isinstance(key, ast.Constant)}
+    raise AssertionError("no MESSAGES in i18n.py")
+
+
+def test_no_phrase_takes_the_id_of_a_message() -> None:
+    """MESSAGES.update(PHRASES) would silently replace a view's text of the same id."""
+    messages = _message_keys_of_i18n()
+    assert len(messages) > 100
+    assert sorted(set(PHRASES) & messages) == []
+
+
+# --- no English-only error can come back: raises and warnings must be phrases ---
+
+# (module, the start of its message): errors no person sees, each with why.
+INTERNAL_ERRORS: dict[tuple[str, str], str] = {
+    ("zgc_cli/model/dataset.py", "a Dataset needs"): "a programming error: callers pass a source",
+    ("zgc_cli/model/textio.py", "only a regular file"): "a programming error: callers check",
+    ("zgc_cli/check/wording.py", "not a Chinese numeral"): "its input is what a pattern of "
+    "Chinese numerals matched: a guard",
+    ("zgc_cli/present/formats.py", "not a machine format"): "a programming error: the format "
+    "comes from OutputFormat",
+    ("zgc_cli/present/charts/axis.py", "no axis for the range"): "panels drop non-finite values "
+    "before an axis is made",
+    ("zgc_cli/stats/growth.py", "a tolerance is a number"): "the CLI bounds --tolerance (min=0)",
+    ("zgc_cli/stats/indexing.py", "a tolerance is a number"): "the CLI bounds --tolerance (min=0)",
+}
+# Calls whose first argument a person reads.
+SPOKEN_CALLS = {"warn", "note", "fail", "_usage"}
+
+
+def _said_text(call: ast.Call) -> str | None:
+    """The text of a call's first argument when it is a literal or f-string, else None."""
+    if not call.args:
+        return None
+    argument = call.args[0]
+    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+        return argument.value
+    if isinstance(argument, ast.JoinedStr):
+        return "".join(
+            part.value if isinstance(part, ast.Constant) else "{}" for part in argument.values
+        )
+    if isinstance(argument, ast.BinOp) and isinstance(argument.op, ast.Add | ast.Mod):
+        return ast.unparse(argument)
+    return None
+
+
+def _spoken_call(call: ast.Call) -> bool:
+    function = call.func
+    name = function.id if isinstance(function, ast.Name) else getattr(function, "attr", "")
+    if name.endswith(("Error", "Exception")) or name in SPOKEN_CALLS:
+        return True
+    # warnings.append(...) and the like: a list of warnings for stderr.
+    owner = function.value if isinstance(function, ast.Attribute) else None
+    return name in ("append", "extend") and "warning" in ast.unparse(owner or function)
+
+
+def english_only_texts() -> list[tuple[str, int, str]]:
+    """Every error, warning or note zgc_cli raises or writes as a plain English string."""
+    package = Path(zgc_cli.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        module = path.relative_to(package.parent).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _spoken_call(node):
+                text = _said_text(node)
+                if text is not None:
+                    found.append((module, node.lineno, text))
+    return found
+
+
+def test_the_scan_finds_an_english_error() -> None:
+    tree = ast.parse('raise ZgcError(f"cannot {x}")\nwarnings.append("no font")\nfail(phrase("a"))')
+    calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call) and _spoken_call(node)]
+    assert [_said_text(call) for call in calls] == ["cannot {}", "no font", None]
+
+
+def test_every_error_and_warning_is_a_phrase() -> None:
+    found = english_only_texts()
+    allowed = [
+        (module, line, text)
+        for module, line, text in found
+        if any(module == where and text.startswith(start) for where, start in INTERNAL_ERRORS)
+    ]
+    assert len(allowed) >= len(INTERNAL_ERRORS)  # every exception is still there
+    assert [entry for entry in found if entry not in allowed] == []

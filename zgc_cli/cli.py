@@ -815,7 +815,7 @@ def plot(
         with atomic_path(output) as drawing:
             warnings = write_image(result, env.language, drawing, indexing, publication)
     except ChartError as error:
-        raise ZgcError(str(error)) from None
+        raise ZgcError(error.message) from None
     for warning in warnings:
         env.warn(warning)
     env.wrote(str(output))

@@ -214,7 +214,7 @@ class Environment:
         """
         path = None if output in (None, STDOUT_MARKER) else Path(cast(str, output))
         if path is not None and path.is_dir():
-            raise ZgcError(f"cannot write {visible(str(path))}: it is a folder")
+            raise ZgcError(phrase("write.folder", path=visible(str(path))))
         chosen = output_format(str(path) if path else None, fmt, bom)
         if path is not None:
             refuse_inputs(path, [*input_files(data), *inputs])
@@ -284,16 +284,16 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
     options: list[str] | None = [data] if isinstance(data, str) else (list(data) if data else None)
     for source in resolve_data_sources(options):
         if source.shipped:
-            yield source.path, "the shipped data"
+            yield source.path, phrase("input.shipped")
         elif source.is_stdin:
             # `zgc export --data - -o mine.csv < mine.csv`: stdin is that file.
-            yield "/dev/stdin", "the input data (standard input)"
+            yield "/dev/stdin", phrase("input.stdin_data")
         else:
-            yield source.path, f"the input data (--data {source.path})"
+            yield source.path, phrase("input.data_file", path=source.path)
         for name in SIDECAR_FILES:
             sidecar = source.sidecar(name)
             if sidecar is not None:
-                yield str(sidecar), f"the {name} read beside the data"
+                yield str(sidecar), phrase("input.sidecar", name=name)
 
 
 def fail(text: str, code: ExitCode = ExitCode.ERROR, lang: Language | None = None) -> NoReturn:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from zgc_cli.phrases import phrase
+
 _BINARY_OPERATORS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
@@ -36,11 +38,11 @@ MAX_EXPRESSION_LENGTH = 1000
 
 def _parse_expression(expression: str) -> ast.expr:
     if len(expression) > MAX_EXPRESSION_LENGTH:
-        raise ValueError(f"longer than {MAX_EXPRESSION_LENGTH} characters")
+        raise ValueError(phrase("arith.too_long", limit=MAX_EXPRESSION_LENGTH))
     try:
         return ast.parse(expression.strip(), mode="eval").body
     except (SyntaxError, RecursionError, MemoryError) as error:
-        raise ValueError(f"not an arithmetic expression: {expression!r}") from error
+        raise ValueError(phrase("arith.not_expression", expression=expression)) from error
 
 
 def _literal(node: ast.AST) -> int | float | None:
@@ -61,12 +63,12 @@ def _evaluate_node(node: ast.expr) -> int | float:
         try:
             result: int | float = _BINARY_OPERATORS[type(node.op)](left, right)
         except ZeroDivisionError as error:
-            raise ValueError("division by zero") from error
+            raise ValueError(phrase("arith.division_by_zero")) from error
         return result
     if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY_OPERATORS:
         negated: int | float = _UNARY_OPERATORS[type(node.op)](_evaluate_node(node.operand))
         return negated
-    raise ValueError(f"only numbers, + - * / and parentheses are allowed, not {ast.dump(node)}")
+    raise ValueError(phrase("arith.not_allowed", node=ast.dump(node)))
 
 
 def evaluate_expression(expression: str) -> float:
@@ -75,7 +77,7 @@ def evaluate_expression(expression: str) -> float:
     try:
         return float(_evaluate_node(node))
     except RecursionError as error:
-        raise ValueError("too deeply nested") from error
+        raise ValueError(phrase("arith.too_deep")) from error
 
 
 def expression_numbers(expression: str) -> list[float]:
@@ -98,12 +100,12 @@ def _decimal_node(node: ast.expr) -> Decimal:
         try:
             result: Decimal = _BINARY_OPERATORS[type(node.op)](left, right)
         except (ZeroDivisionError, decimal.InvalidOperation) as error:
-            raise ValueError("division by zero") from error
+            raise ValueError(phrase("arith.division_by_zero")) from error
         return result
     if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY_OPERATORS:
         signed: Decimal = _UNARY_OPERATORS[type(node.op)](_decimal_node(node.operand))
         return signed
-    raise ValueError(f"only numbers, + - * / and parentheses are allowed, not {ast.dump(node)}")
+    raise ValueError(phrase("arith.not_allowed", node=ast.dump(node)))
 
 
 def evaluate_decimal(expression: str) -> Decimal:
@@ -120,7 +122,7 @@ def evaluate_decimal(expression: str) -> Decimal:
         try:
             result = _decimal_node(node)
         except RecursionError as error:
-            raise ValueError("too deeply nested") from error
+            raise ValueError(phrase("arith.too_deep")) from error
     if not result.is_finite():
-        raise ValueError(f"not a finite number: {expression!r}")
+        raise ValueError(phrase("arith.not_finite", expression=expression))
     return result

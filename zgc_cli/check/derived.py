@@ -36,7 +36,7 @@ from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression, expr
 from zgc_cli.check.rows import _number, _result, _text
 from zgc_cli.check.wording import ABOUT, EXACT, parse_figures, years_in
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.phrases import Term, phrase
+from zgc_cli.phrases import Term, phrase, said
 
 # Numbers a growth formula needs that the article never writes: 6758 / (1 + 14.9 / 100).
 STRUCTURAL_CONSTANTS = frozenset({1.0, 100.0})
@@ -150,7 +150,7 @@ def _old_layout(row: Mapping[Hashable, object], quote: str) -> list[dict[str, ob
         operands = expression_numbers(expression)
     except ValueError as error:
         detail = (
-            phrase("verify.bad_expression", error=str(error))
+            phrase("verify.bad_expression", error=said(error))
             if expression
             else phrase("verify.no_arithmetic")
         )
@@ -179,7 +179,7 @@ def _interval(
         high = evaluate_decimal(layout.high_expression)
     except ValueError as error:
         return _result(
-            "interval", row, expected, "", False, phrase("verify.not_interval", error=str(error))
+            "interval", row, expected, "", False, phrase("verify.not_interval", error=said(error))
         )
     found = phrase(
         "verify.interval", low=format_number(float(low)), high=format_number(float(high))
@@ -217,7 +217,7 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
                 expected,
                 expression,
                 False,
-                phrase("verify.not_expression", error=str(error)),
+                phrase("verify.not_expression", error=said(error)),
             )
         ]
     if layout is None:

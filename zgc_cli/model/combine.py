@@ -40,6 +40,7 @@ from zgc_cli.model.schema import CATEGORY_COLUMNS
 from zgc_cli.model.shape import decode_header
 from zgc_cli.model.sources import DataSource
 from zgc_cli.model.textio import read_bytes
+from zgc_cli.phrases import Phrase, phrase
 
 KEY_COLUMNS: tuple[str, ...] = ("metric", "entity", "year")
 
@@ -166,7 +167,7 @@ def _stack(loaded: Sequence[LoadedSource]) -> tuple[pd.DataFrame, list[str]]:
 
 def _duplicate_message(
     frame: pd.DataFrame, origins: np.ndarray, rows: np.ndarray, loaded: Sequence[LoadedSource]
-) -> str:
+) -> Phrase:
     first, second = int(rows[0]), int(rows[1])
     key = frame.iloc[first]
     starts = np.cumsum([0] + [len(one.observations.frame) for one in loaded])
@@ -175,10 +176,13 @@ def _duplicate_message(
         origin = int(origins[row])
         return loaded[origin].where(row - int(starts[origin]))
 
-    return (
-        f"duplicate observation (metric={key['metric']}, entity={key['entity']}, "
-        f"year={key['year']}) in two sources: {where(first)} and {where(second)} "
-        "(--prefer SOURCE chooses whose figure counts)"
+    return phrase(
+        "sources.duplicate",
+        metric=key["metric"],
+        entity=key["entity"],
+        year=key["year"],
+        first=where(first),
+        second=where(second),
     )
 
 

@@ -28,10 +28,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import PurePath
-from typing import Any
+from typing import Any, cast
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.textio import decode_text
+from zgc_cli.phrases import Listed, Phrase, Relocated, csv_problem, json_problem, phrase
 
 # The formats zgc reads. A path's extension names its format; standard input (and a
 # path without a known extension that is not a regular file) is sniffed.
@@ -50,11 +51,11 @@ EXTENSIONS: dict[str, str] = {
 }
 # Formats people will try that zgc does not read, and what to do instead.
 UNREAD_EXTENSIONS: dict[str, str] = {
-    ".xls": "old Excel .xls: save it as .xlsx or CSV",
-    ".parquet": "Parquet needs pyarrow, which zgc does not install: write CSV instead",
-    ".feather": "Feather needs pyarrow, which zgc does not install: write CSV instead",
-    ".ods": "OpenDocument spreadsheet: save it as .xlsx or CSV",
-    ".numbers": "Apple Numbers: export it as .xlsx or CSV",
+    ".xls": phrase("read.xls"),
+    ".parquet": phrase("read.parquet"),
+    ".feather": phrase("read.feather"),
+    ".ods": phrase("read.ods"),
+    ".numbers": phrase("read.numbers"),
 }
 EXCEL_EXTRA_HINT = "pip install 'zgc[excel]'"
 # How many bytes of a regular file are enough to see what it is.
@@ -70,7 +71,8 @@ def format_of_path(path: str) -> str | None:
     """
     suffix = PurePath(path).suffix.lower()
     if suffix in UNREAD_EXTENSIONS:
-        raise DataError(f"{path}: unknown format {suffix}: {UNREAD_EXTENSIONS[suffix]}")
+        advice = UNREAD_EXTENSIONS[suffix]
+        raise DataError(phrase("read.unknown_format", path=path, suffix=suffix, advice=advice))
     return EXTENSIONS.get(suffix)
 
 
@@ -104,10 +106,7 @@ def refuse_comparison(label: str, columns: Iterable[str]) -> None:
     """
     names = set(columns)
     if names & COMPARISON_COLUMNS and not {"year", "value"} <= names:
-        raise DataError(
-            f"{label}: comparison rows (the output of zgc compare), not observations: "
-            "read the observations with zgc export (-m/-e/-c choose them)"
-        )
+        raise DataError(phrase("read.comparison_rows", label=label))
 
 
 # --- where a CSV line is in the source -----------------------------------------------
@@ -140,8 +139,12 @@ class Places:
         if place is None:
             return self.label
         if self.word == "record":
-            return f"{self.label}: record {place}"
+            return phrase("place.record_at", label=self.label, number=place)
         return f"{self.label}:{place}"
+
+    def _first(self, place: int | None) -> object:
+        """A place after "first at": ``line 7``, ``record 3``, ``row 5``."""
+        return phrase(f"place.{self.word}", number=place)
 
     def where(self, csv_line: int) -> str:
         """Where a line of the loader's CSV is in the source."""
@@ -152,15 +155,29 @@ class Places:
         if not self.starts:
             return error
         message = error.message
+        if isinstance(message, Phrase):
+            return DataError(self._relocated(message), error.code)
         prefix = re.match(rf"{re.escape(self.label)}:(\d+):", message)
         if prefix is None:
             return error
         message = self.where(int(prefix.group(1))) + ":" + message[prefix.end() :]
-        first = re.search(r"first at line (\d+)$", message)
-        if first is not None:
-            place = self._place(int(first.group(1)))
-            message = message[: first.start()] + f"first at {self.word} {place}"
         return DataError(message, error.code)
+
+    def _relocated(self, message: Phrase) -> Phrase:
+        """A loader's ``{label}:{line}: ...`` phrase at the source's place, in any language."""
+        params = message.params
+        # The header's errors say ``{label}:1:`` in their text, not as a parameter.
+        line = params.get("line", 1 if message.startswith(f"{self.label}:1:") else None)
+        if params.get("label") != self.label or not isinstance(line, int):
+            return message
+        changes: dict[str, object] = {}
+        first = params.get("first")
+        if isinstance(first, Phrase) and isinstance(first.params.get("number"), int):
+            changes["first"] = self._first(self._place(cast(int, first.params["number"])))
+        place = self._place(line)
+        if self.word == "record" or place is None or "line" not in params:
+            return Relocated(message, self.at(place), **changes)
+        return Phrase(message.key, **{**params, "line": place, **changes})
 
 
 # --- rows to the loader's CSV ----------------------------------------------------------
@@ -228,16 +245,18 @@ def json_cell(located: Places, place: int, column: str, cell: Any) -> str:
         return cell
     if isinstance(cell, bool):
         shown = json.dumps(cell)
-        raise DataError(f"{located.at(place)}: column '{column}': {shown} is not a text or number")
+        raise DataError(
+            phrase("json.not_text_or_number", where=located.at(place), column=column, shown=shown)
+        )
     if isinstance(cell, int):
         return str(cell)
     if isinstance(cell, float):
         if not math.isfinite(cell):
             where = located.at(place)
-            raise DataError(f"{where}: column '{column}': {cell!r} is not a finite number")
+            raise DataError(phrase("json.not_finite", where=where, column=column, cell=cell))
         return _number_text(cell)
-    kind = "a list" if isinstance(cell, list) else "an object"
-    raise DataError(f"{located.at(place)}: column '{column}' holds {kind}, not a text or number")
+    kind = phrase("json.kind_list" if isinstance(cell, list) else "json.kind_object")
+    raise DataError(phrase("json.holds", where=located.at(place), column=column, kind=kind))
 
 
 def _header_of(records: Sequence[dict[str, Any]]) -> list[str]:
@@ -304,7 +323,7 @@ def _records_to_csv(
 ) -> tuple[bytes, Places]:
     header = _header_of(records)
     if not header:
-        raise DataError(f"{label}: objects without keys: no observations")
+        raise DataError(phrase("json.no_keys", label=label))
     refuse_comparison(label, header)
     located = Places(label, places, places, word)
     columns = [
@@ -315,13 +334,27 @@ def _records_to_csv(
 
 
 def _json_problem(label: str, line: int, error: json.JSONDecodeError) -> DataError:
-    return DataError(f"{label}:{line}: not valid JSON: {error.msg} (column {error.colno})")
+    return DataError(
+        phrase(
+            "json.invalid_at",
+            label=label,
+            line=line,
+            problem=json_problem(error.msg),
+            column=error.colno,
+        )
+    )
 
 
 def _value_problem(label: str, error: Exception) -> DataError:
     """orjson's and json's other refusals (a number too long, nesting too deep), in one line."""
     words = str(error).strip().splitlines()
-    return DataError(f"{label}: not valid JSON: {words[0] if words else type(error).__name__}")
+    first = words[0] if words else type(error).__name__
+    problem: object = first
+    if isinstance(error, RecursionError) or "recursion" in first:
+        problem = phrase("json.too_deep", words=first)
+    elif "integer string conversion" in first:
+        problem = phrase("json.too_many_digits", words=first)
+    return DataError(phrase("json.invalid", label=label, problem=problem))
 
 
 def _loads(text: str) -> Any:
@@ -348,13 +381,13 @@ def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
     except (ValueError, RecursionError) as error:
         raise _value_problem(label, error) from None
     if not isinstance(document, list):
-        kind = "an object" if isinstance(document, dict) else "a single value"
-        raise DataError(f"{label}: not a list of objects: the JSON is {kind}")
+        kind = phrase("json.kind_object" if isinstance(document, dict) else "json.kind_value")
+        raise DataError(phrase("json.not_list", label=label, kind=kind))
     if not document:
-        raise DataError(f"{label}: an empty list, no observations")
+        raise DataError(phrase("json.empty_list", label=label))
     for number, record in enumerate(document, start=1):
         if not isinstance(record, dict):
-            raise DataError(f"{label}: record {number}: not an object (a list of objects expected)")
+            raise DataError(phrase("json.record_not_object", label=label, number=number))
     return _records_to_csv(label, document, range(1, len(document) + 1), "record")
 
 
@@ -373,11 +406,11 @@ def jsonl_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
         except (ValueError, RecursionError) as error:
             raise _value_problem(f"{label}:{number}", error) from None
         if not isinstance(record, dict):
-            raise DataError(f"{label}:{number}: not a JSON object (one object a line expected)")
+            raise DataError(phrase("jsonl.not_object", label=label, number=number))
         records.append(record)
         lines.append(number)
     if not records:
-        raise DataError(f"{label}: empty file")
+        raise DataError(phrase("data.empty_file", label=label))
     return _records_to_csv(label, records, lines, "line")
 
 
@@ -395,7 +428,10 @@ def tsv_to_csv(label: str, raw: bytes) -> bytes:
         for row in reader:
             out.write(",".join(_quoted(cell) for cell in row) + "\n")
     except csv.Error as error:
-        raise DataError(f"{label}:{reader.line_num + 1}: cannot read this row: {error}") from None
+        problem = csv_problem(error)
+        raise DataError(
+            phrase("csv.row", label=label, line=reader.line_num + 1, problem=problem)
+        ) from None
     return out.getvalue().encode("latin-1")
 
 
@@ -425,27 +461,28 @@ def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Place
         from python_calamine import CalamineWorkbook
     except ImportError:
         hint = EXCEL_EXTRA_HINT
-        raise DataError(f"{label}: reading .xlsx needs the excel extra: {hint}") from None
+        raise DataError(phrase("xlsx.needs_extra", label=label, hint=hint)) from None
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as error:  # calamine's errors are its own types, a zip's too
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise DataError(f"{label}: not a readable .xlsx workbook: {reason}") from None
+        raise DataError(phrase("xlsx.unreadable", label=label, reason=reason)) from None
     names = list(workbook.sheet_names)
     if sheet is not None and sheet not in names:
-        raise DataError(f"{label}: no sheet {sheet!r}; the sheets are: {', '.join(names)}")
+        sheets = Listed(names)
+        raise DataError(phrase("xlsx.no_sheet", label=label, sheet=sheet, sheets=sheets))
     if not names:
-        raise DataError(f"{label}: a workbook without sheets")
+        raise DataError(phrase("xlsx.no_sheets", label=label))
     chosen = workbook.get_sheet_by_name(sheet if sheet is not None else names[0])
     rows = chosen.to_python()
     first_row = int(chosen.start[0]) + 1 if chosen.start else 1
     if not rows or not any(str(cell).strip() for cell in rows[0]):
-        raise DataError(f"{label}: sheet {chosen.name!r} is empty")
+        raise DataError(phrase("xlsx.empty_sheet", label=label, sheet=chosen.name))
     header = [_excel_cell(cell) for cell in rows[0]]
     refuse_comparison(label, header)
     body = [[_excel_cell(cell) for cell in row] for row in rows[1:]]
     columns = [list(column) for column in zip(*body, strict=True)] if body else []
     if not body:
-        raise DataError(f"{label}: sheet {chosen.name!r} has a header but no observations")
+        raise DataError(phrase("xlsx.no_observations", label=label, sheet=chosen.name))
     places = range(first_row + 1, first_row + 1 + len(body))
     return columns_to_csv(label, header, columns, places, "row")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import DATA_ENV_VAR, OBSERVATIONS_FILE, SHIPPED_MARKER, STDIN_MARKER
-from zgc_cli.phrases import phrase
+from zgc_cli.phrases import Listed, phrase
 
 
 def shipped_data_dir() -> Path:
@@ -130,7 +130,9 @@ def resolve_data_sources(
         entries = env[DATA_ENV_VAR].split(os.pathsep)
         if any(not entry.strip() for entry in entries):
             # `ZGC_DATA=$A:$B` with B unset must not quietly read A alone.
-            raise ZgcError(f"{DATA_ENV_VAR} has an empty entry: {env[DATA_ENV_VAR]!r}")
+            raise ZgcError(
+                phrase("sources.empty_entry", variable=DATA_ENV_VAR, value=env[DATA_ENV_VAR])
+            )
         chosen = [resolve_data_source(entry, {}) for entry in entries]
     else:
         chosen = [resolve_data_source(None, env)]
@@ -139,13 +141,13 @@ def resolve_data_sources(
         identity = _identity(source)
         if identity in seen:
             first = seen[identity].label
-            also = "" if first == source.label else f" (first as {first})"
-            raise ZgcError(f"--data {source.label} is given twice{also}")
+            also = "" if first == source.label else phrase("sources.first_as", first=first)
+            raise ZgcError(phrase("sources.twice", label=source.label, also=also))
         seen[identity] = source
     if sheet is not None:
         workbooks = [source for source in chosen if is_workbook(source.path)]
         if not workbooks:
-            raise ZgcError(f"--sheet {sheet!r}: no .xlsx among the data sources")
+            raise ZgcError(phrase("sources.no_workbook", sheet=sheet))
         chosen = [
             DataSource(source.path, source.shipped, sheet) if is_workbook(source.path) else source
             for source in chosen
@@ -167,8 +169,8 @@ def preferred_sources(
         wanted = resolve_data_source(option, {})
         source = by_identity.get(_identity(wanted))
         if source is None:
-            given = ", ".join(source.label for source in sources)
-            raise ZgcError(f"--prefer {option}: not one of the data sources ({given})")
+            given = Listed(source.label for source in sources)
+            raise ZgcError(phrase("sources.not_a_source", option=option, given=given))
         if source not in preferred:
             preferred.append(source)
     return preferred

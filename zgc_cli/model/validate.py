@@ -150,7 +150,7 @@ def validate_frame(
                 metric=key["metric"],
                 entity=key["entity"],
                 year=key["year"],
-                first=line_number(first_row, line_numbers),
+                first=phrase("place.line", number=line_number(first_row, line_numbers)),
             )
         )
     return frame

@@ -20,6 +20,7 @@ verify.py (what verify finds).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from zgc_cli.phrases.errors import ERROR_PHRASES
@@ -102,6 +103,37 @@ class Phrase(str):
         return _fill(self.key, self.params, lang, namer)
 
 
+class Relocated(Phrase):
+    """A ``{label}:{line}: ...`` phrase told at another place (``mine.json: record 3``).
+
+    The loader reads every format as CSV and names CSV lines; a JSON list's error
+    names its record instead. ``where`` (text or a phrase) takes the place of the
+    ``{label}:{line}`` the phrase starts with, in every language.
+    """
+
+    original: Phrase
+    where: object
+
+    def __new__(cls, original: Phrase, where: object, **changes: object) -> Relocated:
+        changed = Phrase(original.key, **{**original.params, **changes})
+        english = _relocated_text(changed, where, "en", None)
+        relocated = str.__new__(cls, english)
+        relocated.key, relocated.params = changed.key, changed.params
+        relocated.original, relocated.where = changed, where
+        return relocated
+
+    def text(self, lang: str, namer: TermNamer | None = None) -> str:
+        return _relocated_text(self.original, self.where, lang, namer)
+
+
+def _relocated_text(original: Phrase, where: object, lang: str, namer: TermNamer | None) -> str:
+    text = original.text(lang, namer)
+    prefix = re.match(re.escape(str(original.params.get("label"))) + r":\d+", text)
+    if prefix is not None:
+        text = text[prefix.end() :]
+    return str(_render(where, lang, namer)) + text
+
+
 def _render(value: object, lang: str, namer: TermNamer | None) -> object:
     if isinstance(value, Phrase):
         return value.text(lang, namer)
@@ -124,6 +156,12 @@ def _fill(key: str, params: dict[str, object], lang: str, namer: TermNamer | Non
 def phrase(key: str, **params: object) -> Phrase:
     """A :class:`Phrase` (the usual way to make one)."""
     return Phrase(key, **params)
+
+
+def said(error: BaseException) -> str:
+    """What an exception says: its phrase kept whole (``str(error)`` keeps only the English)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, str) else str(error)
 
 
 def say(value: object, lang: str, namer: TermNamer | None = None) -> str:

@@ -194,9 +194,9 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "cell.not_one_of": {"en": "is not one of {allowed}", "zh": "不是可选值（{allowed}）之一"},
     "data.duplicate": {
         "en": "{label}:{line}: duplicate observation (metric={metric}, entity={entity}, "
-        "year={year}), first at line {first}",
+        "year={year}), first at {first}",
         "zh": "{label}:{line}：重复的观测值（指标“{metric}”，主体“{entity}”，{year}年），"
-        "首次出现在第{first}行",
+        "首次出现在{first}",
     },
     # --- errors: the files beside the data ---
     "table.ragged": {
@@ -286,6 +286,257 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "kind.share": {"en": "share", "zh": "占比"},
     "kind.rank": {"en": "rank", "zh": "位次"},
     "kind.attribute": {"en": "attribute", "zh": "属性值"},
+    # --- errors: formats beside CSV (json, jsonl, tsv, xlsx) and where a row is in them ---
+    "place.line": {"en": "line {number}", "zh": "第{number}行"},
+    "place.row": {"en": "row {number}", "zh": "第{number}行"},
+    "place.record": {"en": "record {number}", "zh": "第{number}条记录"},
+    "place.record_at": {"en": "{label}: record {number}", "zh": "{label}：第{number}条记录"},
+    "read.unknown_format": {
+        "en": "{path}: unknown format {suffix}: {advice}",
+        "zh": "{path}：不支持的格式 {suffix}：{advice}",
+    },
+    "read.xls": {
+        "en": "old Excel .xls: save it as .xlsx or CSV",
+        "zh": "旧版 Excel 文件：请另存为 .xlsx 或 CSV",
+    },
+    "read.parquet": {
+        "en": "Parquet needs pyarrow, which zgc does not install: write CSV instead",
+        "zh": "读取 Parquet 需要 pyarrow，zgc 不安装它：请改存为 CSV",
+    },
+    "read.feather": {
+        "en": "Feather needs pyarrow, which zgc does not install: write CSV instead",
+        "zh": "读取 Feather 需要 pyarrow，zgc 不安装它：请改存为 CSV",
+    },
+    "read.ods": {
+        "en": "OpenDocument spreadsheet: save it as .xlsx or CSV",
+        "zh": "OpenDocument 电子表格：请另存为 .xlsx 或 CSV",
+    },
+    "read.numbers": {
+        "en": "Apple Numbers: export it as .xlsx or CSV",
+        "zh": "Apple Numbers 文件：请导出为 .xlsx 或 CSV",
+    },
+    "read.comparison_rows": {
+        "en": "{label}: comparison rows (the output of zgc compare), not observations: read the "
+        "observations with zgc export (-m/-e/-c choose them)",
+        "zh": "{label}：这是比较结果（“zgc compare”的输出），不是观测数据：观测数据请用"
+        "“zgc export”导出（用 -m/-e/-c 选择）",
+    },
+    "json.not_text_or_number": {
+        "en": "{where}: column '{column}': {shown} is not a text or number",
+        "zh": "{where}：“{column}”列的“{shown}”不是文本或数字",
+    },
+    "json.not_finite": {
+        "en": "{where}: column '{column}': {cell!r} is not a finite number",
+        "zh": "{where}：“{column}”列的 {cell!r} 不是有限的数",
+    },
+    "json.holds": {
+        "en": "{where}: column '{column}' holds {kind}, not a text or number",
+        "zh": "{where}：“{column}”列的值是{kind}，不是文本或数字",
+    },
+    "json.kind_list": {"en": "a list", "zh": "列表"},
+    "json.kind_object": {"en": "an object", "zh": "对象"},
+    "json.kind_value": {"en": "a single value", "zh": "单个值"},
+    "json.no_keys": {
+        "en": "{label}: objects without keys: no observations",
+        "zh": "{label}：对象都没有键：没有观测数据",
+    },
+    "json.invalid_at": {
+        "en": "{label}:{line}: not valid JSON: {problem} (column {column})",
+        "zh": "{label}:{line}：不是有效的 JSON：第{column}列：{problem}",
+    },
+    "json.invalid": {
+        "en": "{label}: not valid JSON: {problem}",
+        "zh": "{label}：不是有效的 JSON：{problem}",
+    },
+    # Python's own words in English; in Chinese, what they mean.
+    "json.too_deep": {"en": "{words}", "zh": "嵌套层数过多"},
+    "json.too_many_digits": {"en": "{words}", "zh": "整数的位数超过上限"},
+    "json.not_list": {
+        "en": "{label}: not a list of objects: the JSON is {kind}",
+        "zh": "{label}：不是对象列表：这个 JSON 是{kind}",
+    },
+    "json.empty_list": {
+        "en": "{label}: an empty list, no observations",
+        "zh": "{label}：空列表，没有观测数据",
+    },
+    "json.record_not_object": {
+        "en": "{label}: record {number}: not an object (a list of objects expected)",
+        "zh": "{label}：第{number}条记录不是对象（应为对象列表）",
+    },
+    "jsonl.not_object": {
+        "en": "{label}:{number}: not a JSON object (one object a line expected)",
+        "zh": "{label}:{number}：不是 JSON 对象（应每行一个对象）",
+    },
+    "xlsx.needs_extra": {
+        "en": "{label}: reading .xlsx needs the excel extra: {hint}",
+        "zh": "{label}：读取 .xlsx 文件需要安装可选组件：{hint}",
+    },
+    "xlsx.unreadable": {
+        "en": "{label}: not a readable .xlsx workbook: {reason}",
+        "zh": "{label}：无法读取此 .xlsx 工作簿：{reason}",
+    },
+    "xlsx.no_sheet": {
+        "en": "{label}: no sheet {sheet!r}; the sheets are: {sheets}",
+        "zh": "{label}：没有工作表 {sheet!r}；现有工作表：{sheets}",
+    },
+    "xlsx.no_sheets": {
+        "en": "{label}: a workbook without sheets",
+        "zh": "{label}：工作簿中没有工作表",
+    },
+    "xlsx.empty_sheet": {
+        "en": "{label}: sheet {sheet!r} is empty",
+        "zh": "{label}：工作表 {sheet!r} 是空的",
+    },
+    "xlsx.no_observations": {
+        "en": "{label}: sheet {sheet!r} has a header but no observations",
+        "zh": "{label}：工作表 {sheet!r} 只有表头，没有数据行",
+    },
+    # --- errors: several data sources ---
+    "sources.empty_entry": {
+        "en": "{variable} has an empty entry: {value!r}",
+        "zh": "{variable} 中有空条目：{value!r}",
+    },
+    "sources.twice": {
+        "en": "--data {label} is given twice{also}",
+        "zh": "--data {label} 给出了两次{also}",
+    },
+    "sources.first_as": {"en": " (first as {first})", "zh": "（第一次写作 {first}）"},
+    "sources.no_workbook": {
+        "en": "--sheet {sheet!r}: no .xlsx among the data sources",
+        "zh": "--sheet {sheet!r}：数据源中没有 .xlsx 文件",
+    },
+    "sources.not_a_source": {
+        "en": "--prefer {option}: not one of the data sources ({given})",
+        "zh": "--prefer {option}：不是数据源之一（数据源：{given}）",
+    },
+    "sources.duplicate": {
+        "en": "duplicate observation (metric={metric}, entity={entity}, year={year}) in two "
+        "sources: {first} and {second} (--prefer SOURCE chooses whose figure counts)",
+        "zh": "重复的观测值（指标“{metric}”，主体“{entity}”，{year}年）出现在两个数据源中："
+        "{first} 和 {second}（可用 --prefer 指定以哪个数据源为准）",
+    },
+    # --- errors: what a command asked for (more) ---
+    "select.from_after_to": {
+        "en": "--from {year_from} is after --to {year_to}",
+        "zh": "--from {year_from} 晚于 --to {year_to}",
+    },
+    "select.no_figure_year_in": {
+        "en": "{which} has no figure for {year}; its years: {available}",
+        "zh": "{which}没有{year}年的数据；其年份：{available}",
+    },
+    "select.which_metric": {"en": "{metric}", "zh": "指标“{metric}”"},
+    "select.which_data": {"en": "the data", "zh": "数据中"},
+    "select.which_entities": {"en": "{which} ({entities})", "zh": "{which}（{entities}）"},
+    "cite.no_package": {
+        "en": "{label}: no datapackage.json with sources beside the data: there is no "
+        "publication to cite",
+        "zh": "{label}：数据旁没有列出来源的“datapackage.json”：没有可引用的出版物",
+    },
+    "cite.apa_needs": {
+        "en": "--style apa needs citeproc-py: pip install 'zgc[cite]' (or choose --style "
+        "gbt7714, bibtex, ris or csl-json)",
+        "zh": "--style apa 需要 citeproc-py：pip install 'zgc[cite]'（或选用 --style "
+        "gbt7714、bibtex、ris 或 csl-json）",
+    },
+    "report.nothing": {
+        "en": "no observations match these filters: nothing to report",
+        "zh": "没有符合这些筛选条件的观测数据：报告无内容可写",
+    },
+    "report.suffix": {
+        "en": "the report's format comes from the file name, which must end in {suffixes}",
+        "zh": "报告的格式由文件名决定，文件名须以 {suffixes} 结尾",
+    },
+    "report.needs_jinja": {
+        "en": "the report needs Jinja2, which is not installed: {hint}",
+        "zh": "生成报告需要 Jinja2，但它没有安装：{hint}",
+    },
+    "report.charts_missing": {
+        "en": "the report has no charts: they need matplotlib (pip install 'zgc[plot]')",
+        "zh": "报告中没有图表：图表需要 matplotlib（pip install 'zgc[plot]'）",
+    },
+    "report.no_chart": {"en": "{metric}: no chart: {reason}", "zh": "{metric}：无图表：{reason}"},
+    # --- errors: writing the output ---
+    "write.folder": {
+        "en": "cannot write {path}: it is a folder",
+        "zh": "无法写入 {path}：这是一个文件夹",
+    },
+    "write.no_folder": {
+        "en": "cannot write {path}: no folder {folder}",
+        "zh": "无法写入 {path}：文件夹 {folder} 不存在",
+    },
+    "write.failed": {"en": "cannot write {path}: {reason}", "zh": "无法写入 {path}：{reason}"},
+    "write.is_input": {
+        "en": "refusing to write {path}: it is {role}; write to another file",
+        "zh": "拒绝写入 {path}：它是{role}；请写到另一个文件",
+    },
+    "input.shipped": {"en": "the shipped data", "zh": "随附的数据"},
+    "input.stdin_data": {
+        "en": "the input data (standard input)",
+        "zh": "输入数据（标准输入）",
+    },
+    "input.data_file": {"en": "the input data (--data {path})", "zh": "输入数据（--data {path}）"},
+    "input.sidecar": {
+        "en": "the {name} read beside the data",
+        "zh": "与数据一同读取的 {name}",
+    },
+    "format.unknown_suffix": {
+        "en": "-o {file}: cannot tell the format from the name; end it in {known}, or give "
+        "--format",
+        "zh": "-o {file}：无法从文件名判断格式；请以 {known} 结尾，或给出 --format",
+    },
+    "format.disagree": {
+        "en": "-o {file} is {by_name} by its name, but --format is {fmt}: drop one, or make "
+        "them agree",
+        "zh": "-o {file} 按文件名是 {by_name} 格式，而 --format 是 {fmt}：请去掉其一，或使两者一致",
+    },
+    "format.table_file": {
+        "en": "-o {file}: a table is for the terminal; a file gets one of csv, tsv, json, jsonl, "
+        "markdown or xlsx",
+        "zh": "-o {file}：表格只用于终端显示；写入文件请用 csv、tsv、json、jsonl、markdown 或 xlsx",
+    },
+    "format.binary": {
+        "en": "--format {fmt}: a binary file; write it with -o FILE.{fmt}",
+        "zh": "--format {fmt}：这是二进制文件；请用 -o 写入 .{fmt} 文件",
+    },
+    "format.bom": {
+        "en": "--bom is for csv and tsv (for Excel), not {fmt}",
+        "zh": "--bom 只用于 csv 和 tsv（供 Excel 打开），不用于 {fmt}",
+    },
+    "xlsx.write_needs_extra": {
+        "en": "writing .xlsx needs the excel extra: {hint}",
+        "zh": "写出 .xlsx 文件需要安装可选组件：{hint}",
+    },
+    "xlsx.too_many_rows": {
+        "en": "an .xlsx sheet holds {most} rows under its header; this result has {rows}: write "
+        ".csv instead",
+        "zh": "一个 .xlsx 工作表在表头下最多容纳 {most} 行，而此结果有 {rows} 行：请改写为 .csv",
+    },
+    # --- errors and warnings: charts ---
+    "chart.nothing": {
+        "en": "nothing to plot: the series have no observations",
+        "zh": "没有可绘制的内容：这些系列没有观测数据",
+    },
+    "chart.image_suffix": {
+        "en": "cannot write {name}: the image format comes from the file name, which must end in "
+        "{suffixes}",
+        "zh": "无法写入 {name}：图片格式由文件名决定，文件名须以 {suffixes} 结尾",
+    },
+    "chart.needs_matplotlib": {
+        "en": "images need matplotlib, which is not installed: {hint}",
+        "zh": "绘制图片需要 matplotlib，但它没有安装：{hint}",
+    },
+    "chart.needs_plotext": {
+        "en": "terminal charts need plotext, which is not installed: {hint}",
+        "zh": "在终端绘图需要 plotext，但它没有安装：{hint}",
+    },
+    "chart.no_font_english": {
+        "en": "no Chinese font found; labels in English ({hint})",
+        "zh": "未找到中文字体；图中标签改用英文（{hint}）",
+    },
+    "chart.no_font_boxes": {
+        "en": "no Chinese font found; Chinese characters in the chart show as boxes ({hint})",
+        "zh": "未找到中文字体；图中的汉字将显示为方框（{hint}）",
+    },
     # --- errors: the process ---
     "run.memory": {
         "en": "not enough memory for this data on this machine",

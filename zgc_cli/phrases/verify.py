@@ -210,4 +210,20 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
         "en": "the quote and its sentence name no place or body",
         "zh": "引文及所在句子均未提及任何地区或主体",
     },
+    # --- verify: why a note's arithmetic cannot be computed ---
+    "arith.too_long": {"en": "longer than {limit} characters", "zh": "超过{limit}个字符"},
+    "arith.not_expression": {
+        "en": "not an arithmetic expression: {expression!r}",
+        "zh": "不是算式：{expression!r}",
+    },
+    "arith.division_by_zero": {"en": "division by zero", "zh": "除数为零"},
+    "arith.not_allowed": {
+        "en": "only numbers, + - * / and parentheses are allowed, not {node}",
+        "zh": "只能含数字、+ - * / 和括号，不能含 {node}",
+    },
+    "arith.too_deep": {"en": "too deeply nested", "zh": "括号嵌套过深"},
+    "arith.not_finite": {
+        "en": "not a finite number: {expression!r}",
+        "zh": "结果不是有限的数：{expression!r}",
+    },
 }

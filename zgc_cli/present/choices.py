@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import PurePath
 
 from zgc_cli.errors import ExitCode, ZgcError
+from zgc_cli.phrases import Listed, phrase
 
 
 class OutputFormat(StrEnum):
@@ -82,27 +83,20 @@ def output_format(
     if file_name is not None:
         suffix = PurePath(file_name).suffix.lower()
         by_name = FORMAT_BY_SUFFIX.get(suffix)
-        known = ", ".join(FORMAT_BY_SUFFIX)
+        known = Listed(FORMAT_BY_SUFFIX, quoted=False)
         if by_name is None and fmt is None:
-            raise _usage(
-                f"-o {file_name}: cannot tell the format from the name; end it in {known}, "
-                "or give --format"
-            )
+            raise _usage(phrase("format.unknown_suffix", file=file_name, known=known))
         if by_name is not None and fmt is not None and fmt is not by_name:
             raise _usage(
-                f"-o {file_name} is {by_name.value} by its name, but --format is {fmt.value}: "
-                "drop one, or make them agree"
+                phrase("format.disagree", file=file_name, by_name=by_name.value, fmt=fmt.value)
             )
         chosen = by_name or fmt
         if chosen is OutputFormat.table:
-            raise _usage(
-                f"-o {file_name}: a table is for the terminal; a file gets one of "
-                "csv, tsv, json, jsonl, markdown or xlsx"
-            )
+            raise _usage(phrase("format.table_file", file=file_name))
     elif chosen in BINARY_FORMATS:
-        raise _usage(f"--format {chosen}: a binary file; write it with -o FILE.{chosen}")
+        raise _usage(phrase("format.binary", fmt=str(chosen)))
     if bom:
         chosen = chosen or OutputFormat.csv
         if chosen not in BOM_FORMATS:
-            raise _usage(f"--bom is for csv and tsv (for Excel), not {chosen.value}")
+            raise _usage(phrase("format.bom", fmt=chosen.value))
     return chosen

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.errors import ZgcError
+from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import CitationStyle
 from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
 from zgc_cli.present.numbers import human_number, machine_number
@@ -251,10 +252,7 @@ def _apa_style() -> Any:
     try:
         from citeproc import CitationStylesStyle
     except ImportError:
-        raise ZgcError(
-            "--style apa needs citeproc-py: pip install 'zgc[cite]' "
-            "(or choose --style gbt7714, bibtex, ris or csl-json)"
-        ) from None
+        raise ZgcError(phrase("cite.apa_needs")) from None
     return CitationStylesStyle(str(APA_STYLE_FILE), locale="en-US", validate=False)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from zgc_cli.errors import ZgcError
+from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.safe import visible
 
@@ -45,7 +46,7 @@ class OutputTarget:
 
 def _cannot_write(path: Path, error: OSError) -> ZgcError:
     reason = error.strerror or type(error).__name__
-    return ZgcError(f"cannot write {visible(str(path))}: {reason}")
+    return ZgcError(phrase("write.failed", path=visible(str(path)), reason=reason))
 
 
 def _mode_for(path: Path) -> int | None:
@@ -69,9 +70,10 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
     folder = path.parent
     if path.is_dir():
-        raise ZgcError(f"cannot write {visible(str(path))}: it is a folder")
+        raise ZgcError(phrase("write.folder", path=visible(str(path))))
     if not folder.is_dir():
-        raise ZgcError(f"cannot write {visible(str(path))}: no folder {visible(str(folder))}")
+        shown = visible(str(folder))
+        raise ZgcError(phrase("write.no_folder", path=visible(str(path)), folder=shown))
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".zgc", dir=folder))
     except OSError as error:
@@ -125,6 +127,4 @@ def refuse_inputs(path: Path, inputs: Iterable[tuple[str, str]]) -> None:
         except OSError:
             continue
         if same:
-            raise ZgcError(
-                f"refusing to write {visible(str(path))}: it is {role}; write to another file"
-            )
+            raise ZgcError(phrase("write.is_input", path=visible(str(path)), role=role))

@@ -21,6 +21,7 @@ from typing import IO, TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.errors import ZgcError
+from zgc_cli.phrases import phrase
 from zgc_cli.present.formats import chunks, text_cells
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _openpyxl() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise ZgcError(f"writing .xlsx needs the excel extra: {EXTRA_HINT}") from None
+        raise ZgcError(phrase("xlsx.write_needs_extra", hint=EXTRA_HINT)) from None
     return openpyxl
 
 
@@ -101,10 +102,8 @@ def write_xlsx(frame: pd.DataFrame, stream: IO[bytes]) -> None:
     """
     openpyxl = _openpyxl()
     if len(frame) > EXCEL_MAX_ROWS - 1:
-        raise ZgcError(
-            f"an .xlsx sheet holds {EXCEL_MAX_ROWS - 1:,} rows under its header; "
-            f"this result has {len(frame):,}: write .csv instead"
-        )
+        most, rows = f"{EXCEL_MAX_ROWS - 1:,}", f"{len(frame):,}"
+        raise ZgcError(phrase("xlsx.too_many_rows", most=most, rows=rows))
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(SHEET_NAME)
     sheet.freeze_panes = "A2"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import OBSERVATIONS_FILE
 from zgc_cli.model.textio import read_bytes
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.results import Result
 from zgc_cli.stats.select import UnknownSelectionError, available_years, select
 
@@ -226,18 +227,21 @@ def cite(
     if year is not None:
         years = available_years(rows)
         if year not in years:
-            which = metric or "the data"
-            which = f"{which} ({', '.join(entities)})" if entities else which
+            which = (
+                phrase("select.which_metric", metric=metric)
+                if metric
+                else phrase("select.which_data")
+            )
+            if entities:
+                which = phrase("select.which_entities", which=which, entities=Listed(entities))
+            available = Listed(years, quoted=False)
             raise UnknownSelectionError(
-                f"{which} has no figure for {year}; its years: {', '.join(map(str, years))}"
+                phrase("select.no_figure_year_in", which=which, year=year, available=available)
             )
         rows = rows[rows["year"] == year]
     publication = dataset.publication
     if publication is None:
-        raise ZgcError(
-            f"{dataset.source.label}: no datapackage.json with sources beside the data: "
-            "there is no publication to cite"
-        )
+        raise ZgcError(phrase("cite.no_package", label=dataset.source.label))
     work = cited_work(publication, source_url(dataset.package))
     data = data_version(dataset)
     metadata = metadata_by_metric(dataset.indicators)

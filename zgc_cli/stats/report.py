@@ -21,6 +21,7 @@ import pandas as pd
 from zgc_cli import stats
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.dataset import Dataset, Publication
+from zgc_cli.phrases import phrase
 from zgc_cli.stats.citations import CitedWork, cited_work, source_url
 from zgc_cli.stats.results import (
     CatalogResult,
@@ -101,7 +102,7 @@ def _selected(
     if year_to is not None:
         rows = rows[years <= year_to]
     if rows.empty:
-        raise ZgcError("no observations match these filters: nothing to report")
+        raise ZgcError(phrase("report.nothing"))
     selected = Dataset.from_frame(
         rows.reset_index(drop=True),
         indicators=dataset.indicators,

@@ -67,7 +67,9 @@ def check_statuses(statuses: Sequence[str] | None) -> None:
 def check_year_range(year_from: int | None, year_to: int | None) -> None:
     """Raise when ``--from`` is after ``--to``: an empty window is a mistake, not a result."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise UnknownSelectionError(f"--from {year_from} is after --to {year_to}")
+        raise UnknownSelectionError(
+            phrase("select.from_after_to", year_from=year_from, year_to=year_to)
+        )
 
 
 def status_mask(statuses: pd.Series, allowed: Sequence[str]) -> pd.Series:

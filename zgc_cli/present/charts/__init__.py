@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zgc_cli.phrases import said
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
 
@@ -24,8 +25,13 @@ if TYPE_CHECKING:
 class ChartError(Exception):
     """A chart cannot be drawn: nothing to plot, too many series, a wrong name, no library.
 
-    Its message is one line, for stderr.
+    Its message is one line, for stderr: a phrase stays one (``str()`` of the
+    error would keep only its English).
     """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def draw_terminal(
@@ -50,7 +56,7 @@ def draw_terminal(
             color=color,
         )
     except (PlotDependencyError, ValueError) as error:
-        raise ChartError(str(error)) from None
+        raise ChartError(said(error)) from None
     return chart if chart.endswith("\n") else chart + "\n"
 
 
@@ -146,4 +152,4 @@ def write_image(
             source_line(publication, lang),
         )
     except (PlotDependencyError, ValueError) as error:
-        raise ChartError(str(error)) from None
+        raise ChartError(said(error)) from None

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import INDEX_BASE, YAxis, thin, y_axis
 from zgc_cli.present.charts.labels import LABEL_PLACES, separate_labels
@@ -449,10 +450,8 @@ def write_image(
     """
     suffix = path.suffix.lower()
     if suffix not in IMAGE_SUFFIXES:
-        raise ValueError(
-            f"cannot write {visible(path.name)}: the image format comes from the file name, "
-            f"which must end in {' or '.join(IMAGE_SUFFIXES)}"
-        )
+        suffixes = Listed(IMAGE_SUFFIXES, separator=" or ", quoted=False)
+        raise ValueError(phrase("chart.image_suffix", name=visible(path.name), suffixes=suffixes))
     source_line = visible(source_line)
     # Before matplotlib: a chart of too many series is refused at once.
     panels, notes = prepare(series, names, lang, indexed)
@@ -466,17 +465,12 @@ def write_image(
         boxes_reported = False
         if needed and family is None:
             if lang is Language.zh:
-                warnings_out.append(
-                    f"no Chinese font found; labels in English ({fonts.FONT_INSTALL_HINT})"
-                )
+                warnings_out.append(phrase("chart.no_font_english", hint=fonts.FONT_INSTALL_HINT))
                 lang = Language.en
             panels, notes = prepare(series, names, lang, indexed, allow_cjk=False)
             if fonts.cjk_characters(_texts(panels, lang, source_line) + notes):
                 boxes_reported = True
-                warnings_out.append(
-                    "no Chinese font found; Chinese characters in the chart show as boxes "
-                    f"({fonts.FONT_INSTALL_HINT})"
-                )
+                warnings_out.append(phrase("chart.no_font_boxes", hint=fonts.FONT_INSTALL_HINT))
         warnings_out.extend(notes)
         families = ["DejaVu Sans", family] if family else ["DejaVu Sans"]
         title = " · ".join(panel.title for panel in panels)

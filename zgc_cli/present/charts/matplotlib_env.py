@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from zgc_cli.phrases import phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.terminal import PlotDependencyError
 from zgc_cli.present.i18n import Language, message
@@ -104,9 +105,8 @@ def import_matplotlib() -> None:
     try:
         import matplotlib  # noqa: F401
     except ImportError as error:
-        raise PlotDependencyError(
-            f"images need matplotlib, which is not installed: {fonts.FONT_INSTALL_HINT}"
-        ) from error
+        hint = fonts.FONT_INSTALL_HINT
+        raise PlotDependencyError(phrase("chart.needs_matplotlib", hint=hint)) from error
 
 
 class _Collected(logging.Handler):

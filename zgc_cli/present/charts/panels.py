@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.phrases import phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
 from zgc_cli.present.i18n import Language, message, unit_name
@@ -244,7 +245,7 @@ def _clean(series: pd.DataFrame) -> pd.DataFrame:
     frame = frame[finite].copy()
     frame["year"] = frame["year"].astype("int64")
     if frame.empty:
-        raise ValueError("nothing to plot: the series have no observations")
+        raise ValueError(phrase("chart.nothing"))
     return frame
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.phrases import phrase
 from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
 from zgc_cli.present.charts.panels import (
@@ -57,9 +58,7 @@ def _import_plotext() -> Any:
     try:
         import plotext
     except ImportError as error:
-        raise PlotDependencyError(
-            f"terminal charts need plotext, which is not installed: {FONT_INSTALL_HINT}"
-        ) from error
+        raise PlotDependencyError(phrase("chart.needs_plotext", hint=FONT_INSTALL_HINT)) from error
     return plotext
 
 

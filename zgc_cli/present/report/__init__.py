@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.errors import ZgcError
+from zgc_cli.phrases import Listed, phrase
 from zgc_cli.present.i18n import Language, message
 
 if TYPE_CHECKING:
@@ -33,10 +34,8 @@ def report_format(suffix: str) -> str:
         return "html"
     if suffix in MARKDOWN_SUFFIXES:
         return "md"
-    raise ZgcError(
-        "the report's format comes from the file name, which must end in "
-        f"{', '.join(HTML_SUFFIXES + MARKDOWN_SUFFIXES)}"
-    )
+    suffixes = Listed(HTML_SUFFIXES + MARKDOWN_SUFFIXES, quoted=False)
+    raise ZgcError(phrase("report.suffix", suffixes=suffixes))
 
 
 def markdown_text(value: Any) -> str:
@@ -49,7 +48,7 @@ def _jinja(markdown: bool) -> Any:
     try:
         import jinja2
     except ImportError:
-        raise ZgcError(f"the report needs Jinja2, which is not installed: {INSTALL_HINT}") from None
+        raise ZgcError(phrase("report.needs_jinja", hint=INSTALL_HINT)) from None
     loader = jinja2.PackageLoader("zgc_cli.present.report", "templates")
     if markdown:
         return jinja2.Environment(
@@ -107,7 +106,7 @@ def render_report(
             warnings.extend(warning for warning in drawn if warning not in warnings)
         pages.append(build_page(result, language, charts, chart_note, version))
     if not charts_available():
-        warnings.append("the report has no charts: they need matplotlib (pip install 'zgc[plot]')")
+        warnings.append(phrase("report.charts_missing"))
     text = environment.get_template("report.html").render(
         pages=pages, first=pages[0], second=pages[-1], version=version
     )

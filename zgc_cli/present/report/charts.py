@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zgc_cli.phrases import phrase
 from zgc_cli.present.i18n import Language
 from zgc_cli.stats.results import SeriesResult
 
@@ -97,7 +98,7 @@ def report_charts(
         try:
             svg, drawn = chart_svg(one, lang, publication)
         except ChartError as error:
-            warnings.append(f"{metric}: no chart: {error}")
+            warnings.append(phrase("report.no_chart", metric=metric, reason=error.message))
             continue
         warnings.extend(drawn)
         charts[metric] = inline_svg(svg, f"{lang.value}{number}", labels.get(metric, metric))
