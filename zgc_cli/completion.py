@@ -481,8 +481,4 @@ def complete_categories(ctx: Any, incomplete: str) -> list[str]:
         return []
     if indicators is None:
         return []
-    return [
-        name
-        for name in sorted(_categories(str(indicators)))
-        if name.startswith(incomplete)
-    ]
+    return [name for name in sorted(_categories(str(indicators))) if name.startswith(incomplete)]
