@@ -227,6 +227,7 @@ def test_pipes_get_every_row_with_or_without_a_limit(tmp_path: Path) -> None:
         ("search", "firms"),
         ("verify",),
         ("compare", "2014", "2023"),
+        ("timeline",),
     ],
 )
 def test_every_table_of_rows_takes_a_limit(command: tuple[str, ...]) -> None:

@@ -652,6 +652,7 @@ def timeline(
     output: OutputOption = None,
     bom: BomOption = False,
     lang: LangOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
 ) -> None:
     """The article's dated milestones, in date order, each with its passage.
 
@@ -660,7 +661,7 @@ def timeline(
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     emit(stats.timeline(_dataset(env, data, sheet, prefer), entity, year_from, year_to), env, fmt)
 
 
