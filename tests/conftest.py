@@ -29,10 +29,17 @@ large_models,zgc,2024,47,models,reported,exact,47款,
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Tests never see the developer's terminal, locale or data settings."""
+def isolated_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """Tests never see the developer's terminal, locale or data settings.
+
+    Nor do they write the developer's cache: completion keeps its cache in the
+    user cache folder, which XDG_CACHE_HOME moves (subprocesses inherit it).
+    """
     for variable in ("ZGC_DATA", "LC_ALL", "LC_MESSAGES", "LANG", "FORCE_COLOR", "ZGC_DEBUG"):
         monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("TERM", "dumb")
