@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import json
 import re
+import sys
 from pathlib import Path
 
 import bibtexparser
@@ -493,3 +494,18 @@ def test_output_file_never_replaces_the_data_it_cites(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "refusing to write" in result.output
     assert data.read_bytes() == before
+
+
+def test_apa_without_citeproc_is_one_line_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zgc_cli.present import citations
+
+    # A default install has no citeproc-py: APA, the English default, says what to install.
+    monkeypatch.setitem(sys.modules, "citeproc", None)
+    citations._apa_style.cache_clear()
+    try:
+        result = zgc("revenue", "2023", "--lang", "en")
+    finally:
+        citations._apa_style.cache_clear()
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "pip install 'zgc[cite]'" in result.stderr and "Traceback" not in result.stderr

@@ -264,6 +264,7 @@ def apa_entry(cited: CitedFigure) -> str:
     title. Names are not romanised (APA 7 asks for romanised references to works
     in other scripts): a guessed pinyin of a name would be worse than the name.
     """
+    style = _apa_style()  # first: without citeproc-py, one line naming the extra
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
@@ -274,7 +275,7 @@ def apa_entry(cited: CitedFigure) -> str:
         item.pop("issued")
     work = _safe(cited).work
     item["container-title"] = work.periodical_other_name or work.periodical_name
-    bibliography = CitationStylesBibliography(_apa_style(), CiteProcJSON([item]), formatter.plain)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
     bibliography.register(Citation([CitationItem(item["id"])]))
     return "".join(str(entry) for entry in bibliography.bibliography()).strip()
 
