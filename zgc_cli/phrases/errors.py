@@ -435,8 +435,8 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "cite.apa_needs": {
         "en": "--style apa (the default in English) needs citeproc-py: pip install 'zgc[cite]' "
         "(or choose --style gbt7714, bibtex, ris or csl-json)",
-        "zh": "--style apa（英文下的默认格式）需要 citeproc-py：pip install 'zgc[cite]'（或选用 --style "
-        "gbt7714、bibtex、ris 或 csl-json）",
+        "zh": "--style apa（英文下的默认格式）需要 citeproc-py：pip install 'zgc[cite]'"
+        "（或选用 --style gbt7714、bibtex、ris 或 csl-json）",
     },
     "report.nothing": {
         "en": "no observations match these filters: nothing to report",
