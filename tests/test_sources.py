@@ -298,6 +298,7 @@ def test_what_prefer_set_aside_is_noted_for_a_person(tmp_path: Path) -> None:
     Environment(stdout=io.StringIO(), stderr=stderr, stderr_is_tty=True).load(dataset)
     assert dataset.combined.set_aside == {str(SHIPPED): 2}
     assert stderr.getvalue() == (
-        f"zgc: note: --prefer: 2 observations of {SHIPPED} set aside for a preferred source's\n"
+        f"zgc: note: --prefer: 2 observations of {SHIPPED} set aside for a preferred "
+        "source's figures of the same metric, entity and year\n"
     )
     assert len(dataset.frame) == len(shipped_rows())

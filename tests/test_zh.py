@@ -581,3 +581,27 @@ def test_every_error_and_warning_is_a_phrase() -> None:
     ]
     assert len(allowed) >= len(INTERNAL_ERRORS)  # every exception is still there
     assert [entry for entry in found if entry not in allowed] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        # Refusing to write over verify's --article names it in the chosen language.
+        (["verify", "--article", "{article}", "-o", "{article}"], "the article (--article"),
+        # Years out of order, and a filter that leaves nothing before an index is sought.
+        (["compare", "2023", "2014"], "the first year must be earlier than the second"),
+        (["plot", "revenue", "--indexed", "-e", "beijing"], "nothing to plot"),
+    ],
+)
+def test_late_error_paths_in_both_languages(tmp_path: Path, args: list[str], english: str) -> None:
+    article = tmp_path / "article.csv"
+    article.write_text("text\n", encoding="utf-8")
+    filled = [part.format(article=article) for part in args]
+    before = article.read_bytes()
+    in_english = CliRunner().invoke(app, [*filled, "--lang", "en"])
+    assert in_english.exit_code == 1 and english in in_english.stderr
+    in_chinese = CliRunner().invoke(app, [*filled, "--lang", "zh"])
+    assert in_chinese.exit_code == 1
+    assert in_chinese.stderr.startswith("zgc：错误：") and in_chinese.stderr.count("\n") == 1
+    assert not chinese_leftovers(in_chinese.stderr, tmp_path), in_chinese.stderr
+    assert article.read_bytes() == before

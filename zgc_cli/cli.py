@@ -699,7 +699,7 @@ def verify(
     from zgc_cli.model.textio import read_text
     from zgc_cli.present.formats import emit
 
-    article_input = ((str(article), f"the article (--article {article})"),) if article else ()
+    article_input = ((str(article), phrase("input.article", path=str(article))),) if article else ()
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data, inputs=article_input)
     dataset = _dataset(env, data, sheet, prefer)
     article_text = read_text(str(article), phrase("what.article"))[1] if article else None
@@ -798,6 +798,9 @@ def plot(
     result = stats.series(
         dataset, ids, entity, statuses=status, year_from=year_from, year_to=year_to
     )
+    if result.frame.empty:
+        # Before any index is sought: the filters left nothing, and that is what to say.
+        raise ZgcError(phrase("chart.nothing"))
     indexing = None
     if indexed or base is not None:
         from zgc_cli.stats.indexing import IndexingError, index_series

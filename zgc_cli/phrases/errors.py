@@ -233,6 +233,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "unknown entity {wanted!r}{hint}; available: {available}",
         "zh": "没有主体 {wanted!r}{hint}；可选：{available}",
     },
+    "compare.years_in_order": {
+        "en": "compare {year_from} {year_to}: the first year must be earlier than the second",
+        "zh": "{year_from} → {year_to}：比较的第一个年份须早于第二个",
+    },
     "select.unknown_status": {
         "en": "unknown status {wanted!r}{hint}; available: {available}",
         "zh": "没有数据性质 {wanted!r}{hint}；可选：{available}",
@@ -475,6 +479,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "输入数据（标准输入）",
     },
     "input.data_file": {"en": "the input data (--data {path})", "zh": "输入数据（--data {path}）"},
+    "input.article": {
+        "en": "the article (--article {path})",
+        "zh": "所核对的文章（--article {path}）",
+    },
     "input.sidecar": {
         "en": "the {name} read beside the data",
         "zh": "与数据一同读取的 {name}",

@@ -364,7 +364,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.category.technology": {"en": "Technology", "zh": "技术"},
     # --- several data sources ---
     "note.set_aside": {
-        "en": "--prefer: {count} observations of {source} set aside for a preferred source's",
+        "en": "--prefer: {count} observations of {source} set aside for a preferred "
+        "source's figures of the same metric, entity and year",
         "zh": "--prefer：{source}中的{count}条观测值让位于优先数据源的同一观测值",
     },
     "load.loading": {"en": "Loading {sources} …", "zh": "正在读取{sources}…"},

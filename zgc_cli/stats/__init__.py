@@ -146,11 +146,17 @@ def comparison(
     figure of another status (a series whose end is an estimate is not compared,
     and with a tolerance its nearest allowed figure is taken instead).
     """
+    # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
+    from zgc_cli.phrases import phrase
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
-    from zgc_cli.stats.select import select
+    from zgc_cli.stats.select import UnknownSelectionError, select
 
-    # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
+    if year_from >= year_to:
+        # `compare 2023 2014` would list every series as having "only 2023".
+        raise UnknownSelectionError(
+            phrase("compare.years_in_order", year_from=year_from, year_to=year_to)
+        )
     require_years_near(dataset.frame, year_from, year_to, tolerance=tolerance)
     rows = select(
         dataset.frame, metrics, entities, categories, dataset.indicators, statuses=statuses
