@@ -509,3 +509,33 @@ def test_apa_without_citeproc_is_one_line_naming_the_extra(monkeypatch: pytest.M
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "pip install 'zgc[cite]'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_with_several_sources_each_figure_is_credited_to_its_own(tmp_path: Path) -> None:
+    source = {"title": "Quarterly survey", "publisher": "Some Weekly", "date": "2023-05-02"}
+    mine = _user_data(tmp_path, source)
+    shipped_hash = hashlib.sha256((REPO / "data" / "metrics.csv").read_bytes()).hexdigest()
+    mine_hash = hashlib.sha256(mine.read_bytes()).hexdigest()
+    for order in (["shipped", str(mine)], [str(mine), "shipped"]):
+        data = [part for path in order for part in ("--data", path)]
+        own = zgc("m", *data, "--style", "ris")
+        assert own.exit_code == 0, own.stderr
+        assert "T2  - Some Weekly" in own.stdout and mine_hash in own.stdout
+        assert "瞭望" not in own.stdout and shipped_hash not in own.stdout
+        article = zgc("revenue", "2023", *data, "--style", "ris")
+        assert article.exit_code == 0, article.stderr
+        assert "瞭望" in article.stdout and shipped_hash in article.stdout
+        assert "Some Weekly" not in article.stdout and mine_hash not in article.stdout
+
+
+def test_source_credits_each_passage_to_its_own_source(tmp_path: Path) -> None:
+    source = {"title": "Quarterly survey", "publisher": "Some Weekly", "date": "2023-05-02"}
+    mine = _user_data(tmp_path, source)
+    for order in (["shipped", str(mine)], [str(mine), "shipped"]):
+        data = [part for path in order for part in ("--data", path)]
+        own = runner.invoke(app, ["source", "m", *data, "-f", "json"])
+        assert own.exit_code == 0, own.stderr
+        [row] = json.loads(own.stdout)
+        assert row["source"] == "Some Weekly; 2023-05-02; Quarterly survey"
+        article = runner.invoke(app, ["source", "revenue", *data, "-f", "json"])
+        assert all("瞭望" in row["source"] for row in json.loads(article.stdout))

@@ -71,6 +71,9 @@ class Combined:
 
     observations: Observations
     set_aside: dict[str, int] = field(default_factory=dict)
+    # Which source (its position in the sources combined) each row of the frame
+    # comes from; None when there is one source. A citation credits its own source.
+    origins: np.ndarray | None = None
 
 
 def _refuse_comparison_csv(label: str, head: bytes, error: DataError) -> None:
@@ -221,8 +224,9 @@ def combine(loaded: Sequence[LoadedSource], prefer: Sequence[DataSource] = ()) -
         kept = np.ones(len(frame), dtype=bool)
         kept[dropped] = False
         frame = frame[kept].reset_index(drop=True)
+        origins = origins[kept]
         for name in CATEGORY_COLUMNS:
             if name in frame.columns:
                 frame[name] = frame[name].cat.remove_unused_categories()
     label = " + ".join(one.observations.label for one in loaded)
-    return Combined(Observations(frame, source_columns, label), set_aside)
+    return Combined(Observations(frame, source_columns, label), set_aside, origins)

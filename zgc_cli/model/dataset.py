@@ -301,6 +301,11 @@ class Dataset:
     def observations(self) -> Observations:
         return self.combined.observations
 
+    def source_of_row(self, row: int) -> DataSource:
+        """The source a row of :attr:`frame` (by position) comes from."""
+        origins = self.combined.origins
+        return self.sources[0 if origins is None else int(origins[row])]
+
     @property
     def frame(self) -> pd.DataFrame:
         """One row per observation (see :class:`Observations`)."""

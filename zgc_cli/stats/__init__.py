@@ -33,6 +33,8 @@ from zgc_cli.stats.results import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from zgc_cli.model.dataset import Dataset
 
 
@@ -244,12 +246,42 @@ def sources(
     ).reset_index(drop=True)
     publication = dataset.publication
     citation = publication.citation() if publication else ""
+    cited = [citation] * len(rows)
+    if len(dataset.sources) > 1 and len(rows):
+        # Several sources: each passage is credited to its own source's publication
+        # ((metric, entity, year) is one row of the combined data).
+        cited = _citations_by_source(dataset, rows)
+        citation = cited[0] if len(set(cited)) == 1 else ""
     return SourcesResult(
-        rows.assign(source=citation),
+        rows.assign(source=cited),
         citation=citation,
         entity_names=dataset.entity_names(),
         names=_indicator_names(dataset, [metric]),
     )
+
+
+def _citations_by_source(dataset: Dataset, rows: pd.DataFrame) -> list[str]:
+    """Each row's publication, as its own source's data package names it ('' if none)."""
+    from zgc_cli.model.dataset import load_package, publication_of
+    from zgc_cli.model.schema import PACKAGE_FILE
+
+    frame = dataset.frame
+    position = {
+        (str(metric), str(entity), int(year)): index
+        for index, (metric, entity, year) in enumerate(
+            zip(frame["metric"], frame["entity"], frame["year"], strict=True)
+        )
+    }
+    by_source: dict[str, str] = {}
+    cited = []
+    for metric, entity, year in zip(rows["metric"], rows["entity"], rows["year"], strict=True):
+        source = dataset.source_of_row(position[(str(metric), str(entity), int(year))])
+        if source.path not in by_source:
+            package = load_package(source)
+            publication = publication_of(package, str(source.sidecar(PACKAGE_FILE)))
+            by_source[source.path] = publication.citation() if publication else ""
+        cited.append(by_source[source.path])
+    return cited
 
 
 def share(

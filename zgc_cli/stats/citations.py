@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.schema import OBSERVATIONS_FILE
+from zgc_cli.model.dataset import load_package, publication_of
+from zgc_cli.model.schema import OBSERVATIONS_FILE, PACKAGE_FILE
+from zgc_cli.model.sources import DataSource
 from zgc_cli.model.textio import read_bytes
 from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.results import Result
@@ -186,9 +188,13 @@ def source_url(package: Mapping[str, object] | None) -> str:
 
 
 def data_version(dataset: Dataset) -> DataVersion:
-    """The package's name and version, and the SHA-256 of the observations file's bytes."""
-    package = dataset.package or {}
-    source = dataset.source
+    """The first source's package name and version, and its observations file's SHA-256."""
+    return source_version(dataset.source, dataset.package)
+
+
+def source_version(source: DataSource, package: Mapping[str, object] | None) -> DataVersion:
+    """A source's package name and version, and the SHA-256 of its observations file's bytes."""
+    package = package or {}
     if source.is_stdin:
         file_name, digest = "<stdin>", ""  # already read: there is nothing left to hash
     else:
@@ -200,6 +206,18 @@ def data_version(dataset: Dataset) -> DataVersion:
         file_name=file_name,
         sha256=digest,
     )
+
+
+def _credits(dataset: Dataset, source: DataSource) -> tuple[CitedWork, DataVersion]:
+    """What a figure from ``source`` is cited as: its own package's publication and file."""
+    if len(dataset.sources) == 1:
+        package, publication = dataset.package, dataset.publication
+    else:
+        package = load_package(source)
+        publication = publication_of(package, str(source.sidecar(PACKAGE_FILE)))
+    if publication is None:
+        raise ZgcError(phrase("cite.no_package", label=source.label))
+    return cited_work(publication, source_url(package)), source_version(source, package)
 
 
 def cite(
@@ -239,11 +257,18 @@ def cite(
                 phrase("select.no_figure_year_in", which=which, year=year, available=available)
             )
         rows = rows[rows["year"] == year]
-    publication = dataset.publication
-    if publication is None:
-        raise ZgcError(phrase("cite.no_package", label=dataset.source.label))
-    work = cited_work(publication, source_url(dataset.package))
-    data = data_version(dataset)
+    # Each figure is credited to the source it comes from (several --data: each its own
+    # package, file and hash), each source's package read and file hashed once.
+    credits: dict[int, tuple[CitedWork, DataVersion]] = {}
+    origin_of: dict[int, int] = {}
+    for row in rows.index:
+        source = dataset.source_of_row(int(row))
+        origin = dataset.sources.index(source)
+        origin_of[int(row)] = origin
+        if origin not in credits:
+            credits[origin] = _credits(dataset, source)
+    if not credits:  # nothing selected: the first source's credits (an empty result)
+        credits[0] = _credits(dataset, dataset.source)
     metadata = metadata_by_metric(dataset.indicators)
     indicator_names = {
         name: {"en": row.get("name_en", ""), "zh": row.get("name_zh", "")}
@@ -251,7 +276,9 @@ def cite(
     }
     entity_names = dataset.entity_names()
     accessed = (today or datetime.date.today()).isoformat()
-    ordered = rows.sort_values(["metric", "entity", "year"], kind="stable").reset_index(drop=True)
+    ordered = rows.sort_values(["metric", "entity", "year"], kind="stable")
+    origins = [origin_of.get(int(row), 0) for row in ordered.index]
+    ordered = ordered.reset_index(drop=True)
     figures = tuple(
         CitedFigure(
             metric=str(row["metric"]),
@@ -266,10 +293,10 @@ def cite(
             note=str(row.get("note", "") or ""),
             indicator_names=indicator_names.get(str(row["metric"]), {}),
             entity_names=entity_names.get(str(row["entity"]), {}),
-            work=work,
-            data=data,
+            work=credits[origin][0],
+            data=credits[origin][1],
             accessed=accessed,
         )
-        for row in ordered.to_dict("records")
+        for row, origin in zip(ordered.to_dict("records"), origins, strict=True)
     )
     return CitationsResult(ordered, figures=figures)
