@@ -432,3 +432,29 @@ def test_standard_input_redirected_from_the_target_counts_as_the_input(sample_cs
         "write to another file\n"
     )
     assert sample_csv.read_bytes() == before
+
+
+def test_a_fifo_is_written_into_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "stream.csv"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run("export", "-o", str(fifo), "-f", "csv")
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)  # still the pipe a reader waits on
+    assert received == [run("export", "-f", "csv").stdout.encode("utf-8")]
+
+
+def test_a_link_to_a_file_keeps_the_link_and_replaces_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "real.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target.name)
+    result = run("export", "-o", str(link))
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == target.name
+    assert target.read_text(encoding="utf-8") == run("export", "-f", "csv").stdout

@@ -68,6 +68,19 @@ def atomic_path(path: Path) -> Iterator[Path]:
     import shutil
     import tempfile
 
+    try:
+        status: os.stat_result | None = os.stat(path)  # through links
+    except OSError:
+        status = None
+    if status is not None and not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
+        # A pipe, FIFO or device (`-o /dev/stdout`, `-o >(gzip > x.gz)`): written into,
+        # as `>` does; replacing it would break the reader waiting on it.
+        with _written_into(path) as temporary:
+            yield temporary
+        return
+    if status is not None and path.is_symlink():
+        # A link to a file: the file it names is replaced, and the link stays.
+        path = Path(os.path.realpath(path))
     folder = path.parent
     if path.is_dir():
         raise ZgcError(phrase("write.folder", path=visible(str(path))))
@@ -85,6 +98,24 @@ def atomic_path(path: Path) -> Iterator[Path]:
         if mode is not None:
             os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def _written_into(path: Path) -> Iterator[Path]:
+    """A temporary file whose bytes are copied into ``path`` (a pipe or device) at the end."""
+    import shutil
+    import tempfile
+
+    staging = Path(tempfile.mkdtemp(suffix=".zgc"))
+    temporary = staging / (path.name or "output")
+    try:
+        yield temporary
+        with open(temporary, "rb") as written, open(path, "wb") as sink:
+            shutil.copyfileobj(written, sink)
     except OSError as error:
         raise _cannot_write(path, error) from None
     finally:
