@@ -377,3 +377,16 @@ def test_a_legend_breaks_between_entries_never_inside_one() -> None:
         # Each entry is whole on one line, and every line fits.
         assert all(any(entry in line for line in lines) for entry in entries), (width, lines)
         assert max(len(line) for line in lines) <= width
+
+
+def test_a_window_that_hides_the_previous_figure_says_its_marks() -> None:
+    # This frame's employees 2013 is derived (1.86 million^): with --from 2015 the 2022 row
+    # keeps its growth since 2013, whose mark is then nowhere in the table but this line.
+    data = dataset()
+    windowed = stats.series(data, ["employees"], year_from=2015)
+    text = rendered(views.render(windowed, Language.en, 100), width=100)
+    assert "zgc 2022: growth since 2013^, a figure outside --from/--to" in text
+    whole = stats.series(data, ["employees"])
+    assert "outside --from/--to" not in rendered(views.render(whole, Language.en, 100), width=100)
+    chinese = rendered(views.render(windowed, Language.zh, 100), width=100)
+    assert "增长自2013^年起算" in chinese

@@ -126,6 +126,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not compared, only {year} in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年数据（{count}）：{series}",
     },
+    "series.outside_window": {
+        "en": "{entity} {year}: growth since {previous}, a figure outside --from/--to",
+        "zh": "{entity} {year}年：增长自{previous}年起算，该年数据在 --from/--to 范围之外",
+    },
     "compare.more_not_compared": {
         "en": "… and {count} more (--limit 0 names them all)",
         "zh": "……另有{count}项（--limit 0 列出全部）",

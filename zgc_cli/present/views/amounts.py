@@ -126,6 +126,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         unit = str(rows_of_metric["unit"].iloc[0])
         title = _titled(name, unit, metric, lang)
         renderables.append(build_table(columns, rows, title=title, width=width))
+        renderables.extend(_outside_window(rows_of_metric, result.entity_names, lang, width))
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
             if span_row["year_from"] != span_row["year_to"]:
                 parts = _span_parts(span_row, lang, result.entity_names)
@@ -225,6 +226,43 @@ def compare_view(
     if any_missing and not result.tolerance:
         renderables.append(plain(message("compare.try_tolerance", lang), style="dim"))
     return renderables
+
+
+def _outside_window(
+    rows: pd.DataFrame,
+    entity_names: Mapping[str, Mapping[str, str]],
+    lang: Language,
+    width: int | None,
+) -> list[RenderableType]:
+    """A line for each row whose growth runs from a figure the table does not show.
+
+    ``--from``/``--to`` is a window: a row keeps its growth since its previous
+    figure, which may lie outside it. That figure's marks (bound, estimate,
+    derived) are then nowhere in the table, so they are said here.
+    """
+    lines: list[RenderableType] = []
+    shown = {
+        (str(entity), int(year)) for entity, year in zip(rows["entity"], rows["year"], strict=True)
+    }
+    for row in rows.to_dict("records"):
+        previous = row["previous_year"]
+        if pd.isna(previous) or (str(row["entity"]), int(previous)) in shown:
+            continue
+        own = {str(row["status"]), str(row["qualifier"])}
+        flags = [flag for flag in str(row["flags"]).split(FLAG_SEPARATOR) if flag]
+        others = [flag for flag in flags if flag not in own]
+        # Marked as a number is: a bound before it (~2013), a status after it (2013^).
+        before = "".join(QUALIFIER_MARKS.get(flag, "") for flag in others)
+        after = "".join(STATUS_MARKS.get(flag, "") for flag in others)
+        text = message(
+            "series.outside_window",
+            lang,
+            entity=entity_label(row["entity"], entity_names, lang),
+            year=int(row["year"]),
+            previous=f"{before}{int(previous)}{after}",
+        )
+        lines.append(flowing_lines([text], "", width, style="dim"))
+    return lines
 
 
 def _within(tolerance: int, lang: Language) -> str:
