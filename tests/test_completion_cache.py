@@ -275,3 +275,42 @@ def test_completion_imports_no_pandas_or_numpy_even_when_it_builds_the_cache(
     assert result.stdout.splitlines() == ["['revenue', 'firms']", "['revenue', 'firms']", "[]"]
     if sys.platform.startswith("linux"):
         assert list((tmp_path / "xdg" / "zgc").glob("completion-*.json"))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("mine.tsv", "metric\tentity\tyear\tvalue\nalpha\tx\t2014\t1\nbeta\ty\t2023\t2\n"),
+        (
+            "mine.json",
+            '[{"metric": "alpha", "entity": "x", "year": 2014, "value": 1},'
+            ' {"metric": "beta", "entity": "y", "year": 2023, "value": 2}]',
+        ),
+        (
+            "mine.jsonl",
+            '{"metric": "alpha", "entity": "x", "year": 2014, "value": 1}\n'
+            '{"metric": "beta", "entity": "y", "year": 2023, "value": 2}\n',
+        ),
+    ],
+)
+def test_every_text_format_zgc_reads_is_offered(
+    tmp_path: Path, cache_dir: Path, name: str, text: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert completion.complete_metrics(context(str(path)), "") == ["alpha", "beta"]
+    assert completion.complete_entities(context(str(path)), "") == ["x", "y"]
+    assert completion.complete_years(context(str(path)), "20") == ["2014", "2023"]
+    # `zgc source beta <TAB>`: that metric's years, read from the converted text too.
+    assert completion.complete_years(context(str(path), metric_id="beta"), "") == ["2023"]
+
+
+def test_categories_come_from_every_source(tmp_path: Path, cache_dir: Path) -> None:
+    mine = tmp_path / "metrics.csv"
+    mine.write_text("metric,year,value\nalpha,2020,1\n", encoding="utf-8")
+    (tmp_path / "indicators.csv").write_text(
+        "metric,name_en,name_zh,unit,kind,category\nalpha,A,A,firms,level,mycat\n",
+        encoding="utf-8",
+    )
+    offered = completion.complete_categories(context([str(mine), "shipped"]), "")
+    assert "mycat" in offered and "economy" in offered

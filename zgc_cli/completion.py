@@ -349,6 +349,27 @@ def _write_cache(cache_path: str, signature: dict[str, Any], catalog: Catalog) -
             pass
 
 
+def _as_csv(path: str, data: bytes) -> bytes:
+    """A source's bytes as the CSV the scan reads: tsv, json and jsonl converted as the
+    loader converts them; a workbook (it needs the excel extra) offers nothing.
+
+    Raises:
+        ZgcError: the source cannot be read as its format (no completions, then).
+    """
+    from zgc_cli.model import readers
+
+    fmt = readers.format_of_path(path) or readers.sniff(data[: readers.SNIFF_BYTES])
+    if fmt == readers.TSV:
+        return readers.tsv_to_csv(path, data)
+    if fmt == readers.JSON:
+        return readers.json_to_csv(path, data)[0]
+    if fmt == readers.JSONL:
+        return readers.jsonl_to_csv(path, data)[0]
+    if fmt == readers.XLSX:
+        return b""
+    return data
+
+
 def catalog_of(path: str) -> Catalog:
     """What completion offers from one source: from the cache when it is current."""
     if path == STDIN_MARKER:
@@ -365,7 +386,7 @@ def catalog_of(path: str) -> Catalog:
         if cached is not None:
             return cached
     try:
-        data = read_bytes(path)[1]  # the one reader: bounded on devices and pipes
+        data = _as_csv(path, read_bytes(path)[1])  # the one reader: bounded on devices
     except ZgcError:
         return Catalog()
     catalog = scan(data)
@@ -439,7 +460,7 @@ def complete_years(ctx: Any, incomplete: str) -> list[str]:
     for path in _paths(ctx):
         if metric and path != STDIN_MARKER:
             try:
-                years.update(metric_years(read_bytes(path)[1], str(metric)))
+                years.update(metric_years(_as_csv(path, read_bytes(path)[1]), str(metric)))
             except ZgcError:
                 continue
         else:
@@ -473,12 +494,18 @@ def _categories(indicators: str) -> set[str]:
 
 
 def complete_categories(ctx: Any, incomplete: str) -> list[str]:
-    """Categories of the indicators file beside the data that start with what was typed."""
+    """Categories of the indicators files beside every source, that start with what was typed."""
+    from zgc_cli.model.sources import resolve_data_sources
+
     params = getattr(ctx, "params", None) or {}
+    value = params.get("data") or None
     try:
-        indicators = resolve_data_source(params.get("data")).sidecar(INDICATORS_FILE)
+        sources = resolve_data_sources([value] if isinstance(value, str) else value)
     except ZgcError:
         return []
-    if indicators is None:
-        return []
-    return [name for name in sorted(_categories(str(indicators))) if name.startswith(incomplete)]
+    found: set[str] = set()
+    for source in sources:
+        indicators = source.sidecar(INDICATORS_FILE)
+        if indicators is not None:
+            found |= _categories(str(indicators))
+    return [name for name in sorted(found) if name.startswith(incomplete)]
