@@ -320,19 +320,32 @@ class Dataset:
         return self._each(load_claims)
 
     @cached_property
+    def _packages(self) -> dict[DataSource, dict[str, object] | None]:
+        """Each source's data package, read once."""
+        return {source: load_package(source) for source in self.sources}
+
+    def package_of(self, source: DataSource) -> dict[str, object] | None:
+        """The data package beside one source (the dataset's own when it has one source)."""
+        return self.package if len(self.sources) == 1 else self._packages[source]
+
+    def publication_of(self, source: DataSource) -> Publication | None:
+        """The publication one source's package names (the dataset's when it has one source)."""
+        if len(self.sources) == 1:
+            return self.publication
+        return publication_of(self._packages[source], str(source.sidecar(PACKAGE_FILE)))
+
+    @cached_property
     def package(self) -> dict[str, object] | None:
         """The first data package beside a source (preferred sources first), as JSON, or None."""
-        for source in self.by_preference:
-            package = load_package(source)
-            if package is not None:
-                return package
-        return None
+        packages = (self._packages[source] for source in self.by_preference)
+        return next((package for package in packages if package is not None), None)
 
     @cached_property
     def publication(self) -> Publication | None:
         """The first publication a source's data package names (preferred sources first)."""
         for source in self.by_preference:
-            publication = load_publication(source)
+            label = str(source.sidecar(PACKAGE_FILE))
+            publication = publication_of(self._packages[source], label)
             if publication is not None:
                 return publication
         return None

@@ -262,9 +262,6 @@ def sources(
 
 def _citations_by_source(dataset: Dataset, rows: pd.DataFrame) -> list[str]:
     """Each row's publication, as its own source's data package names it ('' if none)."""
-    from zgc_cli.model.dataset import load_package, publication_of
-    from zgc_cli.model.schema import PACKAGE_FILE
-
     frame = dataset.frame
     position = {
         (str(metric), str(entity), int(year)): index
@@ -277,8 +274,7 @@ def _citations_by_source(dataset: Dataset, rows: pd.DataFrame) -> list[str]:
     for metric, entity, year in zip(rows["metric"], rows["entity"], rows["year"], strict=True):
         source = dataset.source_of_row(position[(str(metric), str(entity), int(year))])
         if source.path not in by_source:
-            package = load_package(source)
-            publication = publication_of(package, str(source.sidecar(PACKAGE_FILE)))
+            publication = dataset.publication_of(source)
             by_source[source.path] = publication.citation() if publication else ""
         cited.append(by_source[source.path])
     return cited

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.dataset import load_package, publication_of
-from zgc_cli.model.schema import OBSERVATIONS_FILE, PACKAGE_FILE
+from zgc_cli.model.schema import OBSERVATIONS_FILE
 from zgc_cli.model.sources import DataSource
 from zgc_cli.model.textio import read_bytes
 from zgc_cli.phrases import Listed, phrase
@@ -210,11 +209,7 @@ def source_version(source: DataSource, package: Mapping[str, object] | None) -> 
 
 def _credits(dataset: Dataset, source: DataSource) -> tuple[CitedWork, DataVersion]:
     """What a figure from ``source`` is cited as: its own package's publication and file."""
-    if len(dataset.sources) == 1:
-        package, publication = dataset.package, dataset.publication
-    else:
-        package = load_package(source)
-        publication = publication_of(package, str(source.sidecar(PACKAGE_FILE)))
+    package, publication = dataset.package_of(source), dataset.publication_of(source)
     if publication is None:
         raise ZgcError(phrase("cite.no_package", label=source.label))
     return cited_work(publication, source_url(package)), source_version(source, package)
