@@ -478,9 +478,6 @@ def complete_statuses(ctx: Any, incomplete: str) -> list[str]:
 
 def _categories(indicators: str) -> set[str]:
     """The categories an indicators file names; none if it cannot be read."""
-    import csv
-    import io
-
     try:
         text = try_decode(read_bytes(indicators)[1])
         if text is None:
