@@ -288,7 +288,7 @@ OBSERVATIONS: list[Observation] = [
     C("minutes_per_new_tech_firm", "beijing", 5, "minutes", "less_than",
         "不到5分钟，就有一家科技型企业在北京落户、诞生"),
     # --- technology -------------------------------------------------------------------
-    C("quantum_direct_communication_rate", "baqis", 1000, "bits_per_second", "about",
+    C("quantum_direct_communication_rate", "baqis", 1000, "bits_per_second", "order_of_magnitude",
         "量子直接通信样机每秒千比特量级的通信速率",
         "千比特量级 = order of a kilobit per second"),
     C("blockchain_chip_cores", "beijing", 256, "cores", "exact", "新一代256核区块链专用加速芯片"),
@@ -1006,7 +1006,14 @@ def datapackage() -> dict[str, object]:
             "(不到).",
             constraints={
                 **required,
-                "enum": ["exact", "more_than", "nearly", "about", "less_than"],
+                "enum": [
+                    "exact",
+                    "more_than",
+                    "nearly",
+                    "about",
+                    "less_than",
+                    "order_of_magnitude",
+                ],
             },
         ),
         _field(

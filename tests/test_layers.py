@@ -182,7 +182,7 @@ def test_an_unreadable_article_is_named_as_the_article(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "module",
     [
-        "zgc_cli.check.wording",
+        "zgc_cli.model.figures",
         "zgc_cli.model.sources",
         "zgc_cli.present.i18n",
         "zgc_cli.completion",

@@ -16,18 +16,18 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from zgc_cli import check
-from zgc_cli.check import wording as numbers_zh
 from zgc_cli.check.arithmetic import evaluate_expression
 from zgc_cli.check.claims import verify_claims
 from zgc_cli.check.events import verify_events
 from zgc_cli.check.observations import verify_observations
 from zgc_cli.check.rows import OBSERVATION_CHECKS, RESULT_COLUMNS
 from zgc_cli.check.tables import entities_of, events_of
-from zgc_cli.check.wording import Figure, parse_figures, zh_numeral_to_int
 from zgc_cli.check.years import publication_year
 from zgc_cli.cli import app
+from zgc_cli.model import figures as numbers_zh
 from zgc_cli.model import schema as data
 from zgc_cli.model.dataset import Dataset
+from zgc_cli.model.figures import Figure, parse_figures, zh_numeral_to_int
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.stats.results import VerifyReport
 
@@ -87,7 +87,7 @@ WORDINGS: list[tuple[str, float, str]] = [
     ("109.8%", 109.8, "exact"),
     ("不到5分钟", 5, "less_than"),
     ("不到四年", 4, "less_than"),
-    ("千比特量级", 1000, "about"),
+    ("千比特量级", 1000, "order_of_magnitude"),
     ("第四", 4, "exact"),
     ("第一", 1, "exact"),
     ("第三个", 3, "exact"),
@@ -155,7 +155,8 @@ def test_parser_qualifiers_are_the_data_vocabulary() -> None:
         numbers_zh.NEARLY,
         numbers_zh.ABOUT,
         numbers_zh.LESS_THAN,
-    ) == ("exact", "more_than", "nearly", "about", "less_than")
+        numbers_zh.ORDER_OF_MAGNITUDE,
+    ) == ("exact", "more_than", "nearly", "about", "less_than", "order_of_magnitude")
     qualifiers = {figure.qualifier for figure in parse_figures(ARTICLE)}
     assert qualifiers == set(data.QUALIFIERS)
 

@@ -513,7 +513,7 @@ def test_no_phrase_takes_the_id_of_a_message() -> None:
 INTERNAL_ERRORS: dict[tuple[str, str], str] = {
     ("zgc_cli/model/dataset.py", "a Dataset needs"): "a programming error: callers pass a source",
     ("zgc_cli/model/textio.py", "only a regular file"): "a programming error: callers check",
-    ("zgc_cli/check/wording.py", "not a Chinese numeral"): "its input is what a pattern of "
+    ("zgc_cli/model/figures.py", "not a Chinese numeral"): "its input is what a pattern of "
     "Chinese numerals matched: a guard",
     ("zgc_cli/present/formats.py", "not a machine format"): "a programming error: the format "
     "comes from OutputFormat",

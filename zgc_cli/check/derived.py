@@ -34,7 +34,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression, expression_numbers
 from zgc_cli.check.rows import _number, _result, _text
-from zgc_cli.check.wording import ABOUT, EXACT, parse_figures, years_in
+from zgc_cli.model.figures import ABOUT, EXACT, parse_figures, years_in
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.phrases import Term, phrase, said
 

@@ -27,7 +27,7 @@ Observation checks, in this order, by row status:
 
 Threshold rule: a figure that names a size class in the metric's definition
 (``亿元以上企业``, ``超千亿元企业``, ``万亿级产业集群``; see
-:data:`zgc_cli.check.wording.THRESHOLD_NOUNS`) never matches an observation's value, so its
+:data:`zgc_cli.model.figures.THRESHOLD_NOUNS`) never matches an observation's value, so its
 超/以上 cannot be mistaken for a bound on the count that follows.
 """
 
@@ -41,8 +41,8 @@ from zgc_cli.check.derived import check_derived
 from zgc_cli.check.entities import Entities, check_entity
 from zgc_cli.check.rows import _frame, _number, _result, _text
 from zgc_cli.check.units import check_unit
-from zgc_cli.check.wording import Figure, estimate_marker_before, parse_figures
 from zgc_cli.check.years import ARTICLE_YEAR, check_year
+from zgc_cli.model.figures import Figure, estimate_marker_before, parse_figures
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.model.schema import QUALIFIERS, STATUSES
 from zgc_cli.phrases import Listed, Term, phrase

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 
 from zgc_cli.check.rows import _result, _text
-from zgc_cli.check.wording import Figure
+from zgc_cli.model.figures import Figure
 from zgc_cli.phrases import Listed, Term, phrase
 
 # Unit word (as the parser gives it in Figure.unit_suffix) -> the row units it allows.

@@ -16,7 +16,7 @@ import re
 from collections.abc import Hashable, Mapping
 
 from zgc_cli.check.rows import _result, _text, _year
-from zgc_cli.check.wording import parse_figures, years_in
+from zgc_cli.model.figures import parse_figures, years_in
 from zgc_cli.model.schema import YEAR_BASES
 from zgc_cli.phrases import Listed, Term, phrase
 

@@ -53,8 +53,31 @@ OBSERVATION_COLUMNS: tuple[str, ...] = (
 )
 SERIES_KEY: tuple[str, ...] = ("metric", "entity")
 
+# Optional columns that bind a row to its passage and bound it. Read when a file has
+# them, never added when it has not (a million-row file of the user's pays nothing).
+FIGURE_COLUMN = "figure"  # the figure exactly as the quote writes it: 近3000万公里
+INTERVAL_COLUMNS: tuple[str, ...] = ("low", "high")  # a derived row's interval, given
+YEAR_BOUND_COLUMNS: tuple[str, ...] = ("year_min", "year_max")  # an inferred year's bounds
+ENTITY_QUOTE_COLUMN = "entity_quote"  # the passage naming the place, when the quote does not
+NOTE_ZH_COLUMN = "note_zh"  # the note in Chinese
+PROVENANCE_COLUMNS: tuple[str, ...] = (
+    FIGURE_COLUMN,
+    *INTERVAL_COLUMNS,
+    *YEAR_BOUND_COLUMNS,
+    ENTITY_QUOTE_COLUMN,
+    NOTE_ZH_COLUMN,
+)
+
 STATUSES: tuple[str, ...] = ("reported", "estimate", "derived")
-QUALIFIERS: tuple[str, ...] = ("exact", "more_than", "nearly", "about", "less_than")
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "more_than",
+    "nearly",
+    "about",
+    "less_than",
+    # 千比特量级: a power of ten, not "about 1000" (within a factor of √10 either way).
+    "order_of_magnitude",
+)
 
 INDICATOR_COLUMNS: tuple[str, ...] = (
     "metric",
@@ -93,5 +116,6 @@ QUALIFIER_MARKS: dict[str, str] = {
     "nearly": "<~",
     "about": "~",
     "less_than": "<",
+    "order_of_magnitude": "≈",
 }
 STATUS_MARKS: dict[str, str] = {"estimate": "*", "derived": "^"}

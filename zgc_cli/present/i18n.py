@@ -57,6 +57,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mark.nearly": {"en": "<~ nearly", "zh": "<~ 接近"},
     "mark.about": {"en": "~ about", "zh": "~ 约"},
     "mark.less_than": {"en": "< less than", "zh": "< 不到"},
+    "mark.order_of_magnitude": {"en": "≈ order of magnitude", "zh": "≈ 量级"},
     "mark.inferred_year": {
         "en": "? year inferred (zgc source tells how)",
         "zh": "? 年份为推定（见 zgc source）",
@@ -89,6 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "flag.nearly": {"en": "nearly (just under)", "zh": "接近（略低于）"},
     "flag.about": {"en": "about", "zh": "约"},
     "flag.less_than": {"en": "less than (an upper bound)", "zh": "不到（上限）"},
+    "flag.order_of_magnitude": {
+        "en": "order of magnitude (within ×/÷ √10)",
+        "zh": "量级（在其÷√10至×√10之间）",
+    },
     "flag.inferred_year": {"en": "year inferred", "zh": "年份为推定"},
     "flag.cumulative": {"en": "cumulative total", "zh": "累计"},
     "flag.percentage_points": {"en": "change in percentage points", "zh": "增减以百分点计"},
@@ -110,6 +115,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.nearly": {"en": "nearly", "zh": "接近"},
     "label.about": {"en": "about", "zh": "约"},
     "label.less_than": {"en": "less than", "zh": "不到"},
+    "label.order_of_magnitude": {"en": "order of magnitude", "zh": "量级"},
     "label.inferred": {"en": "year inferred", "zh": "年份为推定"},
     "label.publication": {"en": "as of publication", "zh": "截至发表时"},
     "label.separator": {"en": ", ", "zh": "，"},

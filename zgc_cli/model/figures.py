@@ -27,7 +27,7 @@ from decimal import Decimal
 from zgc_cli.model.schema import QUALIFIERS
 
 # The qualifier vocabulary is the data's (zgc_cli.model.schema.QUALIFIERS), named here in its order.
-EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN = QUALIFIERS
+EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN, ORDER_OF_MAGNITUDE = QUALIFIERS
 
 # Words written before a number. 上 only counts before a bare magnitude (上千, 上百).
 PRE_QUALIFIERS: dict[str, str] = {
@@ -52,7 +52,7 @@ POST_QUALIFIERS: dict[str, str] = {
     "多": MORE_THAN,
     "以上": MORE_THAN,
     "左右": ABOUT,
-    "量级": ABOUT,
+    "量级": ORDER_OF_MAGNITUDE,
     "级": ABOUT,
     "以下": LESS_THAN,
 }
