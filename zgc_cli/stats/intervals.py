@@ -369,13 +369,18 @@ def cagr_pct_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> 
 
 
 def share_bounds(part: Bounds, whole: Bounds) -> Bounds:
-    """part / whole × 100, at least 0 where both are non-negative."""
-    return scale(ratio_bounds(whole, part, np.zeros(len(part))), 100.0)
+    """part × 100 / whole, at least 0 where both are non-negative.
+
+    Scaled before the division, so that a share that is a whole number (120 of
+    1000: 12) comes out exact.
+    """
+    return index_bounds(part, whole, 100.0)
 
 
 def index_bounds(value: Bounds, base: Bounds, index_base: float) -> Bounds:
-    """value / base × ``index_base``."""
-    return scale(ratio_bounds(base, value, np.zeros(len(value))), index_base)
+    """value × ``index_base`` / base, at least 0 where both are non-negative."""
+    quotient = divide(scale(value, index_base), base)
+    return floor_at(quotient, 0.0, _nonnegative(base, value))
 
 
 def monotone_bounds(
