@@ -107,13 +107,16 @@ class Bounds:
 
 
 def _down(values: FloatArray, exact: BoolArray) -> FloatArray:
-    """``values`` where exact (or infinite or NaN), else the next float below."""
-    keep = exact | ~np.isfinite(values)
+    """``values`` where exact (or −∞ or NaN), else the next float below.
+
+    A +∞ that is not exact is an overflow: the largest float is below the truth.
+    """
+    keep = exact | np.isnan(values) | (values == -_INF)
     return np.where(keep, values, np.nextafter(values, -_INF))
 
 
 def _up(values: FloatArray, exact: BoolArray) -> FloatArray:
-    keep = exact | ~np.isfinite(values)
+    keep = exact | np.isnan(values) | (values == _INF)
     return np.where(keep, values, np.nextafter(values, _INF))
 
 
@@ -167,7 +170,7 @@ def _product_error(a: FloatArray, b: FloatArray) -> tuple[FloatArray, FloatArray
     known = (
         (np.abs(a) < _SPLIT_LIMIT)
         & (np.abs(b) < _SPLIT_LIMIT)
-        & ((product == 0) | (np.abs(product) > _TINY))
+        & ((a == 0) | (b == 0) | (np.abs(product) > _TINY))
         & np.isfinite(product)
     )
     return product, error, known
