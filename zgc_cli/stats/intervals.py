@@ -288,6 +288,9 @@ def divide(a: Bounds, b: Bounds) -> Bounds:
     positive = b.low >= 0
     negative = b.high <= 0
     by_positive = _divide_by_nonnegative(a, b)
+    if positive.all():  # amounts: the usual case, one division
+        undefined = np.isnan(a.low) | np.isnan(a.high) | np.isnan(b.low) | np.isnan(b.high)
+        return by_positive.where(~undefined) if undefined.any() else by_positive
     by_negative = _divide_by_nonnegative(_negated(a), _negated(b))
     unbounded = np.full(len(a), _INF)
     low = np.where(positive, by_positive.low, np.where(negative, by_negative.low, -unbounded))
