@@ -203,7 +203,10 @@ def test_exact_operations_are_not_widened() -> None:
     assert div_up(np.array([12_000.0]), np.array([1000.0]))[0] == 12.0
     assert mul_up(np.array([0.5]), np.array([100.0]))[0] == 50.0
     # An inexact one is: 1/3 lies strictly between its two roundings.
-    low, high = div_down(np.array([1.0]), np.array([3.0]))[0], div_up(np.array([1.0]), np.array([3.0]))[0]
+    low, high = (
+        div_down(np.array([1.0]), np.array([3.0]))[0],
+        div_up(np.array([1.0]), np.array([3.0]))[0],
+    )
     assert low < high and Fraction(low) < Fraction(1, 3) < Fraction(high)
 
 

@@ -15,8 +15,8 @@ from pandas.testing import assert_frame_equal
 from zgc_cli import stats
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.dataset import Dataset
-from zgc_cli.model.schema import INTERVAL_SUFFIXES, interval_columns
 from zgc_cli.model.observations import load_observations, parse_observations
+from zgc_cli.model.schema import INTERVAL_SUFFIXES, interval_columns
 from zgc_cli.stats.catalog import catalog, search, series_values, sources
 from zgc_cli.stats.growth import (
     compare,
