@@ -29,8 +29,10 @@ result is NaN at both ends.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -103,6 +105,21 @@ class Bounds:
     def bounded(self) -> BoolArray:
         """Where both ends are finite."""
         return np.isfinite(self.low) & np.isfinite(self.high)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _quiet(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run with numpy's floating-point warnings off: ±∞, NaN and overflow are values here."""
+
+    @functools.wraps(function)
+    def quiet(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with np.errstate(all="ignore"):
+            return function(*args, **kwargs)
+
+    return quiet
 
 
 # --- directed rounding -------------------------------------------------------------------
@@ -352,17 +369,20 @@ def _nonnegative(value_from: Bounds, value_to: Bounds) -> BoolArray:
     return (value_from.low >= 0) & (value_to.low >= 0)
 
 
+@_quiet
 def change_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> Bounds:
     """to − from."""
     return subtract(value_to, value_from)
 
 
+@_quiet
 def ratio_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> Bounds:
     """to / from, at least 0 where both are non-negative."""
     ratio = divide(value_to, value_from)
     return floor_at(ratio, 0.0, _nonnegative(value_from, value_to))
 
 
+@_quiet
 def change_pct_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> Bounds:
     """(to / from − 1) × 100, at least −100 where both are non-negative."""
     ratio = ratio_bounds(value_from, value_to, years)
@@ -370,6 +390,7 @@ def change_pct_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -
     return floor_at(change, -100.0, _nonnegative(value_from, value_to))
 
 
+@_quiet
 def cagr_pct_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> Bounds:
     """((to / from) ** (1 / years) − 1) × 100, at least −100."""
     ratio = ratio_bounds(value_from, value_to, years)
@@ -378,6 +399,7 @@ def cagr_pct_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> 
     return floor_at(grown, -100.0, np.ones(len(grown), dtype=bool))
 
 
+@_quiet
 def share_bounds(part: Bounds, whole: Bounds) -> Bounds:
     """part × 100 / whole, at least 0 where both are non-negative.
 
@@ -387,10 +409,31 @@ def share_bounds(part: Bounds, whole: Bounds) -> Bounds:
     return index_bounds(part, whole, 100.0)
 
 
+@_quiet
 def index_bounds(value: Bounds, base: Bounds, index_base: float) -> Bounds:
-    """value × ``index_base`` / base, at least 0 where both are non-negative."""
-    quotient = divide(scale(value, index_base), base)
+    """value × ``index_base`` / base, at least 0 where both are non-negative.
+
+    Both orders are computed and their intersection kept (each encloses the
+    truth): scaling first keeps a whole result exact, dividing first keeps a
+    value near the largest float from overflowing (1e308 × 100).
+    """
+    scaled_first = divide(scale(value, index_base), base)
+    divided_first = scale(divide(value, base), index_base)
+    quotient = intersection(scaled_first, divided_first)
     return floor_at(quotient, 0.0, _nonnegative(base, value))
+
+
+def intersection(a: Bounds, b: Bounds) -> Bounds:
+    """Where two enclosures of the same values both hold: the larger low, the smaller high."""
+    with np.errstate(invalid="ignore"):
+        take_b_low = b.low > a.low
+        take_b_high = b.high < a.high
+    return Bounds(
+        np.where(take_b_low, b.low, a.low),
+        np.where(take_b_high, b.high, a.high),
+        np.where(take_b_low, b.low_open, a.low_open),
+        np.where(take_b_high, b.high_open, a.high_open),
+    )
 
 
 def monotone_bounds(
@@ -429,6 +472,7 @@ def monotone_bounds(
 # --- the interval of each observation ----------------------------------------------------
 
 
+@_quiet
 def value_steps(values: FloatArray) -> tuple[FloatArray, FloatArray]:
     """s and s_nz from a value's own digits (the decimals of its shortest repr).
 
@@ -517,6 +561,7 @@ def _qualifier_codes(rows: pd.DataFrame) -> np.ndarray:
     return positions[column.cat.codes.to_numpy()]
 
 
+@_quiet
 def figure_bounds(
     values: FloatArray,
     qualifiers: np.ndarray,
@@ -585,6 +630,7 @@ def _given(bounds: Bounds, low: FloatArray, high: FloatArray) -> Bounds:
     )
 
 
+@_quiet
 def observation_bounds(rows: pd.DataFrame) -> tuple[Bounds, Bounds]:
     """The strict and conventional interval of each observation (``value``, ``qualifier``, ...).
 
@@ -616,6 +662,7 @@ def observation_bounds(rows: pd.DataFrame) -> tuple[Bounds, Bounds]:
     return strict, conventional
 
 
+@_quiet
 def bounds_from_columns(frame: pd.DataFrame, quantity: str) -> tuple[Bounds, Bounds] | None:
     """A quantity's intervals read back from its six columns (None if it has none).
 
@@ -646,6 +693,7 @@ def bounds_from_columns(frame: pd.DataFrame, quantity: str) -> tuple[Bounds, Bou
     return strict.where(~undefined), conventional.where(~undefined)
 
 
+@_quiet
 def written_values(frame: pd.DataFrame, quantity: str = "value") -> FloatArray:
     """The values as written, from a frame whose unbounded points are empty.
 
@@ -661,6 +709,7 @@ def written_values(frame: pd.DataFrame, quantity: str = "value") -> FloatArray:
     return np.where(np.isnan(points), np.where(np.isnan(low), high, low), points)
 
 
+@_quiet
 def interval_cells(
     quantity: str, strict: Bounds, conventional: Bounds, defined: BoolArray | None = None
 ) -> dict[str, Column]:
@@ -688,6 +737,7 @@ def interval_cells(
     }
 
 
+@_quiet
 def bounded_points(points: FloatArray, strict: Bounds) -> FloatArray:
     """The points where the strict interval is bounded on both sides, NaN elsewhere."""
     return np.where(strict.bounded, np.asarray(points, dtype="float64"), np.nan)
