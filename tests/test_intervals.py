@@ -462,3 +462,50 @@ def test_xlsx_writes_the_interval_columns_and_real_booleans(tmp_path: Path) -> N
     assert patents[header.index("change_pct")] is None
     assert patents[header.index("change_pct_high_open")] is True
     assert patents[header.index("change_pct_low")] == -100
+
+
+# --- every result frame: a point lies in its interval, and a bound has none ----------------
+
+observations = st.lists(
+    st.tuples(
+        st.integers(min_value=2010, max_value=2023),
+        st.floats(min_value=0.5, max_value=1e9, allow_nan=False).map(lambda v: round(v, 2)),
+        st.sampled_from(["exact", "about", "more_than", "nearly", "less_than"]),
+    ),
+    min_size=2,
+    max_size=8,
+    unique_by=lambda row: row[0],
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(observations)
+def test_every_point_lies_in_its_strict_interval_and_bounds_have_none(rows: list) -> None:
+    from zgc_cli.stats.growth import compare, series_growth
+
+    text = "metric,entity,year,value,qualifier\n" + "".join(
+        f"m,e,{year},{value!r},{qualifier}\n" for year, value, qualifier in rows
+    )
+    frame = parse_observations("p.csv", text.encode()).frame
+    series = series_growth(frame, ["m"])
+    years = sorted(year for year, _, _ in rows)
+    compared = compare(frame, years[0], years[-1]).frame
+    for result, quantities in (
+        (series, ["value", "change", "change_pct", "cagr_pct"]),
+        (compared, ["value_from", "value_to", "change", "change_pct", "ratio", "cagr_pct"]),
+    ):
+        for quantity in quantities:
+            point = result[quantity].to_numpy(dtype="float64")
+            low = result[f"{quantity}_low"].to_numpy(dtype="float64")
+            high = result[f"{quantity}_high"].to_numpy(dtype="float64")
+            conventional_low = result[f"{quantity}_low_conventional"].to_numpy(dtype="float64")
+            has_point = ~np.isnan(point)
+            # A point only where both strict ends are bounded, and inside them.
+            assert not (has_point & (np.isnan(low) | np.isnan(high))).any(), quantity
+            assert (low[has_point] <= point[has_point]).all(), quantity
+            assert (point[has_point] <= high[has_point]).all(), quantity
+            # The conventional reading lies within the strict one.
+            within = ~np.isnan(low) & ~np.isnan(conventional_low)
+            assert (conventional_low[within] >= low[within]).all(), quantity
+    more = series["qualifier"].astype(str).to_numpy() == "more_than"
+    assert series.loc[more, "value"].isna().all()
