@@ -11,34 +11,37 @@ in the article's text, and zgc_cli.check passes every row and claim.
     python scripts/build_dataset.py            # write the files
     python scripts/build_dataset.py --check    # fail if the files on disk differ
 
-A derived row's note is laid out so that a checker can recompute it (see DERIVED_NOTE):
+A derived row keeps the article's arithmetic, and its note is laid out so that a checker
+(zgc_cli/check/derived.py) can recompute it (see DERIVED_NOTE):
 
-    <expression> = <exact>, to <n> significant digit(s) as its least precise input (<input>);
-    interval <low> to <high> from <low expression> to <high expression> (<why>)
+    <expression> = <result>; interval <low expression> to <high expression> (<why>)
 
 or, when every input is exact and nothing is rounded:
 
-    <expression> = <exact>, exact: <why>
+    <expression> = <result>, exact: <why>
 
 <expression> (everything before the first " = ") uses numbers, + - * / and parentheses
-only; <exact> is its result rounded to 2 decimals for reading (recompute it, do not parse
-it); value is <expression> rounded half away from zero to <n> significant digits, and
-its qualifier is ``about``; <low> and <high> are the interval the rounded inputs allow
-(the low and high expressions, floored and ceiled to whole numbers).
+only, and is computed in decimal on its literals as written. <result> is its result in
+full, the float nearest it (machine_number's digits), and value is that same number: no
+rounding to significant digits (2790000 / 1.5 = 1860000, so that growth from it is the
+article's 1.5倍 exactly). The interval form has qualifier ``about``: its inputs are
+rounded figures, and the low and high expressions set each at the end of its rounding
+interval that makes the result smallest and largest (interval arithmetic over the
+operands' closed intervals; <why> says how each input is rounded). The row's low and
+high are those expressions' results rounded outward to a float (down, up). The exact
+form has qualifier ``exact`` and low = high = value. note_zh says the same in Chinese.
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
 import csv
 import io
 import json
-import math
 import re
 import sys
 from dataclasses import astuple, dataclass, fields, replace
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,8 +49,9 @@ sys.path.insert(0, str(REPO))
 
 import pandas as pd  # noqa: E402
 
-from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression  # noqa: E402
+from zgc_cli.check.arithmetic import evaluate_decimal  # noqa: E402
 from zgc_cli.check.claims import verify_claims  # noqa: E402
+from zgc_cli.check.derived import nearest_float, outward_float  # noqa: E402
 from zgc_cli.check.entities import SENTENCE_END, Entities  # noqa: E402
 from zgc_cli.check.events import verify_events  # noqa: E402
 from zgc_cli.check.observations import verify_observations  # noqa: E402
@@ -84,11 +88,10 @@ ENTITY_KINDS = ("country", "city", "new_area", "zone", "sub_park", "institution"
 # The layout of a derived row's note: see the module docstring.
 NUMBER = r"-?\d+(?:\.\d+)?"
 DERIVED_NOTE = re.compile(
-    rf"^(?P<expression>[^=;]+?) = (?P<exact>{NUMBER}), "
-    r"(?:exact: (?P<exact_why>.+)"
-    r"|to (?P<digits>\d+) significant digits? as its least precise input \((?P<least>[^)]+)\); "
-    rf"interval (?P<low>{NUMBER}) to (?P<high>{NUMBER}) "
-    r"from (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) \((?P<why>[^)]+)\))$"
+    rf"^(?P<expression>[^=;]+?) = (?P<result>{NUMBER})"
+    r"(?:, exact: (?P<exact_why>.+)"
+    r"|; interval (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) "
+    r"\((?P<why>[^()]+)\))$"
 )
 
 
@@ -221,58 +224,14 @@ def inferred(
     )
 
 
-def round_significant(number: float, digits: int) -> Decimal:
-    """``number`` rounded half away from zero to ``digits`` significant digits."""
-    exact = Decimal(repr(number))
-    if exact == 0:
-        return exact
-    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
-    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+def _result(expression: str) -> str:
+    """An expression's result in full: the float nearest its decimal value."""
+    return format_number(nearest_float(evaluate_decimal(expression)))
 
 
-def _decimal_of(node: ast.expr) -> Decimal:
-    """An arithmetic node evaluated in decimal, so that 1 + 14.9 / 100 is exactly 1.149."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        return Decimal(repr(node.value))
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_decimal_of(node.operand)
-    if isinstance(node, ast.BinOp):
-        left, right = _decimal_of(node.left), _decimal_of(node.right)
-        operations = {
-            ast.Add: left.__add__,
-            ast.Sub: left.__sub__,
-            ast.Mult: left.__mul__,
-            ast.Div: left.__truediv__,
-        }
-        return operations[type(node.op)](right)
-    raise ValueError(f"not arithmetic: {ast.dump(node)}")
-
-
-def least_significant_digits(expression: str) -> int:
-    """Significant digits of the least precise operand of the expression's final operation.
-
-    The operands are taken as the article writes them: trailing zeros of a whole number
-    do not count (279万 = 2790000 has 3), and a growth factor 1 + 14.9 / 100 counts as
-    1.149 (4), since 14.9% is known to 0.05 points.
-    """
-    node = ast.parse(expression.strip(), mode="eval").body
-    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node]
-    return min(len(_decimal_of(operand).normalize().as_tuple().digits) for operand in operands)
-
-
-def _reading(number: float) -> str:
-    """An exact result as written in a note: 2 decimals, trailing zeros dropped."""
-    return _plain(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
-
-def _outward(number: Decimal, upward: bool) -> str:
-    """The nearest float at or beyond ``number`` (below for a low end, above for a high)."""
-    nearest = float(number)
-    if upward and Decimal(nearest) < number:
-        nearest = math.nextafter(nearest, math.inf)
-    if not upward and Decimal(nearest) > number:
-        nearest = math.nextafter(nearest, -math.inf)
-    return format_number(nearest)
+def _end(expression: str, upward: bool) -> str:
+    """An interval end: the expression's result rounded outward to a float."""
+    return format_number(outward_float(evaluate_decimal(expression), upward=upward))
 
 
 def derived(
@@ -284,36 +243,25 @@ def derived(
     expression: str,
     *,
     figure: str,
-    digits: int,
-    least: str,
     low: str,
     high: str,
     why: str,
     why_zh: str,
 ) -> Observation:
-    """A value computed from rounded figures, kept to the precision of the least precise.
+    """A value computed from rounded figures: the article's arithmetic, kept in full.
 
     ``low`` and ``high`` are the expression with its rounded inputs at the ends of their
     rounding intervals; ``why`` (``why_zh`` in Chinese) says which inputs are rounded
     and how; ``figure`` is the figure of the quote the row is derived from (1.5倍).
     """
-    exact = evaluate_expression(expression)
-    value = _plain(round_significant(exact, digits))
-    bottom, top = math.floor(evaluate_expression(low)), math.ceil(evaluate_expression(high))
-    note = (
-        f"{expression} = {_reading(exact)}, to {digits} significant "
-        f"{'digit' if digits == 1 else 'digits'} as its least precise input ({least}); "
-        f"interval {bottom} to {top} from {low} to {high} ({why})"
-    )
-    note_zh = (
-        f"{expression} = {_reading(exact)}，按最不精确的输入（{least}）取{digits}位有效数字；"
-        f"区间 {bottom} 至 {top}，由 {low} 至 {high} 得出（{why_zh}）"
-    )
+    result = _result(expression)
+    note = f"{expression} = {result}; interval {low} to {high} ({why})"
+    note_zh = f"{expression} = {result}；区间 {low} 至 {high}（{why_zh}）"
     return Observation(
         metric,
         entity,
         year,
-        value,
+        result,
         unit,
         "derived",
         "about",
@@ -321,8 +269,8 @@ def derived(
         note,
         "stated",
         figure=figure,
-        low=_outward(evaluate_decimal(low), upward=False),
-        high=_outward(evaluate_decimal(high), upward=True),
+        low=_end(low, upward=False),
+        high=_end(high, upward=True),
         note_zh=note_zh,
     )
 
@@ -339,25 +287,23 @@ def derived_exact(
     figure: str,
     why_zh: str,
 ) -> Observation:
-    """A value computed from exact inputs only: nothing to round, a point interval."""
-    exact = evaluate_expression(expression)
-    note = f"{expression} = {_reading(exact)}, exact: {why}"
-    note_zh = f"{expression} = {_reading(exact)}，确数：{why_zh}"
+    """A value computed from exact inputs only: nothing rounded, a point interval."""
+    result = _result(expression)
     return Observation(
         metric,
         entity,
         year,
-        format_number(exact),
+        result,
         unit,
         "derived",
         "exact",
         quote,
-        note,
+        f"{expression} = {result}, exact: {why}",
         "stated",
         figure=figure,
-        low=format_number(exact),
-        high=format_number(exact),
-        note_zh=note_zh,
+        low=result,
+        high=result,
+        note_zh=f"{expression} = {result}，确数：{why_zh}",
     )
 
 
@@ -564,7 +510,7 @@ OBSERVATIONS: list[Observation] = [
     # --- talent -----------------------------------------------------------------------
     R("employees", "zgc", 2022, 2790000, "persons", "exact", "2022年，中关村从业人员279万人"),
     derived("employees", "zgc", 2013, "persons", "中关村从业人员279万人，是2013年的1.5倍",
-        "2790000 / 1.5", figure="1.5倍", digits=2, least="1.5",
+        "2790000 / 1.5", figure="1.5倍",
         low="2785000 / 1.55", high="2795000 / 1.45",
         why="279万 rounded to 1万 and 1.5倍 to 0.1", why_zh="279万按1万取整，1.5倍按0.1取整"),
     R("returnee_employees", "zgc", 2022, 63000, "persons", "exact",
@@ -572,7 +518,7 @@ OBSERVATIONS: list[Observation] = [
         "其中: among the 2022 employees of the sentence before",
         zh="其中：指上一句2022年从业人员中的"),
     derived("returnee_employees", "zgc", 2012, "persons",
-        "其中留学归国人员6.3万人，是2012年的3倍", "63000 / 3", figure="3倍", digits=1, least="3",
+        "其中留学归国人员6.3万人，是2012年的3倍", "63000 / 3", figure="3倍",
         low="62500 / 3.5", high="63500 / 2.5",
         why="6.3万 rounded to 0.1万 and 3倍 to a whole number",
         why_zh="6.3万按0.1万取整，3倍按整数取整"),
@@ -610,14 +556,14 @@ OBSERVATIONS: list[Observation] = [
         "2023年北京流向津冀技术合同数6758项"),
     derived("tech_contracts_to_tianjin_hebei", "beijing", 2022, "contracts",
         "技术合同数6758项、成交额784.7亿元，比2022年分别增长14.9%", "6758 / (1 + 14.9 / 100)",
-        figure="14.9%", digits=4, least="1 + 14.9 / 100 = 1.149",
+        figure="14.9%",
         low="6758 / (1 + 14.95 / 100)", high="6758 / (1 + 14.85 / 100)",
         why="6758 is a count; 14.9% rounded to 0.1", why_zh="6758为计数；14.9%按0.1取整"),
     R("tech_contract_value_to_tianjin_hebei", "beijing", 2023, 78470000000, "CNY", "exact",
         "2023年北京流向津冀技术合同数6758项、成交额784.7亿元"),
     derived("tech_contract_value_to_tianjin_hebei", "beijing", 2022, "CNY",
         "成交额784.7亿元，比2022年分别增长14.9%、109.8%", "78470000000 / (1 + 109.8 / 100)",
-        figure="109.8%", digits=4, least="784.7亿 and 1 + 109.8 / 100 = 2.098",
+        figure="109.8%",
         low="78465000000 / (1 + 109.85 / 100)", high="78475000000 / (1 + 109.75 / 100)",
         why="784.7亿 rounded to 0.1亿 and 109.8% to 0.1",
         why_zh="784.7亿按0.1亿取整，109.8%按0.1取整"),
@@ -1667,33 +1613,30 @@ def check_aliases() -> list[str]:
 
 
 def check_derived(row: Observation) -> list[str]:
-    """The note's layout, its arithmetic, the rounding and the interval of a derived row."""
+    """The note's layout and arithmetic, and the interval of a derived row."""
     label = f"{row.metric}/{row.entity}/{row.year}"
     match = DERIVED_NOTE.match(row.note)
     if not match:
         return [f"derived note not in the layout: {label}: {row.note!r}"]
     problems = []
-    exact = evaluate_expression(match["expression"])
-    if match["exact"] != _reading(exact):
-        problems.append(f"{label}: note says {match['exact']}, expression gives {exact!r}")
-    if match["digits"] is None:
-        if row.value != format_number(exact) or row.qualifier != "exact":
-            problems.append(f"{label}: exact derived row must be {format_number(exact)}, exact")
+    result = _result(match["expression"])
+    if not match["result"] == row.value == result:
+        problems.append(f"{label}: value and note must be the result {result}")
+    if match["exact_why"] is not None:
+        if row.qualifier != "exact" or not row.low == row.high == row.value:
+            problems.append(f"{label}: an exact derived row is exact, low = high = value")
         return problems
-    if int(match["digits"]) != least_significant_digits(match["expression"]):
-        problems.append(
-            f"{label}: its least precise input has "
-            f"{least_significant_digits(match['expression'])} significant digits"
-        )
-    expected = _plain(round_significant(exact, int(match["digits"])))
-    if row.value != expected or row.qualifier != "about":
-        problems.append(f"{label}: rounded value should be {expected}, about; is {row.value}")
-    low = evaluate_expression(match["low_expression"])
-    high = evaluate_expression(match["high_expression"])
-    if not (int(match["low"]) == math.floor(low) and int(match["high"]) == math.ceil(high)):
-        problems.append(f"{label}: interval does not match its expressions")
-    if not (low <= exact <= high and low <= float(row.value) <= high):
-        problems.append(f"{label}: the value is outside its interval")
+    low = evaluate_decimal(match["low_expression"])
+    high = evaluate_decimal(match["high_expression"])
+    if row.qualifier != "about":
+        problems.append(f"{label}: a value computed from rounded figures is about")
+    if (row.low, row.high) != (
+        _end(match["low_expression"], upward=False),
+        _end(match["high_expression"], upward=True),
+    ):
+        problems.append(f"{label}: low and high are not the interval's expressions")
+    if not low <= evaluate_decimal(match["expression"]) <= high:
+        problems.append(f"{label}: the interval does not hold the result")
     return problems
 
 

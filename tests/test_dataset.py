@@ -10,13 +10,12 @@ import math
 import re
 import subprocess
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from zgc_cli.check.arithmetic import evaluate_expression
 from zgc_cli.model.numbers import machine_number as format_number
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,11 +50,10 @@ INFERRED = "year inferred: "
 # The layout of a derived row's note (see scripts/build_dataset.py).
 NUMBER = r"-?\d+(?:\.\d+)?"
 DERIVED_NOTE = re.compile(
-    rf"^(?P<expression>[^=;]+?) = (?P<exact>{NUMBER}), "
-    r"(?:exact: (?P<exact_why>.+)"
-    r"|to (?P<digits>\d+) significant digits? as its least precise input \((?P<least>[^)]+)\); "
-    rf"interval (?P<low>{NUMBER}) to (?P<high>{NUMBER}) "
-    r"from (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) \((?P<why>[^)]+)\))$"
+    rf"^(?P<expression>[^=;]+?) = (?P<result>{NUMBER})"
+    r"(?:, exact: (?P<exact_why>.+)"
+    r"|; interval (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) "
+    r"\((?P<why>[^()]+)\))$"
 )
 PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
@@ -255,9 +253,9 @@ REQUIRED_SERIES = [
     ("patents_per_10k_people", "beijing", 2014, "48.2", "reported", "exact"),
     ("patents_per_10k_people", "beijing", 2023, "262.9", "reported", "exact"),
     ("employees", "zgc", 2022, "2790000", "reported", "exact"),
-    ("employees", "zgc", 2013, "1900000", "derived", "about"),
+    ("employees", "zgc", 2013, "1860000", "derived", "about"),
     ("returnee_employees", "zgc", 2022, "63000", "reported", "exact"),
-    ("returnee_employees", "zgc", 2012, "20000", "derived", "about"),
+    ("returnee_employees", "zgc", 2012, "21000", "derived", "about"),
     ("firms_revenue_over_100m", "zgc", 2012, "1897", "reported", "exact"),
     ("firms_revenue_over_100m", "zgc", 2022, "4245", "reported", "exact"),
     ("firms_revenue_over_100b", "zgc", 2012, "0", "reported", "exact"),
@@ -266,9 +264,16 @@ REQUIRED_SERIES = [
     ("listed_firms", "zgc", 2022, "487", "reported", "exact"),
     ("high_tech_firms", "zgc", 2022, "16000", "reported", "exact"),
     ("tech_contracts_to_tianjin_hebei", "beijing", 2023, "6758", "reported", "exact"),
-    ("tech_contracts_to_tianjin_hebei", "beijing", 2022, "5882", "derived", "about"),
+    ("tech_contracts_to_tianjin_hebei", "beijing", 2022, "5881.6362053959965", "derived", "about"),
     ("tech_contract_value_to_tianjin_hebei", "beijing", 2023, "78470000000", "reported", "exact"),
-    ("tech_contract_value_to_tianjin_hebei", "beijing", 2022, "37400000000", "derived", "about"),
+    (
+        "tech_contract_value_to_tianjin_hebei",
+        "beijing",
+        2022,
+        "37402287893.23165",
+        "derived",
+        "about",
+    ),
     ("registered_large_models", "china", 2024, "107", "reported", "exact"),
     ("registered_large_models", "zgc", 2024, "47", "reported", "exact"),
     ("private_commercial_launches", "china", 2023, "13", "reported", "exact"),
@@ -306,7 +311,7 @@ def test_raw_values_have_no_float_artefacts() -> None:
         assert not text.endswith(".0"), label
         assert re.fullmatch(r"\d{4}", row["year"]), label
         if row["status"] == "derived":
-            # The note's arithmetic at the precision of its least precise input.
+            # The note's arithmetic in full.
             assert text == expected_derived_value(row["note"]), label
         else:
             # Reported figures have at most the article's few decimals: 48.2, not 48.20000001.
@@ -340,79 +345,100 @@ def _decimal_of(node: ast.expr) -> Decimal:
     return left / right
 
 
-def least_significant_digits(expression: str) -> int:
-    """Digits of the least precise operand of the final operation, as the article writes it.
-
-    2790000 (279万) has 3, 1.5 has 2; 1 + 14.9 / 100 is the factor 1.149, with 4.
-    """
-    node = ast.parse(expression, mode="eval").body
-    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node]
-    return min(len(_decimal_of(o).normalize().as_tuple().digits) for o in operands)
-
-
-def round_significant(number: float, digits: int) -> str:
-    exact = Decimal(repr(number))
-    rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), ROUND_HALF_UP)
-    return format_number(float(rounded))
+def decimal_result(expression: str) -> Decimal:
+    """The expression in decimal, on its literals as written (14.9 is 14.9)."""
+    with localcontext() as context:
+        context.prec = 50
+        return _decimal_of(ast.parse(expression, mode="eval").body)
 
 
 def expected_derived_value(note: str) -> str:
+    """The float nearest the note's expression, in full: the article's arithmetic."""
     match = DERIVED_NOTE.match(note)
     assert match, note
-    exact = evaluate_expression(match["expression"])
-    if match["digits"] is None:
-        return format_number(exact)
-    return round_significant(exact, int(match["digits"]))
+    return format_number(float(decimal_result(match["expression"])))
+
+
+def is_outward(end: float, exact: Decimal, upward: bool) -> bool:
+    """``end`` is the float nearest ``exact`` on its outer side: it holds it, by one ulp at most."""
+    inner = math.nextafter(end, -math.inf if upward else math.inf)
+    if upward:
+        return Decimal(end) >= exact > Decimal(inner)
+    return Decimal(end) <= exact < Decimal(inner)
 
 
 def test_derived_notes_follow_the_layout(metrics: pd.DataFrame) -> None:
-    """Expression first, then the exact result, the rounding and the interval."""
+    """Expression, its result in full, then the interval its rounded inputs allow."""
     derived = metrics[metrics["status"] == "derived"]
-    assert len(derived) >= 5
+    assert len(derived) == 5
     for row in derived.to_dict("records"):
         match = DERIVED_NOTE.match(row["note"])
         assert match, row["note"]
         expression = match["expression"]
         assert re.fullmatch(r"[\d.\s()+\-*/]+", expression), expression
-        exact = evaluate_expression(expression)
-        assert Decimal(match["exact"]) == Decimal(repr(exact)).quantize(
-            Decimal("0.01"), ROUND_HALF_UP
-        ), row["note"]
-        if match["digits"] is None:
-            # Only exact inputs: nothing rounded, nothing to qualify.
+        result = decimal_result(expression)
+        # The value is the arithmetic's result in full, as the note writes it: no rounding.
+        assert row["value"] == float(result) == float(match["result"]), row["note"]
+        assert format_number(row["value"]) == match["result"]
+        if match["exact_why"] is not None:
+            # Only exact inputs: nothing rounded, a point.
             assert row["qualifier"] == "exact"
-            assert row["value"] == exact
+            assert row["low"] == row["high"] == row["value"]
             continue
-        # Rounded to the significant digits of the least precise input, qualified as about.
-        digits = int(match["digits"])
-        assert digits == least_significant_digits(expression), row["note"]
         assert row["qualifier"] == "about", row["note"]
-        assert format_number(row["value"]) == round_significant(exact, digits)
-        assert row["value"] != exact  # the rounding did something: no false precision left
-        # The interval the rounded inputs allow holds both the exact and the rounded value.
-        low = evaluate_expression(match["low_expression"])
-        high = evaluate_expression(match["high_expression"])
-        assert (int(match["low"]), int(match["high"])) == (math.floor(low), math.ceil(high))
-        assert low <= exact <= high and low <= row["value"] <= high, row["note"]
+        low = decimal_result(match["low_expression"])
+        high = decimal_result(match["high_expression"])
+        assert low <= result <= high, row["note"]
+        # low and high: the interval's expressions in full, rounded outward to a float.
+        assert is_outward(row["low"], low, upward=False), (row["low"], low)
+        assert is_outward(row["high"], high, upward=True), (row["high"], high)
+        assert row["note_zh"].startswith(f"{expression} = {match['result']}；区间 ")
 
 
 @pytest.mark.parametrize(
-    ("metric", "entity", "year", "value", "digits"),
+    ("metric", "entity", "year", "value", "low", "high"),
     [
-        ("tech_contracts_to_tianjin_hebei", "beijing", 2022, 5882, 4),
-        ("tech_contract_value_to_tianjin_hebei", "beijing", 2022, 37400000000, 4),
-        ("employees", "zgc", 2013, 1900000, 2),
-        ("returnee_employees", "zgc", 2012, 20000, 1),
+        # 279万 / 1.5; 279万 in [278.5万, 279.5万], 1.5倍 in [1.45, 1.55].
+        ("employees", "zgc", 2013, 1860000, "1796774.193548387", "1927586.206896552"),
+        # 6.3万 / 3; 6.3万 in [6.25万, 6.35万], 3倍 in [2.5, 3.5].
+        ("returnee_employees", "zgc", 2012, 21000, "17857.142857142855", "25400"),
+        # 6758 / 1.149; 14.9% in [14.85%, 14.95%].
+        (
+            "tech_contracts_to_tianjin_hebei",
+            "beijing",
+            2022,
+            5881.6362053959965,
+            "5879.077859939103",
+            "5884.196778406617",
+        ),
+        # 784.7亿 / 2.098; 784.7亿 in [784.65亿, 784.75亿], 109.8% in [109.75%, 109.85%].
+        (
+            "tech_contract_value_to_tianjin_hebei",
+            "beijing",
+            2022,
+            37402287893.23165,
+            "37390993566.83345",
+            "37413587604.290825",
+        ),
     ],
 )
-def test_derived_precision_follows_the_inputs(
-    metrics: pd.DataFrame, metric: str, entity: str, year: int, value: int, digits: int
+def test_derived_values_keep_the_articles_arithmetic(
+    metric: str, entity: str, year: int, value: float, low: str, high: str
 ) -> None:
-    row = metrics[
-        (metrics["metric"] == metric) & (metrics["entity"] == entity) & (metrics["year"] == year)
-    ].iloc[0]
-    assert row["value"] == value
-    assert f"to {digits} significant digit" in row["note"]
+    row = next(
+        row
+        for row in raw_rows("metrics.csv")
+        if (row["metric"], row["entity"], row["year"]) == (metric, entity, str(year))
+    )
+    assert float(row["value"]) == value
+    assert (row["low"], row["high"]) == (low, high)
+    assert "significant digit" not in row["note"]
+
+
+def test_growth_from_a_derived_row_is_the_articles_ratio(metrics: pd.DataFrame) -> None:
+    value = metrics.set_index(["metric", "entity", "year"])["value"]
+    assert value["employees", "zgc", 2022] / value["employees", "zgc", 2013] == 1.5
+    assert value["returnee_employees", "zgc", 2022] / value["returnee_employees", "zgc", 2012] == 3
 
 
 def test_every_metric_has_a_kind(indicators: pd.DataFrame) -> None:
