@@ -1112,8 +1112,9 @@ def datapackage() -> dict[str, object]:
         _field(
             "value",
             "number",
-            "The figure in base units (yuan, persons, percent...); derived values are rounded "
-            "to the significant digits of their least precise input.",
+            "The figure in base units (yuan, persons, percent...); a derived value is the "
+            "exact result of its note's arithmetic, in full (2790000 / 1.5 = 1860000), never "
+            "rounded, with its interval in low and high.",
             constraints=required,
         ),
         _field("unit", "string", "Base unit of value.", constraints=required),
@@ -1127,9 +1128,10 @@ def datapackage() -> dict[str, object]:
         _field(
             "qualifier",
             "string",
-            "How the article bounds the figure: exact, more_than (突破, 超, 余, 多, 以上), "
-            "nearly (近), about (约, 左右, 量级; and every rounded derived value), less_than "
-            "(不到).",
+            "How the article bounds the figure: exact, more_than (突破, 超, 余, 多, 以上; 以上 "
+            "includes the number), nearly (近), about (约, 左右; and every value derived from "
+            "rounded figures), less_than (不到), order_of_magnitude (量级: 千比特量级 is a rate "
+            "of the order of 1000 bit/s, within a factor of √10 either way, not about 1000).",
             constraints={
                 **required,
                 "enum": [
@@ -1152,11 +1154,12 @@ def datapackage() -> dict[str, object]:
         _field(
             "note",
             "string",
-            "Derived rows: '<expression> = <exact>, to <n> significant digit(s) as its least "
-            "precise input (<input>); interval <low> to <high> from <low expression> to <high "
-            "expression> (<why>)', or '<expression> = <exact>, exact: <why>' when no input is "
-            "rounded; the expression (before the first ' = ') computes the unrounded value. "
-            "Otherwise judgment calls; inferred years start 'year inferred:'.",
+            "Derived rows: '<expression> = <result>; interval <low expression> to <high "
+            "expression> (<why>)' (qualifier about), or '<expression> = <result>, exact: <why>' "
+            "when no input is rounded; the expression (before the first ' = ') computes the "
+            "value, written in full as <result>; the low and high expressions put each rounded "
+            "input at the end of its rounding interval, and low and high are their results "
+            "rounded outward. Otherwise judgment calls; inferred years start 'year inferred:'.",
         ),
         _field(
             "year_basis",
@@ -1312,18 +1315,28 @@ def datapackage() -> dict[str, object]:
         "name": "zhongguancun-innovation-figures",
         "title": "Zhongguancun innovation figures from one Outlook Weekly article (April 2024)",
         "description": (
-            "Every quantitative figure of one 《瞭望》新闻周刊 (Outlook Weekly) article on "
-            "Zhongguancun, as tidy observations with the verbatim sentence that states each, "
-            "plus the article's own relative claims (ratios, growth, shares), the places and "
-            "bodies the figures are about, and the article's dated milestones. Undated figures "
-            "stated as current are dated 2024 (year_basis publication). Licence: the figures "
+            "The quantitative figures of one 《瞭望》新闻周刊 (Outlook Weekly) article on "
+            "Zhongguancun: every figure measuring Zhongguancun, Beijing or another place or "
+            "body the article names, as tidy observations with the verbatim passage that "
+            "states each (metrics.csv), plus the article's own relative claims (1.5倍, 3倍, "
+            "近一倍, 四倍多, 14.9%, 109.8%, 51%, 四成以上, 半壁江山, 全部: claims.csv), the "
+            "places and bodies the figures are about, and the article's dated milestones "
+            "(events.csv). Left out, as measuring nothing of those places: numbers in names "
+            "(科研经费28条, 科创30条, 中关村国际人才20条, 悟道3.0, 龙芯3A6000, 4.0时代, "
+            "第二十二次会议); size classes and list names that define a figure (亿元以上, "
+            "超千亿元, 万亿级, 世界500强, 2500强, 十大); spans of time that date other facts "
+            "(仅3年多, 不到四年, 两年多, 5个月后, 3个月后, 短短8年, 十年来, 30多年: in the "
+            "notes and events.csv); a person's age (55岁); and counts of the narrative (三次 "
+            "congratulations, kept as three events; 两个技术平台, 第三个体系, 两栋双子楼). "
+            "Undated figures stated as current are dated 2024 (year_basis publication). "
+            "Licence: the figures "
             "are facts and not subject to copyright; the compilation (selection, ids, "
             "base-unit conversion, derived values, claims) is released under CC-BY-4.0 rather "
             "than a public-domain dedication so that reuse keeps the attribution to the source "
             "article. The quotes remain the publisher's text, included as short citations for "
             "verification."
         ),
-        "version": "1.1.0",
+        "version": "1.2.0",
         "keywords": ["zhongguancun", "beijing", "innovation", "science parks", "china"],
         "licenses": [
             {
