@@ -1489,17 +1489,26 @@ def _sentences(start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _clause(start: int, end: int, bounds: tuple[int, int]) -> str:
-    """The clause of the article around [start, end), within a sentence's bounds.
+def _clause(start: int, end: int, bounds: tuple[int, int], entity: str, table: Entities) -> str:
+    """The clause of the article around the mention [start, end), within a sentence.
 
-    It ends at the first item of a list (、) after the mention, too.
+    It ends at the first item of a list (、) after the mention, too. Where the clause
+    names another entity as well (北京以中关村为主阵地), the sentence up to the mention
+    (近年来，北京) stands in, or else the mention alone: the passage names one entity.
     """
     left = max(ARTICLE.rfind(mark, bounds[0], start) for mark in CLAUSE_END)
     right = min(
         (found for mark in CLAUSE_END + "、" if (found := ARTICLE.find(mark, end, bounds[1])) >= 0),
         default=bounds[1],
     )
-    return ARTICLE[max(left + 1, bounds[0]) : right].strip().removeprefix("——")
+    candidates = (
+        ARTICLE[max(left + 1, bounds[0]) : right].strip().removeprefix("——"),
+        ARTICLE[bounds[0] : end].strip().removeprefix("——"),
+    )
+    for passage in candidates:
+        if all(entity in mention.entities for mention in table.mentions(passage, entity)):
+            return passage
+    return ARTICLE[start:end]
 
 
 def entity_passage(quote: str, entity: str, table: Entities) -> str | None:
@@ -1543,7 +1552,8 @@ def entity_passage(quote: str, entity: str, table: Entities) -> str | None:
             else:
                 ahead = [m for m in naming if bounds[0] + m.end <= start]
                 mention = ahead[-1] if ahead else naming[-1]
-            return _clause(bounds[0] + mention.start, bounds[0] + mention.end, bounds)
+            start, end = bounds[0] + mention.start, bounds[0] + mention.end
+            return _clause(start, end, bounds, entity, table)
     return None
 
 
