@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import csv
+import dataclasses
+import importlib.util
 import io
 import json
 import math
@@ -12,6 +14,7 @@ import subprocess
 import sys
 from decimal import Decimal, localcontext
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 import pytest
@@ -636,3 +639,128 @@ def test_csv_round_trips_through_pandas(metrics: pd.DataFrame) -> None:
         out[column] = out[column].astype("Int64")
     out.to_csv(buffer, index=False, lineterminator="\n")
     assert buffer.getvalue() == (DATA / "metrics.csv").read_text(encoding="utf-8")
+
+
+# --- provenance: figure, entity_quote, note_zh (issue 17) -------------------------------
+
+
+def build_script() -> ModuleType:
+    script = REPO / "scripts" / "build_dataset.py"
+    if not script.exists():
+        pytest.skip("no generator script")
+    spec = importlib.util.spec_from_file_location("build_dataset", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while defined
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def test_every_row_names_its_figure_as_the_quote_writes_it() -> None:
+    rows = raw_rows("metrics.csv")
+    for row in rows:
+        assert row["figure"] and row["figure"] in row["quote"], row
+    figure = {(r["metric"], r["entity"], r["year"]): r["figure"] for r in rows}
+    assert figure["revenue", "zgc", "2014"] == "3.6万亿元"
+    assert figure["invention_patents", "zgc", "2020"] == "突破14万件"
+    assert figure["autonomous_driving_test_distance", "zgc_yizhuang", "2024"] == "近3000万公里"
+    assert figure["registered_large_models_share", "zgc", "2024"] == "四成以上"
+    assert figure["researchers", "beijing", "2024"] == "55万余名"
+    assert figure["quantum_direct_communication_rate", "baqis", "2024"] == "千比特量级"
+    assert figure["big_data_market_share_rank", "beijing", "2024"] == "全国第一"
+    # A derived row's figure is the one of the quote it is derived from.
+    assert figure["employees", "zgc", "2013"] == "1.5倍"
+    assert figure["returnee_employees", "zgc", "2012"] == "3倍"
+    assert figure["tech_contracts_to_tianjin_hebei", "beijing", "2022"] == "14.9%"
+    assert figure["tech_contract_value_to_tianjin_hebei", "beijing", "2022"] == "109.8%"
+
+
+def test_quantum_rate_is_an_order_of_magnitude() -> None:
+    row = next(r for r in raw_rows("metrics.csv") if r["metric"].startswith("quantum_direct"))
+    assert row["qualifier"] == "order_of_magnitude"
+    assert "order of magnitude" in row["note"] and "数量级" not in row["figure"]
+    assert "量级" in row["note_zh"]
+
+
+def test_an_entity_quote_names_the_place_where_the_quote_names_none() -> None:
+    rows = {(r["metric"], r["entity"], r["year"]): r for r in raw_rows("metrics.csv")}
+    for row in rows.values():
+        assert row["entity_quote"] in ARTICLE, row
+    quote = {key: row["entity_quote"] for key, row in rows.items()}
+    # The audit's rows: the Yizhuang test distance, Beijing's rank, BAAI's WuDao 2.0.
+    assert quote["autonomous_driving_test_distance", "zgc_yizhuang", "2024"] == (
+        "在中关村亦庄园设立高级别自动驾驶示范区仅3年多"
+    )
+    assert quote["big_data_market_share_rank", "beijing", "2024"] == (
+        "北京市新一代信息技术和生物医药“双发动机”作用凸显"
+    )
+    assert quote["wudao_2_parameters", "baai", "2021"] == "北京智源研究院就将研究方向锁定大模型"
+    # A quote that names its entity needs none.
+    assert quote["employees", "zgc", "2022"] == ""
+    assert quote["researchers", "beijing", "2024"] == ""
+
+
+def test_every_note_has_a_chinese_note() -> None:
+    for row in raw_rows("metrics.csv"):
+        assert bool(row["note"]) == bool(row["note_zh"]), row
+        # No English sentence: ids and the note's arithmetic keywords at most.
+        assert not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", row["note_zh"]), row["note_zh"]
+        if row["year_basis"] == "inferred":
+            assert row["note_zh"].startswith("年份为推定："), row
+        if row["year_basis"] == "publication":
+            assert row["note_zh"].startswith("截至发表时（2024年4月）"), row
+
+
+def test_the_new_milestones() -> None:
+    events = raw_rows("events.csv")
+    by_quote = {event["quote"]: event for event in events}
+    wudao = by_quote["5个月后，我国第一个中文语言大模型“悟道”在北京诞生"]
+    assert (wudao["date"], wudao["entity"]) == ("2021", "baai")
+    street = by_quote["从20世纪80年代初的“电子一条街”"]
+    assert (street["date"], street["entity"]) == ("1980", "zgc")
+    assert street["note"].startswith(INFERRED) and wudao["note"].startswith(INFERRED)
+
+
+def test_the_description_says_what_is_left_out() -> None:
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert "Every quantitative figure" not in package["description"]
+    assert "Left out" in package["description"]
+
+
+def test_the_build_refuses_a_colliding_alias() -> None:
+    """示范区 as zgc's alias would also read 高级别自动驾驶示范区 (the Yizhuang zone) as zgc."""
+    build = build_script()
+    assert build.check_aliases() == []
+    zgc = next(e for e in build.ENTITIES if e.entity == "zgc")
+    build.ENTITIES[build.ENTITIES.index(zgc)] = dataclasses.replace(
+        zgc, aliases_zh=zgc.aliases_zh + ";示范区"
+    )
+    assert any("示范区" in problem for problem in build.check_aliases())
+    # An alias owned by two entities collides too.
+    beijing = next(e for e in build.ENTITIES if e.entity == "beijing")
+    build.ENTITIES.append(dataclasses.replace(beijing, entity="beijing_again"))
+    assert any("belongs to" in problem for problem in build.check_aliases())
+
+
+def test_the_build_refuses_a_figure_or_year_bound_that_does_not_hold() -> None:
+    build = build_script()
+    table = build.entities_table()
+    row = next(r for r in build.OBSERVATIONS if r.metric == "wudao_2_parameters")
+    row = build.with_provenance(row, table)
+    assert build.check_provenance(row, table) == []
+    moved = dataclasses.replace(row, year=2019)  # before its year_min
+    assert any("outside" in p for p in build.check_provenance(moved, table))
+    missing = dataclasses.replace(row, figure="3个月")  # in the article, not in the quote
+    assert any("not in the quote" in p for p in build.check_provenance(missing, table))
+    transfer = next(r for r in build.OBSERVATIONS if r.metric.startswith("national_tech_tr"))
+    transfer = build.with_provenance(transfer, table)
+    assert transfer.figure == "51家" and build.check_provenance(transfer, table) == []
+    swapped = dataclasses.replace(transfer, figure="65家")  # another figure of the quote
+    assert any("does not read" in p for p in build.check_provenance(swapped, table))
+    elsewhere = dataclasses.replace(row, entity_quote="中关村")
+    assert any("entity_quote should be" in p for p in build.check_provenance(elsewhere, table))
+    untranslated = dataclasses.replace(row, note_zh="")
+    assert any("note_zh" in p for p in build.check_provenance(untranslated, table))
