@@ -46,7 +46,7 @@ METRICS_COLUMNS = [
 ]
 INDICATORS_COLUMNS = ["metric", "name_en", "name_zh", "unit", "kind", "category", "description"]
 ENTITIES_COLUMNS = ["entity", "name_en", "name_zh", "kind", "parent", "aliases_zh"]
-EVENTS_COLUMNS = ["date", "entity", "event_en", "event_zh", "quote", "note"]
+EVENTS_COLUMNS = ["date", "entity", "event_en", "event_zh", "quote", "note", "note_zh"]
 KINDS = {"level", "flow", "cumulative", "share", "rank", "attribute"}
 YEAR_BASES = {"stated", "inferred", "publication"}
 INFERRED = "year inferred: "
@@ -704,13 +704,13 @@ def test_an_entity_quote_names_the_place_where_the_quote_names_none() -> None:
 
 
 def test_every_note_has_a_chinese_note() -> None:
-    for row in raw_rows("metrics.csv"):
+    for row in raw_rows("metrics.csv") + raw_rows("claims.csv") + raw_rows("events.csv"):
         assert bool(row["note"]) == bool(row["note_zh"]), row
         # No English sentence: ids and the note's arithmetic keywords at most.
         assert not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", row["note_zh"]), row["note_zh"]
-        if row["year_basis"] == "inferred":
+        if row.get("year_basis") == "inferred" or row["note"].startswith(INFERRED):
             assert row["note_zh"].startswith("年份为推定："), row
-        if row["year_basis"] == "publication":
+        if row.get("year_basis") == "publication":
             assert row["note_zh"].startswith("截至发表时（2024年4月）"), row
 
 
