@@ -1698,6 +1698,33 @@ def check_derived(row: Observation) -> list[str]:
     return problems
 
 
+def check_derived_claims(rows: list[Observation]) -> list[str]:
+    """A ratio or growth claim whose base row is derived from its words bounds it alike.
+
+    employees_1_5_times_2013 reads 1.5倍 as [1.45, 1.55); the 2013 row derived from it
+    must put 1.55 and 1.45 into its interval's expressions (and 14.85, 14.95 for 14.9%).
+    """
+    problems = []
+    derived_rows = {(r.metric, r.entity, r.year): r for r in rows if r.status == "derived"}
+    for item in CLAIMS:
+        base = derived_rows.get((item.base_metric, item.base_entity, item.base_year or 0))
+        if base is None or item.kind not in ("ratio", "growth_pct"):
+            continue
+        match = DERIVED_NOTE.match(base.note)
+        if not match or match["exact_why"] is not None or item.definitional != "true":
+            problems.append(
+                f"claim {item.claim_id}: its derived base is not a definitional interval"
+            )
+            continue
+        literals = set(re.findall(NUMBER, match["low_expression"] + " " + match["high_expression"]))
+        if not {item.low, item.high} <= literals:
+            problems.append(
+                f"claim {item.claim_id}: the band {item.low} to {item.high} is not the one the "
+                f"derived row {base.metric}/{base.year} puts into its interval"
+            )
+    return problems
+
+
 def check_year(row: Observation) -> list[str]:
     label = f"{row.metric}/{row.entity}/{row.year}"
     if row.year_basis == "stated" and str(row.year) not in row.quote:
@@ -1793,6 +1820,7 @@ def build() -> dict[str, str]:
     problems += check_entities()
     problems += check_aliases()
     problems += check_events(entity_ids)
+    problems += check_derived_claims(rows)
 
     metrics_columns = [f.name for f in fields(Observation)]
     metrics_text = _csv_text(metrics_columns, [astuple(row) for row in rows])

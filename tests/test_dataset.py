@@ -764,3 +764,16 @@ def test_the_build_refuses_a_figure_or_year_bound_that_does_not_hold() -> None:
     assert any("entity_quote should be" in p for p in build.check_provenance(elsewhere, table))
     untranslated = dataclasses.replace(row, note_zh="")
     assert any("note_zh" in p for p in build.check_provenance(untranslated, table))
+
+
+def test_a_claim_on_a_derived_row_bounds_it_as_the_row_does() -> None:
+    build = build_script()
+    table = build.entities_table()
+    rows = [build.with_provenance(row, table) for row in build.OBSERVATIONS]
+    assert build.check_derived_claims(rows) == []
+    index, claim = next(
+        (i, c) for i, c in enumerate(build.CLAIMS) if c.claim_id == "employees_1_5_times_2013"
+    )
+    assert (claim.low, claim.high) == ("1.45", "1.55")
+    build.CLAIMS[index] = dataclasses.replace(claim, low="1.4", high="1.6")
+    assert any("employees_1_5_times_2013" in p for p in build.check_derived_claims(rows))
