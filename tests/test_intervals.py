@@ -509,3 +509,32 @@ def test_every_point_lies_in_its_strict_interval_and_bounds_have_none(rows: list
             assert (conventional_low[within] >= low[within]).all(), quantity
     more = series["qualifier"].astype(str).to_numpy() == "more_than"
     assert series.loc[more, "value"].isna().all()
+
+
+def test_an_index_carries_its_interval_and_its_base_is_100_exactly() -> None:
+    from zgc_cli.stats.growth import series_growth
+    from zgc_cli.stats.indexing import index_series
+
+    text = (
+        "metric,entity,year,value,qualifier,figure\n"
+        "p,zgc,2020,140000,more_than,突破14万件\n"
+        "p,zgc,2023,260000,more_than,突破26万件\n"
+        "r,zgc,2020,100,exact,100家\n"
+        "r,zgc,2023,150,exact,150家\n"
+    )
+    series = series_growth(parse_observations("i.csv", text.encode()).frame, ["p", "r"])
+    indexing = index_series(series, 2020)
+    rows = indexing.frame.set_index(["metric", "year"])
+    # The base row is its own value over itself: 100, a point, for a bound too.
+    assert rows.loc[("p", 2020), ["index", "index_low", "index_high"]].tolist() == [100] * 3
+    later = rows.loc[("p", 2023)]
+    assert (
+        math.isnan(later["index"]) and later["index_low"] == 0 and math.isnan(later["index_high"])
+    )
+    assert later["index_low_conventional"] == pytest.approx(26 / 15 * 100)
+    assert later["index_high_conventional"] == pytest.approx(27 / 14 * 100)
+    assert rows.loc[("r", 2023), ["index", "index_low", "index_high"]].tolist() == [150] * 3
+    # Where a chart puts the bound: its index as written, beside the bound's mark.
+    keys = zip(indexing.frame["metric"], indexing.frame["year"], strict=True)
+    written = dict(zip(keys, indexing.written, strict=True))
+    assert written[("p", 2023)] == pytest.approx(260000 / 140000 * 100)
