@@ -684,10 +684,11 @@ def bounds_from_columns(frame: pd.DataFrame, quantity: str) -> tuple[Bounds, Bou
 
     undefined = frame[quantity].isna().to_numpy() & low.isna().to_numpy() & high.isna().to_numpy()
     strict = Bounds(ends(low, -_INF), ends(high, _INF), flags(low_open), flags(high_open))
+    # The conventional ends' openness is not written: the strict ends' is taken.
     conventional = Bounds(
         ends(conventional_low, -_INF),
         ends(conventional_high, _INF),
-        flags(low_open) & np.isnan(ends(conventional_low, np.nan)) | flags(low_open),
+        flags(low_open),
         flags(high_open),
     )
     return strict.where(~undefined), conventional.where(~undefined)
