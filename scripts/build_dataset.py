@@ -57,6 +57,7 @@ from zgc_cli.check.events import verify_events  # noqa: E402
 from zgc_cli.check.observations import verify_observations  # noqa: E402
 from zgc_cli.model.figures import parse_figures  # noqa: E402
 from zgc_cli.model.numbers import machine_number as format_number  # noqa: E402
+from scripts import later_sources  # noqa: E402
 
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
 DATA = REPO / "data"
@@ -1876,6 +1877,7 @@ def main() -> None:
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     arguments = parser.parse_args()
     outputs = build()
+    outputs.update(later_sources.build())  # data/sources/: figures published after the article
     if arguments.check:
         stale = [
             name
@@ -1888,6 +1890,7 @@ def main() -> None:
         return
     DATA.mkdir(exist_ok=True)
     for name, text in outputs.items():
+        (DATA / name).parent.mkdir(parents=True, exist_ok=True)
         (DATA / name).write_text(text, encoding="utf-8", newline="\n")
     print(
         f"wrote {len(OBSERVATIONS)} observations, {len(INDICATORS)} indicators, "

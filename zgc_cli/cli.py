@@ -145,6 +145,16 @@ PreferOption = Annotated[
         show_default=False,
     ),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Each figure as published on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD): "
+        "its latest vintage then. Default: the latest publication.",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[
     OutputFormat | None,
     typer.Option(
@@ -273,10 +283,11 @@ def _dataset(
     data: list[str] | None,
     sheet: str | None = None,
     prefer: list[str] | None = None,
+    as_of: str | None = None,
 ) -> "Dataset":
     from zgc_cli.model.dataset import Dataset
 
-    return env.load(Dataset.open(data, prefer=prefer, sheet=sheet))
+    return env.load(Dataset.open(data, prefer=prefer, sheet=sheet, as_of=as_of))
 
 
 # --- commands -----------------------------------------------------------------------
@@ -301,6 +312,7 @@ def metrics(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -321,7 +333,7 @@ def metrics(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    dataset = _dataset(env, data, sheet, prefer)
+    dataset = _dataset(env, data, sheet, prefer, as_of)
     filters: dict[str, Any] = {
         "categories": category,
         "statuses": status,
@@ -364,6 +376,7 @@ def compare(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -386,7 +399,7 @@ def compare(
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.comparison(
-        _dataset(env, data, sheet, prefer),
+        _dataset(env, data, sheet, prefer, as_of),
         year_from,
         year_to,
         metrics=metric,
@@ -412,6 +425,7 @@ def export(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -429,7 +443,7 @@ def export(
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.observations(
-        _dataset(env, data, sheet, prefer),
+        _dataset(env, data, sheet, prefer, as_of),
         metric,
         entity,
         category,
@@ -447,6 +461,7 @@ def search(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -461,7 +476,7 @@ def search(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    emit(stats.search(_dataset(env, data, sheet, prefer), text), env, fmt)
+    emit(stats.search(_dataset(env, data, sheet, prefer, as_of), text), env, fmt)
 
 
 @app.command()
@@ -482,6 +497,7 @@ def source(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -497,7 +513,7 @@ def source(
 
     env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.sources(
-        _dataset(env, data, sheet, prefer),
+        _dataset(env, data, sheet, prefer, as_of),
         metric_id,
         year,
         entities=entity,
@@ -537,6 +553,7 @@ def cite(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -566,7 +583,7 @@ def cite(
     to_file = output is not None and str(output) != "-"
     if to_file:
         env.claim_file(cast(Path, output), data)
-    result = cited_figures(_dataset(env, data, sheet, prefer), metric_id, year, entity)
+    result = cited_figures(_dataset(env, data, sheet, prefer, as_of), metric_id, year, entity)
     chosen = style or default_style(env.language)
     text = format_citations(result.figures, chosen, env.language)
     if not to_file:
@@ -602,6 +619,7 @@ def share(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -618,7 +636,7 @@ def share(
 
     env = _env(ctx, lang, output=output, fmt=fmt, bom=bom, data=data)
     result = stats.share(
-        _dataset(env, data, sheet, prefer),
+        _dataset(env, data, sheet, prefer, as_of),
         metric_id,
         of,
         entities=entity,
@@ -648,6 +666,7 @@ def timeline(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -662,7 +681,7 @@ def timeline(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    emit(stats.timeline(_dataset(env, data, sheet, prefer), entity, year_from, year_to), env, fmt)
+    emit(stats.timeline(_dataset(env, data, sheet, prefer, as_of), entity, year_from, year_to), env, fmt)
 
 
 @app.command()
@@ -681,6 +700,7 @@ def verify(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
     bom: BomOption = False,
@@ -701,7 +721,7 @@ def verify(
 
     article_input = ((str(article), phrase("input.article", path=str(article))),) if article else ()
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data, inputs=article_input)
-    dataset = _dataset(env, data, sheet, prefer)
+    dataset = _dataset(env, data, sheet, prefer, as_of)
     article_text = read_text(str(article), phrase("what.article"))[1] if article else None
     report = check.run(dataset, article_text)
     emit(report, env, fmt)
@@ -777,6 +797,7 @@ def plot(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:
     """Chart the series: in the terminal, or as an image with `--output`.
@@ -794,7 +815,7 @@ def plot(
     env = _env(ctx, lang)
     if output is not None:
         env.claim_file(output, data)
-    dataset = _dataset(env, data, sheet, prefer)
+    dataset = _dataset(env, data, sheet, prefer, as_of)
     result = stats.series(
         dataset, ids, entity, statuses=status, year_from=year_from, year_to=year_to
     )
@@ -847,6 +868,7 @@ def report(
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
+    as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:
     """Write a fact sheet: the catalog, series with growth, comparisons, shares, timeline.
@@ -865,7 +887,7 @@ def report(
     fmt = report_format(output.suffix)
     env.claim_file(output, data)
     result = report_results(
-        _dataset(env, data, sheet, prefer),
+        _dataset(env, data, sheet, prefer, as_of),
         metrics=metric,
         entities=entity,
         categories=category,

@@ -18,7 +18,12 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
-from zgc_cli.model.observations import Observations, load_observations, parse_observations
+from zgc_cli.model.observations import (
+    OPTIONAL_NUMBER_COLUMNS,
+    Observations,
+    load_observations,
+    parse_observations,
+)
 from zgc_cli.model.readers import (
     CSV,
     JSON,
@@ -158,7 +163,10 @@ def _stack(loaded: Sequence[LoadedSource]) -> tuple[pd.DataFrame, list[str]]:
         frame = one.observations.frame
         missing = [name for name in columns if name not in frame.columns]
         if missing:
-            frame = frame.assign(**dict.fromkeys(missing, ""))
+            # A number column a source lacks is missing there (NaN), not empty text.
+            frame = frame.assign(
+                **{name: np.nan if name in OPTIONAL_NUMBER_COLUMNS else "" for name in missing}
+            )
         frames.append(frame[list(columns)])
     stacked = pd.concat(frames, ignore_index=True)
     for name in CATEGORY_COLUMNS:

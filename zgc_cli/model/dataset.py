@@ -48,6 +48,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.model.sources import DataSource, preferred_sources, resolve_data_sources
 from zgc_cli.model.textio import read_text
+from zgc_cli.model.vintages import VintagedCombined, combine_vintages, package_date, parse_as_of
 from zgc_cli.phrases import csv_problem, json_problem, phrase
 
 
@@ -218,7 +219,10 @@ class Dataset:
     """
 
     def __init__(
-        self, source: DataSource | Sequence[DataSource], prefer: Sequence[DataSource] = ()
+        self,
+        source: DataSource | Sequence[DataSource],
+        prefer: Sequence[DataSource] = (),
+        as_of: str | None = None,
     ) -> None:
         self.sources: tuple[DataSource, ...] = (
             (source,) if isinstance(source, DataSource) else tuple(source)
@@ -227,6 +231,7 @@ class Dataset:
             raise ValueError("a Dataset needs at least one source")
         self.source = self.sources[0]
         self.prefer: tuple[DataSource, ...] = tuple(prefer)
+        self.as_of = as_of  # --as-of: only figures published on or before it (model.vintages)
 
     @classmethod
     def open(
@@ -234,6 +239,7 @@ class Dataset:
         data_option: str | Sequence[str] | None = None,
         prefer: Sequence[str] | None = None,
         sheet: str | None = None,
+        as_of: str | None = None,
     ) -> Dataset:
         """The Dataset of each ``--data`` (or ``$ZGC_DATA``, or the shipped data).
 
@@ -241,10 +247,13 @@ class Dataset:
             data_option: one path, several, or None; ``shipped`` is the shipped data.
             prefer: ``--prefer``: the sources whose figures count in a duplicate.
             sheet: ``--sheet``: the sheet of a workbook to read (default: the first).
+            as_of: ``--as-of``: each figure's latest vintage published on or before it.
         """
         options = [data_option] if isinstance(data_option, str) else data_option
         sources = resolve_data_sources(options, sheet=sheet)
-        return cls(sources, preferred_sources(prefer, sources))
+        if as_of is not None:
+            parse_as_of(as_of)  # a bad date is refused before any file is read
+        return cls(sources, preferred_sources(prefer, sources), as_of)
 
     @property
     def by_preference(self) -> list[DataSource]:
@@ -294,8 +303,25 @@ class Dataset:
 
     @cached_property
     def combined(self) -> Combined:
-        """The observations of every source, and what ``--prefer`` set aside."""
-        return combine([load_source(source) for source in self.sources], self.prefer)
+        """The observations of every source, what ``--prefer`` set aside, and the vintages."""
+        loaded = [load_source(source) for source in self.sources]
+        if len(loaded) == 1 and self.as_of is None:
+            return combine(loaded, self.prefer)
+        dates = [package_date(self._packages[source]) for source in self.sources]
+        return combine_vintages(loaded, self.prefer, dates, self.as_of)
+
+    @property
+    def vintages(self) -> pd.DataFrame | None:
+        """Earlier publications of the current figures (model.vintages), or None."""
+        combined = self.combined
+        return combined.vintages if isinstance(combined, VintagedCombined) else None
+
+    def published(self, row: int) -> str:
+        """The publication date of a row of :attr:`frame` ('' when unknown)."""
+        combined = self.combined
+        if isinstance(combined, VintagedCombined) and combined.dates is not None:
+            return str(combined.dates[row])
+        return package_date(self.package_of(self.source_of_row(row)))
 
     @property
     def observations(self) -> Observations:

@@ -55,6 +55,9 @@ class DataSource:
     def sidecar(self, file_name: str) -> Path | None:
         """A metadata file for this source: the shipped one, or one kept beside a user's file."""
         if self.shipped:
+            beside = Path(self.path).parent / file_name
+            if Path(self.path).parent.resolve() != shipped_data_dir().resolve():
+                return beside if beside.is_file() else None  # a later source shipped with zgc
             return shipped_data_dir() / file_name
         if self.is_stdin:
             return None
@@ -99,10 +102,31 @@ def shipped_source() -> DataSource:
     return DataSource(str(shipped_data_dir() / OBSERVATIONS_FILE), shipped=True)
 
 
+LATER_SOURCES_DIR = "sources"  # data/sources/<name>/: later publications of the figures
+
+
+def shipped_later_sources() -> list[DataSource]:
+    """The later publications shipped beside the article's figures (``data/sources/*/``)."""
+    folder = shipped_data_dir() / LATER_SOURCES_DIR
+    if not folder.is_dir():
+        return []
+    found = sorted(path / OBSERVATIONS_FILE for path in folder.iterdir() if path.is_dir())
+    return [DataSource(str(path), shipped=True) for path in found if path.is_file()]
+
+
+def _with_later(option: str | None, source: DataSource) -> list[DataSource]:
+    """The shipped data, asked for as such (no --data, or ``shipped``), is every shipped source."""
+    if source.shipped and option in (None, SHIPPED_MARKER):
+        return [source, *shipped_later_sources()]
+    return [source]
+
+
 def _identity(source: DataSource) -> str:
     """What makes two sources the same: the shipped data, stdin, or the resolved path."""
     if source.shipped:
-        return "shipped"
+        return "shipped" if Path(source.path).parent.resolve() == shipped_data_dir().resolve() else (
+            "shipped:" + source.path
+        )
     if source.is_stdin:
         return STDIN_MARKER
     try:
@@ -125,7 +149,11 @@ def resolve_data_sources(
     """
     env = os.environ if environ is None else environ
     if data_options:
-        chosen = [resolve_data_source(option, {}) for option in data_options]
+        chosen = [
+            one
+            for option in data_options
+            for one in _with_later(option, resolve_data_source(option, {}))
+        ]
     elif env.get(DATA_ENV_VAR):
         entries = env[DATA_ENV_VAR].split(os.pathsep)
         if any(not entry.strip() for entry in entries):
@@ -133,9 +161,12 @@ def resolve_data_sources(
             raise ZgcError(
                 phrase("sources.empty_entry", variable=DATA_ENV_VAR, value=env[DATA_ENV_VAR])
             )
-        chosen = [resolve_data_source(entry, {}) for entry in entries]
+        chosen = [
+            one for entry in entries for one in _with_later(entry, resolve_data_source(entry, {}))
+        ]
     else:
-        chosen = [resolve_data_source(None, env)]
+        single = resolve_data_source(None, env)
+        chosen = _with_later(None if single.shipped else single.path, single)
     seen: dict[str, DataSource] = {}
     for source in chosen:
         identity = _identity(source)
