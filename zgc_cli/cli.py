@@ -685,6 +685,79 @@ def timeline(
 
 
 @app.command()
+def diff(
+    ctx: typer.Context,
+    old: Annotated[
+        str | None,
+        typer.Argument(help="The old figures: a data file, or `shipped`.", show_default=False),
+    ] = None,
+    new: Annotated[
+        str | None,
+        typer.Argument(help="The new figures: a data file, or `shipped`.", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Twice, without OLD and NEW: the data as published on or before each DATE.",
+            show_default=False,
+        ),
+    ] = None,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="NEW updates some figures only: a figure it lacks is not reported removed.",
+        ),
+    ] = False,
+    data: DataOption = None,
+    sheet: SheetOption = None,
+    prefer: PreferOption = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
+    bom: BomOption = False,
+    lang: LangOption = None,
+    limit: LimitOption = DEFAULT_LIMIT,
+) -> None:
+    """What changed between two sets of figures, each change sorted into one kind.
+
+    `zgc diff OLD NEW` compares two files; `zgc diff --as-of 2024-05 --as-of 2024-12`
+    the data as published by each date. Kinds: revised (with the relative change and
+    whether the two intervals overlap), re-rounded, inconsistent rounding, superseded
+    estimate, qualifier changed, re-dated, scope differs, added, removed. Exits 1 when
+    a change is unexplained (a revision, an inconsistent rounding or a removal without
+    a note in the data).
+    """
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.present.formats import emit
+    from zgc_cli.stats.diff import diff_of
+
+    dates = as_of or []
+    files = [one for one in (old, new) if one is not None]
+    if not ((len(files) == 2 and not dates) or (not files and len(dates) == 2)):
+        raise ZgcError(phrase("diff.need_two"))
+    inputs = data if not files else files
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=inputs)
+    if files:
+        old_set = env.load(Dataset.open([files[0]], sheet=sheet))
+        new_set = env.load(Dataset.open([files[1]], sheet=sheet))
+        labels = (files[0], files[1])
+    else:
+        old_set = _dataset(env, data, sheet, prefer, dates[0])
+        new_set = _dataset(env, data, sheet, prefer, dates[1])
+        labels = (f"--as-of {dates[0]}", f"--as-of {dates[1]}")
+    result = diff_of(old_set, new_set, partial=partial, old_label=labels[0], new_label=labels[1])
+    emit(result, env, fmt)
+    if (env.output.fmt or fmt or env.default_format) is not OutputFormat.table:
+        from zgc_cli.present.views.diff import summary_line
+
+        sys.stderr.write(summary_line(result, env.language) + "\n")
+    if result.unexplained:
+        raise typer.Exit(int(ExitCode.ERROR))
+
+
+@app.command()
 def verify(
     ctx: typer.Context,
     article: Annotated[

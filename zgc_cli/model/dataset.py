@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
@@ -315,6 +316,14 @@ class Dataset:
         """Earlier publications of the current figures (model.vintages), or None."""
         combined = self.combined
         return combined.vintages if isinstance(combined, VintagedCombined) else None
+
+    def published_dates(self) -> np.ndarray:
+        """Each row's publication date ('' when unknown), as :attr:`frame` orders them."""
+        combined = self.combined
+        if isinstance(combined, VintagedCombined) and combined.dates is not None:
+            return combined.dates
+        date = package_date(self.package_of(self.source))
+        return np.full(len(self.frame), date, dtype=object)
 
     def published(self, row: int) -> str:
         """The publication date of a row of :attr:`frame` ('' when unknown)."""

@@ -52,3 +52,31 @@ VINTAGE_PHRASES: dict[str, dict[str, str]] = {
         "zh": "{count} 处变化无法解释：{kinds}",
     },
 }
+
+# The words of diff's view: each kind, and the headers.
+DIFF_WORDS: dict[str, dict[str, str]] = {
+    "diff.kind.revised": {"en": "revised", "zh": "修订"},
+    "diff.kind.re_rounded": {"en": "re-rounded", "zh": "重新取整"},
+    "diff.kind.inconsistent_rounding": {"en": "inconsistent rounding", "zh": "取整不一致"},
+    "diff.kind.superseded_estimate": {"en": "superseded estimate", "zh": "预计值被取代"},
+    "diff.kind.qualifier_changed": {"en": "qualifier changed", "zh": "限定语变化"},
+    "diff.kind.re_dated": {"en": "re-dated", "zh": "年份改定"},
+    "diff.kind.scope_differs": {"en": "scope differs", "zh": "口径不同"},
+    "diff.kind.added": {"en": "added", "zh": "新增"},
+    "diff.kind.removed": {"en": "removed", "zh": "删除"},
+    "diff.header.indicator": {"en": "Indicator", "zh": "指标"},
+    "diff.header.year": {"en": "Year", "zh": "年份"},
+    "diff.header.old": {"en": "Old", "zh": "原值"},
+    "diff.header.new": {"en": "New", "zh": "新值"},
+    "diff.header.change_pct": {"en": "Change %", "zh": "变动率"},
+    "diff.header.kind": {"en": "Change", "zh": "变化类型"},
+    "diff.header.overlap": {"en": "Intervals", "zh": "区间"},
+    "diff.overlap": {"en": "overlap", "zh": "重叠"},
+    "diff.disjoint": {"en": "disjoint", "zh": "不重叠"},
+    "diff.and_scope": {"en": "; scope differs", "zh": "；口径不同"},
+    "diff.unexplained_mark": {"en": " (unexplained)", "zh": "（无说明）"},
+    "diff.title": {"en": "{old} → {new}", "zh": "{old} → {new}"},
+    "diff.count": {"en": "{count} {kind}", "zh": "{kind} {count} 处"},
+    "diff.joiner": {"en": ", ", "zh": "、"},
+}
+VINTAGE_PHRASES.update(DIFF_WORDS)

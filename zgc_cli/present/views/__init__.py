@@ -29,6 +29,7 @@ from zgc_cli.present.views.amounts import (
     share_view,
 )
 from zgc_cli.present.views.common import sparkline
+from zgc_cli.present.views.diff import diff_view
 from zgc_cli.present.views.passages import (
     observations_view,
     search_view,
@@ -36,6 +37,7 @@ from zgc_cli.present.views.passages import (
     timeline_view,
     verify_view,
 )
+from zgc_cli.stats.diff import DiffResult
 from zgc_cli.stats.results import (
     CatalogResult,
     ComparisonResult,
@@ -61,6 +63,7 @@ _VIEWS: dict[type[Result], Callable[[Any, Language, int | None], list[Renderable
     VerifyReport: verify_view,
     ShareResult: share_view,
     TimelineResult: timeline_view,
+    DiffResult: diff_view,
 }
 
 

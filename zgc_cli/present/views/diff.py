@@ -1,0 +1,130 @@
+"""The view of ``zgc diff``: one row per change, its kind in words, and a one-line summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+
+from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.numbers import human_number, is_missing, marked_number, percent_text
+from zgc_cli.present.tables import Column, build_table, labelled, plain
+from zgc_cli.present.views.common import legend, series_label
+from zgc_cli.stats.diff import DiffResult
+
+
+def figure_text(row: dict[str, Any], side: str, lang: Language) -> str:
+    """One side's figure: as written in Chinese (8.6万亿元), with marks in English (8.6 trillion*)."""
+    value = row[f"{side}_value"]
+    if is_missing(value):
+        return "—"
+    written = str(row.get(f"{side}_figure") or "")
+    status, qualifier = str(row[f"{side}_status"]), str(row[f"{side}_qualifier"])
+    if lang is Language.zh and written:
+        mark = "*" if status == "estimate" else ("^" if status == "derived" else "")
+        return written + mark
+    return marked_number(value, str(row["unit"]), status, qualifier, lang)
+
+
+def kind_text(row: dict[str, Any], lang: Language) -> str:
+    """The kind in words, with the scope and whether the data explains it."""
+    text = message(f"diff.kind.{row['kind']}", lang)
+    if row["scope_differs"] and row["kind"] != "scope_differs":
+        text += message("diff.and_scope", lang)
+    if row["unexplained"]:
+        text += message("diff.unexplained_mark", lang)
+    return text
+
+
+def _year_text(row: dict[str, Any]) -> str:
+    old, new = row["old_year"], row["new_year"]
+    if not is_missing(old) and not is_missing(new) and int(old) != int(new):
+        return f"{int(old)}→{int(new)}"
+    return str(int(row["year"]))
+
+
+def _overlap_text(value: Any, lang: Language) -> str:
+    if value is None or is_missing(value):
+        return ""
+    return message("diff.overlap" if bool(value) else "diff.disjoint", lang)
+
+
+def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[RenderableType]:
+    """The changes as a table (names, years, old → new, change %, kind), then the summary."""
+    columns = [
+        Column(message("diff.header.indicator", lang), comfortable=16),
+        Column(message("diff.header.year", lang), numeric=True),
+        Column(message("diff.header.old", lang), numeric=True),
+        Column(message("diff.header.new", lang), numeric=True),
+        Column(message("diff.header.change_pct", lang), numeric=True, optional=2),
+        Column(message("diff.header.kind", lang), max_width=28),
+        Column(message("diff.header.overlap", lang), optional=1),
+    ]
+    rows = []
+    for row in result.frame.to_dict("records"):
+        name = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
+        rows.append(
+            [
+                labelled(name, str(row["metric"])),
+                _year_text(row),
+                figure_text(row, "old", lang),
+                figure_text(row, "new", lang),
+                percent_text(row["change_pct"], lang)
+                if not is_missing(row["change_pct"])
+                else _interval_pct(row, lang),
+                kind_text(row, lang),
+                _overlap_text(row["intervals_overlap"], lang),
+            ]
+        )
+    title = message("diff.title", lang, old=result.old_label, new=result.new_label)
+    renderables: list[RenderableType] = []
+    if rows:
+        renderables.append(build_table(columns, rows, title=title, width=width))
+        marks = legend(
+            (
+                f"{row['new_status'] or row['old_status']};{row['new_qualifier'] or row['old_qualifier']}"
+                for row in result.frame.to_dict("records")
+            ),
+            lang,
+            width,
+        )
+        if marks is not None:
+            renderables.append(marks)
+    renderables.append(plain(summary_line(result, lang), style="dim"))
+    return renderables
+
+
+def _interval_pct(row: dict[str, Any], lang: Language) -> str:
+    """A relative change known only as an interval: ``≥ +5%``, ``≤ −3%``, or a dash."""
+    low, high = row.get("change_pct_low"), row.get("change_pct_high")
+    if not is_missing(low) and is_missing(high):
+        return "≥ " + percent_text(low, lang)
+    if is_missing(low) and not is_missing(high):
+        return "≤ " + percent_text(high, lang)
+    if not is_missing(low) and not is_missing(high):
+        return percent_text(low, lang) + "…" + percent_text(high, lang)
+    return "—"
+
+
+def summary_line(result: DiffResult, lang: Language) -> str:
+    """Counts by kind and the largest revision, in one line (as OWID's dataset diffs)."""
+    if not result.counts:
+        return message("diff.none", lang)
+    joiner = message("diff.joiner", lang)
+    counts = joiner.join(
+        message("diff.count", lang, count=count, kind=message(f"diff.kind.{kind}", lang))
+        for kind, count in result.counts.items()
+    )
+    largest = ""
+    if result.largest >= 0:
+        row = result.frame.iloc[result.largest]
+        change = (
+            percent_text(row["change_pct"], lang)
+            if not is_missing(row["change_pct"])
+            else human_number(row["new_value"], str(row["unit"]), lang)
+        )
+        largest = message(
+            "diff.largest", lang, metric=row["metric"], year=int(row["year"]), change=change
+        )
+    total = sum(result.counts.values())
+    return message("diff.summary", lang, total=total, counts=counts, largest=largest)
