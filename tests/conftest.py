@@ -46,6 +46,25 @@ def isolated_environment(
     yield
 
 
+@pytest.fixture(autouse=True)
+def article_alone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped data is the article's figures alone, unless a test asks for every source.
+
+    zgc ships later publications of some figures too (data/sources/, issue 19) and reads
+    them with the article's by default; the tests written about the article's figures
+    (8.6万亿*, its passages) see the article alone. A test of vintages takes the
+    ``later_sources`` fixture and sees what a user sees.
+    """
+    if "later_sources" in request.fixturenames:
+        return
+    monkeypatch.setattr("zgc_cli.model.sources.shipped_later_sources", lambda: [])
+
+
+@pytest.fixture
+def later_sources() -> None:
+    """Every shipped source, as a user has them: the article's and the later publications'."""
+
+
 @pytest.fixture
 def sample_csv(tmp_path: Path) -> Path:
     """A small tidy CSV with an estimate, a derived row, bounds and a zero base."""
