@@ -168,6 +168,7 @@ CLI_CASES: list[tuple[list[str], str]] = [
     (["timeline"], "header alone"),
     (["cite", "revenue"], "unclosed quote"),
     (["report", "-o", "never-written.html"], "nan value"),
+    (["diff", "--as-of", "2024-05", "--as-of", "2024-12"], "thousands separator"),
 ]
 DATA_COMMANDS: list[list[str]] = [command for command, _ in CLI_CASES]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 VINTAGE_PHRASES: dict[str, dict[str, str]] = {
     "vintages.bad_as_of": {
-        "en": "--as-of {value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-        "zh": "--as-of {value}：不是日期（应为 YYYY、YYYY-MM 或 YYYY-MM-DD）",
+        "en": "--as-of {value}: not a date (write it as 2024, 2024-05 or 2024-05-31)",
+        "zh": "--as-of {value}：不是日期（应写作 2024、2024-05 或 2024-05-31 的形式）",
     },
     "vintages.not_yet": {
         "en": "--as-of {as_of}: {count} figure(s) published later left out ({sources})",
@@ -33,7 +33,7 @@ VINTAGE_PHRASES: dict[str, dict[str, str]] = {
     },
     "diff.need_two": {
         "en": "zgc diff compares two: OLD and NEW files, or --as-of twice",
-        "zh": "zgc diff 需要比较两者：OLD 与 NEW 两个文件，或两次 --as-of",
+        "zh": "比较需要两组数据：新旧两个数据文件，或两次 --as-of",
     },
     "diff.summary": {
         "en": "{total} change(s): {counts}{largest}",
