@@ -796,7 +796,9 @@ def verify(
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data, inputs=article_input)
     dataset = _dataset(env, data, sheet, prefer, as_of)
     article_text = read_text(str(article), phrase("what.article"))[1] if article else None
-    report = check.run(dataset, article_text)
+    from zgc_cli.check.cited import run_each_source
+
+    report = run_each_source(dataset, article_text)
     emit(report, env, fmt)
     counts = {name: report.counts.get(name, 0) for name in check.RESULT_NAMES}
     sys.stderr.write(

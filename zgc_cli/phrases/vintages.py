@@ -80,3 +80,44 @@ DIFF_WORDS: dict[str, dict[str, str]] = {
     "diff.joiner": {"en": ", ", "zh": "、"},
 }
 VINTAGE_PHRASES.update(DIFF_WORDS)
+
+# What verify says of a source cited rather than quoted (check/cited.py).
+CITED_PHRASES: dict[str, dict[str, str]] = {
+    "verify.cited": {
+        "en": "no passage shipped (by design): cited to {title}, {date}, {address}",
+        "zh": "按设计不收录原文语句：出处为《{title}》，{date}，{address}",
+    },
+    "verify.cited_quote": {
+        "en": "a cited source ships no sentence of its publication, yet this row has a quote",
+        "zh": "引用型数据源不收录出版物的语句，但此行带有引文",
+    },
+    "verify.cited_unknown": {
+        "en": "the publication {name} is not among the data package's sources",
+        "zh": "出版物 {name} 不在数据包所列来源中",
+    },
+    "verify.cited_incomplete": {
+        "en": "the publication lacks a title, a date or an address",
+        "zh": "该出版物缺少标题、日期或网址",
+    },
+    "verify.cited_no_figure": {
+        "en": "the figure as written holds no number",
+        "zh": "所写数字中没有可读的数值",
+    },
+    "verify.cited_value": {
+        "en": "the figure as written states the value",
+        "zh": "所写数字与数值一致",
+    },
+    "verify.cited_value_differs": {
+        "en": "the figure as written states another value",
+        "zh": "所写数字与数值不符",
+    },
+    "verify.cited_qualifier": {
+        "en": "the figure's wording gives this qualifier",
+        "zh": "所写数字的措辞与限定词一致",
+    },
+    "verify.cited_qualifier_differs": {
+        "en": "the figure's wording gives another qualifier",
+        "zh": "所写数字的措辞与限定词不符",
+    },
+}
+VINTAGE_PHRASES.update(CITED_PHRASES)
