@@ -45,7 +45,7 @@ PUBLICATIONS: list[dict[str, object]] = [
             "report 市政府关于统筹推进中关村分园改革提升发展情况的报告. The figures are the "
             "report's as the news report states them."
         ),
-        "publisher": "北京市人大常委会 (北京人大网); source credited: 北京时间",
+        "publisher": "北京人大网（北京市人大常委会）",
         "authors": "",
         "date": "2024-07-24",
         "path": "https://www.bjrd.gov.cn/xwzx/spxw/hysp/202407/t20240725_3759036.html",

@@ -88,7 +88,7 @@ class VintagedCombined(Combined):
     """Combined observations with their vintages.
 
     Attributes:
-        dates: each current row's publication date ('' when unknown).
+        dates: each current row's publication date as written ('' when unknown).
         vintages: the earlier publications of current figures: the observations'
             columns, plus ``origin`` (the source's position) and ``published_date``.
         not_yet: rows left out by ``as_of`` (published after it), by source label.
@@ -100,10 +100,10 @@ class VintagedCombined(Combined):
 
 
 def _row_dates(frame: pd.DataFrame, origins: np.ndarray, source_dates: Sequence[str]) -> np.ndarray:
-    dates = np.array([date_start(d) for d in source_dates], dtype=object)[origins]
+    dates = np.array([d if date_start(d) else "" for d in source_dates], dtype=object)[origins]
     if PUBLISHED_COLUMN in frame.columns:
-        own = frame[PUBLISHED_COLUMN].astype(str).map(date_start).to_numpy(dtype=object)
-        dates = np.where(own != "", own, dates)
+        own = frame[PUBLISHED_COLUMN].astype(str).map(lambda d: d if date_start(d) else "")
+        dates = np.where(own.to_numpy(dtype=object) != "", own.to_numpy(dtype=object), dates)
     return dates
 
 
@@ -134,7 +134,7 @@ def combine_vintages(
     not_yet: dict[str, int] = {}
     if as_of is not None:
         end = parse_as_of(as_of)
-        known = np.array([not d or d <= end for d in dates], dtype=bool)
+        known = np.array([not d or date_start(d) <= end for d in dates], dtype=bool)
         for origin, count in zip(*np.unique(origins[~known], return_counts=True), strict=True):
             not_yet[loaded[int(origin)].source.label] = int(count)
         frame = frame[known].reset_index(drop=True)
@@ -146,7 +146,8 @@ def combine_vintages(
 
     rank_of = {source: rank for rank, source in enumerate(prefer)}
     ranks = np.array([rank_of.get(one.source, len(prefer)) for one in loaded])[origins]
-    keys = frame[list(KEY_COLUMNS)].assign(_rank=ranks, _origin=origins, _date=dates)
+    starts = np.array([date_start(d) for d in dates], dtype=object)
+    keys = frame[list(KEY_COLUMNS)].assign(_rank=ranks, _origin=origins, _date=starts)
     duplicated = keys.duplicated(list(KEY_COLUMNS), keep=False).to_numpy()
     set_aside: dict[str, int] = {}
     if duplicated.any():

@@ -121,3 +121,15 @@ CITED_PHRASES: dict[str, dict[str, str]] = {
     },
 }
 VINTAGE_PHRASES.update(CITED_PHRASES)
+
+VIEW_WORDS: dict[str, dict[str, str]] = {
+    "vintages.current_line": {
+        "en": "published {date} (current): {citation}",
+        "zh": "发布于 {date}（现行数据）：{citation}",
+    },
+    "vintages.earlier_line": {
+        "en": "published {date} (an earlier vintage): {citation}",
+        "zh": "发布于 {date}（此前版本）：{citation}",
+    },
+}
+VINTAGE_PHRASES.update(VIEW_WORDS)

@@ -244,6 +244,18 @@ def sources(
         year_to=year_to,
         known=dataset.frame,
     ).reset_index(drop=True)
+    if dataset.vintages is not None:
+        # Several publications (or --as-of): each figure credited to its own, earlier ones listed.
+        from zgc_cli.stats.vintages import with_vintages
+
+        listed = with_vintages(dataset, rows, list(rows.columns))
+        citations = set(listed["source"])
+        return SourcesResult(
+            listed,
+            citation=citations.pop() if len(citations) == 1 else "",
+            entity_names=dataset.entity_names(),
+            names=_indicator_names(dataset, [metric]),
+        )
     publication = dataset.publication
     citation = publication.citation() if publication else ""
     cited = [citation] * len(rows)

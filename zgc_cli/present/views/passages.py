@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -65,6 +66,18 @@ def search_view(result: SearchResult, lang: Language, width: int | None) -> list
 SEARCH_SIDE_WIDTH = 14
 
 
+def vintage_lines(row: dict[str, Any], lang: Language) -> list[RenderableType]:
+    """A figure's publication and date, whether a later one replaced it, and its scope."""
+    key = "vintages.current_line" if row["vintage"] == "current" else "vintages.earlier_line"
+    lines: list[RenderableType] = [
+        plain("  " + message(key, lang, date=row["published"], citation=row["source"]), style="dim")
+    ]
+    scope = str(row.get("scope_zh" if lang is Language.zh else "scope") or "")
+    if scope:
+        lines.append(plain("  " + message("vintages.scope", lang, scope=scope), style="dim"))
+    return lines
+
+
 def source_view(result: SourcesResult, lang: Language, width: int | None) -> list[RenderableType]:
     """Each figure with the verbatim passage it comes from, then the publication.
 
@@ -100,6 +113,9 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         renderables.append(heading)
         quote = str(row["quote"])
         no_quote = message("source.no_quote", lang)
+        if "vintage" in row:  # several publications: which one, when (stats/vintages.py)
+            renderables.extend(vintage_lines(row, lang))
+            no_quote = message("vintages.no_passage", lang, address=row["address"] or "—")
         renderables.append(plain(f"  “{quote}”" if quote else "  " + no_quote))
         if str(row["note"]):
             renderables.append(
