@@ -127,6 +127,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.rank_same": {"en": "=", "zh": "持平"},
     "cell.share_of": {"en": "{share} of {whole}", "zh": "占{whole}{share}"},
     "cell.new": {"en": "new", "zh": "新增"},
+    # An interval's words: the words alone bound nothing; the conventional reading, marked.
+    "cell.unbounded": {"en": "unbounded", "zh": "无法确定"},
+    "cell.conventional": {"en": "conv. {value}", "zh": "按惯例{value}"},
+    "mark.conventional": {
+        "en": "conv. the conventional reading, where the words leave an end open "
+        "(突破26万 as under 27万, 近3000万 as over 2000万); unbounded: the words bound nothing",
+        "zh": "按惯例：原文只给出一端时的惯常理解（突破26万按不到27万计，"
+        "近3000万按2000万以上计）；无法确定：仅凭原文无从界定",
+    },
+    "mark.interval": {
+        "en": "a…b: the interval the figures' words and digits allow; ≥ > ≤ <: one end only",
+        "zh": "a…b：原文措辞与数位所允许的区间；≥ > ≤ <：仅有一端",
+    },
     "span.cagr": {"en": "CAGR ", "zh": "年均增长"},
     "compare.not_compared": {
         "en": "Not compared, only {year} in the data ({count}): {series}",

@@ -18,11 +18,11 @@ from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR
 from zgc_cli.present.formats import machine_text
 from zgc_cli.present.i18n import MESSAGES, Language, message
 from zgc_cli.present.numbers import (
-    percent_text,
+    INTERVAL_JOINER,
+    Bounds,
+    Notation,
+    interval_text,
     places_text,
-    points_text,
-    ratio_text,
-    signed_human,
 )
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import Column, Flowing, build_table, plain
@@ -46,21 +46,45 @@ def measure_text(
     lang: Language,
     zero_base: bool = False,
     kind: str = "",
+    bounds: Bounds | None = None,
 ) -> str:
-    """A measure as its style and the row's kind write it: +5万亿, +20 pp, ↑4, +138.9%, 2.39×."""
+    """A measure as its style and the row's kind write it: +5万亿, +20 pp, ↑4, +138.9%, 2.39×;
+    its interval where the interval matters (+134…+144%, ≥ +50%, unbounded)."""
+    notation = Notation.percent
     if measure.style is Style.amount:
-        if kind == Kind.share:
-            return points_text(value, lang)
         if kind == Kind.rank:
             return places_text(value, lang)
-        return signed_human(value, unit, lang)
-    if measure.style is Style.ratio:
-        return ratio_text(value, lang, zero_base and measure.new_from_zero)
-    return percent_text(value, lang, zero_base and measure.new_from_zero)
+        notation = Notation.points if kind == Kind.share else Notation.amount
+    elif measure.style is Style.ratio:
+        notation = Notation.ratio
+    return interval_text(
+        value, bounds, notation, lang, unit, zero_base=zero_base and measure.new_from_zero
+    )
 
 
-def legend(flag_texts: Iterable[str], lang: Language, width: int | None = None) -> Text | None:
-    """The meaning of the marks that appear, or None when none do.
+def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
+    """The legend's lines for the interval forms that appear among ``cells``."""
+    shown = [str(cell) for cell in cells]
+    conventional = message("cell.conventional", lang, value="")
+    unbounded = message("cell.unbounded", lang)
+    readings = [cell for cell in shown if cell.startswith(conventional) or cell == unbounded]
+    strict = [cell for cell in shown if cell not in readings]
+    parts = []
+    bound_signs = ("≥ ", "> ", "≤ ", "< ")
+    if any(INTERVAL_JOINER in cell or cell.startswith(bound_signs) for cell in strict):
+        parts.append(message("mark.interval", lang))
+    if readings:
+        parts.append(message("mark.conventional", lang))
+    return parts
+
+
+def legend(
+    flag_texts: Iterable[str],
+    lang: Language,
+    width: int | None = None,
+    extra: Sequence[str] = (),
+) -> Text | None:
+    """The meaning of the marks that appear (and the ``extra`` lines), or None when none do.
 
     At a ``width``, lines break between entries only: a mark stays beside its word.
     """
@@ -68,6 +92,7 @@ def legend(flag_texts: Iterable[str], lang: Language, width: int | None = None) 
     for text in flag_texts:
         present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
     parts = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
+    parts += list(extra)
     if not parts:
         return None
     if width is None:
