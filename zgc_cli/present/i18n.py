@@ -448,6 +448,14 @@ def message(key: str, lang: Language | str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def data_note(note: object, note_zh: object, lang: Language | str) -> str:
+    """The data's note on a figure in the language: ``note_zh`` in Chinese where the data
+    has one (a user's data without it keeps its own note), else ``note``."""
+    if str(lang) == Language.zh and note_zh is not None and str(note_zh).strip():
+        return str(note_zh)
+    return "" if note is None else str(note)
+
+
 def unit_name(unit: str, lang: Language | str) -> str:
     """A unit id as a chart names it in a language; an unknown unit is shown as it is."""
     return UNIT_NAMES.get(unit, {}).get(str(lang), unit)

@@ -250,7 +250,7 @@ class Notation(StrEnum):
     ratio = "ratio"  # 2.39×
     share = "share"  # a share of a whole: 43.9%
     points = "points"  # a change of a share: +20 pp
-    index = "index"  # an index, base = 100: 238.9
+    index_value = "index"  # an index, base = 100: 238.9
 
 
 # The most decimals each notation shows (a value's and a change's follow human_number).
@@ -261,7 +261,7 @@ _MAX_DECIMALS: dict[Notation, int] = {
     Notation.ratio: 2,
     Notation.share: 1,
     Notation.points: 2,
-    Notation.index: 1,
+    Notation.index_value: 1,
 }
 _SIGNED = frozenset({Notation.amount, Notation.percent, Notation.points})
 
@@ -348,7 +348,7 @@ def _point_text(value: float, notation: Notation, unit: str, lang: Language) -> 
         return ratio_text(value, lang)
     if notation is Notation.points:
         return points_text(value, lang)
-    if notation is Notation.index:
+    if notation is Notation.index_value:
         return f"{value:,.1f}"
     return f"{value:,.1f}%"
 

@@ -12,7 +12,6 @@ from rich.text import Text
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
 from zgc_cli.present.numbers import (
-    INTERVAL_JOINER,
     Notation,
     bounds_of,
     interval_text,
@@ -32,7 +31,9 @@ from zgc_cli.present.views.common import (
     measure_text,
     name_in,
     series_label,
+    share_cell,
     sparkline,
+    whole_value_cell,
     year_text,
 )
 from zgc_cli.stats.measures import View, measures_for
@@ -452,29 +453,6 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
     return renderables
 
 
-def _share_cell(row: Mapping[Hashable, Any], lang: Language) -> str:
-    """A share as a percent with the marks its ends give it (>43.9%, ~43.9%*), or its
-    interval where the interval matters (41.2…46.7%, ≥ 43%)."""
-    parts = str(row["flags"]).split(FLAG_SEPARATOR)
-    qualifier = next((part for part in parts if part in QUALIFIER_MARKS), "")
-    status = next((part for part in parts if part in STATUS_MARKS), "")
-    bounds = bounds_of(row, "share_pct")
-    text = interval_text(row["share_pct"], bounds, Notation.share, lang)
-    after = STATUS_MARKS.get(status, "")
-    if bounds is not None and not text[:1].isdigit():
-        return text + after  # an interval, a bound, or unbounded: the interval says it all
-    if bounds is not None and INTERVAL_JOINER in text:
-        return text + after
-    return QUALIFIER_MARKS.get(qualifier, "") + text + after
-
-
-def _whole_value(row: Mapping[Hashable, Any], lang: Language) -> str:
-    """The whole's value, its interval where it matters (the column is ``of_value``)."""
-    name = "whole_value" if "whole_value" in row else "of_value"
-    bounds = bounds_of(row, name) or bounds_of(row, "of_value")
-    return interval_text(row[name], bounds, Notation.value, lang)
-
-
 def share_view(result: ShareResult, lang: Language, width: int | None) -> list[RenderableType]:
     """Each entity's share of its whole, year by year, marked as its ends are."""
     frame = result.frame
@@ -495,8 +473,8 @@ def share_view(result: ShareResult, lang: Language, width: int | None) -> list[R
                 str(row["year"]),
                 interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang, unit),
                 entity_label(row["of_entity"], result.entity_names, lang),
-                _whole_value(row, lang),
-                _share_cell(row, lang),
+                whole_value_cell(row, lang),
+                share_cell(row, lang),
             ]
         )
     metric = str(frame["metric"].iloc[0]) if not frame.empty else ""

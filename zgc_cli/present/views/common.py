@@ -6,7 +6,7 @@ Knows no statistics: every number was computed by :mod:`zgc_cli.stats` or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -14,13 +14,14 @@ from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
-from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR
+from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.formats import machine_text
 from zgc_cli.present.i18n import MESSAGES, Language, message
 from zgc_cli.present.numbers import (
     INTERVAL_JOINER,
     Bounds,
     Notation,
+    bounds_of,
     interval_text,
     places_text,
 )
@@ -60,6 +61,29 @@ def measure_text(
     return interval_text(
         value, bounds, notation, lang, unit, zero_base=zero_base and measure.new_from_zero
     )
+
+
+def share_cell(row: Mapping[Hashable, Any], lang: Language) -> str:
+    """A share as a percent with the marks its ends give it (>43.9%, ~43.9%*), or its
+    interval where the interval matters (41.2…46.7%, ≥ 43%)."""
+    parts = str(row["flags"]).split(FLAG_SEPARATOR)
+    qualifier = next((part for part in parts if part in QUALIFIER_MARKS), "")
+    status = next((part for part in parts if part in STATUS_MARKS), "")
+    bounds = bounds_of(row, "share_pct")
+    text = interval_text(row["share_pct"], bounds, Notation.share, lang)
+    after = STATUS_MARKS.get(status, "")
+    if bounds is not None and not text[:1].isdigit():
+        return text + after  # an interval, a bound, or unbounded: the interval says it all
+    if bounds is not None and INTERVAL_JOINER in text:
+        return text + after
+    return QUALIFIER_MARKS.get(qualifier, "") + text + after
+
+
+def whole_value_cell(row: Mapping[Hashable, Any], lang: Language) -> str:
+    """The whole's value, its interval where it matters (the column is ``of_value``)."""
+    name = "whole_value" if "whole_value" in row else "of_value"
+    bounds = bounds_of(row, name) or bounds_of(row, "of_value")
+    return interval_text(row[name], bounds, Notation.value, lang)
 
 
 def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
