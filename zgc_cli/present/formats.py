@@ -53,6 +53,8 @@ class Output(Protocol):
 
 # Rows joined into one write: big enough to amortise, small enough to bound memory.
 _ROWS_PER_WRITE = 50_000
+# Booleans in delimited text and Markdown, as JSON spells them.
+BOOLEAN_TEXTS: tuple[str, str] = ("false", "true")
 # What --bom writes first: U+FEFF, which UTF-8 spells EF BB BF.
 BOM = "\ufeff"
 
@@ -173,7 +175,13 @@ def _coded(column: pd.Series, delimiter: str | None) -> Coded | None:
     if isinstance(column.dtype, pd.CategoricalDtype):
         spelled = [_quoted(str(category), delimiter) for category in column.cat.categories]
         return column.cat.codes.to_numpy(), spelled
-    if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+    if pd.api.types.is_bool_dtype(column.dtype):
+        # true/false, as JSON writes them; a missing one (nullable booleans) is empty.
+        codes = column.to_numpy(dtype=bool, na_value=False).astype(np.int64)
+        if isinstance(column.dtype, pd.BooleanDtype):
+            codes[column.isna().to_numpy()] = -1
+        return codes, list(BOOLEAN_TEXTS)
+    if pd.api.types.is_numeric_dtype(column.dtype):
         return None
     cells = column.to_numpy(dtype=object)
     if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
