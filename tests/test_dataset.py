@@ -34,6 +34,13 @@ METRICS_COLUMNS = [
     "quote",
     "note",
     "year_basis",
+    "figure",
+    "low",
+    "high",
+    "year_min",
+    "year_max",
+    "entity_quote",
+    "note_zh",
 ]
 INDICATORS_COLUMNS = ["metric", "name_en", "name_zh", "unit", "kind", "category", "description"]
 ENTITIES_COLUMNS = ["entity", "name_en", "name_zh", "kind", "parent", "aliases_zh"]
@@ -112,7 +119,7 @@ def test_datapackage_catches_a_dangling_metric(tmp_path: Path) -> None:
         ("events.csv", "\n1988,zgc,", "\n1988,zgcc,"),  # events.entity -> entities
         ("entities.csv", ",city,china,", ",city,chinaa,"),  # entities.parent -> entities
         ("indicators.csv", ",CNY,flow,", ",CNY,stock,"),  # the kind enum
-        ("metrics.csv", ",stated\n", ",guessed\n"),  # the year_basis enum
+        ("metrics.csv", ",stated,", ",guessed,"),  # the year_basis enum
     ],
 )
 def test_datapackage_enforces_keys_and_enums(tmp_path: Path, name: str, old: str, new: str) -> None:
@@ -224,7 +231,14 @@ def test_claims_refer_to_observations(metrics: pd.DataFrame, claims: pd.DataFram
 
 def test_vocabularies(metrics: pd.DataFrame) -> None:
     assert set(metrics["status"]) <= {"reported", "estimate", "derived"}
-    assert set(metrics["qualifier"]) <= {"exact", "more_than", "nearly", "about", "less_than"}
+    assert set(metrics["qualifier"]) <= {
+        "exact",
+        "more_than",
+        "nearly",
+        "about",
+        "less_than",
+        "order_of_magnitude",
+    }
     snake_case = r"^[a-z][a-z0-9_]*$"
     assert metrics["metric"].str.match(snake_case).all()
     assert metrics["entity"].str.match(snake_case).all()
@@ -264,7 +278,7 @@ REQUIRED_SERIES = [
     ("top10_science_advances_2012_2022_share", "beijing", 2022, "51", "reported", "exact"),
     ("trillion_yuan_industry_clusters", "beijing", 2024, "2", "reported", "exact"),
     ("trillion_yuan_industry_clusters_expected", "beijing", 2024, "3", "estimate", "exact"),
-    ("biomedicine_industry_scale", "beijing", 2024, "980000000000", "reported", "nearly"),
+    ("biomedicine_industry_scale", "beijing", 2023, "980000000000", "reported", "nearly"),
     ("large_model_researchers", "baai", 2020, "100", "reported", "more_than"),
 ]
 
@@ -448,15 +462,36 @@ def test_years_are_known_as_year_basis_says(metrics: pd.DataFrame) -> None:
 def test_inferred_years(metrics: pd.DataFrame) -> None:
     inferred = metrics[metrics["year_basis"] == "inferred"]
     keys = set(zip(inferred["metric"], inferred["entity"], inferred["year"], strict=True))
-    assert ("invention_patents", "zgc", 2023) in keys
-    for metric in ("trillion_yuan_industry_clusters", "biomedicine_industry_scale"):
-        rows = metrics[metrics["metric"] == metric]
-        assert rows["year_basis"].tolist() == ["publication"], metric
+    assert {
+        ("invention_patents", "zgc", 2023),
+        ("biomedicine_industry_scale", "beijing", 2023),  # a past annual figure (audit)
+        ("large_model_researchers", "baai", 2020),  # the team came 很快 after the turn
+        ("wudao_2_parameters", "baai", 2021),
+    } <= keys
+    rows = metrics[metrics["metric"] == "trillion_yuan_industry_clusters"]
+    assert rows["year_basis"].tolist() == ["publication"]
+    # An inferred year carries the bounds the passages allow, and lies within them.
+    assert inferred["year_min"].notna().all() and inferred["year_max"].notna().all()
+    assert (inferred["year_min"] <= inferred["year"]).all()
+    assert (inferred["year"] <= inferred["year_max"]).all()
+    others = metrics[metrics["year_basis"] != "inferred"]
+    assert others["year_min"].isna().all() and others["year_max"].isna().all()
+    bounds = inferred.set_index("metric")[["year_min", "year_max"]].astype(int)
+    assert tuple(bounds.loc["biomedicine_industry_scale"]) == (2022, 2023)
+    assert tuple(bounds.loc["wudao_2_parameters"]) == (2021, 2021)
 
 
 def test_every_entity_resolves_to_china(metrics: pd.DataFrame, entities: pd.DataFrame) -> None:
     assert entities["entity"].is_unique
-    assert set(entities["kind"]) <= {"country", "city", "zone", "sub_park", "institution", "event"}
+    assert set(entities["kind"]) <= {
+        "country",
+        "city",
+        "new_area",
+        "zone",
+        "sub_park",
+        "institution",
+        "event",
+    }
     parents = dict(zip(entities["entity"], entities["parent"], strict=True))
     for entity in parents:
         chain = [entity]
@@ -481,7 +516,11 @@ def test_entity_names_and_aliases(entities: pd.DataFrame) -> None:
         "全国",
     )
     assert {"北京", "北京市"} <= aliases_of["beijing"]
-    assert {"中关村", "中关村示范区", "示范区"} <= aliases_of["zgc"]
+    assert {"中关村", "中关村示范区"} <= aliases_of["zgc"]
+    # 示范区 alone also matches 高级别自动驾驶示范区 (the Yizhuang zone): not an alias.
+    assert "示范区" not in {a for aliases in aliases_of.values() for a in aliases}
+    kind = dict(zip(entities["entity"], entities["kind"], strict=True))
+    assert kind["xiongan"] == "new_area"  # 雄安新区 is not a city
     assert {"全国", "我国"} <= aliases_of["china"]
     for row in entities.to_dict("records"):
         aliases = str(row["aliases_zh"]).split(";")
@@ -565,5 +604,9 @@ def test_csv_round_trips_through_pandas(metrics: pd.DataFrame) -> None:
     buffer = io.StringIO()
     out = metrics.copy()
     out["value"] = out["value"].map(format_number)
+    for column in ("low", "high"):
+        out[column] = out[column].map(lambda n: "" if pd.isna(n) else format_number(n))
+    for column in ("year_min", "year_max"):
+        out[column] = out[column].astype("Int64")
     out.to_csv(buffer, index=False, lineterminator="\n")
     assert buffer.getvalue() == (DATA / "metrics.csv").read_text(encoding="utf-8")
