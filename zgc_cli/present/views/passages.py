@@ -142,8 +142,8 @@ def citation_in(citation: str, lang: Language) -> str:
         return citation
     parts = []
     for part in citation.split("; "):
-        if not _CJK_TEXT.search(part) and re.search(r"[A-Za-z]{2,}", part):
-            continue  # an English-only part: the supplied title
+        if part.startswith("[") and part.endswith("]") and not _CJK_TEXT.search(part):
+            continue  # a title the data supplies in English, in brackets (no headline known)
         if _CJK_TEXT.search(part):
             part = _OTHER_NAME.sub("", part).replace(", ", "、")  # names, as Chinese lists them
         parts.append(part)
