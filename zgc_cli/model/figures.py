@@ -356,9 +356,7 @@ def _arabic_steps(number: str, scale: Decimal, counted: bool) -> tuple[Decimal, 
     if decimals:
         last_nonzero = len(decimals.rstrip("0"))
         nonzero = (
-            Decimal(10) ** -last_nonzero
-            if last_nonzero
-            else Decimal(10) ** _trailing_zeros(whole)
+            Decimal(10) ** -last_nonzero if last_nonzero else Decimal(10) ** _trailing_zeros(whole)
         )
         return Decimal(10) ** -len(decimals) * scale, nonzero * scale
     nonzero = Decimal(10) ** _trailing_zeros(whole) * scale

@@ -435,7 +435,7 @@ def _range_text(low: float, high: float, notation: Notation, unit: str, lang: La
     low_shown, high_shown = low / divisor, high / divisor
     width = high_shown - low_shown
     most = _MAX_DECIMALS[notation]
-    decimals = most if width <= 0 else min(most, math.ceil(-math.log10(width / 2)))
+    decimals = most if not width / 2 > 0 else min(most, math.ceil(-math.log10(width / 2)))
     signed = notation in _SIGNED
     low_end = _end(low_shown, decimals, -1, lang)
     high_end = _end(high_shown, decimals, +1, lang)

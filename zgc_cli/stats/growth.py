@@ -21,8 +21,8 @@ from zgc_cli.model.schema import (
     OVERFLOW_FLAG,
     SERIES_KEY,
     STATUS_FLAGS,
+    with_interval_columns,
 )
-from zgc_cli.model.schema import with_interval_columns
 from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.intervals import Bounds, bounded_points, interval_cells, observation_bounds
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds

@@ -203,9 +203,7 @@ def index_series(series: pd.DataFrame, base: int | None = None, tolerance: int =
     kept = indexable.to_numpy()
     rows, base_rows = joined["_row"].to_numpy()[kept], joined["_base_row"].to_numpy()[kept]
     strict = index_bounds(intervals[0].take(rows), intervals[0].take(base_rows), INDEX_BASE)
-    conventional = index_bounds(
-        intervals[1].take(rows), intervals[1].take(base_rows), INDEX_BASE
-    )
+    conventional = index_bounds(intervals[1].take(rows), intervals[1].take(base_rows), INDEX_BASE)
     # The base year's own row is 100 exactly: its value over itself, not over another figure.
     itself = rows == base_rows
     strict, conventional = (

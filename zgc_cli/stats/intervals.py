@@ -330,7 +330,9 @@ def floor_at(a: Bounds, floor: float, where: BoolArray) -> Bounds:
     """
     below = where & (a.low < floor)
     low = np.where(below, floor, a.low)
-    return Bounds(low, a.high, np.where(below, a.low_open | (a.low < floor), a.low_open), a.high_open)
+    return Bounds(
+        low, a.high, np.where(below, a.low_open | (a.low < floor), a.low_open), a.high_open
+    )
 
 
 # --- the measures' interval rules (see zgc_cli.stats.measures) ---------------------------
@@ -398,8 +400,12 @@ def monotone_bounds(
         )
         with np.errstate(invalid="ignore"):
             undefined = np.isnan(corners).any(axis=0)
-            low = np.where(undefined, -_INF, np.nanmin(np.where(np.isnan(corners), _INF, corners), 0))
-            high = np.where(undefined, _INF, np.nanmax(np.where(np.isnan(corners), -_INF, corners), 0))
+            low = np.where(
+                undefined, -_INF, np.nanmin(np.where(np.isnan(corners), _INF, corners), 0)
+            )
+            high = np.where(
+                undefined, _INF, np.nanmax(np.where(np.isnan(corners), -_INF, corners), 0)
+            )
         low, high = _widened(low, -_INF, 1), _widened(high, _INF, 1)
         opened = np.ones(len(low), dtype=bool)
         return Bounds(low, high, opened, opened.copy())
@@ -576,9 +582,7 @@ def observation_bounds(rows: pd.DataFrame) -> tuple[Bounds, Bounds]:
     inclusive = np.zeros(len(values), dtype=bool)
     if FIGURE_COLUMN in rows.columns:
         step, nonzero, inclusive = _figure_steps(rows[FIGURE_COLUMN], values, step, nonzero)
-    strict, conventional = figure_bounds(
-        values, _qualifier_codes(rows), step, nonzero, inclusive
-    )
+    strict, conventional = figure_bounds(values, _qualifier_codes(rows), step, nonzero, inclusive)
     low_name, high_name = INTERVAL_COLUMNS
     if low_name in rows.columns or high_name in rows.columns:
         nothing = np.full(len(values), np.nan)
@@ -618,9 +622,7 @@ def bounds_from_columns(frame: pd.DataFrame, quantity: str) -> tuple[Bounds, Bou
     def flags(column: pd.Series) -> BoolArray:
         return column.astype("boolean").fillna(True).to_numpy(dtype=bool)
 
-    undefined = (
-        frame[quantity].isna().to_numpy() & low.isna().to_numpy() & high.isna().to_numpy()
-    )
+    undefined = frame[quantity].isna().to_numpy() & low.isna().to_numpy() & high.isna().to_numpy()
     strict = Bounds(ends(low, -_INF), ends(high, _INF), flags(low_open), flags(high_open))
     conventional = Bounds(
         ends(conventional_low, -_INF),
@@ -662,9 +664,7 @@ def interval_cells(
     def flags(values: BoolArray) -> pd.arrays.BooleanArray:
         return pd.arrays.BooleanArray(np.asarray(values, dtype=bool), ~defined)
 
-    low, high, low_open, high_open, conventional_low, conventional_high = interval_columns(
-        quantity
-    )
+    low, high, low_open, high_open, conventional_low, conventional_high = interval_columns(quantity)
     return {
         low: ends(strict.low),
         high: ends(strict.high),

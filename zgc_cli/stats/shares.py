@@ -117,11 +117,15 @@ def shares(
         candidates = chains.get(entity, [])
         if of is not None:
             candidates = [of] if of in candidates else []
-        whole = next((position[(name, year)] for name in candidates if (name, year) in position), None)
+        whole = next(
+            (position[(name, year)] for name in candidates if (name, year) in position), None
+        )
         if whole is not None:
             parts.append(part)
             wholes.append(whole)
-    return _share_frame(rows, metric, np.array(parts, dtype=np.int64), np.array(wholes, dtype=np.int64))
+    return _share_frame(
+        rows, metric, np.array(parts, dtype=np.int64), np.array(wholes, dtype=np.int64)
+    )
 
 
 def _share_frame(

@@ -201,8 +201,18 @@ ID_COLUMNS: frozenset[str] = frozenset({"metric", "entity", "unit", "status", "q
 
 
 # What a narrow terminal leaves out of a table of observations first (higher first):
-# the note, then the year's basis, the passage, the qualifier, the status, the unit.
+# the provenance columns, the note, the year's basis, the passage, the qualifier, the status,
+# the unit.
 PLAIN_DISPENSABLE: dict[str, int] = {
+    # The optional provenance columns first: the passage that names the place, the note in
+    # Chinese, an inferred year's bounds, an interval the data states, the figure as written.
+    "entity_quote": 9,
+    "note_zh": 8,
+    "year_min": 7,
+    "year_max": 7,
+    "low": 6,
+    "high": 6,
+    "figure": 5,
     "note": 6,
     "year_basis": 5,
     "quote": 4,
