@@ -243,3 +243,39 @@ def test_share_view_shows_a_shares_interval() -> None:
     text = _rendered(ShareResult(pd.DataFrame([row])), EN)
     assert "> 43.9%" in text
     assert ">43.9%" not in text
+
+
+def test_an_index_the_words_do_not_bound_is_left_out_with_a_note_and_others_carry_theirs() -> None:
+    from zgc_cli import stats
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.present.charts.panels import prepare
+    from zgc_cli.stats.indexing import index_series
+
+    result = stats.series(Dataset.open(), ["invention_patents", "employees"])
+    indexing = index_series(result.frame, tolerance=1)
+    panels, notes = prepare(result.frame, result.names, EN, indexing)
+    (panel,) = panels
+    patents = next(line for line in panel.lines if line.metric == "invention_patents")
+    assert 2020 not in patents.years  # 突破14万 against 突破26万: no point to draw
+    assert any("not drawn" in note and "2020" in note and "conv." in note for note in notes)
+    employees = next(line for line in panel.lines if line.metric == "employees")
+    labels = [employees.point_label(n, EN, indexed=True) for n in range(len(employees.years))]
+    assert labels[0] == "64…70^" and labels[-1] == "100"
+    assert any("a bar through a point" in note for note in notes)
+
+
+def test_a_charts_legend_gives_the_growth_with_its_interval() -> None:
+    from zgc_cli import stats
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.present.charts.panels import prepare
+
+    result = stats.series(Dataset.open(), ["revenue", "invention_patents"])
+    panels, _ = prepare(result.frame, result.names, EN, None, spans=result.spans)
+    growth = {line.metric: line.growth for panel in panels for line in panel.lines}
+    assert growth["revenue"].strip() == "+134…+144% 2014–2023"
+    assert growth["invention_patents"].strip() == "conv. +73…+93% 2020–2023"
+    # A bound's point is empty: it is drawn at its figure as written, not left out.
+    patents = next(
+        line for panel in panels for line in panel.lines if line.metric == "invention_patents"
+    )
+    assert patents.raw_values == (140_000.0, 260_000.0)

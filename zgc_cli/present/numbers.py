@@ -42,6 +42,7 @@ __all__ = [
     "signed_human",
     "tick_text",
     "with_unit",
+    "written_figure",
 ]
 DASH = "—"
 # Below these, a plain grouped number reads better than a compact one
@@ -349,7 +350,7 @@ def _point_text(value: float, notation: Notation, unit: str, lang: Language) -> 
     if notation is Notation.points:
         return points_text(value, lang)
     if notation is Notation.index_value:
-        return f"{value:,.1f}"
+        return chart_label(value)
     return f"{value:,.1f}%"
 
 
@@ -468,7 +469,11 @@ def _bound_text(
 
 # Below these, a lower end bounds nothing: a ratio is never negative, a percent change
 # never below −100%.
-NATURAL_FLOORS: dict[Notation, float] = {Notation.ratio: 0.0, Notation.percent: -100.0}
+NATURAL_FLOORS: dict[Notation, float] = {
+    Notation.ratio: 0.0,
+    Notation.percent: -100.0,
+    Notation.index_value: 0.0,
+}
 
 
 def interval_text(
@@ -528,6 +533,21 @@ def interval_text(
 _SELF_MARKED = frozenset({"more_than", "nearly", "less_than", "order_of_magnitude"})
 
 
+def written_figure(point: Any, bounds: Bounds | None, qualifier: str) -> float | None:
+    """The figure as written, where the point is empty because the words leave an end
+    open: 突破14万's 14万 is its lower end, 近3000万's 3000万 its upper end."""
+    figure = _number_or_none(point)
+    if figure is not None or bounds is None:
+        return figure
+    if str(qualifier) == "more_than":
+        return bounds.low
+    if str(qualifier) in ("nearly", "less_than"):
+        return bounds.high
+    if str(qualifier) == "order_of_magnitude" and bounds.bounded:
+        return math.sqrt(float(bounds.low) * float(bounds.high))  # type: ignore[arg-type]
+    return None
+
+
 def marked_interval(
     point: Any,
     bounds: Bounds | None,
@@ -545,11 +565,7 @@ def marked_interval(
     """
     before, after = marks_of(status, qualifier)
     if str(qualifier) in _SELF_MARKED:
-        figure = _number_or_none(point)
-        if figure is None and bounds is not None:
-            figure = bounds.low if str(qualifier) == "more_than" else bounds.high
-            if str(qualifier) == "order_of_magnitude" and bounds.bounded:
-                figure = math.sqrt(float(bounds.low) * float(bounds.high))  # type: ignore[arg-type]
+        figure = written_figure(point, bounds, qualifier)
         if figure is None:
             return DASH
         return before + human_number(figure, unit, lang) + after

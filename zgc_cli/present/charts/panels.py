@@ -38,7 +38,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
@@ -47,10 +46,15 @@ from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
 from zgc_cli.present.i18n import Language, message, unit_name
 from zgc_cli.present.numbers import (
+    INTERVAL_SUFFIXES,
+    Bounds,
+    Notation,
+    bounds_of,
     chart_label,
     chart_scale,
+    interval_text,
     marked_number,
-    percent_text,
+    written_figure,
 )
 from zgc_cli.present.safe import visible
 
@@ -131,6 +135,7 @@ class Line:
     unit: str = ""
     growth: str = ""
     base_label: str = ""
+    bounds: tuple[Bounds | None, ...] = ()
 
     @property
     def marks(self) -> tuple[str, ...]:
@@ -163,6 +168,10 @@ class Line:
 
     def point_label(self, n: int, lang: Language, indexed: bool) -> str:
         """Point ``n`` as the tables write it (784.7亿, >1,800, 8.6万亿*); an index as 224."""
+        if indexed and self.bounds:
+            # An index carries its interval: 64…70 where the base or the figure is not exact.
+            text = interval_text(self.values[n], self.bounds[n], Notation.index_value, lang)
+            return text + STATUS_MARKS.get(self.statuses[n], "")
         if indexed or not self.raw_values:
             # An index of a bound is no bound itself: the marker's shape tells it was one.
             return number_text(self.values[n]) + STATUS_MARKS.get(self.statuses[n], "")
@@ -215,6 +224,16 @@ class Panel:
     def values(self) -> list[float]:
         """Every value the panel's axis must show (zero too when it is zero-based)."""
         values = [value for line in self.lines for value in line.values]
+        # An index's interval is drawn through its point: the axis holds its ends too.
+        ends = [
+            end
+            for line in self.lines
+            for bounds in line.bounds
+            if bounds is not None and bounds.bounded
+            for end in (bounds.low, bounds.high)
+            if end is not None and math.isfinite(end)
+        ]
+        values += ends
         return [*values, 0.0] if self.zero_based else values
 
 
@@ -238,7 +257,16 @@ def _clean(series: pd.DataFrame) -> pd.DataFrame:
             "year_basis": _text_column(series, "year_basis"),
         }
     )
-    for column in ("index", "base_year", "base_nearest", "base_year_basis"):
+    if "value_low" in series.columns:
+        # A bound's point is empty (the words leave an end open): it is drawn at its
+        # figure as written, marked as the tables mark it (>14万 at 14万).
+        figures = [
+            written_figure(row["value"], bounds_of(row, "value"), str(row["qualifier"]))
+            for row in series.assign(qualifier=frame["qualifier"]).to_dict("records")
+        ]
+        frame["value"] = pd.Series(figures, index=frame.index, dtype="float64")
+    index_columns = ["index", *(f"index{suffix}" for suffix in INTERVAL_SUFFIXES)]
+    for column in (*index_columns, "base_year", "base_nearest", "base_year_basis"):
         if column in series.columns:
             frame[column] = series[column]
     finite = frame["year"].notna() & frame["value"].map(math.isfinite)
@@ -261,25 +289,36 @@ def _groups(frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
 _NO_GROWTH_UNITS = frozenset({"rank", "percent"})
 
 
-def _growth_text(rows: pd.DataFrame, unit: str, lang: Language) -> str:
-    """``  +138.9% 2014–2023``: the change from the first figure to the last, or ''."""
-    if len(rows) < 2 or unit in _NO_GROWTH_UNITS:
+def _growth_text(
+    rows: pd.DataFrame, unit: str, lang: Language, span: Mapping[str, object] | None
+) -> str:
+    """``  +134…+144% 2014–2023``: the series' change first to last (its span, with its
+    interval, as the tables write it), or ''."""
+    if len(rows) < 2 or unit in _NO_GROWTH_UNITS or span is None:
         return ""
-    first, last = float(rows["value"].iloc[0]), float(rows["value"].iloc[-1])
-    if not first > 0:
+    if span.get("change_pct") is None and bounds_of(span, "change_pct") is None:
         return ""
-    with np.errstate(over="ignore", invalid="ignore"):
-        change = (last / first - 1) * 100
-    if not math.isfinite(change):
+    change = interval_text(span.get("change_pct"), bounds_of(span, "change_pct"),
+                           Notation.percent, lang)  # fmt: skip
+    if change == "—":
         return ""
     return message(
         "chart.growth",
         lang,
         text="",
-        change=percent_text(change, lang),
+        change=change,
         first=int(rows["year"].iloc[0]),
         last=int(rows["year"].iloc[-1]),
     )
+
+
+def _spans_by_series(spans: pd.DataFrame | None) -> dict[tuple[str, str], dict[str, object]]:
+    if spans is None or spans.empty or "change_pct" not in spans.columns:
+        return {}
+    return {
+        (str(row["metric"]), str(row["entity"])): {str(key): value for key, value in row.items()}
+        for row in spans.to_dict("records")
+    }
 
 
 def _line(
@@ -291,6 +330,7 @@ def _line(
     base_year: int | None = None,
     growth: str = "",
     base_label: str = "",
+    bounds: tuple[Bounds | None, ...] = (),
 ) -> Line:
     return Line(
         metric=metric,
@@ -305,6 +345,7 @@ def _line(
         unit=str(rows["unit"].iloc[0]) if len(rows) else "",
         growth=growth,
         base_label=base_label,
+        bounds=bounds,
     )
 
 
@@ -390,10 +431,15 @@ def _bar_panel(rows: pd.DataFrame, name: str, unit: str, lang: Language) -> Pane
 
 
 def _metric_panels(
-    frame: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: Language, allow_cjk: bool
+    frame: pd.DataFrame,
+    names: Mapping[str, Mapping[str, str]],
+    lang: Language,
+    allow_cjk: bool,
+    spans: pd.DataFrame | None = None,
 ) -> list[Panel]:
     """A panel per metric: bars when each entity has one figure, else lines over the years."""
     _check_count(frame, lang, one_panel=False)
+    span_of = _spans_by_series(spans)
     panels: list[Panel] = []
     for metric in pd.unique(frame["metric"]).tolist():
         rows = frame[frame["metric"] == metric]
@@ -411,7 +457,7 @@ def _metric_panels(
                 name,
                 group,
                 (group["value"] / divisor).tolist(),
-                growth=_growth_text(group, unit, lang),
+                growth=_growth_text(group, unit, lang, span_of.get((str(metric), str(entity)))),
             )
             for metric_id, entity, group in _groups(rows)
             if metric_id == metric
@@ -433,6 +479,7 @@ def prepare(
     lang: Language,
     indexed: Indexing | None,
     allow_cjk: bool = True,
+    spans: pd.DataFrame | None = None,
 ) -> tuple[list[Panel], list[str]]:
     """The panels to draw and the notes that go with them.
 
@@ -446,7 +493,7 @@ def prepare(
     """
     frame = _clean(series)
     if not indexed:
-        return _metric_panels(frame, names, lang, allow_cjk), []
+        return _metric_panels(frame, names, lang, allow_cjk, spans), []
     skipped = indexed.skipped
     notes = [
         message(
@@ -461,9 +508,12 @@ def prepare(
         )
     ]
     rows = _clean(indexed.frame) if not indexed.frame.empty else indexed.frame
+    if not rows.empty and "index" in rows.columns:
+        rows, unbounded = _drawable(rows, names, lang, allow_cjk)
+        notes.extend(unbounded)
     if rows.empty:
         notes.append(message("chart.no_index", lang))
-        return _metric_panels(frame, names, lang, allow_cjk), notes
+        return _metric_panels(frame, names, lang, allow_cjk, spans), notes
     _check_count(rows, lang, one_panel=True)
     indexed_lines: list[Line] = []
     for metric, entity, group in _groups(rows):
@@ -479,12 +529,39 @@ def prepare(
                 group["index"].tolist(),
                 base_year=base_year,
                 base_label=_year_text(base_year, basis) if nearest else "",
+                bounds=tuple(bounds_of(row, "index") for row in group.to_dict("records")),
             )
         )
+    if any(
+        bounds is not None and bounds.bounded and bounds.high != bounds.low
+        for line in indexed_lines
+        for bounds in line.bounds
+    ):
+        notes.append(message("chart.index_intervals", lang))
     title = message("chart.index_year_title", lang, year=indexed.base_year)
     inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
     flags = ("inferred_year",) if inferred else ()
     return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes
+
+
+def _drawable(
+    rows: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: Language, allow_cjk: bool
+) -> tuple[pd.DataFrame, list[str]]:
+    """The indexes that can be drawn as points, and a note for each left out: an index the
+    figures' words bound on one side only (突破14万 against 突破26万) has no point to draw."""
+    missing = rows["index"].isna()
+    notes = [
+        message(
+            "chart.index_unbounded",
+            lang,
+            series=f"{name_for(names, str(row['metric']), lang, allow_cjk)} · "
+            f"{visible(str(row['entity']))}",
+            year=int(row["year"]),
+            reading=interval_text(None, bounds_of(row, "index"), Notation.index_value, lang),
+        )
+        for row in rows[missing].to_dict("records")
+    ]
+    return rows[~missing], notes
 
 
 def scale_notes(panels: Sequence[Panel], lang: Language) -> list[str]:

@@ -287,6 +287,7 @@ def terminal_chart(
     indexed: Indexing | None,
     *,
     color: bool = False,
+    spans: pd.DataFrame | None = None,
 ) -> str:
     """The series as a text chart: a panel per metric (bars or lines), or one indexed panel.
 
@@ -315,7 +316,7 @@ def terminal_chart(
     """
     width = min(max(width, MIN_WIDTH), MAX_WIDTH)
     height = min(height, MAX_HEIGHT)
-    panels, notes = prepare(series, names, lang, indexed)
+    panels, notes = prepare(series, names, lang, indexed, spans=spans)
     lines = [line for panel in panels for line in panel.lines]
     styles = {
         (line.metric, line.entity): (
