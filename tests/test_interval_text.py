@@ -202,7 +202,7 @@ def test_compare_view_says_what_the_words_bound_and_marks_the_convention() -> No
     assert "conv. +73…+93%" in english and "conv. 1.73…1.93×" in english
     assert "conv. +20…+25%" in english
     assert "85.7" not in english  # no bare point growth
-    assert "conv. the conventional reading" in english
+    assert "conv. the usual reading of an end the words leave open" in english
     assert "a…b" not in english  # no strict interval shown: only the conventional reading
     chinese = _rendered(_compared(), ZH)
     assert "按惯例+73…+93%" in chinese and "按惯例：" in chinese

@@ -112,8 +112,7 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
         # More than 11 from none: the change is more than 11 (the words bound no more).
         " firms (zgc)      0    >11    > +11        new     new        —\n"
         "\n"
-        "> more than\n"
-        "a…b: the interval the figures' words and digits allow; ≥ > ≤ <: one end only"
+        "> more than  ≥ > ≤ <: one end only, the words leave the other open"
     )
 
 

@@ -131,14 +131,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.unbounded": {"en": "unbounded", "zh": "无法确定"},
     "cell.conventional": {"en": "conv. {value}", "zh": "按惯例{value}"},
     "mark.conventional": {
-        "en": "conv. the conventional reading, where the words leave an end open "
-        "(突破26万 as under 27万, 近3000万 as over 2000万); unbounded: the words bound nothing",
-        "zh": "按惯例：原文只给出一端时的惯常理解（突破26万按不到27万计，"
-        "近3000万按2000万以上计）；无法确定：仅凭原文无从界定",
+        "en": "conv. the usual reading of an end the words leave open (突破26万 as under 27万)",
+        "zh": "按惯例：对原文未界定一端的惯常理解（突破26万按不到27万计）",
+    },
+    "mark.unbounded": {
+        "en": "unbounded: the words alone bound nothing",
+        "zh": "无法确定：仅凭原文无从界定",
     },
     "mark.interval": {
-        "en": "a…b: the interval the figures' words and digits allow; ≥ > ≤ <: one end only",
-        "zh": "a…b：原文措辞与数位所允许的区间；≥ > ≤ <：仅有一端",
+        "en": "a…b: the interval the figures' words and digits allow",
+        "zh": "a…b：原文措辞与数位所允许的区间",
+    },
+    "mark.one_end": {
+        "en": "≥ > ≤ <: one end only, the words leave the other open",
+        "zh": "≥ > ≤ <：仅有一端，另一端原文未界定",
     },
     "span.cagr": {"en": "CAGR ", "zh": "年均增长"},
     "compare.not_compared": {

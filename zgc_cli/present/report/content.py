@@ -432,7 +432,8 @@ def legend(lang: Language) -> list[str]:
     """Every mark a number may carry, in the order of the tables' legends."""
     names = (
         *("estimate", "derived", "more_than", "nearly", "about", "less_than"),
-        *("order_of_magnitude", "inferred_year", "interval", "conventional"),
+        *("order_of_magnitude", "inferred_year", "interval", "one_end"),
+        *("conventional", "unbounded"),
     )
     return [message(f"mark.{name}", lang) for name in names]
 

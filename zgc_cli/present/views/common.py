@@ -92,13 +92,18 @@ def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
     conventional = message("cell.conventional", lang, value="")
     unbounded = message("cell.unbounded", lang)
     readings = [cell for cell in shown if cell.startswith(conventional) or cell == unbounded]
+    unbound = unbounded in readings
     strict = [cell for cell in shown if cell not in readings]
     parts = []
     bound_signs = ("≥ ", "> ", "≤ ", "< ")
-    if any(INTERVAL_JOINER in cell or cell.startswith(bound_signs) for cell in strict):
+    if any(INTERVAL_JOINER in cell for cell in strict):
         parts.append(message("mark.interval", lang))
-    if readings:
+    if any(cell.startswith(bound_signs) for cell in strict):
+        parts.append(message("mark.one_end", lang))
+    if any(cell != unbounded for cell in readings):
         parts.append(message("mark.conventional", lang))
+    if unbound:
+        parts.append(message("mark.unbounded", lang))
     return parts
 
 
