@@ -24,7 +24,13 @@ from zgc_cli.model.schema import (
     with_interval_columns,
 )
 from zgc_cli.phrases import Listed, phrase
-from zgc_cli.stats.intervals import Bounds, bounded_points, interval_cells, observation_bounds
+from zgc_cli.stats.intervals import (
+    Bounds,
+    Column,
+    bounded_points,
+    interval_cells,
+    observation_bounds,
+)
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
 from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
@@ -131,7 +137,7 @@ def growth_with_overflow(
     end = np.asarray(value_to, dtype="float64")
     span = np.asarray(years, dtype="float64")
     chosen = [MEASURES[name] for name in (measures or MEASURES)]
-    columns: dict[str, FloatArray] = {}
+    columns: dict[str, Column] = {}
     overflowed = np.zeros(len(start), dtype=bool)
     with np.errstate(all="ignore"):
         for measure in chosen:
@@ -162,7 +168,7 @@ def _defined(bounds: Bounds, defined: np.ndarray) -> Bounds:
     return Bounds(low, high, bounds.low_open, bounds.high_open).where(defined)
 
 
-def value_columns(name: str, rows: pd.DataFrame, intervals: Intervals) -> dict[str, object]:
+def value_columns(name: str, rows: pd.DataFrame, intervals: Intervals) -> dict[str, Column]:
     """An observation's value (NaN where unbounded) and its six interval columns."""
     strict, conventional = intervals
     values = rows["value"].to_numpy(dtype="float64")

@@ -11,7 +11,7 @@ the later): the matching is :mod:`zgc_cli.stats.growth`'s own.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -88,6 +88,9 @@ class Indexing:
         tolerance: how far a series' base may be from ``base_year``.
         skipped: (metric, entity, year, value) of the series left out: a base value
             zero or negative, or so small that the index is too large for a float.
+        written: each frame row's index from the figures as written (a bound at its
+            number), aligned with ``frame``: where a chart draws a point whose
+            ``index`` is empty, beside the bound's mark. Never machine output.
     """
 
     frame: pd.DataFrame
@@ -95,6 +98,7 @@ class Indexing:
     inferred: bool
     tolerance: int
     skipped: pd.DataFrame
+    written: pd.Series = field(default_factory=lambda: pd.Series(dtype="float64"))
 
 
 def _plain(series: pd.DataFrame) -> pd.DataFrame:
@@ -227,4 +231,5 @@ def index_series(series: pd.DataFrame, base: int | None = None, tolerance: int =
         inferred=inferred,
         tolerance=tolerance,
         skipped=skipped,
+        written=pd.Series(points, dtype="float64"),
     )

@@ -39,6 +39,8 @@ from zgc_cli.model.schema import FIGURE_COLUMN, INTERVAL_COLUMNS, QUALIFIERS, in
 
 FloatArray = np.ndarray
 BoolArray = np.ndarray
+# An output column: floats (the ends), or nullable booleans (the open flags).
+Column = np.ndarray | pd.arrays.BooleanArray
 
 EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN, ORDER_OF_MAGNITUDE = QUALIFIERS
 _INF = np.inf
@@ -107,13 +109,16 @@ class Bounds:
 
 
 def _down(values: FloatArray, exact: BoolArray) -> FloatArray:
-    """``values`` where exact (or infinite or NaN), else the next float below."""
-    keep = exact | ~np.isfinite(values)
+    """``values`` where exact (or −∞ or NaN), else the next float below.
+
+    A +∞ that is not exact is an overflow: the largest float is below the truth.
+    """
+    keep = exact | np.isnan(values) | (values == -_INF)
     return np.where(keep, values, np.nextafter(values, -_INF))
 
 
 def _up(values: FloatArray, exact: BoolArray) -> FloatArray:
-    keep = exact | ~np.isfinite(values)
+    keep = exact | np.isnan(values) | (values == _INF)
     return np.where(keep, values, np.nextafter(values, _INF))
 
 
@@ -167,7 +172,7 @@ def _product_error(a: FloatArray, b: FloatArray) -> tuple[FloatArray, FloatArray
     known = (
         (np.abs(a) < _SPLIT_LIMIT)
         & (np.abs(b) < _SPLIT_LIMIT)
-        & ((product == 0) | (np.abs(product) > _TINY))
+        & ((a == 0) | (b == 0) | (np.abs(product) > _TINY))
         & np.isfinite(product)
     )
     return product, error, known
@@ -285,6 +290,9 @@ def divide(a: Bounds, b: Bounds) -> Bounds:
     positive = b.low >= 0
     negative = b.high <= 0
     by_positive = _divide_by_nonnegative(a, b)
+    if positive.all():  # amounts: the usual case, one division
+        undefined = np.isnan(a.low) | np.isnan(a.high) | np.isnan(b.low) | np.isnan(b.high)
+        return by_positive.where(~undefined) if undefined.any() else by_positive
     by_negative = _divide_by_nonnegative(_negated(a), _negated(b))
     unbounded = np.full(len(a), _INF)
     low = np.where(positive, by_positive.low, np.where(negative, by_negative.low, -unbounded))
@@ -371,13 +379,18 @@ def cagr_pct_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> 
 
 
 def share_bounds(part: Bounds, whole: Bounds) -> Bounds:
-    """part / whole × 100, at least 0 where both are non-negative."""
-    return scale(ratio_bounds(whole, part, np.zeros(len(part))), 100.0)
+    """part × 100 / whole, at least 0 where both are non-negative.
+
+    Scaled before the division, so that a share that is a whole number (120 of
+    1000: 12) comes out exact.
+    """
+    return index_bounds(part, whole, 100.0)
 
 
 def index_bounds(value: Bounds, base: Bounds, index_base: float) -> Bounds:
-    """value / base × ``index_base``."""
-    return scale(ratio_bounds(base, value, np.zeros(len(value))), index_base)
+    """value × ``index_base`` / base, at least 0 where both are non-negative."""
+    quotient = divide(scale(value, index_base), base)
+    return floor_at(quotient, 0.0, _nonnegative(base, value))
 
 
 def monotone_bounds(
@@ -650,7 +663,7 @@ def written_values(frame: pd.DataFrame, quantity: str = "value") -> FloatArray:
 
 def interval_cells(
     quantity: str, strict: Bounds, conventional: Bounds, defined: BoolArray | None = None
-) -> dict[str, object]:
+) -> dict[str, Column]:
     """A quantity's six output columns: ends (empty where unbounded) and open flags.
 
     Rows not ``defined`` (an undefined measure) have every cell empty.
