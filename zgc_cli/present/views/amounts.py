@@ -164,7 +164,10 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
                 shown.extend(part.removeprefix(message("span.cagr", lang)) for part in parts[1:])
                 separator = message("label.separator", lang)
                 renderables.append(flowing_lines(parts, separator, width))
-        note = legend(rows_of_metric["flags"], lang, width, interval_marks(shown, lang))
+        shown_parts = [piece for part in shown for piece in str(part).split(" → ")]
+        note = legend(
+            rows_of_metric["flags"], lang, width, interval_marks(shown, lang), shown_parts
+        )
         if note is not None:
             renderables.append(note)
         renderables.append(Text(""))
@@ -252,7 +255,7 @@ def compare_view(
         )
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
     shown = [str(cell) for row_cells in rows for cell in row_cells[1:]]
-    note = legend(result.frame["flags"], lang, width, interval_marks(shown, lang))
+    note = legend(result.frame["flags"], lang, width, interval_marks(shown, lang), shown)
     if note is not None:
         renderables.append(note)
     if nearest:

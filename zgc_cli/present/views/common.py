@@ -112,14 +112,20 @@ def legend(
     lang: Language,
     width: int | None = None,
     extra: Sequence[str] = (),
+    shown: Sequence[str] | None = None,
 ) -> Text | None:
     """The meaning of the marks that appear (and the ``extra`` lines), or None when none do.
 
+    With the ``shown`` cells, ``~ about`` is said only where a cell carries it: an
+    approximate figure shown as its interval (a derived one) has no mark to explain.
     At a ``width``, lines break between entries only: a mark stays beside its word.
     """
     present: set[str] = set()
     for text in flag_texts:
         present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
+    about = QUALIFIER_MARKS["about"]
+    if shown is not None and not any(str(cell).startswith(about) for cell in shown):
+        present.discard("about")
     parts = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
     parts += list(extra)
     if not parts:
