@@ -261,7 +261,7 @@ def test_an_index_the_words_do_not_bound_is_left_out_with_a_note_and_others_carr
     employees = next(line for line in panel.lines if line.metric == "employees")
     labels = [employees.point_label(n, EN, indexed=True) for n in range(len(employees.years))]
     assert labels[0] == "64…70^" and labels[-1] == "100"
-    assert any("a bar through a point" in note for note in notes)
+    assert any("a vertical bar through a point" in note for note in notes)
 
 
 def test_a_charts_legend_gives_the_growth_with_its_interval() -> None:

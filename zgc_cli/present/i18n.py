@@ -217,9 +217,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未指数化：{series}在基年（{year}年）的值为 {value}，指数需要正的基年值",
     },
     "chart.index_intervals": {
-        "en": "a bar through a point, and a…b by it: the interval of the index that the "
-        "figures' words and digits allow (a derived figure, a bound, a rounded base)",
-        "zh": "穿过数据点的竖线及旁注a…b：原文措辞与数位所允许的指数区间"
+        "en": "a vertical bar through a point: the interval of the index that the figures' "
+        "words and digits allow (a derived figure, a bound, a rounded base)",
+        "zh": "穿过数据点的竖线：原文措辞与数位所允许的指数区间"
         "（推算值、界限值或取整的基年值所致）",
     },
     "chart.index_unbounded": {

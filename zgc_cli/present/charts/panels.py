@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
@@ -265,6 +266,7 @@ def _clean(series: pd.DataFrame) -> pd.DataFrame:
             for row in series.assign(qualifier=frame["qualifier"]).to_dict("records")
         ]
         frame["value"] = pd.Series(figures, index=frame.index, dtype="float64")
+        frame["value_low"] = series["value_low"]  # the figures have intervals (see _growth_text)
     index_columns = ["index", *(f"index{suffix}" for suffix in INTERVAL_SUFFIXES)]
     for column in (*index_columns, "base_year", "base_nearest", "base_year_basis"):
         if column in series.columns:
@@ -294,12 +296,13 @@ def _growth_text(
 ) -> str:
     """``  +134…+144% 2014–2023``: the series' change first to last (its span, with its
     interval, as the tables write it), or ''."""
-    if len(rows) < 2 or unit in _NO_GROWTH_UNITS or span is None:
+    if len(rows) < 2 or unit in _NO_GROWTH_UNITS:
         return ""
-    if span.get("change_pct") is None and bounds_of(span, "change_pct") is None:
-        return ""
-    change = interval_text(span.get("change_pct"), bounds_of(span, "change_pct"),
-                           Notation.percent, lang)  # fmt: skip
+    if span is None:
+        change = _point_growth(rows, lang)
+    else:
+        bounds = bounds_of(span, "change_pct")
+        change = interval_text(span.get("change_pct"), bounds, Notation.percent, lang)
     if change == "—":
         return ""
     return message(
@@ -310,6 +313,19 @@ def _growth_text(
         first=int(rows["year"].iloc[0]),
         last=int(rows["year"].iloc[-1]),
     )
+
+
+def _point_growth(rows: pd.DataFrame, lang: Language) -> str:
+    """The change first to last of a frame without intervals (a user's own series, drawn
+    without its result's spans): its figures are points, and so is their growth."""
+    if "value_low" in rows.columns:
+        return ""  # figures with intervals: their growth is the span's, never a bare point
+    first, last = float(rows["value"].iloc[0]), float(rows["value"].iloc[-1])
+    if not first > 0:
+        return ""
+    with np.errstate(over="ignore", invalid="ignore"):
+        change = (last / first - 1) * 100
+    return interval_text(change if math.isfinite(change) else None, None, Notation.percent, lang)
 
 
 def _spans_by_series(spans: pd.DataFrame | None) -> dict[tuple[str, str], dict[str, object]]:

@@ -180,6 +180,18 @@ def _terminal_panel(
         path = figure.signal(years_kept, positions, marker=plotext.marker("braille", pixel=pixel))
         path.lines()
         figure.draw(path)
+        # An index's interval, where it is wider than a point: a vertical bar through it.
+        for n in kept:
+            bounds = line.bounds[n] if n < len(line.bounds) else None
+            if bounds is None or bounds.low is None or bounds.high is None:
+                continue
+            if bounds.high > bounds.low:
+                ends = axis.positions([bounds.low, bounds.high])
+                bar = figure.signal(
+                    [line.years[n]] * 2, ends, marker=plotext.marker("braille", pixel=pixel)
+                )
+                bar.lines()
+                figure.draw(bar)
         marks = line.marks
         markers = [
             plotext.marker(plotext.colorize(mark, pixel))
