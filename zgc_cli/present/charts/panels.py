@@ -583,7 +583,15 @@ def _drawable(
 def scale_notes(panels: Sequence[Panel], lang: Language) -> list[str]:
     """What a chart of several line panels says about their scales (to read under it)."""
     line_panels = [panel for panel in panels if not panel.is_bars and not panel.indexed]
-    return [message("chart.growth_note", lang)] if len(line_panels) > 1 else []
+    notes = [message("chart.growth_note", lang)] if len(line_panels) > 1 else []
+    # A legend's growth in the conventional reading, or unbounded: said what it is.
+    growths = [line.growth for panel in line_panels for line in panel.lines if line.growth]
+    conventional = message("cell.conventional", lang, value="").strip()
+    if any(conventional in growth for growth in growths):
+        notes.append(message("mark.conventional", lang))
+    if any(message("cell.unbounded", lang) in growth for growth in growths):
+        notes.append(message("mark.unbounded", lang))
+    return notes
 
 
 def flags_present(panels: Sequence[Panel]) -> list[str]:
