@@ -31,17 +31,11 @@ from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.formats import write_machine
 from zgc_cli.stats.intervals import (
     Bounds,
-    add_down,
-    add_up,
     bounds_from_columns,
-    div_down,
-    div_up,
-    mul_down,
-    mul_up,
-    observation_bounds,
-    value_steps,
 )
 from zgc_cli.stats.measures import MEASURES
+from zgc_cli.stats.observed import observation_bounds, value_steps
+from zgc_cli.stats.rounding import add_down, add_up, div_down, div_up, mul_down, mul_up
 
 runner = CliRunner()
 INF = math.inf
@@ -462,3 +456,79 @@ def test_xlsx_writes_the_interval_columns_and_real_booleans(tmp_path: Path) -> N
     assert patents[header.index("change_pct")] is None
     assert patents[header.index("change_pct_high_open")] is True
     assert patents[header.index("change_pct_low")] == -100
+
+
+# --- every result frame: a point lies in its interval, and a bound has none ----------------
+
+observations = st.lists(
+    st.tuples(
+        st.integers(min_value=2010, max_value=2023),
+        st.floats(min_value=0.5, max_value=1e9, allow_nan=False).map(lambda v: round(v, 2)),
+        st.sampled_from(["exact", "about", "more_than", "nearly", "less_than"]),
+    ),
+    min_size=2,
+    max_size=8,
+    unique_by=lambda row: row[0],
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(observations)
+def test_every_point_lies_in_its_strict_interval_and_bounds_have_none(rows: list) -> None:
+    from zgc_cli.stats.growth import compare, series_growth
+
+    text = "metric,entity,year,value,qualifier\n" + "".join(
+        f"m,e,{year},{value!r},{qualifier}\n" for year, value, qualifier in rows
+    )
+    frame = parse_observations("p.csv", text.encode()).frame
+    series = series_growth(frame, ["m"])
+    years = sorted(year for year, _, _ in rows)
+    compared = compare(frame, years[0], years[-1]).frame
+    for result, quantities in (
+        (series, ["value", "change", "change_pct", "cagr_pct"]),
+        (compared, ["value_from", "value_to", "change", "change_pct", "ratio", "cagr_pct"]),
+    ):
+        for quantity in quantities:
+            point = result[quantity].to_numpy(dtype="float64")
+            low = result[f"{quantity}_low"].to_numpy(dtype="float64")
+            high = result[f"{quantity}_high"].to_numpy(dtype="float64")
+            conventional_low = result[f"{quantity}_low_conventional"].to_numpy(dtype="float64")
+            has_point = ~np.isnan(point)
+            # A point only where both strict ends are bounded, and inside them.
+            assert not (has_point & (np.isnan(low) | np.isnan(high))).any(), quantity
+            assert (low[has_point] <= point[has_point]).all(), quantity
+            assert (point[has_point] <= high[has_point]).all(), quantity
+            # The conventional reading lies within the strict one.
+            within = ~np.isnan(low) & ~np.isnan(conventional_low)
+            assert (conventional_low[within] >= low[within]).all(), quantity
+    more = series["qualifier"].astype(str).to_numpy() == "more_than"
+    assert series.loc[more, "value"].isna().all()
+
+
+def test_an_index_carries_its_interval_and_its_base_is_100_exactly() -> None:
+    from zgc_cli.stats.growth import series_growth
+    from zgc_cli.stats.indexing import index_series
+
+    text = (
+        "metric,entity,year,value,qualifier,figure\n"
+        "p,zgc,2020,140000,more_than,突破14万件\n"
+        "p,zgc,2023,260000,more_than,突破26万件\n"
+        "r,zgc,2020,100,exact,100家\n"
+        "r,zgc,2023,150,exact,150家\n"
+    )
+    series = series_growth(parse_observations("i.csv", text.encode()).frame, ["p", "r"])
+    indexing = index_series(series, 2020)
+    rows = indexing.frame.set_index(["metric", "year"])
+    # The base row is its own value over itself: 100, a point, for a bound too.
+    assert rows.loc[("p", 2020), ["index", "index_low", "index_high"]].tolist() == [100] * 3
+    later = rows.loc[("p", 2023)]
+    assert (
+        math.isnan(later["index"]) and later["index_low"] == 0 and math.isnan(later["index_high"])
+    )
+    assert later["index_low_conventional"] == pytest.approx(26 / 15 * 100)
+    assert later["index_high_conventional"] == pytest.approx(27 / 14 * 100)
+    assert rows.loc[("r", 2023), ["index", "index_low", "index_high"]].tolist() == [150] * 3
+    # Where a chart puts the bound: its index as written, beside the bound's mark.
+    keys = zip(indexing.frame["metric"], indexing.frame["year"], strict=True)
+    written = dict(zip(keys, indexing.written, strict=True))
+    assert written[("p", 2023)] == pytest.approx(260000 / 140000 * 100)
