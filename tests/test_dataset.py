@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from zgc_cli.model.numbers import machine_number as format_number
+from zgc_cli.model.schema import QUALIFIERS
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -49,6 +50,7 @@ ENTITIES_COLUMNS = ["entity", "name_en", "name_zh", "kind", "parent", "aliases_z
 EVENTS_COLUMNS = ["date", "entity", "event_en", "event_zh", "quote", "note", "note_zh"]
 KINDS = {"level", "flow", "cumulative", "share", "rank", "attribute"}
 YEAR_BASES = {"stated", "inferred", "publication"}
+
 INFERRED = "year inferred: "
 # The layout of a derived row's note (see scripts/build_dataset.py).
 NUMBER = r"-?\d+(?:\.\d+)?"
@@ -232,14 +234,7 @@ def test_claims_refer_to_observations(metrics: pd.DataFrame, claims: pd.DataFram
 
 def test_vocabularies(metrics: pd.DataFrame) -> None:
     assert set(metrics["status"]) <= {"reported", "estimate", "derived"}
-    assert set(metrics["qualifier"]) <= {
-        "exact",
-        "more_than",
-        "nearly",
-        "about",
-        "less_than",
-        "order_of_magnitude",
-    }
+    assert set(metrics["qualifier"]) <= set(QUALIFIERS)
     snake_case = r"^[a-z][a-z0-9_]*$"
     assert metrics["metric"].str.match(snake_case).all()
     assert metrics["entity"].str.match(snake_case).all()

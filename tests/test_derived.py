@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zgc_cli.check.derived import Layout, check_derived, outward_float, parse_layout
+from zgc_cli.phrases import Phrase, Term
 
 QUOTE = "中关村从业人员279万人，是2013年的1.5倍"
 NOTE = (
@@ -267,3 +268,116 @@ def test_a_frame_row_with_nan_cells_reads_as_missing() -> None:
     record = frame.to_dict("records")[0]
     checks = {r["check"]: r["result"] for r in check_derived(record, QUOTE)}
     assert checks["interval"] == "fail"
+
+
+# --- what each finding says, to the word (the mutation run's survivors) -----------------
+
+NOT_ALLOWED = "only numbers, + - * / and parentheses are allowed, not Name"
+
+
+def cells(**changes: object) -> dict[str, dict[str, object]]:
+    """check -> the finding's cells, as objects (Terms, Phrases)."""
+    return {r["check"]: r for r in check_derived(row(**changes), QUOTE)}
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "1860000; interval 1 to 2 ((x)",  # a parenthesis opening the reason
+        "1860000; interval 1 to 2 (x()",  # ... or closing it
+        "1860000; interval 1 to 2 ()x)",
+        "1860000; interval 1 to 2 (x))",
+    ],
+)
+def test_no_parenthesis_inside_the_reason_at_its_ends(rest: str) -> None:
+    assert parse_layout(rest) is None
+
+
+def test_a_reason_may_hold_an_equals_sign() -> None:
+    note = NOTE.replace("(279万 rounded to 1万 and 1.5倍 to 0.1)", "(279万 = 2790000 rounded)")
+    assert {r: c["result"] for r, c in cells(note=note).items()} == dict.fromkeys(
+        ("derived", "qualifier", "interval", "operands"), "pass"
+    )
+
+
+def test_the_qualifier_finding_names_qualifiers() -> None:
+    finding = cells()["qualifier"]
+    for cell in ("expected", "found"):
+        assert isinstance(finding[cell], Term) and finding[cell].kind == "qualifier"
+        assert str(finding[cell]) == "about"
+    finding = cells(qualifier="exact")["qualifier"]
+    assert isinstance(finding["detail"], Phrase)
+    term = finding["detail"].params["qualifier"]
+    assert isinstance(term, Term) and (term.kind, str(term)) == ("qualifier", "about")
+    note = "2790000 / 1.5 = 1860000, exact: both exact"
+    finding = cells(note=note, qualifier="about", low=None, high=None)["qualifier"]
+    term = finding["detail"].params["qualifier"]
+    assert isinstance(term, Term) and (term.kind, str(term)) == ("qualifier", "exact")
+    assert (finding["expected"].kind, finding["found"].kind) == ("qualifier", "qualifier")
+
+
+def test_the_operands_finding_words() -> None:
+    assert cells()["operands"]["detail"] == "every number comes from the quote"
+    note = "2790000 / 1.6 / 1.7 = 1025735.2941176471, exact: x"
+    finding = cells(note=note, qualifier="exact", value=1025735.2941176471, low=None, high=None)
+    assert finding["operands"]["detail"] == "not in the quote: 1.7, 1.6"  # as ast.walk meets them
+
+
+def test_the_old_layouts_findings_to_the_word() -> None:
+    passing = cells(note="2790000 / 1.5", qualifier="exact")["derived"]
+    assert (passing["expected"], passing["detail"]) == ("1860000", "the note computes the value")
+    failing = cells(note="2790000 / x", value=1900000.0)["derived"]
+    assert (failing["expected"], failing["found"]) == ("1900000", "2790000 / x")
+    assert failing["detail"].startswith("the note is not a usable expression: " + NOT_ALLOWED)
+    wrong = cells(note="2790000 / 1.5", value=1900000.0)["derived"]
+    assert (wrong["expected"], wrong["found"]) == ("1900000", "2790000 / 1.5 = 1860000")
+
+
+def test_the_new_layouts_failures_to_the_word() -> None:
+    finding = cells(note="2790000 / x = 1, exact: y")["derived"]
+    assert (finding["expected"], finding["found"]) == ("1860000", "2790000 / x")
+    assert finding["detail"].startswith("not an expression: " + NOT_ALLOWED)
+    note = "2790000 / 1.5 = 1860000 (about)"
+    finding = cells(note=note)["derived"]
+    assert (finding["expected"], finding["found"]) == ("1860000", note)
+    finding = cells(note=NOTE.replace("2785000 / 1.55", "2785000 / x"))["interval"]
+    assert finding["found"] == ""
+    assert finding["detail"].startswith("not an interval: " + NOT_ALLOWED)
+    finding = cells(value=1700000.0)["interval"]
+    assert finding["expected"] == "1796774.193548387 to 1927586.206896552"
+
+
+@pytest.mark.parametrize(
+    ("note", "value"),
+    [
+        ("1.5 * 2 = 3; interval 1.5 * 2 to 1.55 * 2 (the result at the low end)", 3.0),
+        ("1.5 * 2 = 3; interval 1.45 * 2 to 1.5 * 2 (the result at the high end)", 3.0),
+    ],
+)
+def test_an_interval_is_closed_at_both_ends(note: str, value: float) -> None:
+    low, high = (3.0, 3.1) if "low end" in note else (2.9, 3.0)
+    finding = cells(note=note, value=value, low=low, high=high, quote="1.5倍的2倍")["interval"]
+    assert (finding["result"], finding["detail"]) == ("pass", "the interval holds the result")
+
+
+@pytest.mark.parametrize(("present", "found"), [("low", LOW), ("high", HIGH)])
+def test_one_of_low_and_high_alone_is_checked(present: str, found: float) -> None:
+    """A file with a low column and no high (or the reverse) still has its interval checked."""
+    cells_ = row()
+    del cells_["high" if present == "low" else "low"]
+    finding = {r["check"]: r for r in check_derived(cells_, QUOTE)}["interval"]
+    assert finding["result"] == "fail"
+    assert str(finding["found"]).count("none") == 1
+
+
+def test_an_exact_rows_given_ends_are_shown_as_given() -> None:
+    note = "2790000 / 1.5 = 1860000, exact: both exact"
+    finding = cells(note=note, qualifier="exact", low=1850000.0, high=1860000.0)["interval"]
+    assert finding["found"] == "1850000 to 1860000"
+    assert finding["expected"] == "1860000 to 1860000"
+    finding = cells(note=note, qualifier="exact", low=1860000.0, high=None)["interval"]
+    assert (finding["found"], finding["result"]) == ("1860000 to none", "fail")
+    finding = cells(note=note, qualifier="exact", low=None, high=1860000.0)["interval"]
+    assert finding["found"] == "none to 1860000"
+    finding = cells(note=note, qualifier="exact", low=1860000.0, high=1860000.0)["interval"]
+    assert (finding["result"], finding["detail"]) == ("pass", "the interval holds the result")
