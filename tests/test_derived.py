@@ -304,6 +304,7 @@ def test_the_qualifier_finding_names_qualifiers() -> None:
     finding = cells()["qualifier"]
     for cell in ("expected", "found"):
         assert isinstance(finding[cell], Term) and finding[cell].kind == "qualifier"
+        assert str(finding[cell]) == "about"
     finding = cells(qualifier="exact")["qualifier"]
     assert isinstance(finding["detail"], Phrase)
     term = finding["detail"].params["qualifier"]

@@ -31,17 +31,11 @@ from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.formats import write_machine
 from zgc_cli.stats.intervals import (
     Bounds,
-    add_down,
-    add_up,
     bounds_from_columns,
-    div_down,
-    div_up,
-    mul_down,
-    mul_up,
-    observation_bounds,
-    value_steps,
 )
 from zgc_cli.stats.measures import MEASURES
+from zgc_cli.stats.observed import observation_bounds, value_steps
+from zgc_cli.stats.rounding import add_down, add_up, div_down, div_up, mul_down, mul_up
 
 runner = CliRunner()
 INF = math.inf

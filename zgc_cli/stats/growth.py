@@ -29,10 +29,10 @@ from zgc_cli.stats.intervals import (
     Column,
     bounded_points,
     interval_cells,
-    observation_bounds,
 )
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
+from zgc_cli.stats.observed import observation_bounds
 from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
 
 _KEY = list(SERIES_KEY)

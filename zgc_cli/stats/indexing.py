@@ -24,9 +24,9 @@ from zgc_cli.stats.intervals import (
     bounds_from_columns,
     index_bounds,
     interval_cells,
-    observation_bounds,
     written_values,
 )
+from zgc_cli.stats.observed import observation_bounds
 
 INDEX_BASE = 100.0
 _KEY = list(SERIES_KEY)
