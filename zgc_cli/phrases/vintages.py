@@ -133,3 +133,7 @@ VIEW_WORDS: dict[str, dict[str, str]] = {
     },
 }
 VINTAGE_PHRASES.update(VIEW_WORDS)
+VINTAGE_PHRASES["vintages.same_as"] = {
+    "en": "as published earlier: {figure} ({status}, {date})",
+    "zh": "与此前发布相同：{figure}（{status}，{date}）",
+}

@@ -104,7 +104,16 @@ def series(
     frame = frame.reset_index(drop=True)
     spans = span(within_years(rows, year_from, year_to), declared)
     names = _indicator_names(dataset, unique)
-    return SeriesResult(frame, spans=spans, names=names, entity_names=dataset.entity_names())
+    from zgc_cli.stats.vintages import earlier_vintages
+
+    vintages = earlier_vintages(dataset, frame)
+    return SeriesResult(
+        frame,
+        spans=spans,
+        names=names,
+        entity_names=dataset.entity_names(),
+        vintages=vintages,
+    )
 
 
 def _indicator_names(

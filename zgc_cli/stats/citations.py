@@ -209,12 +209,23 @@ def source_version(source: DataSource, package: Mapping[str, object] | None) -> 
     )
 
 
-def _credits(dataset: Dataset, source: DataSource) -> tuple[CitedWork, DataVersion]:
-    """What a figure from ``source`` is cited as: its own package's publication and file."""
+def _credits(
+    dataset: Dataset, source: DataSource, named: str = ""
+) -> tuple[CitedWork, DataVersion]:
+    """What a figure from ``source`` is cited as: its own package's publication and file.
+
+    ``named``: the row's own ``publication`` among its package's sources (a later
+    source's rows come from several publications), else the package's first.
+    """
+    from zgc_cli.stats.vintages import named_publication
+
     package, publication = dataset.package_of(source), dataset.publication_of(source)
+    url = source_url(package)
+    if named:
+        publication, url = named_publication(package, named, publication, url)
     if publication is None:
         raise ZgcError(phrase("cite.no_package", label=source.label))
-    return cited_work(publication, source_url(package)), source_version(source, package)
+    return cited_work(publication, url), source_version(source, package)
 
 
 def cite(
@@ -256,16 +267,18 @@ def cite(
         rows = rows[rows["year"] == year]
     # Each figure is credited to the source it comes from (several --data: each its own
     # package, file and hash), each source's package read and file hashed once.
-    credits: dict[int, tuple[CitedWork, DataVersion]] = {}
-    origin_of: dict[int, int] = {}
+    credits: dict[tuple[int, str], tuple[CitedWork, DataVersion]] = {}
+    origin_of: dict[int, tuple[int, str]] = {}
+    own = rows["publication"] if "publication" in rows.columns else None
     for row in rows.index:
         source = dataset.source_of_row(int(row))
-        origin = dataset.sources.index(source)
+        named = "" if own is None or not isinstance(own[row], str) else own[row]
+        origin = (dataset.sources.index(source), named)
         origin_of[int(row)] = origin
         if origin not in credits:
-            credits[origin] = _credits(dataset, source)
+            credits[origin] = _credits(dataset, source, named)
     if not credits:  # nothing selected: the first source's credits (an empty result)
-        credits[0] = _credits(dataset, dataset.source)
+        credits[(0, "")] = _credits(dataset, dataset.source)
     metadata = metadata_by_metric(dataset.indicators)
     indicator_names = {
         name: {"en": row.get("name_en", ""), "zh": row.get("name_zh", "")}
@@ -274,7 +287,7 @@ def cite(
     entity_names = dataset.entity_names()
     accessed = (today or datetime.date.today()).isoformat()
     ordered = rows.sort_values(["metric", "entity", "year"], kind="stable")
-    origins = [origin_of.get(int(row), 0) for row in ordered.index]
+    origins = [origin_of.get(int(row), (0, "")) for row in ordered.index]
     ordered = ordered.reset_index(drop=True)
     figures = tuple(
         CitedFigure(

@@ -41,9 +41,8 @@ from zgc_cli.stats.intervals import (
     change_pct_bounds,
     interval_cells,
     intersection,
-    observation_bounds,
-    value_steps,
 )
+from zgc_cli.stats.observed import observation_bounds, value_steps
 from zgc_cli.stats.results import Result
 
 if TYPE_CHECKING:

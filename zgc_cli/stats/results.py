@@ -38,6 +38,9 @@ class SeriesResult(Result):
     spans: pd.DataFrame = field(default_factory=pd.DataFrame)
     names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # Each figure's latest earlier vintage, where a later publication replaced it
+    # (stats/vintages.earlier_vintages): the table marks the figure shown.
+    vintages: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 @dataclass(frozen=True)

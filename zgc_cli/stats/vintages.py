@@ -17,7 +17,7 @@ import pandas as pd
 from zgc_cli.model.vintages import DATE, ORIGIN, PUBLICATION_COLUMN
 
 if TYPE_CHECKING:
-    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.model.dataset import Dataset, Publication
     from zgc_cli.model.sources import DataSource
 
 CURRENT, EARLIER = "current", "earlier"
@@ -65,6 +65,31 @@ def _scope(row: Mapping[str, object]) -> dict[str, str]:
     """A row's scope (口径) where it differs from its indicator's, else ''."""
     differs = _text(row.get("scope_differs", "")).lower() == "true"
     return {name: _text(row.get(name, "")) if differs else "" for name in ("scope", "scope_zh")}
+
+
+def named_publication(
+    package: Mapping[str, object] | None, name: str, fallback: Publication | None, url: str
+) -> tuple[Publication | None, str]:
+    """The publication a package's ``sources`` names ``name``, and its web address.
+
+    Falls back to ``fallback`` and ``url`` (the package's first) when none is so named.
+    """
+    from zgc_cli.model.dataset import Publication
+
+    sources = (package or {}).get("sources")
+    for one in sources if isinstance(sources, list) else []:
+        if isinstance(one, Mapping) and one.get("name") == name:
+            address = _text(one.get("path", ""))
+            return (
+                Publication(
+                    title=_text(one.get("title", "")),
+                    publisher=_text(one.get("publisher", "")),
+                    authors=_text(one.get("authors", "")),
+                    date=_text(one.get("date", "")),
+                ),
+                address if address.startswith(("http://", "https://")) else "",
+            )
+    return fallback, url
 
 
 def _positions(dataset: Dataset) -> dict[tuple[str, str, int], int]:
@@ -130,43 +155,47 @@ def with_vintages(dataset: Dataset, rows: pd.DataFrame, columns: list[str]) -> p
 def earlier_vintages(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """For each row of ``frame`` (metric, entity, year) with an earlier vintage, the latest one.
 
-    Columns: metric, entity, year, figure, value, unit, status, qualifier, published,
-    scope_differs (whether the current and the earlier figure count differently).
+    Columns: metric, entity, year, figure, value, unit, status, qualifier, published
+    (the earlier figure's), same_value (published again alike), and scope, scope_zh: where the two figures count
+    differently (口径), the scope of the one that differs from the indicator's, else ''.
     """
-    vintages = dataset.vintages
     columns = ["metric", "entity", "year", "figure", "value", "unit", "status", "qualifier"]
+    out = [*columns, "published", "scope", "scope_zh", "same_value"]
+    vintages = dataset.vintages
     if vintages is None or vintages.empty or frame.empty:
-        return pd.DataFrame(columns=[*columns, "published", "scope_differs"])
-    latest = vintages.sort_values(DATE, ascending=False).drop_duplicates(KEY)
-    wanted = frame[KEY].astype({"metric": str, "entity": str}).assign(year=frame["year"].astype(int))
-    latest = latest.assign(
-        metric=latest["metric"].astype(str),
-        entity=latest["entity"].astype(str),
-        year=latest["year"].astype(int),
-    )
-    merged = wanted.drop_duplicates().merge(latest, on=KEY, how="inner")
+        return pd.DataFrame(columns=out)
     current = dataset.frame
-    scope = (
-        current.assign(
-            metric=current["metric"].astype(str),
-            entity=current["entity"].astype(str),
-            year=current["year"].astype(int),
-            _scope=current["scope_differs"].astype(str).str.lower().eq("true"),
-        )[[*KEY, "_scope"]]
-        if "scope_differs" in current.columns
-        else None
-    )
-    if scope is not None:
-        merged = merged.merge(scope, on=KEY, how="left")
-        earlier_scope = (
-            merged["scope_differs"].astype(str).str.lower().eq("true")
-            if "scope_differs" in merged.columns
-            else False
+    position = _positions(dataset)
+    latest = vintages.sort_values(DATE, ascending=False)
+    wanted = {
+        (str(m), str(e), int(y))
+        for m, e, y in zip(frame["metric"], frame["entity"], frame["year"], strict=True)
+    }
+    records: list[dict[str, object]] = []
+    seen: set[tuple[str, str, int]] = set()
+    for vintage in latest.to_dict("records"):
+        key = (str(vintage["metric"]), str(vintage["entity"]), int(vintage["year"]))
+        if key not in wanted or key in seen or key not in position:
+            continue
+        seen.add(key)
+        now = _scope(current.iloc[position[key]].to_dict())
+        then = _scope(vintage)
+        scope = now if now != then and any(now.values()) else then if now != then else now
+        if now == then:
+            scope = {"scope": "", "scope_zh": ""}
+        records.append(
+            {
+                **{name: vintage.get(name, "") for name in columns},
+                "metric": key[0],
+                "entity": key[1],
+                "year": key[2],
+                "published": _text(vintage[DATE]),
+                **scope,
+                # Published again alike (a confirmation, not a revision).
+                "same_value": bool(
+                    float(vintage["value"]) == float(current["value"].iloc[position[key]])
+                    and str(vintage.get("status", "")) == str(current["status"].iloc[position[key]])
+                ),
+            }
         )
-        merged["scope_differs"] = merged["_scope"].fillna(False).astype(bool) != earlier_scope
-    else:
-        merged["scope_differs"] = False
-    for name in columns:
-        if name not in merged.columns:
-            merged[name] = ""
-    return merged.assign(published=merged[DATE])[[*columns, "published", "scope_differs"]]
+    return pd.DataFrame.from_records(records, columns=out)

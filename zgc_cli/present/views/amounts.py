@@ -18,6 +18,7 @@ from zgc_cli.present.numbers import (
     marked_interval,
 )
 from zgc_cli.present.tables import Column, Heading, Row, build_table, labelled, plain
+from zgc_cli.present.views.vintages import mark_revised, vintage_notes
 from zgc_cli.present.views.common import (
     INFERRED_MARK,
     category_label,
@@ -155,7 +156,9 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         name = indicator_label(metric, result.names, lang)
         unit = str(rows_of_metric["unit"].iloc[0])
         title = _titled(name, unit, metric, lang)
+        mark_revised(rows, rows_of_metric, result.vintages, column=2)
         renderables.append(build_table(columns, rows, title=title, width=width))
+        renderables.extend(vintage_notes(rows_of_metric, result.vintages, lang, width))
         renderables.extend(_outside_window(rows_of_metric, result.entity_names, lang, width))
         shown = [cell for row_cells in rows for cell in row_cells[2:]]
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):

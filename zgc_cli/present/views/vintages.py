@@ -1,0 +1,70 @@
+"""Marks of vintages in the tables: a figure a later publication replaced, and its legend.
+
+A figure shown with an earlier vintage carries ``†``; beneath the table, one line
+per such figure: ``† 2023: revised from 8.6万亿 (estimate, 2024-04); scope differs: …``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+from rich.console import RenderableType
+from rich.text import Text
+
+from zgc_cli.present.i18n import MESSAGES, Language, message
+from zgc_cli.present.numbers import human_number
+from zgc_cli.present.tables import plain
+
+MARK = "†"
+
+
+def _keyed(vintages: pd.DataFrame) -> dict[tuple[str, str, int], dict[str, Any]]:
+    if vintages is None or vintages.empty:
+        return {}
+    return {
+        (str(row["metric"]), str(row["entity"]), int(row["year"])): row
+        for row in vintages.to_dict("records")
+    }
+
+
+def mark_revised(
+    cells: Sequence[list[Any]], rows: pd.DataFrame, vintages: pd.DataFrame, column: int
+) -> None:
+    """Append the mark to each value cell (at ``column``) whose figure has an earlier vintage."""
+    earlier = _keyed(vintages)
+    if not earlier:
+        return
+    for row_cells, row in zip(cells, rows.to_dict("records"), strict=True):
+        if (str(row["metric"]), str(row["entity"]), int(row["year"])) in earlier:
+            cell = row_cells[column]
+            row_cells[column] = cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
+
+
+def revised_from(vintage: dict[str, Any], lang: Language) -> str:
+    """``revised from 8.6万亿 (estimate, 2024-04)``, with the scope where it differs."""
+    status = str(vintage.get("status") or "reported")
+    label = message(f"label.{status}", lang) if f"label.{status}" in MESSAGES else status
+    figure = human_number(vintage["value"], str(vintage.get("unit", "")), lang)
+    same = vintage.get("same_value", False)
+    key = "vintages.same_as" if same else "vintages.revised_from"
+    text = message(key, lang, figure=figure, status=label, date=vintage["published"])
+    scope = str(vintage.get("scope_zh" if lang is Language.zh else "scope") or "")
+    if scope:
+        text += message("label.separator", lang) + message("vintages.scope", lang, scope=scope)
+    return text
+
+
+def vintage_notes(
+    rows: pd.DataFrame, vintages: pd.DataFrame, lang: Language, width: int | None
+) -> list[RenderableType]:
+    """One dim line per marked figure of ``rows``: its year, what it replaced, the scope."""
+    earlier = _keyed(vintages)
+    lines: list[RenderableType] = []
+    for row in rows.to_dict("records"):
+        vintage = earlier.get((str(row["metric"]), str(row["entity"]), int(row["year"])))
+        if vintage is not None:
+            text = f"{MARK} {int(row['year'])}: {revised_from(vintage, lang)}"
+            lines.append(plain(text, style="dim"))
+    return lines
