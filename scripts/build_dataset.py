@@ -49,6 +49,7 @@ sys.path.insert(0, str(REPO))
 
 import pandas as pd  # noqa: E402
 
+from scripts import later_sources  # noqa: E402
 from zgc_cli.check.arithmetic import evaluate_decimal  # noqa: E402
 from zgc_cli.check.claims import verify_claims  # noqa: E402
 from zgc_cli.check.derived import nearest_float, outward_float  # noqa: E402
@@ -57,7 +58,6 @@ from zgc_cli.check.events import verify_events  # noqa: E402
 from zgc_cli.check.observations import verify_observations  # noqa: E402
 from zgc_cli.model.figures import parse_figures  # noqa: E402
 from zgc_cli.model.numbers import machine_number as format_number  # noqa: E402
-from scripts import later_sources  # noqa: E402
 
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
 DATA = REPO / "data"

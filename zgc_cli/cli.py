@@ -681,7 +681,11 @@ def timeline(
     from zgc_cli.present.formats import emit
 
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    emit(stats.timeline(_dataset(env, data, sheet, prefer, as_of), entity, year_from, year_to), env, fmt)
+    emit(
+        stats.timeline(_dataset(env, data, sheet, prefer, as_of), entity, year_from, year_to),
+        env,
+        fmt,
+    )
 
 
 @app.command()

@@ -43,7 +43,9 @@ def _publications(package: Mapping[str, object]) -> dict[str, Mapping[str, objec
     if not isinstance(sources, list):
         return {}
     return {
-        str(one.get("name", "")): one for one in sources if isinstance(one, dict) and one.get("name")
+        str(one.get("name", "")): one
+        for one in sources
+        if isinstance(one, dict) and one.get("name")
     }
 
 
@@ -83,13 +85,19 @@ def _figure_checks(row: Mapping[Hashable, object]) -> list[dict[str, object]]:
     same = abs(figure.value - number) <= 1e-9 * max(abs(number), 1.0)
     value_detail = phrase("verify.cited_value" if same else "verify.cited_value_differs")
     qualifier_detail = phrase(
-        "verify.cited_qualifier" if figure.qualifier == qualifier else "verify.cited_qualifier_differs"
+        "verify.cited_qualifier"
+        if figure.qualifier == qualifier
+        else "verify.cited_qualifier_differs"
     )
     return [
         _result("value", row, shown, written, same, value_detail),
         _result(
-            "qualifier", row, qualifier, f"{figure.qualifier} ({written})",
-            figure.qualifier == qualifier, qualifier_detail,
+            "qualifier",
+            row,
+            qualifier,
+            f"{figure.qualifier} ({written})",
+            figure.qualifier == qualifier,
+            qualifier_detail,
         ),
     ]
 
@@ -131,7 +139,7 @@ def run_each_source(dataset: Dataset, article_text: str | None = None) -> Verify
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
     names.update(
         {
-            metric: {"en": str(meta["name_en"]), "zh": str(meta["name_zh"])}
+            str(metric): {"en": str(meta["name_en"]), "zh": str(meta["name_zh"])}
             for metric, meta in dataset.indicators.set_index("metric").iterrows()
             if metric not in names
         }

@@ -124,8 +124,10 @@ def _with_later(option: str | None, source: DataSource) -> list[DataSource]:
 def _identity(source: DataSource) -> str:
     """What makes two sources the same: the shipped data, stdin, or the resolved path."""
     if source.shipped:
-        return "shipped" if Path(source.path).parent.resolve() == shipped_data_dir().resolve() else (
-            "shipped:" + source.path
+        return (
+            "shipped"
+            if Path(source.path).parent.resolve() == shipped_data_dir().resolve()
+            else ("shipped:" + source.path)
         )
     if source.is_stdin:
         return STDIN_MARKER

@@ -164,7 +164,7 @@ def combine_vintages(
         vintage_rows = np.zeros(len(frame), dtype=bool)
         for _, group in ordered.groupby(list(KEY_COLUMNS), observed=True, sort=False):
             best = group.iloc[0]
-            for row, other in group.iloc[1:].iterrows():
+            for row, other in zip(group.index[1:], group.iloc[1:].to_dict("records"), strict=True):
                 dropped[int(row)] = True
                 if other["_rank"] > best["_rank"]:
                     label = loaded[int(other["_origin"])].source.label

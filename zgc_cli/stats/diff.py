@@ -39,8 +39,8 @@ from zgc_cli.stats.intervals import (
     Bounds,
     bounded_points,
     change_pct_bounds,
-    interval_cells,
     intersection,
+    interval_cells,
 )
 from zgc_cli.stats.observed import observation_bounds, value_steps
 from zgc_cli.stats.results import Result
@@ -73,7 +73,16 @@ UNEXPLAINED_KINDS: frozenset[str] = frozenset({REVISED, INCONSISTENT, REMOVED})
 VALUE_KINDS: frozenset[str] = frozenset({REVISED, RE_ROUNDED, INCONSISTENT, SUPERSEDED})
 
 KEY = ["metric", "entity", "year"]
-SIDE_COLUMNS = ("year", "figure", "value", "status", "qualifier", "year_basis", "scope", "published")
+SIDE_COLUMNS = (
+    "year",
+    "figure",
+    "value",
+    "status",
+    "qualifier",
+    "year_basis",
+    "scope",
+    "published",
+)
 COLUMNS: tuple[str, ...] = (
     "metric",
     "entity",
@@ -206,7 +215,7 @@ def _pair_re_dated(old_only: pd.DataFrame, new_only: pd.DataFrame) -> list[tuple
     """Unmatched figures of one series with the same value and qualifier at another year."""
     pairs: list[tuple[int, int]] = []
     taken: set[int] = set()
-    for old_position, old in old_only.iterrows():
+    for old_position, old in zip(range(len(old_only)), old_only.to_dict("records"), strict=True):
         same = new_only[
             (new_only["metric"] == old["metric"])
             & (new_only["entity"] == old["entity"])
@@ -216,7 +225,7 @@ def _pair_re_dated(old_only: pd.DataFrame, new_only: pd.DataFrame) -> list[tuple
         for new_position in same.index:
             if int(new_position) not in taken:
                 taken.add(int(new_position))
-                pairs.append((int(old_position), int(new_position)))
+                pairs.append((old_position, int(new_position)))
                 break
     return pairs
 
@@ -253,9 +262,7 @@ def classify(old: pd.Series, new: pd.Series, overlap: bool) -> str | None:
 def _overlaps(old: Bounds, new: Bounds) -> np.ndarray:
     both = intersection(old, new)
     with np.errstate(invalid="ignore"):
-        return (both.low < both.high) | (
-            (both.low == both.high) & ~both.low_open & ~both.high_open
-        )
+        return (both.low < both.high) | ((both.low == both.high) & ~both.low_open & ~both.high_open)
 
 
 def diff(
@@ -280,8 +287,16 @@ def diff(
     new = _side(new_frame, new_dates)
     merged = old.merge(new, on=KEY, how="outer", suffixes=("_old", "_new"), indicator=True)
     both = merged[merged["_merge"] == "both"]
-    old_only = old.loc[old.set_index(KEY).index.isin(merged.loc[merged["_merge"] == "left_only", KEY].set_index(KEY).index)]
-    new_only = new.loc[new.set_index(KEY).index.isin(merged.loc[merged["_merge"] == "right_only", KEY].set_index(KEY).index)]
+    old_only = old.loc[
+        old.set_index(KEY).index.isin(
+            merged.loc[merged["_merge"] == "left_only", KEY].set_index(KEY).index
+        )
+    ]
+    new_only = new.loc[
+        new.set_index(KEY).index.isin(
+            merged.loc[merged["_merge"] == "right_only", KEY].set_index(KEY).index
+        )
+    ]
     old_only = old_only.reset_index(drop=True)
     new_only = new_only.reset_index(drop=True)
     pairs = _pair_re_dated(old_only, new_only)
@@ -291,11 +306,15 @@ def diff(
     old_rows: list[int] = [int(r) for r in both["_row_old"]]
     new_rows: list[int] = [int(r) for r in both["_row_new"]]
     for o, n in pairs:
-        old_rows.append(int(old_only.loc[o, "_row"]))
-        new_rows.append(int(new_only.loc[n, "_row"]))
+        old_rows.append(int(old_only["_row"].iloc[o]))
+        new_rows.append(int(new_only["_row"].iloc[n]))
     old_pick = old.iloc[old_rows].reset_index(drop=True)
     new_pick = new.iloc[new_rows].reset_index(drop=True)
-    overlap = _overlaps(_bounds(old_pick.add_prefix("o"), "o"), _bounds(new_pick.add_prefix("n"), "n")) if len(old_pick) else np.zeros(0, dtype=bool)
+    overlap = (
+        _overlaps(_bounds(old_pick.add_prefix("o"), "o"), _bounds(new_pick.add_prefix("n"), "n"))
+        if len(old_pick)
+        else np.zeros(0, dtype=bool)
+    )
     records: list[dict[str, object]] = []
     for position in range(len(old_pick)):
         one_old, one_new = old_pick.iloc[position], new_pick.iloc[position]
@@ -333,7 +352,16 @@ def _record(
     for prefix, side in (("old", old), ("new", new)):
         for name in SIDE_COLUMNS:
             record[f"{prefix}_{name}"] = None if side is None else side[name]
-        for name in ("_low", "_high", "_low_open", "_high_open", "_clow", "_chigh", "_clow_open", "_chigh_open"):
+        for name in (
+            "_low",
+            "_high",
+            "_low_open",
+            "_high_open",
+            "_clow",
+            "_chigh",
+            "_clow_open",
+            "_chigh_open",
+        ):
             record[f"{prefix}{name}"] = np.nan if side is None else side[name]
     explaining = new if new is not None else old
     record["note"] = "" if explaining is None else explaining["note"]
@@ -377,21 +405,30 @@ def _result(
     with np.errstate(divide="ignore", invalid="ignore"):
         point = np.where(paired & (old_value > 0), (new_value / old_value - 1) * 100, np.nan)
     point = bounded_points(point, strict)
-    cells = interval_cells("change_pct", strict, conventional, defined=paired.to_numpy() & (old_value > 0))
+    cells = interval_cells(
+        "change_pct", strict, conventional, defined=paired.to_numpy() & (old_value > 0)
+    )
     rows["change_pct"] = point
     for name, column in cells.items():
         rows[name] = column
     rows["intervals_overlap"] = pd.array(
-        [None if v is None or (isinstance(v, float) and np.isnan(v)) else bool(v) for v in rows["intervals_overlap"]],
+        [
+            None if v is None or (isinstance(v, float) and np.isnan(v)) else bool(v)
+            for v in rows["intervals_overlap"]
+        ],
         dtype="boolean",
     )
     for name in ("old_year",):
         rows[name] = pd.array([None if pd.isna(v) else int(v) for v in rows[name]], dtype="Int64")
     for name in ("new_year",):
         rows[name] = pd.array([None if pd.isna(v) else int(v) for v in rows[name]], dtype="Int64")
-    counts = {kind: int(count) for kind, count in rows["kind"].value_counts().items()}
+    counts = {str(kind): int(count) for kind, count in rows["kind"].value_counts().items()}
     counts = {kind: counts[kind] for kind in KINDS if kind in counts}
-    revisions = np.where(rows["kind"].isin(VALUE_KINDS).to_numpy(), np.abs(old_value - new_value) / np.abs(old_value), np.nan)
+    revisions = np.where(
+        rows["kind"].isin(VALUE_KINDS).to_numpy(),
+        np.abs(old_value - new_value) / np.abs(old_value),
+        np.nan,
+    )
     with np.errstate(invalid="ignore"):
         largest = int(np.nanargmax(revisions)) if np.isfinite(revisions).any() else -1
     frame = rows[list(COLUMNS)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -46,10 +46,12 @@ def _text(value: object) -> str:
 
 
 def cited(dataset: Dataset, source: DataSource, publication: str = "") -> Cited:
-    """The publication of a source's row: the package's source named ``publication``, else its first."""
+    """A source's row's publication: its package's source named ``publication``, else the first."""
     package = dataset.package_of(source) or {}
     sources = package.get("sources") if isinstance(package, Mapping) else None
-    entries = [one for one in sources if isinstance(one, Mapping)] if isinstance(sources, list) else []
+    entries = (
+        [one for one in sources if isinstance(one, Mapping)] if isinstance(sources, list) else []
+    )
     chosen = next((one for one in entries if publication and one.get("name") == publication), None)
     if chosen is None:
         chosen = entries[0] if entries else {}
@@ -61,7 +63,7 @@ def cited(dataset: Dataset, source: DataSource, publication: str = "") -> Cited:
     )
 
 
-def _scope(row: Mapping[str, object]) -> dict[str, str]:
+def _scope(row: Mapping[Any, Any]) -> dict[str, str]:
     """A row's scope (口径) where it differs from its indicator's, else ''."""
     differs = _text(row.get("scope_differs", "")).lower() == "true"
     return {name: _text(row.get(name, "")) if differs else "" for name in ("scope", "scope_zh")}
@@ -114,9 +116,11 @@ def with_vintages(dataset: Dataset, rows: pd.DataFrame, columns: list[str]) -> p
         key = (str(row["metric"]), str(row["entity"]), int(row["year"]))
         at = position.get(key)
         source = dataset.source_of_row(at) if at is not None else dataset.source
-        own = _text(dataset.frame[PUBLICATION_COLUMN].iloc[at]) if (
-            at is not None and PUBLICATION_COLUMN in dataset.frame.columns
-        ) else ""
+        own = (
+            _text(dataset.frame[PUBLICATION_COLUMN].iloc[at])
+            if (at is not None and PUBLICATION_COLUMN in dataset.frame.columns)
+            else ""
+        )
         where = cited(dataset, source, own)
         published = dataset.published(at) if at is not None else where.date
         records.append(
@@ -156,8 +160,9 @@ def earlier_vintages(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """For each row of ``frame`` (metric, entity, year) with an earlier vintage, the latest one.
 
     Columns: metric, entity, year, figure, value, unit, status, qualifier, published
-    (the earlier figure's), same_value (published again alike), and scope, scope_zh: where the two figures count
-    differently (口径), the scope of the one that differs from the indicator's, else ''.
+    (the earlier figure's), same_value (published again alike), and scope, scope_zh:
+    where the two figures count differently (口径), the scope of the one that differs
+    from the indicator's, else ''.
     """
     columns = ["metric", "entity", "year", "figure", "value", "unit", "status", "qualifier"]
     out = [*columns, "published", "scope", "scope_zh", "same_value"]

@@ -18,7 +18,6 @@ from zgc_cli.present.numbers import (
     marked_interval,
 )
 from zgc_cli.present.tables import Column, Heading, Row, build_table, labelled, plain
-from zgc_cli.present.views.vintages import mark_revised, vintage_notes
 from zgc_cli.present.views.common import (
     INFERRED_MARK,
     category_label,
@@ -37,6 +36,7 @@ from zgc_cli.present.views.common import (
     whole_value_cell,
     year_text,
 )
+from zgc_cli.present.views.vintages import mark_revised, vintage_notes
 from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.results import CatalogResult, ComparisonResult, SeriesResult, ShareResult
 

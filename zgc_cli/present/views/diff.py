@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import RenderableType
+from rich.text import Text
 
 from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.numbers import human_number, is_missing, marked_number, percent_text
@@ -13,8 +15,8 @@ from zgc_cli.present.views.common import legend, series_label
 from zgc_cli.stats.diff import DiffResult
 
 
-def figure_text(row: dict[str, Any], side: str, lang: Language) -> str:
-    """One side's figure: as written in Chinese (8.6万亿元), with marks in English (8.6 trillion*)."""
+def figure_text(row: Mapping[Any, Any], side: str, lang: Language) -> str:
+    """One side's figure: as written in Chinese (8.6万亿元), marked in English (8.6 trillion*)."""
     value = row[f"{side}_value"]
     if is_missing(value):
         return "—"
@@ -26,7 +28,7 @@ def figure_text(row: dict[str, Any], side: str, lang: Language) -> str:
     return marked_number(value, str(row["unit"]), status, qualifier, lang)
 
 
-def kind_text(row: dict[str, Any], lang: Language) -> str:
+def kind_text(row: Mapping[Any, Any], lang: Language) -> str:
     """The kind in words, with the scope and whether the data explains it."""
     text = message(f"diff.kind.{row['kind']}", lang)
     if row["scope_differs"] and row["kind"] != "scope_differs":
@@ -36,7 +38,7 @@ def kind_text(row: dict[str, Any], lang: Language) -> str:
     return text
 
 
-def _year_text(row: dict[str, Any]) -> str:
+def _year_text(row: Mapping[Any, Any]) -> str:
     old, new = row["old_year"], row["new_year"]
     if not is_missing(old) and not is_missing(new) and int(old) != int(new):
         return f"{int(old)}→{int(new)}"
@@ -60,7 +62,7 @@ def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[Ren
         Column(message("diff.header.kind", lang), max_width=28),
         Column(message("diff.header.overlap", lang), optional=1),
     ]
-    rows = []
+    rows: list[list[str | Text]] = []
     for row in result.frame.to_dict("records"):
         name = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
         rows.append(
@@ -81,10 +83,7 @@ def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[Ren
     if rows:
         renderables.append(build_table(columns, rows, title=title, width=width))
         marks = legend(
-            (
-                f"{row['new_status'] or row['old_status']};{row['new_qualifier'] or row['old_qualifier']}"
-                for row in result.frame.to_dict("records")
-            ),
+            (_flags(row) for row in result.frame.to_dict("records")),
             lang,
             width,
         )
@@ -94,7 +93,12 @@ def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[Ren
     return renderables
 
 
-def _interval_pct(row: dict[str, Any], lang: Language) -> str:
+def _flags(row: Mapping[Any, Any]) -> str:
+    status = row["new_status"] or row["old_status"]
+    return f"{status};{row['new_qualifier'] or row['old_qualifier']}"
+
+
+def _interval_pct(row: Mapping[Any, Any], lang: Language) -> str:
     """A relative change known only as an interval: ``≥ +5%``, ``≤ −3%``, or a dash."""
     low, high = row.get("change_pct_low"), row.get("change_pct_high")
     if not is_missing(low) and is_missing(high):

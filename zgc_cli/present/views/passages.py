@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from rich.console import RenderableType
@@ -73,7 +74,7 @@ def search_view(result: SearchResult, lang: Language, width: int | None) -> list
 SEARCH_SIDE_WIDTH = 14
 
 
-def vintage_lines(row: dict[str, Any], lang: Language) -> list[RenderableType]:
+def vintage_lines(row: Mapping[Any, Any], lang: Language) -> list[RenderableType]:
     """A figure's publication and date, whether a later one replaced it, and its scope."""
     key = "vintages.current_line" if row["vintage"] == "current" else "vintages.earlier_line"
     lines: list[RenderableType] = [

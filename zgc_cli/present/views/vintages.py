@@ -20,7 +20,7 @@ from zgc_cli.present.tables import plain
 MARK = "†"
 
 
-def _keyed(vintages: pd.DataFrame) -> dict[tuple[str, str, int], dict[str, Any]]:
+def _keyed(vintages: pd.DataFrame) -> dict[tuple[str, str, int], dict[Any, Any]]:
     if vintages is None or vintages.empty:
         return {}
     return {
@@ -42,7 +42,7 @@ def mark_revised(
             row_cells[column] = cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
 
 
-def revised_from(vintage: dict[str, Any], lang: Language) -> str:
+def revised_from(vintage: dict[Any, Any], lang: Language) -> str:
     """``revised from 8.6万亿 (estimate, 2024-04)``, with the scope where it differs."""
     status = str(vintage.get("status") or "reported")
     label = message(f"label.{status}", lang) if f"label.{status}" in MESSAGES else status
