@@ -739,10 +739,10 @@ def diff(
 
     dates = as_of or []
     files = [one for one in (old, new) if one is not None]
-    if not ((len(files) == 2 and not dates) or (not files and len(dates) == 2)):
-        raise ZgcError(phrase("diff.need_two"))
     inputs = data if not files else files
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=inputs)
+    if not ((len(files) == 2 and not dates) or (not files and len(dates) == 2)):
+        raise ZgcError(phrase("diff.need_two"))
     if files:
         old_set = env.load(Dataset.open([files[0]], sheet=sheet))
         new_set = env.load(Dataset.open([files[1]], sheet=sheet))
