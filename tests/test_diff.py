@@ -274,7 +274,11 @@ def test_the_table_fits_every_width_in_both_languages(
     text = stream.getvalue()
     assert max(cell_len(line) for line in text.splitlines()) <= width
     kinds = ["superseded estimate", "re-rounded", "inconsistent", "re-dated", "added"]
-    words = kinds if lang is Language.en else ["预计值被取代", "重新取整", "取整不一致", "年份改定", "新增"]
+    words = (
+        kinds
+        if lang is Language.en
+        else ["预计值被取代", "重新取整", "取整不一致", "年份改定", "新增"]
+    )
     flat = text.replace("\n", " ")
     for word in words:
         assert word in flat, (word, text)
