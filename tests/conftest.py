@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from zgc_cli.model.sources import shipped_later_sources
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# What zgc reads beside the article's figures, kept before a fixture replaces it.
+_SHIPPED_LATER_SOURCES = shipped_later_sources
 ARTICLE = REPO_ROOT / "tests" / "fixtures" / "article.txt"
 
 SAMPLE_CSV = """\
@@ -46,23 +50,30 @@ def isolated_environment(
     yield
 
 
-@pytest.fixture(autouse=True)
-def article_alone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True, scope="session")
+def article_alone() -> Iterator[None]:
     """The shipped data is the article's figures alone, unless a test asks for every source.
 
     zgc ships later publications of some figures too (data/sources/, issue 19) and reads
     them with the article's by default; the tests written about the article's figures
-    (8.6万亿*, its passages) see the article alone. A test of vintages takes the
-    ``later_sources`` fixture and sees what a user sees.
+    (8.6万亿*, its passages) see the article alone, module fixtures too (hence the
+    session scope). A test of vintages takes the ``later_sources`` fixture and sees
+    what a user sees.
     """
-    if "later_sources" in request.fixturenames:
-        return
-    monkeypatch.setattr("zgc_cli.model.sources.shipped_later_sources", lambda: [])
+    from zgc_cli.model import sources
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(sources, "shipped_later_sources", lambda: [])
+    yield
+    patch.undo()
 
 
 @pytest.fixture
-def later_sources() -> None:
+def later_sources(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every shipped source, as a user has them: the article's and the later publications'."""
+    from zgc_cli.model import sources
+
+    monkeypatch.setattr(sources, "shipped_later_sources", _SHIPPED_LATER_SOURCES)
 
 
 @pytest.fixture

@@ -180,6 +180,8 @@ def comparison(
         declared=metric_kinds(dataset.indicators),
         tolerance=tolerance,
     )
+    from zgc_cli.stats.vintages import compared_vintages
+
     return ComparisonResult(
         sort_comparison(compared.frame, sort, reverse),
         year_from=year_from,
@@ -189,6 +191,7 @@ def comparison(
         entity_names=dataset.entity_names(),
         tolerance=tolerance,
         names=_indicator_names(dataset),
+        vintages=compared_vintages(dataset, compared.frame),
     )
 
 

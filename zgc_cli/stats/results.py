@@ -64,6 +64,8 @@ class ComparisonResult(Result):
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     tolerance: int = 0
     names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The earlier vintages of the figures compared (stats/vintages.earlier_vintages).
+    vintages: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def not_compared(self) -> int:

@@ -204,3 +204,17 @@ def earlier_vintages(dataset: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame.from_records(records, columns=out)
+
+
+def compared_vintages(dataset: Dataset, compared: pd.DataFrame) -> pd.DataFrame:
+    """The earlier vintages of both ends of each comparison (see :func:`earlier_vintages`)."""
+    if dataset.vintages is None or compared.empty:
+        return earlier_vintages(dataset, compared.iloc[:0].assign(year=[]))
+    ends = pd.concat(
+        [
+            compared[["metric", "entity", f"year_{end}"]].rename(columns={f"year_{end}": "year"})
+            for end in ("from", "to")
+        ],
+        ignore_index=True,
+    )
+    return earlier_vintages(dataset, ends)

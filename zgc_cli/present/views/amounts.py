@@ -36,7 +36,12 @@ from zgc_cli.present.views.common import (
     whole_value_cell,
     year_text,
 )
-from zgc_cli.present.views.vintages import mark_revised, vintage_notes
+from zgc_cli.present.views.vintages import (
+    compared_notes,
+    mark_compared,
+    mark_revised,
+    vintage_notes,
+)
 from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.results import CatalogResult, ComparisonResult, SeriesResult, ShareResult
 
@@ -256,7 +261,9 @@ def compare_view(
             year_to=result.year_to,
             within=within,
         )
+    marked = mark_compared(rows, result.frame, result.vintages)
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
+    renderables.extend(compared_notes(marked, result, lang))
     shown = [str(cell) for row_cells in rows for cell in row_cells[1:]]
     note = legend(result.frame["flags"], lang, width, interval_marks(shown, lang), shown)
     if note is not None:

@@ -68,3 +68,38 @@ def vintage_notes(
             text = f"{MARK} {int(row['year'])}: {revised_from(vintage, lang)}"
             lines.append(plain(text, style="dim"))
     return lines
+
+
+def mark_compared(
+    cells: Sequence[list[Any]], frame: pd.DataFrame, vintages: pd.DataFrame
+) -> list[tuple[str, str, int]]:
+    """Mark both ends of each comparison (cells 1 and 2) that have an earlier vintage."""
+    earlier = _keyed(vintages)
+    marked: list[tuple[str, str, int]] = []
+    if not earlier:
+        return marked
+    for row_cells, row in zip(cells, frame.to_dict("records"), strict=True):
+        for column, end in ((1, "from"), (2, "to")):
+            key = (str(row["metric"]), str(row["entity"]), int(row[f"year_{end}"]))
+            if key in earlier:
+                cell = row_cells[column]
+                row_cells[column] = (
+                    cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
+                )
+                marked.append(key)
+    return marked
+
+
+def compared_notes(
+    marked: Sequence[tuple[str, str, int]], result: Any, lang: Language
+) -> list[RenderableType]:
+    """One dim line per marked end: the series by name, its year, and what it replaced."""
+    from zgc_cli.present.views.common import series_label
+
+    earlier = _keyed(result.vintages)
+    lines: list[RenderableType] = []
+    for key in dict.fromkeys(marked):
+        name = series_label(key[0], key[1], result.names, result.entity_names, lang)
+        text = f"{MARK} {name} {key[2]}: {revised_from(earlier[key], lang)}"
+        lines.append(plain(text, style="dim"))
+    return lines
