@@ -54,12 +54,12 @@ def _overlap_text(value: Any, lang: Language) -> str:
 def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[RenderableType]:
     """The changes as a table (names, years, old → new, change %, kind), then the summary."""
     columns = [
-        Column(message("diff.header.indicator", lang), comfortable=16),
+        Column(message("diff.header.indicator", lang), comfortable=22),
         Column(message("diff.header.year", lang), numeric=True),
         Column(message("diff.header.old", lang), numeric=True),
         Column(message("diff.header.new", lang), numeric=True),
         Column(message("diff.header.change_pct", lang), numeric=True, optional=1),
-        Column(message("diff.header.kind", lang), max_width=24),
+        Column(message("diff.header.kind", lang), max_width=22),
         Column(message("diff.header.overlap", lang), optional=2),
     ]
     rows: list[list[str | Text]] = []
@@ -99,12 +99,10 @@ def _flags(row: Mapping[Any, Any]) -> str:
 
 
 def _interval_pct(row: Mapping[Any, Any], lang: Language) -> str:
-    """A relative change known only as an interval: ``≥ +5%``, ``≤ −3%``, or a dash."""
+    """A relative change known only as a bounded interval (``+0.5…+1.9%``), else a dash."""
     low, high = row.get("change_pct_low"), row.get("change_pct_high")
-    if not is_missing(low) and is_missing(high):
-        return "≥ " + percent_text(low, lang)
-    if is_missing(low) and not is_missing(high):
-        return "≤ " + percent_text(high, lang)
+    # One end unbounded (近9800亿 against 接近9800亿: −100% … +∞) says nothing worth a cell;
+    # the machine formats keep both readings' ends.
     if not is_missing(low) and not is_missing(high):
         return percent_text(low, lang) + "…" + percent_text(high, lang)
     return "—"
