@@ -252,6 +252,16 @@ class Environment:
 
         for label, count in dataset.combined.set_aside.items():
             self.note(message("note.set_aside", self.language, count=count, source=visible(label)))
+        not_yet = getattr(dataset.combined, "not_yet", None)  # --as-of (model/vintages.py)
+        if not_yet:
+            sources = ", ".join(visible(label) for label in not_yet)
+            count = sum(not_yet.values())
+            as_of = dataset.as_of
+            self.note(
+                message(
+                    "vintages.not_yet", self.language, as_of=as_of, count=count, sources=sources
+                )
+            )
 
 
 def _total_size(paths: Sequence[str]) -> int:
