@@ -141,7 +141,7 @@ PreferOption = Annotated[
     typer.Option(
         "--prefer",
         help="The source whose figure counts where sources overlap (repeatable). "
-        "Default: an overlap is an error.",
+        "Default: the latest publication (--as-of); an overlap of one date is an error.",
         show_default=False,
     ),
 ]
