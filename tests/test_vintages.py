@@ -203,3 +203,28 @@ def test_a_cited_source_with_a_quote_an_unknown_publication_or_a_wrong_figure_fa
         ("d", "qualifier"),
     ]
     assert "publication q is not among" in str(failed[failed["metric"] == "c"]["detail"].iloc[0])
+
+
+def test_the_shipped_data_is_every_shipped_source_unless_a_file_is_named(
+    later_sources: None,
+) -> None:
+    from zgc_cli.model.sources import resolve_data_sources, shipped_data_dir
+
+    later = str(shipped_data_dir() / "sources" / "beijing-2024" / "metrics.csv")
+    for options in (None, ["shipped"]):
+        sources = resolve_data_sources(options, environ={})
+        assert [source.path for source in sources][1:] == [later]
+        assert all(source.shipped for source in sources)
+    article = resolve_data_sources([str(shipped_data_dir() / "metrics.csv")], environ={})
+    assert len(article) == 1
+    # The later source's own sidecars: its indicators, not the article's claims.
+    assert resolve_data_sources(None, environ={})[1].sidecar("claims.csv") is None
+    assert resolve_data_sources(None, environ={})[1].sidecar("indicators.csv") is not None
+
+
+def test_compare_marks_both_ends_a_later_publication_replaced(later_sources: None) -> None:
+    result = runner.invoke(app, ["compare", "2014", "2023", "-f", "table", "--lang", "en"])
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "8.7 trillion†" in flat
+    assert "† Total revenue of firms (Zhongguancun) 2023: revised from 8.6 trillion" in flat
