@@ -228,3 +228,13 @@ def test_compare_marks_both_ends_a_later_publication_replaced(later_sources: Non
     flat = " ".join(result.stdout.split())
     assert "8.7 trillion†" in flat
     assert "† Total revenue of firms (Zhongguancun) 2023: revised from 8.6 trillion" in flat
+
+
+def test_the_catalog_marks_a_latest_figure_a_later_publication_replaced(
+    later_sources: None,
+) -> None:
+    result = runner.invoke(app, ["metrics", "-f", "table", "--lang", "en", "--limit", "0"])
+    assert result.exit_code == 0, result.stderr
+    assert "8.7 trillion†" in result.stdout
+    assert "† a later publication of the figure" in result.stdout
+    assert "†" not in runner.invoke(app, ["metrics", "-f", "table", "--as-of", "2024-05"]).stdout

@@ -137,3 +137,7 @@ VINTAGE_PHRASES["vintages.same_as"] = {
     "en": "as published earlier: {figure} ({status}, {date})",
     "zh": "与此前发布相同：{figure}（{status}，{date}）",
 }
+VINTAGE_PHRASES["vintages.catalog_note"] = {
+    "en": "a later publication of the figure (the source command lists every vintage)",
+    "zh": "此后发布的数据（source 命令列出各次发布）",
+}

@@ -64,7 +64,11 @@ def catalog_of(
         year_from=year_from,
         year_to=year_to,
     )
-    return CatalogResult(catalog(frame, dataset.indicators, dataset.entities), observations=frame)
+    from zgc_cli.stats.vintages import earlier_vintages
+
+    summary = catalog(frame, dataset.indicators, dataset.entities)
+    latest = summary[["metric", "entity", "last_year"]].rename(columns={"last_year": "year"})
+    return CatalogResult(summary, observations=frame, vintages=earlier_vintages(dataset, latest))
 
 
 def series(

@@ -82,6 +82,8 @@ class CatalogResult(Result):
     """
 
     observations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The earlier vintage of each latest figure a later publication replaced.
+    vintages: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @cached_property
     def values(self) -> Mapping[tuple[str, str], Sequence[float]]:

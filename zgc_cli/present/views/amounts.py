@@ -38,7 +38,9 @@ from zgc_cli.present.views.common import (
 )
 from zgc_cli.present.views.vintages import (
     compared_notes,
+    latest_note,
     mark_compared,
+    mark_latest,
     mark_revised,
     vintage_notes,
 )
@@ -458,7 +460,9 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
                 sparkline(series_values) if len(series_values) >= 2 else "",
             ]
         )
+    marked = mark_latest(rows, catalog, result.vintages, column=3)
     renderables: list[RenderableType] = [build_table(columns, rows, width=width)]
+    renderables.extend(latest_note(marked, lang))
     shown = [str(cells[3]) for cells in rows if not isinstance(cells, Heading)]
     note = legend(catalog["latest_flags"], lang, width, interval_marks(shown, lang))
     if note is not None:

@@ -103,3 +103,34 @@ def compared_notes(
         text = f"{MARK} {name} {key[2]}: {revised_from(earlier[key], lang)}"
         lines.append(plain(text, style="dim"))
     return lines
+
+
+def mark_latest(
+    cells: Sequence[Any], catalog: pd.DataFrame, vintages: pd.DataFrame, column: int
+) -> int:
+    """Mark each catalog row's latest value (cell ``column``) that replaced an earlier figure.
+
+    ``cells`` holds the catalog's rows in order, with headings (not lists) between them.
+    Returns how many were marked.
+    """
+    earlier = _keyed(vintages)
+    if not earlier:
+        return 0
+    rows = iter(catalog.to_dict("records"))
+    marked = 0
+    for row_cells in cells:
+        if not isinstance(row_cells, list):
+            continue
+        row = next(rows)
+        if (str(row["metric"]), str(row["entity"]), int(row["last_year"])) in earlier:
+            cell = row_cells[column]
+            row_cells[column] = cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
+            marked += 1
+    return marked
+
+
+def latest_note(marked: int, lang: Language) -> list[RenderableType]:
+    """What the mark means in the catalog, where it appears."""
+    if not marked:
+        return []
+    return [plain(MARK + " " + message("vintages.catalog_note", lang), style="dim")]
