@@ -138,6 +138,6 @@ VINTAGE_PHRASES["vintages.same_as"] = {
     "zh": "与此前发布相同：{figure}（{status}，{date}）",
 }
 VINTAGE_PHRASES["vintages.catalog_note"] = {
-    "en": "a later publication of the figure (the source command lists every vintage)",
-    "zh": "此后发布的数据（source 命令列出各次发布）",
+    "en": "a later publication of the figure, which replaced an earlier one",
+    "zh": "此后发布的数据，取代了此前发布的数据",
 }
