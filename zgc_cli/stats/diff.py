@@ -285,36 +285,18 @@ def diff(
     """
     old = _side(old_frame, old_dates)
     new = _side(new_frame, new_dates)
-    merged = old.merge(new, on=KEY, how="outer", suffixes=("_old", "_new"), indicator=True)
-    both = merged[merged["_merge"] == "both"]
-    old_only = old.loc[
-        old.set_index(KEY).index.isin(
-            merged.loc[merged["_merge"] == "left_only", KEY].set_index(KEY).index
-        )
-    ]
-    new_only = new.loc[
-        new.set_index(KEY).index.isin(
-            merged.loc[merged["_merge"] == "right_only", KEY].set_index(KEY).index
-        )
-    ]
-    old_only = old_only.reset_index(drop=True)
-    new_only = new_only.reset_index(drop=True)
+    both = old.merge(new, on=KEY, how="inner", suffixes=("_old", "_new"))
+    old_only = old[~old["_row"].isin(both["_row_old"])].reset_index(drop=True)
+    new_only = new[~new["_row"].isin(both["_row_new"])].reset_index(drop=True)
     pairs = _pair_re_dated(old_only, new_only)
     paired_old = {o for o, _ in pairs}
     paired_new = {n for _, n in pairs}
 
-    old_rows: list[int] = [int(r) for r in both["_row_old"]]
-    new_rows: list[int] = [int(r) for r in both["_row_new"]]
-    for o, n in pairs:
-        old_rows.append(int(old_only["_row"].iloc[o]))
-        new_rows.append(int(new_only["_row"].iloc[n]))
-    old_pick = old.iloc[old_rows].reset_index(drop=True)
-    new_pick = new.iloc[new_rows].reset_index(drop=True)
-    overlap = (
-        _overlaps(_bounds(old_pick.add_prefix("o"), "o"), _bounds(new_pick.add_prefix("n"), "n"))
-        if len(old_pick)
-        else np.zeros(0, dtype=bool)
-    )
+    old_rows = [*both["_row_old"], *(old_only["_row"].iloc[o] for o, _ in pairs)]
+    new_rows = [*both["_row_new"], *(new_only["_row"].iloc[n] for _, n in pairs)]
+    old_pick = old.iloc[[int(row) for row in old_rows]].reset_index(drop=True)
+    new_pick = new.iloc[[int(row) for row in new_rows]].reset_index(drop=True)
+    overlap = _overlaps(_bounds(old_pick, ""), _bounds(new_pick, ""))
     records: list[dict[str, object]] = []
     for position in range(len(old_pick)):
         one_old, one_new = old_pick.iloc[position], new_pick.iloc[position]
