@@ -252,6 +252,30 @@ def _csv(header: list[str], rows: list[tuple[object, ...]]) -> str:
     return buffer.getvalue()
 
 
+FIELDS: dict[str, dict[str, str]] = {
+    "metric": {"type": "string", "description": "Indicator id, as the article's data has it."},
+    "entity": {"type": "string", "description": "What is measured (zgc, beijing...)."},
+    "year": {"type": "integer", "description": "Year the figure refers to."},
+    "value": {"type": "number", "description": "The figure in base units."},
+    "unit": {"type": "string", "description": "Base unit of value."},
+    "status": {"type": "string", "description": "reported or estimate, as the publication says."},
+    "qualifier": {"type": "string", "description": "exact, more_than, nearly, about, ..."},
+    "quote": {"type": "string", "description": "Always empty: no sentence is shipped."},
+    "note": {"type": "string", "description": "What the figure is beside the article's."},
+    "year_basis": {"type": "string", "description": "stated, inferred or publication."},
+    "figure": {"type": "string", "description": "The figure as the publication writes it."},
+    "note_zh": {"type": "string", "description": "The note in Chinese."},
+    "scope": {"type": "string", "description": "What the figure counts (its 口径)."},
+    "scope_zh": {"type": "string", "description": "The scope in Chinese."},
+    "scope_differs": {
+        "type": "boolean",
+        "description": "Whether the scope differs from the indicator's (and the article's).",
+    },
+    "publication": {"type": "string", "description": "The name of its publication in sources."},
+    "published": {"type": "date", "description": "When that publication appeared."},
+}
+
+
 def package() -> dict[str, object]:
     """The data package: the publications (each with its date) and the files."""
     return {
@@ -278,7 +302,14 @@ def package() -> dict[str, object]:
         ],
         "sources": PUBLICATIONS,
         "resources": [
-            {"name": "metrics", "path": "metrics.csv", "format": "csv", "encoding": "utf-8"},
+            {
+                "name": "metrics",
+                "path": "metrics.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "encoding": "utf-8",
+                "schema": {"fields": [{"name": name, **field} for name, field in FIELDS.items()]},
+            },
             {"name": "indicators", "path": "indicators.csv", "format": "csv", "encoding": "utf-8"},
         ],
     }
