@@ -126,7 +126,7 @@ def test_later_the_final_figure_with_its_estimate_as_an_earlier_vintage(
 def test_the_chinese_mark_is_in_chinese(later_sources: None) -> None:
     result = runner.invoke(app, ["metrics", "revenue", "--format", "table", "--lang", "zh"])
     assert (
-        "† 2023: 修订自 8.6万亿（预计值，2024-04），口径不同：各分园规模以上企业" in result.stdout
+        "† 2023年：修订自8.6万亿（预计值，2024-04），口径不同：各分园规模以上企业" in result.stdout
     )
 
 

@@ -13,7 +13,7 @@ VINTAGE_PHRASES: dict[str, dict[str, str]] = {
     },
     "vintages.revised_from": {
         "en": "revised from {figure} ({status}, {date})",
-        "zh": "修订自 {figure}（{status}，{date}）",
+        "zh": "修订自{figure}（{status}，{date}）",
     },
     "vintages.scope": {
         "en": "scope differs: {scope}",
@@ -141,3 +141,9 @@ VINTAGE_PHRASES["vintages.catalog_note"] = {
     "en": "a later publication of the figure, which replaced an earlier one",
     "zh": "此后发布的数据，取代了此前发布的数据",
 }
+VINTAGE_PHRASES["vintages.note_line"] = {
+    "en": "{mark} {what}: {text}",
+    "zh": "{mark} {what}：{text}",
+}
+VINTAGE_PHRASES["vintages.series_year"] = {"en": "{name} {year}", "zh": "{name}{year}年"}
+VINTAGE_PHRASES["vintages.year"] = {"en": "{year}", "zh": "{year}年"}

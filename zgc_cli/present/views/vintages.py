@@ -65,7 +65,13 @@ def vintage_notes(
     for row in rows.to_dict("records"):
         vintage = earlier.get((str(row["metric"]), str(row["entity"]), int(row["year"])))
         if vintage is not None:
-            text = f"{MARK} {int(row['year'])}: {revised_from(vintage, lang)}"
+            text = message(
+                "vintages.note_line",
+                lang,
+                mark=MARK,
+                what=message("vintages.year", lang, year=int(row["year"])),
+                text=revised_from(vintage, lang),
+            )
             lines.append(plain(text, style="dim"))
     return lines
 
@@ -100,7 +106,10 @@ def compared_notes(
     lines: list[RenderableType] = []
     for key in dict.fromkeys(marked):
         name = series_label(key[0], key[1], result.names, result.entity_names, lang)
-        text = f"{MARK} {name} {key[2]}: {revised_from(earlier[key], lang)}"
+        what = message("vintages.series_year", lang, name=name, year=key[2])
+        text = message(
+            "vintages.note_line", lang, mark=MARK, what=what, text=revised_from(earlier[key], lang)
+        )
         lines.append(plain(text, style="dim"))
     return lines
 
