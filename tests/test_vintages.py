@@ -238,3 +238,14 @@ def test_the_catalog_marks_a_latest_figure_a_later_publication_replaced(
     assert "8.7 trillion†" in result.stdout
     assert "† a later publication of the figure" in result.stdout
     assert "†" not in runner.invoke(app, ["metrics", "-f", "table", "--as-of", "2024-05"]).stdout
+
+
+def test_the_report_marks_what_a_later_publication_replaced(
+    later_sources: None, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.md"
+    result = runner.invoke(app, ["report", "-o", str(path), "--lang", "zh", "-m", "revenue"])
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "8.7万亿†" in text
+    assert "† 2023年：修订自8.6万亿（预计值，2024-04），口径不同：各分园规模以上企业" in text

@@ -114,6 +114,9 @@ def _selected(
     )
     # from_frame knows no publication: the selection keeps its source's.
     selected.__dict__["publication"] = dataset.publication
+    from zgc_cli.stats.vintages import keep_vintages
+
+    keep_vintages(dataset, selected)  # a figure a later publication replaced stays marked
     return selected
 
 

@@ -218,3 +218,36 @@ def compared_vintages(dataset: Dataset, compared: pd.DataFrame) -> pd.DataFrame:
         ignore_index=True,
     )
     return earlier_vintages(dataset, ends)
+
+
+def keep_vintages(dataset: Dataset, selected: Dataset) -> None:
+    """Give a selection of ``dataset`` (``Dataset.from_frame``) the vintages of its figures.
+
+    The report selects observations into a Dataset of their own; its series and
+    comparisons mark what a later publication replaced as the commands' do.
+    """
+    from zgc_cli.model.vintages import VintagedCombined
+
+    vintages = dataset.vintages
+    if vintages is None:
+        return
+    combined = selected.combined
+    frame = selected.frame
+    keys = set(
+        zip(
+            frame["metric"].astype(str),
+            frame["entity"].astype(str),
+            frame["year"].astype(int),
+            strict=True,
+        )
+    )
+    kept = [
+        (str(m), str(e), int(y)) in keys
+        for m, e, y in zip(vintages["metric"], vintages["entity"], vintages["year"], strict=True)
+    ]
+    selected.__dict__["combined"] = VintagedCombined(
+        combined.observations,
+        combined.set_aside,
+        combined.origins,
+        vintages=vintages[kept].reset_index(drop=True),
+    )

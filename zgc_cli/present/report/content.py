@@ -38,6 +38,7 @@ from zgc_cli.present.views.common import (
     whole_value_cell,
     year_text,
 )
+from zgc_cli.present.views.vintages import revised_mark, vintage_texts
 from zgc_cli.stats.citations import CitedWork
 from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.report import Passage, ReportResult
@@ -284,6 +285,7 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
                 str(row["qualifier"]),
                 lang,
             )
+            value += revised_mark(row, result.series.vintages)
             cells = [
                 Cell(figures.entity(row["entity"])),
                 Cell(year_text(row["year"], row["year_basis"]), numeric=True),
@@ -306,6 +308,7 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
         unit_shown = _text(unit_name(unit, lang))
         caption = " · ".join(part for part in (figures.metric_name(metric), unit_shown) if part)
         notes = _flag_notes(of_metric["flags"], lang, rows)
+        notes += vintage_texts(of_metric, result.series.vintages, lang)
         chart = charts.get(metric, "")
         tables.append(Table(headers, rows, caption, notes, chart=chart, kind="series"))
     intro = message("report.series_intro", lang)

@@ -6,7 +6,7 @@ per such figure: ``† 2023: revised from 8.6万亿 (estimate, 2024-04); scope d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -143,3 +143,14 @@ def latest_note(marked: int, lang: Language) -> list[RenderableType]:
     if not marked:
         return []
     return [plain(MARK + " " + message("vintages.catalog_note", lang), style="dim")]
+
+
+def revised_mark(row: Mapping[Any, Any], vintages: pd.DataFrame) -> str:
+    """The mark for one row of a series (the report's cells), or ''."""
+    key = (str(row["metric"]), str(row["entity"]), int(row["year"]))
+    return MARK if key in _keyed(vintages) else ""
+
+
+def vintage_texts(rows: pd.DataFrame, vintages: pd.DataFrame, lang: Language) -> list[str]:
+    """The lines of :func:`vintage_notes` as plain text (the report's notes)."""
+    return [str(line) for line in vintage_notes(rows, vintages, lang, None)]
