@@ -123,12 +123,10 @@ def _with_later(option: str | None, source: DataSource) -> list[DataSource]:
 
 def _identity(source: DataSource) -> str:
     """What makes two sources the same: the shipped data, stdin, or the resolved path."""
-    if source.shipped:
-        return (
-            "shipped"
-            if Path(source.path).parent.resolve() == shipped_data_dir().resolve()
-            else ("shipped:" + source.path)
-        )
+    # The article's shipped figures are "shipped"; a later source shipped beside them
+    # (data/sources/) is its path, as the same file named by --data is.
+    if source.shipped and Path(source.path).parent.resolve() == shipped_data_dir().resolve():
+        return "shipped"
     if source.is_stdin:
         return STDIN_MARKER
     try:
