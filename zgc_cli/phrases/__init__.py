@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from zgc_cli.phrases.errors import ERROR_PHRASES
+from zgc_cli.phrases.extract import EXTRACT_PHRASES
 from zgc_cli.phrases.verify import VERIFY_PHRASES
 
 # Names a Term in a language (None: show the id as it is).
@@ -208,4 +209,4 @@ def json_problem(words: str) -> object:
     return phrase(key) if key is not None else words
 
 
-PHRASES: dict[str, dict[str, str]] = {**ERROR_PHRASES, **VERIFY_PHRASES}
+PHRASES: dict[str, dict[str, str]] = {**ERROR_PHRASES, **VERIFY_PHRASES, **EXTRACT_PHRASES}

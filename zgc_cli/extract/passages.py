@@ -1,0 +1,157 @@
+"""A text's parts as ``zgc extract`` reads them: paragraphs, sentences, clauses, years, places.
+
+Every span is a pair of offsets into the document's text, so that a quote is always a
+verbatim slice of it. Matching runs on a *reading* of the text of the same length, in
+the simplified script (億 → 亿, 關 → 关), so a Traditional text is read with the same
+words and its quotes stay in its own script.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from zgc_cli.check.entities import COMPARED_AFTER, COMPARED_BEFORE, LOCATED_BEFORE
+from zgc_cli.model.figures import TRADITIONAL_TO_SIMPLIFIED
+
+# More of the Traditional script than the figure parser needs: places, bodies, nouns.
+_MORE_TRADITIONAL = str.maketrans(
+    "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條",
+    "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条",
+)
+READING = {**TRADITIONAL_TO_SIMPLIFIED, **_MORE_TRADITIONAL}
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*|\s{2,}|◇")
+SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\.(?=\s+[A-Z\"“(])|\.\s*$")
+CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
+
+_YEAR_SEP = r"[～~〜\-—–至到]"
+YEAR_MENTION = re.compile(
+    rf"(?P<range>(?<![\d.])(?P<first>(?:19|20)\d{{2}})\s*{_YEAR_SEP}\s*(?P<last>(?:19|20)\d{{2}})\s*年)"
+    r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?:\s*年(?!代)|(?=[\u4e00-\u9fff“”《》]))"
+    r"|(?P<english>(?<![\w.$,])(?:19|20)\d{2}(?![\w%,.]?\d))"
+)
+# A year after these words is the base of a comparison (比2022年增长), not the figure's own.
+BASE_BEFORE = ("比", "较", "与", "相比", "相当于", "对比", "同比", "than", "from", "over", "with")
+# A year after these words dates an event (创办于2007年, 自2023年8月30日揭牌以来), not a figure.
+EVENT_BEFORE = ("创办于", "成立于", "始于", "创建于", "设立于", "诞生于", "建于", "自", "founded in", "since")
+# After 是: a base only when a multiple follows (是2013年的1.5倍).
+_MULTIPLE_AFTER = re.compile(r"\s*年?的[^，。；]{0,6}?倍")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year (or the end of a range) the text names, and whether it is a comparison base."""
+
+    start: int
+    end: int
+    year: int
+    first: int  # of a range; the year itself otherwise
+    is_base: bool
+
+    @property
+    def is_range(self) -> bool:
+        return self.first != self.year
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place or body the text names (an alias of entities.csv), and how."""
+
+    start: int
+    end: int
+    entity: str
+    framed: bool  # a comparison base or a reference point (占全国, 全国第一, 北京向南)
+    located: bool  # the place something is in (在北京, 位于北京)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a text: lines, or stretches between runs of spaces or ◇."""
+    spans, start = [], 0
+    for match in PARAGRAPH_BREAK.finditer(text):
+        if match.start() > start and text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def pieces(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut after each match of ``pattern`` (the delimiter kept)."""
+    spans, first = [], start
+    for match in pattern.finditer(text, start, end):
+        if match.end() > first:
+            spans.append((first, match.end()))
+        first = match.end()
+    if first < end:
+        spans.append((first, end))
+    return spans
+
+
+def year_mentions(reading: str, figure_spans: list[tuple[int, int]]) -> list[YearMention]:
+    """Every year the text names, less the numbers that are figures (2500强, 1897家)."""
+    found = []
+    for match in YEAR_MENTION.finditer(reading):
+        start, end = match.span()
+        if any(s <= start < e for s, e in figure_spans):
+            continue
+        if match.group("range"):
+            year, first = int(match.group("last")), int(match.group("first"))
+        else:
+            year = first = int(match.group("year") or match.group("english"))
+        before = reading[max(0, start - 12) : start].rstrip().lower()
+        is_base = before.endswith(BASE_BEFORE + EVENT_BEFORE) or (
+            before.endswith("是") and bool(_MULTIPLE_AFTER.match(reading, end))
+        )
+        found.append(YearMention(start, end, year, first, is_base))
+    return found
+
+
+class Places:
+    """The places and bodies a text may name: entities.csv's aliases and English names."""
+
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        self.aliases: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+        self.rows = rows
+        for row in rows:
+            entity = (row.get("entity") or "").strip()
+            if not entity:
+                continue
+            self.kinds[entity] = row.get("kind") or ""
+            words = (row.get("aliases_zh") or "").split(";")
+            words += [row.get("name_zh") or "", row.get("name_en") or ""]
+            for word in (word.strip() for word in words):
+                if word and word not in self.aliases:
+                    self.aliases[word] = entity
+        alternation = "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True))
+        self.pattern = re.compile(alternation) if alternation else None
+
+    @classmethod
+    def from_csv(cls, texts: list[str]) -> Places:
+        rows: list[dict[str, str]] = []
+        for text in texts:
+            rows.extend(csv.DictReader(io.StringIO(text)))
+        return cls(rows)
+
+    def mentions(self, reading: str) -> list[PlaceMention]:
+        if self.pattern is None:
+            return []
+        found = []
+        for match in self.pattern.finditer(reading):
+            start, end = match.span()
+            alias = match.group()
+            if alias.isascii() and (
+                reading[start - 1 : start].isalpha() or reading[end : end + 1].isalpha()
+            ):
+                continue  # part of a longer English word
+            before, after = reading[max(0, start - 2) : start], reading[end : end + 4]
+            framed = before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER)
+            # 全国26个省区市: the country as the scope of a count, not what is counted.
+            framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
+            located = before.endswith(LOCATED_BEFORE)
+            found.append(PlaceMention(start, end, self.aliases[alias], framed, located))
+        return found
