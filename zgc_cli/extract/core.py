@@ -364,7 +364,7 @@ class Extraction:
             return None
         year, basis, note, note_zh, year_start = self._year(paragraph, sentence, clause, figure)
         status, status_note, status_note_zh = self._status(sentence, figure, previous_end, year)
-        entity, entity_quote, place_start = self._entity(paragraph, sentence, figure)
+        entity, entity_quote, place_start, place_end = self._entity(paragraph, sentence, figure)
         anchors = [figure.start]
         if year_start is not None:
             anchors.append(year_start)
@@ -378,7 +378,12 @@ class Extraction:
             if marker >= 0:
                 anchors.append(marker)
         quote_start = max(sentence[0], min(anchors))
-        quote = self.text[quote_start : figure.end].strip()
+        # A year or place named after the figure (入选2022年…, 在北京落户) ends the quote.
+        ends = [figure.end]
+        ends += [m.end for m in self.years if m.start == year_start and m.start > figure.start]
+        if place_start is not None and place_start > figure.start:
+            ends.append(place_end)
+        quote = self.text[quote_start : max(ends)].strip()
         metric = self.namer.metric_id(name.translate(READING), unit, self.english)
         notes = [n for n in (note, status_note) if n]
         notes_zh = [n for n in (note_zh, status_note_zh) if n]
@@ -479,19 +484,19 @@ class Extraction:
 
     def _entity(
         self, paragraph: tuple[int, int], sentence: tuple[int, int], figure: Figure
-    ) -> tuple[str, str, int | None]:
-        """(entity, entity_quote, where the sentence names it)."""
+    ) -> tuple[str, str, int | None, int]:
+        """(entity, entity_quote, where the sentence names it: start and end)."""
         for place, (start, end) in self.titled_places:
             if start <= figure.start < end:  # “2023中国商业航天企业百强”: the list's own place
-                return place.entity, "", place.start
+                return place.entity, "", place.start, place.end
         mention, _ = _place(self.places, *sentence, figure.start)
         if mention is not None:
-            return mention.entity, "", mention.start
+            return mention.entity, "", mention.start, mention.end
         for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
             mention, _ = _place(self.places, *earlier, earlier[1])
             if mention is not None:
-                return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None
-        return self.options.default_entity, "", None
+                return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
+        return self.options.default_entity, "", None, 0
 
     # --- growth ----------------------------------------------------------------------
 

@@ -192,3 +192,64 @@ def extract_paragraphs(text: str) -> list[tuple[int, int]]:
     from zgc_cli.extract.passages import paragraphs
 
     return paragraphs(text)
+
+
+def run(
+    path: str,
+    entities_files: list[str],
+    *,
+    published: str = "",
+    entity: str = "",
+    title: str = "",
+    url: str = "",
+    output_name: str = "",
+) -> ExtractResult:
+    """``zgc extract``: read a file (``-``: stdin) and the places, and extract its figures.
+
+    The places are the shipped ``entities.csv`` and each ``--entities`` file.
+    """
+    from zgc_cli.extract.reading import read_document
+    from zgc_cli.model.schema import ENTITIES_FILE
+    from zgc_cli.model.sources import shipped_data_dir
+    from zgc_cli.model.textio import read_text
+
+    check_options(published, entity)
+    shipped = shipped_data_dir() / ENTITIES_FILE
+    tables = [read_text(str(shipped), phrase("what.entities"))]
+    tables += [read_text(name, phrase("what.entities")) for name in entities_files]
+    places = places_from(tables)
+    document = read_document(path)
+    return extract(
+        document,
+        places,
+        published=published,
+        entity=entity,
+        title=title,
+        url=url,
+        output_name=output_name,
+    )
+
+
+def sidecars(result: ExtractResult) -> dict[str, str]:
+    """The files written beside a draft (``-o draft.csv``): name -> text."""
+    import json
+
+    return {
+        "datapackage.json": json.dumps(result.package, ensure_ascii=False, indent=2) + "\n",
+        "indicators.csv": result.indicators.to_csv(index=False, lineterminator="\n"),
+        "entities.csv": result.entities.to_csv(index=False, lineterminator="\n"),
+    }
+
+
+def may_replace_sidecars(folder: str) -> bool:
+    """Whether the folder holds no data package, or one that zgc extract wrote."""
+    import json
+    from pathlib import Path
+
+    package = Path(folder) / "datapackage.json"
+    if not package.exists():
+        return not (Path(folder) / "indicators.csv").exists()
+    try:
+        return bool(json.loads(package.read_text(encoding="utf-8")).get(PACKAGE_MARK))
+    except (OSError, ValueError, AttributeError):
+        return False

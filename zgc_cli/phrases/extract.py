@@ -82,6 +82,7 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
         "zh": "通过管道或 -o draft.csv 输出时，各行为与数据相同列的 CSV。",
     },
     "extract.header.figure": {"en": "Figure", "zh": "数字"},
+    "extract.header.status": {"en": "Status", "zh": "数据性质"},
     "extract.header.metric": {"en": "Draft metric", "zh": "指标（草拟）"},
     "extract.year_basis.stated": {"en": "stated", "zh": "原文所述"},
     "extract.year_basis.inferred": {"en": "inferred", "zh": "推定"},
