@@ -44,13 +44,13 @@ from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures
 from zgc_cli.model.numbers import machine_number
 from zgc_cli.phrases import phrase
 
-TARGET_MARKERS: tuple[str, ...] = ("计划", "目标", "力争", "争取", "规划", "确保")
+TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划")
 ENGLISH_ESTIMATE = re.compile(
     r"\b(expected|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?|plans? to)\b",
     re.I,
 )
 _RANK_BEFORE = re.compile(r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$")
-_COUNT_ORDINAL = re.compile(r"成为\s*$")
+_COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,16}$")
 _GROWTH_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增速为|增速|增幅为|增幅|扩大|下降|减少|降低|回落)"
     r"(?:了|分别|为|达|达到)*\s*$"
@@ -60,6 +60,18 @@ _ENGLISH_GROWTH = re.compile(
     r"\b(?:up|grew|growth of|rose|increased(?: by)?|an increase of|jumped|climbed|expanded)\s*$", re.I
 )
 _ENGLISH_DECLINE = re.compile(r"\b(?:down|fell|declined|decreased(?: by)?|dropped)\s*$", re.I)
+# A figure with no unit word (参数规模达到1.75万亿) measures in the unit its name implies.
+_NAME_UNITS: tuple[tuple[str, str], ...] = (
+    ("参数", "参数"),
+    ("人口", "人"),
+    ("人员", "人"),
+    ("收入", "元"),
+    ("产值", "元"),
+    ("增加值", "元"),
+    ("成交额", "元"),
+    ("投入", "元"),
+    ("规模", "元"),
+)
 # Words that say what a counter counts: with one in the name, the words after it are not read.
 _NOUN_KEYS = ("企业", "公司", "机构", "专利", "合同", "政策", "技术", "模型", "中心", "园区", "人员")
 _TIME_UNITS = frozenset({"年", "个月", "岁", "天"})
@@ -153,6 +165,8 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
     if figure.unit_suffix == "第":
         before = reading[max(sentence[0], start - 6) : start]
         counter = figure.text[-1:]
+        if counter in ("个",) and _COUNT_ORDINAL.search(reading[max(sentence[0], start - 20) : start]):
+            return figure.value >= 2
         if counter in ("个", "家", "次", "届", "批", "期", "项"):
             # 成为第三个万亿级产业集群: the third of them, a count; 第一个 is a first, no count.
             return bool(_COUNT_ORDINAL.search(before)) and counter == "个" and figure.value >= 2
@@ -173,25 +187,34 @@ def _step(figure: Figure) -> float:
     return scale if scale != 1.0 or figure.unit_suffix in ("倍", "%") else 0.0
 
 
-def _nearest(mentions: list[YearMention], start: int, end: int, at: int) -> YearMention | None:
+def _nearest(
+    mentions: list[YearMention], start: int, end: int, at: int, following: bool
+) -> YearMention | None:
+    """The year nearest before ``at`` in [start, end), else (``following``) the first after."""
     inside = [m for m in mentions if start <= m.start and m.end <= end and not m.is_base]
     before = [m for m in inside if m.end <= at]
     if before:
         return before[-1]
-    after = [m for m in inside if m.start >= at]
+    after = [m for m in inside if m.start >= at] if following else []
     return after[0] if after else None
 
 
 def _place(
-    places: list[PlaceMention], start: int, end: int, at: int
+    places: list[PlaceMention], start: int, end: int, at: int, reading: str = ""
 ) -> tuple[PlaceMention | None, str]:
+    """The place named nearest before ``at`` in [start, end), else the first after it.
+
+    A place after the figure that 其中 introduces is a part named for what follows.
+    """
     inside = [m for m in places if start <= m.start and m.end <= end and not m.framed]
     plain = [m for m in inside if not m.located]
     for pool in (plain, inside):
         before = [m for m in pool if m.end <= at]
         if before:
             return before[-1], "before"
-        after = [m for m in pool if m.start >= at]
+        after = [
+            m for m in pool if m.start >= at and not reading[max(0, m.start - 3) : m.start].endswith("其中")
+        ]
         if after:
             return after[0], "after"
     return None, ""
@@ -245,8 +268,9 @@ class Extraction:
         self.paragraphs = paragraphs(text)
         self.published = _published_year(options.published)
         figure_spans = [(f.start, f.end) for f in parse_figures(text)]
-        self.years = year_mentions(self.reading, figure_spans)
-        self.latest = max((m.year for m in self.years), default=None)
+        self.years = year_mentions(self.reading, figure_spans, self.published)
+        self.latest = max((m.year for m in self.years if not m.relative), default=None)
+        self.title_year = self._title_year()
         titles = [match.span() for match in _QUOTED_TITLE.finditer(self.reading)]
         self.places = [
             place
@@ -259,6 +283,18 @@ class Extraction:
             for span in titles
             if span[0] <= place.start < span[1]
         ]
+
+    def _title_year(self) -> int | None:
+        """The year a short first line (a title: 北京市2023年…统计公报) names, if any."""
+        if not self.paragraphs:
+            return None
+        start, end = self.paragraphs[0]
+        if end - start > 60:
+            return None
+        named = [m.year for m in self.years if start <= m.start < end and not m.is_base]
+        if len(set(named)) != 1 or (self.published is not None and named[0] > self.published):
+            return None
+        return named[0]
 
     def run(self) -> list[Row]:
         for number, (start, end) in enumerate(self.paragraphs, start=1):
@@ -359,6 +395,8 @@ class Extraction:
             word = "个"  # 第三个万亿级产业集群: the third of them, so three
         if figure.text == "从无到有":  # 超千亿元企业从无到有: none of what the name counts
             word = "家" if "企业" in noun or "公司" in noun else "个"
+        if not word and figure.text != "从无到有":
+            word = next((w for key, w in _NAME_UNITS if key in noun), "")
         unit = unit_of(word, noun, after)
         if not unit:
             return None
@@ -435,8 +473,13 @@ class Extraction:
         figure: Figure,
     ) -> tuple[int, str, str, str, int | None]:
         """(year, year_basis, note, note_zh, where the year is named in the sentence)."""
-        for span, key in ((clause, "extract.note.clause"), (sentence, "extract.note.sentence")):
-            mention = _nearest(self.years, *span, figure.start)
+        spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
+        for span, key, following in spans:
+            mention = _nearest(self.years, *span, figure.start, following)
+            if mention is not None and mention.relative:
+                words = self.text[mention.start : mention.end]
+                said = phrase("extract.note.relative", words=words, year=mention.year)
+                return mention.year, "inferred", str(said), said.text("zh"), None
             if mention is not None:
                 if mention.is_range:
                     words = self.text[mention.start : mention.end]
@@ -453,6 +496,9 @@ class Extraction:
             year = earlier[-1].year
             said = phrase("extract.note.paragraph", year=year)
             return year, "inferred", str(said), said.text("zh"), None
+        if self.title_year is not None:
+            said = phrase("extract.note.title", year=self.title_year)
+            return self.title_year, "inferred", str(said), said.text("zh"), None
         if self.published is not None:
             said = phrase("extract.note.publication", date=self.options.published)
             return self.published, "publication", str(said), said.text("zh"), None
@@ -468,8 +514,9 @@ class Extraction:
             if marker in stretch:
                 said = phrase("extract.note.estimate", word=marker)
                 return "estimate", str(said), said.text("zh")
+        before = self.reading[sentence[0] : figure.start]
         for marker in TARGET_MARKERS:
-            if marker in stretch:
+            if marker in stretch or marker in before:
                 said = phrase("extract.note.target", word=marker)
                 return "estimate", str(said), said.text("zh")
         if self.english:
@@ -489,11 +536,11 @@ class Extraction:
         for place, (start, end) in self.titled_places:
             if start <= figure.start < end:  # “2023中国商业航天企业百强”: the list's own place
                 return place.entity, "", place.start, place.end
-        mention, _ = _place(self.places, *sentence, figure.start)
+        mention, _ = _place(self.places, *sentence, figure.start, self.reading)
         if mention is not None:
             return mention.entity, "", mention.start, mention.end
         for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
-            mention, _ = _place(self.places, *earlier, earlier[1])
+            mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
             if mention is not None:
                 return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
         return self.options.default_entity, "", None, 0

@@ -32,11 +32,17 @@ YEAR_MENTION = re.compile(
     rf"(?P<range>(?<![\d.])(?P<first>(?:19|20)\d{{2}})\s*{_YEAR_SEP}\s*(?P<last>(?:19|20)\d{{2}})\s*年)"
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?:\s*年(?!代)|(?=[\u4e00-\u9fff“”《》]))"
     r"|(?P<english>(?<![\w.$,])(?:19|20)\d{2}(?![\w%,.]?\d))"
+    r"|(?P<relative>去年|上年|过去一年|今年|本年|[Ll]ast year|[Tt]his year)"
 )
+# Relative years: how many years before the publication each names.
+RELATIVE_YEARS = {"去年": 1, "上年": 1, "过去一年": 1, "今年": 0, "本年": 0, "last year": 1, "this year": 0}
 # A year after these words is the base of a comparison (比2022年增长), not the figure's own.
 BASE_BEFORE = ("比", "较", "与", "相比", "相当于", "对比", "同比", "than", "from", "over", "with")
 # A year after these words dates an event (创办于2007年, 自2023年8月30日揭牌以来), not a figure.
-EVENT_BEFORE = ("创办于", "成立于", "始于", "创建于", "设立于", "诞生于", "建于", "自", "founded in", "since")
+EVENT_BEFORE = (
+    "创办于", "成立于", "始于", "创建于", "设立于", "诞生于", "建于", "自", "founded in", "since",
+    "set up in", "established in", "launched in", "opened in",
+)  # fmt: skip
 # After 是: a base only when a multiple follows (是2013年的1.5倍).
 _MULTIPLE_AFTER = re.compile(r"\s*年?的[^，。；]{0,6}?倍")
 
@@ -50,6 +56,7 @@ class YearMention:
     year: int
     first: int  # of a range; the year itself otherwise
     is_base: bool
+    relative: bool = False  # 去年, 今年: counted from the publication date
 
     @property
     def is_range(self) -> bool:
@@ -91,19 +98,33 @@ def pieces(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[tu
     return spans
 
 
-def year_mentions(reading: str, figure_spans: list[tuple[int, int]]) -> list[YearMention]:
-    """Every year the text names, less the numbers that are figures (2500强, 1897家)."""
+def year_mentions(
+    reading: str, figure_spans: list[tuple[int, int]], published: int | None = None
+) -> list[YearMention]:
+    """Every year the text names, less the numbers that are figures (2500强, 1897家).
+
+    去年/今年 count from the ``published`` year (left out without it).
+    """
     found = []
     for match in YEAR_MENTION.finditer(reading):
         start, end = match.span()
         if any(s <= start < e for s, e in figure_spans):
+            continue
+        if match.group("relative"):
+            if published is None:
+                continue
+            year = published - RELATIVE_YEARS[match.group().lower()]
+            before = reading[max(0, start - 3) : start]
+            is_base = before.endswith(("比", "较", "与", "同"))
+            found.append(YearMention(start, end, year, year, is_base, relative=True))
             continue
         if match.group("range"):
             year, first = int(match.group("last")), int(match.group("first"))
         else:
             year = first = int(match.group("year") or match.group("english"))
         before = reading[max(0, start - 12) : start].rstrip().lower()
-        is_base = before.endswith(BASE_BEFORE + EVENT_BEFORE) or (
+        since = reading.startswith(("以来", "年以来"), end) or reading[end : end + 3] == "年以来"
+        is_base = since or before.endswith(BASE_BEFORE + EVENT_BEFORE) or (
             before.endswith("是") and bool(_MULTIPLE_AFTER.match(reading, end))
         )
         found.append(YearMention(start, end, year, first, is_base))

@@ -365,6 +365,7 @@ def parse_figures(text: str) -> list[Figure]:
             if read is not text:
                 figure = replace(figure, text=text[figure.start : figure.end])
             figures.append(figure)
+    figures = [_about_share(figure, read) for figure in figures]
     if _LATIN.search(text):
         taken = [(figure.start, figure.end) for figure in figures]
         english = [
@@ -426,6 +427,16 @@ def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+# 约占全国的13.9%, 约为上年的2倍: the 约 of the clause bounds its exact figure.
+_ABOUT_CLAUSE = re.compile(r"(?:约占|大约占|约为|约是|约相当于)[^，。；,;\d]{0,12}$")
+
+
+def _about_share(figure: Figure, text: str) -> Figure:
+    if figure.qualifier != EXACT or figure.unit_suffix not in ("%", "倍"):
+        return figure
+    if _ABOUT_CLAUSE.search(text, max(0, figure.start - 16), figure.start):
+        return replace(figure, qualifier=ABOUT)
+    return figure
 # English bound words, as the Chinese ones above.
 ENGLISH_QUALIFIERS: dict[str, str] = {
     "more than": MORE_THAN,
@@ -473,6 +484,7 @@ ENGLISH_UNITS: dict[str, str] = {
     "%": "%",
     "yuan": "元",
     "us dollars": "美元",
+    "u.s. dollars": "美元",
     "dollars": "美元",
     "square kilometers": "平方公里",
     "square kilometres": "平方公里",
@@ -507,6 +519,8 @@ ENGLISH_COUNTED: dict[str, str] = {
     "scientists": "人",
     "academicians": "人",
     "professionals": "人",
+    "personnel": "人",
+    "staff": "人",
     "returnees": "人",
     "patents": "件",
     "models": "款",
@@ -554,11 +568,13 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     r"(?P<post>\s(?:" + _english_alternation(ENGLISH_POST_QUALIFIERS) + r")\b)?",
     re.IGNORECASE,
 )
-_ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,2}?(?P<noun>[A-Za-z][\w-]*)")
+_ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,3}(?P<noun>[A-Za-z][\w-]*)")
+# "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
+_RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
 
 
 def _english_counted(text: str, end: int) -> str:
-    """The counter of a counted noun within three words after ``end``, or ''."""
+    """The counter of a counted noun within four words after ``end``, or ''."""
     match = _ENGLISH_NOUN.match(text, end)
     if match is None:
         return ""
@@ -573,7 +589,7 @@ def parse_english_figures(text: str) -> list[Figure]:
     """Figures written in English: ``$34.49 billion``, ``5.2 percent``, ``more than 600 firms``.
 
     A number needs a currency, a magnitude word, a unit, a bound word or a counted
-    noun within three words to be a figure: bare numbers are years, names or labels.
+    noun within four words to be a figure: bare numbers are years, names or labels.
     """
     figures = []
     for match in ENGLISH_FIGURE_PATTERN.finditer(text):
@@ -584,10 +600,14 @@ def parse_english_figures(text: str) -> list[Figure]:
             start = match.start("rank")
             figures.append(Figure(float(value), EXACT, text[start : match.end()], "第", start))
             continue
+        if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
+            continue  # per 10,000 people: a denominator
         number = Decimal(groups["number"].replace(",", ""))
         magnitude = (groups["magnitude"] or "").lower()
         unit_word = (groups["unit"] or groups["percent"] or "").lower()
         unit = ENGLISH_UNITS.get(unit_word, "")
+        if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
+            unit = "次"  # held 14 times: a count
         if groups["currency"]:
             currency = groups["currency"].strip().upper()
             unit = "元" if currency in ("RMB", "CNY", "¥") else "美元"

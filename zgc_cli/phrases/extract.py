@@ -45,6 +45,14 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
         "en": "year inferred: {year}, the year an earlier sentence of the paragraph names",
         "zh": "年份为推定：{year}年，同段前文所述年份",
     },
+    "extract.note.relative": {
+        "en": "year inferred: {words} counted from the publication date, {year}",
+        "zh": "年份为推定：“{words}”按发表日期计，为{year}年",
+    },
+    "extract.note.title": {
+        "en": "year inferred: {year}, the year the title names",
+        "zh": "年份为推定：{year}年，标题所述年份",
+    },
     "extract.note.publication": {
         "en": "current at publication ({date})",
         "zh": "截至发表时（{date}）",
