@@ -50,7 +50,7 @@ ENGLISH_ESTIMATE = re.compile(
     re.I,
 )
 _RANK_BEFORE = re.compile(r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$")
-_COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,16}$")
+_COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,24}$")
 _GROWTH_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增速为|增速|增幅为|增幅|扩大|下降|减少|降低|回落)"
     r"(?:了|分别|为|达|达到)*\s*$"
@@ -74,13 +74,18 @@ _NAME_UNITS: tuple[tuple[str, str], ...] = (
 )
 # Words that say what a counter counts: with one in the name, the words after it are not read.
 _NOUN_KEYS = ("企业", "公司", "机构", "专利", "合同", "政策", "技术", "模型", "中心", "园区", "人员")
+_UNTIL = re.compile(r"至|到")
+# Words naming the text's own place (the --entity given): 本市, 全市, the city.
+_DEFAULT_PLACE = re.compile(r"本市|全市|我市|[Tt]he city|[Tt]he capital")
+_ANAPHORA = ("这一", "该数", "此", "其", "这个", "上述")
+_PER_PERSON_AFTER = ("发明", "有效", "专利", "口", "拥有", "均")
 _TIME_UNITS = frozenset({"年", "个月", "岁", "天"})
 _QUOTED_TITLE = re.compile(r"“[^”]{0,40}”|《[^》]{0,40}》|「[^」]{0,40}」|\"[^\"]{0,40}\"")
 _LIST_AFTER = ("榜单", "榜", "名单")
 _NAME_CUT = re.compile(
     r"(?:拥有(?!量)|聚集|集聚|培育|入驻|设立|建设|建成|组建|出台|推出|发布|备案上线|实现|完成|达到|新增"
     r"|新设|引进|吸引|提供|认定|获批|获评|入选|入围|形成|共建|落户|共有|其中|目前|如今|当前|截至"
-    r"|全年|已经|已达|占据|提高到|增长到|增加到|增至|提高至|增长至|预计|有望|预期|成为|计划|目标)"
+    r"|全年|已经|已达|占据|提高到|增长到|增加到|增至|提高至|增长至|预计|有望|预期|成为|计划|目标|来自)"
 )
 _TRAILING = re.compile(
     r"(?:增长到|增加到|提高到|上升到|增长至|增加至|提高至|增至|达到|达|为|是|的|有|了|已|共|约"
@@ -155,6 +160,8 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
     """Whether a parsed figure measures something (see the module's list of what does not)."""
     if figure.is_threshold or figure.unit_suffix in _TIME_UNITS:
         return False
+    if figure.text in ("万人", "萬人") and reading.startswith(_PER_PERSON_AFTER, figure.end):
+        return False  # 万人发明专利拥有量: per 10,000 people
     start, end = figure.start, figure.end
     if figure.unit_suffix == "条" and reading[end : end + 1] in ("、", "”", "，", "。", ""):
         return False  # 科研经费28条: a policy's name
@@ -165,7 +172,9 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
     if figure.unit_suffix == "第":
         before = reading[max(sentence[0], start - 6) : start]
         counter = figure.text[-1:]
-        if counter in ("个",) and _COUNT_ORDINAL.search(reading[max(sentence[0], start - 20) : start]):
+        if figure.text.endswith("首位"):
+            return True  # 居全国首位: a rank by its wording
+        if counter in ("个",) and _COUNT_ORDINAL.search(reading[max(sentence[0], start - 30) : start]):
             return figure.value >= 2
         if counter in ("个", "家", "次", "届", "批", "期", "项"):
             # 成为第三个万亿级产业集群: the third of them, a count; 第一个 is a first, no count.
@@ -188,11 +197,20 @@ def _step(figure: Figure) -> float:
 
 
 def _nearest(
-    mentions: list[YearMention], start: int, end: int, at: int, following: bool
+    mentions: list[YearMention], start: int, end: int, at: int, following: bool, reading: str
 ) -> YearMention | None:
-    """The year nearest before ``at`` in [start, end), else (``following``) the first after."""
+    """The year nearest before ``at`` in [start, end), else (``following``) the first after.
+
+    A year that 从/由 opens dates the figure right after it, not one after 至/到
+    (从2012年的11.83%提升至15%左右: 15% is of a later year).
+    """
     inside = [m for m in mentions if start <= m.start and m.end <= end and not m.is_base]
-    before = [m for m in inside if m.end <= at]
+    before = [
+        m
+        for m in inside
+        if m.end <= at
+        and not (reading[m.start - 1 : m.start] in ("从", "由") and _UNTIL.search(reading, m.end, at))
+    ]
     if before:
         return before[-1]
     after = [m for m in inside if m.start >= at] if following else []
@@ -284,17 +302,46 @@ class Extraction:
             if span[0] <= place.start < span[1]
         ]
 
+    def _is_heading(self, start: int, end: int) -> bool:
+        """A title or section heading: a short line that ends no sentence."""
+        line = self.reading[start:end].strip()
+        if re.search(r"摄|供图|图片|图为|Photo", line):
+            return False  # a photo's caption
+        return len(line) <= 60 and not re.search(r"[。！？；]|[.!?]\s", line + " ")
+
+    def _named_year(self, start: int, end: int) -> int | None:
+        named = {m.year for m in self.years if start <= m.start < end and not m.is_base}
+        if len(named) != 1:
+            return None
+        (year,) = named
+        return year if self.published is None or year <= self.published + 1 else None
+
     def _title_year(self) -> int | None:
-        """The year a short first line (a title: 北京市2023年…统计公报) names, if any."""
-        if not self.paragraphs:
-            return None
-        start, end = self.paragraphs[0]
-        if end - start > 60:
-            return None
-        named = [m.year for m in self.years if start <= m.start < end and not m.is_base]
-        if len(set(named)) != 1 or (self.published is not None and named[0] > self.published):
-            return None
-        return named[0]
+        """The document's year: of its title (北京市2023年…公报), else of a short lead paragraph."""
+        for start, end in self.paragraphs[:2]:
+            lead = end - start <= 200 and not parse_figures(self.text[start:end])
+            if self._is_heading(start, end) or lead:
+                year = self._named_year(start, end)
+                if year is not None:
+                    return year
+        return None
+
+    def _section_year(self, paragraph: tuple[int, int]) -> int | None:
+        """The year of the nearest heading above the paragraph that names one, else the title's."""
+        for start, end in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
+            if self._is_heading(start, end):
+                year = self._named_year(start, end)
+                if year is not None:
+                    return year
+        return self.title_year
+
+    def _section_is_target(self, paragraph: tuple[int, int]) -> str:
+        """The target word (目标, 计划) of the nearest heading above the paragraph, or ''."""
+        for start, end in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
+            if self._is_heading(start, end):
+                heading = self.reading[start:end]
+                return next((m for m in TARGET_MARKERS if m in heading), "")
+        return ""
 
     def run(self) -> list[Row]:
         for number, (start, end) in enumerate(self.paragraphs, start=1):
@@ -305,6 +352,8 @@ class Extraction:
     # --- one paragraph -------------------------------------------------------------
 
     def _paragraph(self, number: int, start: int, end: int) -> None:
+        if number == 1 and self._is_heading(start, end) and len(self.paragraphs) > 1:
+            return  # a headline repeats the figures of the text
         sentences = pieces(SENTENCE_END, self.reading, start, end)
         subject = ""
         for sentence in sentences:
@@ -386,9 +435,11 @@ class Extraction:
         name = _name(self.reading, self.text, name_start, figure, self.english)
         share = name.endswith("占比")
         name = self._plain_name(name, name_start, figure.start)
+        if name.startswith(_ANAPHORA):  # 这一数量已增长近一倍: the measure named before
+            name = ""
         if not name and subject:
             name = subject + ("占比" if share and not subject.endswith("占比") else "")
-        after = re.split(r"[，。；,;]", self.reading[figure.end : figure.end + 24])[0]
+        after = re.split(r"[，。；;]|,\s", self.reading[figure.end : figure.end + 40])[0]
         noun = name.translate(READING)
         word = figure.unit_suffix
         if word == "第" and figure.text.endswith("个"):
@@ -401,7 +452,9 @@ class Extraction:
         if not unit:
             return None
         year, basis, note, note_zh, year_start = self._year(paragraph, sentence, clause, figure)
-        status, status_note, status_note_zh = self._status(sentence, figure, previous_end, year)
+        status, status_note, status_note_zh = self._status(
+            paragraph, sentence, figure, previous_end, year
+        )
         entity, entity_quote, place_start, place_end = self._entity(paragraph, sentence, figure)
         anchors = [figure.start]
         if year_start is not None:
@@ -473,9 +526,16 @@ class Extraction:
         figure: Figure,
     ) -> tuple[int, str, str, str, int | None]:
         """(year, year_basis, note, note_zh, where the year is named in the sentence)."""
+        for mention in self.years:
+            if mention.is_base and clause[0] <= mention.start < figure.start:
+                opened_by = self.reading[max(0, mention.start - 1) : mention.start]
+                if opened_by in ("比", "较") and self.reading[mention.end : figure.start] == "的":
+                    # 比2014年的3.6万亿元: the base year's own figure
+                    said = phrase("extract.note.clause")
+                    return mention.year, "stated", "", said.text("zh"), mention.start
         spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
         for span, key, following in spans:
-            mention = _nearest(self.years, *span, figure.start, following)
+            mention = _nearest(self.years, *span, figure.start, following, self.reading)
             if mention is not None and mention.relative:
                 words = self.text[mention.start : mention.end]
                 said = phrase("extract.note.relative", words=words, year=mention.year)
@@ -496,9 +556,10 @@ class Extraction:
             year = earlier[-1].year
             said = phrase("extract.note.paragraph", year=year)
             return year, "inferred", str(said), said.text("zh"), None
-        if self.title_year is not None:
-            said = phrase("extract.note.title", year=self.title_year)
-            return self.title_year, "inferred", str(said), said.text("zh"), None
+        section = self._section_year(paragraph)
+        if section is not None:
+            said = phrase("extract.note.title", year=section)
+            return section, "inferred", str(said), said.text("zh"), None
         if self.published is not None:
             said = phrase("extract.note.publication", date=self.options.published)
             return self.published, "publication", str(said), said.text("zh"), None
@@ -507,16 +568,25 @@ class Extraction:
         return year, "inferred", str(said), said.text("zh"), None
 
     def _status(
-        self, sentence: tuple[int, int], figure: Figure, previous_end: int, year: int
+        self,
+        paragraph: tuple[int, int],
+        sentence: tuple[int, int],
+        figure: Figure,
+        previous_end: int,
+        year: int,
     ) -> tuple[str, str, str]:
+        """Estimate where 预计/有望 govern the figure, or a target word (目标, 计划, 力争)
+        opens its sentence (across ；) or heads its section; reported otherwise."""
         stretch = self.reading[max(previous_end, sentence[0]) : figure.start]
         for marker in ESTIMATE_MARKERS:
             if marker in stretch:
                 said = phrase("extract.note.estimate", word=marker)
                 return "estimate", str(said), said.text("zh")
-        before = self.reading[sentence[0] : figure.start]
+        opened = max(self.reading.rfind(end, paragraph[0], figure.start) for end in "。！？")
+        before = self.reading[max(opened, paragraph[0]) : figure.start]
+        heading = self._section_is_target(paragraph)
         for marker in TARGET_MARKERS:
-            if marker in stretch or marker in before:
+            if marker in before or marker == heading:
                 said = phrase("extract.note.target", word=marker)
                 return "estimate", str(said), said.text("zh")
         if self.english:
@@ -543,6 +613,22 @@ class Extraction:
             mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
             if mention is not None:
                 return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
+        if _DEFAULT_PLACE.search(self.reading, sentence[0], figure.start):
+            # 本市, 全市, the city: the city the text last named, else the text's own place
+            cities = [
+                m
+                for m in self.places
+                if m.end <= figure.start and self.options.places.kinds.get(m.entity) == "city"
+            ]
+            if cities or self.options.default_entity:
+                return (cities[-1].entity if cities else self.options.default_entity), "", None, 0
+        for before in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
+            if self._is_heading(*before):
+                break  # a section's places stay in it
+            for earlier in reversed(pieces(SENTENCE_END, self.reading, *before)):
+                mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
+                if mention is not None:
+                    return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
         return self.options.default_entity, "", None, 0
 
     # --- growth ----------------------------------------------------------------------

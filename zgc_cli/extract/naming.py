@@ -175,7 +175,6 @@ UNIT_WORDS: dict[str, str] = {
     "篇": "papers",
     "场": "events",
     "所": "institutions",
-    "强": "firms",
 }
 # 家 counts firms unless the noun says institutions, parks or branches.
 _FIRM_NOUNS = ("分支机构", "branches")
@@ -219,7 +218,7 @@ def unit_of(word: str, name: str, after: str = "") -> str:
             return "institutions"
         return "firms"
     if word == "件":
-        if "每万人" in noun and "专利" in noun:
+        if ("每万人" in noun or "万人" in noun[:3] or "10,000" in noun) and ("专利" in noun or "patent" in noun):
             return "patents_per_10k_people"
         return "patents" if "专利" in noun or "patent" in noun else "items"
     if word in ("项", "条"):
@@ -238,6 +237,8 @@ def unit_of(word: str, name: str, after: str = "") -> str:
         return "launches" if "发射" in noun or "launch" in noun else "times"
     if word == "比特":
         return "bits_per_second" if "每秒" in noun or "速率" in noun else "bits"
+    if word == "强":  # 百强: a list of firms, unless the name says what else it ranks
+        return next((u for nouns, u in _COUNTED_NOUNS if any(n in noun for n in nouns)), "firms")
     if word in ("个", "大", "座", "台", "栋", "种"):
         for nouns, unit in _COUNTED_NOUNS:
             if any(n in noun for n in nouns):

@@ -18,8 +18,8 @@ from zgc_cli.model.figures import TRADITIONAL_TO_SIMPLIFIED
 
 # More of the Traditional script than the figure parser needs: places, bodies, nouns.
 _MORE_TRADITIONAL = str.maketrans(
-    "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條",
-    "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条",
+    "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條來務獸擁創",
+    "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条来务兽拥创",
 )
 READING = {**TRADITIONAL_TO_SIMPLIFIED, **_MORE_TRADITIONAL}
 
@@ -37,7 +37,9 @@ YEAR_MENTION = re.compile(
 # Relative years: how many years before the publication each names.
 RELATIVE_YEARS = {"去年": 1, "上年": 1, "过去一年": 1, "今年": 0, "本年": 0, "last year": 1, "this year": 0}
 # A year after these words is the base of a comparison (比2022年增长), not the figure's own.
-BASE_BEFORE = ("比", "较", "与", "相比", "相当于", "对比", "同比", "than", "from", "over", "with")
+BASE_BEFORE = (
+    "比", "较", "与", "相比", "相当于", "对比", "同比", "than", "from", "over", "with", "times the",
+)  # fmt: skip
 # A year after these words dates an event (创办于2007年, 自2023年8月30日揭牌以来), not a figure.
 EVENT_BEFORE = (
     "创办于", "成立于", "始于", "创建于", "设立于", "诞生于", "建于", "自", "founded in", "since",
@@ -131,6 +133,12 @@ def year_mentions(
     return found
 
 
+def _opens_sentence(reading: str, start: int) -> bool:
+    return reading[max(0, start - 2) : start - 1] in ("", "。", "，", "\n", " ", "；") and (
+        reading[start - 1 : start] in LOCATED_BEFORE
+    )
+
+
 class Places:
     """The places and bodies a text may name: entities.csv's aliases and English names."""
 
@@ -173,6 +181,15 @@ class Places:
             framed = before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER)
             # 全国26个省区市: the country as the scope of a count, not what is counted.
             framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
-            located = before.endswith(LOCATED_BEFORE)
+            if alias.endswith(("区", "园")) and len(alias) <= 3 and "\u4e00" <= before[-1:] <= "\u9fff":
+                continue  # 高级别自动驾驶示范区: a longer name, not the zone
+            # 在北京亦庄，…: a place opening its sentence is its topic, not where something lies.
+            located = before.endswith(LOCATED_BEFORE) and not _opens_sentence(reading, start)
             found.append(PlaceMention(start, end, self.aliases[alias], framed, located))
+        # Beijing's Zhongguancun: the possessor frames the place that follows it.
+        for first, second in zip(found, found[1:], strict=False):
+            if reading[first.end : second.start] in ("'s ", "’s "):
+                found[found.index(first)] = PlaceMention(
+                    first.start, first.end, first.entity, True, first.located
+                )
         return found

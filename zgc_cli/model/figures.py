@@ -211,7 +211,7 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 _PRE = (
     r"(?P<pre>"
     + _alternation([w for w in PRE_QUALIFIERS if w not in ("上", "过")])
-    + r"|[上过](?=[千百万亿]))?"
+    + r"|(?<![迈登跃站走])[上过](?=[千百万亿]))?"
 )
 _POST = _alternation(list(POST_QUALIFIERS))
 
@@ -221,6 +221,7 @@ FIGURE_PATTERN = re.compile(
     r"|(?P<year>(?<![\d.])\d{4}\s*年(?!代))"
     r"|(?P<date>(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月日])"
     r"|(?P<from_none>从无到有)"
+    r"|(?P<first_place>(?<=[居列在持国球界市省区城])首位)"
     rf"|{_PRE}(?:(?P<half>一半)|{_FRACTION}|{_DOUBLING}"
     rf"|第(?P<ordinal>\d+|[{ZH_NUMERAL_CHARS}]+)(?P<ordinal_counter>个|次|届|名|位|家|项|批|期)?"
     r"|(?:(?P<arabic>(?<![A-Za-z\d.,])(?:" + _GROUPED + r"|\d+(?:\.\d+)?)(?![\d.]?[A-Za-z]))"
@@ -411,6 +412,8 @@ def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
     """A fraction (三分之一, 百分之三十: percent) or a doubling (翻一番: 2 times), else None."""
     groups = match.groupdict()
     pre = groups["pre"]
+    if groups["first_place"]:  # 居全国首位: rank 1
+        return Figure(1.0, EXACT, match.group(), "第", match.start())
     if groups["fraction"]:
         denominator = _zh_or_arabic(groups["denominator"])
         numerator = _zh_or_arabic(groups["numerator"])
