@@ -10,8 +10,8 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
     "what.extract_input": {"en": "the text", "zh": "文本"},
     "extract.empty": {"en": "{label}: holds no text", "zh": "{label}：没有文字"},
     "extract.bad_published": {
-        "en": "--published {value!r}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-        "zh": "--published “{value}”：不是日期（YYYY、YYYY-MM 或 YYYY-MM-DD）",
+        "en": "--published {value!r}: not a date (write 2024, 2024-04 or 2024-04-20)",
+        "zh": "--published “{value}”：不是日期（应写作“2024”“2024-04”或“2024-04-20”）",
     },
     "extract.bad_entity": {
         "en": "--entity {value!r}: not an id (lower case letters, digits and _)",
@@ -19,7 +19,7 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
     },
     "extract.entities_columns": {
         "en": "{label}: an entities file needs the columns entity and aliases_zh",
-        "zh": "{label}：主体表须有 entity 和 aliases_zh 两列",
+        "zh": "{label}：主体表须有“entity”和“aliases_zh”两列",
     },
     "extract.no_published": {
         "en": "no --published date: undated figures are dated {year}, the latest year the text "
@@ -87,7 +87,7 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
     "extract.nothing": {"en": "No figure found in {label}.", "zh": "{label}中没有找到数字。"},
     "extract.hint": {
         "en": "In a pipe, or with -o draft.csv, the rows are CSV in the data's columns.",
-        "zh": "通过管道或 -o draft.csv 输出时，各行为与数据相同列的 CSV。",
+        "zh": "通过管道或用 -o 写入文件时，各行按数据表的列输出为 CSV。",
     },
     "extract.header.figure": {"en": "Figure", "zh": "数字"},
     "extract.header.status": {"en": "Status", "zh": "数据性质"},

@@ -15,7 +15,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.extract.draft import ExtractResult
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.i18n import UNIT_NAMES, Language, message
 from zgc_cli.present.numbers import marked_number, with_unit
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import Column, build_table, labelled, plain
@@ -23,6 +23,41 @@ from zgc_cli.present.views.common import year_text
 
 # Around a figure in its passage: visible without colour too.
 MARK_OPEN, MARK_CLOSE = "【", "】"
+# The units extract drafts beyond the shipped data's, as the view names them.
+DRAFT_UNIT_NAMES: dict[str, dict[str, str]] = {
+    "times": {"en": "times", "zh": "次"},
+    "products": {"en": "products", "zh": "款"},
+    "projects": {"en": "projects", "zh": "个"},
+    "hectares": {"en": "ha", "zh": "公顷"},
+    "USD": {"en": "USD", "zh": "美元"},
+    "HKD": {"en": "HKD", "zh": "港元"},
+    "EUR": {"en": "EUR", "zh": "欧元"},
+    "percentage_points": {"en": "pp", "zh": "个百分点"},
+    "ratio": {"en": "×", "zh": "倍"},
+    "tonnes": {"en": "t", "zh": "吨"},
+    "kilowatts": {"en": "kW", "zh": "千瓦"},
+    "vehicles": {"en": "vehicles", "zh": "辆"},
+    "satellites": {"en": "satellites", "zh": "颗"},
+    "aircraft": {"en": "aircraft", "zh": "架"},
+    "households": {"en": "households", "zh": "户"},
+    "sets": {"en": "sets", "zh": "套"},
+    "papers": {"en": "papers", "zh": "篇"},
+    "events": {"en": "events", "zh": "场"},
+    "m": {"en": "m", "zh": "米"},
+    "m2": {"en": "m²", "zh": "平方米"},
+    "hours": {"en": "hours", "zh": "小时"},
+    "seconds": {"en": "seconds", "zh": "秒"},
+    "days": {"en": "days", "zh": "天"},
+    "bits": {"en": "bits", "zh": "比特"},
+}
+
+
+def _with_unit(number: str, unit: str, lang: Language) -> str:
+    names = DRAFT_UNIT_NAMES.get(unit)
+    if unit in UNIT_NAMES or names is None:
+        return with_unit(number, unit, lang)
+    name = names[lang.value]
+    return f"{number}{name}" if lang is Language.zh or name == "×" else f"{number} {name}"
 
 
 def _marked_passage(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Text:
@@ -85,7 +120,7 @@ def extract_view(
             rows.append(
                 [
                     plain(str(row["figure"])),
-                    with_unit(value, str(row["unit"]), lang),
+                    _with_unit(value, str(row["unit"]), lang),
                     message(f"label.{row['status']}", lang),
                     year_text(row["year"], row["year_basis"]),
                     plain(names.get(lang.value) or str(row["entity"] or "—")),
