@@ -102,7 +102,9 @@ def _match(gold: list[dict[str, str]], rows: list) -> tuple[list, list, list]:  
             chosen = None
             for row in free:
                 same = (
-                    _same_value(row.value, key[0]) and row.unit == key[1] and row.qualifier == key[2]
+                    _same_value(row.value, key[0])
+                    and row.unit == key[1]
+                    and row.qualifier == key[2]
                 )
                 if same and (passes == "any" or row.figure == label["figure"]):
                     chosen = row
@@ -129,7 +131,11 @@ def _why(label: dict[str, str], rows: list) -> str:  # type: ignore[type-arg]
 
 
 def corpus(split: str, show: bool) -> tuple[Scores, Counter[str]]:
-    texts = [t for t in csv.DictReader(open(CORPUS / "texts.csv", encoding="utf-8")) if t["split"] == split]
+    texts = [
+        t
+        for t in csv.DictReader(open(CORPUS / "texts.csv", encoding="utf-8"))
+        if t["split"] == split
+    ]
     labels = list(csv.DictReader(open(CORPUS / "labels.csv", encoding="utf-8")))
     places = _places([CORPUS / "entities.csv"])
     scores, misses = Scores(), Counter()
@@ -151,7 +157,10 @@ def corpus(split: str, show: bool) -> tuple[Scores, Counter[str]]:
             for field in wrong:
                 misses[f"{field} wrong"] += 1
                 if show:
-                    print(f"  {text['file']}: {label['figure']}: {field} {getattr(row, field)} for {label[field]}")
+                    print(
+                        f"  {text['file']}: {label['figure']}: "
+                        f"{field} {getattr(row, field)} for {label[field]}"
+                    )
         for label in missed:
             reason = _why(label, rows)
             misses[reason.split(" (")[0] if reason.startswith("not found") else reason] += 1
@@ -160,7 +169,9 @@ def corpus(split: str, show: bool) -> tuple[Scores, Counter[str]]:
         for row in extra:
             misses["extra row"] += 1
             if show:
-                print(f"  {text['file']}: extra {row.figure} = {row.value} {row.unit} {row.qualifier}")
+                print(
+                    f"  {text['file']}: extra {row.figure} = {row.value} {row.unit} {row.qualifier}"
+                )
     return scores, misses
 
 
@@ -195,23 +206,39 @@ def article(show: bool) -> tuple[Scores, int]:
         if hits:
             scores.found += 1
             used.add(id(hits[0]))
-            if any(str(h.year) == label["year"] and h.entity == label["entity"] and h.status == label["status"] for h in hits):
+            if any(
+                str(h.year) == label["year"]
+                and h.entity == label["entity"]
+                and h.status == label["status"]
+                for h in hits
+            ):
                 scores.whole += 1
             elif show:
                 h = hits[0]
-                print(f"  article: {label['metric']}: year/entity/status {h.year}/{h.entity}/{h.status} for {label['year']}/{label['entity']}/{label['status']}")
+                print(
+                    f"  article: {label['metric']}: year/entity/status {h.year}/{h.entity}/"
+                    f"{h.status} for {label['year']}/{label['entity']}/{label['status']}"
+                )
         elif show:
-            print(f"  article: {label['metric']} {label['value']} {label['unit']} {label['qualifier']}: not found")
+            print(
+                f"  article: {label['metric']} {label['value']} {label['unit']} "
+                f"{label['qualifier']}: not found"
+            )
     scores.correct = len(used)
     return scores, len(rows) - len(used)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--misses", choices=("dev", "heldout", "article"), action="append", default=[])
+    parser.add_argument(
+        "--misses", choices=("dev", "heldout", "article"), action="append", default=[]
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    print(f"{'part':<10} {'gold':>5} {'extracted':>9} {'recall':>8} {'precision':>9} {'whole':>7} {'per 10k ch':>12}")
+    print(
+        f"{'part':<10} {'gold':>5} {'extracted':>9} {'recall':>8} {'precision':>9} "
+        f"{'whole':>7} {'per 10k ch':>12}"
+    )
     all_misses: Counter[str] = Counter()
     results = {}
     for split in ("dev", "heldout"):
@@ -222,8 +249,9 @@ def main() -> int:
     article_scores, unlabelled = article("article" in args.misses)
     print(article_scores.line("article"))
     print(
-        f"article: {article_scores.found} of {article_scores.gold} reported/estimate rows found with "
-        f"value, unit and qualifier; {unlabelled} more figures extracted that the data has no row for"
+        f"article: {article_scores.found} of {article_scores.gold} reported/estimate rows found "
+        f"with value, unit and qualifier; {unlabelled} more figures extracted that the data "
+        "has no row for"
     )
     print("\nmost common misses (dev and held-out):")
     for reason, count in all_misses.most_common(10):
@@ -231,12 +259,17 @@ def main() -> int:
     held = results["heldout"]
     goals = [
         ("held-out recall >= 95%", held.found / held.gold >= 0.95),
-        ("held-out precision >= 97%", held.correct / held.extracted >= 0.97 if held.extracted else False),
+        (
+            "held-out precision >= 97%",
+            held.correct / held.extracted >= 0.97 if held.extracted else False,
+        ),
         ("held-out whole rows >= 80%", held.whole / held.gold >= 0.80),
         ("every article row found", article_scores.found == article_scores.gold),
         (
             "<= 1 s per 10,000 characters",
-            all(s.seconds / s.characters * 10_000 <= 1 for s in (*results.values(), article_scores)),
+            all(
+                s.seconds / s.characters * 10_000 <= 1 for s in (*results.values(), article_scores)
+            ),
         ),
     ]
     print("\ngoals:")

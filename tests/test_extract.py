@@ -107,7 +107,11 @@ def test_in_a_pipe_it_writes_csv_in_the_data_columns(tmp_path: Path) -> None:
     )
     by_figure = {(row["figure"], row["status"]): row for row in rows}
     employees = by_figure[("279万人", "reported")]
-    assert (employees["value"], employees["unit"], employees["year"]) == ("2790000", "persons", "2022")
+    assert (employees["value"], employees["unit"], employees["year"]) == (
+        "2790000",
+        "persons",
+        "2022",
+    )
     assert (employees["entity"], employees["year_basis"]) == ("zgc", "stated")
     assert employees["quote"] in SNIPPET and "279万人" in employees["quote"]
     share = by_figure[("四成以上", "reported")]
@@ -115,7 +119,11 @@ def test_in_a_pipe_it_writes_csv_in_the_data_columns(tmp_path: Path) -> None:
     assert by_figure[("107款", "reported")]["entity"] == "china"
     assert by_figure[("47款", "reported")]["entity"] == "zgc"
     derived = by_figure[("1.5倍", "derived")]
-    assert (derived["year"], derived["value"], derived["note"]) == ("2013", "1860000", "2790000 / 1.5")
+    assert (derived["year"], derived["value"], derived["note"]) == (
+        "2013",
+        "1860000",
+        "2790000 / 1.5",
+    )
     assert float(derived["low"]) < 1860000 < float(derived["high"])
     undated = [row for row in rows if row["year_basis"] == "publication"]
     assert undated and all(row["year"] == "2024" for row in undated)
@@ -187,7 +195,9 @@ def test_the_default_place_and_more_places(tmp_path: Path) -> None:
     source.write_text("海淀区新增独角兽企业12家。全年新增科技型企业3.2万家。", encoding="utf-8")
     places = tmp_path / "places.csv"
     places.write_text("entity,name_zh,aliases_zh\nhaidian,海淀区,海淀区;海淀\n", encoding="utf-8")
-    plain = rows_of(run("extract", str(source), "--entity", "beijing", "--published", "2024").stdout)
+    plain = rows_of(
+        run("extract", str(source), "--entity", "beijing", "--published", "2024").stdout
+    )
     assert [row["entity"] for row in plain] == ["beijing", "beijing"]
     more = run("extract", str(source), "--entities", str(places), "--published", "2024")
     assert [row["entity"] for row in rows_of(more.stdout)] == ["haidian", "haidian"]
@@ -272,7 +282,9 @@ def test_sidecars_never_replace_another_package(tmp_path: Path) -> None:
     source.write_text(SNIPPET, encoding="utf-8")
     result = run("extract", str(source), "-o", str(tmp_path / "draft.csv"), "--published", "2024")
     assert result.exit_code == 0, result.stderr
-    assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8")) == {"name": "mine"}
+    assert json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8")) == {
+        "name": "mine"
+    }
 
 
 # --- the installed command in a real pipe -------------------------------------------

@@ -759,11 +759,15 @@ def extract(
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", help="The article's title, for the draft's package.", show_default=False),
+        typer.Option(
+            "--title", help="The article's title, for the draft's package.", show_default=False
+        ),
     ] = None,
     url: Annotated[
         str | None,
-        typer.Option("--url", help="Where the article is, for the draft's package.", show_default=False),
+        typer.Option(
+            "--url", help="Where the article is, for the draft's package.", show_default=False
+        ),
     ] = None,
     fmt: FormatOption = None,
     output: OutputOption = None,
@@ -798,7 +802,9 @@ def extract(
         output_name=target.name if target else "",
     )
     if not published:
-        env.note(message("extract.no_published", env.language, year=max(result.frame["year"], default=0)))
+        env.note(
+            message("extract.no_published", env.language, year=max(result.frame["year"], default=0))
+        )
     if (env.output.fmt or fmt or env.default_format) is OutputFormat.table:
         from zgc_cli.present.views.extract import extract_view
 

@@ -46,10 +46,13 @@ from zgc_cli.phrases import phrase
 
 TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划")
 ENGLISH_ESTIMATE = re.compile(
-    r"\b(expected|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?|plans? to)\b",
+    r"\b(expected|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?"
+    r"|plans? to)\b",
     re.I,
 )
-_RANK_BEFORE = re.compile(r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$")
+_RANK_BEFORE = re.compile(
+    r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$"
+)
 _COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,24}$")
 _GROWTH_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增速为|增速|增幅为|增幅|扩大|下降|减少|降低|回落)"
@@ -57,7 +60,8 @@ _GROWTH_BEFORE = re.compile(
 )
 _DECLINE = re.compile(r"(?:下降|减少|降低|回落)(?:了|分别|为|达|达到)*\s*$")
 _ENGLISH_GROWTH = re.compile(
-    r"\b(?:up|grew|growth of|rose|increased(?: by)?|an increase of|jumped|climbed|expanded)\s*$", re.I
+    r"\b(?:up|grew|growth of|rose|increased(?: by)?|an increase of|jumped|climbed|expanded)\s*$",
+    re.I,
 )
 _ENGLISH_DECLINE = re.compile(r"\b(?:down|fell|declined|decreased(?: by)?|dropped)\s*$", re.I)
 # A figure with no unit word (参数规模达到1.75万亿) measures in the unit its name implies.
@@ -73,7 +77,19 @@ _NAME_UNITS: tuple[tuple[str, str], ...] = (
     ("规模", "元"),
 )
 # Words that say what a counter counts: with one in the name, the words after it are not read.
-_NOUN_KEYS = ("企业", "公司", "机构", "专利", "合同", "政策", "技术", "模型", "中心", "园区", "人员")
+_NOUN_KEYS = (
+    "企业",
+    "公司",
+    "机构",
+    "专利",
+    "合同",
+    "政策",
+    "技术",
+    "模型",
+    "中心",
+    "园区",
+    "人员",
+)
 _UNTIL = re.compile(r"至|到")
 # Words naming the text's own place (the --entity given): 本市, 全市, the city.
 _DEFAULT_PLACE = re.compile(r"本市|全市|我市|[Tt]he city|[Tt]he capital")
@@ -99,7 +115,9 @@ _COUNTED_AFTER = re.compile(
     r"的?([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，。；、,;：:（(”]|$|的|和|与|及|等|入选|入围|获|在|占|集聚|组成)"
 )
 _NOT_NOUNS = ("组成", "组建", "成立", "参与", "来自", "获得", "以上", "左右", "之多")
-_YEARISH = re.compile(r"(?:19|20)\d{2}\s*(?:年(?:底|末|初|上半年|下半年|全年)?)?|\d{1,2}月(?:底|末)?")
+_YEARISH = re.compile(
+    r"(?:19|20)\d{2}\s*(?:年(?:底|末|初|上半年|下半年|全年)?)?|\d{1,2}月(?:底|末)?"
+)
 _ENGLISH_NAME_STOP = re.compile(
     r"\b(?:in|by|at|as of|to|from|of|with|had|has|have|was|were|is|are|reached|totaled|totalled"
     r"|hit|stood at|amounted to|some|about|over|more than|nearly|its|their|the)\b",
@@ -174,7 +192,9 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
         counter = figure.text[-1:]
         if figure.text.endswith("首位"):
             return True  # 居全国首位: a rank by its wording
-        if counter in ("个",) and _COUNT_ORDINAL.search(reading[max(sentence[0], start - 30) : start]):
+        if counter in ("个",) and _COUNT_ORDINAL.search(
+            reading[max(sentence[0], start - 30) : start]
+        ):
             return figure.value >= 2
         if counter in ("个", "家", "次", "届", "批", "期", "项"):
             # 成为第三个万亿级产业集群: the third of them, a count; 第一个 is a first, no count.
@@ -209,7 +229,9 @@ def _nearest(
         m
         for m in inside
         if m.end <= at
-        and not (reading[m.start - 1 : m.start] in ("从", "由") and _UNTIL.search(reading, m.end, at))
+        and not (
+            reading[m.start - 1 : m.start] in ("从", "由") and _UNTIL.search(reading, m.end, at)
+        )
     ]
     if before:
         return before[-1]
@@ -231,7 +253,9 @@ def _place(
         if before:
             return before[-1], "before"
         after = [
-            m for m in pool if m.start >= at and not reading[max(0, m.start - 3) : m.start].endswith("其中")
+            m
+            for m in pool
+            if m.start >= at and not reading[max(0, m.start - 3) : m.start].endswith("其中")
         ]
         if after:
             return after[0], "after"
@@ -261,7 +285,8 @@ def _name(reading: str, text: str, clause_start: int, figure: Figure, english: b
     name = _TRAILING.sub("", pieces_[-1].strip()) if pieces_ else ""
     after = _COUNTED_AFTER.match(reading, figure.end)
     counted = after.group(1) if after else ""
-    if counted and _NAME_CUT.match(counted) is None and not counted.startswith(_NOT_NOUNS):
+    noun = after is not None and _NAME_CUT.match(counted) is None
+    if after and counted and noun and not counted.startswith(_NOT_NOUNS):
         counter = figure.unit_suffix in ("家", "个", "项", "名", "款", "大", "所", "件", "%")
         if not name or counter:
             start = after.start(1)
@@ -371,7 +396,9 @@ class Extraction:
                 stretch = self.reading[max(previous_end, clause[0]) : figure.start]
                 is_growth = self._is_growth(figure, stretch, growth_run)
                 growth_run = is_growth
-                row = self._row(number, (start, end), sentence, clause, figure, previous_end, subject)
+                row = self._row(
+                    number, (start, end), sentence, clause, figure, previous_end, subject
+                )
                 if row is None:
                     continue
                 previous_end = figure.end
@@ -387,12 +414,16 @@ class Extraction:
         self, growths: list[tuple[Row, Figure]], levels: list[Row], sentence: tuple[int, int]
     ) -> None:
         """Pair each growth figure with its level (分别: in order), then derive the base year's."""
-        respectively = "分别" in self.reading[sentence[0] : sentence[1]] or "respectively" in (
-            self.reading[sentence[0] : sentence[1]]
+        respectively = (
+            "分别" in self.reading[sentence[0] : sentence[1]]
+            or "respectively" in (self.reading[sentence[0] : sentence[1]])
         )
-        preceding = [level for level in levels if level.start < growths[0][0].start] if growths else []
+        preceding = (
+            [level for level in levels if level.start < growths[0][0].start] if growths else []
+        )
         for index, (row, figure) in enumerate(growths):
             before = [level for level in preceding if level.start < row.start]
+            level: Row | None
             if respectively and len(growths) <= len(before):
                 level = before[len(before) - len(growths) + index]
             else:
@@ -535,18 +566,18 @@ class Extraction:
                     return mention.year, "stated", "", said.text("zh"), mention.start
         spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
         for span, key, following in spans:
-            mention = _nearest(self.years, *span, figure.start, following, self.reading)
-            if mention is not None and mention.relative:
-                words = self.text[mention.start : mention.end]
-                said = phrase("extract.note.relative", words=words, year=mention.year)
-                return mention.year, "inferred", str(said), said.text("zh"), None
-            if mention is not None:
-                if mention.is_range:
-                    words = self.text[mention.start : mention.end]
+            nearest = _nearest(self.years, *span, figure.start, following, self.reading)
+            if nearest is not None and nearest.relative:
+                words = self.text[nearest.start : nearest.end]
+                said = phrase("extract.note.relative", words=words, year=nearest.year)
+                return nearest.year, "inferred", str(said), said.text("zh"), None
+            if nearest is not None:
+                if nearest.is_range:
+                    words = self.text[nearest.start : nearest.end]
                     said = phrase("extract.note.range", range=words)
                 else:
                     said = phrase(key)
-                return mention.year, "stated", "", said.text("zh"), mention.start
+                return nearest.year, "stated", "", said.text("zh"), nearest.start
         earlier = [
             m
             for m in self.years
@@ -655,15 +686,22 @@ class Extraction:
 
     def _derive(self, row: Row, figure: Figure, level: Row, sentence: tuple[int, int]) -> None:
         """The level of the base year, read back from the level and its growth (derived)."""
-        if level.unit in ("percent", "ratio", "rank", "percentage_points") or row.growth_base is None:
+        if (
+            level.unit in ("percent", "ratio", "rank", "percentage_points")
+            or row.growth_base is None
+        ):
             return
         level_text = machine_number(level.value)
         growth_text = machine_number(figure.value)
         if figure.unit_suffix == "%":
             sign = "-" if _DECLINE.search(self.reading[sentence[0] : figure.start]) else "+"
             expression = f"{level_text} / (1 {sign} {growth_text} / 100)"
-            value = level.value / (1 + figure.value / 100 if sign == "+" else 1 - figure.value / 100)
-        elif figure.unit_suffix == "倍" and re.search(r"是\s*(?:19|20)\d{2}\s*年?的\s*$", self.reading[sentence[0] : figure.start]):
+            value = level.value / (
+                1 + figure.value / 100 if sign == "+" else 1 - figure.value / 100
+            )
+        elif figure.unit_suffix == "倍" and re.search(
+            r"是\s*(?:19|20)\d{2}\s*年?的\s*$", self.reading[sentence[0] : figure.start]
+        ):
             expression = f"{level_text} / {growth_text}"
             value = level.value / figure.value
         else:

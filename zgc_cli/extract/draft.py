@@ -105,7 +105,9 @@ def _frame(rows: list[Row]) -> pd.DataFrame:
     return frame
 
 
-def _package(document: Document, title: str, url: str, published: str, path: str) -> dict[str, object]:
+def _package(
+    document: Document, title: str, url: str, published: str, path: str
+) -> dict[str, object]:
     source: dict[str, str] = {"title": title or document.title or document.label}
     if url:
         source["path"] = url

@@ -218,7 +218,9 @@ def unit_of(word: str, name: str, after: str = "") -> str:
             return "institutions"
         return "firms"
     if word == "件":
-        if ("每万人" in noun or "万人" in noun[:3] or "10,000" in noun) and ("专利" in noun or "patent" in noun):
+        if ("每万人" in noun or "万人" in noun[:3] or "10,000" in noun) and (
+            "专利" in noun or "patent" in noun
+        ):
             return "patents_per_10k_people"
         return "patents" if "专利" in noun or "patent" in noun else "items"
     if word in ("项", "条"):

@@ -35,7 +35,15 @@ YEAR_MENTION = re.compile(
     r"|(?P<relative>去年|上年|过去一年|今年|本年|[Ll]ast year|[Tt]his year)"
 )
 # Relative years: how many years before the publication each names.
-RELATIVE_YEARS = {"去年": 1, "上年": 1, "过去一年": 1, "今年": 0, "本年": 0, "last year": 1, "this year": 0}
+RELATIVE_YEARS = {
+    "去年": 1,
+    "上年": 1,
+    "过去一年": 1,
+    "今年": 0,
+    "本年": 0,
+    "last year": 1,
+    "this year": 0,
+}
 # A year after these words is the base of a comparison (比2022年增长), not the figure's own.
 BASE_BEFORE = (
     "比", "较", "与", "相比", "相当于", "对比", "同比", "than", "from", "over", "with", "times the",
@@ -126,8 +134,10 @@ def year_mentions(
             year = first = int(match.group("year") or match.group("english"))
         before = reading[max(0, start - 12) : start].rstrip().lower()
         since = reading.startswith(("以来", "年以来"), end) or reading[end : end + 3] == "年以来"
-        is_base = since or before.endswith(BASE_BEFORE + EVENT_BEFORE) or (
-            before.endswith("是") and bool(_MULTIPLE_AFTER.match(reading, end))
+        is_base = (
+            since
+            or before.endswith(BASE_BEFORE + EVENT_BEFORE)
+            or (before.endswith("是") and bool(_MULTIPLE_AFTER.match(reading, end)))
         )
         found.append(YearMention(start, end, year, first, is_base))
     return found
@@ -181,7 +191,11 @@ class Places:
             framed = before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER)
             # 全国26个省区市: the country as the scope of a count, not what is counted.
             framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
-            if alias.endswith(("区", "园")) and len(alias) <= 3 and "\u4e00" <= before[-1:] <= "\u9fff":
+            if (
+                alias.endswith(("区", "园"))
+                and len(alias) <= 3
+                and "\u4e00" <= before[-1:] <= "\u9fff"
+            ):
                 continue  # 高级别自动驾驶示范区: a longer name, not the zone
             # 在北京亦庄，…: a place opening its sentence is its topic, not where something lies.
             located = before.endswith(LOCATED_BEFORE) and not _opens_sentence(reading, start)

@@ -17,7 +17,9 @@ from zgc_cli.errors import DataError
 from zgc_cli.model.textio import decode_text, read_bytes
 from zgc_cli.phrases import phrase
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Elements whose text is not the page's: never read.
 _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg", "head"})
@@ -93,7 +95,10 @@ def html_text(page: str) -> tuple[str, str]:
     parser = _TextOfPage()
     parser.feed(page)
     parser.close()
-    lines = (re.sub(r"[ \t\r\f\v\u3000]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    lines = (
+        re.sub(r"[ \t\r\f\v\u3000]+", " ", line).strip()
+        for line in "".join(parser.parts).split("\n")
+    )
     text = "\n".join(line for line in lines if line)
     return text + "\n", " ".join("".join(parser.title_parts).split())
 

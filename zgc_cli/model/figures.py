@@ -420,7 +420,9 @@ def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
         if not denominator:
             return None
         value = numerator * 100 / denominator
-        qualifier = _qualifier(pre, groups["fraction_post"] if groups["fraction_post"] != "强" else "多")
+        qualifier = _qualifier(
+            pre, groups["fraction_post"] if groups["fraction_post"] != "强" else "多"
+        )
         return Figure(float(value), qualifier, match.group(), "%", match.start())
     if groups["doubling"]:
         times = 2 ** ZH_DIGITS[groups["doublings"]]
@@ -440,6 +442,8 @@ def _about_share(figure: Figure, text: str) -> Figure:
     if _ABOUT_CLAUSE.search(text, max(0, figure.start - 16), figure.start):
         return replace(figure, qualifier=ABOUT)
     return figure
+
+
 # English bound words, as the Chinese ones above.
 ENGLISH_QUALIFIERS: dict[str, str] = {
     "more than": MORE_THAN,
@@ -556,6 +560,8 @@ ENGLISH_ORDINALS: dict[str, int] = {
     "ninth": 9,
     "tenth": 10,
 }
+
+
 def _english_alternation(words: object) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
@@ -567,7 +573,9 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     r"(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
     r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d))"
     r"(?:\s?(?P<magnitude>" + _english_alternation(ENGLISH_MAGNITUDES) + r")\b)?"
-    r"(?:\s?(?P<unit>" + _english_alternation([w for w in ENGLISH_UNITS if w != "%"]) + r")\b|\s?(?P<percent>%))?"
+    r"(?:\s?(?P<unit>"
+    + _english_alternation([w for w in ENGLISH_UNITS if w != "%"])
+    + r")\b|\s?(?P<percent>%))?"
     r"(?P<post>\s(?:" + _english_alternation(ENGLISH_POST_QUALIFIERS) + r")\b)?",
     re.IGNORECASE,
 )
@@ -620,10 +628,10 @@ def parse_english_figures(text: str) -> list[Figure]:
             continue  # a bare number: a year, a name, a label
         if 1900 <= number <= 2100 and not (unit or magnitude) and "." not in groups["number"]:
             continue  # a year after a bound word: "over 2023"
-        value = number * ENGLISH_MAGNITUDES.get(magnitude, 1)
+        scaled = number * ENGLISH_MAGNITUDES.get(magnitude, 1)
         pre = (groups["pre"] or "").lower()
         post = (groups["post"] or "").strip().lower()
         qualifier = ENGLISH_QUALIFIERS.get(pre) or ENGLISH_POST_QUALIFIERS.get(post) or EXACT
         start = match.start("pre") if groups["pre"] else match.start()
-        figures.append(Figure(float(value), qualifier, text[start : match.end()], unit, start))
+        figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
     return figures

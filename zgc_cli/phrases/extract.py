@@ -35,8 +35,14 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
         "zh": "同时写入：{files}",
     },
     # --- notes of the rows (machine formats keep the English; note_zh the Chinese) ---
-    "extract.note.clause": {"en": "year stated in the figure's clause", "zh": "年份见于数字所在分句"},
-    "extract.note.sentence": {"en": "year stated in the figure's sentence", "zh": "年份见于数字所在句"},
+    "extract.note.clause": {
+        "en": "year stated in the figure's clause",
+        "zh": "年份见于数字所在分句",
+    },
+    "extract.note.sentence": {
+        "en": "year stated in the figure's sentence",
+        "zh": "年份见于数字所在句",
+    },
     "extract.note.range": {
         "en": "year stated: the end of the range {range}, a cumulative figure's window",
         "zh": "年份为所述区间{range}的末年（累计数的统计区间）",

@@ -111,7 +111,7 @@ def extract_view(
         spans = [(result.spans[p][1], result.spans[p][2]) for p in positions]
         renderables.append(plain(message("extract.paragraph", lang, number=paragraph), "bold"))
         renderables.append(plain(_marked_passage(result.text, start, end, spans)))
-        rows = []
+        rows: list[list[str | Text]] = []
         for position in positions[: (limit - shown) if limit else None]:
             row = frame.iloc[position]
             value = marked_number(row["value"], row["unit"], row["status"], row["qualifier"], lang)
