@@ -499,13 +499,22 @@ class Extraction:
             marker = self.reading.rfind(status_note.split(":")[0], sentence[0], figure.start)
             if marker >= 0:
                 anchors.append(marker)
+        if figure.text.endswith("首位"):
+            anchors.append(max(sentence[0], figure.start - 2))  # 居全国首位, as the parser reads it
+        if figure.qualifier == "about" and not re.search(r"约|約|左右|上下|about|around", figure.text):
+            # 约占全国的13.9%: the 约 that bounds the figure belongs in its quote
+            near = self.reading.rfind("约", max(sentence[0], figure.start - 16), figure.start)
+            anchors.append(near if near >= 0 else figure.start)
         quote_start = max(sentence[0], min(anchors))
-        # A year or place named after the figure (入选2022年…, 在北京落户) ends the quote.
+        # A year or place named after the figure (入选2022年…, 在北京落户) ends the quote;
+        # in English, the words that say what it counts (6,954 enterprises) do too.
         ends = [figure.end]
+        if self.english:
+            ends.append(min(clause[1], figure.end + 60))
         ends += [m.end for m in self.years if m.start == year_start and m.start > figure.start]
         if place_start is not None and place_start > figure.start:
             ends.append(place_end)
-        quote = self.text[quote_start : max(ends)].strip()
+        quote = self.text[quote_start : max(ends)].strip().rstrip(",;:.")
         metric = self.namer.metric_id(name.translate(READING), unit, self.english)
         notes = [n for n in (note, status_note) if n]
         notes_zh = [n for n in (note_zh, status_note_zh) if n]
@@ -667,7 +676,12 @@ class Extraction:
     def _growth(self, row: Row, figure: Figure, clause: tuple[int, int], level: Row | None) -> None:
         """A growth figure measures its level's growth: name, id and base year from it."""
         base = next(
-            (m for m in self.years if clause[0] <= m.start < figure.start and m.is_base), None
+            (
+                m
+                for m in self.years
+                if clause[0] <= m.start < figure.start and m.is_base and not m.relative
+            ),
+            None,
         )
         kind = {"%": "增速", "倍": "倍数", "个百分点": "增减"}.get(figure.unit_suffix, "")
         if level is not None:

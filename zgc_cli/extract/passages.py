@@ -25,7 +25,7 @@ READING = {**TRADITIONAL_TO_SIMPLIFIED, **_MORE_TRADITIONAL}
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*|\s{2,}|◇")
 SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\.(?=\s+[A-Z\"“(])|\.\s*$")
-CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
+CLAUSE_END = re.compile(r"[，：；。！？!?;]|,(?!\d{3})|:(?!\d)")
 
 _YEAR_SEP = r"[～~〜\-—–至到]"
 YEAR_MENTION = re.compile(
