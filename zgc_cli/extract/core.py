@@ -649,10 +649,6 @@ class Extraction:
         mention, _ = _place(self.places, *sentence, figure.start, self.reading)
         if mention is not None:
             return mention.entity, "", mention.start, mention.end
-        for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
-            mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
-            if mention is not None:
-                return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
         if _DEFAULT_PLACE.search(self.reading, sentence[0], figure.start):
             # 本市, 全市, the city: the city the text last named, else the text's own place
             cities = [
@@ -662,6 +658,10 @@ class Extraction:
             ]
             if cities or self.options.default_entity:
                 return (cities[-1].entity if cities else self.options.default_entity), "", None, 0
+        for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
+            mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
+            if mention is not None:
+                return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
         for before in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
             if self._is_heading(*before):
                 break  # a section's places stay in it
