@@ -118,11 +118,22 @@ _NOT_NOUNS = ("组成", "组建", "成立", "参与", "来自", "获得", "以�
 _YEARISH = re.compile(
     r"(?:19|20)\d{2}\s*(?:年(?:底|末|初|上半年|下半年|全年)?)?|\d{1,2}月(?:底|末)?"
 )
+# Verbs and prepositions around an English figure: its name is a noun phrase between them.
 _ENGLISH_NAME_STOP = re.compile(
-    r"\b(?:in|by|at|as of|to|from|of|with|had|has|have|was|were|is|are|reached|totaled|totalled"
-    r"|hit|stood at|amounted to|some|about|over|more than|nearly|its|their|the)\b",
+    r"\b(?:in|by|at|as of|to|from|of|on|for|with|had|has|have|was|were|is|are|reached|totaled"
+    r"|totalled|hit|stood at|amounted to|reported|rose|grew|fell|spent|earned|employed|produced"
+    r"|generated|saw|posted|recorded|registered|won|made up|accounted for|accounting for|covers"
+    r"|worth|up|down|while|and|said|achieved|exceeding|home to)\b|[()\"“”]",
     re.I,
 )
+_ENGLISH_DETERMINERS = re.compile(
+    r"^(?:the|a|an|its|their|his|her|our|that|this|these|those|some|about|nearly|over"
+    r"|more than|combined|total)\s+",
+    re.I,
+)
+_ENGLISH_TIME = re.compile(r"\b(?:quarter|period|year|years|month|months|half|earlier|ago)\b", re.I)
+# Words that name no measure: the clause's subject says what the figure is.
+_ENGLISH_GENERIC = frozenset({"", "total", "a total", "value", "amount", "sum", "figure", "it"})
 
 
 @dataclass
@@ -267,11 +278,18 @@ def _name(reading: str, text: str, clause_start: int, figure: Figure, english: b
     if english:
         after = re.match(r"\s+((?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w-]*)", text[figure.end :])
         before = text[clause_start : figure.start]
-        parts = _ENGLISH_NAME_STOP.split(before)
-        phrase_before = next((p.strip(" ,;:-") for p in reversed(parts) if p.strip(" ,;:-")), "")
+        parts = [p.strip(" ,;:-") for p in _ENGLISH_NAME_STOP.split(before)]
+        parts = [_ENGLISH_DETERMINERS.sub("", p) for p in parts if p]
+        parts = [p for p in parts if p and not re.fullmatch(r"[\d,.\s$%]+", p)]
+        parts = [p for p in parts if not _ENGLISH_TIME.search(p)]
+        phrase_before = parts[-1] if parts else ""
+        if phrase_before.lower() in _ENGLISH_GENERIC and parts:
+            phrase_before = parts[0]  # the clause's subject: Their employers spent a total of…
         words_after = after.group(1) if after else ""
         if figure.unit_suffix in ("家", "人", "件", "款", "项", "次", "个") and words_after:
-            return words_after
+            return re.split(r"\b(?:in|of|on|for|at|were|was|which|that|who)\b", words_after)[
+                0
+            ].strip()
         return phrase_before[-40:] or words_after
     before = reading[clause_start : figure.start]
     base = _FROM_YEAR.search(before)
@@ -501,7 +519,9 @@ class Extraction:
                 anchors.append(marker)
         if figure.text.endswith("首位"):
             anchors.append(max(sentence[0], figure.start - 2))  # 居全国首位, as the parser reads it
-        if figure.qualifier == "about" and not re.search(r"约|約|左右|上下|about|around", figure.text):
+        if figure.qualifier == "about" and not re.search(
+            r"约|約|左右|上下|about|around", figure.text
+        ):
             # 约占全国的13.9%: the 约 that bounds the figure belongs in its quote
             near = self.reading.rfind("约", max(sentence[0], figure.start - 16), figure.start)
             anchors.append(near if near >= 0 else figure.start)
