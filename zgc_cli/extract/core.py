@@ -75,6 +75,17 @@ _NAME_UNITS: tuple[tuple[str, str], ...] = (
     ("成交额", "元"),
     ("投入", "元"),
     ("规模", "元"),
+    ("population", "人"),
+    ("residents", "人"),
+    ("people", "人"),
+    ("employees", "人"),
+    ("revenue", "元"),
+    ("income", "元"),
+    ("GDP", "元"),
+    ("turnover", "元"),
+    ("spending", "元"),
+    ("expenditure", "元"),
+    ("investment", "元"),
 )
 # Words that say what a counter counts: with one in the name, the words after it are not read.
 _NOUN_KEYS = (

@@ -529,6 +529,8 @@ ENGLISH_COUNTED: dict[str, str] = {
     "personnel": "人",
     "staff": "人",
     "returnees": "人",
+    "jobs": "人",
+    "graduates": "人",
     "patents": "件",
     "models": "款",
     "launches": "次",
