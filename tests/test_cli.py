@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from tests.conftest import SAMPLE_CSV
 from zgc_cli.cli import app
+from zgc_cli.model.schema import INTERVAL_SUFFIXES, interval_columns
 
 runner = CliRunner()
 MINIMAL_CSV = "metric,year,value\nrevenue,2014,3.6\nrevenue,2023,8.6\n"
@@ -116,6 +117,9 @@ def test_compare_json_numbers_are_numbers_and_undefined_is_null(sample_csv: Path
 def test_series_columns_come_first_in_the_documented_order(sample_csv: Path) -> None:
     result = run("metrics", "employees", "--data", str(sample_csv))
     header = result.stdout.splitlines()[0].split(",")
+    # Each value and measure is followed by its six interval columns (see test_intervals.py).
+    assert header[4:10] == interval_columns("value")
+    header = [name for name in header if not name.endswith(INTERVAL_SUFFIXES)]
     assert header[:10] == [
         "metric",
         "entity",

@@ -106,18 +106,18 @@ def test_tsv_reads_back_cell_for_cell(rows: list[tuple[str, str]]) -> None:
 def test_csv_of_every_column_kind() -> None:
     assert written(MIXED, OutputFormat.csv) == (
         "metric,value,year,ok,n,q\n"
-        '"a,b",1,2014,True,1152921504606846976,"x""y"\n'
-        'c,2.5,,False,1,"a\rb"\n'
-        ",,2020,True,-3,\n"
+        '"a,b",1,2014,true,1152921504606846976,"x""y"\n'
+        'c,2.5,,false,1,"a\rb"\n'
+        ",,2020,true,-3,\n"
     )
 
 
 def test_tsv_of_every_column_kind() -> None:
     assert written(MIXED, OutputFormat.tsv) == (
         "metric\tvalue\tyear\tok\tn\tq\n"
-        'a,b\t1\t2014\tTrue\t1152921504606846976\t"x""y"\n'
-        'c\t2.5\t\tFalse\t1\t"a\rb"\n'
-        "\t\t2020\tTrue\t-3\t\n"
+        'a,b\t1\t2014\ttrue\t1152921504606846976\t"x""y"\n'
+        'c\t2.5\t\tfalse\t1\t"a\rb"\n'
+        "\t\t2020\ttrue\t-3\t\n"
     )
 
 
@@ -193,9 +193,9 @@ def test_markdown_of_every_column_kind() -> None:
     assert written(frame, OutputFormat.markdown) == (
         "| metric | value | year | ok | n | q |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
-        '| a,b | 1 | 2014 | True | 1152921504606846976 | x"y |\n'
-        "| c | 2.5 |  | False | 1 | a b |\n"
-        "|  |  | 2020 | True | -3 |  |\n"
+        '| a,b | 1 | 2014 | true | 1152921504606846976 | x"y |\n'
+        "| c | 2.5 |  | false | 1 | a b |\n"
+        "|  |  | 2020 | true | -3 |  |\n"
     )
 
 
@@ -283,7 +283,7 @@ def test_small_and_large_floats_are_the_shared_machine_text() -> None:
 
 def test_text_cells_write_booleans_and_numbers() -> None:
     frame = pd.DataFrame({"b": [True, False], "i": [3, -4], "f": [0.1, float("nan")]})
-    assert formats.text_cells(frame, ",") == [["True", "False"], ["3", "-4"], ["0.1", ""]]
+    assert formats.text_cells(frame, ",") == [["true", "false"], ["3", "-4"], ["0.1", ""]]
 
 
 def test_machine_text_keeps_the_index_and_gives_text() -> None:

@@ -57,8 +57,10 @@ def test_a_measure_is_one_registry_entry_in_csv_json_and_table(
     assert float(revenue["log10_ratio"]) == pytest.approx(np.log10(8.6 / 3.6))
     header = next(csv.reader(io.StringIO(run(*args, "--format", "csv").stdout)))
     # Measures sit between the values and the flags, in registry order.
-    assert header[header.index("cagr_pct") + 1] == "log10_ratio"
-    assert header[header.index("log10_ratio") + 1] == "flags"
+    assert header[header.index("cagr_pct_high_conventional") + 1] == "log10_ratio"
+    # It brings its interval (its values at the corners) and sits before the flags.
+    assert header[header.index("log10_ratio") + 1] == "log10_ratio_low"
+    assert header[header.index("log10_ratio_high_conventional") + 1] == "flags"
 
     records = json.loads(run(*args, "--format", "json").stdout)
     revenue_record = next(r for r in records if r["metric"] == "revenue")

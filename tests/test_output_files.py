@@ -315,6 +315,8 @@ def assert_same_as_csv(sheet: list[tuple[Any, ...]], csv_text: str) -> None:
             elif isinstance(cell, int | float) and not isinstance(cell, bool):
                 assert float(text) == cell, (cell, text)
                 numbers += 1
+            elif isinstance(cell, bool):  # an interval's open flag: true/false in CSV
+                assert text == ("true" if cell else "false")
             else:
                 assert cell == text
     assert numbers > 0

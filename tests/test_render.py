@@ -109,9 +109,10 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
         "\n"
         " Indicator     2012   2022   Change   Change %   Ratio   CAGR %\n"
         " ──────────────────────────────────────────────────────────────\n"
-        " firms (zgc)      0    >11      +11        new     new        —\n"
+        # More than 11 from none: the change is more than 11 (the words bound no more).
+        " firms (zgc)      0    >11    > +11        new     new        —\n"
         "\n"
-        "> more than"
+        "> more than  ≥ > ≤ <: one end only, the words leave the other open"
     )
 
 

@@ -436,5 +436,9 @@ def test_numbers_carry_the_tables_marks(shipped_report: Path) -> None:
     # invention_patents 2023: more_than (突破26万件), its year inferred.
     assert ">&gt;260,000</summary>" in english and ">&gt;26万</summary>" in chinese
     assert ">2020–2023?</td>" in english
-    # employees 2013 is derived from 是2013年的1.5倍, and rounded: about.
-    assert ">~1.9 million^</summary>" in english and ">~190万^</summary>" in chinese
+    # employees 2013 is derived from 是2013年的1.5倍 (279万 / 1.5): its interval, wider
+    # than its digits, is shown with the derived mark.
+    assert ">1.79…1.93 million^</summary>" in english and ">179…193万^</summary>" in chinese
+    # Growth over two bounds: the conventional reading, marked, and no bare point.
+    assert "conv. +73…+93%" in english and "按惯例+73…+93%" in chinese
+    assert "+85.7%" not in html

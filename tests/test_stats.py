@@ -16,6 +16,7 @@ from zgc_cli import stats
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.observations import load_observations, parse_observations
+from zgc_cli.model.schema import INTERVAL_SUFFIXES, interval_columns
 from zgc_cli.stats.catalog import catalog, search, series_values, sources
 from zgc_cli.stats.growth import (
     compare,
@@ -124,7 +125,13 @@ def test_compare_gives_the_documented_columns_and_values(sample_csv) -> None:
         }
     )
     assert_frame_equal(got, expected, check_dtype=False)
-    assert list(comparison.frame.columns[:12]) == [
+    columns = list(comparison.frame.columns)
+    # Each value and measure is followed by its six interval columns.
+    assert columns[5:11] == interval_columns("value_from")
+    assert columns[columns.index("cagr_pct") + 1 : columns.index("flags")] == interval_columns(
+        "cagr_pct"
+    )
+    assert without_intervals(columns)[:12] == [
         "metric",
         "entity",
         "unit",
@@ -292,6 +299,11 @@ def test_growth_keeps_the_index_of_a_series() -> None:
     assert arrays.index.tolist() == [0, 1]
 
 
+def without_intervals(columns: list[str]) -> list[str]:
+    """The columns other than the interval columns."""
+    return [c for c in columns if not c.endswith(tuple(INTERVAL_SUFFIXES))]
+
+
 def in_order(columns: list[str], documented: list[str]) -> list[str]:
     """The documented columns as they appear in ``columns`` (others may sit among them)."""
     return [column for column in columns if column in documented]
@@ -301,8 +313,8 @@ def test_the_columns_of_series_and_comparisons() -> None:
     assert in_order(series_columns(), SERIES_COLUMNS) == SERIES_COLUMNS
     assert in_order(compare_columns(), COMPARE_COLUMNS) == COMPARE_COLUMNS
     # The observation comes first, then its growth.
-    assert series_columns()[:11] == SERIES_COLUMNS[:11]
-    assert compare_columns()[:12] == COMPARE_COLUMNS[:12]
+    assert without_intervals(series_columns())[:11] == SERIES_COLUMNS[:11]
+    assert without_intervals(compare_columns())[:12] == COMPARE_COLUMNS[:12]
     # A ratio between neighbouring observations says little: only comparisons show it.
     assert [measure.name for measure in measures_for(View.series)] == [
         "change",
@@ -650,9 +662,10 @@ def test_compare_lays_out_both_ends_with_their_marks() -> None:
         "year_to": 2020,
         "value_to": 2.0,
         "change": 1.0,
-        "change_pct": 100.0,
-        "ratio": 2.0,
-        "cagr_pct": pytest.approx((2 ** (1 / 10) - 1) * 100),
+        # 近1 is [0, 1): the percent change, ratio and CAGR have no upper bound, so no point.
+        "change_pct": pytest.approx(math.nan, nan_ok=True),
+        "ratio": pytest.approx(math.nan, nan_ok=True),
+        "cagr_pct": pytest.approx(math.nan, nan_ok=True),
         "flags": "estimate;derived;nearly",
         "status_from": "derived",
         "qualifier_from": "nearly",
@@ -660,6 +673,9 @@ def test_compare_lays_out_both_ends_with_their_marks() -> None:
         "qualifier_to": "exact",
         "kind": "level",
     }
+    assert (row["change_pct_low"], row["change_pct_low_open"]) == (100.0, True)
+    assert math.isnan(row["change_pct_high"]) and row["change_pct_high_open"]
+    assert (row["value_from_low"], row["value_from_high"]) == (0.0, 1.0)
     assert comparison.only_from.to_dict("list") == {"metric": ["b"], "entity": ["x"]}
     assert comparison.only_to.to_dict("list") == {"metric": ["c", "c"], "entity": ["x", "y"]}
 

@@ -21,8 +21,16 @@ from typer.testing import CliRunner
 
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
+from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS
 from zgc_cli.present.i18n import Language
-from zgc_cli.present.numbers import human_number, percent_text
+from zgc_cli.present.numbers import (
+    INTERVAL_JOINER,
+    Notation,
+    bounds_of,
+    human_number,
+    interval_text,
+    marked_interval,
+)
 from zgc_cli.present.tables import plain, print_renderables
 
 runner = CliRunner()
@@ -41,18 +49,35 @@ def _value(column: str) -> Expected:
     return numbers
 
 
+def _figure(column: str, qualifier: str, row: Row, lang: Language) -> str:
+    """A figure as the views write it: its interval where that matters (179…193万), else
+    the point, with the bound's mark that says the interval (>14万); no status mark."""
+    return marked_interval(row[column], bounds_of(row, column), row["unit"], "", qualifier, lang)
+
+
+def _interval_value(column: str) -> Expected:
+    def numbers(row: Row, lang: Language) -> list[str]:
+        flags = row.get("qualifier") or row.get("latest_flags", "")
+        qualifier = next(
+            (part for part in flags.split(FLAG_SEPARATOR) if part in QUALIFIER_MARKS), ""
+        )
+        return [_figure(column, qualifier, row, lang)]
+
+    return numbers
+
+
 def _compared(row: Row, lang: Language) -> list[str]:
     # The two ends and the CAGR stay at every width; the other measures may be left out.
-    ends = [human_number(float(row[f"value_{end}"]), row["unit"], lang) for end in ("from", "to")]
-    cagr = [percent_text(float(row["cagr_pct"]), lang)] if row["cagr_pct"] else []
-    return ends + cagr
+    ends = [_figure(f"value_{end}", row[f"qualifier_{end}"], row, lang) for end in ("from", "to")]
+    cagr = interval_text(row["cagr_pct"], bounds_of(row, "cagr_pct"), Notation.percent, lang)
+    return ends + ([cagr] if cagr != "—" else [])
 
 
 def _shared(row: Row, lang: Language) -> list[str]:
     return [
-        human_number(float(row["value"]), "", lang),
-        human_number(float(row["of_value"]), "", lang),
-        f"{float(row['share_pct']):,.1f}%",
+        interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang),
+        interval_text(row["of_value"], bounds_of(row, "of_value"), Notation.value, lang),
+        interval_text(row["share_pct"], bounds_of(row, "share_pct"), Notation.share, lang),
     ]
 
 
@@ -70,8 +95,8 @@ def _nothing(row: Row, lang: Language) -> list[str]:
 
 # (command, takes --lang, takes --limit, the numbers each CSV row must show)
 VIEWS: dict[str, tuple[tuple[str, ...], bool, bool, Expected]] = {
-    "catalog": (("metrics",), True, True, _value("latest_value")),
-    "series": (("metrics", "revenue", "employees"), True, True, _value("value")),
+    "catalog": (("metrics",), True, True, _interval_value("latest_value")),
+    "series": (("metrics", "revenue", "employees"), True, True, _interval_value("value")),
     "compare": (("compare", "2014", "2023"), True, True, _compared),
     "compare-2022": (("compare", "2022", "2023"), True, True, _compared),
     "compare-near": (("compare", "2014", "2023", "--tolerance", "1"), True, True, _compared),
@@ -121,13 +146,23 @@ def test_every_line_fits_and_every_number_is_whole(
     too_wide = [line for line in lines if cell_len(line.rstrip()) > width]
     assert not too_wide, (len(too_wide), too_wide[:3])
     expected = VIEWS[view][3]
-    split = [
-        number
-        for row in rows
-        for number in expected(row, lang)
-        if not any(number in line for line in lines)
-    ]
+    split = [number for row in rows for number in expected(row, lang) if not _whole(number, lines)]
     assert not split, split[:5]
+
+
+def _whole(number: str, lines: list[str]) -> bool:
+    """A number is on one line; an interval's two ends may be on two (``1.79…`` / ``1.93万``),
+    each whole, where a narrow terminal has no room for both on one."""
+    if any(number in line for line in lines):
+        return True
+    low, joiner, high = number.partition(INTERVAL_JOINER)
+    if not joiner:
+        return False
+    ends_first = re.compile(rf"(?:^|\s){re.escape(low + joiner)}(?:\s|$)")
+    starts_second = re.compile(rf"(?:^|\s){re.escape(high)}(?![\d.,])")
+    return any(ends_first.search(line) for line in lines) and any(
+        starts_second.search(line) for line in lines
+    )
 
 
 def test_a_line_of_text_never_breaks_inside_a_number_at_any_width() -> None:
@@ -149,7 +184,11 @@ def test_a_line_of_text_never_breaks_inside_a_number_at_any_width() -> None:
 def test_the_numbers_check_would_see_a_number_split_over_two_lines() -> None:
     # The check above is a substring of one line: a number cut in two is in neither half.
     lines = ["Total revenue   3.6 tril", "lion"]
-    assert not any("3.6 trillion" in line for line in lines)
+    assert not _whole("3.6 trillion", lines)
+    # An interval's ends may be a line each, but each end is whole.
+    assert _whole("+109.7…+109.9%", ["Value of   +109.7…", "technology +109.9%"])
+    assert not _whole("+109.7…+109.9%", ["Value of   +109.7…+1", "technology 09.9%"])
+    assert not _whole("+109.7…+109.9%", ["Value of   +109.", "technology 7…+109.9%"])
 
 
 # --- Chinese is Chinese ---------------------------------------------------------------

@@ -150,7 +150,7 @@ def test_source_view_in_chinese() -> None:
         "企业总收入 · zgc · 2023：8.6万亿元*（预计值）\n"
         "  “提高到2023年的预计8.6万亿元”\n"
         "  说明：预计: an estimate for 2023\n"
-        "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
+        "来源：瞭望；2024-04；中关村：创新之路；A. Writer\n"
         "* 预计值"
     )
 
@@ -209,7 +209,7 @@ def test_source_view_marks_bounds_and_says_when_there_is_no_quote(
                 "Employees · zgc · 2013：186万人^（推算值）\n"
                 "  “是2013年的1.5倍”\n"
                 "  说明：2790000 / 1.5\n"
-                "来源：瞭望; 2024-04; 中关村：创新之路; A. Writer\n"
+                "来源：瞭望；2024-04；中关村：创新之路；A. Writer\n"
                 "^ 推算值"
             ),
         ),

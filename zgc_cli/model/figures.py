@@ -637,3 +637,91 @@ def parse_english_figures(text: str) -> list[Figure]:
         start = match.start("pre") if groups["pre"] else match.start()
         figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
     return figures
+
+# --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------
+
+# Bounds that include their number (the Civil Code of the PRC, art. 1259: 以上, 以下, 以内
+# include it; 超过, 不满 exclude it). The qualifier stays more_than/less_than.
+INCLUSIVE_WORDS: tuple[str, ...] = ("以上", "以下", "以内", "不超过")
+# Counters of things counted one by one: a count written to the ones place, with no
+# magnitude word and no decimals, is exact (1897家, 56项, 13次). A measure (元, 公里, %, 倍)
+# written so is still rounded to its last digit.
+COUNTERS = frozenset(
+    {"人次", "人", "名", "位", "家", "件", "项", "个", "次", "届", "款", "条", "所", "座", "台"}
+    | {"种", "栋", "核", "强", "大", "参数", ""}
+)
+_PLACE_CHARS = "十百千万亿"
+
+
+@dataclass(frozen=True)
+class WrittenPrecision:
+    """How precisely a figure is written.
+
+    Attributes:
+        value: the figure's value in base units (as :class:`Figure` has it).
+        step: s, the step of the last written digit (3.6万亿 → 1000亿; 279万 → 1万; 1.5倍
+            → 0.1); 0 for an exact count (1897家) and an ordinal (第一).
+        nonzero_step: s_nz, the step of the last non-zero written digit (3000万 → 1000万;
+            30余 → 10; 上千 → 1000; 四成 → 10).
+        inclusive: a bound that includes its number (以上, 以下, 以内, 不超过).
+    """
+
+    value: float
+    step: float
+    nonzero_step: float
+    inclusive: bool
+
+
+def _trailing_zeros(digits: str) -> int:
+    stripped = digits.rstrip("0")
+    return len(digits) - len(stripped) if stripped else 0
+
+
+def _arabic_steps(number: str, scale: Decimal, counted: bool) -> tuple[Decimal, Decimal]:
+    whole, _, decimals = number.partition(".")
+    if decimals:
+        last_nonzero = len(decimals.rstrip("0"))
+        nonzero = (
+            Decimal(10) ** -last_nonzero if last_nonzero else Decimal(10) ** _trailing_zeros(whole)
+        )
+        return Decimal(10) ** -len(decimals) * scale, nonzero * scale
+    nonzero = Decimal(10) ** _trailing_zeros(whole) * scale
+    step = Decimal(0) if counted and scale == 1 else scale
+    return step, nonzero
+
+
+def _zh_steps(numeral: str, scale: Decimal, counted: bool) -> tuple[Decimal, Decimal]:
+    value = zh_numeral_to_int(numeral)
+    nonzero = Decimal(10) ** _trailing_zeros(str(value)) if value else Decimal(1)
+    if numeral[-1] in _PLACE_CHARS:  # 三千, 九百五十: the last written digit is that place's
+        return nonzero * scale, nonzero * scale
+    # 二十二项 is a count to the ones place, as 22项 is.
+    return Decimal(0 if counted and scale == 1 else 1) * scale, nonzero * scale
+
+
+def written_precision(text: str) -> WrittenPrecision | None:
+    """The written steps of the first figure in ``text`` (see :class:`WrittenPrecision`).
+
+    Read by :data:`FIGURE_PATTERN`, the one parser of figures; None when ``text``
+    holds no figure.
+    """
+    for match in FIGURE_PATTERN.finditer(text):
+        figure = _figure_from_match(match, text)
+        if figure is None:
+            continue
+        groups = match.groupdict()
+        inclusive = any(word in text for word in INCLUSIVE_WORDS)
+        if groups["ordinal"] or groups["from_none"]:
+            return WrittenPrecision(figure.value, 0.0, 1.0, inclusive)
+        if groups["half"]:  # 一半: as 五成
+            return WrittenPrecision(figure.value, 10.0, 10.0, inclusive)
+        unit = groups["unit"] or ""
+        scale = Decimal(10 if unit == "成" else 1)
+        if groups["zh"]:
+            step, nonzero = _zh_steps(groups["zh"], scale, unit in COUNTERS)
+        else:
+            magnitude = groups["magnitude"]
+            scale *= ARABIC_MAGNITUDES.get(magnitude or "", 1)
+            step, nonzero = _arabic_steps(groups["arabic"], scale, unit in COUNTERS)
+        return WrittenPrecision(figure.value, float(step), float(nonzero), inclusive)
+    return None

@@ -35,8 +35,10 @@ import pandas as pd
 from zgc_cli.errors import DataError
 from zgc_cli.model.schema import (
     CATEGORY_COLUMNS,
+    INTERVAL_COLUMNS,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
+    YEAR_BOUND_COLUMNS,
 )
 from zgc_cli.model.shape import (
     BLANK,
@@ -57,6 +59,9 @@ from zgc_cli.phrases import Listed, phrase
 
 UNNAMED_PREFIX = "\x00unnamed:"  # cannot clash with a real name: NUL bytes are refused
 NUMBER_COLUMNS: tuple[str, ...] = ("year", "value")
+# Numbers a file may have (never added when absent): a derived row's interval, an
+# inferred year's bounds. An empty cell is missing.
+OPTIONAL_NUMBER_COLUMNS: tuple[str, ...] = (*INTERVAL_COLUMNS, *YEAR_BOUND_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,7 @@ def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, 
     for name in columns:
         if name in CATEGORY_COLUMNS:
             dtypes[name] = "category"
-        elif name in NUMBER_COLUMNS and not numbers_as_text:
+        elif name in (*NUMBER_COLUMNS, *OPTIONAL_NUMBER_COLUMNS) and not numbers_as_text:
             dtypes[name] = "float64"
         else:
             dtypes[name] = "str"
@@ -98,7 +103,8 @@ def _read_csv(
     # low_memory=False: one parse, not chunks whose categories are then unioned and
     # recoded (1M rows: 0.34 s → 0.24 s; the 5M-row peak goes 440 → 790 MB, 1.23x a bare
     # read_csv's, within the 1.5x the benchmark holds).
-    na_values = {} if numbers_as_text else {name: [""] for name in NUMBER_COLUMNS}
+    numbers = [name for name in (*NUMBER_COLUMNS, *OPTIONAL_NUMBER_COLUMNS) if name in columns]
+    na_values = {} if numbers_as_text else {name: [""] for name in numbers}
     return pd.read_csv(
         stream,
         encoding=encoding,
@@ -170,8 +176,9 @@ def _parse_tolerantly(
         line = int(found.group(1)) if found else 1
         raise DataError(phrase("csv.parse", label=label, line=line, problem=words)) from None
     frame, line_numbers = _drop_blank_rows(frame, line_numbers)
-    for column in NUMBER_COLUMNS:
-        frame[column] = _numbers(label, frame[column], column, line_numbers)
+    for column in (*NUMBER_COLUMNS, *OPTIONAL_NUMBER_COLUMNS):
+        if column in frame.columns:
+            frame[column] = _numbers(label, frame[column], column, line_numbers)
     return frame, line_numbers
 
 
@@ -210,7 +217,11 @@ def _drop_blank_rows(
     subset = frame.iloc[rows]
     for name in frame.columns:
         if name not in NUMBER_COLUMNS:
-            blank &= _blank_cells(subset[name])
+            column = subset[name]
+            if pd.api.types.is_float_dtype(column.dtype):
+                blank &= column.isna().to_numpy()
+            else:
+                blank &= _blank_cells(column)
     if not blank.any():
         return frame, line_numbers
     kept = np.ones(len(frame), dtype=bool)

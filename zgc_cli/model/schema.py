@@ -68,6 +68,33 @@ PROVENANCE_COLUMNS: tuple[str, ...] = (
     NOTE_ZH_COLUMN,
 )
 
+# The interval of a quantity Q (``value``, ``change_pct``, ``share_pct``, ``index`` ...) in
+# machine output: six columns right after Q, named Q + each suffix (see zgc_cli.stats.intervals).
+INTERVAL_SUFFIXES: tuple[str, ...] = (
+    "_low",
+    "_high",
+    "_low_open",
+    "_high_open",
+    "_low_conventional",
+    "_high_conventional",
+)
+
+
+def interval_columns(quantity: str) -> list[str]:
+    """The six interval columns of a quantity, in their order: ``Q_low, Q_high, ...``."""
+    return [quantity + suffix for suffix in INTERVAL_SUFFIXES]
+
+
+def with_interval_columns(columns: list[str], quantities: set[str] | frozenset[str]) -> list[str]:
+    """``columns`` with each quantity's interval columns placed right after it."""
+    expanded: list[str] = []
+    for name in columns:
+        expanded.append(name)
+        if name in quantities:
+            expanded.extend(interval_columns(name))
+    return expanded
+
+
 STATUSES: tuple[str, ...] = ("reported", "estimate", "derived")
 QUALIFIERS: tuple[str, ...] = (
     "exact",

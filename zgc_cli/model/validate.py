@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
-from zgc_cli.model.schema import QUALIFIERS, STATUSES
+from zgc_cli.model.schema import INTERVAL_COLUMNS, QUALIFIERS, STATUSES, YEAR_BOUND_COLUMNS
 from zgc_cli.phrases import Listed, phrase
 
 YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
@@ -108,6 +108,56 @@ def _only_categories_among(column: pd.Series, allowed: set[str]) -> bool:
     return not _has_missing_codes(column)
 
 
+def _number_text(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
+
+
+def _check_optional_numbers(
+    label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None
+) -> None:
+    """``low`` ≤ ``value`` ≤ ``high`` where given; ``year_min``/``year_max`` whole years.
+
+    Only the columns a file has are checked (and a file without them pays nothing).
+    """
+    for name in YEAR_BOUND_COLUMNS:
+        if name not in frame.columns:
+            continue
+        years = frame[name]
+        given = years.notna()
+        whole = np.isfinite(years) & (years == np.floor(years))
+        fail_at(label, frame, given & ~whole, line_numbers, name, phrase("cell.not_whole_year"))
+        in_range = (years >= np.iinfo(YEAR_DTYPE).min) & (years <= np.iinfo(YEAR_DTYPE).max)
+        problem = phrase("cell.year_out_of_range")
+        fail_at(label, frame, given & ~in_range, line_numbers, name, problem)
+        frame[name] = years.astype("Int16")
+    present = [name for name in INTERVAL_COLUMNS if name in frame.columns]
+    if not present:
+        return
+    for name in present:
+        infinite = pd.Series(np.isinf(frame[name].to_numpy()), index=frame.index)
+        fail_at(label, frame, infinite, line_numbers, name, phrase("cell.not_finite"))
+    value = frame["value"].to_numpy()
+    nothing = np.full(len(value), np.nan)
+    low_name, high_name = INTERVAL_COLUMNS
+    low = frame[low_name].to_numpy() if low_name in frame.columns else nothing
+    high = frame[high_name].to_numpy() if high_name in frame.columns else nothing
+    with np.errstate(invalid="ignore"):
+        outside = (value < low) | (value > high) | (low > high)
+    if not outside.any():
+        return
+    row = int(np.flatnonzero(outside)[0])
+    raise DataError(
+        phrase(
+            "data.outside_interval",
+            label=label,
+            line=line_number(row, line_numbers),
+            value=_number_text(value[row]),
+            low="" if np.isnan(low[row]) else _number_text(low[row]),
+            high="" if np.isnan(high[row]) else _number_text(high[row]),
+        )
+    )
+
+
 def validate_frame(
     label: str, frame: pd.DataFrame, line_numbers: np.ndarray | None
 ) -> pd.DataFrame:
@@ -133,6 +183,7 @@ def validate_frame(
         problem = phrase("cell.not_one_of", allowed=Listed(allowed))
         fail_at(label, frame, unknown, line_numbers, column, problem)
     frame["year"] = year.astype(np.int16)
+    _check_optional_numbers(label, frame, line_numbers)
     row = _first_duplicate(frame)
     if row is not None:
         key = frame.iloc[row]

@@ -186,6 +186,12 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "{label}:{line}: column '{column}': {shown} {problem}",
         "zh": "{label}:{line}：“{column}”列的 {shown} {problem}",
     },
+    "data.outside_interval": {
+        "en": "{label}:{line}: value {value} is outside the row's interval "
+        "(low {low}, high {high}): low ≤ value ≤ high is needed",
+        "zh": "{label}:{line}：数值 {value} 不在该行的区间内（下限 {low}，上限 {high}）："
+        "须满足 下限 ≤ 数值 ≤ 上限",
+    },
     "cell.empty_metric": {"en": "is an empty metric id", "zh": "是空的指标代码"},
     "cell.empty": {"en": "is empty", "zh": "为空"},
     "cell.not_whole_year": {"en": "is not a whole year", "zh": "不是整数年份"},

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from zgc_cli.errors import ZgcError
 from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import CitationStyle
-from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
+from zgc_cli.present.i18n import MESSAGES, Language, data_note, message, unit_name
 from zgc_cli.present.numbers import human_number, machine_number
 from zgc_cli.present.safe import visible
 
@@ -85,6 +85,7 @@ def _safe(cited: CitedFigure) -> CitedFigure:
         year_basis=one_line(cited.year_basis),
         quote=one_line(cited.quote),
         note=one_line(cited.note),
+        note_zh=one_line(cited.note_zh),
         indicator_names={lang: one_line(name) for lang, name in cited.indicator_names.items()},
         entity_names={lang: one_line(name) for lang, name in cited.entity_names.items()},
         work=safe_work(cited.work),
@@ -150,8 +151,9 @@ def figure_note(cited: CitedFigure, lang: Language) -> str:
         if cited.quote
         else message("cite.no_passage", lang),
     ]
-    if cited.note:
-        sentences.append(message("cite.data_note", lang, note=cited.note))
+    note = data_note(cited.note, cited.note_zh, lang)
+    if note:
+        sentences.append(message("cite.data_note", lang, note=note))
     data = cited.data
     sentences.append(
         message(

@@ -53,6 +53,8 @@ class Output(Protocol):
 
 # Rows joined into one write: big enough to amortise, small enough to bound memory.
 _ROWS_PER_WRITE = 50_000
+# Booleans in delimited text and Markdown, as JSON spells them.
+BOOLEAN_TEXTS: tuple[str, str] = ("false", "true")
 # What --bom writes first: U+FEFF, which UTF-8 spells EF BB BF.
 BOM = "\ufeff"
 
@@ -173,7 +175,13 @@ def _coded(column: pd.Series, delimiter: str | None) -> Coded | None:
     if isinstance(column.dtype, pd.CategoricalDtype):
         spelled = [_quoted(str(category), delimiter) for category in column.cat.categories]
         return column.cat.codes.to_numpy(), spelled
-    if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
+    if pd.api.types.is_bool_dtype(column.dtype):
+        # true/false, as JSON writes them; a missing one (nullable booleans) is empty.
+        codes = column.to_numpy(dtype=bool, na_value=False).astype(np.int64)
+        if isinstance(column.dtype, pd.BooleanDtype):
+            codes[column.isna().to_numpy()] = -1
+        return codes, list(BOOLEAN_TEXTS)
+    if pd.api.types.is_numeric_dtype(column.dtype):
         return None
     cells = column.to_numpy(dtype=object)
     if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
@@ -183,7 +191,49 @@ def _coded(column: pd.Series, delimiter: str | None) -> Coded | None:
     return codes, [_quoted(text, delimiter) for text in distinct]
 
 
-def _column_texts(column: pd.Series, delimiter: str | None) -> list[str]:
+class _FloatMemo:
+    """The texts of the float columns written so far (of one chunk), to reuse where they repeat.
+
+    An interval's ends are often its point (an exact count), and its conventional
+    ends its strict ones: a cell equal to the same row's cell of a recent column
+    takes that column's text instead of being written again.
+    """
+
+    RECENT = 8
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[np.ndarray, np.ndarray, list[str]]] = []
+
+    def texts(self, values: np.ndarray) -> list[str]:
+        missing = np.isnan(values)
+        negative = np.signbit(values)
+        best: tuple[np.ndarray, list[str]] | None = None
+        best_count = 0
+        for previous, previous_missing, previous_texts in self.seen[-self.RECENT :]:
+            with np.errstate(invalid="ignore"):
+                same = ((values == previous) & (negative == np.signbit(previous))) | (
+                    missing & previous_missing
+                )
+            count = int(np.count_nonzero(same))
+            if count > best_count:
+                best, best_count = (same, previous_texts), count
+        if best is not None and best_count == len(values):
+            texts = best[1]
+        elif best is not None and best_count * 2 >= len(values):
+            same, previous_texts = best
+            cells = np.array(previous_texts, dtype=object)
+            differ = ~same
+            cells[differ] = _float_texts(values[differ])
+            texts = cells.tolist()
+        else:
+            texts = _float_texts(values)
+        self.seen.append((values, missing, texts))
+        return texts
+
+
+def _column_texts(
+    column: pd.Series, delimiter: str | None, memo: _FloatMemo | None = None
+) -> list[str]:
     """One column as the exact text a machine format writes ('' for missing)."""
     dtype = column.dtype
     coded = _coded(column, delimiter)
@@ -193,7 +243,8 @@ def _column_texts(column: pd.Series, delimiter: str | None) -> list[str]:
         isinstance(dtype, pd.api.extensions.ExtensionDtype) and pd.api.types.is_integer_dtype(dtype)
     ):
         # A nullable integer column (missing years) is written as floats are: whole ones as ints.
-        return _float_texts(column.to_numpy(dtype="float64", na_value=np.nan))
+        values = column.to_numpy(dtype="float64", na_value=np.nan)
+        return memo.texts(values) if memo is not None else _float_texts(values)
     if pd.api.types.is_integer_dtype(dtype):
         return _json_number_texts(column.to_numpy())
     (machine,) = machine_cells(column.to_frame(), "")
@@ -214,16 +265,18 @@ def text_cells(
     with the delimiter where few pairs occur (see :func:`_joined`): a list then
     holds several columns' cells.
     """
+    memo = _FloatMemo()
     if not join_pairs or delimiter is None:
         return [
-            _column_texts(frame.iloc[:, position], delimiter) for position in range(frame.shape[1])
+            _column_texts(frame.iloc[:, position], delimiter, memo)
+            for position in range(frame.shape[1])
         ]
     pieces: list[Coded | list[str]] = []
     for position in range(frame.shape[1]):
         column = frame.iloc[:, position]
         coded = _coded(column, delimiter)
         if coded is None:
-            pieces.append(_column_texts(column, delimiter))
+            pieces.append(_column_texts(column, delimiter, memo))
             continue
         previous = pieces[-1] if pieces else None
         joined = _joined(previous, coded, delimiter) if isinstance(previous, tuple) else None

@@ -127,6 +127,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.rank_same": {"en": "=", "zh": "持平"},
     "cell.share_of": {"en": "{share} of {whole}", "zh": "占{whole}{share}"},
     "cell.new": {"en": "new", "zh": "新增"},
+    # An interval's words: the words alone bound nothing; the conventional reading, marked.
+    "cell.unbounded": {"en": "unbounded", "zh": "无法确定"},
+    "cell.conventional": {"en": "conv. {value}", "zh": "按惯例{value}"},
+    "mark.conventional": {
+        "en": "conv. the usual reading of an end the words leave open (突破26万 as under 27万)",
+        "zh": "按惯例：对原文未界定一端的惯常理解（突破26万按不到27万计）",
+    },
+    "mark.unbounded": {
+        "en": "unbounded: the words alone bound nothing",
+        "zh": "无法确定：仅凭原文无从界定",
+    },
+    "mark.interval": {
+        "en": "a…b: the interval the figures' words and digits allow",
+        "zh": "a…b：原文措辞与数位所允许的区间",
+    },
+    "mark.one_end": {
+        "en": "≥ > ≤ <: one end only, the words leave the other open",
+        "zh": "≥ > ≤ <：仅有一端，另一端原文未界定",
+    },
     "span.cagr": {"en": "CAGR ", "zh": "年均增长"},
     "compare.not_compared": {
         "en": "Not compared, only {year} in the data ({count}): {series}",
@@ -196,6 +215,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not indexed: {series} is {value} in {year}, its base year; an index needs a "
         "positive base value",
         "zh": "未指数化：{series}在基年（{year}年）的值为 {value}，指数需要正的基年值",
+    },
+    "chart.index_intervals": {
+        "en": "a vertical bar through a point: the interval of the index that the figures' "
+        "words and digits allow (a derived figure, a bound, a rounded base)",
+        "zh": "穿过数据点的竖线：原文措辞与数位所允许的指数区间"
+        "（推算值、界限值或取整的基年值所致）",
+    },
+    "chart.index_unbounded": {
+        "en": "not drawn: {series} in {year}, whose index the figures' words do not bound "
+        "({reading})",
+        "zh": "未绘出：{series}{year}年的指数，原文措辞无法界定（{reading}）",
     },
     "chart.no_index": {
         "en": "no series can be indexed; shown in separate panels",
@@ -433,6 +463,14 @@ def message(key: str, lang: Language | str, **values: object) -> str:
     """
     text = MESSAGES[key][str(lang)]
     return text.format(**values) if values else text
+
+
+def data_note(note: object, note_zh: object, lang: Language | str) -> str:
+    """The data's note on a figure in the language: ``note_zh`` in Chinese where the data
+    has one (a user's data without it keeps its own note), else ``note``."""
+    if str(lang) == Language.zh and note_zh is not None and str(note_zh).strip():
+        return str(note_zh)
+    return "" if note is None else str(note)
 
 
 def unit_name(unit: str, lang: Language | str) -> str:

@@ -10,6 +10,11 @@ Babel is imported inside the functions: the CLI imports this module on every run
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number, machine_number_texts
@@ -19,6 +24,11 @@ from zgc_cli.present.i18n import LOCALES, Language, message, unit_name
 # The one machine-number formatter lives with the data it round-trips; offered here too.
 __all__ = [
     "EXACT_INTEGER_LIMIT",
+    "Bounds",
+    "Notation",
+    "bounds_of",
+    "interval_text",
+    "is_missing",
     "chart_label",
     "chart_scale",
     "human_number",
@@ -32,6 +42,7 @@ __all__ = [
     "signed_human",
     "tick_text",
     "with_unit",
+    "written_figure",
 ]
 DASH = "—"
 # Below these, a plain grouped number reads better than a compact one
@@ -207,3 +218,358 @@ def tick_text(tick: float, step: float) -> str:
         (d for d in range(7) if abs(step * 10**d - round(step * 10**d)) < 1e-6 * 10**d), 6
     )
     return f"{tick:,.{decimals}f}"
+
+
+# --- intervals for people ------------------------------------------------------------
+#
+# Every quantity zgc computes carries the interval its figures' words and digits allow
+# (``Q_low``, ``Q_high``, their open flags and the conventional reading's ends, as the
+# stats layer writes them). A person reads the point alone only where the interval lies
+# within the digits shown (3.6万亿 for [3.55万亿, 3.65万亿]); otherwise the interval
+# (+134…+144%), a half-open bound (≥ +50%), the conventional reading, marked, where the
+# words alone bound nothing (conv. +73…+93%), or "unbounded". One function writes them
+# all, for tables, charts and the report: :func:`interval_text`.
+
+INTERVAL_JOINER = "…"
+# The interval columns that follow a quantity, in their documented order.
+INTERVAL_SUFFIXES = (
+    "_low",
+    "_high",
+    "_low_open",
+    "_high_open",
+    "_low_conventional",
+    "_high_conventional",
+)
+
+
+class Notation(StrEnum):
+    """How a quantity is written: the styles of :mod:`zgc_cli.stats.measures`, and a value's."""
+
+    value = "value"  # a figure in its unit: 3.6万亿, 43%
+    amount = "amount"  # a change in the unit, signed: +5万亿
+    percent = "percent"  # a percent change, signed: +138.9%
+    ratio = "ratio"  # 2.39×
+    share = "share"  # a share of a whole: 43.9%
+    points = "points"  # a change of a share: +20 pp
+    index_value = "index"  # an index, base = 100: 238.9
+
+
+# The most decimals each notation shows (a value's and a change's follow human_number).
+_MAX_DECIMALS: dict[Notation, int] = {
+    Notation.value: 2,
+    Notation.amount: 2,
+    Notation.percent: 1,
+    Notation.ratio: 2,
+    Notation.share: 1,
+    Notation.points: 2,
+    Notation.index_value: 1,
+}
+_SIGNED = frozenset({Notation.amount, Notation.percent, Notation.points})
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A quantity's interval as the stats layer gives it; None for an unbounded end.
+
+    Attributes:
+        low, high: the strict interval's ends (None: unbounded on that side).
+        low_open, high_open: the end is excluded (or unbounded).
+        conventional_low, conventional_high: the conventional reading's ends.
+    """
+
+    low: float | None
+    high: float | None
+    low_open: bool = False
+    high_open: bool = False
+    conventional_low: float | None = None
+    conventional_high: float | None = None
+
+    @property
+    def bounded(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def conventional(self) -> tuple[float, float] | None:
+        """The conventional reading, when it bounds both sides."""
+        if self.conventional_low is None or self.conventional_high is None:
+            return None
+        return self.conventional_low, self.conventional_high
+
+
+def _number_or_none(value: Any) -> float | None:
+    if is_missing(value) or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isinf(number) else number
+
+
+def _flag(value: Any) -> bool:
+    if is_missing(value):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def bounds_of(row: Mapping[Any, Any], name: str) -> Bounds | None:
+    """The interval of quantity ``name`` in a row, or None when the row has no interval columns
+    for it (a user's own frame, or a quantity undefined here: a zero base, another kind).
+
+    An end is unbounded where its cell is empty and its open flag is set; both ends empty
+    without open flags is an undefined quantity, not an unbounded one.
+    """
+    if f"{name}_low" not in row or f"{name}_high" not in row:
+        return None
+    low, high = _number_or_none(row[f"{name}_low"]), _number_or_none(row[f"{name}_high"])
+    low_open, high_open = _flag(row.get(f"{name}_low_open")), _flag(row.get(f"{name}_high_open"))
+    if low is None and high is None and not (low_open or high_open):
+        return None
+    return Bounds(
+        low,
+        high,
+        low_open,
+        high_open,
+        _number_or_none(row.get(f"{name}_low_conventional")),
+        _number_or_none(row.get(f"{name}_high_conventional")),
+    )
+
+
+def _point_text(value: float, notation: Notation, unit: str, lang: Language) -> str:
+    """The point as every view writes it (the formatters above)."""
+    if notation is Notation.value:
+        return human_number(value, unit, lang)
+    if notation is Notation.amount:
+        return signed_human(value, unit, lang)
+    if notation is Notation.percent:
+        return percent_text(value, lang)
+    if notation is Notation.ratio:
+        return ratio_text(value, lang)
+    if notation is Notation.points:
+        return points_text(value, lang)
+    if notation is Notation.index_value:
+        return chart_label(value)
+    return f"{value:,.1f}%"
+
+
+_MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(?:E([+-]?\d+))?")
+
+
+def shown_step(text: str, value: float, whole_zeros: bool = True) -> float:
+    """The step of the last digit a written number shows, in the number's own units.
+
+    ``3.6万亿`` → 1000亿; ``+50.0%`` → 0.1; ``63,000`` → 1000 (the zeros of a whole
+    number say nothing of its precision: 63,000 reads as 6.3万 does).
+    """
+    match = _MANTISSA.search(text)
+    if match is None:
+        return 0.0
+    whole, fraction, exponent = match.group(1).replace(",", ""), match.group(2), match.group(3)
+    mantissa = float(f"{whole}.{fraction}" if fraction else whole)
+    if fraction:
+        step = 10.0 ** -len(fraction)
+    elif not whole_zeros:
+        step = 1.0
+    else:
+        stripped = whole.rstrip("0")
+        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+    if exponent is not None:
+        return step * 10.0 ** int(exponent)
+    if mantissa == 0 or value == 0:
+        return step
+    # The scale a compact form hides (万亿, million): a power of ten.
+    return step * 10.0 ** round(math.log10(abs(value) / mantissa))
+
+
+def _within_shown(point: float, bounds: Bounds, text: str, notation: Notation) -> bool:
+    """Whether [low, high] lies within ± half the last digit the point's text shows."""
+    if bounds.low is None or bounds.high is None:
+        return False
+    counts = notation in (Notation.value, Notation.amount)
+    half = shown_step(text, point, whole_zeros=counts) / 2
+    slack = half * 1e-9 + 1e-12 * max(abs(point), 1.0)
+    return bounds.low >= point - half - slack and bounds.high <= point + half + slack
+
+
+def _scale(magnitude: float, notation: Notation, unit: str, lang: Language) -> tuple[float, str]:
+    """The divisor and scale word an interval's ends share: (1e4, '万'), (1e6, ' million')."""
+    if notation not in (Notation.value, Notation.amount) or unit == "percent":
+        return 1.0, ""
+    if not magnitude >= COMPACT_FROM[lang] or _is_extreme(magnitude):
+        return 1.0, ""
+    divisor, word = chart_scale(magnitude, lang)
+    return divisor, (word if lang is Language.zh or not word else " " + word)
+
+
+def _suffix(notation: Notation, unit: str, lang: Language) -> str:
+    if notation in (Notation.percent, Notation.share) or (
+        notation in (Notation.value, Notation.amount) and unit == "percent"
+    ):
+        return "%"
+    if notation is Notation.ratio:
+        return message("cell.times", lang)
+    return ""
+
+
+def _end(number: float, decimals: int, direction: int, lang: Language) -> float:
+    """An end rounded outward at ``decimals`` (negative: tens, hundreds…)."""
+    factor = 10.0**decimals
+    scaled = number * factor
+    nudge = 1e-9 * max(1.0, abs(scaled))
+    rounded = math.floor(scaled + nudge) if direction < 0 else math.ceil(scaled - nudge)
+    return rounded / factor
+
+
+def _digits(number: float, decimals: int, signed: bool, lang: Language) -> str:
+    shown = max(decimals, 0)
+    grouped = "," if lang is Language.en else ""
+    # An end rounded to zero has no sign: -6…0%, not -6…+0%.
+    sign = "+" if signed and number != 0 else ""
+    return format(number + 0.0, f"{sign}{grouped}.{shown}f")
+
+
+def _range_text(low: float, high: float, notation: Notation, unit: str, lang: Language) -> str:
+    """Two ends as one interval, rounded outward to the digits their distance needs."""
+    divisor, word = _scale(max(abs(low), abs(high)), notation, unit, lang)
+    low_shown, high_shown = low / divisor, high / divisor
+    width = high_shown - low_shown
+    most = _MAX_DECIMALS[notation]
+    decimals = most if not width / 2 > 0 else min(most, math.ceil(-math.log10(width / 2)))
+    signed = notation in _SIGNED
+    low_end = _end(low_shown, decimals, -1, lang)
+    high_end = _end(high_shown, decimals, +1, lang)
+    text = (
+        _digits(low_end, decimals, signed, lang)
+        + INTERVAL_JOINER
+        + _digits(high_end, decimals, signed, lang)
+    )
+    return _with_words(text, word, notation, unit, lang)
+
+
+def _with_words(text: str, word: str, notation: Notation, unit: str, lang: Language) -> str:
+    text += word + _suffix(notation, unit, lang)
+    if notation is Notation.points:
+        return message("cell.points", lang, value=text)
+    return text
+
+
+def _bound_text(
+    number: float, direction: int, notation: Notation, unit: str, lang: Language
+) -> str:
+    """One end, rounded outward, with as few decimals as it needs: +50%, +85.7%."""
+    divisor, word = _scale(abs(number), notation, unit, lang)
+    shown = _end(number / divisor, _MAX_DECIMALS[notation], direction, lang)
+    sign, grouped = "+" if notation in _SIGNED else "", "," if lang is Language.en else ""
+    text = format(shown + 0.0, f"{sign}{grouped}f")
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return _with_words(text, word, notation, unit, lang)
+
+
+# Below these, a lower end bounds nothing: a ratio is never negative, a percent change
+# never below −100%.
+NATURAL_FLOORS: dict[Notation, float] = {
+    Notation.ratio: 0.0,
+    Notation.percent: -100.0,
+    Notation.index_value: 0.0,
+}
+
+
+def interval_text(
+    point: Any,
+    bounds: Bounds | None,
+    notation: Notation,
+    lang: Language,
+    unit: str = "",
+    zero_base: bool = False,
+) -> str:
+    """A quantity as a person reads it, its interval wherever the interval matters.
+
+    * The point alone where the interval lies within the digits shown, or where
+      there is no interval (a frame without the interval columns): ``+50.0%``.
+    * The interval, its ends rounded outward to the digits their distance needs:
+      ``+134…+144%``, ``179…193万``, ``1.79…1.93 million``.
+    * One end where the other is unbounded: ``≥ +50%``, ``> +50%``, ``< 3000万``.
+    * Where the words bound nothing (no end, or a lower end at the measure's
+      natural floor, a ratio's 0 or a change's −100%): the conventional reading,
+      marked ``conv.`` / ``按惯例`` (the legend says what it is), else ``unbounded``.
+    * A dash (or ``new`` from a zero base) where the quantity is undefined.
+    """
+    known = _number_or_none(point)
+    if bounds is None:
+        if known is None:
+            if zero_base and notation in (Notation.percent, Notation.ratio):
+                return message("cell.new", lang)
+            return DASH
+        return _point_text(known, notation, unit, lang)
+    if bounds.bounded:
+        low, high = float(bounds.low), float(bounds.high)  # type: ignore[arg-type]
+        if known is None and low == high:
+            known = low
+        if known is not None:
+            text = _point_text(known, notation, unit, lang)
+            if _within_shown(known, bounds, text, notation):
+                return text
+        return _range_text(low, high, notation, unit, lang)
+    floor = NATURAL_FLOORS.get(notation)
+    low_bounds = bounds.low is not None and not (floor is not None and bounds.low <= floor)
+    if bounds.high is None and low_bounds:
+        sign = ">" if bounds.low_open else "≥"
+        return f"{sign} {_bound_text(float(bounds.low), -1, notation, unit, lang)}"  # type: ignore[arg-type]
+    if bounds.high is not None and (bounds.low is None or not low_bounds):
+        if bounds.low is None or floor is None:
+            sign = "<" if bounds.high_open else "≤"
+            return f"{sign} {_bound_text(bounds.high, +1, notation, unit, lang)}"
+    conventional = bounds.conventional
+    if conventional is not None:
+        shown = _range_text(*conventional, notation, unit, lang)
+        return message("cell.conventional", lang, value=shown)
+    return message("cell.unbounded", lang)
+
+
+# Qualifiers whose mark says the interval on its own (the legend reads it): the figure as
+# written, marked, is then what a person reads (>14万, <~3000万, ≈1000), not its interval.
+_SELF_MARKED = frozenset({"more_than", "nearly", "less_than", "order_of_magnitude"})
+
+
+def written_figure(point: Any, bounds: Bounds | None, qualifier: str) -> float | None:
+    """The figure as written, where the point is empty because the words leave an end
+    open: 突破14万's 14万 is its lower end, 近3000万's 3000万 its upper end."""
+    figure = _number_or_none(point)
+    if figure is not None or bounds is None:
+        return figure
+    if str(qualifier) == "more_than":
+        return bounds.low
+    if str(qualifier) in ("nearly", "less_than"):
+        return bounds.high
+    if str(qualifier) == "order_of_magnitude" and bounds.bounded:
+        return math.sqrt(float(bounds.low) * float(bounds.high))  # type: ignore[arg-type]
+    return None
+
+
+def marked_interval(
+    point: Any,
+    bounds: Bounds | None,
+    unit: str,
+    status: str,
+    qualifier: str,
+    lang: Language,
+) -> str:
+    """A figure with its marks, as its interval asks: ``>14万``, ``~43%``, ``179…193万^``.
+
+    A bound's figure keeps its mark (the point is empty where the words leave an end
+    open: the figure is then the bounded end). An exact or approximate figure is the
+    point where its interval lies within the digits shown, else its interval, with
+    the status mark (a derived figure's interval comes from its operands').
+    """
+    before, after = marks_of(status, qualifier)
+    if str(qualifier) in _SELF_MARKED:
+        figure = written_figure(point, bounds, qualifier)
+        if figure is None:
+            return DASH
+        return before + human_number(figure, unit, lang) + after
+    text = interval_text(point, bounds, Notation.value, lang, unit)
+    if INTERVAL_JOINER in text or text == DASH:
+        return text + (after if text != DASH else "")
+    return before + text + after

@@ -219,7 +219,24 @@ def build_table(
     while width is not None and wrappable and _minimum_width(table) > width:
         loose.add(wrappable.pop(0))
         table = _table(columns, rows, kept, loose, title)
+    if width is not None and _minimum_width(table) > width:
+        # Last, an interval's two ends go on two lines (each number whole): 1.79… / 1.93万.
+        table = _table(columns, rows, kept, loose, title, break_ranges=True)
     return table
+
+
+# The joiner of an interval's ends (numbers.INTERVAL_JOINER): a line may break after it.
+RANGE_JOINER = "…"
+
+
+def _ranged(cell: Cell) -> Cell:
+    """A numeric cell with its interval's ends on lines of their own."""
+    if isinstance(cell, Text):
+        if RANGE_JOINER not in cell.plain:
+            return cell
+        return Text("\n").join(cell.split(RANGE_JOINER, include_separator=True))
+    ends = cell.replace(RANGE_JOINER, RANGE_JOINER + "\n").split("\n")
+    return Text("\n").join(plain(end) for end in ends)
 
 
 def _cell_width(cell: Text) -> int:
@@ -249,6 +266,7 @@ def _table(
     loose: set[int],
     title: str | Text | None,
     stack: bool = True,
+    break_ranges: bool = False,
 ) -> Table:
     table = Table(
         title=plain(title) if title is not None else None,
@@ -263,7 +281,16 @@ def _table(
             headings[len(cells)] = plain(row.text, style="bold")
             cells.append([])
         else:
-            cells.append([plain(row[position]) for position in kept])
+            cells.append(
+                [
+                    plain(
+                        _ranged(row[position])
+                        if break_ranges and columns[position].numeric
+                        else row[position]
+                    )
+                    for position in kept
+                ]
+            )
     for index, position in enumerate(kept):
         column = columns[position]
         widest = max([0] + [_cell_width(row[index]) for row in cells if row])

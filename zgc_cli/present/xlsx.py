@@ -86,7 +86,7 @@ def _columns(frame: pd.DataFrame, sheet: WriteOnlyWorksheet) -> list[list[Any]]:
     for name, texts in zip(frame.columns, text_cells(frame), strict=True):
         dtype = frame[name].dtype
         if pd.api.types.is_bool_dtype(dtype):
-            columns.append([None if text == "" else text == "True" for text in texts])
+            columns.append([None if text == "" else text == "true" for text in texts])
         elif pd.api.types.is_numeric_dtype(dtype):
             columns.append([_number_cell(sheet, text) for text in texts])
         else:

@@ -100,7 +100,9 @@ def sources(
             )
         rows = rows[rows["year"] == year]
     ordered = rows.sort_values(["entity", "year"], kind="stable")
-    return ordered[SOURCE_COLUMNS].reset_index(drop=True)
+    # The note in Chinese, where the data has one, for a Chinese reader.
+    extra = [name for name in ("note_zh",) if name in ordered.columns]
+    return ordered[SOURCE_COLUMNS + extra].reset_index(drop=True)
 
 
 def search(observations: pd.DataFrame, indicators: pd.DataFrame, query: str) -> pd.DataFrame:

@@ -95,6 +95,7 @@ class CitedFigure:
         year_basis: stated, inferred or publication ('' when the data has no such column).
         quote: the verbatim passage, or ''.
         note: the data's own note on the figure, or ''.
+        note_zh: the note in Chinese, or '' (when the data has none).
         indicator_names, entity_names: names by language (``{"en": ..., "zh": ...}``).
         work: the publication.
         data: the data file's version and hash.
@@ -111,6 +112,7 @@ class CitedFigure:
     year_basis: str = ""
     quote: str = ""
     note: str = ""
+    note_zh: str = ""
     indicator_names: Mapping[str, str] = field(default_factory=dict)
     entity_names: Mapping[str, str] = field(default_factory=dict)
     work: CitedWork = field(default_factory=CitedWork)
@@ -286,6 +288,7 @@ def cite(
             year_basis=str(row.get("year_basis", "") or ""),
             quote=str(row.get("quote", "") or ""),
             note=str(row.get("note", "") or ""),
+            note_zh=str(row.get("note_zh", "") or ""),
             indicator_names=indicator_names.get(str(row["metric"]), {}),
             entity_names=entity_names.get(str(row["entity"]), {}),
             work=credits[origin][0],

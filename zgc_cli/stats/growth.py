@@ -21,24 +21,43 @@ from zgc_cli.model.schema import (
     OVERFLOW_FLAG,
     SERIES_KEY,
     STATUS_FLAGS,
+    with_interval_columns,
 )
 from zgc_cli.phrases import Listed, phrase
+from zgc_cli.stats.intervals import (
+    Bounds,
+    Column,
+    bounded_points,
+    interval_cells,
+)
 from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
+from zgc_cli.stats.observed import observation_bounds
 from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
 
 _KEY = list(SERIES_KEY)
 
 
 def series_columns() -> list[str]:
-    """The columns of ``zgc metrics ID``: the observation, its measures, flags, previous year."""
+    """The columns of ``zgc metrics ID``: the observation, its measures, flags, previous year.
+
+    The value and each measure are followed by their six interval columns.
+    """
     measures = [measure.name for measure in measures_for(View.series)]
-    return [*OBSERVATION_COLUMNS[:7], *measures, "flags", "previous_year", "year_basis", "kind"]
+    columns = [*OBSERVATION_COLUMNS[:7], *measures, "flags", "previous_year", "year_basis", "kind"]
+    return with_interval_columns(columns, {"value", *measures})
 
 
 def compare_columns() -> list[str]:
-    """The columns of ``zgc compare``: both ends, the measures, flags, each end's marks."""
+    """The columns of ``zgc compare``: both ends, the measures, flags, each end's marks.
+
+    Both values and each measure are followed by their six interval columns.
+    """
     measures = [measure.name for measure in measures_for(View.compare)]
+    return with_interval_columns(_compare_columns(measures), {"value_from", "value_to", *measures})
+
+
+def _compare_columns(measures: list[str]) -> list[str]:
     return [
         "metric",
         "entity",
@@ -94,23 +113,31 @@ def growth(
     return growth_with_overflow(value_from, value_to, years, measures, kinds)[0]
 
 
+# The strict and the conventional intervals of aligned values.
+Intervals = tuple[Bounds, Bounds]
+
+
 def growth_with_overflow(
     value_from: pd.Series | FloatArray,
     value_to: pd.Series | FloatArray,
     years: pd.Series | FloatArray,
     measures: Sequence[str] | None = None,
     kinds: FloatArray | None = None,
+    bounds: tuple[Intervals, Intervals] | None = None,
 ) -> tuple[pd.DataFrame, FloatArray]:
     """:func:`growth`, and which rows had a measure overflow (inf, left as NaN).
 
     Undefined results are NaN by the measures' own rules; an infinite one can only
     come from a float overflow (1e308 − (−1e308)), which is flagged, never warned.
+    With ``bounds`` (each end's strict and conventional intervals) each measure is
+    followed by its six interval columns, and its point is NaN where the strict
+    interval is unbounded.
     """
     start = np.asarray(value_from, dtype="float64")
     end = np.asarray(value_to, dtype="float64")
     span = np.asarray(years, dtype="float64")
     chosen = [MEASURES[name] for name in (measures or MEASURES)]
-    columns: dict[str, FloatArray] = {}
+    columns: dict[str, Column] = {}
     overflowed = np.zeros(len(start), dtype=bool)
     with np.errstate(all="ignore"):
         for measure in chosen:
@@ -119,9 +146,33 @@ def growth_with_overflow(
                 defined = np.isin(kinds, [kind.value for kind in measure.kinds])
                 result = np.where(defined, result, np.nan)
             overflowed |= np.isinf(result)
-            columns[measure.name] = np.where(np.isfinite(result), result, np.nan)
+            point = np.where(np.isfinite(result), result, np.nan)
+            if bounds is None:
+                columns[measure.name] = point
+                continue
+            (strict_from, conventional_from), (strict_to, conventional_to) = bounds
+            rule = measure.interval_rule
+            defined = ~np.isnan(point)
+            strict = _defined(rule(strict_from, strict_to, span), defined)
+            conventional = _defined(rule(conventional_from, conventional_to, span), defined)
+            columns[measure.name] = bounded_points(point, strict)
+            columns.update(interval_cells(measure.name, strict, conventional, defined))
     index = value_to.index if isinstance(value_to, pd.Series) else None
     return pd.DataFrame(columns, index=index), overflowed
+
+
+def _defined(bounds: Bounds, defined: np.ndarray) -> Bounds:
+    """An interval where its point is defined (an end it cannot tell is unbounded), else none."""
+    low = np.where(np.isnan(bounds.low), -np.inf, bounds.low)
+    high = np.where(np.isnan(bounds.high), np.inf, bounds.high)
+    return Bounds(low, high, bounds.low_open, bounds.high_open).where(defined)
+
+
+def value_columns(name: str, rows: pd.DataFrame, intervals: Intervals) -> dict[str, Column]:
+    """An observation's value (NaN where unbounded) and its six interval columns."""
+    strict, conventional = intervals
+    values = rows["value"].to_numpy(dtype="float64")
+    return {name: bounded_points(values, strict), **interval_cells(name, strict, conventional)}
 
 
 def _appended(texts: np.ndarray, flag: str, where: np.ndarray) -> np.ndarray:
@@ -175,6 +226,16 @@ def flags(*endpoints: pd.DataFrame) -> pd.Series:
     return pd.Series(spelled[codes], index=endpoints[0].index, dtype=object)
 
 
+def _previous_positions(groups: np.ndarray) -> np.ndarray:
+    """Each row's previous row in its group (rows of a group are together), -1 for a first."""
+    positions = np.arange(len(groups)) - 1
+    if len(groups):
+        first = np.ones(len(groups), dtype=bool)
+        first[1:] = groups[1:] != groups[:-1]
+        positions[first] = -1
+    return positions
+
+
 def _year_basis(rows: pd.DataFrame) -> pd.Series:
     """How each row's year is known ('' where the data does not say)."""
     if "year_basis" not in rows.columns:
@@ -202,11 +263,15 @@ def series_growth(
     years = rows["year"].astype("float64") - previous["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.series)]
     kinds = row_kinds(rows, declared)
+    intervals = observation_bounds(rows)
+    before = _previous_positions(grouped.ngroup().to_numpy())
+    previous_intervals = (intervals[0].take(before), intervals[1].take(before))
     measures, overflowed = growth_with_overflow(
-        previous["value"], rows["value"], years, names, kinds
+        previous["value"], rows["value"], years, names, kinds, (previous_intervals, intervals)
     )
     result = rows[list(OBSERVATION_COLUMNS[:7])].copy()
-    result[list(measures.columns)] = measures
+    result = result.assign(**value_columns("value", rows, intervals))
+    result = pd.concat([result, measures], axis=1)
     # A change rests on both of its ends; the first observation, on itself alone.
     marks = ["status", "qualifier", *(["year_basis"] if "year_basis" in rows.columns else [])]
     previous = (
@@ -229,19 +294,23 @@ def compare_endpoints(
     years = end["year"].astype("float64") - start["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.compare)]
     kinds = row_kinds(end, declared)
-    measures, overflowed = growth_with_overflow(start["value"], end["value"], years, names, kinds)
+    start_intervals, end_intervals = observation_bounds(start), observation_bounds(end)
+    measures, overflowed = growth_with_overflow(
+        start["value"], end["value"], years, names, kinds, (start_intervals, end_intervals)
+    )
     result = pd.DataFrame(
         {
             "metric": end["metric"],
             "entity": end["entity"],
             "unit": end["unit"],
             "year_from": start["year"],
-            "value_from": start["value"],
+            **value_columns("value_from", start, start_intervals),
             "year_to": end["year"],
-            "value_to": end["value"],
-        }
+            **value_columns("value_to", end, end_intervals),
+        },
+        index=end.index,
     )
-    result[list(measures.columns)] = measures
+    result = pd.concat([result, measures.set_axis(end.index)], axis=1)
     result["flags"] = with_growth_flags(flags(start, end), kinds, overflowed)
     result["status_from"] = start["status"]
     result["qualifier_from"] = start["qualifier"]

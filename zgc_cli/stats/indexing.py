@@ -11,13 +11,22 @@ the later): the matching is :mod:`zgc_cli.stats.growth`'s own.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import SERIES_KEY
 from zgc_cli.stats.growth import _candidates, _nearest
+from zgc_cli.stats.intervals import (
+    Bounds,
+    bounded_points,
+    bounds_from_columns,
+    index_bounds,
+    interval_cells,
+    written_values,
+)
+from zgc_cli.stats.observed import observation_bounds
 
 INDEX_BASE = 100.0
 _KEY = list(SERIES_KEY)
@@ -70,7 +79,8 @@ class Indexing:
 
     Attributes:
         frame: the rows of the series that could be indexed, with ``index`` (value
-            over the base value × 100), ``base_year`` (the year used for that series),
+            over the base value × 100; empty where its strict interval is unbounded)
+            and its six interval columns, ``base_year`` (the year used for that series),
             ``base_year_basis`` (how that year is known) and ``base_nearest`` (True
             where the series took a year other than ``base_year``).
         base_year: the common base year (asked for, or the earliest every series has).
@@ -78,6 +88,9 @@ class Indexing:
         tolerance: how far a series' base may be from ``base_year``.
         skipped: (metric, entity, year, value) of the series left out: a base value
             zero or negative, or so small that the index is too large for a float.
+        written: each frame row's index from the figures as written (a bound at its
+            number), aligned with ``frame``: where a chart draws a point whose
+            ``index`` is empty, beside the bound's mark. Never machine output.
     """
 
     frame: pd.DataFrame
@@ -85,6 +98,7 @@ class Indexing:
     inferred: bool
     tolerance: int
     skipped: pd.DataFrame
+    written: pd.Series = field(default_factory=lambda: pd.Series(dtype="float64"))
 
 
 def _plain(series: pd.DataFrame) -> pd.DataFrame:
@@ -94,7 +108,9 @@ def _plain(series: pd.DataFrame) -> pd.DataFrame:
         frame[column] = frame[column].astype(str)
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce")
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
-    frame = frame[frame["year"].notna() & np.isfinite(frame["value"])].copy()
+    # A bound's point is empty in a series' frame: its written value is its finite end.
+    frame["_written"] = written_values(frame)
+    frame = frame[frame["year"].notna() & np.isfinite(frame["_written"])].copy()
     frame["year"] = frame["year"].astype("int64")
     return frame.reset_index(drop=True)
 
@@ -152,6 +168,7 @@ def index_series(series: pd.DataFrame, base: int | None = None, tolerance: int =
             )
             years = sorted({int(year) for year in frame["year"].tolist()})
             raise NoCommonBaseError(tolerance, years, suggestion)
+    frame["_row"] = np.arange(len(frame))
     chosen = _nearest(_candidates(frame, base, tolerance))
     years_of = frame.groupby(_KEY, sort=False)["year"].unique()
     missing = [
@@ -169,21 +186,44 @@ def index_series(series: pd.DataFrame, base: int | None = None, tolerance: int =
     bases = pd.DataFrame(
         {
             "base_year": chosen["year"].astype("int64"),
-            "base_value": chosen["value"].astype("float64"),
+            "base_value": chosen["_written"].astype("float64"),
             "base_year_basis": basis,
+            "_base_row": chosen["_row"].astype("int64"),
         },
         index=chosen.index,
     )
     joined = frame.join(bases, on=_KEY)
     with np.errstate(over="ignore", under="ignore", divide="ignore", invalid="ignore"):
-        index = joined["value"] / joined["base_value"].where(joined["base_value"] > 0) * INDEX_BASE
+        index = (
+            joined["_written"] / joined["base_value"].where(joined["base_value"] > 0) * INDEX_BASE
+        )
     finite = index.map(math.isfinite)
     whole = finite.groupby([joined["metric"], joined["entity"]], sort=False).transform("all")
     indexable = (joined["base_value"] > 0) & whole.astype(bool)
     starts = joined.loc[~indexable & (joined["year"] == joined["base_year"])]
-    skipped = starts[[*_KEY, "year", "value"]].reset_index(drop=True)
-    result = joined.loc[indexable].drop(columns="base_value").copy()
-    result["index"] = index.loc[indexable]
+    skipped = starts[[*_KEY, "year", "_written"]].rename(columns={"_written": "value"})
+    skipped = skipped.reset_index(drop=True)
+    intervals = bounds_from_columns(frame, "value") or observation_bounds(frame)
+    kept = indexable.to_numpy()
+    rows, base_rows = joined["_row"].to_numpy()[kept], joined["_base_row"].to_numpy()[kept]
+    strict = index_bounds(intervals[0].take(rows), intervals[0].take(base_rows), INDEX_BASE)
+    conventional = index_bounds(intervals[1].take(rows), intervals[1].take(base_rows), INDEX_BASE)
+    # The base year's own row is 100 exactly: its value over itself, not over another figure.
+    itself = rows == base_rows
+    strict, conventional = (
+        Bounds(
+            np.where(itself, INDEX_BASE, bounds.low),
+            np.where(itself, INDEX_BASE, bounds.high),
+            bounds.low_open & ~itself,
+            bounds.high_open & ~itself,
+        )
+        for bounds in (strict, conventional)
+    )
+    result = joined.loc[indexable].drop(columns=["base_value", "_written", "_row", "_base_row"])
+    points = np.where(itself, INDEX_BASE, index.loc[indexable].to_numpy(dtype="float64"))
+    result = result.assign(
+        index=bounded_points(points, strict), **interval_cells("index", strict, conventional)
+    )
     result["base_nearest"] = result["base_year"] != base
     return Indexing(
         frame=result.reset_index(drop=True),
@@ -191,4 +231,5 @@ def index_series(series: pd.DataFrame, base: int | None = None, tolerance: int =
         inferred=inferred,
         tolerance=tolerance,
         skipped=skipped,
+        written=pd.Series(points, dtype="float64"),
     )

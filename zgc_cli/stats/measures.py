@@ -5,6 +5,9 @@ arrays. An undefined result (a zero base, a non-positive value under a root, no
 years between) is NaN, never inf; formats write it as an empty cell or ``null``,
 tables as a dash.
 
+Each measure brings its interval rule (``bounds``): machine output carries six
+interval columns after each measure (see :mod:`zgc_cli.stats.intervals`).
+
 From the registry derive: the measure columns of series and comparisons (by
 ``views``), the sort keys and their default direction, the table headers (by
 ``labels``) and how a table writes the number (by ``style``). Adding a measure
@@ -19,6 +22,14 @@ from enum import StrEnum
 
 import numpy as np
 
+from zgc_cli.stats.intervals import (
+    IntervalRule,
+    cagr_pct_bounds,
+    change_bounds,
+    change_pct_bounds,
+    monotone_bounds,
+    ratio_bounds,
+)
 from zgc_cli.stats.kinds import AMOUNTS, WITH_CHANGE, Kind
 
 FloatArray = np.ndarray
@@ -55,6 +66,8 @@ class Measure:
             (a percent change from nothing); otherwise it is a dash.
         kinds: the kinds of indicator it is defined for (see :mod:`zgc_cli.stats.kinds`);
             for other kinds it is null.
+        bounds: its interval from the ends' intervals (see :mod:`zgc_cli.stats.intervals`);
+            None: its values at the corners, right for a measure monotone in each end.
     """
 
     name: str
@@ -65,6 +78,12 @@ class Measure:
     descending: bool = True
     new_from_zero: bool = False
     kinds: frozenset[Kind] = AMOUNTS
+    bounds: IntervalRule | None = None
+
+    @property
+    def interval_rule(self) -> IntervalRule:
+        """How its interval is computed: its own rule, else the corners' (see ``bounds``)."""
+        return self.bounds if self.bounds is not None else monotone_bounds(self.compute)
 
 
 def _change(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -> FloatArray:
@@ -95,13 +114,21 @@ def _cagr_pct(value_from: FloatArray, value_to: FloatArray, years: FloatArray) -
 MEASURES: dict[str, Measure] = {
     measure.name: measure
     for measure in (
-        Measure("change", _change, {"en": "Change", "zh": "增减"}, Style.amount, kinds=WITH_CHANGE),
+        Measure(
+            "change",
+            _change,
+            {"en": "Change", "zh": "增减"},
+            Style.amount,
+            kinds=WITH_CHANGE,
+            bounds=change_bounds,
+        ),
         Measure(
             "change_pct",
             _change_pct,
             {"en": "Change %", "zh": "增长率"},
             Style.percent,
             new_from_zero=True,
+            bounds=change_pct_bounds,
         ),
         Measure(
             "ratio",
@@ -110,8 +137,15 @@ MEASURES: dict[str, Measure] = {
             Style.ratio,
             views=frozenset({View.compare}),
             new_from_zero=True,
+            bounds=ratio_bounds,
         ),
-        Measure("cagr_pct", _cagr_pct, {"en": "CAGR %", "zh": "年均复合增长率"}, Style.percent),
+        Measure(
+            "cagr_pct",
+            _cagr_pct,
+            {"en": "CAGR %", "zh": "年均复合增长率"},
+            Style.percent,
+            bounds=cagr_pct_bounds,
+        ),
     )
 }
 

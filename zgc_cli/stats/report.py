@@ -49,6 +49,7 @@ class Passage:
     status: str
     qualifier: str
     year_basis: str
+    note_zh: str = ""
 
 
 PassageKey = tuple[str, str, int]  # (metric, entity, year)
@@ -141,6 +142,8 @@ def _comparison_years(
 def _passages(frame: pd.DataFrame) -> dict[PassageKey, Passage]:
     key = ["metric", "entity", "year"]
     fields = ["value", "unit", "quote", "note", "status", "qualifier", "year_basis"]
+    # The note in Chinese, where the data has one (an optional column).
+    fields += [name for name in ("note_zh",) if name in frame.columns]
     return {
         (str(metric), str(entity), int(year)): Passage(float(value), *(str(text) for text in texts))
         for metric, entity, year, value, *texts in frame[key + fields].itertuples(

@@ -12,24 +12,26 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.schema import FLAG_SEPARATOR, STATUS_FLAGS
+from zgc_cli.model.schema import FLAG_SEPARATOR, STATUS_FLAGS, with_interval_columns
 from zgc_cli.phrases import PHRASES, Listed, phrase
+from zgc_cli.stats.intervals import (
+    bounded_points,
+    interval_cells,
+    share_bounds,
+)
 from zgc_cli.stats.kinds import AMOUNTS, Kind, row_kinds
+from zgc_cli.stats.observed import observation_bounds
 from zgc_cli.stats.select import UnknownSelectionError, present_names, select
 
-SHARE_COLUMNS: list[str] = [
-    "metric",
-    "entity",
-    "of_entity",
-    "year",
-    "value",
-    "of_value",
-    "share_pct",
-    "flags",
-]
+# The part's value, the whole's and the share are each followed by their six interval columns.
+SHARE_COLUMNS: list[str] = with_interval_columns(
+    ["metric", "entity", "of_entity", "year", "value", "of_value", "share_pct", "flags"],
+    {"value", "of_value", "share_pct"},
+)
 # Which way a qualifier moves the true value from the figure: up (a lower bound), down.
 _UP, _DOWN, _ABOUT = "up", "down", "about"
 _DIRECTION: dict[str, str] = {
@@ -109,29 +111,61 @@ def shares(
         raise UnknownSelectionError(
             phrase("share.no_whole", metric=metric, whole=of, available=available)
         )
-    by_key = {(str(row["entity"]), int(row["year"])): row for row in rows.to_dict("records")}
-    records: list[dict[str, object]] = []
-    for (entity, year), part in by_key.items():
+    rows = rows.reset_index(drop=True)
+    position = {
+        (str(entity), int(year)): row
+        for row, (entity, year) in enumerate(zip(rows["entity"], rows["year"], strict=True))
+    }
+    parts: list[int] = []
+    wholes: list[int] = []
+    for (entity, year), part in position.items():
         candidates = chains.get(entity, [])
         if of is not None:
             candidates = [of] if of in candidates else []
-        whole_entity = next((name for name in candidates if (name, year) in by_key), None)
-        if whole_entity is None:
-            continue
-        whole = by_key[(whole_entity, year)]
-        of_value = float(whole["value"])
-        records.append(
-            {
-                "metric": metric,
-                "entity": entity,
-                "of_entity": whole_entity,
-                "year": year,
-                "value": float(part["value"]),
-                "of_value": of_value,
-                "share_pct": float(part["value"]) / of_value * 100 if of_value else float("nan"),
-                "flags": _flags(part, whole),
-            }
+        whole = next(
+            (position[(name, year)] for name in candidates if (name, year) in position), None
         )
-    frame = pd.DataFrame(records, columns=SHARE_COLUMNS)
-    frame["year"] = frame["year"].astype("int64")
+        if whole is not None:
+            parts.append(part)
+            wholes.append(whole)
+    return _share_frame(
+        rows, metric, np.array(parts, dtype=np.int64), np.array(wholes, dtype=np.int64)
+    )
+
+
+def _share_frame(
+    rows: pd.DataFrame, metric: str, parts: np.ndarray, wholes: np.ndarray
+) -> pd.DataFrame:
+    """The shares of ``rows[parts]`` in ``rows[wholes]``, with their intervals."""
+    strict, conventional = observation_bounds(rows)
+    values = rows["value"].to_numpy(dtype="float64")
+    part_values, whole_values = values[parts], values[wholes]
+    part_bounds = (strict.take(parts), conventional.take(parts))
+    whole_bounds = (strict.take(wholes), conventional.take(wholes))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        share = np.where(whole_values != 0, part_values / whole_values * 100, np.nan)
+    share = np.where(np.isfinite(share), share, np.nan)
+    defined = ~np.isnan(share)
+    share_strict = share_bounds(part_bounds[0], whole_bounds[0]).where(defined)
+    share_conventional = share_bounds(part_bounds[1], whole_bounds[1]).where(defined)
+    records = rows.to_dict("records")
+    frame = pd.DataFrame(
+        {
+            "metric": [metric] * len(parts),
+            "entity": rows["entity"].astype(str).to_numpy(dtype=object)[parts],
+            "of_entity": rows["entity"].astype(str).to_numpy(dtype=object)[wholes],
+            "year": rows["year"].to_numpy(dtype=np.int64)[parts],
+            "value": bounded_points(part_values, part_bounds[0]),
+            **interval_cells("value", *part_bounds),
+            "of_value": bounded_points(whole_values, whole_bounds[0]),
+            **interval_cells("of_value", *whole_bounds),
+            "share_pct": bounded_points(share, share_strict),
+            **interval_cells("share_pct", share_strict, share_conventional, defined),
+            "flags": [
+                _flags(records[part], records[whole])
+                for part, whole in zip(parts.tolist(), wholes.tolist(), strict=True)
+            ],
+        },
+        columns=SHARE_COLUMNS,
+    )
     return frame.sort_values(["year", "entity", "of_entity"], kind="stable").reset_index(drop=True)

@@ -54,6 +54,7 @@ def draw_terminal(
             height=height,
             indexed=_named_indexing(indexed, result, lang),
             color=color,
+            spans=_named_frame(result.spans, result, lang),
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(said(error)) from None
@@ -127,7 +128,9 @@ def source_line(publication: Publication | None, lang: Language) -> str:
     """``Source: publisher, date`` for the foot of an image, or ''."""
     if publication is None:
         return ""
-    parts = (publication.publisher, publication.date)
+    from zgc_cli.present.views.passages import citation_in
+
+    parts = (citation_in(publication.publisher, lang), publication.date)
     return message("source.source", lang) + ", ".join(visible(part) for part in parts if part)
 
 
@@ -150,6 +153,7 @@ def write_image(
             path,
             _named_indexing(indexed, result, lang),
             source_line(publication, lang),
+            spans=_named_frame(result.spans, result, lang),
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(said(error)) from None

@@ -57,6 +57,7 @@ _QUALIFIER_SHAPES: dict[str, str] = {
     "less_than": "v",
     "nearly": "<",
     "about": "D",
+    "order_of_magnitude": "s",
 }
 _PLAIN_SHAPE = "o"
 FIGURE_WIDTH = 8.0
@@ -182,6 +183,30 @@ def _segments(
     return runs
 
 
+def _draw_intervals(axes: Axes, line: Line, axis: YAxis, colour: str, kept: Sequence[int]) -> None:
+    """An index's interval as a bar through its point, where the interval is not a point:
+    the base or the figure is a bound or a derived figure (64…70 around 68.1)."""
+    for n in kept:
+        bounds = line.bounds[n] if n < len(line.bounds) else None
+        if bounds is None or bounds.low is None or bounds.high is None:
+            continue
+        if not bounds.high > bounds.low:
+            continue
+        low, high = axis.positions([bounds.low, bounds.high])
+        axes.errorbar(
+            [line.years[n]],
+            [(low + high) / 2],
+            yerr=[[(high - low) / 2], [(high - low) / 2]],
+            fmt="none",
+            ecolor=colour,
+            elinewidth=1.6,
+            capsize=4,
+            capthick=1.6,
+            alpha=0.8,
+            zorder=1,
+        )
+
+
 def _draw_line(
     axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool, lang: Language
 ) -> list[Annotation]:
@@ -204,6 +229,7 @@ def _draw_line(
         point_positions.append(position)
     for (status, qualifier), (point_years, point_positions) in points.items():
         axes.plot(point_years, point_positions, **_point_style(status, qualifier, colour))
+    _draw_intervals(axes, line, axis, colour, kept)
     if len(line.years) > 12:
         return []
     return [
@@ -431,6 +457,7 @@ def write_image(
     path: Path,
     indexed: Indexing | None,
     source_line: str,
+    spans: pd.DataFrame | None = None,
 ) -> list[str]:
     """Write the chart as PNG or SVG (chosen by ``path``'s suffix) with matplotlib.
 
@@ -454,7 +481,7 @@ def write_image(
         raise ValueError(phrase("chart.image_suffix", name=visible(path.name), suffixes=suffixes))
     source_line = visible(source_line)
     # Before matplotlib: a chart of too many series is refused at once.
-    panels, notes = prepare(series, names, lang, indexed)
+    panels, notes = prepare(series, names, lang, indexed, spans=spans)
     warnings_out: list[str] = []
     with matplotlib_speaks_through_zgc() as (caught, logged):
         import_matplotlib()
@@ -467,11 +494,13 @@ def write_image(
             if lang is Language.zh:
                 warnings_out.append(phrase("chart.no_font_english", hint=fonts.FONT_INSTALL_HINT))
                 lang = Language.en
-            panels, notes = prepare(series, names, lang, indexed, allow_cjk=False)
+            panels, notes = prepare(series, names, lang, indexed, allow_cjk=False, spans=spans)
             if fonts.cjk_characters(_texts(panels, lang, source_line) + notes):
                 boxes_reported = True
                 warnings_out.append(phrase("chart.no_font_boxes", hint=fonts.FONT_INSTALL_HINT))
-        warnings_out.extend(notes)
+        # What the chart's interval bars mean is for the reader of the image, not a warning.
+        explained = message("chart.index_intervals", lang)
+        warnings_out.extend(note for note in notes if note != explained)
         families = ["DejaVu Sans", family] if family else ["DejaVu Sans"]
         title = " · ".join(panel.title for panel in panels)
         metadata: dict[str, Any] = {"Title": title}

@@ -47,10 +47,15 @@ from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
 from zgc_cli.present.i18n import Language, message, unit_name
 from zgc_cli.present.numbers import (
+    INTERVAL_SUFFIXES,
+    Bounds,
+    Notation,
+    bounds_of,
     chart_label,
     chart_scale,
+    interval_text,
     marked_number,
-    percent_text,
+    written_figure,
 )
 from zgc_cli.present.safe import visible
 
@@ -131,6 +136,7 @@ class Line:
     unit: str = ""
     growth: str = ""
     base_label: str = ""
+    bounds: tuple[Bounds | None, ...] = ()
 
     @property
     def marks(self) -> tuple[str, ...]:
@@ -163,6 +169,10 @@ class Line:
 
     def point_label(self, n: int, lang: Language, indexed: bool) -> str:
         """Point ``n`` as the tables write it (784.7亿, >1,800, 8.6万亿*); an index as 224."""
+        if indexed and self.bounds:
+            # An index carries its interval: 64…70 where the base or the figure is not exact.
+            text = interval_text(self.values[n], self.bounds[n], Notation.index_value, lang)
+            return text + STATUS_MARKS.get(self.statuses[n], "")
         if indexed or not self.raw_values:
             # An index of a bound is no bound itself: the marker's shape tells it was one.
             return number_text(self.values[n]) + STATUS_MARKS.get(self.statuses[n], "")
@@ -215,6 +225,16 @@ class Panel:
     def values(self) -> list[float]:
         """Every value the panel's axis must show (zero too when it is zero-based)."""
         values = [value for line in self.lines for value in line.values]
+        # An index's interval is drawn through its point: the axis holds its ends too.
+        ends = [
+            end
+            for line in self.lines
+            for bounds in line.bounds
+            if bounds is not None and bounds.bounded
+            for end in (bounds.low, bounds.high)
+            if end is not None and math.isfinite(end)
+        ]
+        values += ends
         return [*values, 0.0] if self.zero_based else values
 
 
@@ -238,7 +258,17 @@ def _clean(series: pd.DataFrame) -> pd.DataFrame:
             "year_basis": _text_column(series, "year_basis"),
         }
     )
-    for column in ("index", "base_year", "base_nearest", "base_year_basis"):
+    if "value_low" in series.columns:
+        # A bound's point is empty (the words leave an end open): it is drawn at its
+        # figure as written, marked as the tables mark it (>14万 at 14万).
+        figures = [
+            written_figure(row["value"], bounds_of(row, "value"), str(row["qualifier"]))
+            for row in series.assign(qualifier=frame["qualifier"]).to_dict("records")
+        ]
+        frame["value"] = pd.Series(figures, index=frame.index, dtype="float64")
+        frame["value_low"] = series["value_low"]  # the figures have intervals (see _growth_text)
+    index_columns = ["index", *(f"index{suffix}" for suffix in INTERVAL_SUFFIXES)]
+    for column in (*index_columns, "base_year", "base_nearest", "base_year_basis"):
         if column in series.columns:
             frame[column] = series[column]
     finite = frame["year"].notna() & frame["value"].map(math.isfinite)
@@ -261,25 +291,50 @@ def _groups(frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
 _NO_GROWTH_UNITS = frozenset({"rank", "percent"})
 
 
-def _growth_text(rows: pd.DataFrame, unit: str, lang: Language) -> str:
-    """``  +138.9% 2014–2023``: the change from the first figure to the last, or ''."""
+def _growth_text(
+    rows: pd.DataFrame, unit: str, lang: Language, span: Mapping[str, object] | None
+) -> str:
+    """``  +134…+144% 2014–2023``: the series' change first to last (its span, with its
+    interval, as the tables write it), or ''."""
     if len(rows) < 2 or unit in _NO_GROWTH_UNITS:
         return ""
-    first, last = float(rows["value"].iloc[0]), float(rows["value"].iloc[-1])
-    if not first > 0:
-        return ""
-    with np.errstate(over="ignore", invalid="ignore"):
-        change = (last / first - 1) * 100
-    if not math.isfinite(change):
+    if span is None:
+        change = _point_growth(rows, lang)
+    else:
+        bounds = bounds_of(span, "change_pct")
+        change = interval_text(span.get("change_pct"), bounds, Notation.percent, lang)
+    if change == "—":
         return ""
     return message(
         "chart.growth",
         lang,
         text="",
-        change=percent_text(change, lang),
+        change=change,
         first=int(rows["year"].iloc[0]),
         last=int(rows["year"].iloc[-1]),
     )
+
+
+def _point_growth(rows: pd.DataFrame, lang: Language) -> str:
+    """The change first to last of a frame without intervals (a user's own series, drawn
+    without its result's spans): its figures are points, and so is their growth."""
+    if "value_low" in rows.columns:
+        return ""  # figures with intervals: their growth is the span's, never a bare point
+    first, last = float(rows["value"].iloc[0]), float(rows["value"].iloc[-1])
+    if not first > 0:
+        return ""
+    with np.errstate(over="ignore", invalid="ignore"):
+        change = (last / first - 1) * 100
+    return interval_text(change if math.isfinite(change) else None, None, Notation.percent, lang)
+
+
+def _spans_by_series(spans: pd.DataFrame | None) -> dict[tuple[str, str], dict[str, object]]:
+    if spans is None or spans.empty or "change_pct" not in spans.columns:
+        return {}
+    return {
+        (str(row["metric"]), str(row["entity"])): {str(key): value for key, value in row.items()}
+        for row in spans.to_dict("records")
+    }
 
 
 def _line(
@@ -291,6 +346,7 @@ def _line(
     base_year: int | None = None,
     growth: str = "",
     base_label: str = "",
+    bounds: tuple[Bounds | None, ...] = (),
 ) -> Line:
     return Line(
         metric=metric,
@@ -305,6 +361,7 @@ def _line(
         unit=str(rows["unit"].iloc[0]) if len(rows) else "",
         growth=growth,
         base_label=base_label,
+        bounds=bounds,
     )
 
 
@@ -390,10 +447,15 @@ def _bar_panel(rows: pd.DataFrame, name: str, unit: str, lang: Language) -> Pane
 
 
 def _metric_panels(
-    frame: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: Language, allow_cjk: bool
+    frame: pd.DataFrame,
+    names: Mapping[str, Mapping[str, str]],
+    lang: Language,
+    allow_cjk: bool,
+    spans: pd.DataFrame | None = None,
 ) -> list[Panel]:
     """A panel per metric: bars when each entity has one figure, else lines over the years."""
     _check_count(frame, lang, one_panel=False)
+    span_of = _spans_by_series(spans)
     panels: list[Panel] = []
     for metric in pd.unique(frame["metric"]).tolist():
         rows = frame[frame["metric"] == metric]
@@ -411,7 +473,7 @@ def _metric_panels(
                 name,
                 group,
                 (group["value"] / divisor).tolist(),
-                growth=_growth_text(group, unit, lang),
+                growth=_growth_text(group, unit, lang, span_of.get((str(metric), str(entity)))),
             )
             for metric_id, entity, group in _groups(rows)
             if metric_id == metric
@@ -433,6 +495,7 @@ def prepare(
     lang: Language,
     indexed: Indexing | None,
     allow_cjk: bool = True,
+    spans: pd.DataFrame | None = None,
 ) -> tuple[list[Panel], list[str]]:
     """The panels to draw and the notes that go with them.
 
@@ -446,7 +509,7 @@ def prepare(
     """
     frame = _clean(series)
     if not indexed:
-        return _metric_panels(frame, names, lang, allow_cjk), []
+        return _metric_panels(frame, names, lang, allow_cjk, spans), []
     skipped = indexed.skipped
     notes = [
         message(
@@ -461,9 +524,12 @@ def prepare(
         )
     ]
     rows = _clean(indexed.frame) if not indexed.frame.empty else indexed.frame
+    if not rows.empty and "index" in rows.columns:
+        rows, unbounded = _drawable(rows, names, lang, allow_cjk)
+        notes.extend(unbounded)
     if rows.empty:
         notes.append(message("chart.no_index", lang))
-        return _metric_panels(frame, names, lang, allow_cjk), notes
+        return _metric_panels(frame, names, lang, allow_cjk, spans), notes
     _check_count(rows, lang, one_panel=True)
     indexed_lines: list[Line] = []
     for metric, entity, group in _groups(rows):
@@ -479,18 +545,53 @@ def prepare(
                 group["index"].tolist(),
                 base_year=base_year,
                 base_label=_year_text(base_year, basis) if nearest else "",
+                bounds=tuple(bounds_of(row, "index") for row in group.to_dict("records")),
             )
         )
+    if any(
+        bounds is not None and bounds.bounded and bounds.high != bounds.low
+        for line in indexed_lines
+        for bounds in line.bounds
+    ):
+        notes.append(message("chart.index_intervals", lang))
     title = message("chart.index_year_title", lang, year=indexed.base_year)
     inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
     flags = ("inferred_year",) if inferred else ()
     return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes
 
 
+def _drawable(
+    rows: pd.DataFrame, names: Mapping[str, Mapping[str, str]], lang: Language, allow_cjk: bool
+) -> tuple[pd.DataFrame, list[str]]:
+    """The indexes that can be drawn as points, and a note for each left out: an index the
+    figures' words bound on one side only (突破14万 against 突破26万) has no point to draw."""
+    missing = rows["index"].isna()
+    notes = [
+        message(
+            "chart.index_unbounded",
+            lang,
+            series=f"{name_for(names, str(row['metric']), lang, allow_cjk)} · "
+            f"{visible(str(row['entity']))}",
+            year=int(row["year"]),
+            reading=interval_text(None, bounds_of(row, "index"), Notation.index_value, lang),
+        )
+        for row in rows[missing].to_dict("records")
+    ]
+    return rows[~missing], notes
+
+
 def scale_notes(panels: Sequence[Panel], lang: Language) -> list[str]:
     """What a chart of several line panels says about their scales (to read under it)."""
     line_panels = [panel for panel in panels if not panel.is_bars and not panel.indexed]
-    return [message("chart.growth_note", lang)] if len(line_panels) > 1 else []
+    notes = [message("chart.growth_note", lang)] if len(line_panels) > 1 else []
+    # A legend's growth in the conventional reading, or unbounded: said what it is.
+    growths = [line.growth for panel in line_panels for line in panel.lines if line.growth]
+    conventional = message("cell.conventional", lang, value="").strip()
+    if any(conventional in growth for growth in growths):
+        notes.append(message("mark.conventional", lang))
+    if any(message("cell.unbounded", lang) in growth for growth in growths):
+        notes.append(message("mark.unbounded", lang))
+    return notes
 
 
 def flags_present(panels: Sequence[Panel]) -> list[str]:

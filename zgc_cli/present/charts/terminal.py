@@ -180,6 +180,18 @@ def _terminal_panel(
         path = figure.signal(years_kept, positions, marker=plotext.marker("braille", pixel=pixel))
         path.lines()
         figure.draw(path)
+        # An index's interval, where it is wider than a point: a vertical bar through it.
+        for n in kept:
+            bounds = line.bounds[n] if n < len(line.bounds) else None
+            if bounds is None or bounds.low is None or bounds.high is None:
+                continue
+            if bounds.high > bounds.low:
+                ends = axis.positions([bounds.low, bounds.high])
+                bar = figure.signal(
+                    [line.years[n]] * 2, ends, marker=plotext.marker("braille", pixel=pixel)
+                )
+                bar.lines()
+                figure.draw(bar)
         marks = line.marks
         markers = [
             plotext.marker(plotext.colorize(mark, pixel))
@@ -287,6 +299,7 @@ def terminal_chart(
     indexed: Indexing | None,
     *,
     color: bool = False,
+    spans: pd.DataFrame | None = None,
 ) -> str:
     """The series as a text chart: a panel per metric (bars or lines), or one indexed panel.
 
@@ -315,7 +328,7 @@ def terminal_chart(
     """
     width = min(max(width, MIN_WIDTH), MAX_WIDTH)
     height = min(height, MAX_HEIGHT)
-    panels, notes = prepare(series, names, lang, indexed)
+    panels, notes = prepare(series, names, lang, indexed, spans=spans)
     lines = [line for panel in panels for line in panel.lines]
     styles = {
         (line.metric, line.entity): (

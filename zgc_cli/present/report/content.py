@@ -17,16 +17,25 @@ import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.citations import gbt7714_reference, safe_work
-from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
-from zgc_cli.present.numbers import human_number, marked_number
+from zgc_cli.present.i18n import MESSAGES, Language, data_note, message, unit_name
+from zgc_cli.present.numbers import (
+    Notation,
+    bounds_of,
+    interval_text,
+    marked_interval,
+    marked_number,
+)
 from zgc_cli.present.safe import visible
 from zgc_cli.present.views.common import (
     INFERRED_MARK,
     entity_label,
     header,
+    interval_marks,
     measure_header,
     measure_text,
     name_in,
+    share_cell,
+    whole_value_cell,
     year_text,
 )
 from zgc_cli.stats.citations import CitedWork
@@ -185,7 +194,8 @@ class _Figures:
         if labels:
             figure += message("label.wrap", self.lang, labels=labels)
         quote = _text(passage.quote) if passage.quote else message("source.no_quote", self.lang)
-        return Source(figure, quote, _text(passage.note))
+        note = data_note(passage.note, passage.note_zh, self.lang)
+        return Source(figure, quote, _text(note))
 
     def _labels(self, passage: Passage) -> str:
         basis = "" if passage.year_basis in ("stated", "") else passage.year_basis
@@ -221,7 +231,9 @@ def _catalog(result: ReportResult, figures: _Figures, lang: Language) -> Section
         inferred = "inferred_year" in str(row["latest_flags"]).split(FLAG_SEPARATOR)
         last = f"{row['last_year']}{INFERRED_MARK if inferred else ''}"
         years = last if row["first_year"] == row["last_year"] else f"{row['first_year']}–{last}"
-        latest = marked_number(row["latest_value"], unit, status, qualifier, lang)
+        latest = marked_interval(
+            row["latest_value"], bounds_of(row, "latest_value"), unit, status, qualifier, lang
+        )
         sources = figures.sources(row["metric"], row["entity"], [row["last_year"]])
         cells = [
             Cell(figures.metric_name(row["metric"])),
@@ -264,8 +276,13 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
             value_sources = figures.sources(metric, row["entity"], [row["year"]])
             growth_years = [row["previous_year"], row["year"]] if has_previous else []
             growth_sources = figures.sources(metric, row["entity"], growth_years)
-            value = marked_number(
-                row["value"], unit, str(row["status"]), str(row["qualifier"]), lang
+            value = marked_interval(
+                row["value"],
+                bounds_of(row, "value"),
+                unit,
+                str(row["status"]),
+                str(row["qualifier"]),
+                lang,
             )
             cells = [
                 Cell(figures.entity(row["entity"])),
@@ -274,7 +291,13 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
             ]
             for measure in measures:
                 text = measure_text(
-                    measure, row[measure.name], unit, lang, zero_base, str(row["kind"])
+                    measure,
+                    row[measure.name],
+                    unit,
+                    lang,
+                    zero_base,
+                    str(row["kind"]),
+                    bounds_of(row, measure.name),
                 )
                 cells.append(Cell(text, growth_sources if has_previous else (), numeric=True))
             rows.append(cells)
@@ -282,18 +305,21 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
         unit = str(of_metric["unit"].iloc[0])
         unit_shown = _text(unit_name(unit, lang))
         caption = " · ".join(part for part in (figures.metric_name(metric), unit_shown) if part)
-        notes = _flag_notes(of_metric["flags"], lang)
+        notes = _flag_notes(of_metric["flags"], lang, rows)
         chart = charts.get(metric, "")
         tables.append(Table(headers, rows, caption, notes, chart=chart, kind="series"))
     intro = message("report.series_intro", lang)
     return Section("series", message("report.series", lang), intro, tables=tables)
 
 
-def _flag_notes(flags: pd.Series, lang: Language) -> list[str]:
+def _flag_notes(flags: pd.Series, lang: Language, rows: Sequence[Sequence[Cell]] = ()) -> list[str]:
+    """The marks the flags carry, then the interval forms the cells show."""
     present: set[str] = set()
     for text in flags.astype(str):
         present.update(part for part in text.split(FLAG_SEPARATOR) if part)
-    return [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
+    notes = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
+    shown = [cell.text for row in rows for cell in row if cell.numeric]
+    return notes + interval_marks(shown, lang)
 
 
 def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> Table:
@@ -308,8 +334,9 @@ def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> 
         years = "" if asked else f" {row['year_from']}→{row['year_to']}"
         ends = [
             Cell(
-                marked_number(
+                marked_interval(
                     row[f"value_{end}"],
+                    bounds_of(row, f"value_{end}"),
                     unit,
                     str(row[f"status_{end}"]),
                     str(row[f"qualifier_{end}"]),
@@ -331,11 +358,19 @@ def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> 
         name += years
         cells = [Cell(name), *ends]
         for measure in measures:
-            text = measure_text(measure, row[measure.name], unit, lang, zero_base, str(row["kind"]))
+            text = measure_text(
+                measure,
+                row[measure.name],
+                unit,
+                lang,
+                zero_base,
+                str(row["kind"]),
+                bounds_of(row, measure.name),
+            )
             cells.append(Cell(text, both, numeric=True))
         rows.append(cells)
     caption = message("report.from_to", lang, year_from=result.year_from, year_to=result.year_to)
-    notes = _flag_notes(result.frame["flags"], lang)
+    notes = _flag_notes(result.frame["flags"], lang, rows)
     if result.tolerance:
         notes.append(message("report.nearest", lang, tolerance=result.tolerance))
     if result.not_compared:
@@ -356,26 +391,22 @@ def _shares(results: Sequence[ShareResult], figures: _Figures, lang: Language) -
             metric = str(row["metric"])
             part = figures.sources(metric, row["entity"], [row["year"]])
             whole = figures.sources(metric, row["of_entity"], [row["year"]])
-            status, qualifier = _marks(str(row["flags"]))
-            share = (
-                QUALIFIER_MARKS.get(qualifier, "")
-                + f"{float(row['share_pct']):,.1f}%"
-                + STATUS_MARKS.get(status, "")
-            )
+            share = share_cell(row, lang)
+            value = interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang)
             rows.append(
                 [
                     Cell(figures.metric_name(metric)),
                     Cell(figures.entity(row["entity"])),
                     Cell(str(row["year"]), numeric=True),
-                    Cell(human_number(row["value"], "", lang), part, numeric=True),
+                    Cell(value, part, numeric=True),
                     Cell(figures.entity(row["of_entity"])),
-                    Cell(human_number(row["of_value"], "", lang), whole, numeric=True),
+                    Cell(whole_value_cell(row, lang), whole, numeric=True),
                     Cell(share, part + whole, numeric=True),
                 ]
             )
     if not rows:
         return []
-    return [Table(headers, rows, notes=_flag_notes(pd.Series(flags, dtype=str), lang))]
+    return [Table(headers, rows, notes=_flag_notes(pd.Series(flags, dtype=str), lang, rows))]
 
 
 def _timeline(result: ReportResult, figures: _Figures, lang: Language, citation: str) -> Section:
@@ -399,7 +430,11 @@ def _timeline(result: ReportResult, figures: _Figures, lang: Language, citation:
 
 def legend(lang: Language) -> list[str]:
     """Every mark a number may carry, in the order of the tables' legends."""
-    names = ("estimate", "derived", "more_than", "nearly", "about", "less_than", "inferred_year")
+    names = (
+        *("estimate", "derived", "more_than", "nearly", "about", "less_than"),
+        *("order_of_magnitude", "inferred_year", "interval", "one_end"),
+        *("conventional", "unbounded"),
+    )
     return [message(f"mark.{name}", lang) for name in names]
 
 

@@ -11,7 +11,12 @@ from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
-from zgc_cli.present.numbers import human_number, marked_number
+from zgc_cli.present.numbers import (
+    Notation,
+    bounds_of,
+    interval_text,
+    marked_interval,
+)
 from zgc_cli.present.tables import Column, Heading, Row, build_table, labelled, plain
 from zgc_cli.present.views.common import (
     INFERRED_MARK,
@@ -20,12 +25,15 @@ from zgc_cli.present.views.common import (
     flowing_lines,
     header,
     indicator_label,
+    interval_marks,
     legend,
     measure_header,
     measure_text,
     name_in,
     series_label,
+    share_cell,
     sparkline,
+    whole_value_cell,
     year_text,
 )
 from zgc_cli.stats.measures import View, measures_for
@@ -37,8 +45,17 @@ def _span_parts(
 ) -> list[str]:
     """A series' first → last change, every compare measure in registry order, as parts."""
     unit = str(row["unit"])
-    start = marked_number(row["value_from"], unit, row["status_from"], row["qualifier_from"], lang)
-    end = marked_number(row["value_to"], unit, row["status_to"], row["qualifier_to"], lang)
+    start, end = (
+        marked_interval(
+            row[f"value_{end}"],
+            bounds_of(row, f"value_{end}"),
+            unit,
+            str(row[f"status_{end}"]),
+            str(row[f"qualifier_{end}"]),
+            lang,
+        )
+        for end in ("from", "to")
+    )
     zero_base = bool(row["value_from"] == 0)
     entity = entity_label(row["entity"], entity_names, lang)
     years = (
@@ -50,7 +67,9 @@ def _span_parts(
     for measure in measures_for(View.compare):
         if kind and kind not in measure.kinds:
             continue  # undefined for this kind of figure: not a dash, simply not said
-        text = measure_text(measure, row[measure.name], unit, lang, zero_base, kind)
+        text = measure_text(
+            measure, row[measure.name], unit, lang, zero_base, kind, bounds_of(row, measure.name)
+        )
         if measure.name == "cagr_pct":
             text = message("span.cagr", lang) + text
         parts.append(text)
@@ -110,12 +129,23 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
                 [
                     entity_label(row["entity"], result.entity_names, lang),
                     year_text(row["year"], row["year_basis"]),
-                    marked_number(
-                        row["value"], unit, str(row["status"]), str(row["qualifier"]), lang
+                    marked_interval(
+                        row["value"],
+                        bounds_of(row, "value"),
+                        unit,
+                        str(row["status"]),
+                        str(row["qualifier"]),
+                        lang,
                     ),
                     *(
                         measure_text(
-                            measure, row[measure.name], unit, lang, zero_base, str(row["kind"])
+                            measure,
+                            row[measure.name],
+                            unit,
+                            lang,
+                            zero_base,
+                            str(row["kind"]),
+                            bounds_of(row, measure.name),
                         )
                         for measure in measures
                     ),
@@ -127,12 +157,17 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         title = _titled(name, unit, metric, lang)
         renderables.append(build_table(columns, rows, title=title, width=width))
         renderables.extend(_outside_window(rows_of_metric, result.entity_names, lang, width))
+        shown = [cell for row_cells in rows for cell in row_cells[2:]]
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
             if span_row["year_from"] != span_row["year_to"]:
                 parts = _span_parts(span_row, lang, result.entity_names)
+                shown.extend(part.removeprefix(message("span.cagr", lang)) for part in parts[1:])
                 separator = message("label.separator", lang)
                 renderables.append(flowing_lines(parts, separator, width))
-        note = legend(rows_of_metric["flags"], lang, width)
+        shown_parts = [piece for part in shown for piece in str(part).split(" → ")]
+        note = legend(
+            rows_of_metric["flags"], lang, width, interval_marks(shown, lang), shown_parts
+        )
         if note is not None:
             renderables.append(note)
         renderables.append(Text(""))
@@ -176,8 +211,9 @@ def compare_view(
             years = f" {row['year_from']}→{row['year_to']}"
             nearest = nearest or years.strip()
         ends = [
-            marked_number(
+            marked_interval(
                 row[f"value_{end}"],
+                bounds_of(row, f"value_{end}"),
                 unit,
                 str(row[f"status_{end}"]),
                 str(row[f"qualifier_{end}"]),
@@ -195,7 +231,13 @@ def compare_view(
                 *ends,
                 *(
                     measure_text(
-                        measure, row[measure.name], unit, lang, zero_base, str(row["kind"])
+                        measure,
+                        row[measure.name],
+                        unit,
+                        lang,
+                        zero_base,
+                        str(row["kind"]),
+                        bounds_of(row, measure.name),
                     )
                     for measure in measures
                 ),
@@ -212,7 +254,8 @@ def compare_view(
             within=within,
         )
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
-    note = legend(result.frame["flags"], lang, width)
+    shown = [str(cell) for row_cells in rows for cell in row_cells[1:]]
+    note = legend(result.frame["flags"], lang, width, interval_marks(shown, lang), shown)
     if note is not None:
         renderables.append(note)
     if nearest:
@@ -393,24 +436,24 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
                 labelled(name, str(row["metric"])),
                 str(row[f"entity_{name_column}"] or row[f"entity_{other_column}"] or row["entity"]),
                 year,
-                marked_number(row["latest_value"], str(row["unit"]), status, qualifier, lang),
+                marked_interval(
+                    row["latest_value"],
+                    bounds_of(row, "latest_value"),
+                    str(row["unit"]),
+                    status,
+                    qualifier,
+                    lang,
+                ),
                 unit_name(str(row["unit"]), lang),
                 sparkline(series_values) if len(series_values) >= 2 else "",
             ]
         )
     renderables: list[RenderableType] = [build_table(columns, rows, width=width)]
-    note = legend(catalog["latest_flags"], lang, width)
+    shown = [str(cells[3]) for cells in rows if not isinstance(cells, Heading)]
+    note = legend(catalog["latest_flags"], lang, width, interval_marks(shown, lang))
     if note is not None:
         renderables.append(note)
     return renderables
-
-
-def _share_cell(share: float, flags: str) -> str:
-    """A share as a percent with the marks its ends give it: >43.9%, ~43.9%*."""
-    parts = flags.split(FLAG_SEPARATOR)
-    qualifier = next((part for part in parts if part in QUALIFIER_MARKS), "")
-    status = next((part for part in parts if part in STATUS_MARKS), "")
-    return QUALIFIER_MARKS.get(qualifier, "") + f"{share:,.1f}%" + STATUS_MARKS.get(status, "")
 
 
 def share_view(result: ShareResult, lang: Language, width: int | None) -> list[RenderableType]:
@@ -431,10 +474,10 @@ def share_view(result: ShareResult, lang: Language, width: int | None) -> list[R
             [
                 entity_label(row["entity"], result.entity_names, lang),
                 str(row["year"]),
-                human_number(row["value"], unit, lang),
+                interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang, unit),
                 entity_label(row["of_entity"], result.entity_names, lang),
-                human_number(row["of_value"], unit, lang),
-                _share_cell(float(row["share_pct"]), str(row["flags"])),
+                whole_value_cell(row, lang),
+                share_cell(row, lang),
             ]
         )
     metric = str(frame["metric"].iloc[0]) if not frame.empty else ""
@@ -442,7 +485,8 @@ def share_view(result: ShareResult, lang: Language, width: int | None) -> list[R
     unit_of = str(frame["unit"].iloc[0]) if "unit" in frame and not frame.empty else ""
     title = _titled(name, unit_of, metric, lang)
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
-    note = legend(frame["flags"], lang, width)
+    shown = [str(cell) for cells in rows for cell in (cells[2], cells[4], cells[5])]
+    note = legend(frame["flags"], lang, width, interval_marks(shown, lang))
     if note is not None:
         renderables.append(note)
     return renderables

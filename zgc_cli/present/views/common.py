@@ -6,7 +6,7 @@ Knows no statistics: every number was computed by :mod:`zgc_cli.stats` or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -14,15 +14,16 @@ from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
-from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR
+from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.formats import machine_text
 from zgc_cli.present.i18n import MESSAGES, Language, message
 from zgc_cli.present.numbers import (
-    percent_text,
+    INTERVAL_JOINER,
+    Bounds,
+    Notation,
+    bounds_of,
+    interval_text,
     places_text,
-    points_text,
-    ratio_text,
-    signed_human,
 )
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import Column, Flowing, build_table, plain
@@ -46,28 +47,87 @@ def measure_text(
     lang: Language,
     zero_base: bool = False,
     kind: str = "",
+    bounds: Bounds | None = None,
 ) -> str:
-    """A measure as its style and the row's kind write it: +5万亿, +20 pp, ↑4, +138.9%, 2.39×."""
+    """A measure as its style and the row's kind write it: +5万亿, +20 pp, ↑4, +138.9%, 2.39×;
+    its interval where the interval matters (+134…+144%, ≥ +50%, unbounded)."""
+    notation = Notation.percent
     if measure.style is Style.amount:
-        if kind == Kind.share:
-            return points_text(value, lang)
         if kind == Kind.rank:
             return places_text(value, lang)
-        return signed_human(value, unit, lang)
-    if measure.style is Style.ratio:
-        return ratio_text(value, lang, zero_base and measure.new_from_zero)
-    return percent_text(value, lang, zero_base and measure.new_from_zero)
+        notation = Notation.points if kind == Kind.share else Notation.amount
+    elif measure.style is Style.ratio:
+        notation = Notation.ratio
+    return interval_text(
+        value, bounds, notation, lang, unit, zero_base=zero_base and measure.new_from_zero
+    )
 
 
-def legend(flag_texts: Iterable[str], lang: Language, width: int | None = None) -> Text | None:
-    """The meaning of the marks that appear, or None when none do.
+def share_cell(row: Mapping[Hashable, Any], lang: Language) -> str:
+    """A share as a percent with the marks its ends give it (>43.9%, ~43.9%*), or its
+    interval where the interval matters (41.2…46.7%, ≥ 43%)."""
+    parts = str(row["flags"]).split(FLAG_SEPARATOR)
+    qualifier = next((part for part in parts if part in QUALIFIER_MARKS), "")
+    status = next((part for part in parts if part in STATUS_MARKS), "")
+    bounds = bounds_of(row, "share_pct")
+    text = interval_text(row["share_pct"], bounds, Notation.share, lang)
+    after = STATUS_MARKS.get(status, "")
+    if bounds is not None and not text[:1].isdigit():
+        return text + after  # an interval, a bound, or unbounded: the interval says it all
+    if bounds is not None and INTERVAL_JOINER in text:
+        return text + after
+    return QUALIFIER_MARKS.get(qualifier, "") + text + after
 
+
+def whole_value_cell(row: Mapping[Hashable, Any], lang: Language) -> str:
+    """The whole's value, its interval where it matters (the column is ``of_value``)."""
+    name = "whole_value" if "whole_value" in row else "of_value"
+    bounds = bounds_of(row, name) or bounds_of(row, "of_value")
+    return interval_text(row[name], bounds, Notation.value, lang)
+
+
+def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
+    """The legend's lines for the interval forms that appear among ``cells``."""
+    shown = [str(cell) for cell in cells]
+    conventional = message("cell.conventional", lang, value="")
+    unbounded = message("cell.unbounded", lang)
+    readings = [cell for cell in shown if cell.startswith(conventional) or cell == unbounded]
+    unbound = unbounded in readings
+    strict = [cell for cell in shown if cell not in readings]
+    parts = []
+    bound_signs = ("≥ ", "> ", "≤ ", "< ")
+    if any(INTERVAL_JOINER in cell for cell in strict):
+        parts.append(message("mark.interval", lang))
+    if any(cell.startswith(bound_signs) for cell in strict):
+        parts.append(message("mark.one_end", lang))
+    if any(cell != unbounded for cell in readings):
+        parts.append(message("mark.conventional", lang))
+    if unbound:
+        parts.append(message("mark.unbounded", lang))
+    return parts
+
+
+def legend(
+    flag_texts: Iterable[str],
+    lang: Language,
+    width: int | None = None,
+    extra: Sequence[str] = (),
+    shown: Sequence[str] | None = None,
+) -> Text | None:
+    """The meaning of the marks that appear (and the ``extra`` lines), or None when none do.
+
+    With the ``shown`` cells, ``~ about`` is said only where a cell carries it: an
+    approximate figure shown as its interval (a derived one) has no mark to explain.
     At a ``width``, lines break between entries only: a mark stays beside its word.
     """
     present: set[str] = set()
     for text in flag_texts:
         present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
+    about = QUALIFIER_MARKS["about"]
+    if shown is not None and not any(str(cell).startswith(about) for cell in shown):
+        present.discard("about")
     parts = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
+    parts += list(extra)
     if not parts:
         return None
     if width is None:
@@ -152,8 +212,18 @@ ID_COLUMNS: frozenset[str] = frozenset({"metric", "entity", "unit", "status", "q
 
 
 # What a narrow terminal leaves out of a table of observations first (higher first):
-# the note, then the year's basis, the passage, the qualifier, the status, the unit.
+# the provenance columns, the note, the year's basis, the passage, the qualifier, the status,
+# the unit.
 PLAIN_DISPENSABLE: dict[str, int] = {
+    # The optional provenance columns first: the passage that names the place, the note in
+    # Chinese, an inferred year's bounds, an interval the data states, the figure as written.
+    "entity_quote": 9,
+    "note_zh": 8,
+    "year_min": 7,
+    "year_max": 7,
+    "low": 6,
+    "high": 6,
+    "figure": 5,
     "note": 6,
     "year_basis": 5,
     "quote": 4,

@@ -8,7 +8,14 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.phrases import Term, TermNamer, say
-from zgc_cli.present.i18n import MESSAGES, Language, message, term_name, unit_name
+from zgc_cli.present.i18n import (
+    MESSAGES,
+    Language,
+    data_note,
+    message,
+    term_name,
+    unit_name,
+)
 from zgc_cli.present.numbers import human_number, marks_of, with_unit
 from zgc_cli.present.tables import Column, build_table, labelled, plain
 from zgc_cli.present.tables import _minimum_width as minimum_width
@@ -101,10 +108,10 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         quote = str(row["quote"])
         no_quote = message("source.no_quote", lang)
         renderables.append(plain(f"  “{quote}”" if quote else "  " + no_quote))
-        if str(row["note"]):
-            renderables.append(
-                plain("  " + message("source.note", lang) + str(row["note"]), style="dim")
-            )
+        data_text = data_note(row["note"], row.get("note_zh"), lang)
+        if data_text:
+            renderables.append(plain("  " + message("source.note", lang) + data_text, style="dim"))
+    citation = citation_in(citation, lang)
     if citation:
         renderables.append(plain(message("source.source", lang) + citation, style="dim"))
     note = legend(
@@ -121,6 +128,26 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
     if note is not None:
         renderables.append(note)
     return renderables
+
+
+_CJK_TEXT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_OTHER_NAME = re.compile(r"\s*[(（][^()（）\u3400-\u9fff]*[)）]")
+
+
+def citation_in(citation: str, lang: Language) -> str:
+    """The publication's line in the language: in Chinese, without the package's English
+    (a title zgc's data supplies in brackets where the article's headline is unknown, a
+    periodical's English name), which a Chinese reader has no use for; the rest as written."""
+    if lang is not Language.zh:
+        return citation
+    parts = []
+    for part in citation.split("; "):
+        if part.startswith("[") and part.endswith("]") and not _CJK_TEXT.search(part):
+            continue  # a title the data supplies in English, in brackets (no headline known)
+        if _CJK_TEXT.search(part):
+            part = _OTHER_NAME.sub("", part).replace(", ", "、")  # names, as Chinese lists them
+        parts.append(part)
+    return "；".join(parts)
 
 
 RESULT_STYLES: dict[str, str] = {
