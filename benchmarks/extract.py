@@ -239,12 +239,12 @@ def main() -> int:
         f"{'part':<10} {'gold':>5} {'extracted':>9} {'recall':>8} {'precision':>9} "
         f"{'whole':>7} {'per 10k ch':>12}"
     )
-    all_misses: Counter[str] = Counter()
+    split_misses: dict[str, Counter[str]] = {}
     results = {}
     for split in ("dev", "heldout"):
         scores, misses = corpus(split, split in args.misses)
         results[split] = scores
-        all_misses.update(misses)
+        split_misses[split] = misses
         print(scores.line(split))
     article_scores, unlabelled = article("article" in args.misses)
     print(article_scores.line("article"))
@@ -253,9 +253,10 @@ def main() -> int:
         f"with value, unit and qualifier; {unlabelled} more figures extracted that the data "
         "has no row for"
     )
-    print("\nmost common misses (dev and held-out):")
-    for reason, count in all_misses.most_common(10):
-        print(f"  {count:>3}  {reason}")
+    for split, misses in split_misses.items():
+        print(f"\nmost common misses ({split}):")
+        for reason, count in misses.most_common(10):
+            print(f"  {count:>3}  {reason}")
     held = results["heldout"]
     goals = [
         ("held-out recall >= 95%", held.found / held.gold >= 0.95),
