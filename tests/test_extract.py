@@ -290,6 +290,7 @@ def test_sidecars_never_replace_another_package(tmp_path: Path) -> None:
 # --- the installed command in a real pipe -------------------------------------------
 
 
+@pytest.mark.slow
 def test_installed_zgc_in_a_pipe(tmp_path: Path) -> None:
     zgc = Path(sys.executable).parent / "zgc"
     if not zgc.exists():

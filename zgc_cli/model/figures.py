@@ -638,6 +638,7 @@ def parse_english_figures(text: str) -> list[Figure]:
         figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
     return figures
 
+
 # --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------
 
 # Bounds that include their number (the Civil Code of the PRC, art. 1259: 以上, 以下, 以内
