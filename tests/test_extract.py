@@ -134,7 +134,7 @@ def test_on_a_terminal_it_marks_each_figure_in_its_passage(tmp_path: Path) -> No
     source.write_text(SNIPPET, encoding="utf-8")
     result = run("extract", str(source), "--format", "table", "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    assert "【279万人】" in result.stdout and "【四成以上】" in result.stdout
+    assert "「279万人」" in result.stdout and "「四成以上」" in result.stdout
     assert "By status: reported 5, derived 1" in result.stdout
     assert "By qualifier: exact 4, more_than" not in result.stdout  # names, not ids
     assert "more than 1" in result.stdout

@@ -1,7 +1,7 @@
 """The review view of ``zgc extract``: each paragraph with its figures marked, then its rows.
 
 A person checks a draft against the text: so the view is the text, paragraph by
-paragraph, each figure marked where it stands (【3.6万亿元】, bold on a terminal that
+paragraph, each figure marked where it stands (「3.6万亿元」, bold on a terminal that
 can show it), and under it one line per row (figure, value with its marks, status,
 year, place, draft metric), then the counts by status and qualifier. Every word is in
 the chosen language; the data's text reaches Rich as plain Text.
@@ -19,10 +19,12 @@ from zgc_cli.present.i18n import UNIT_NAMES, Language, message
 from zgc_cli.present.numbers import marked_number, with_unit
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import Column, build_table, labelled, plain
-from zgc_cli.present.views.common import year_text
+from zgc_cli.present.views.common import legend, year_text
 
-# Around a figure in its passage: visible without colour too.
-MARK_OPEN, MARK_CLOSE = "【", "】"
+# Around a figure in its passage, visible without colour too: brackets a line never
+# breaks inside (the tables' wrapping keeps 「 with what follows and 」 with what precedes).
+MARK_OPEN, MARK_CLOSE = "「", "」"
+ENGLISH_MARKS = ("[", "]")
 # The units extract drafts beyond the shipped data's, as the view names them.
 DRAFT_UNIT_NAMES: dict[str, dict[str, str]] = {
     "times": {"en": "times", "zh": "次"},
@@ -61,13 +63,15 @@ def _with_unit(number: str, unit: str, lang: Language) -> str:
 
 
 def _marked_passage(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Text:
+    latin = sum(char.isascii() and char.isalpha() for char in text[start:end])
+    opening, closing = ENGLISH_MARKS if latin > (end - start) / 3 else (MARK_OPEN, MARK_CLOSE)
     passage = Text()
     position = start
     for figure_start, figure_end in sorted(set(spans)):
         if figure_start < position:
             continue
         passage.append(visible(text[position:figure_start]))
-        passage.append(MARK_OPEN + visible(text[figure_start:figure_end]) + MARK_CLOSE, "bold")
+        passage.append(opening + visible(text[figure_start:figure_end]) + closing, "bold")
         position = figure_end
     passage.append(visible(text[position:end]))
     return passage
@@ -132,6 +136,21 @@ def extract_view(
     if limit and shown < len(frame):
         more = message("table.more_rows", lang, count=len(frame) - shown)
         renderables.append(plain(more, "dim"))
+    flags = [
+        ";".join(
+            part
+            for part in (
+                row["status"] if row["status"] != "reported" else "",
+                row["qualifier"] if row["qualifier"] != "exact" else "",
+                "inferred_year" if row["year_basis"] == "inferred" else "",
+            )
+            if part
+        )
+        for row in frame.to_dict("records")
+    ]
+    marks = legend(flags, lang, width)
+    if marks is not None:
+        renderables.append(marks)
     renderables.append(
         plain(message("extract.counts_status", lang, counts=_counts(result.status_counts, lang)))
     )
