@@ -58,6 +58,13 @@ from zgc_cli.extract.rules import (
 from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures
 from zgc_cli.phrases import phrase
 
+# Between an English figure and its year: "in 2020", "at the end of 2022".
+_ENGLISH_YEAR_AFTER = re.compile(
+    r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:in|for|during|by the end of|at the end of|as of)\s+"
+)
+# Between two years of a range written apart: 2019年至2023年, 2019—2023.
+_RANGE_JOINER = re.compile(r"\s*(?:年)?\s*[至到～~〜\-—–]\s*")
+
 
 class Extraction(Growths):
     """One text's extraction: its paragraphs, and its rows in reading order."""
@@ -170,6 +177,32 @@ class Extraction(Growths):
                     levels.append(row)
                 subject = row.name_zh or row.name_en or subject
             self._growths(growths, levels, sentence)
+            self._respective_years(sentence, [row for row in self.rows if row.start >= sentence[0]])
+
+    def _respective_years(self, sentence: tuple[int, int], rows: list[Row]) -> None:
+        """2019年至2023年…分别为6.31%、6.44%…: the n-th figure is of the range's n-th year."""
+        at = self.reading.find("分别", *sentence)
+        if at < 0:
+            return
+        named = [m for m in self.years if sentence[0] <= m.start < at and not m.is_base]
+        first = last = None
+        for left, right in zip(named, named[1:], strict=False):
+            if _RANGE_JOINER.fullmatch(self.reading[left.end : right.start]):
+                first, last = left.year, right.year
+        ranged = [m for m in named if m.is_range]
+        if first is None and ranged:
+            first, last = ranged[-1].first, ranged[-1].year
+        stop = CLAUSE_END.search(self.reading, at, sentence[1])
+        end = stop.start() if stop else sentence[1]
+        listed = [row for row in rows if at < row.start < end and row.status != "derived"]
+        if first is None or last is None or len(listed) != last - first + 1:
+            return
+        for offset, row in enumerate(listed):
+            said = phrase("extract.note.respective", year=first + offset, first=first, last=last)
+            row.year, row.year_basis = first + offset, "inferred"
+            row.note = "; ".join(n for n in (str(said), row.note) if n)
+            row.note_zh = "；".join(n for n in (said.text("zh"), row.note_zh) if n)
+            row.year_min = row.year_max = row.year
 
     def _clause(self, sentence: tuple[int, int], figure: Figure) -> tuple[int, int]:
         for clause in pieces(CLAUSE_END, self.reading, *sentence):
@@ -295,6 +328,13 @@ class Extraction(Growths):
         figure: Figure,
     ) -> tuple[int, str, str, str, int | None]:
         """(year, year_basis, note, note_zh, where the year is named in the sentence)."""
+        if self.english:  # 631.62 billion yuan in 2020: English names the year after
+            for mention in self.years:
+                between = self.reading[figure.end : mention.start]
+                if mention.start >= figure.end and len(between) <= 24:
+                    if _ENGLISH_YEAR_AFTER.fullmatch(between):
+                        said = phrase("extract.note.clause")
+                        return mention.year, "stated", "", said.text("zh"), mention.start
         for mention in self.years:
             if mention.is_base and clause[0] <= mention.start < figure.start:
                 opened_by = self.reading[max(0, mention.start - 1) : mention.start]
@@ -375,8 +415,9 @@ class Extraction(Growths):
         for place, (start, end) in self.titled_places:
             if start <= figure.start < end:  # “2023中国商业航天企业百强”: the list's own place
                 return place.entity, "", place.start, place.end
-        mention, _ = _place(self.places, *sentence, figure.start, self.reading)
-        if mention is not None:
+        mention, where = _place(self.places, *sentence, figure.start, self.reading)
+        city_word = _DEFAULT_PLACE.search(self.reading, sentence[0], figure.start)
+        if mention is not None and not (where == "after" and city_word):
             return mention.entity, "", mention.start, mention.end
         if _DEFAULT_PLACE.search(self.reading, sentence[0], figure.start):
             # 本市, 全市, the city: the city the text last named, else the text's own place

@@ -47,7 +47,9 @@ RELATIVE_YEARS = {
 # A year after these words is the base of a comparison (比2022年增长), not the figure's own.
 BASE_BEFORE = (
     "比", "较", "与", "相比", "相当于", "对比", "同比", "than", "from", "over", "with", "times the",
+    "as in", "than in", "compared with", "against",
 )  # fmt: skip
+_FROM_FIGURE_IN = re.compile(r"\bfrom\s+[\d,.$]+(?:\s+[a-z]+){0,2}\s+in\s+$")
 # A year after these words dates an event (创办于2007年, 自2023年8月30日揭牌以来), not a figure.
 EVENT_BEFORE = (
     "创办于", "成立于", "始于", "创建于", "设立于", "诞生于", "建于", "自", "founded in", "since",
@@ -134,6 +136,8 @@ def year_mentions(
             year = first = int(match.group("year") or match.group("english"))
         before = reading[max(0, start - 12) : start].rstrip().lower()
         since = reading.startswith(("以来", "年以来"), end) or reading[end : end + 3] == "年以来"
+        # "up from 224 in 2012": the year of a comparison's base figure
+        since = since or bool(_FROM_FIGURE_IN.search(reading, max(0, start - 40), start))
         is_base = (
             since
             or before.endswith(BASE_BEFORE + EVENT_BEFORE)
@@ -191,6 +195,8 @@ class Places:
             framed = before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER)
             # 全国26个省区市: the country as the scope of a count, not what is counted.
             framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
+            opening = reading[max(0, start - 7) : start].lower()
+            framed = framed or opening.endswith(("among ", "across "))
             if (
                 alias.endswith(("区", "园"))
                 and len(alias) <= 3

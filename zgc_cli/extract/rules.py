@@ -16,7 +16,7 @@ from zgc_cli.model.figures import Figure
 
 TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划")
 ENGLISH_ESTIMATE = re.compile(
-    r"\b(expected|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?"
+    r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?"
     r"|plans? to)\b",
     re.I,
 )

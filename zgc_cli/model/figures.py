@@ -450,6 +450,11 @@ ENGLISH_QUALIFIERS: dict[str, str] = {
     "over": MORE_THAN,
     "above": MORE_THAN,
     "exceeding": MORE_THAN,
+    "exceed": MORE_THAN,
+    "exceeds": MORE_THAN,
+    "exceeded": MORE_THAN,
+    "surpass": MORE_THAN,
+    "surpassed": MORE_THAN,
     "at least": MORE_THAN,
     "upwards of": MORE_THAN,
     "nearly": NEARLY,
@@ -581,6 +586,9 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     r"(?P<post>\s(?:" + _english_alternation(ENGLISH_POST_QUALIFIERS) + r")\b)?",
     re.IGNORECASE,
 )
+# A bare number compared with the figure before it has that figure's unit.
+_INHERITS = re.compile(r"\b(?:up|down)?\s*from\s+$|\bcompared with\s+$|\bversus\s+$|\bagainst\s+$")
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b")
 _ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,3}(?P<noun>[A-Za-z][\w-]*)")
 # "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
 _RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
@@ -605,6 +613,7 @@ def parse_english_figures(text: str) -> list[Figure]:
     noun within four words to be a figure: bare numbers are years, names or labels.
     """
     figures = []
+    last_unit = ""
     for match in ENGLISH_FIGURE_PATTERN.finditer(text):
         groups = match.groupdict()
         if groups["rank"]:
@@ -626,6 +635,12 @@ def parse_english_figures(text: str) -> list[Figure]:
             unit = "元" if currency in ("RMB", "CNY", "¥") else "美元"
         elif not unit:
             unit = _english_counted(text, match.end())
+        preceding = text[max(0, match.start() - 20) : match.start()]
+        if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
+            if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
+                unit = last_unit  # 487 listed companies, up from 224: the same unit
+        if not unit and last_unit and _OF_THEM.match(text, match.end()):
+            unit = last_unit  # 2.79 million employees…, and 63,000 of them
         if not (unit or magnitude or groups["pre"] or groups["post"]):
             continue  # a bare number: a year, a name, a label
         if 1900 <= number <= 2100 and not (unit or magnitude) and "." not in groups["number"]:
@@ -636,6 +651,8 @@ def parse_english_figures(text: str) -> list[Figure]:
         qualifier = ENGLISH_QUALIFIERS.get(pre) or ENGLISH_POST_QUALIFIERS.get(post) or EXACT
         start = match.start("pre") if groups["pre"] else match.start()
         figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
+        if unit not in ("倍", "%", "个百分点", "第", "次"):
+            last_unit = unit  # what "of them" and "up from 224" count
     return figures
 
 
