@@ -26,6 +26,7 @@ For each figure:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from zgc_cli.extract.growth import Growths
 from zgc_cli.extract.naming import Namer, unit_of
@@ -81,19 +82,20 @@ class Extraction(Growths):
         figure_spans = [(f.start, f.end) for f in parse_figures(text)]
         self.years = year_mentions(self.reading, figure_spans, self.published)
         self.latest = max((m.year for m in self.years if not m.relative), default=None)
+        self.year_starts = [m.start for m in self.years]
+        self.headings = [self._is_heading(start, end) for start, end in self.paragraphs]
         self.title_year = self._title_year()
+        self.sections = self._sections()
         titles = [match.span() for match in _QUOTED_TITLE.finditer(self.reading)]
-        self.places = [
-            place
-            for place in options.places.mentions(self.reading)
-            if not any(start <= place.start < end for start, end in titles)
-        ]
-        self.titled_places = [
-            (place, span)
-            for place in options.places.mentions(self.reading)
-            for span in titles
-            if span[0] <= place.start < span[1]
-        ]
+        title_starts = [start for start, _ in titles]
+        self.places, self.titled_places = [], []
+        for place in options.places.mentions(self.reading):
+            index = bisect_right(title_starts, place.start) - 1
+            if index >= 0 and place.start < titles[index][1]:
+                self.titled_places.append((place, titles[index]))
+            else:
+                self.places.append(place)
+        self.carried: dict[int, tuple[str, str] | None] = {}
 
     def _is_heading(self, start: int, end: int) -> bool:
         """A title or section heading: a short line that ends no sentence."""
@@ -103,7 +105,8 @@ class Extraction(Growths):
         return len(line) <= 60 and not re.search(r"[。！？；]|[.!?]\s", line + " ")
 
     def _named_year(self, start: int, end: int) -> int | None:
-        named = {m.year for m in self.years if start <= m.start < end and not m.is_base}
+        first, last = bisect_left(self.year_starts, start), bisect_left(self.year_starts, end)
+        named = {m.year for m in self.years[first:last] if not m.is_base}
         if len(named) != 1:
             return None
         (year,) = named
@@ -111,30 +114,36 @@ class Extraction(Growths):
 
     def _title_year(self) -> int | None:
         """The document's year: of its title (北京市2023年…公报), else of a short lead paragraph."""
-        for start, end in self.paragraphs[:2]:
+        for (start, end), heading in zip(self.paragraphs[:2], self.headings, strict=False):
             lead = end - start <= 200 and not parse_figures(self.text[start:end])
-            if self._is_heading(start, end) or lead:
+            if heading or lead:
                 year = self._named_year(start, end)
                 if year is not None:
                     return year
         return None
 
+    def _sections(self) -> dict[int, tuple[int | None, str]]:
+        """Each paragraph's section: the year of the nearest heading above it that names
+        one, and the target word (目标, 计划) of the nearest heading above it, or ''."""
+        sections: dict[int, tuple[int | None, str]] = {}
+        year: int | None = None
+        target = ""
+        for (start, end), heading in zip(self.paragraphs, self.headings, strict=True):
+            sections[start] = (year, target)
+            if heading:
+                year = self._named_year(start, end) or year
+                words = self.reading[start:end]
+                target = next((m for m in TARGET_MARKERS if m in words), "")
+        return sections
+
     def _section_year(self, paragraph: tuple[int, int]) -> int | None:
         """The year of the nearest heading above the paragraph that names one, else the title's."""
-        for start, end in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
-            if self._is_heading(start, end):
-                year = self._named_year(start, end)
-                if year is not None:
-                    return year
-        return self.title_year
+        year = self.sections.get(paragraph[0], (None, ""))[0]
+        return year if year is not None else self.title_year
 
     def _section_is_target(self, paragraph: tuple[int, int]) -> str:
         """The target word (目标, 计划) of the nearest heading above the paragraph, or ''."""
-        for start, end in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
-            if self._is_heading(start, end):
-                heading = self.reading[start:end]
-                return next((m for m in TARGET_MARKERS if m in heading), "")
-        return ""
+        return self.sections.get(paragraph[0], (None, ""))[1]
 
     def run(self) -> list[Row]:
         for number, (start, end) in enumerate(self.paragraphs, start=1):
@@ -432,14 +441,29 @@ class Extraction(Growths):
             mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
             if mention is not None:
                 return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
-        for before in reversed([p for p in self.paragraphs if p[1] <= paragraph[0]]):
-            if self._is_heading(*before):
+        carried = self._carried(paragraph)
+        if carried is not None:
+            return carried[0], carried[1], None, 0
+        return self.options.default_entity, "", None, 0
+
+    def _carried(self, paragraph: tuple[int, int]) -> tuple[str, str] | None:
+        """The place an earlier paragraph of the section names last: (entity, its sentence)."""
+        if paragraph[0] in self.carried:
+            return self.carried[paragraph[0]]
+        found: tuple[str, str] | None = None
+        index = bisect_left([start for start, _ in self.paragraphs], paragraph[0])
+        for position in range(index - 1, -1, -1):
+            if self.headings[position]:
                 break  # a section's places stay in it
-            for earlier in reversed(pieces(SENTENCE_END, self.reading, *before)):
+            for earlier in reversed(pieces(SENTENCE_END, self.reading, *self.paragraphs[position])):
                 mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
                 if mention is not None:
-                    return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
-        return self.options.default_entity, "", None, 0
+                    found = mention.entity, self.text[earlier[0] : earlier[1]].strip()
+                    break
+            if found is not None:
+                break
+        self.carried[paragraph[0]] = found
+        return found
 
     def _unique_keys(self) -> None:
         """Two rows of one (metric, entity, year) get apart: the later one's id is numbered."""
