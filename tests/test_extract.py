@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.conftest import ARTICLE, REPO_ROOT
@@ -321,3 +323,28 @@ def test_the_corpus_is_labelled_and_a_third_is_held_out() -> None:
         for label in labels:
             if label["file"] == text["file"]:
                 assert label["figure"] in body, label
+
+
+# --- what holds of any text ---------------------------------------------------------
+
+PIECES = [
+    "2023年", "2012～2022年", "比2022年", "增长", "14.9%", "3.6万亿元", "近", "超过", "约",
+    "余", "家", "以上", "左右", "，", "。", "；", "、", "\n", "  ", "中关村", "北京", "全国",
+    "占", "四成", "第一", "是2013年的", "1.5倍", "预计", "有望", "分别", "其中", "1,897",
+    "more than", " 5.2 percent", " in 2021", "Beijing's", " $34.49 billion", "「", "」", "“", "”",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_any_text_gives_verbatim_quotes_holding_their_figures(parts: list[str]) -> None:
+    from zgc_cli.extract.core import Options, extract_rows
+    from zgc_cli.extract.draft import places_from
+
+    text = "".join(parts)
+    places = places_from([("e", (REPO_ROOT / "data" / "entities.csv").read_text("utf-8"))])
+    for row in extract_rows(text, Options(places, "2024-04", "zgc")):
+        assert row.quote in text
+        assert row.figure in row.quote or row.status == "derived"
+        assert row.year_basis in ("stated", "inferred", "publication")
+        assert row.status in ("reported", "estimate", "derived")
