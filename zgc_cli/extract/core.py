@@ -40,7 +40,7 @@ from zgc_cli.extract.passages import (
 )
 from zgc_cli.extract.rules import (
     _ANAPHORA,
-    _DEFAULT_PLACE,
+    _KIND_WORDS,
     _LEADING,
     _NAME_UNITS,
     _QUOTED_TITLE,
@@ -63,6 +63,17 @@ from zgc_cli.phrases import phrase
 _ENGLISH_YEAR_AFTER = re.compile(
     r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:in|for|during|by the end of|at the end of|as of)\s+"
 )
+_SAME_MEASURE = re.compile(
+    r"\bthe (?:figure|number|rate|share|ratio) (?:was|is|stood at)\s+$"
+    r"|\b(?:up|down) from\s+(?:some\s+|about\s+|nearly\s+)?$"
+)
+_OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
+_FROM_PLACE = re.compile(r"\s+(?:came|were|was|are|is)\s+(?:from|in|based in)\s+")
+# Words that date a figure to the publication: 目前, 如今, now.
+_NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b")
+# Heading words that make a section's figures targets (二、今年的主要预期目标); a heading
+# with 计划 alone is a plan's report (上年计划执行情况), not its targets.
+_HEADING_TARGETS = ("预期目标", "目标", "展望")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*[至到～~〜\-—–]\s*")
 
@@ -85,6 +96,10 @@ class Extraction(Growths):
         self.year_starts = [m.start for m in self.years]
         self.headings = [self._is_heading(start, end) for start, end in self.paragraphs]
         self.title_year = self._title_year()
+        # A text that never names its publication year reports on a past period.
+        self.carries_years = self.published is None or not any(
+            m.year == self.published and not m.is_base and not m.relative for m in self.years
+        )
         self.sections = self._sections()
         titles = [match.span() for match in _QUOTED_TITLE.finditer(self.reading)]
         title_starts = [start for start, _ in titles]
@@ -133,7 +148,7 @@ class Extraction(Growths):
             if heading:
                 year = self._named_year(start, end) or year
                 words = self.reading[start:end]
-                target = next((m for m in TARGET_MARKERS if m in words), "")
+                target = next((m for m in _HEADING_TARGETS if m in words), "")
         return sections
 
     def _section_year(self, paragraph: tuple[int, int]) -> int | None:
@@ -247,8 +262,27 @@ class Extraction(Growths):
         if figure.text == "从无到有":  # 超千亿元企业从无到有: none of what the name counts
             word = "家" if "企业" in noun or "公司" in noun else "个"
         if not word and figure.text != "从无到有":
-            word = next((w for key, w in _NAME_UNITS if key in noun), "")
+            # 参数规模达到1.75万亿; technology contracts … numbered 6,758: the name's unit
+            said = noun if not self.english else self.reading[clause[0] : figure.start]
+            word = next((w for key, w in _NAME_UNITS if key in said), "")
+            noun = noun if not self.english else f"{noun} {said}"
         unit = unit_of(word, noun, after)
+        levels = [
+            row
+            for row in self.rows
+            if row.paragraph == number and row.unit not in ("percent", "ratio", "percentage_points")
+        ]
+        previous = levels[-1] if levels else None
+        same = _SAME_MEASURE.search(
+            self.reading, max(sentence[0], figure.start - 24), figure.start
+        ) or _OF_THOSE.match(self.reading, figure.end)
+        if (
+            self.english
+            and previous is not None
+            and same
+            and figure.unit_suffix in ("", "家", "人")
+        ):
+            unit, name = previous.unit, previous.name_en  # in Beijing the figure was 303.9
         if not unit:
             return None
         year, basis, note, note_zh, year_start = self._year(paragraph, sentence, clause, figure)
@@ -365,6 +399,9 @@ class Extraction(Growths):
                 else:
                     said = phrase(key)
                 return nearest.year, "stated", "", said.text("zh"), nearest.start
+        if self.published is not None and _NOW.search(self.reading, sentence[0], figure.start):
+            said = phrase("extract.note.publication", date=self.options.published)
+            return self.published, "publication", str(said), said.text("zh"), None
         earlier = [
             m
             for m in self.years
@@ -374,6 +411,12 @@ class Extraction(Growths):
             year = earlier[-1].year
             said = phrase("extract.note.paragraph", year=year)
             return year, "inferred", str(said), said.text("zh"), None
+        if self.carries_years:  # a report on a past period: later paragraphs keep its years
+            before = [m for m in self.years if m.end <= paragraph[0] and not m.is_base]
+            if before:
+                year = before[-1].year
+                said = phrase("extract.note.paragraph", year=year)
+                return year, "inferred", str(said), said.text("zh"), None
         section = self._section_year(paragraph)
         if section is not None:
             said = phrase("extract.note.title", year=section)
@@ -424,19 +467,33 @@ class Extraction(Growths):
         for place, (start, end) in self.titled_places:
             if start <= figure.start < end:  # “2023中国商业航天企业百强”: the list's own place
                 return place.entity, "", place.start, place.end
+        if self.english:  # 47 came from Zhongguancun; 51 were from Beijing
+            for place in self.places:
+                between = self.reading[figure.end : place.start]
+                if 0 <= len(between) <= 16 and _FROM_PLACE.fullmatch(between):
+                    return place.entity, "", place.start, place.end
         mention, where = _place(self.places, *sentence, figure.start, self.reading)
-        city_word = _DEFAULT_PLACE.search(self.reading, sentence[0], figure.start)
-        if mention is not None and not (where == "after" and city_word):
+        kind_word = next(
+            (
+                kinds
+                for words, kinds in _KIND_WORDS
+                if words.search(self.reading[sentence[0] : figure.start].lstrip())
+            ),
+            None,
+        )
+        if mention is not None and not (where == "after" and kind_word):
             return mention.entity, "", mention.start, mention.end
-        if _DEFAULT_PLACE.search(self.reading, sentence[0], figure.start):
-            # 本市, 全市, the city: the city the text last named, else the text's own place
-            cities = [
+        if kind_word:
+            # 本市, the city, the region: the place of that kind the text last named
+            named = [
                 m
                 for m in self.places
-                if m.end <= figure.start and self.options.places.kinds.get(m.entity) == "city"
+                if m.end <= figure.start and self.options.places.kinds.get(m.entity) in kind_word
             ]
-            if cities or self.options.default_entity:
-                return (cities[-1].entity if cities else self.options.default_entity), "", None, 0
+            if named:
+                return named[-1].entity, "", None, 0
+            if "city" in kind_word and self.options.default_entity:
+                return self.options.default_entity, "", None, 0
         for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
             mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
             if mention is not None:
@@ -447,21 +504,16 @@ class Extraction(Growths):
         return self.options.default_entity, "", None, 0
 
     def _carried(self, paragraph: tuple[int, int]) -> tuple[str, str] | None:
-        """The place an earlier paragraph of the section names last: (entity, its sentence)."""
+        """The place the paragraph before names in its first sentence (its topic), if any."""
         if paragraph[0] in self.carried:
             return self.carried[paragraph[0]]
         found: tuple[str, str] | None = None
         index = bisect_left([start for start, _ in self.paragraphs], paragraph[0])
-        for position in range(index - 1, -1, -1):
-            if self.headings[position]:
-                break  # a section's places stay in it
-            for earlier in reversed(pieces(SENTENCE_END, self.reading, *self.paragraphs[position])):
-                mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
-                if mention is not None:
-                    found = mention.entity, self.text[earlier[0] : earlier[1]].strip()
-                    break
-            if found is not None:
-                break
+        if index > 0 and not self.headings[index - 1]:
+            first = pieces(SENTENCE_END, self.reading, *self.paragraphs[index - 1])[0]
+            mention, _ = _place(self.places, *first, first[0], self.reading)
+            if mention is not None:
+                found = mention.entity, self.text[first[0] : first[1]].strip()
         self.carried[paragraph[0]] = found
         return found
 

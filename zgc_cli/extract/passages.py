@@ -18,8 +18,12 @@ from zgc_cli.model.figures import TRADITIONAL_TO_SIMPLIFIED
 
 # More of the Traditional script than the figure parser needs: places, bodies, nouns.
 _MORE_TRADITIONAL = str.maketrans(
-    "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條來務獸擁創",
-    "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条来务兽拥创",
+    "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條來務獸擁創"
+    "眾間構轉織協體內網絡庫層驗廠區點顯線隊據證標準環與數統計單園業臺灣陸歷連級鏈龍"
+    "領導應對從進於書報處優勢質價雙門問題華",
+    "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条来务兽拥创"
+    "众间构转织协体内网络库层验厂区点显线队据证标准环与数统计单园业台湾陆历连级链龙"
+    "领导应对从进于书报处优势质价双门问题华",
 )
 READING = {**TRADITIONAL_TO_SIMPLIFIED, **_MORE_TRADITIONAL}
 
@@ -147,10 +151,36 @@ def year_mentions(
     return found
 
 
+# After a place's name, words that make it a body's name (北京市统计局).
+_BODY_AFTER = (
+    "统计局",
+    "科委",
+    "政府",
+    "人民政府",
+    "经信局",
+    "经济和信息化局",
+    "发改委",
+    "委员会",
+    "日报",
+)
+
+
 def _opens_sentence(reading: str, start: int) -> bool:
     return reading[max(0, start - 2) : start - 1] in ("", "。", "，", "\n", " ", "；") and (
         reading[start - 1 : start] in LOCATED_BEFORE
     )
+
+
+_GENERIC_ENGLISH = re.compile(r"\s+(?:Park|District|New Area|Area|Zone|Center|Centre)$")
+
+
+def _short_english_name(name: str) -> str:
+    """An English name less its generic last word and a leading Zhongguancun, if distinct."""
+    short = _GENERIC_ENGLISH.sub("", name.strip())
+    short = re.sub(r"^Zhongguancun\s+", "", short) if short != "Zhongguancun" else short
+    if short == name.strip() or not short or " " in short or not short[:1].isupper():
+        return ""
+    return short
 
 
 class Places:
@@ -170,6 +200,9 @@ class Places:
             for word in (word.strip() for word in words):
                 if word and word not in self.aliases:
                     self.aliases[word] = entity
+            short = _short_english_name(row.get("name_en") or "")
+            if short and short not in self.aliases:
+                self.aliases[short] = entity  # Zhongguancun Yizhuang Park: "Yizhuang"
         alternation = "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True))
         self.pattern = re.compile(alternation) if alternation else None
 
@@ -196,7 +229,11 @@ class Places:
             # 全国26个省区市: the country as the scope of a count, not what is counted.
             framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
             opening = reading[max(0, start - 7) : start].lower()
-            framed = framed or opening.endswith(("among ", "across "))
+            # among China's regions; flowing to Tianjin and Hebei: not what is measured
+            framed = framed or opening.endswith(("among ", " to "))
+            # 北京市统计局, 北京市科委: a body of the place, not the place
+            framed = framed or after.startswith(_BODY_AFTER) or after.startswith("平均")
+            framed = framed or before.endswith(("领先", "高于", "低于"))  # 领先全国: a comparison
             if (
                 alias.endswith(("区", "园"))
                 and len(alias) <= 3
@@ -206,10 +243,16 @@ class Places:
             # 在北京亦庄，…: a place opening its sentence is its topic, not where something lies.
             located = before.endswith(LOCATED_BEFORE) and not _opens_sentence(reading, start)
             found.append(PlaceMention(start, end, self.aliases[alias], framed, located))
-        # Beijing's Zhongguancun: the possessor frames the place that follows it.
-        for first, second in zip(found, found[1:], strict=False):
-            if reading[first.end : second.start] in ("'s ", "’s "):
-                found[found.index(first)] = PlaceMention(
+        # Beijing's Zhongguancun: the possessor frames the place that follows it;
+        # to Tianjin and Hebei: a place joined to a destination is one too.
+        for index, (first, second) in enumerate(zip(found, found[1:], strict=False)):
+            between = reading[first.end : second.start]
+            if between in ("'s ", "’s "):
+                found[index] = PlaceMention(
                     first.start, first.end, first.entity, True, first.located
+                )
+            elif first.framed and between in (" and ", "和", "、"):
+                found[index + 1] = PlaceMention(
+                    second.start, second.end, second.entity, True, second.located
                 )
         return found

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from zgc_cli.extract.passages import PlaceMention, Places, YearMention
-from zgc_cli.model.figures import Figure
+from zgc_cli.model.figures import ENGLISH_COUNTED, Figure
 
-TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划")
+TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划", "展望")
 ENGLISH_ESTIMATE = re.compile(
     r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?"
     r"|plans? to)\b",
@@ -23,6 +23,9 @@ ENGLISH_ESTIMATE = re.compile(
 _RANK_BEFORE = re.compile(
     r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$"
 )
+_RANK_WORD = re.compile(r"排名|排行|位居|位列|名列|居|列")
+_LISTED_IN = re.compile(r"入选|入围|跻身|进入|上榜")
+_ENGLISH_THRESHOLD = re.compile(r"\bwith (?:an )?annual [a-z ]{0,30}of\s*$", re.I)
 _COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,24}$")
 _GROWTH_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增速为|增速|增幅为|增幅|扩大|下降|减少|降低|回落)"
@@ -56,6 +59,12 @@ _NAME_UNITS: tuple[tuple[str, str], ...] = (
     ("spending", "元"),
     ("expenditure", "元"),
     ("investment", "元"),
+    ("contracts", "项"),
+    ("patents", "件"),
+    ("companies", "家"),
+    ("firms", "家"),
+    ("enterprises", "家"),
+    ("models", "款"),
 )
 # Words that say what a counter counts: with one in the name, the words after it are not read.
 _NOUN_KEYS = (
@@ -74,6 +83,18 @@ _NOUN_KEYS = (
 _UNTIL = re.compile(r"至|到")
 # Words naming the text's own place (the --entity given): 本市, 全市, the city.
 _DEFAULT_PLACE = re.compile(r"本市|全市|我市|[Tt]he city|[Tt]he capital")
+# Words that name a place by its kind: the place of that kind named last (the region).
+_KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        re.compile(r"本市|全市|我市|(?:^|[.;]\s*)The (?:city|capital)\b|\bthe (?:city|capital)'s"),
+        ("city",),
+    ),
+    (re.compile(r"区域(?!内)|(?:^|[.;]\s*)The region\b|\bthe region's"), ("region",)),
+    (
+        re.compile(r"示范区内|(?:^|[.;]\s*)The (?:zone|park)\b|\bthe (?:zone|park)'s"),
+        ("zone", "sub_park"),
+    ),
+)
 _ANAPHORA = ("这一", "该数", "此", "其", "这个", "上述")
 _PER_PERSON_AFTER = ("发明", "有效", "专利", "口", "拥有", "均")
 _TIME_UNITS = frozenset({"年", "个月", "岁", "天"})
@@ -134,6 +155,13 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
     if figure.text in ("万人", "萬人") and reading.startswith(_PER_PERSON_AFTER, figure.end):
         return False  # 万人发明专利拥有量: per 10,000 people
     start, end = figure.start, figure.end
+    clause_before = reading[max(sentence[0], start - 30) : start]
+    if figure.unit_suffix == "强" and _LISTED_IN.search(clause_before):
+        return False  # 入选《财富》世界500强: the list's name
+    if figure.unit_suffix == "元" and reading.startswith(("的企业", "的公司"), end):
+        return False  # 收入超千亿元的企业: a size class
+    if _ENGLISH_THRESHOLD.search(clause_before):
+        return False  # those with annual income of 20 million yuan or more: a size class
     if figure.unit_suffix == "条" and reading[end : end + 1] in ("、", "”", "，", "。", ""):
         return False  # 科研经费28条: a policy's name
     for title in _QUOTED_TITLE.finditer(reading, sentence[0], sentence[1]):
@@ -152,7 +180,9 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
         if counter in ("个", "家", "次", "届", "批", "期", "项"):
             # 成为第三个万亿级产业集群: the third of them, a count; 第一个 is a first, no count.
             return bool(_COUNT_ORDINAL.search(before)) and counter == "个" and figure.value >= 2
-        return bool(_RANK_BEFORE.search(before)) or figure.text[:1].isascii()
+        near = reading[max(sentence[0], start - 8) : start]
+        ranked = _RANK_BEFORE.search(before) or _RANK_WORD.search(near)
+        return bool(ranked) or figure.text[:1].isascii()
     return True
 
 
@@ -228,11 +258,12 @@ def _name(reading: str, text: str, clause_start: int, figure: Figure, english: b
         if phrase_before.lower() in _ENGLISH_GENERIC and parts:
             phrase_before = parts[0]  # the clause's subject: Their employers spent a total of…
         words_after = after.group(1) if after else ""
-        if figure.unit_suffix in ("家", "人", "件", "款", "项", "次", "个") and words_after:
+        names_counted = any(word.lower() in ENGLISH_COUNTED for word in words_after.split())
+        if figure.unit_suffix in ("家", "人", "件", "款", "项", "次", "个") and names_counted:
             return re.split(r"\b(?:in|of|on|for|at|were|was|which|that|who)\b", words_after)[
                 0
             ].strip()
-        return phrase_before[-40:] or words_after
+        return phrase_before[-40:] or (words_after if names_counted else "")
     before = reading[clause_start : figure.start]
     base = _FROM_YEAR.search(before)
     if base is not None:  # 企业总收入从2014年的3.6万亿元: the name is before 从

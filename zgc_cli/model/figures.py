@@ -178,6 +178,7 @@ EXTRA_PRE_QUALIFIERS: dict[str, str] = {
     "低于": LESS_THAN,
     "最多": LESS_THAN,
     "近乎": NEARLY,
+    "约合": ABOUT,
     "大概": ABOUT,
 }
 EXTRA_POST_QUALIFIERS: dict[str, str] = {
@@ -189,8 +190,8 @@ PRE_QUALIFIERS.update(EXTRA_PRE_QUALIFIERS)
 POST_QUALIFIERS.update(EXTRA_POST_QUALIFIERS)
 # Words of the Traditional script the parser reads, each mapped to its simplified form.
 TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
-    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍",
-    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围",
+    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選",
+    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选",
 )
 _FRACTION = (
     rf"(?P<fraction>(?P<denominator>[{ZH_NUMERAL_CHARS}]+|\d+)分之"
@@ -535,6 +536,14 @@ ENGLISH_COUNTED: dict[str, str] = {
     "staff": "人",
     "returnees": "人",
     "jobs": "人",
+    "technicians": "人",
+    "talents": "人",
+    "branches": "家",
+    "awards": "项",
+    "industries": "个",
+    "products": "款",
+    "vehicles": "辆",
+    "roads": "条",
     "graduates": "人",
     "patents": "件",
     "models": "款",
@@ -587,9 +596,16 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 # A bare number compared with the figure before it has that figure's unit.
-_INHERITS = re.compile(r"\b(?:up|down)?\s*from\s+$|\bcompared with\s+$|\bversus\s+$|\bagainst\s+$")
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|which)\b")
-_ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,3}(?P<noun>[A-Za-z][\w-]*)")
+_INHERITS = re.compile(
+    r"\b(?:up|down)?\s*from\s+$|\bcompared with\s+$|\bversus\s+$|\bagainst\s+$"
+    r"|\bstood at\s+$"
+)
+_OF_THEM = re.compile(
+    r"\s+(?:of\s+(?:them|whom|which)|came from|were from|are from|had been|have been|were)\b"
+)
+_ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
+# Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
+_COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
 # "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
 _RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
 
@@ -641,7 +657,8 @@ def parse_english_figures(text: str) -> list[Figure]:
                 unit = last_unit  # 487 listed companies, up from 224: the same unit
         if not unit and last_unit and _OF_THEM.match(text, match.end()):
             unit = last_unit  # 2.79 million employees…, and 63,000 of them
-        if not (unit or magnitude or groups["pre"] or groups["post"]):
+        counted_before = bool(_COUNT_VERBS.search(preceding))
+        if not (unit or magnitude or groups["pre"] or groups["post"] or counted_before):
             continue  # a bare number: a year, a name, a label
         if 1900 <= number <= 2100 and not (unit or magnitude) and "." not in groups["number"]:
             continue  # a year after a bound word: "over 2023"
@@ -651,7 +668,7 @@ def parse_english_figures(text: str) -> list[Figure]:
         qualifier = ENGLISH_QUALIFIERS.get(pre) or ENGLISH_POST_QUALIFIERS.get(post) or EXACT
         start = match.start("pre") if groups["pre"] else match.start()
         figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
-        if unit not in ("倍", "%", "个百分点", "第", "次"):
+        if unit not in ("倍", "%", "个百分点", "第", "次", "元", "美元"):
             last_unit = unit  # what "of them" and "up from 224" count
     return figures
 
