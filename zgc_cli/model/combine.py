@@ -153,12 +153,29 @@ def _stack(loaded: Sequence[LoadedSource]) -> tuple[pd.DataFrame, list[str]]:
     source_columns: dict[str, None] = {}
     for one in loaded:
         source_columns.update(dict.fromkeys(one.observations.source_columns))
+    # A column one source lacks is empty in its rows: a blank text, or a missing number
+    # of the column's own type (low, high, year_min…), never '' among numbers.
+    numeric: dict[str, pd.DataFrame] = {}
+    for one in loaded:
+        for name in one.observations.frame.columns:
+            if name not in numeric and pd.api.types.is_numeric_dtype(
+                one.observations.frame[name].dtype
+            ):
+                numeric[str(name)] = one.observations.frame[[name]]
     frames = []
     for one in loaded:
         frame = one.observations.frame
         missing = [name for name in columns if name not in frame.columns]
         if missing:
-            frame = frame.assign(**dict.fromkeys(missing, ""))
+            blanks = {
+                name: (
+                    numeric[name].iloc[:0].reindex(range(len(frame)))[name].set_axis(frame.index)
+                    if name in numeric
+                    else ""
+                )
+                for name in missing
+            }
+            frame = frame.assign(**blanks)
         frames.append(frame[list(columns)])
     stacked = pd.concat(frames, ignore_index=True)
     for name in CATEGORY_COLUMNS:
