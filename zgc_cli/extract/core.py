@@ -69,6 +69,7 @@ _SAME_MEASURE = re.compile(
 )
 _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
 _FROM_PLACE = re.compile(r"\s+(?:came|were|was|are|is)\s+(?:from|in|based in)\s+")
+_GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
 # Words that date a figure to the publication: 目前, 如今, now.
 _NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b")
 # Heading words that make a section's figures targets (二、今年的主要预期目标); a heading
@@ -285,6 +286,10 @@ class Extraction(Growths):
             unit, name = previous.unit, previous.name_en  # in Beijing the figure was 303.9
         if not unit:
             return None
+        if name in _GENERIC_NAMES:  # 北京企业以51家占据全国半壁江山: what the clause says of them
+            rest = re.match(r"[^，。；,;：:]{0,12}", self.reading[figure.end :])
+            said = rest.group() if rest else ""
+            name += re.sub(r"[\d.%％]+|[家个项件名人]|(?:19|20)\d{2}年?", "", said)[:10]
         year, basis, note, note_zh, year_start = self._year(paragraph, sentence, clause, figure)
         status, status_note, status_note_zh = self._status(
             paragraph, sentence, figure, previous_end, year
@@ -358,6 +363,8 @@ class Extraction(Growths):
                 if at <= place.start and place.end <= at + len(name):
                     cut = cut.replace(self.text[place.start : place.end], "", 1)
         cut = re.sub(r"[“”《》「」\"'‘’（）()\s]", "", cut)
+        # Years and figures name no measure (企业入选2022年…500强 → 企业入选财富世界强).
+        cut = re.sub(r"(?:19|20)\d{2}年?|\d+(?:\.\d+)?", "", cut)
         cut = _LEADING.sub("", _TRAILING.sub("", cut))
         if cut == "占比":
             return ""  # the share's whole is named, not its part: the subject's share

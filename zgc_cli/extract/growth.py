@@ -100,7 +100,14 @@ class Growths:
         if base is not None:
             row.growth_base = base.year
             said = phrase("extract.note.growth", base=base.year)
-            row.note = "; ".join(n for n in (row.note, str(said)) if n)
+            if row.year_basis == "stated":
+                # 比2022年增长14.9%: the words bind the figure to its base year; the year it
+                # reaches is the level's, so it is inferred (the base is in the quote).
+                said = phrase("extract.note.growth_year", year=row.year, base=base.year)
+                row.year_basis, row.year_min, row.year_max = "inferred", row.year, row.year
+                row.note = "; ".join(n for n in (str(said), row.note) if n)
+            else:
+                row.note = "; ".join(n for n in (row.note, str(said)) if n)
             row.note_zh = "；".join(n for n in (row.note_zh, said.text("zh")) if n)
 
     def _derive(self, row: Row, figure: Figure, level: Row, sentence: tuple[int, int]) -> None:

@@ -281,7 +281,14 @@ def _name(reading: str, text: str, clause_start: int, figure: Figure, english: b
         counter = figure.unit_suffix in ("家", "个", "项", "名", "款", "大", "所", "件", "%")
         if not name or counter:
             start = after.start(1)
-            return text[start : start + len(counted)] + ("占比" if share else "")
+            stop = start + len(counted)
+            if counted in ("企业", "公司", "机构", "单位") and pieces_:
+                # 生物医药产业集群聚集了1800余家企业: whose firms the subject says
+                subject = _TRAILING.sub("", pieces_[0].strip())
+                at = reading.find(subject, clause_start, figure.start)
+                if subject and at >= 0:
+                    return text[at : at + len(subject)] + text[start:stop]
+            return text[start:stop] + ("占比" if share else "")
     if not name:
         return "占比" if share else ""
     position = reading.rfind(name, clause_start, figure.start)

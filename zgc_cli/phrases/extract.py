@@ -81,6 +81,10 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
         "en": "growth since {base}, as written",
         "zh": "较{base}年的增长，按原文",
     },
+    "extract.note.growth_year": {
+        "en": "year inferred: {year}, the year of the level that grew since {base}",
+        "zh": "年份为推定：{year}年，即较{base}年增长后所达数值的年份",
+    },
     "extract.note.derived": {
         "en": "{level} and {growth} read back to {base}",
         "zh": "由{level}与{growth}推算{base}年数值",
