@@ -295,6 +295,8 @@ class Extraction(Growths):
             paragraph, sentence, figure, previous_end, year
         )
         entity, entity_quote, place_start, place_end = self._entity(paragraph, sentence, figure)
+        if entity and place_start is None and not entity_quote:
+            entity_quote = self._naming_sentence(entity, figure.start)
         anchors = [figure.start]
         if year_start is not None:
             anchors.append(year_start)
@@ -509,6 +511,24 @@ class Extraction(Growths):
         if carried is not None:
             return carried[0], carried[1], None, 0
         return self.options.default_entity, "", None, 0
+
+    def _naming_sentence(self, entity: str, at: int) -> str:
+        """The sentence nearest before ``at`` (else after it) that names ``entity``, or ''.
+
+        What ``entity_quote`` holds for a row whose own passage names no place (本市, a
+        default place): a passage of the text that does.
+        """
+        named = [m for m in self.places if m.entity == entity and not m.framed]
+        before = [m for m in named if m.end <= at]
+        mention = before[-1] if before else (named[0] if named else None)
+        if mention is None:
+            return ""
+        ends = [m.end() for m in SENTENCE_END.finditer(self.reading, 0, mention.start)]
+        start = max([0, *ends, *(p[0] for p in self.paragraphs if p[0] <= mention.start)])
+        stop = SENTENCE_END.search(self.reading, mention.end)
+        end = stop.end() if stop else len(self.text)
+        paragraph_end = next((p[1] for p in self.paragraphs if p[0] <= mention.start < p[1]), end)
+        return self.text[start : min(end, paragraph_end)].strip()
 
     def _carried(self, paragraph: tuple[int, int]) -> tuple[str, str] | None:
         """The place the paragraph before names in its first sentence (its topic), if any."""
