@@ -378,7 +378,7 @@ OBSERVATIONS: list[Observation] = [
         "千比特量级: an order of magnitude (qualifier order_of_magnitude), a rate of the order "
         "of a kilobit per second, within a factor of √10 of 1000 bit/s either way; not about "
         "1000",
-        zh="千比特量级：数量级（限定词 order_of_magnitude），即每秒千比特这一量级，在每秒1000比特"
+        zh="千比特量级：数量级（限定词为“量级”），即每秒千比特这一量级，在每秒1000比特"
         "上下√10倍以内，并非约1000"),
     C("blockchain_chip_cores", "beijing", 256, "cores", "exact", "新一代256核区块链专用加速芯片"),
     C("key_industry_fields", "zgc", 9, "fields", "exact", "中关村聚焦9大产业领域"),
@@ -449,7 +449,7 @@ OBSERVATIONS: list[Observation] = [
         "形成新一代信息技术、科技服务业2个万亿级产业集群",
         "the clusters formed so far; the expected third is trillion_yuan_industry_clusters_"
         "expected",
-        zh="已形成的产业集群；有望成为的第三个见 trillion_yuan_industry_clusters_expected"),
+        zh="已形成的产业集群；有望成为的第三个另列为“预计万亿级产业集群数”"),
     R("trillion_yuan_industry_clusters_expected", "beijing", 2024, 3, "clusters", "exact",
         "2024年有望成为第三个万亿级产业集群",
         "有望: biomedicine expected to become the third in 2024; an expectation at publication, "
@@ -907,7 +907,7 @@ EVENTS: list[Event] = [
         "不到四年，这一数量已增长近一倍，突破26万件",
         INFERRED + "不到四年 (under four years) after 2020, written in April 2024; dated 2023 "
         "as the figure is in metrics.csv",
-        note_zh=INFERRED_ZH + "2020年之后“不到四年”，文章写于2024年4月；与 metrics.csv 中该数据"
+        note_zh=INFERRED_ZH + "2020年之后“不到四年”，文章写于2024年4月；与指标数据中的该数值"
         "同样定为2023年"),
     Event("2023-05", "beijing", "The Global City Start-up Incubation Index ranks Beijing 4th "
         "overall and 1st in incubation performance",

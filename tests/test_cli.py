@@ -65,7 +65,7 @@ def test_compare_names_what_it_left_out_under_the_table(sample_csv: Path) -> Non
     result = run("compare", "2014", "2023", "--data", str(sample_csv), "--format", "table")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[-3:] == [
-        "* estimate",
+        "* estimate  a…b: the interval the figures' words and digits allow",
         "Not compared, only 2023 in the data (1): invention_patents (zgc)",
         "--tolerance 1 compares each series' nearest years within ±1 of those asked",
     ]

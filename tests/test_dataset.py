@@ -772,3 +772,13 @@ def test_a_claim_on_a_derived_row_bounds_it_as_the_row_does() -> None:
     assert (claim.low, claim.high) == ("1.45", "1.55")
     build.CLAIMS[index] = dataclasses.replace(claim, low="1.4", high="1.6")
     assert any("employees_1_5_times_2013" in p for p in build.check_derived_claims(rows))
+
+
+@pytest.mark.parametrize("name", ["metrics.csv", "claims.csv", "events.csv"])
+def test_chinese_notes_hold_no_english_word_and_no_id(name: str) -> None:
+    """A Chinese reader sees no English of the data: not a sentence, not a metric id."""
+    path = Path(__file__).resolve().parent.parent / "data" / name
+    with path.open(encoding="utf-8") as opened:
+        notes = [row["note_zh"] for row in csv.DictReader(opened) if row["note_zh"]]
+    assert notes
+    assert [note for note in notes if re.search(r"[a-z]{2,}", note)] == []

@@ -60,7 +60,10 @@ def test_a_pipe_gets_plain_csv(tmp_path: Path) -> None:
     data.write_text(SAMPLE_CSV, encoding="utf-8")
     result = shell(f"{ZGC} metrics revenue --data {data} | cat", tmp_path)
     assert result.returncode == 0
-    assert result.stdout.startswith("metric,entity,year,value,unit,status,qualifier,")
+    assert result.stdout.startswith(
+        "metric,entity,year,value,value_low,value_high,value_low_open,value_high_open,"
+        "value_low_conventional,value_high_conventional,unit,status,qualifier,"
+    )
     assert "\x1b[" not in result.stdout
 
 

@@ -117,9 +117,29 @@ def test_an_interval_shown_contains_the_interval(
     """Rounded outward, the ends shown never cut into the interval: a reader's bound holds."""
     low, high = min(a, b), max(a, b)
     text = interval_text(None, Bounds(low, high), notation, lang)
-    if INTERVAL_JOINER not in text:
-        return  # a point: low == high
     assert "unbounded" not in text and "—" not in text
+    if INTERVAL_JOINER not in text:
+        return  # a point: the interval lies within the digits shown
+    shown_low, shown_high = _ends_shown(text)
+    slack = 1e-12 * max(abs(low), abs(high), 1.0)  # the decimal text read back as a float
+    assert shown_low <= low + slack and shown_high >= high - slack, (low, high, text)
+
+
+_SCALES = {" trillion": 1e12, " billion": 1e9, " million": 1e6, "万亿": 1e12, "亿": 1e8, "万": 1e4}
+_UNIT_WORDS = ("个百分点", " pp", "%", "×", "倍")
+
+
+def _ends_shown(text: str) -> tuple[float, float]:
+    """The two numbers an interval's text shows, in the quantity's own units."""
+    scale = 1.0
+    for word in _UNIT_WORDS:
+        text = text.removesuffix(word)
+    for word, factor in _SCALES.items():
+        if text.endswith(word):
+            text, scale = text.removesuffix(word), factor
+            break
+    low, high = text.split(INTERVAL_JOINER)
+    return (float(low.replace(",", "")) * scale, float(high.replace(",", "")) * scale)
 
 
 def test_bounds_read_from_a_row_tell_unbounded_from_undefined() -> None:

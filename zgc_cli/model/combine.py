@@ -18,12 +18,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
-from zgc_cli.model.observations import (
-    OPTIONAL_NUMBER_COLUMNS,
-    Observations,
-    load_observations,
-    parse_observations,
-)
+from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.readers import (
     CSV,
     JSON,
@@ -158,15 +153,29 @@ def _stack(loaded: Sequence[LoadedSource]) -> tuple[pd.DataFrame, list[str]]:
     source_columns: dict[str, None] = {}
     for one in loaded:
         source_columns.update(dict.fromkeys(one.observations.source_columns))
+    # A column one source lacks is empty in its rows: a blank text, or a missing number
+    # of the column's own type (low, high, year_min…), never '' among numbers.
+    numeric: dict[str, pd.DataFrame] = {}
+    for one in loaded:
+        for name in one.observations.frame.columns:
+            if name not in numeric and pd.api.types.is_numeric_dtype(
+                one.observations.frame[name].dtype
+            ):
+                numeric[str(name)] = one.observations.frame[[name]]
     frames = []
     for one in loaded:
         frame = one.observations.frame
         missing = [name for name in columns if name not in frame.columns]
         if missing:
-            # A number column a source lacks is missing there (NaN), not empty text.
-            frame = frame.assign(
-                **{name: np.nan if name in OPTIONAL_NUMBER_COLUMNS else "" for name in missing}
-            )
+            blanks = {
+                name: (
+                    numeric[name].iloc[:0].reindex(range(len(frame)))[name].set_axis(frame.index)
+                    if name in numeric
+                    else ""
+                )
+                for name in missing
+            }
+            frame = frame.assign(**blanks)
         frames.append(frame[list(columns)])
     stacked = pd.concat(frames, ignore_index=True)
     for name in CATEGORY_COLUMNS:

@@ -21,7 +21,7 @@ Values are computed with :class:`decimal.Decimal` so that ``784.7亿`` becomes e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from zgc_cli.model.schema import QUALIFIERS
@@ -142,6 +142,66 @@ ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "有望", "预期", "预测", "�
 # figure names a threshold, it does not measure anything.
 THRESHOLD_NOUNS: tuple[str, ...] = ("企业", "公司", "产业集群", "产业")
 
+# --- Wordings `zgc extract` meets in other texts (additions; the article's are above) ----
+#
+# Kept apart so that each addition is one entry: units and counters of bulletins and
+# news reports, bound words, fractions (三分之一, 百分之三十), doublings (翻一番),
+# percentage points (个百分点), numbers grouped by commas (6,758), the Traditional
+# script (億, 萬, 項: read through a same-length mapping, so offsets and the figure's
+# text stay the passage's own) and English wire wordings ($34.49 billion, 5.2 percent).
+
+# Units and counters tried before UNITS (个百分点 before 个).
+EXTRA_UNITS: tuple[str, ...] = (
+    "个百分点",
+    "百分点",
+    "公顷",
+    "万千瓦",
+    "千瓦",
+    "吨",
+    "辆",
+    "颗",
+    "枚",
+    "架",
+    "户",
+    "套",
+    "篇",
+    "场",
+    "港元",
+    "欧元",
+)
+EXTRA_PRE_QUALIFIERS: dict[str, str] = {
+    "不少于": MORE_THAN,
+    "过": MORE_THAN,  # 过万: only before a bare magnitude, as 上
+    "至少": MORE_THAN,
+    "高于": MORE_THAN,
+    "不超过": LESS_THAN,
+    "低于": LESS_THAN,
+    "最多": LESS_THAN,
+    "近乎": NEARLY,
+    "约合": ABOUT,
+    "大概": ABOUT,
+}
+EXTRA_POST_QUALIFIERS: dict[str, str] = {
+    "以内": LESS_THAN,
+    "上下": ABOUT,
+    "有余": MORE_THAN,
+}
+PRE_QUALIFIERS.update(EXTRA_PRE_QUALIFIERS)
+POST_QUALIFIERS.update(EXTRA_POST_QUALIFIERS)
+# Words of the Traditional script the parser reads, each mapped to its simplified form.
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
+    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選",
+    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选",
+)
+_FRACTION = (
+    rf"(?P<fraction>(?P<denominator>[{ZH_NUMERAL_CHARS}]+|\d+)分之"
+    rf"(?P<numerator>\d+(?:\.\d+)?|[{ZH_NUMERAL_CHARS}点]+))"
+    r"(?P<fraction_post>以上|左右|以下|多|强)?"
+)
+_DOUBLING = r"(?P<doubling>翻了?(?P<doublings>[一两二三四])番)(?P<doubling_post>多|有余)?"
+# 6,758 or 1,897: digits grouped by commas, read as one number.
+_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+
 _YEAR_SEP = r"[～~〜\-—–至到]"
 
 
@@ -149,7 +209,11 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_PRE = r"(?P<pre>" + _alternation([w for w in PRE_QUALIFIERS if w != "上"]) + r"|上(?=[千百万亿]))?"
+_PRE = (
+    r"(?P<pre>"
+    + _alternation([w for w in PRE_QUALIFIERS if w not in ("上", "过")])
+    + r"|(?<![迈登跃站走])[上过](?=[千百万亿]))?"
+)
 _POST = _alternation(list(POST_QUALIFIERS))
 
 FIGURE_PATTERN = re.compile(
@@ -158,13 +222,14 @@ FIGURE_PATTERN = re.compile(
     r"|(?P<year>(?<![\d.])\d{4}\s*年(?!代))"
     r"|(?P<date>(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月日])"
     r"|(?P<from_none>从无到有)"
-    rf"|{_PRE}(?:(?P<half>一半)"
+    r"|(?P<first_place>(?<=[居列在持国球界市省区城])首位)"
+    rf"|{_PRE}(?:(?P<half>一半)|{_FRACTION}|{_DOUBLING}"
     rf"|第(?P<ordinal>\d+|[{ZH_NUMERAL_CHARS}]+)(?P<ordinal_counter>个|次|届|名|位|家|项|批|期)?"
-    r"|(?:(?P<arabic>(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.]?[A-Za-z]))"
+    r"|(?:(?P<arabic>(?<![A-Za-z\d.,])(?:" + _GROUPED + r"|\d+(?:\.\d+)?)(?![\d.]?[A-Za-z]))"
     rf"(?P<magnitude>{_alternation(list(ARABIC_MAGNITUDES))})?"
     rf"|(?P<zh>[{ZH_NUMERAL_CHARS}]+))"
     r"(?P<post_number>余|多)?"
-    rf"(?P<unit>{'|'.join(UNITS)})?"
+    rf"(?P<unit>{'|'.join((*EXTRA_UNITS, *UNITS))})?"
     rf"(?P<post_unit>{_POST})?)"
 )
 
@@ -272,7 +337,7 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
         # Bare Arabic numbers (悟道2.0, 2023中国...) are names, versions or labels.
         if not (unit or magnitude or post_number or post_unit):
             return None
-        number = Decimal(arabic) * ARABIC_MAGNITUDES.get(magnitude or "", 1)
+        number = Decimal(arabic.replace(",", "")) * ARABIC_MAGNITUDES.get(magnitude or "", 1)
     if unit == "成":
         number *= 10  # 四成 = 40 percent
     unit_suffix = "%" if unit in PERCENT_UNITS else unit
@@ -287,12 +352,31 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
 
 
 def parse_figures(text: str) -> list[Figure]:
-    """Every figure written in ``text``, in reading order."""
+    """Every figure written in ``text``, in reading order.
+
+    Chinese wordings in either script, and English ones (see :func:`parse_english_figures`)
+    where the text has Latin letters; a figure's ``text`` is always the passage's own.
+    """
+    read = text.translate(TRADITIONAL_TO_SIMPLIFIED)
     figures = []
-    for match in FIGURE_PATTERN.finditer(text):
-        figure = _figure_from_match(match, text)
+    for match in FIGURE_PATTERN.finditer(read):
+        figure = _extra_figure(match, read)
+        if figure is None:
+            figure = _figure_from_match(match, read)
         if figure is not None:
+            if read is not text:
+                figure = replace(figure, text=text[figure.start : figure.end])
             figures.append(figure)
+    figures = [_about_share(figure, read) for figure in figures]
+    if _LATIN.search(text):
+        taken = [(figure.start, figure.end) for figure in figures]
+        english = [
+            figure
+            for figure in parse_english_figures(text)
+            if not any(start < figure.end and figure.start < end for start, end in taken)
+        ]
+        if english:
+            figures = sorted([*figures, *english], key=lambda figure: figure.start)
     return figures
 
 
@@ -310,6 +394,283 @@ def estimate_marker_before(text: str, figure: Figure, figures: list[Figure]) -> 
     previous_end = max((f.end for f in figures if f.end <= figure.start), default=0)
     stretch = text[previous_end : figure.start]
     return next((marker for marker in ESTIMATE_MARKERS if marker in stretch), None)
+
+
+# --- extract's additions: fractions, doublings, English ---------------------------------
+
+
+def _zh_or_arabic(number: str) -> Decimal:
+    if number[0].isdigit():
+        return Decimal(number)
+    if "点" in number:  # 三点五: 3.5
+        whole, _, decimals = number.partition("点")
+        digits = "".join(str(ZH_DIGITS[char]) for char in decimals)
+        return Decimal(zh_numeral_to_int(whole) if whole else 0) + Decimal(f"0.{digits or 0}")
+    return Decimal(zh_numeral_to_int(number))
+
+
+def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
+    """A fraction (三分之一, 百分之三十: percent) or a doubling (翻一番: 2 times), else None."""
+    groups = match.groupdict()
+    pre = groups["pre"]
+    if groups["first_place"]:  # 居全国首位: rank 1
+        return Figure(1.0, EXACT, match.group(), "第", match.start())
+    if groups["fraction"]:
+        denominator = _zh_or_arabic(groups["denominator"])
+        numerator = _zh_or_arabic(groups["numerator"])
+        if not denominator:
+            return None
+        value = numerator * 100 / denominator
+        qualifier = _qualifier(
+            pre, groups["fraction_post"] if groups["fraction_post"] != "强" else "多"
+        )
+        return Figure(float(value), qualifier, match.group(), "%", match.start())
+    if groups["doubling"]:
+        times = 2 ** ZH_DIGITS[groups["doublings"]]
+        qualifier = _qualifier(pre, groups["doubling_post"])
+        return Figure(float(times), qualifier, match.group(), "倍", match.start())
+    return None
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+# 约占全国的13.9%, 约为上年的2倍: the 约 of the clause bounds its exact figure.
+_ABOUT_CLAUSE = re.compile(r"(?:约占|大约占|约为|约是|约相当于)[^，。；,;\d]{0,12}$")
+
+
+def _about_share(figure: Figure, text: str) -> Figure:
+    if figure.qualifier != EXACT or figure.unit_suffix not in ("%", "倍"):
+        return figure
+    if _ABOUT_CLAUSE.search(text, max(0, figure.start - 16), figure.start):
+        return replace(figure, qualifier=ABOUT)
+    return figure
+
+
+# English bound words, as the Chinese ones above.
+ENGLISH_QUALIFIERS: dict[str, str] = {
+    "more than": MORE_THAN,
+    "over": MORE_THAN,
+    "above": MORE_THAN,
+    "exceeding": MORE_THAN,
+    "exceed": MORE_THAN,
+    "exceeds": MORE_THAN,
+    "exceeded": MORE_THAN,
+    "surpass": MORE_THAN,
+    "surpassed": MORE_THAN,
+    "at least": MORE_THAN,
+    "upwards of": MORE_THAN,
+    "nearly": NEARLY,
+    "almost": NEARLY,
+    "close to": NEARLY,
+    "about": ABOUT,
+    "around": ABOUT,
+    "approximately": ABOUT,
+    "roughly": ABOUT,
+    "some": ABOUT,
+    "an estimated": ABOUT,
+    "less than": LESS_THAN,
+    "fewer than": LESS_THAN,
+    "under": LESS_THAN,
+    "below": LESS_THAN,
+    "up to": LESS_THAN,
+    "no more than": LESS_THAN,
+}
+ENGLISH_POST_QUALIFIERS: dict[str, str] = {
+    "or more": MORE_THAN,
+    "and above": MORE_THAN,
+    "plus": MORE_THAN,
+}
+ENGLISH_MAGNITUDES: dict[str, int] = {
+    "trillion": 10**12,
+    "billion": 10**9,
+    "million": 10**6,
+    "thousand": 10**3,
+    "tn": 10**12,
+    "bn": 10**9,
+    "mn": 10**6,
+}
+# English unit words -> the Chinese unit word the checks know them by (Figure.unit_suffix).
+ENGLISH_UNITS: dict[str, str] = {
+    "percentage points": "个百分点",
+    "percentage point": "个百分点",
+    "per cent": "%",
+    "percent": "%",
+    "%": "%",
+    "yuan": "元",
+    "us dollars": "美元",
+    "u.s. dollars": "美元",
+    "dollars": "美元",
+    "square kilometers": "平方公里",
+    "square kilometres": "平方公里",
+    "sq km": "平方公里",
+    "km2": "平方公里",
+    "kilometers": "公里",
+    "kilometres": "公里",
+    "km": "公里",
+    "times": "倍",
+    "-fold": "倍",
+    "fold": "倍",
+}
+# Counted nouns within a few words of a number: what it counts, as a Chinese counter.
+ENGLISH_COUNTED: dict[str, str] = {
+    "firms": "家",
+    "companies": "家",
+    "enterprises": "家",
+    "businesses": "家",
+    "startups": "家",
+    "unicorns": "家",
+    "incubators": "家",
+    "institutions": "家",
+    "centers": "家",
+    "centres": "家",
+    "parks": "家",
+    "people": "人",
+    "persons": "人",
+    "residents": "人",
+    "researchers": "人",
+    "employees": "人",
+    "workers": "人",
+    "scientists": "人",
+    "academicians": "人",
+    "professionals": "人",
+    "personnel": "人",
+    "staff": "人",
+    "returnees": "人",
+    "jobs": "人",
+    "technicians": "人",
+    "talents": "人",
+    "branches": "家",
+    "awards": "项",
+    "industries": "个",
+    "products": "款",
+    "vehicles": "辆",
+    "roads": "条",
+    "graduates": "人",
+    "patents": "件",
+    "models": "款",
+    "launches": "次",
+    "projects": "项",
+    "contracts": "项",
+    "policies": "项",
+    "measures": "项",
+    "achievements": "项",
+    "trips": "人次",
+    "person-trips": "人次",
+    "visits": "人次",
+    "cores": "核",
+    "editions": "届",
+    "provinces": "个",
+    "regions": "个",
+    "bases": "个",
+    "clusters": "个",
+    "consortia": "个",
+}
+ENGLISH_ORDINALS: dict[str, int] = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+
+
+def _english_alternation(words: object) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+ENGLISH_FIGURE_PATTERN = re.compile(
+    r"(?:(?P<rank_word>\b(?:ranked|ranks|ranking|placed|came)\s+(?:No\.\s*)?)"
+    r"(?P<rank>" + _english_alternation(ENGLISH_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b)"
+    r"|(?:(?P<pre>\b(?:" + _english_alternation(ENGLISH_QUALIFIERS) + r"))\s+)?"
+    r"(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
+    r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d))"
+    r"(?:\s?(?P<magnitude>" + _english_alternation(ENGLISH_MAGNITUDES) + r")\b)?"
+    r"(?:\s?(?P<unit>"
+    + _english_alternation([w for w in ENGLISH_UNITS if w != "%"])
+    + r")\b|\s?(?P<percent>%))?"
+    r"(?P<post>\s(?:" + _english_alternation(ENGLISH_POST_QUALIFIERS) + r")\b)?",
+    re.IGNORECASE,
+)
+# A bare number compared with the figure before it has that figure's unit.
+_INHERITS = re.compile(
+    r"\b(?:up|down)?\s*from\s+$|\bcompared with\s+$|\bversus\s+$|\bagainst\s+$"
+    r"|\bstood at\s+$"
+)
+_OF_THEM = re.compile(
+    r"\s+(?:of\s+(?:them|whom|which)|came from|were from|are from|had been|have been|were)\b"
+)
+_ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
+# Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
+_COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
+# "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
+_RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
+
+
+def _english_counted(text: str, end: int) -> str:
+    """The counter of a counted noun within four words after ``end``, or ''."""
+    match = _ENGLISH_NOUN.match(text, end)
+    if match is None:
+        return ""
+    words = text[end : match.end()].lower().split()
+    for word in words:
+        if word in ENGLISH_COUNTED:
+            return ENGLISH_COUNTED[word]
+    return ""
+
+
+def parse_english_figures(text: str) -> list[Figure]:
+    """Figures written in English: ``$34.49 billion``, ``5.2 percent``, ``more than 600 firms``.
+
+    A number needs a currency, a magnitude word, a unit, a bound word or a counted
+    noun within four words to be a figure: bare numbers are years, names or labels.
+    """
+    figures = []
+    last_unit = ""
+    for match in ENGLISH_FIGURE_PATTERN.finditer(text):
+        groups = match.groupdict()
+        if groups["rank"]:
+            rank = groups["rank"].lower()
+            value = ENGLISH_ORDINALS.get(rank) or int(re.sub(r"\D", "", rank))
+            start = match.start("rank")
+            figures.append(Figure(float(value), EXACT, text[start : match.end()], "第", start))
+            continue
+        if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
+            continue  # per 10,000 people: a denominator
+        number = Decimal(groups["number"].replace(",", ""))
+        magnitude = (groups["magnitude"] or "").lower()
+        unit_word = (groups["unit"] or groups["percent"] or "").lower()
+        unit = ENGLISH_UNITS.get(unit_word, "")
+        if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
+            unit = "次"  # held 14 times: a count
+        if groups["currency"]:
+            currency = groups["currency"].strip().upper()
+            unit = "元" if currency in ("RMB", "CNY", "¥") else "美元"
+        elif not unit:
+            unit = _english_counted(text, match.end())
+        preceding = text[max(0, match.start() - 20) : match.start()]
+        if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
+            if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
+                unit = last_unit  # 487 listed companies, up from 224: the same unit
+        if not unit and last_unit and _OF_THEM.match(text, match.end()):
+            unit = last_unit  # 2.79 million employees…, and 63,000 of them
+        counted_before = bool(_COUNT_VERBS.search(preceding))
+        if not (unit or magnitude or groups["pre"] or groups["post"] or counted_before):
+            continue  # a bare number: a year, a name, a label
+        if 1900 <= number <= 2100 and not (unit or magnitude) and "." not in groups["number"]:
+            continue  # a year after a bound word: "over 2023"
+        scaled = number * ENGLISH_MAGNITUDES.get(magnitude, 1)
+        pre = (groups["pre"] or "").lower()
+        post = (groups["post"] or "").strip().lower()
+        qualifier = ENGLISH_QUALIFIERS.get(pre) or ENGLISH_POST_QUALIFIERS.get(post) or EXACT
+        start = match.start("pre") if groups["pre"] else match.start()
+        figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
+        if unit not in ("倍", "%", "个百分点", "第", "次", "元", "美元"):
+            last_unit = unit  # what "of them" and "up from 224" count
+    return figures
 
 
 # --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------

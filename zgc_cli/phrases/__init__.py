@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from zgc_cli.phrases.errors import ERROR_PHRASES
+from zgc_cli.phrases.extract import EXTRACT_PHRASES
 from zgc_cli.phrases.verify import VERIFY_PHRASES
 from zgc_cli.phrases.vintages import VINTAGE_PHRASES
 
@@ -209,4 +210,9 @@ def json_problem(words: str) -> object:
     return phrase(key) if key is not None else words
 
 
-PHRASES: dict[str, dict[str, str]] = {**ERROR_PHRASES, **VERIFY_PHRASES, **VINTAGE_PHRASES}
+PHRASES: dict[str, dict[str, str]] = {
+    **ERROR_PHRASES,
+    **VERIFY_PHRASES,
+    **EXTRACT_PHRASES,
+    **VINTAGE_PHRASES,
+}

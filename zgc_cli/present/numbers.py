@@ -377,10 +377,11 @@ def shown_step(text: str, value: float, whole_zeros: bool = True) -> float:
         step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
     if exponent is not None:
         return step * 10.0 ** int(exponent)
-    if mantissa == 0 or value == 0:
+    scale = abs(value) / mantissa if mantissa else 0.0
+    if not 0 < scale < math.inf:  # a zero, or a subnormal value whose scale underflows
         return step
     # The scale a compact form hides (万亿, million): a power of ten.
-    return step * 10.0 ** round(math.log10(abs(value) / mantissa))
+    return step * 10.0 ** round(math.log10(scale))
 
 
 def _within_shown(point: float, bounds: Bounds, text: str, notation: Notation) -> bool:
@@ -417,7 +418,9 @@ def _end(number: float, decimals: int, direction: int, lang: Language) -> float:
     """An end rounded outward at ``decimals`` (negative: tens, hundreds…)."""
     factor = 10.0**decimals
     scaled = number * factor
-    nudge = 1e-9 * max(1.0, abs(scaled))
+    # Only the float noise of the scaling (315.00000000000004 is 3.15 × 100) is forgiven:
+    # a few ulps, never a fixed amount that would cut into a tiny end (6.25e-10).
+    nudge = 4 * math.ulp(scaled)
     rounded = math.floor(scaled + nudge) if direction < 0 else math.ceil(scaled - nudge)
     return rounded / factor
 
