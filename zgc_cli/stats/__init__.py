@@ -265,10 +265,9 @@ def sources(
         from zgc_cli.stats.vintages import with_vintages
 
         listed = with_vintages(dataset, rows, list(rows.columns))
-        citations = set(listed["source"])
         return SourcesResult(
             listed,
-            citation=citations.pop() if len(citations) == 1 else "",
+            citation="",  # each figure's own line names its publication
             entity_names=dataset.entity_names(),
             names=_indicator_names(dataset, [metric]),
         )

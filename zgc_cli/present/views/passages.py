@@ -78,7 +78,11 @@ def vintage_lines(row: Mapping[Any, Any], lang: Language) -> list[RenderableType
     """A figure's publication and date, whether a later one replaced it, and its scope."""
     key = "vintages.current_line" if row["vintage"] == "current" else "vintages.earlier_line"
     lines: list[RenderableType] = [
-        plain("  " + message(key, lang, date=row["published"], citation=row["source"]), style="dim")
+        plain(
+            "  "
+            + message(key, lang, date=row["published"], citation=citation_in(row["source"], lang)),
+            style="dim",
+        )
     ]
     scope = str(row.get("scope_zh" if lang is Language.zh else "scope") or "")
     if scope:
