@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -249,3 +250,28 @@ def test_the_report_marks_what_a_later_publication_replaced(
     text = path.read_text(encoding="utf-8")
     assert "8.7万亿†" in text
     assert "† 2023年：修订自8.6万亿（预计值，2024-04），口径不同：各分园规模以上企业" in text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["source", "revenue"],
+        ["metrics", "revenue"],
+        ["compare", "2014", "2023", "--limit", "0"],
+        ["diff", "--as-of", "2024-05", "--as-of", "2024-12", "--limit", "0"],
+    ],
+)
+def test_vintages_in_chinese_are_chinese(later_sources: None, command: list[str]) -> None:
+    from tests.test_zh import chinese_leftovers
+
+    result = runner.invoke(app, [*command, "-f", "table", "--lang", "zh"])
+    assert result.exit_code == 0, result.stderr
+    # Ids beneath the names and the addresses are what one types; the rest is Chinese.
+    text = "\n".join(
+        line
+        for line in result.stdout.splitlines()
+        if not line.strip().replace("_", "").isalnum() or not line.strip().isascii()
+    )
+    # a…b is the interval mark the legend explains.
+    text = re.sub(r"https?://\S+|\b[a-z][a-z0-9_]*_[a-z0-9_]+\b|\brevenue\b|a…b", " ", text)
+    assert chinese_leftovers(text) == []
