@@ -299,7 +299,7 @@ def check_entities_table(frame: pd.DataFrame) -> list[dict[str, object]]:
             owners.setdefault(word, set()).add(entity)
     for record in records:
         entity = _text(record.get("entity"))
-        row = {"metric": ENTITIES, "entity": entity}
+        row: dict[Hashable, object] = {"metric": ENTITIES, "entity": entity}
         parent = parents[entity]
         chain = [entity]
         node = parent

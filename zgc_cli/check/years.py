@@ -187,8 +187,8 @@ def check_year_bounds(
         high="?" if high is None else high,
     )
     if low is None or high is None:
-        detail = phrase("verify.inferred_needs_bounds")
-        return [_result("year_bounds", row, expected, str(year), False, detail)]
+        needs = phrase("verify.inferred_needs_bounds")
+        return [_result("year_bounds", row, expected, str(year), False, needs)]
     earlier = preceding_year(article, quote)
     detail: str
     if year is None or not low <= year <= high:
