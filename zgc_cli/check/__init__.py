@@ -32,9 +32,11 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     from zgc_cli.check.entities import Entities, check_entities_table
     from zgc_cli.check.events import verify_events
     from zgc_cli.check.observations import verify_observations
-    from zgc_cli.check.rows import _frame
+    from zgc_cli.check.rows import _frame, _result
     from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.check.years import publication_year
+    from zgc_cli.model.schema import FIGURE_COLUMN
+    from zgc_cli.phrases import phrase
     from zgc_cli.stats.results import VerifyReport
     from zgc_cli.stats.select import metadata_by_metric
 
@@ -51,6 +53,13 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
             indicators=indicators,
         )
     ]
+    frame = dataset.frame
+    if FIGURE_COLUMN not in frame.columns and "quote" in frame.columns and not frame.empty:
+        # A user's file without a figure column: each value is matched against any figure
+        # of its quote, as before the column existed; say so once.
+        parts.insert(
+            0, _frame([_result("figure", {}, "", "", None, phrase("verify.no_figure_column"))])
+        )
     if not dataset.claims.empty:
         parts.append(verify_claims(dataset.frame, dataset.claims, article_text))
     events = events_of(dataset)

@@ -114,6 +114,17 @@ class Entities:
         return found
 
 
+    def narrowest(self, text: str, entity: str) -> list[Mention]:
+        """The mentions of ``text`` less those of an entity wider than another it names.
+
+        A passage naming the Yizhuang park and the zone it lies in names the park.
+        """
+        found = self.mentions(text, entity)
+        named = {name for mention in found for name in mention.entities}
+        wider = {ancestor for name in named for ancestor in self.ancestors(name)}
+        return [mention for mention in found if not mention.entities <= wider]
+
+
 def sentence_of(article: str, quote: str) -> tuple[str, int] | None:
     """The sentence(s) holding the quote's first occurrence, and the quote's offset in it."""
     start = article.find(quote) if quote else -1
@@ -254,7 +265,7 @@ def _check_entity_quote(
             phrase("verify.entity_quote_not_in_article"),
         )
     where = phrase("verify.the_entity_quote")
-    judged = _judge(row, entities.mentions(entity_quote, entity), where, len(entity_quote))
+    judged = _judge(row, entities.narrowest(entity_quote, entity), where, len(entity_quote))
     if judged is None:
         return _result(
             "entity",
@@ -330,8 +341,10 @@ def check_entities_table(frame: pd.DataFrame) -> list[dict[str, object]]:
             continue
         results.append(_result("parent", row, phrase("verify.chain"), shown, False, detail))
     for word, named in sorted(owners.items()):
-        if len(named) > 1:
-            row = {"metric": ENTITIES, "entity": sorted(named)[0]}
+        if len(named) < 2:
+            continue
+        for entity in sorted(named):
+            row = {"metric": ENTITIES, "entity": entity}
             results.append(
                 _result(
                     "alias",

@@ -320,10 +320,6 @@ def verify_observations(
     table = Entities(entities) if entities is not None and not entities.empty else None
     metadata = metadata_by_metric(indicators)
     results: list[dict[str, object]] = []
-    if FIGURE_COLUMN not in observations.columns and not observations.empty:
-        # A user's file without figure column: each value is matched against any figure
-        # of its quote, as before; say so once.
-        results.append(_result("figure", {}, "", "", None, phrase("verify.no_figure_column")))
     for row in observations.to_dict("records"):
         quote = _text(row.get("quote"))
         if not quote:
