@@ -29,14 +29,14 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     import pandas as pd
 
     from zgc_cli.check.claims import verify_claims
-    from zgc_cli.check.entities import Entities, check_entities_table
+    from zgc_cli.check.entities import ENTITIES, Entities, check_entities_table
     from zgc_cli.check.events import verify_events
     from zgc_cli.check.observations import verify_observations
     from zgc_cli.check.rows import _frame, _result
     from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.check.years import publication_year
     from zgc_cli.model.schema import FIGURE_COLUMN
-    from zgc_cli.phrases import phrase
+    from zgc_cli.phrases import PHRASES, phrase
     from zgc_cli.stats.results import VerifyReport
     from zgc_cli.stats.select import metadata_by_metric
 
@@ -83,4 +83,8 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
         metric: {"en": meta.get("name_en", ""), "zh": meta.get("name_zh", "")}
         for metric, meta in metadata_by_metric(getattr(dataset, "indicators", None)).items()
     }
+    # The entities table's rows carry "entities" where a metric would be.
+    names.setdefault(
+        ENTITIES, {lang: PHRASES["verify.entities_label"][lang] for lang in ("en", "zh")}
+    )
     return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

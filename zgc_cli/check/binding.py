@@ -11,9 +11,10 @@ it in the quote (the last year of a range: 2012～2022年 dates its figures 2022
 comparison base (是2013年的, 比2022年) governing only the figures of its own clause;
 when no year precedes the figure, the first year after it (9家企业入选2022年...).
 
-The metric (:func:`metric_named`): the words of the figure's clause must name the
-row's indicator (its ``name_zh``) no worse than they name another indicator of the
-same unit, by the share of the name's character pairs the clause holds.
+The metric (:func:`metric_named`): the words that go with the figure (its clause, cut
+at the figures around it; see :func:`segment_of`) must name the row's indicator (its
+``name_zh``) no worse than they name another indicator of the same unit, by the share
+of the name's character pairs they hold.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from zgc_cli.check.rows import _number, _result, _text
 from zgc_cli.model.figures import YEAR_PATTERN, Figure, parse_figures
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.phrases import Term, phrase
+from zgc_cli.phrases import Named, Term, phrase
 
 # A year right after these words is a comparison base (是2013年的1.5倍, 比2022年增长).
 _COMPARISON = ("是", "比", "较", "为")
@@ -199,6 +200,20 @@ def clause_of(text: str, start: int, end: int) -> str:
     return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
 
 
+def segment_of(text: str, figure: Figure) -> str:
+    """The words that go with ``figure``: its clause, cut at the figures before and after.
+
+    In 孵化器65家、众创空间144个、技术转移机构51家 the 51家 goes with 、技术转移机构51家.
+    """
+    clause = clause_of(text, figure.start, figure.end)
+    offset = text.find(clause, max(0, figure.end - len(clause)))
+    start, end = figure.start - offset, figure.end - offset
+    others = [f for f in parse_figures(clause) if f.end <= start or f.start >= end]
+    before = max((f.end for f in others if f.end <= start), default=0)
+    after = min((f.start for f in others if f.start >= end), default=len(clause))
+    return clause[before:after]
+
+
 def metric_named(
     row: Mapping[Hashable, object],
     clause: str,
@@ -227,6 +242,10 @@ def metric_named(
     detail = (
         phrase("verify.metric_named", name=meta.get("name_zh", ""))
         if holds
-        else phrase("verify.metric_names_other", other=rival, name=meta.get("name_zh", ""))
+        else phrase(
+            "verify.metric_names_other",
+            other=Named({"en": rival, "zh": indicators[rival].get("name_zh", "") or rival}),
+            name=meta.get("name_zh", ""),
+        )
     )
     return _result("metric", row, metric, found, holds, detail)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zgc_cli.check.rows import _result, _text
-from zgc_cli.phrases import Listed, Phrase, Term, phrase
+from zgc_cli.phrases import Listed, Named, Phrase, Term, phrase
 
 # Around a mention, the words that make it a comparison base or a reference point.
 COMPARED_BEFORE: tuple[str, ...] = ("占据", "占", "位居", "均居", "居", "距离", "距", "离")
@@ -112,7 +112,6 @@ class Entities:
                 continue
             found.append(Mention(start, end, match.group(), named))
         return found
-
 
     def narrowest(self, text: str, entity: str) -> list[Mention]:
         """The mentions of ``text`` less those of an entity wider than another it names.
@@ -278,6 +277,31 @@ def _check_entity_quote(
     return judged
 
 
+# The kinds of entity in Chinese, for findings read in Chinese.
+KIND_NAMES_ZH: dict[str, str] = {
+    "country": "国家",
+    "province": "省级行政区",
+    "city": "城市",
+    "new_area": "新区",
+    "zone": "示范区",
+    "sub_park": "分园",
+    "institution": "机构",
+    "event": "活动",
+}
+
+
+def _kind(kind: str) -> Named:
+    return Named({"en": kind, "zh": KIND_NAMES_ZH.get(kind, kind)})
+
+
+def _chain(entities: list[str]) -> str:
+    """zgc → beijing → china, each entity named in the reader's language."""
+    shown: str = Term("entity", entities[-1])
+    for entity in reversed(entities[:-1]):
+        shown = phrase("verify.chain_link", child=Term("entity", entity), parent=shown)
+    return shown
+
+
 # Which kinds of entity may be the parent of which: a zone lies in a city, a city in a
 # country or province. Kinds not listed here are not judged by kind.
 PARENT_KINDS: dict[str, frozenset[str]] = {
@@ -317,7 +341,7 @@ def check_entities_table(frame: pd.DataFrame) -> list[dict[str, object]]:
         while node and node in parents and node not in chain:
             chain.append(node)
             node = parents[node]
-        shown = " → ".join([*chain, node] if node else chain)
+        shown = _chain([*chain, node] if node else chain)
         allowed = PARENT_KINDS.get(kinds[entity])
         detail: str
         if parent and parent not in parents:
@@ -329,8 +353,8 @@ def check_entities_table(frame: pd.DataFrame) -> list[dict[str, object]]:
         ):
             detail = phrase(
                 "verify.parent_kind",
-                kind=kinds[entity],
-                parent_kind=kinds.get(parent, "") or phrase("verify.none"),
+                kind=_kind(kinds[entity]),
+                parent_kind=_kind(kinds.get(parent, "")) if parent else phrase("verify.none"),
             )
         else:
             results.append(
@@ -350,7 +374,7 @@ def check_entities_table(frame: pd.DataFrame) -> list[dict[str, object]]:
                     "alias",
                     row,
                     phrase("verify.one_entity"),
-                    Listed(sorted(named), quoted=False),
+                    Listed((Term("entity", name) for name in sorted(named)), quoted=False),
                     False,
                     phrase("verify.alias_collides", alias=word),
                 )

@@ -42,8 +42,8 @@ from zgc_cli.check.binding import (
     check_bound_year,
     check_figure,
     check_value,
-    clause_of,
     metric_named,
+    segment_of,
 )
 from zgc_cli.check.derived import check_derived
 from zgc_cli.check.entities import Entities, check_entity
@@ -281,7 +281,7 @@ def _check_row(
         if status == "derived":
             passage = quote
         elif figure is not None:
-            passage = clause_of(quote, figure.start, figure.end)
+            passage = segment_of(quote, figure)
         else:
             passage = ""
         named = metric_named(row, passage, indicators) if passage else None

@@ -355,9 +355,17 @@ VERIFY_PHRASES.update(
         },
         "verify.parent_kind": {
             "en": "a {kind} does not lie directly in a {parent_kind}",
-            "zh": "“{kind}”类主体的直接上级不能是“{parent_kind}”类",
+            "zh": "{kind}的直接上级不能是{parent_kind}",
         },
         "verify.one_entity": {"en": "one entity", "zh": "一个主体"},
+        "verify.chain_link": {"en": "{child} → {parent}", "zh": "{child} → {parent}"},
+        "verify.entities_label": {"en": "entities table", "zh": "主体表"},
+        "verify.check.figure": {"en": "figure", "zh": "数字"},
+        "verify.check.year_bounds": {"en": "year_bounds", "zh": "年份上下限"},
+        "verify.check.indicator": {"en": "indicator", "zh": "指标单位"},
+        "verify.check.metric": {"en": "metric", "zh": "指标"},
+        "verify.check.parent": {"en": "parent", "zh": "上级主体"},
+        "verify.check.alias": {"en": "alias", "zh": "别名"},
         "verify.alias_collides": {
             "en": "the word {alias} names more than one entity",
             "zh": "“{alias}”一词指向多个主体",

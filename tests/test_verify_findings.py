@@ -1,0 +1,985 @@
+"""What verify says, word for word and count for count: each check's findings (issue 17).
+
+The verdict alone lets a broken check through (a ``continue`` turned ``break`` stops the
+checking of every later claim and still fails the first); these tests assert the checks
+each finding names, their expected and found cells, their details and their number.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from zgc_cli import check
+from zgc_cli.check.binding import (
+    bound_figure,
+    check_bound_year,
+    check_figure,
+    check_value,
+    clause_of,
+    governing_year,
+    metric_named,
+    name_coverage,
+    year_marks,
+)
+from zgc_cli.check.claims import is_definitional, verify_claims
+from zgc_cli.check.entities import Entities, check_entities_table, check_entity
+from zgc_cli.check.events import verify_events
+from zgc_cli.check.observations import verify_observations
+from zgc_cli.check.units import check_derived_unit, check_indicator_unit
+from zgc_cli.check.years import check_year_bounds, preceding_year
+from zgc_cli.model.dataset import Dataset
+from zgc_cli.model.figures import parse_figures
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
+INCUBATORS = (
+    "2022年，中关村拥有国家级科技企业孵化器65家、国家备案众创空间144个、国家技术转移机构51家"
+)
+
+
+def cells(result: dict[str, object]) -> tuple[object, ...]:
+    return tuple(result[name] for name in ("check", "expected", "found", "result", "detail"))
+
+
+def rows(frame: pd.DataFrame, *columns: str) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in frame[list(columns)].astype(object).values.tolist()]
+
+
+@pytest.fixture(scope="module")
+def entities() -> pd.DataFrame:
+    return pd.read_csv(REPO / "data" / "entities.csv", dtype=str, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def indicators() -> pd.DataFrame:
+    return pd.read_csv(REPO / "data" / "indicators.csv", dtype=str, keep_default_na=False)
+
+
+# --- the year a figure is bound to ---------------------------------------------------
+
+
+def test_year_marks_give_the_end_of_a_range_and_mark_comparison_bases() -> None:
+    text = "2012～2022年年度“中国科学十大进展”，是2013年的1.5倍，“2023中国商业航天企业百强”"
+    marks = [(m.year, m.comparison, text[m.start : m.end]) for m in year_marks(text)]
+    assert marks == [(2022, False, "2022"), (2013, True, "2013"), (2023, False, "2023")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        ("年收入亿元以上企业由2012年的1897家增加到2022年的4245家", "1897家", 2012),
+        ("年收入亿元以上企业由2012年的1897家增加到2022年的4245家", "4245家", 2022),
+        ("2012～2022年年度“中国科学十大进展”中，有56项由北京地区单位牵头", "56项", 2022),
+        ("2022年，中关村从业人员279万人，是2013年的1.5倍", "279万人", 2022),
+        ("2022年，中关村从业人员279万人，是2013年的1.5倍", "1.5倍", 2013),
+        # A comparison base governs its clause only: 6.3万 is a 2022 figure.
+        (
+            "2022年，中关村从业人员279万人，是2013年的1.5倍。其中留学归国人员6.3万人",
+            "6.3万人",
+            2022,
+        ),
+        ("成交额784.7亿元，比2022年分别增长14.9%、109.8%", "109.8%", 2022),
+        # No year before the figure: the first after it.
+        ("9家企业入选2022年《财富》“世界500强”", "9家", 2022),
+        ("“2023中国商业航天企业百强”榜单中，北京企业以51家占据全国半壁江山", "51家", 2023),
+        ("空间规模488平方公里", "488平方公里", None),
+    ],
+)
+def test_the_governing_year_of_a_figure(text: str, figure: str, year: int | None) -> None:
+    assert governing_year(text, text.index(figure)) == year
+
+
+def test_a_comparison_base_right_before_its_figure_governs_it() -> None:
+    text = "比2022年增长14.9%"
+    assert governing_year(text, text.index("14.9%")) == 2022
+    # ...but not across a clause end.
+    text = "比2022年增长，14.9%"
+    assert governing_year(text, text.index("14.9%")) is None
+
+
+# --- the figure a row names ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "found"),
+    [
+        ("51家", INCUBATORS, "51家"),
+        ("国家技术转移机构51家", INCUBATORS, "51家"),
+        ("全国第一", "大数据、信息安全市场占有率全国第一", "第一"),
+        ("突破14万件", "拥有量突破14万件", "突破14万件"),
+        ("4万件", "拥有量突破14万件", None),  # part of a figure
+        ("65家、国家备案众创空间144个", INCUBATORS, None),  # two figures
+        ("亿元", "年收入亿元以上企业由2012年的1897家", None),  # a threshold
+        ("", INCUBATORS, None),
+        ("66家", INCUBATORS, None),
+    ],
+)
+def test_bound_figure(text: str, quote: str, found: str | None) -> None:
+    figure = bound_figure(text, quote)
+    assert (figure.text if figure else None) == found
+
+
+def test_bound_figure_tries_each_occurrence() -> None:
+    # The first 13次 straddles nothing but 2013次 is not it; the second stands alone.
+    quote = "第13次会议，13次发射"
+    figure = bound_figure("13次", quote)
+    assert figure is not None and figure.start == quote.rindex("13次")
+
+
+ROW = {"metric": "national_tech_transfer_institutions", "entity": "zgc", "year": 2022}
+
+
+def test_check_figure_findings() -> None:
+    result, figure = check_figure(ROW, INCUBATORS, "51家")
+    assert figure is not None and figure.value == 51
+    assert cells(result) == (
+        "figure",
+        "51家",
+        "51家 = 51 (exact)",
+        "pass",
+        "the quote writes this figure",
+    )
+    result, figure = check_figure(ROW, INCUBATORS, "")
+    assert figure is None
+    assert cells(result) == (
+        "figure",
+        "a figure named",
+        "",
+        "fail",
+        "the row names no figure (the figure column is empty)",
+    )
+    result, figure = check_figure(ROW, INCUBATORS, "52家")
+    assert figure is None
+    assert cells(result) == (
+        "figure",
+        "52家",
+        "not found",
+        "fail",
+        "the figure 52家 is not in the quote",
+    )
+    result, figure = check_figure(ROW, INCUBATORS, "5家")
+    assert figure is None
+    assert cells(result) == (
+        "figure",
+        "5家",
+        "no figure",
+        "fail",
+        "5家 is not one figure of the quote",
+    )
+    assert (result["metric"], result["entity"], result["year"]) == (
+        "national_tech_transfer_institutions",
+        "zgc",
+        2022,
+    )
+
+
+def test_check_value_against_the_rows_own_figure() -> None:
+    figure = bound_figure("51家", INCUBATORS)
+    assert figure is not None
+    assert cells(check_value({**ROW, "value": 51}, figure)) == (
+        "value",
+        "51",
+        "51家 = 51 (exact)",
+        "pass",
+        "the quote states the value",
+    )
+    # 65 is a figure of the same quote, but not this row's.
+    assert cells(check_value({**ROW, "value": 65}, figure)) == (
+        "value",
+        "65",
+        "51家 = 51 (exact)",
+        "fail",
+        "the row's figure 51家 does not equal the value",
+    )
+    assert check_value({**ROW, "value": None}, figure)["result"] == "fail"
+
+
+def test_check_bound_year_findings() -> None:
+    figure = bound_figure("51家", INCUBATORS)
+    assert figure is not None
+    assert cells(check_bound_year(ROW, INCUBATORS, figure, 2022)) == (
+        "year",
+        "2022 named in the quote",
+        "2022",
+        "pass",
+        "the quote dates 51家 to this year",
+    )
+    assert cells(check_bound_year(ROW, INCUBATORS, figure, 2021)) == (
+        "year",
+        "2021 named in the quote",
+        "2022",
+        "fail",
+        "the quote dates 51家 to 2022, not 2021",
+    )
+    assert check_bound_year(ROW, INCUBATORS, figure, None)["result"] == "fail"
+    undated = bound_figure("488平方公里", "空间规模488平方公里")
+    assert undated is not None
+    assert cells(check_bound_year(ROW, "空间规模488平方公里", undated, 2024)) == (
+        "year",
+        "2024 named in the quote",
+        "no year",
+        "fail",
+        "year_basis is stated, but the quote does not name 2024",
+    )
+
+
+# --- the metric a clause names -----------------------------------------------------------
+
+
+def test_name_coverage_and_clauses() -> None:
+    assert name_coverage("科研人员", "北京拥有55万余名科研人员") == 1.0
+    assert name_coverage("从业人员", "北京拥有55万余名科研人员") == pytest.approx(1 / 3)
+    assert name_coverage("", "anything") == 0.0
+    assert name_coverage("人", "人") == 0.0  # no pair
+    text = "如今，北京拥有55万余名科研人员、全国近一半的两院院士。在前沿"
+    start = text.index("55万余名")
+    assert clause_of(text, start, start + 5) == "北京拥有55万余名科研人员、全国近一半的两院院士"
+    assert clause_of("55万余名", 0, 5) == "55万余名"
+
+
+def metadata(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
+    return {row["metric"]: row for row in frame.to_dict("records")}
+
+
+def test_metric_named(indicators: pd.DataFrame) -> None:
+    meta = metadata(indicators)
+    clause = "北京拥有55万余名科研人员"
+    row = {"metric": "researchers", "entity": "beijing", "year": 2024}
+    assert cells(metric_named(row, clause, meta)) == (  # type: ignore[arg-type]
+        "metric",
+        "researchers",
+        clause,
+        "pass",
+        "the clause names the indicator (科研人员)",
+    )
+    swapped = {**row, "metric": "employees"}
+    assert cells(metric_named(swapped, clause, meta)) == (  # type: ignore[arg-type]
+        "metric",
+        "employees",
+        clause,
+        "fail",
+        "the clause names researchers, not the indicator (从业人员)",
+    )
+    unknown = {**row, "metric": "researcher"}
+    assert cells(metric_named(unknown, clause, meta)) == (  # type: ignore[arg-type]
+        "metric",
+        "researcher",
+        "",
+        "fail",
+        "the metric is not in the indicators table",
+    )
+    assert metric_named(row, clause, {}) is None
+
+
+def test_metric_margin_is_a_quarter() -> None:
+    meta = {
+        "a": {"unit": "u", "name_zh": "甲乙丙丁戊"},  # 4 pairs
+        "b": {"unit": "u", "name_zh": "甲乙己庚辛"},
+        "c": {"unit": "v", "name_zh": "甲乙丙丁戊"},
+    }
+    row = {"metric": "b", "entity": "x", "year": 1}
+    # b: 1 of 4 pairs; a: 4 of 4 -> 0.75 worse: fail. c has another unit.
+    assert metric_named(row, "甲乙丙丁戊", meta)["result"] == "fail"  # type: ignore[index]
+    # a: 2 of 4 (0.5), b: 1 of 4 (0.25): exactly a quarter worse fails.
+    assert metric_named(row, "甲乙丙", meta)["result"] == "fail"  # type: ignore[index]
+    # a: 1 of 4, b: 1 of 4: a tie passes.
+    assert metric_named(row, "甲乙", meta)["result"] == "pass"  # type: ignore[index]
+    alone = {"b": meta["b"], "c": meta["c"]}
+    assert metric_named(row, "甲乙丙丁戊", alone)["result"] == "pass"  # type: ignore[index]
+
+
+# --- units: the indicator's and the operands' ---------------------------------------------
+
+
+def test_check_indicator_unit() -> None:
+    meta = {"innovation_consortia": {"unit": "consortia"}}
+    row = {"metric": "innovation_consortia", "entity": "zgc", "year": 2024, "unit": "consortia"}
+    assert [cells(r) for r in check_indicator_unit(row, meta)] == [
+        ("indicator", "consortia", "consortia", "pass", "the unit is the indicator's")
+    ]
+    assert [cells(r) for r in check_indicator_unit({**row, "unit": "firms"}, meta)] == [
+        ("indicator", "consortia", "firms", "fail", "the indicator's unit is consortia")
+    ]
+    assert [cells(r) for r in check_indicator_unit({**row, "unit": ""}, meta)] == [
+        ("indicator", "consortia", "none", "fail", "the indicator's unit is consortia")
+    ]
+    assert check_indicator_unit({**row, "metric": "other"}, meta) == []
+    assert check_indicator_unit(row, {"innovation_consortia": {"unit": ""}}) == []
+
+
+def test_check_derived_unit() -> None:
+    quote = "成交额784.7亿元，比2022年分别增长14.9%、109.8%"
+    figures = parse_figures(quote)
+    row = {"metric": "v", "entity": "beijing", "year": 2022, "unit": "CNY"}
+    operands = [78470000000.0, 1.0, 109.8, 100.0]
+    assert [cells(r) for r in check_derived_unit(row, quote, operands, figures)] == [
+        ("unit", "CNY", "784.7亿元", "pass", "the unit follows from the operands' unit words")
+    ]
+    assert [
+        cells(r) for r in check_derived_unit({**row, "unit": "USD"}, quote, operands, figures)
+    ] == [("unit", "USD", "784.7亿元", "fail", "the operand 784.7亿元 is not in USD")]
+    # A unit the table does not know is not judged; a row without unit has no check.
+    assert (
+        check_derived_unit({**row, "unit": "widgets"}, quote, operands, figures)[0]["result"]
+        == "pass"
+    )
+    assert check_derived_unit({**row, "unit": ""}, quote, operands, figures) == []
+    # Only scaling figures and bare numbers: nothing to say.
+    assert [cells(r) for r in check_derived_unit(row, quote, [109.8, 3.0], figures)] == [
+        ("unit", "CNY", "no unit word", "pass", "no unit word")
+    ]
+
+
+# --- inferred years: bounds --------------------------------------------------------------
+
+WUDAO = "拥有1.75万亿参数的“悟道2.0”发布"
+
+
+@pytest.mark.parametrize(
+    ("quote", "year"),
+    [
+        (WUDAO, 2020),  # 2020年下半年 ... 5个月后 ... 3个月后
+        ("不到四年，这一数量已增长近一倍，突破26万件", 2020),  # 2020年 ... 不到四年
+        ("超千亿元企业从无到有", None),  # 2022年 before it, but nothing says "later"
+        ("空间规模488平方公里", None),
+        ("not in the article", None),
+        ("", None),
+    ],
+)
+def test_preceding_year(quote: str, year: int | None) -> None:
+    assert preceding_year(ARTICLE, quote) == year
+
+
+def test_preceding_year_needs_the_article() -> None:
+    assert preceding_year(None, WUDAO) is None
+
+
+def bounds_row(year: object, low: object, high: object) -> dict[str, object]:
+    return {
+        "metric": "wudao_2_parameters",
+        "entity": "baai",
+        "year": year,
+        "year_min": low,
+        "year_max": high,
+    }
+
+
+@pytest.mark.parametrize(
+    ("year", "low", "high", "result", "detail"),
+    [
+        (
+            2021,
+            2021,
+            2021,
+            "pass",
+            "the year lies within its bounds, after 2020 and not after the publication",
+        ),
+        (2019, 2021, 2021, "fail", "the year 2019 lies outside its bounds 2021 to 2021"),
+        (2022, 2021, 2021, "fail", "the year 2022 lies outside its bounds 2021 to 2021"),
+        (2021, 2019, 2021, "fail", "2019 is before 2020, which the passage states as earlier"),
+        (
+            2020,
+            2020,
+            2021,
+            "pass",
+            "the year lies within its bounds, after 2020 and not after the publication",
+        ),
+        (
+            2024,
+            2021,
+            2024,
+            "pass",
+            "the year lies within its bounds, after 2020 and not after the publication",
+        ),
+        (2021, 2021, 2025, "fail", "2025 is after the publication (2024)"),
+        (2021, None, 2021, "fail", "an inferred year needs year_min and year_max"),
+        (2021, 2021, None, "fail", "an inferred year needs year_min and year_max"),
+        (None, 2021, 2021, "fail", "the year None lies outside its bounds 2021 to 2021"),
+    ],
+)
+def test_check_year_bounds(
+    year: int | None, low: int | None, high: int | None, result: str, detail: str
+) -> None:
+    found = check_year_bounds(bounds_row(year, low, high), WUDAO, 2024, ARTICLE)
+    assert len(found) == 1
+    assert (found[0]["check"], found[0]["result"], found[0]["detail"]) == (
+        "year_bounds",
+        result,
+        detail,
+    )
+
+
+def test_year_bounds_expected_and_found_cells() -> None:
+    [found] = check_year_bounds(bounds_row(2021, 2021, 2022), WUDAO, 2024, ARTICLE)
+    assert (found["expected"], found["found"]) == ("2021 to 2022", "2021")
+    [found] = check_year_bounds(bounds_row(2021, None, 2022), WUDAO, 2024, ARTICLE)
+    assert found["expected"] == "? to 2022"
+    [found] = check_year_bounds(bounds_row(2021, 2021, None), WUDAO, 2024, ARTICLE)
+    assert found["expected"] == "2021 to ?"
+    # Without the article, nothing states an earlier year.
+    [found] = check_year_bounds(bounds_row(2019, 2019, 2019), WUDAO, 2024)
+    assert (found["result"], found["detail"]) == (
+        "pass",
+        "the year lies within its bounds, not after the publication",
+    )
+    # The publication year itself is allowed; the bound is checked against the one given.
+    [found] = check_year_bounds(bounds_row(2023, 2023, 2024), WUDAO, 2023)
+    assert found["detail"] == "2024 is after the publication (2023)"
+
+
+# --- entities ----------------------------------------------------------------------------
+
+
+def test_the_parent_chain_zgc_beijing_china(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    assert table.ancestors("zgc") == {"beijing", "china"}
+    assert table.ancestors("zgc_yizhuang") == {"zgc", "beijing", "china"}
+    assert table.ancestors("china") == set()
+    found = {r["entity"]: r for r in check_entities_table(entities)}
+    assert set(found) == set(entities["entity"])
+    assert cells(found["zgc"]) == (
+        "parent",
+        "a known parent of a wider kind",
+        "zgc → beijing → china",
+        "pass",
+        "the chain of parents ends, each of a wider kind",
+    )
+    assert found["china"]["found"] == "china"
+    assert found["zgc_yizhuang"]["found"] == "zgc_yizhuang → zgc → beijing → china"
+    assert all(r["metric"] == "entities" and r["result"] == "pass" for r in found.values())
+
+
+def edited(entities: pd.DataFrame, entity: str, column: str, value: str) -> pd.DataFrame:
+    frame = entities.copy()
+    frame.loc[frame["entity"] == entity, column] = value
+    return frame
+
+
+def failing(results: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [
+        (r["check"], r["entity"], r["found"], r["detail"]) for r in results if r["result"] == "fail"
+    ]
+
+
+def test_a_zone_directly_in_a_country_fails(entities: pd.DataFrame) -> None:
+    results = check_entities_table(edited(entities, "zgc", "parent", "china"))
+    assert failing(results) == [
+        ("parent", "zgc", "zgc → china", "a zone does not lie directly in a country")
+    ]
+    assert len(results) == len(entities)
+
+
+def test_a_country_with_a_parent_breaks_every_chain(entities: pd.DataFrame) -> None:
+    found = failing(check_entities_table(edited(entities, "china", "parent", "beijing")))
+    assert found[:3] == [
+        ("parent", "china", "china → beijing → china", "the chain of parents returns to china"),
+        (
+            "parent",
+            "beijing",
+            "beijing → china → beijing",
+            "the chain of parents returns to beijing",
+        ),
+        (
+            "parent",
+            "zgc",
+            "zgc → beijing → china → beijing",
+            "the chain of parents returns to beijing",
+        ),
+    ]
+    assert len(found) == len(entities)
+
+
+def test_unknown_parent_and_cycle(entities: pd.DataFrame) -> None:
+    assert failing(check_entities_table(edited(entities, "baai", "parent", "haidian"))) == [
+        ("parent", "baai", "baai → haidian", "the parent haidian is not in the entities table")
+    ]
+    cycle = failing(check_entities_table(edited(entities, "zgc", "parent", "zgc_yizhuang")))
+    assert (
+        "parent",
+        "zgc",
+        "zgc → zgc_yizhuang → zgc",
+        "the chain of parents returns to zgc",
+    ) in cycle
+    assert (
+        "parent",
+        "zgc_yizhuang",
+        "zgc_yizhuang → zgc → zgc_yizhuang",
+        "the chain of parents returns to zgc_yizhuang",
+    ) in cycle
+    # Every entity below the cycle has a broken chain too.
+    assert {r[1] for r in cycle} == {"zgc", "zgc_yizhuang", "zgc_life_science_park", "zgc_forum"}
+
+
+def test_a_country_needs_no_parent_and_a_kind_outside_the_table_is_not_judged() -> None:
+    frame = pd.DataFrame(
+        [
+            {"entity": "c", "kind": "country", "parent": "", "name_zh": "丙", "aliases_zh": ""},
+            {"entity": "d", "kind": "country", "parent": "c", "name_zh": "丁", "aliases_zh": ""},
+            {"entity": "e", "kind": "thing", "parent": "c", "name_zh": "戊", "aliases_zh": ""},
+            {"entity": "", "kind": "city", "parent": "x", "name_zh": "", "aliases_zh": ""},
+        ]
+    )
+    assert failing(check_entities_table(frame)) == [
+        ("parent", "d", "d → c", "a country does not lie directly in a country")
+    ]
+    assert check_entities_table(pd.DataFrame()) == []
+    assert check_entities_table(pd.DataFrame({"other": [1]})) == []
+
+
+def test_an_alias_naming_two_entities_fails_on_both(entities: pd.DataFrame) -> None:
+    frame = edited(entities, "zgc_yizhuang", "aliases_zh", "中关村亦庄园;中关村")
+    assert failing(check_entities_table(frame)) == [
+        ("alias", "zgc", "zgc, zgc_yizhuang", "the word 中关村 names more than one entity"),
+        (
+            "alias",
+            "zgc_yizhuang",
+            "zgc, zgc_yizhuang",
+            "the word 中关村 names more than one entity",
+        ),
+    ]
+
+
+def entity_row(entity: str, quote: str) -> dict[str, object]:
+    return {"metric": "m", "entity": entity, "year": 2024, "quote": quote}
+
+
+def test_entity_quote_names_the_entity(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    eq = "北京智源研究院就将研究方向锁定大模型"
+    [found] = check_entity(entity_row("baai", WUDAO), WUDAO, 0, table, ARTICLE, eq)
+    assert cells(found) == (
+        "entity",
+        "baai",
+        "baai (北京智源研究院)",
+        "pass",
+        "the entity_quote names it",
+    )
+    [found] = check_entity(entity_row("beijing", WUDAO), WUDAO, 0, table, ARTICLE, eq)
+    assert cells(found) == (
+        "entity",
+        "beijing",
+        "baai (北京智源研究院)",
+        "fail",
+        "the entity_quote names baai, not beijing",
+    )
+    [found] = check_entity(
+        entity_row("baai", WUDAO), WUDAO, 0, table, ARTICLE, "北京智源研究院锁定"
+    )
+    assert cells(found) == (
+        "entity",
+        "baai",
+        "北京智源研究院锁定",
+        "fail",
+        "the entity_quote is not a verbatim passage of the article",
+    )
+    [found] = check_entity(
+        entity_row("baai", WUDAO), WUDAO, 0, table, ARTICLE, "就将研究方向锁定大模型"
+    )
+    assert cells(found) == (
+        "entity",
+        "baai",
+        "none",
+        "fail",
+        "the entity_quote names no place or body",
+    )
+
+
+def test_entity_quote_names_the_narrowest(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    quote = "累计自动驾驶测试里程近3000万公里"
+    eq = "在中关村亦庄园设立高级别自动驾驶示范区仅3年多"
+    [found] = check_entity(entity_row("zgc", quote), quote, 0, table, ARTICLE, eq)
+    assert (found["result"], found["detail"]) == (
+        "fail",
+        "the entity_quote names zgc_yizhuang, not zgc",
+    )
+    [found] = check_entity(entity_row("zgc_yizhuang", quote), quote, 0, table, ARTICLE, eq)
+    assert found["result"] == "pass"
+
+
+def test_without_entity_quote_an_earlier_sentence_of_the_paragraph_judges(
+    entities: pd.DataFrame,
+) -> None:
+    table = Entities(entities)
+    quote = "大数据、信息安全市场占有率全国第一"
+    [found] = check_entity(entity_row("china", quote), quote, 0, table, ARTICLE)
+    assert cells(found) == (
+        "entity",
+        "china",
+        "beijing (北京市)",
+        "fail",
+        "an earlier sentence of its paragraph names beijing, not china",
+    )
+    [found] = check_entity(entity_row("beijing", quote), quote, 0, table, ARTICLE)
+    assert (found["result"], found["detail"]) == (
+        "pass",
+        "an earlier sentence of its paragraph names it",
+    )
+    # With an entity_quote column, a row whose passages name nobody needs one.
+    quote = "已成功举办14届"
+    [found] = check_entity(entity_row("zgc_forum", quote), quote, 0, table, ARTICLE, "")
+    assert (found["result"], found["detail"]) == ("pass", "its sentence names it")
+    quote = "北京向南150余公里，在保定朝阳北大街"
+    [found] = check_entity(
+        entity_row("baoding_zgc_innovation_center", quote), quote, 0, table, ARTICLE, ""
+    )
+    assert cells(found) == (
+        "entity",
+        "baoding_zgc_innovation_center",
+        "none",
+        "fail",
+        "the quote names no place or body: an entity_quote must name it",
+    )
+    [found] = check_entity(
+        entity_row("baoding_zgc_innovation_center", quote), quote, 0, table, ARTICLE
+    )
+    assert (found["result"], found["detail"]) == (
+        "pass",
+        "the quote and its sentence name no place or body",
+    )
+
+
+# --- events --------------------------------------------------------------------------------
+
+
+def events(*rows: dict[str, str]) -> pd.DataFrame:
+    base = {"date": "", "entity": "", "event_en": "E", "event_zh": "事", "quote": "", "note": ""}
+    return pd.DataFrame([{**base, **row} for row in rows])
+
+
+def test_events_get_the_entity_rule_and_the_reference_check(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    frame = events(
+        {"date": "1988", "entity": "beijing", "quote": "1988年成为第一个国家级高新技术产业开发区"},
+        {"date": "1999", "entity": "nowhere", "quote": "1999年成为第一个国家级科技园区"},
+        {"date": "2009", "entity": "zgc", "quote": "2009年成为第一个国家自主创新示范区"},
+    )
+    report = verify_events(frame, ARTICLE, table)
+    assert rows(report, "check", "entity", "year", "result") == [
+        ("quote", "beijing", 1988, "pass"),
+        ("year", "beijing", 1988, "pass"),
+        ("entity", "beijing", 1988, "fail"),
+        ("quote", "nowhere", 1999, "pass"),
+        ("year", "nowhere", 1999, "pass"),
+        ("entity", "nowhere", 1999, "fail"),
+        ("quote", "zgc", 2009, "pass"),
+        ("year", "zgc", 2009, "pass"),
+        ("entity", "zgc", 2009, "pass"),
+    ]
+    details = report.loc[report["check"] == "entity", "detail"].tolist()
+    assert details == [
+        "1988 E: its sentence names zgc, not beijing",
+        "1999 E: not in the entities table",
+        "2009 E: the quote names it",
+    ]
+    assert set(report["metric"]) == {"event"}
+    # Without an entities table, no entity check.
+    assert "entity" not in set(verify_events(frame, ARTICLE)["check"])
+
+
+def test_an_inferred_event_date_lies_after_what_its_paragraph_states(
+    entities: pd.DataFrame,
+) -> None:
+    note = "year inferred: 3 months after 悟道"
+    quote = "3个月后，拥有1.75万亿参数的“悟道2.0”发布"
+    frame = events(
+        {"date": "2021", "entity": "baai", "quote": quote, "note": note},
+        {"date": "2019", "entity": "baai", "quote": quote, "note": note},
+        {"date": "2025", "entity": "baai", "quote": quote, "note": note},
+    )
+    report = verify_events(frame, ARTICLE, published=2024)
+    years = report[report["check"] == "year"]
+    assert rows(years, "year", "result", "detail") == [
+        (2021, "pass", "2021 E: the note says how the date was chosen"),
+        (2019, "fail", "2019 E: 2019 is before 2020, which the passage states as earlier"),
+        (2025, "fail", "2025 E: 2025 is after the publication (2024)"),
+    ]
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+
+def observations_frame() -> pd.DataFrame:
+    return pd.read_csv(REPO / "data" / "metrics.csv")
+
+
+def claims_frame() -> pd.DataFrame:
+    return pd.read_csv(REPO / "data" / "claims.csv", dtype=str, keep_default_na=False)
+
+
+def test_one_failing_claim_does_not_stop_the_later_ones() -> None:
+    claims = claims_frame()
+    claims.loc[0, "kind"] = "nonsense"  # the first fails on its kind
+    claims.loc[1, "base_year"] = "1999"  # the second on a missing observation
+    claims.loc[2, "base_metric"] = "revenue"  # the third: a zero... no, another base
+    report = verify_claims(observations_frame(), claims)
+    assert len(report) == len(claims)
+    assert report["detail"].str.split(":").str[0].tolist() == claims["claim_id"].tolist()
+    assert rows(report.head(2), "result", "detail") == [
+        ("fail", "invention_patents_nearly_doubled: unknown kind"),
+        ("fail", "employees_1_5_times_2013: missing employees/zgc/1999"),
+    ]
+    assert (report["result"].iloc[3:] != "fail").all()
+
+
+def test_claims_with_the_article_check_their_quotes() -> None:
+    claims = claims_frame()
+    claims.loc[0, "quote"] = "这一数量已增长一倍"
+    report = verify_claims(observations_frame(), claims, ARTICLE)
+    quotes = report[report["check"] == "quote"]
+    assert len(quotes) == len(claims) and len(report) == 2 * len(claims)
+    assert rows(quotes.head(2), "metric", "expected", "found", "result", "detail") == [
+        (
+            "invention_patents",
+            "verbatim",
+            "not found",
+            "fail",
+            "invention_patents_nearly_doubled: the quote is not a verbatim passage of the article",
+        ),
+        (
+            "employees",
+            "verbatim",
+            "found",
+            "pass",
+            "employees_1_5_times_2013: the quote is in the article",
+        ),
+    ]
+    assert (quotes["result"].iloc[1:] == "pass").all()
+    claims.loc[0, "quote"] = ""
+    report = verify_claims(observations_frame(), claims, ARTICLE)
+    assert report["result"].iloc[0] == "fail"
+
+
+DEFINITIONAL = {
+    "employees_1_5_times_2013",
+    "returnees_3_times_2012",
+    "launches_all_from_beijing",
+    "tech_contracts_growth_14_9",
+    "tech_contract_value_growth_109_8",
+    "firms_over_100b_none_in_2012",
+}
+
+
+def test_definitional_is_computed_not_read() -> None:
+    claims = claims_frame().drop(columns=["definitional"])
+    report = verify_claims(observations_frame(), claims)
+    ids = report["detail"].str.split(":").str[0]
+    assert set(ids[report["result"] == "definitional"]) == DEFINITIONAL
+    assert (report["result"] != "fail").all()
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "flag", "computed"),
+    [
+        ("invention_patents_nearly_doubled", "true", "was not"),
+        ("employees_1_5_times_2013", "false", "was"),
+    ],
+)
+def test_a_definitional_flag_that_disagrees_fails(claim_id: str, flag: str, computed: str) -> None:
+    claims = claims_frame()
+    claims.loc[claims["claim_id"] == claim_id, "definitional"] = flag
+    report = verify_claims(observations_frame(), claims)
+    failed = report[report["result"] == "fail"]
+    assert rows(failed, "check", "detail") == [
+        (
+            "claim",
+            f"{claim_id}: the file says definitional {flag}, but the tested value {computed} "
+            "read from the claim's own words",
+        )
+    ]
+    assert report["result"].value_counts().get("definitional", 0) == 6 - (flag == "false")
+
+
+def test_is_definitional_rules() -> None:
+    derived = {"status": "derived", "quote": "279万人，是2013年的1.5倍"}
+    assert is_definitional("是2013年的1.5倍", False, [derived])
+    assert not is_definitional("是2013年的1.5倍", False, [{**derived, "status": "reported"}])
+    assert not is_definitional("", True, [derived])
+    point = {"status": "reported", "quote": "超千亿元企业从无到有", "figure": "从无到有"}
+    assert is_definitional("超千亿元企业从无到有", True, [point])
+    assert not is_definitional("超千亿元企业从无到有", False, [point])
+    assert not is_definitional("其他", True, [point])
+    bare = {"status": "reported", "quote": "13次商业发射，全部来自北京"}
+    assert is_definitional("全部来自北京", True, [bare])
+    assert is_definitional("2023年13次商业发射，全部来自北京。", True, [bare])
+    assert not is_definitional("全部来自上海", True, [bare])
+    assert not is_definitional("全部来自北京", True, [{**bare, "quote": ""}])
+
+
+# --- observations bound to a figure -----------------------------------------------------------
+
+
+def bound_row(**cells_: object) -> pd.DataFrame:
+    row: dict[str, object] = {
+        "metric": "national_tech_transfer_institutions",
+        "entity": "zgc",
+        "year": 2022,
+        "value": 51,
+        "unit": "institutions",
+        "status": "reported",
+        "qualifier": "exact",
+        "quote": INCUBATORS,
+        "note": "",
+        "year_basis": "stated",
+        "figure": "51家",
+    }
+    row.update(cells_)
+    return pd.DataFrame([row])
+
+
+def test_a_bound_row_gives_these_checks_in_order(indicators: pd.DataFrame) -> None:
+    report = verify_observations(bound_row(), ARTICLE, indicators=indicators)
+    assert rows(report, "check", "result") == [
+        ("quote", "pass"),
+        ("figure", "pass"),
+        ("value", "pass"),
+        ("qualifier", "pass"),
+        ("status", "pass"),
+        ("unit", "pass"),
+        ("year", "pass"),
+        ("indicator", "pass"),
+        ("metric", "pass"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "failed"),
+    [
+        ({"value": 65}, [("value", "the row's figure 51家 does not equal the value")]),
+        (
+            {"figure": "65家"},
+            [
+                ("value", "the row's figure 65家 does not equal the value"),
+                (
+                    "metric",
+                    "the clause names national_incubators, not the indicator (国家技术转移机构数)",
+                ),
+            ],
+        ),
+        ({"qualifier": "more_than"}, [("qualifier", "the wording '51家' reads as exact")]),
+        (
+            {"status": "estimate"},
+            [("status", "no estimate word (预计, 有望...) governs the figure")],
+        ),
+        (
+            {"unit": "patents"},
+            [
+                ("unit", "家 reads as branches or firms or institutions or parks, not patents"),
+                ("indicator", "the indicator's unit is institutions"),
+            ],
+        ),
+        ({"year": 2012}, [("year", "the quote dates 51家 to 2022, not 2012")]),
+        (
+            {"metric": "national_incubators", "figure": "51家"},
+            [
+                (
+                    "metric",
+                    "the clause names national_tech_transfer_institutions, "
+                    "not the indicator (国家级科技企业孵化器数)",
+                ),
+            ],
+        ),
+    ],
+)
+def test_a_bound_row_fails_where_it_is_wrong(
+    indicators: pd.DataFrame, edit: dict[str, object], failed: list[tuple[str, str]]
+) -> None:
+    report = verify_observations(bound_row(**edit), ARTICLE, indicators=indicators)
+    assert rows(report[report["result"] == "fail"], "check", "detail") == failed
+
+
+def test_the_estimate_word_of_a_bound_figure() -> None:
+    quote = "企业总收入从2014年的3.6万亿元提高到2023年的预计8.6万亿元"
+    estimate = bound_row(
+        metric="revenue",
+        value=8600000000000,
+        unit="CNY",
+        status="estimate",
+        quote=quote,
+        figure="8.6万亿元",
+        year=2023,
+    )
+    assert verify_observations(estimate).query("check == 'status'")["result"].tolist() == ["pass"]
+    reported = estimate.assign(status="reported")
+    status = verify_observations(reported).query("check == 'status'")
+    assert rows(status, "found", "result", "detail") == [
+        ("estimate (预计)", "fail", "the estimate word 预计 governs the figure")
+    ]
+    first = estimate.assign(value=3600000000000, figure="3.6万亿元", year=2014)
+    assert rows(verify_observations(first).query("check == 'status'"), "found", "result") == [
+        ("reported", "fail")
+    ]
+
+
+def test_a_bound_row_without_figure_falls_back_to_any_figure() -> None:
+    report = verify_observations(bound_row(figure="", value=65))
+    assert rows(report, "check", "result")[:3] == [
+        ("figure", "fail"),
+        ("value", "pass"),
+        ("qualifier", "pass"),
+    ]
+
+
+def test_a_derived_rows_figure_is_an_operand_and_its_unit_follows() -> None:
+    quote = "成交额784.7亿元，比2022年分别增长14.9%、109.8%"
+    note = (
+        "78470000000 / (1 + 109.8 / 100) = 37402287893.23, to 4 significant digits as its "
+        "least precise input (784.7亿); interval 37390993566 to 37413587605 from "
+        "78465000000 / (1 + 109.85 / 100) to 78475000000 / (1 + 109.75 / 100) (why)"
+    )
+    row = bound_row(
+        metric="tech_contract_value_to_tianjin_hebei",
+        entity="beijing",
+        value=37400000000,
+        unit="CNY",
+        status="derived",
+        qualifier="about",
+        quote=quote,
+        note=note,
+        figure="109.8%",
+    )
+    report = verify_observations(row)
+    assert rows(
+        report.query("check in ['figure', 'unit', 'year']"), "check", "found", "result"
+    ) == [
+        ("figure", "109.8% = 109.8 (exact)", "pass"),
+        ("unit", "784.7亿元", "pass"),
+        ("year", "2022", "pass"),
+    ]
+    wrong = verify_observations(row.assign(figure="14.9%"))
+    assert rows(wrong.query("check == 'figure'"), "expected", "found", "result", "detail") == [
+        (
+            "14.9%",
+            "78470000000, 1, 109.8, 100",
+            "fail",
+            "the figure 14.9% is not a number of the note's arithmetic",
+        )
+    ]
+    broken = verify_observations(row.assign(note="no arithmetic here = 1"))
+    assert broken.query("check == 'figure'")["result"].tolist() == ["fail"]
+
+
+# --- the whole run ----------------------------------------------------------------------------
+
+
+def test_the_run_counts_what_it_reports(tmp_path: Path) -> None:
+    from tests.provenance import provenance_copy
+
+    report = check.run(Dataset.open(str(provenance_copy(tmp_path))), ARTICLE)
+    frame = report.frame
+    assert sum(report.counts.values()) == len(frame)
+    assert report.counts == frame["result"].value_counts().to_dict() | {
+        name: 0 for name in ("fail", "unsourced") if name not in set(frame["result"])
+    }
+    entities_rows = frame[frame["metric"] == "entities"]
+    assert len(entities_rows) == len(pd.read_csv(REPO / "data" / "entities.csv"))
+    claims = pd.read_csv(REPO / "data" / "claims.csv")
+    assert (frame["check"] == "claim").sum() == len(claims)
+    assert ((frame["check"] == "quote") & (frame["metric"] != "event")).sum() == len(
+        observations_frame()
+    ) + len(claims)
+    assert report.entity_names["zgc"] == {"en": "Zhongguancun", "zh": "中关村示范区"}
+    assert report.names["revenue"]["zh"] == "企业总收入"
