@@ -1,42 +1,47 @@
 """Build data/metrics.csv, indicators.csv, claims.csv, entities.csv, events.csv, datapackage.json.
 
 Every figure lives here once, next to the verbatim passage that states it. The script
-refuses to write anything unless each quote (figures, claims, events) is a substring of
-the article, each derived value is what its note's arithmetic gives at the stated
-precision, each year is supported as its year_basis says, each entity resolves to China,
-and zgc_cli.check passes every row and claim.
+refuses to write anything unless each quote, figure and entity_quote (of figures,
+claims, events) is a substring of the article, each figure parses to its row's value
+and qualifier, each derived value and interval is what its note's arithmetic gives,
+each year is supported as its year_basis says (an inferred one within its year_min and
+year_max), each entity resolves to China, no alias of one entity collides with another
+in the article's text, and zgc_cli.check passes every row and claim.
 
     python scripts/build_dataset.py            # write the files
     python scripts/build_dataset.py --check    # fail if the files on disk differ
 
-A derived row's note is laid out so that a checker can recompute it (see DERIVED_NOTE):
+A derived row keeps the article's arithmetic, and its note is laid out so that a checker
+(zgc_cli/check/derived.py) can recompute it (see DERIVED_NOTE):
 
-    <expression> = <exact>, to <n> significant digit(s) as its least precise input (<input>);
-    interval <low> to <high> from <low expression> to <high expression> (<why>)
+    <expression> = <result>; interval <low expression> to <high expression> (<why>)
 
 or, when every input is exact and nothing is rounded:
 
-    <expression> = <exact>, exact: <why>
+    <expression> = <result>, exact: <why>
 
 <expression> (everything before the first " = ") uses numbers, + - * / and parentheses
-only; <exact> is its result rounded to 2 decimals for reading (recompute it, do not parse
-it); value is <expression> rounded half away from zero to <n> significant digits, and
-its qualifier is ``about``; <low> and <high> are the interval the rounded inputs allow
-(the low and high expressions, floored and ceiled to whole numbers).
+only, and is computed in decimal on its literals as written. <result> is its result in
+full, the float nearest it (machine_number's digits), and value is that same number: no
+rounding to significant digits (2790000 / 1.5 = 1860000, so that growth from it is the
+article's 1.5倍 exactly). The interval form has qualifier ``about``: its inputs are
+rounded figures, and the low and high expressions set each at the end of its rounding
+interval that makes the result smallest and largest (interval arithmetic over the
+operands' closed intervals; <why> says how each input is rounded). The row's low and
+high are those expressions' results rounded outward to a float (down, up). The exact
+form has qualifier ``exact`` and low = high = value. note_zh says the same in Chinese.
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
 import csv
 import io
 import json
-import math
 import re
 import sys
-from dataclasses import astuple, dataclass, fields
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import astuple, dataclass, fields, replace
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,10 +49,13 @@ sys.path.insert(0, str(REPO))
 
 import pandas as pd  # noqa: E402
 
-from zgc_cli.check.arithmetic import evaluate_expression  # noqa: E402
+from zgc_cli.check.arithmetic import evaluate_decimal  # noqa: E402
 from zgc_cli.check.claims import verify_claims  # noqa: E402
+from zgc_cli.check.derived import nearest_float, outward_float  # noqa: E402
+from zgc_cli.check.entities import SENTENCE_END, Entities  # noqa: E402
 from zgc_cli.check.events import verify_events  # noqa: E402
 from zgc_cli.check.observations import verify_observations  # noqa: E402
+from zgc_cli.model.figures import parse_figures  # noqa: E402
 from zgc_cli.model.numbers import machine_number as format_number  # noqa: E402
 
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
@@ -55,7 +63,9 @@ DATA = REPO / "data"
 
 PUBLICATION_YEAR = 2024
 CURRENT = "current at publication (April 2024)"
+CURRENT_ZH = "截至发表时（2024年4月）"
 INFERRED = "year inferred: "
+INFERRED_ZH = "年份为推定："
 
 # How an indicator's values behave; growth is meaningful for level and flow only.
 KINDS: dict[str, str] = {
@@ -69,19 +79,19 @@ KINDS: dict[str, str] = {
 # How each observation's year is known.
 YEAR_BASES: dict[str, str] = {
     "stated": "the quote names the year (YYYY年 or the year's 4 digits)",
-    "inferred": "chosen by the compiler; the note, starting 'year inferred:', says how",
+    "inferred": "chosen by the compiler within year_min..year_max; the note, starting "
+    "'year inferred:', says how",
     "publication": "undated figure current at publication (April 2024), dated 2024",
 }
-ENTITY_KINDS = ("country", "city", "zone", "sub_park", "institution", "event")
+ENTITY_KINDS = ("country", "city", "new_area", "zone", "sub_park", "institution", "event")
 
 # The layout of a derived row's note: see the module docstring.
 NUMBER = r"-?\d+(?:\.\d+)?"
 DERIVED_NOTE = re.compile(
-    rf"^(?P<expression>[^=;]+?) = (?P<exact>{NUMBER}), "
-    r"(?:exact: (?P<exact_why>.+)"
-    r"|to (?P<digits>\d+) significant digits? as its least precise input \((?P<least>[^)]+)\); "
-    rf"interval (?P<low>{NUMBER}) to (?P<high>{NUMBER}) "
-    r"from (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) \((?P<why>[^)]+)\))$"
+    rf"^(?P<expression>[^=;]+?) = (?P<result>{NUMBER})"
+    r"(?:, exact: (?P<exact_why>.+)"
+    r"|; interval (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) "
+    r"\((?P<why>[^()]+)\))$"
 )
 
 
@@ -97,6 +107,13 @@ class Observation:
     quote: str
     note: str
     year_basis: str
+    figure: str = ""  # the figure as the quote writes it; found in the quote when left empty
+    low: str = ""  # derived rows: the interval the operands allow
+    high: str = ""
+    year_min: int | None = None  # inferred years: the earliest and latest the passages allow
+    year_max: int | None = None
+    entity_quote: str = ""  # the passage naming the place, when the quote names none
+    note_zh: str = ""
 
 
 def _plain(number: Decimal) -> str:
@@ -117,9 +134,30 @@ def reported(
     note: str = "",
     status: str = "reported",
     basis: str = "stated",
+    *,
+    zh: str = "",
+    figure: str = "",
+    years: tuple[int, int] | None = None,
 ) -> Observation:
+    """A figure the quote states; ``zh`` is the note in Chinese."""
     text = _plain(Decimal(str(value)))
-    return Observation(metric, entity, year, text, unit, status, qualifier, quote, note, basis)
+    year_min, year_max = years if years else (None, None)
+    return Observation(
+        metric,
+        entity,
+        year,
+        text,
+        unit,
+        status,
+        qualifier,
+        quote,
+        note,
+        basis,
+        figure=figure,
+        year_min=year_min,
+        year_max=year_max,
+        note_zh=zh,
+    )
 
 
 def current(
@@ -130,9 +168,13 @@ def current(
     qualifier: str,
     quote: str,
     note: str = "",
+    *,
+    zh: str = "",
+    figure: str = "",
 ) -> Observation:
     """An undated figure the article gives as current: dated to publication, 2024."""
     full_note = CURRENT + (f"; {note}" if note else "")
+    full_zh = CURRENT_ZH + (f"；{zh}" if zh else "")
     return reported(
         metric,
         entity,
@@ -143,6 +185,8 @@ def current(
         quote,
         full_note,
         basis="publication",
+        zh=full_zh,
+        figure=figure,
     )
 
 
@@ -155,55 +199,39 @@ def inferred(
     qualifier: str,
     quote: str,
     how: str,
+    *,
+    years: tuple[int, int],
+    zh: str,
+    figure: str = "",
 ) -> Observation:
-    """A figure whose year the article does not give; ``how`` says how it was chosen."""
+    """A figure whose year the article does not give; ``how`` says how it was chosen.
+
+    ``years`` are the earliest and latest year the passages allow; ``year`` lies within.
+    """
     return reported(
-        metric, entity, year, value, unit, qualifier, quote, INFERRED + how, basis="inferred"
+        metric,
+        entity,
+        year,
+        value,
+        unit,
+        qualifier,
+        quote,
+        INFERRED + how,
+        basis="inferred",
+        zh=INFERRED_ZH + zh,
+        figure=figure,
+        years=years,
     )
 
 
-def round_significant(number: float, digits: int) -> Decimal:
-    """``number`` rounded half away from zero to ``digits`` significant digits."""
-    exact = Decimal(repr(number))
-    if exact == 0:
-        return exact
-    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
-    return exact.quantize(quantum, rounding=ROUND_HALF_UP)
+def _result(expression: str) -> str:
+    """An expression's result in full: the float nearest its decimal value."""
+    return format_number(nearest_float(evaluate_decimal(expression)))
 
 
-def _decimal_of(node: ast.expr) -> Decimal:
-    """An arithmetic node evaluated in decimal, so that 1 + 14.9 / 100 is exactly 1.149."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
-        return Decimal(repr(node.value))
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return -_decimal_of(node.operand)
-    if isinstance(node, ast.BinOp):
-        left, right = _decimal_of(node.left), _decimal_of(node.right)
-        operations = {
-            ast.Add: left.__add__,
-            ast.Sub: left.__sub__,
-            ast.Mult: left.__mul__,
-            ast.Div: left.__truediv__,
-        }
-        return operations[type(node.op)](right)
-    raise ValueError(f"not arithmetic: {ast.dump(node)}")
-
-
-def least_significant_digits(expression: str) -> int:
-    """Significant digits of the least precise operand of the expression's final operation.
-
-    The operands are taken as the article writes them: trailing zeros of a whole number
-    do not count (279万 = 2790000 has 3), and a growth factor 1 + 14.9 / 100 counts as
-    1.149 (4), since 14.9% is known to 0.05 points.
-    """
-    node = ast.parse(expression.strip(), mode="eval").body
-    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node]
-    return min(len(_decimal_of(operand).normalize().as_tuple().digits) for operand in operands)
-
-
-def _reading(number: float) -> str:
-    """An exact result as written in a note: 2 decimals, trailing zeros dropped."""
-    return _plain(Decimal(repr(number)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+def _end(expression: str, upward: bool) -> str:
+    """An interval end: the expression's result rounded outward to a float."""
+    return format_number(outward_float(evaluate_decimal(expression), upward=upward))
 
 
 def derived(
@@ -214,36 +242,68 @@ def derived(
     quote: str,
     expression: str,
     *,
-    digits: int,
-    least: str,
+    figure: str,
     low: str,
     high: str,
     why: str,
+    why_zh: str,
 ) -> Observation:
-    """A value computed from rounded figures, kept to the precision of the least precise.
+    """A value computed from rounded figures: the article's arithmetic, kept in full.
 
     ``low`` and ``high`` are the expression with its rounded inputs at the ends of their
-    rounding intervals; ``why`` says which inputs are rounded and how.
+    rounding intervals; ``why`` (``why_zh`` in Chinese) says which inputs are rounded
+    and how; ``figure`` is the figure of the quote the row is derived from (1.5倍).
     """
-    exact = evaluate_expression(expression)
-    value = _plain(round_significant(exact, digits))
-    bottom, top = math.floor(evaluate_expression(low)), math.ceil(evaluate_expression(high))
-    note = (
-        f"{expression} = {_reading(exact)}, to {digits} significant "
-        f"{'digit' if digits == 1 else 'digits'} as its least precise input ({least}); "
-        f"interval {bottom} to {top} from {low} to {high} ({why})"
+    result = _result(expression)
+    note = f"{expression} = {result}; interval {low} to {high} ({why})"
+    note_zh = f"{expression} = {result}；区间 {low} 至 {high}（{why_zh}）"
+    return Observation(
+        metric,
+        entity,
+        year,
+        result,
+        unit,
+        "derived",
+        "about",
+        quote,
+        note,
+        "stated",
+        figure=figure,
+        low=_end(low, upward=False),
+        high=_end(high, upward=True),
+        note_zh=note_zh,
     )
-    return Observation(metric, entity, year, value, unit, "derived", "about", quote, note, "stated")
 
 
 def derived_exact(
-    metric: str, entity: str, year: int, unit: str, quote: str, expression: str, why: str
+    metric: str,
+    entity: str,
+    year: int,
+    unit: str,
+    quote: str,
+    expression: str,
+    why: str,
+    *,
+    figure: str,
+    why_zh: str,
 ) -> Observation:
-    """A value computed from exact inputs only: nothing to round."""
-    exact = evaluate_expression(expression)
-    note = f"{expression} = {_reading(exact)}, exact: {why}"
+    """A value computed from exact inputs only: nothing rounded, a point interval."""
+    result = _result(expression)
     return Observation(
-        metric, entity, year, format_number(exact), unit, "derived", "exact", quote, note, "stated"
+        metric,
+        entity,
+        year,
+        result,
+        unit,
+        "derived",
+        "exact",
+        quote,
+        f"{expression} = {result}, exact: {why}",
+        "stated",
+        figure=figure,
+        low=result,
+        high=result,
+        note_zh=f"{expression} = {result}，确数：{why_zh}",
     )
 
 
@@ -251,80 +311,117 @@ def derived_exact(
 # fmt: off
 R = reported
 C = current
+RUNNING_TOTAL_YIZHUANG = (
+    "running total since the high-level autonomous driving demonstration zone was set up "
+    "仅3年多 (a little over three years) before"
+)
+RUNNING_TOTAL_YIZHUANG_ZH = "高级别自动驾驶示范区设立（仅3年多前）以来的累计数"
+RUNNING_TOTAL_BAODING = "running total from the opening in April 2015 to the end of 2023"
+RUNNING_TOTAL_BAODING_ZH = "自2015年4月投入运营至2023年底的累计数"
+NATIONAL_RANK, NATIONAL_RANK_ZH = "national rank", "全国位次"
+DEVICE_RANK = "national rank by approved varieties and number"
+DEVICE_RANK_ZH = "按上市品种和数量的全国位次"
+INCUBATION_RANK = "global rank in the 全球城市创业孵化指数 published May 2023"
+INCUBATION_RANK_ZH = "《全球城市创业孵化指数》（2023年5月发布）中的全球位次"
 OBSERVATIONS: list[Observation] = [
     # --- economy and patents ----------------------------------------------------------
     R("revenue", "zgc", 2014, 3600000000000, "CNY", "exact", "企业总收入从2014年的3.6万亿元"),
     R("revenue", "zgc", 2023, 8600000000000, "CNY", "exact",
         "企业总收入从2014年的3.6万亿元提高到2023年的预计8.6万亿元",
         "预计: an estimate for 2023, made before the year's statistics were final",
-        status="estimate"),
+        status="estimate", zh="预计：2023年的预计值，在该年统计数据最终确定之前作出"),
     R("invention_patents", "zgc", 2020, 140000, "patents", "more_than",
         "2020年，中关村示范区企业有效发明专利拥有量突破14万件"),
     inferred("invention_patents", "zgc", 2023, 260000, "patents", "more_than",
         "不到四年，这一数量已增长近一倍，突破26万件",
-        "the article gives no year, only 不到四年 (under four years) after 2020, written in "
-        "April 2024; so 2023 or early 2024. Dated 2023, the last full statistical year, as the "
-        "2023 revenue figure of the same paragraph is"),
+        "the article gives no year, only 不到四年 (under four years) after the 2020 figure, "
+        "written in April 2024: a stock at the end of 2023 or early in 2024 (不到四年 reads as "
+        "more than three years). Dated 2023, not 2024 by the rule for undated figures "
+        "(publication): that rule is for figures stated as current, and this one is an annual "
+        "statistic measured from a dated base (2020年), whose latest full year at publication "
+        "is 2023, as is the 2023 revenue figure of the same paragraph",
+        years=(2023, 2024),
+        zh="文中未写年份，只说在2020年之后“不到四年”，文章写于2024年4月：即2023年末或2024年初的"
+        "存量（“不到四年”意为三年多）。定为2023年，而未按无年份数据的统一规则定为2024年"
+        "（截至发表时）：该规则适用于以现时口吻陈述的数据，此数则是从有年份的基数（2020年）算起的"
+        "年度统计，发表时最近的完整统计年度为2023年，与同段2023年企业总收入相同"),
     R("patents_per_10k_people", "beijing", 2014, "48.2", "patents_per_10k_people", "exact",
         "每万人发明专利拥有量增长四倍多，从2014年48.2件"),
     R("patents_per_10k_people", "beijing", 2023, "262.9", "patents_per_10k_people", "exact",
         "每万人发明专利拥有量增长四倍多，从2014年48.2件提高到2023年262.9件"),
     R("top10_science_advances_2012_2022", "beijing", 2022, 56, "items", "exact",
         "2012～2022年年度“中国科学十大进展”中，有56项由北京地区单位牵头的项目入选",
-        "total over the 11 annual lists 2012–2022, dated to the last list"),
+        "total over the 11 annual lists 2012–2022, dated to the last list",
+        zh="2012～2022年共11届年度榜单的合计，按最后一届榜单定年"),
     derived_exact("top10_science_advances_2012_2022", "china", 2022, "items",
         "2012～2022年年度“中国科学十大进展”", "(2022 - 2012 + 1) * 10",
-        "11 annual lists (2012 to 2022) of 10 items each"),
+        "11 annual lists (2012 to 2022) of 10 items each", figure="十大",
+        why_zh="11届年度榜单（2012～2022年），每届10项"),
     R("top10_science_advances_2012_2022_share", "beijing", 2022, 51, "percent", "exact",
         "2012～2022年年度“中国科学十大进展”中，有56项由北京地区单位牵头的项目入选，"
         "占全部获奖项目的51%",
-        "share of all items of the 11 annual lists 2012–2022, dated to the last list"),
+        "share of all items of the 11 annual lists 2012–2022, dated to the last list",
+        zh="占2012～2022年共11届年度榜单全部项目的比重，按最后一届榜单定年"),
     R("mit_breakthrough_technologies", "zgc", 2021, 3, "technologies", "exact",
         "三项技术入选麻省理工科技评论“2021年全球十大突破性技术”"),
     # --- the park ---------------------------------------------------------------------
     C("area", "zgc", 488, "km2", "exact", "空间规模488平方公里"),
     C("forum_editions", "zgc_forum", 14, "editions", "exact", "已成功举办14届",
-        "the 2024 meeting (April 25–29) is still ahead"),
+        "the 2024 meeting (April 25–29) is still ahead",
+        zh="2024年年会（4月25日至29日）尚未举行"),
     C("minutes_per_new_tech_firm", "beijing", 5, "minutes", "less_than",
         "不到5分钟，就有一家科技型企业在北京落户、诞生"),
     # --- technology -------------------------------------------------------------------
     C("quantum_direct_communication_rate", "baqis", 1000, "bits_per_second", "order_of_magnitude",
         "量子直接通信样机每秒千比特量级的通信速率",
-        "千比特量级 = order of a kilobit per second"),
+        "千比特量级: an order of magnitude (qualifier order_of_magnitude), a rate of the order "
+        "of a kilobit per second, within a factor of √10 of 1000 bit/s either way; not about "
+        "1000",
+        zh="千比特量级：数量级（限定词 order_of_magnitude），即每秒千比特这一量级，在每秒1000比特"
+        "上下√10倍以内，并非约1000"),
     C("blockchain_chip_cores", "beijing", 256, "cores", "exact", "新一代256核区块链专用加速芯片"),
     C("key_industry_fields", "zgc", 9, "fields", "exact", "中关村聚焦9大产业领域"),
     C("autonomous_driving_test_distance", "zgc_yizhuang", 30000000, "km", "nearly",
-        "累计自动驾驶测试里程近3000万公里",
-        "running total since the high-level autonomous driving demonstration zone was set up "
-        "仅3年多 (a little over three years) before"),
+        "累计自动驾驶测试里程近3000万公里", RUNNING_TOTAL_YIZHUANG,
+        zh=RUNNING_TOTAL_YIZHUANG_ZH),
     C("autonomous_driving_service_trips", "zgc_yizhuang", 11600000, "person_trips",
-        "more_than", "提供常态化出行与生活服务超1160万人次",
-        "running total since the high-level autonomous driving demonstration zone was set up "
-        "仅3年多 (a little over three years) before"),
-    R("large_model_researchers", "baai", 2020, 100, "persons", "more_than",
+        "more_than", "提供常态化出行与生活服务超1160万人次", RUNNING_TOTAL_YIZHUANG,
+        zh=RUNNING_TOTAL_YIZHUANG_ZH),
+    inferred("large_model_researchers", "baai", 2020, 100, "persons", "more_than",
         "2020年下半年，北京智源研究院就将研究方向锁定大模型，并很快聚集了百余人组成的顶尖科研队伍",
-        "assembled 很快 (soon) after BAAI turned to large models in the second half of 2020"),
+        "the passage dates BAAI's turn to large models (the second half of 2020), not the team: "
+        "it was assembled 很快 (soon) after, and before 悟道, born 5 months after the turn; so "
+        "late 2020 or early 2021. Dated 2020, the year of the turn the sentence names",
+        years=(2020, 2021),
+        zh="原文所写年份是智源研究院转向大模型的时间（2020年下半年），而非组建团队的时间：团队在此后"
+        "“很快”聚集，且早于转向5个月后诞生的“悟道”，即2020年末或2021年初。定为句中所写转向之年"
+        "2020年"),
     inferred("wudao_2_parameters", "baai", 2021, 1750000000000, "parameters", "exact",
         "拥有1.75万亿参数的“悟道2.0”发布",
         "from the article's timeline: 悟道 5 months after the second half of 2020, 悟道2.0 "
-        "3 months later, so between March and August 2021"),
+        "3 months later, so between March and August 2021",
+        years=(2021, 2021),
+        zh="据文中时间线：2020年下半年之后5个月“悟道”诞生，再过3个月“悟道2.0”发布，即2021年3月至"
+        "8月之间"),
     C("registered_large_models", "china", 107, "models", "exact", "目前全国已备案上线大模型107款"),
     C("registered_large_models", "zgc", 47, "models", "exact", "其中中关村47款"),
     C("registered_large_models_share", "zgc", 40, "percent", "more_than",
-        "占全国备案上线数四成以上", "47 / 107 = 43.9%"),
+        "占全国备案上线数四成以上", "47 / 107 = 43.9%", zh="47 / 107 = 43.9%"),
     # --- industry ---------------------------------------------------------------------
     R("private_commercial_launches", "china", 2023, 13, "launches", "exact",
         "2023年我国民营火箭企业的13次商业发射"),
     R("private_commercial_launches", "beijing", 2023, 13, "launches", "exact",
-        "2023年我国民营火箭企业的13次商业发射，全部来自北京", "全部: all 13 of them"),
+        "2023年我国民营火箭企业的13次商业发射，全部来自北京", "全部: all 13 of them",
+        zh="全部：13次均来自北京"),
     R("commercial_space_top100_firms", "china", 2023, 100, "firms", "exact",
-        "“2023中国商业航天企业百强”", "百强: the list has 100 firms"),
+        "“2023中国商业航天企业百强”", "百强: the list has 100 firms", zh="百强：榜单共100家企业"),
     R("commercial_space_top100_firms", "beijing", 2023, 51, "firms", "exact",
         "“2023中国商业航天企业百强”榜单中，北京企业以51家占据全国半壁江山"),
     R("commercial_space_little_giants", "beijing", 2023, 30, "firms", "nearly",
         "“2023中国商业航天企业百强”榜单中，北京企业以51家占据全国半壁江山，"
         "近30家企业获评国家级专精特新“小巨人”称号",
-        "stated in the sentence on the 2023 top-100 list: Beijing's listed firms"),
+        "stated in the sentence on the 2023 top-100 list: Beijing's listed firms",
+        zh="见于2023年百强榜单一句：指北京的上榜企业"),
     C("industry_support_policies", "beijing", 30, "policies", "more_than",
         "出台人形机器人、商业航天、无人机等30余项细分产业支持政策"),
     C("innovation_consortia", "zgc", 24, "consortia", "exact", "推动领军企业组建24个创新联合体"),
@@ -334,30 +431,40 @@ OBSERVATIONS: list[Observation] = [
     C("specialty_industrial_parks", "beijing", 23, "parks", "exact",
         "北京高品质建设23家特色产业园区"),
     C("big_data_market_share_rank", "beijing", 1, "rank", "exact",
-        "大数据、信息安全市场占有率全国第一", "national rank"),
+        "大数据、信息安全市场占有率全国第一", NATIONAL_RANK, zh=NATIONAL_RANK_ZH,
+        figure="全国第一"),
     C("information_security_market_share_rank", "beijing", 1, "rank", "exact",
-        "大数据、信息安全市场占有率全国第一", "national rank"),
+        "大数据、信息安全市场占有率全国第一", NATIONAL_RANK, zh=NATIONAL_RANK_ZH,
+        figure="全国第一"),
     R("innovative_medical_device_rank", "beijing", 2022, 1, "rank", "exact",
-        "2022年创新医疗器械、AI三类医疗器械上市品种和数量均居全国第一",
-        "national rank by approved varieties and number"),
+        "2022年创新医疗器械、AI三类医疗器械上市品种和数量均居全国第一", DEVICE_RANK,
+        zh=DEVICE_RANK_ZH, figure="全国第一"),
     R("ai_class3_medical_device_rank", "beijing", 2022, 1, "rank", "exact",
-        "2022年创新医疗器械、AI三类医疗器械上市品种和数量均居全国第一",
-        "national rank by approved varieties and number"),
+        "2022年创新医疗器械、AI三类医疗器械上市品种和数量均居全国第一", DEVICE_RANK,
+        zh=DEVICE_RANK_ZH, figure="全国第一"),
     C("biomedicine_cluster_firms", "beijing", 1800, "firms", "more_than",
         "生物医药产业集群聚集了1800余家企业"),
     C("trillion_yuan_industry_clusters", "beijing", 2, "clusters", "exact",
         "形成新一代信息技术、科技服务业2个万亿级产业集群",
         "the clusters formed so far; the expected third is trillion_yuan_industry_clusters_"
-        "expected"),
+        "expected",
+        zh="已形成的产业集群；有望成为的第三个见 trillion_yuan_industry_clusters_expected"),
     R("trillion_yuan_industry_clusters_expected", "beijing", 2024, 3, "clusters", "exact",
         "2024年有望成为第三个万亿级产业集群",
         "有望: biomedicine expected to become the third in 2024; an expectation at publication, "
         "kept apart from the 2 clusters formed so far",
-        status="estimate"),
-    C("biomedicine_industry_scale", "beijing", 980000000000, "CNY", "nearly",
+        status="estimate",
+        zh="有望：生物医药产业预计于2024年成为第三个；为发表时的预期，与已形成的2个产业集群分开记录"),
+    inferred("biomedicine_industry_scale", "beijing", 2023, 980000000000, "CNY", "nearly",
         "规模近9800亿元的生物医药产业",
-        "an annual scale the article does not date: the latest known at publication, most "
-        "likely the 2023 figure"),
+        "an annual scale the article does not date, and a past one: the same sentence says "
+        "biomedicine is only expected (有望) to reach the trillion-yuan level in 2024. The "
+        "latest annual figure at publication (April 2024): 2023's, or 2022's (the year the "
+        "sentence names) if 2023's was not yet out. Dated 2023, the last full year",
+        years=(2022, 2023),
+        zh="文中未写年份的年度规模，且为过去的数据：同句说生物医药产业2024年才“有望”达到万亿级。"
+        "即发表时（2024年4月）最近的年度数据：2023年的，若2023年数据尚未公布则为2022年的"
+        "（句中所写年份）。定为最近的完整年度2023年"),
     # --- enterprises ------------------------------------------------------------------
     R("fortune_global_500_firms", "zgc", 2022, 9, "firms", "exact",
         "9家企业入选2022年《财富》“世界500强”"),
@@ -371,7 +478,11 @@ OBSERVATIONS: list[Observation] = [
         "年收入亿元以上企业由2012年的1897家增加到2022年的4245家"),
     inferred("firms_revenue_over_100b", "zgc", 2012, 0, "firms", "exact", "超千亿元企业从无到有",
         "从无到有 (from none to some) names no year; dated 2012, the base year of every "
-        "comparison in the same sentence (由2012年的…增加到2022年的…)"),
+        "comparison in the same sentence (由2012年的…增加到2022年的…), of which the clause is "
+        "one more (year_min = year_max = 2012)",
+        years=(2012, 2012),
+        zh="“从无到有”未写年份；定为2012年，即同句各项比较（由2012年的…增加到2022年的…）的基年，"
+        "此分句是其中又一项比较（最早、最晚均为2012年）"),
     R("firms_revenue_over_100b", "zgc", 2022, 11, "firms", "exact",
         "超千亿元企业从无到有，2022年达到11家"),
     R("listed_firms", "zgc", 2012, 224, "firms", "exact", "累计上市企业由2012年的224家"),
@@ -391,66 +502,71 @@ OBSERVATIONS: list[Observation] = [
         "2022年，中关村拥有国家级科技企业孵化器65家、国家备案众创空间144个、国家技术转移机构51家"),
     R("startup_incubation_overall_rank", "beijing", 2023, 4, "rank", "exact",
         "2023年5月发布的《全球城市创业孵化指数》显示，北京创业孵化综合全球排名第四",
-        "global rank in the 全球城市创业孵化指数 published May 2023"),
+        INCUBATION_RANK, zh=INCUBATION_RANK_ZH, figure="全球排名第四"),
     R("incubation_performance_rank", "beijing", 2023, 1, "rank", "exact",
         "2023年5月发布的《全球城市创业孵化指数》显示，北京创业孵化综合全球排名第四、"
         "孵化绩效单项指标全球排名第一",
-        "global rank in the 全球城市创业孵化指数 published May 2023"),
+        INCUBATION_RANK, zh=INCUBATION_RANK_ZH, figure="全球排名第一"),
     # --- talent -----------------------------------------------------------------------
     R("employees", "zgc", 2022, 2790000, "persons", "exact", "2022年，中关村从业人员279万人"),
     derived("employees", "zgc", 2013, "persons", "中关村从业人员279万人，是2013年的1.5倍",
-        "2790000 / 1.5", digits=2, least="1.5",
+        "2790000 / 1.5", figure="1.5倍",
         low="2785000 / 1.55", high="2795000 / 1.45",
-        why="279万 rounded to 1万 and 1.5倍 to 0.1"),
+        why="279万 rounded to 1万 and 1.5倍 to 0.1", why_zh="279万按1万取整，1.5倍按0.1取整"),
     R("returnee_employees", "zgc", 2022, 63000, "persons", "exact",
         "2022年，中关村从业人员279万人，是2013年的1.5倍。其中留学归国人员6.3万人",
-        "其中: among the 2022 employees of the sentence before"),
+        "其中: among the 2022 employees of the sentence before",
+        zh="其中：指上一句2022年从业人员中的"),
     derived("returnee_employees", "zgc", 2012, "persons",
-        "其中留学归国人员6.3万人，是2012年的3倍", "63000 / 3", digits=1, least="3",
+        "其中留学归国人员6.3万人，是2012年的3倍", "63000 / 3", figure="3倍",
         low="62500 / 3.5", high="63500 / 2.5",
-        why="6.3万 rounded to 0.1万 and 3倍 to a whole number"),
+        why="6.3万 rounded to 0.1万 and 3倍 to a whole number",
+        why_zh="6.3万按0.1万取整，3倍按整数取整"),
     C("researchers", "beijing", 550000, "persons", "more_than", "北京拥有55万余名科研人员"),
     C("academician_share", "beijing", 50, "percent", "nearly", "全国近一半的两院院士",
-        "share of China's CAS and CAE academicians"),
+        "share of China's CAS and CAE academicians", zh="占全国两院院士的比重"),
     C("ai_top_talent_share", "beijing", 43, "percent", "about",
         "北京的人工智能顶尖人才占全国总量的43%左右"),
     # --- regional cooperation ---------------------------------------------------------
     C("distance_from_beijing", "baoding_zgc_innovation_center", 150, "km", "more_than",
-        "北京向南150余公里，在保定朝阳北大街", "a geographic constant"),
+        "北京向南150余公里，在保定朝阳北大街", "a geographic constant",
+        zh="地理距离，不随时间变化"),
     R("high_tech_firms_cultivated", "baoding_zgc_innovation_center", 2023, 80, "firms",
         "more_than", "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家",
-        "running total from the opening in April 2015 to the end of 2023"),
+        RUNNING_TOTAL_BAODING, zh=RUNNING_TOTAL_BAODING_ZH),
     R("tech_smes_cultivated", "baoding_zgc_innovation_center", 2023, 300, "firms", "more_than",
         "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家，科技型中小企业300余家",
-        "running total from the opening in April 2015 to the end of 2023"),
+        RUNNING_TOTAL_BAODING, zh=RUNNING_TOTAL_BAODING_ZH),
     R("tenant_rd_investment", "baoding_zgc_innovation_center", 2023, 100000000, "CNY",
         "more_than",
         "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家，科技型中小企业300余家，"
         "入驻企业累计研发投入超亿元",
-        "running total from the opening in April 2015 to the end of 2023"),
+        RUNNING_TOTAL_BAODING, zh=RUNNING_TOTAL_BAODING_ZH),
     R("intellectual_property_items", "baoding_zgc_innovation_center", 2023, 1000, "items",
         "more_than",
         "截至2023年底，保定·中关村创新中心累计培育高新技术企业80余家，科技型中小企业300余家，"
         "入驻企业累计研发投入超亿元，拥有知识产权千余件",
-        "held at the end of 2023"),
+        "held at the end of 2023", zh="2023年底拥有量"),
     C("phase1_occupancy_rate", "xiongan_zgc_science_park", 90, "percent", "exact",
-        "雄安中关村科技园一期入驻率已达90%", "since the opening on 2023-08-30"),
+        "雄安中关村科技园一期入驻率已达90%", "since the opening on 2023-08-30",
+        zh="自2023年8月30日揭牌以来"),
     C("branches_in_tianjin_hebei", "zgc", 9500, "branches", "more_than",
         "中关村示范区企业累计在津冀地区设立分支机构超过9500家"),
     R("tech_contracts_to_tianjin_hebei", "beijing", 2023, 6758, "contracts", "exact",
         "2023年北京流向津冀技术合同数6758项"),
     derived("tech_contracts_to_tianjin_hebei", "beijing", 2022, "contracts",
         "技术合同数6758项、成交额784.7亿元，比2022年分别增长14.9%", "6758 / (1 + 14.9 / 100)",
-        digits=4, least="1 + 14.9 / 100 = 1.149",
+        figure="14.9%",
         low="6758 / (1 + 14.95 / 100)", high="6758 / (1 + 14.85 / 100)",
-        why="6758 is a count; 14.9% rounded to 0.1"),
+        why="6758 is a count; 14.9% rounded to 0.1", why_zh="6758为计数；14.9%按0.1取整"),
     R("tech_contract_value_to_tianjin_hebei", "beijing", 2023, 78470000000, "CNY", "exact",
         "2023年北京流向津冀技术合同数6758项、成交额784.7亿元"),
     derived("tech_contract_value_to_tianjin_hebei", "beijing", 2022, "CNY",
         "成交额784.7亿元，比2022年分别增长14.9%、109.8%", "78470000000 / (1 + 109.8 / 100)",
-        digits=4, least="784.7亿 and 1 + 109.8 / 100 = 2.098",
+        figure="109.8%",
         low="78465000000 / (1 + 109.85 / 100)", high="78475000000 / (1 + 109.75 / 100)",
-        why="784.7亿 rounded to 0.1亿 and 109.8% to 0.1"),
+        why="784.7亿 rounded to 0.1亿 and 109.8% to 0.1",
+        why_zh="784.7亿按0.1亿取整，109.8%按0.1取整"),
     C("cooperation_provinces", "zgc", 26, "provinces", "exact", "中关村与全国26个省区市"),
     C("cooperation_regions", "zgc", 77, "regions", "exact",
         "26个省区市的77个地区（单位）建立战略合作关系"),
@@ -671,7 +787,7 @@ ENTITIES: list[Entity] = [
     Entity("china", "China", "全国", "country", "", "全国;我国;中国"),
     Entity("beijing", "Beijing", "北京市", "city", "china", "北京;北京市"),
     Entity("zgc", "Zhongguancun", "中关村示范区", "zone", "beijing",
-        "中关村;中关村示范区;示范区;中关村国家自主创新示范区"),
+        "中关村;中关村示范区;中关村国家自主创新示范区"),
     Entity("zgc_yizhuang", "Zhongguancun Yizhuang Park", "中关村亦庄园", "sub_park", "zgc",
         "中关村亦庄园;亦庄园;亦庄;北京亦庄"),
     Entity("zgc_life_science_park", "Zhongguancun Life Science Park", "中关村生命科学园",
@@ -685,7 +801,7 @@ ENTITIES: list[Entity] = [
     Entity("baoding", "Baoding", "保定市", "city", "china", "保定"),
     Entity("baoding_zgc_innovation_center", "Baoding Zhongguancun Innovation Center",
         "保定·中关村创新中心", "institution", "baoding", "保定·中关村创新中心"),
-    Entity("xiongan", "Xiong'an New Area", "雄安新区", "city", "china", "雄安;河北雄安"),
+    Entity("xiongan", "Xiong'an New Area", "雄安新区", "new_area", "china", "雄安;河北雄安"),
     Entity("xiongan_zgc_science_park", "Xiong'an Zhongguancun Science Park",
         "雄安中关村科技园", "sub_park", "xiongan", "雄安中关村科技园"),
 ]
@@ -706,6 +822,10 @@ DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
 
 # fmt: off
 EVENTS: list[Event] = [
+    Event("1980", "zgc", "The 'Electronics Street' (电子一条街) grows up in Zhongguancun",
+        "中关村“电子一条街”兴起", "从20世纪80年代初的“电子一条街”",
+        INFERRED + "20世纪80年代初 (the early 1980s) names no year: dated 1980, the first year "
+        "of the decade the passage names; the article gives no closer date"),
     Event("1988", "zgc", "Becomes China's first national high-tech industrial development zone",
         "成为第一个国家级高新技术产业开发区", "1988年成为第一个国家级高新技术产业开发区"),
     Event("1999", "zgc", "Becomes China's first national science park",
@@ -748,6 +868,11 @@ EVENTS: list[Event] = [
         "在中关村亦庄园设立高级别自动驾驶示范区仅3年多",
         INFERRED + "仅3年多 (only a little over three years) before April 2024 puts it between "
         "April 2020 and April 2021; dated 2020, where most of that window lies"),
+    Event("2021", "baai", "WuDao (悟道), China's first Chinese-language large model, is born in "
+        "Beijing", "我国第一个中文语言大模型“悟道”在北京诞生",
+        "5个月后，我国第一个中文语言大模型“悟道”在北京诞生",
+        INFERRED + "5 months after BAAI turned to large models in the second half of 2020: "
+        "between December 2020 and May 2021; dated 2021, where most of that window lies"),
     Event("2021", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
         "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
         "the second of three"),
@@ -917,10 +1042,11 @@ CLAIMS: list[Claim] = [
     claim("listed_firms_rose", "growth_pct", ("listed_firms", "zgc", 2022),
         ("listed_firms", "zgc", 2012), 0, None, False, False,
         "由2012年的224家增加到2022年的487家", "增加到: rose"),
-    claim("biomedicine_below_trillion", "value", ("biomedicine_industry_scale", "beijing", 2024),
+    claim("biomedicine_below_trillion", "value", ("biomedicine_industry_scale", "beijing", 2023),
         None, None, 1e12, False, False,
         "规模近9800亿元的生物医药产业，2024年有望成为第三个万亿级产业集群",
-        "not yet at the 万亿 (one trillion yuan) level, only expected to reach it in 2024"),
+        "the 2023 scale is not yet at the 万亿 (one trillion yuan) level: the industry is only "
+        "expected to reach it in 2024"),
 ]
 # fmt: on
 
@@ -986,8 +1112,9 @@ def datapackage() -> dict[str, object]:
         _field(
             "value",
             "number",
-            "The figure in base units (yuan, persons, percent...); derived values are rounded "
-            "to the significant digits of their least precise input.",
+            "The figure in base units (yuan, persons, percent...); a derived value is the "
+            "exact result of its note's arithmetic, in full (2790000 / 1.5 = 1860000), never "
+            "rounded, with its interval in low and high.",
             constraints=required,
         ),
         _field("unit", "string", "Base unit of value.", constraints=required),
@@ -1001,9 +1128,10 @@ def datapackage() -> dict[str, object]:
         _field(
             "qualifier",
             "string",
-            "How the article bounds the figure: exact, more_than (突破, 超, 余, 多, 以上), "
-            "nearly (近), about (约, 左右, 量级; and every rounded derived value), less_than "
-            "(不到).",
+            "How the article bounds the figure: exact, more_than (突破, 超, 余, 多, 以上; 以上 "
+            "includes the number), nearly (近), about (约, 左右; and every value derived from "
+            "rounded figures), less_than (不到), order_of_magnitude (量级: 千比特量级 is a rate "
+            "of the order of 1000 bit/s, within a factor of √10 either way, not about 1000).",
             constraints={
                 **required,
                 "enum": [
@@ -1026,17 +1154,60 @@ def datapackage() -> dict[str, object]:
         _field(
             "note",
             "string",
-            "Derived rows: '<expression> = <exact>, to <n> significant digit(s) as its least "
-            "precise input (<input>); interval <low> to <high> from <low expression> to <high "
-            "expression> (<why>)', or '<expression> = <exact>, exact: <why>' when no input is "
-            "rounded; the expression (before the first ' = ') computes the unrounded value. "
-            "Otherwise judgment calls; inferred years start 'year inferred:'.",
+            "Derived rows: '<expression> = <result>; interval <low expression> to <high "
+            "expression> (<why>)' (qualifier about), or '<expression> = <result>, exact: <why>' "
+            "when no input is rounded; the expression (before the first ' = ') computes the "
+            "value, written in full as <result>; the low and high expressions put each rounded "
+            "input at the end of its rounding interval, and low and high are their results "
+            "rounded outward. Otherwise judgment calls; inferred years start 'year inferred:'.",
         ),
         _field(
             "year_basis",
             "string",
             "How the year is known. " + _enum_text(YEAR_BASES) + ".",
             constraints={**required, "enum": list(YEAR_BASES)},
+        ),
+        _field(
+            "figure",
+            "string",
+            "The figure exactly as the quote writes it, qualifier words included (3.6万亿元, "
+            "突破14万件, 近3000万公里, 四成以上, 千比特量级, 全国第一); a derived row's is the "
+            "figure of the quote it is derived from (1.5倍, 14.9%). Always a substring of quote.",
+            constraints=required,
+        ),
+        _field(
+            "low",
+            "number",
+            "Derived rows: the lower end of the interval the operands allow (interval "
+            "arithmetic over each operand's rounding interval, closed, full precision, rounded "
+            "outward to a float); empty for other rows, whose interval follows from value, "
+            "qualifier and figure. When present it overrides the computed interval.",
+        ),
+        _field("high", "number", "Derived rows: the upper end of that interval; see low."),
+        _field(
+            "year_min",
+            "integer",
+            "Inferred years (year_basis inferred): the earliest year the passages allow; the "
+            "note says why. Empty otherwise.",
+        ),
+        _field(
+            "year_max",
+            "integer",
+            "Inferred years: the latest year the passages allow (year_min <= year <= "
+            "year_max). Empty otherwise.",
+        ),
+        _field(
+            "entity_quote",
+            "string",
+            "Where the quote names no place or body of entities.csv: the verbatim passage of "
+            "the article naming the row's entity, from the quote's own sentence, else the "
+            "nearest preceding sentence of its paragraph that names one (else the nearest "
+            "following). Empty when the quote names the entity.",
+        ),
+        _field(
+            "note_zh",
+            "string",
+            "The note in Chinese (说明), beside every English note; empty where note is.",
         ),
     ]
     indicators_fields = [
@@ -1104,8 +1275,9 @@ def datapackage() -> dict[str, object]:
         _field(
             "kind",
             "string",
-            "country, city, zone (the demonstration zone), sub_park (a park of Zhongguancun, "
-            "in the zone or a cooperation park outside Beijing), institution, event.",
+            "country, city, new_area (a state-level new area such as Xiong'an, 国家级新区: not "
+            "a city), zone (the demonstration zone), sub_park (a park of Zhongguancun, in the "
+            "zone or a cooperation park outside Beijing), institution, event.",
             constraints={**required, "enum": list(ENTITY_KINDS)},
         ),
         _field(
@@ -1143,18 +1315,28 @@ def datapackage() -> dict[str, object]:
         "name": "zhongguancun-innovation-figures",
         "title": "Zhongguancun innovation figures from one Outlook Weekly article (April 2024)",
         "description": (
-            "Every quantitative figure of one 《瞭望》新闻周刊 (Outlook Weekly) article on "
-            "Zhongguancun, as tidy observations with the verbatim sentence that states each, "
-            "plus the article's own relative claims (ratios, growth, shares), the places and "
-            "bodies the figures are about, and the article's dated milestones. Undated figures "
-            "stated as current are dated 2024 (year_basis publication). Licence: the figures "
+            "The quantitative figures of one 《瞭望》新闻周刊 (Outlook Weekly) article on "
+            "Zhongguancun: every figure measuring Zhongguancun, Beijing or another place or "
+            "body the article names, as tidy observations with the verbatim passage that "
+            "states each (metrics.csv), plus the article's own relative claims (1.5倍, 3倍, "
+            "近一倍, 四倍多, 14.9%, 109.8%, 51%, 四成以上, 半壁江山, 全部: claims.csv), the "
+            "places and bodies the figures are about, and the article's dated milestones "
+            "(events.csv). Left out, as measuring nothing of those places: numbers in names "
+            "(科研经费28条, 科创30条, 中关村国际人才20条, 悟道3.0, 龙芯3A6000, 4.0时代, "
+            "第二十二次会议); size classes and list names that define a figure (亿元以上, "
+            "超千亿元, 万亿级, 世界500强, 2500强, 十大); spans of time that date other facts "
+            "(仅3年多, 不到四年, 两年多, 5个月后, 3个月后, 短短8年, 十年来, 30多年: in the "
+            "notes and events.csv); a person's age (55岁); and counts of the narrative (三次 "
+            "congratulations, kept as three events; 两个技术平台, 第三个体系, 两栋双子楼). "
+            "Undated figures stated as current are dated 2024 (year_basis publication). "
+            "Licence: the figures "
             "are facts and not subject to copyright; the compilation (selection, ids, "
             "base-unit conversion, derived values, claims) is released under CC-BY-4.0 rather "
             "than a public-domain dedication so that reuse keeps the attribution to the source "
             "article. The quotes remain the publisher's text, included as short citations for "
             "verification."
         ),
-        "version": "1.1.0",
+        "version": "1.2.0",
         "keywords": ["zhongguancun", "beijing", "innovation", "science parks", "china"],
         "licenses": [
             {
@@ -1257,37 +1439,227 @@ def datapackage() -> dict[str, object]:
     }
 
 
+# --- provenance: the figure, the passage naming the place -------------------------------
+
+# Names the article writes that hold an alias of entities.csv but are not that entity. An
+# alias may stand at such a name's start (北京生命科学研究所 is in Beijing), never inside
+# it: 示范区 inside 高级别自动驾驶示范区 would read the Yizhuang zone as the whole of zgc.
+OTHER_NAMES: dict[str, str] = {
+    "高级别自动驾驶示范区": "the autonomous driving zone of the Yizhuang park, not zgc",
+    "中关村国家自主创新示范区展示中心": "an exhibition centre in zgc",
+    "中关村创新发展研究院": "a research institute, not an entity of the table",
+    "北京生命科学研究所": "an institute in the life science park",
+}
+CLAUSE_END = "，。；：！？,;:…"
+PARAGRAPH_BREAK = re.compile(r"\s{2,}")
+
+
+def entities_table() -> Entities:
+    frame = pd.DataFrame([astuple(e) for e in ENTITIES], columns=[f.name for f in fields(Entity)])
+    return Entities(frame)
+
+
+def find_figure(row: Observation) -> str:
+    """The figure of the quote that states the row's value with its qualifier.
+
+    Derived rows and ranks name theirs (1.5倍, 全国第一); here the quote must hold
+    exactly one wording of the value, or the build asks for it to be named.
+    """
+    if row.figure:
+        return row.figure
+    texts = {
+        figure.text
+        for figure in parse_figures(row.quote)
+        if figure.value == float(row.value)
+        and figure.qualifier == row.qualifier
+        and not figure.is_threshold
+    }
+    return texts.pop() if len(texts) == 1 else ""
+
+
+def _sentences(start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of article[start:end], as offsets."""
+    spans, first = [], start
+    for match in SENTENCE_END.finditer(ARTICLE, start, end):
+        if match.start() > first:
+            spans.append((first, match.end()))
+        first = match.end()
+    if first < end:
+        spans.append((first, end))
+    return spans
+
+
+def _clause(start: int, end: int, bounds: tuple[int, int], entity: str, table: Entities) -> str:
+    """The clause of the article around the mention [start, end), within a sentence.
+
+    It ends at the first item of a list (、) after the mention, too. Where the clause
+    names another entity as well (北京以中关村为主阵地), the sentence up to the mention
+    (近年来，北京) stands in, or else the mention alone: the passage names one entity.
+    """
+    left = max(ARTICLE.rfind(mark, bounds[0], start) for mark in CLAUSE_END)
+    right = min(
+        (found for mark in CLAUSE_END + "、" if (found := ARTICLE.find(mark, end, bounds[1])) >= 0),
+        default=bounds[1],
+    )
+    candidates = (
+        ARTICLE[max(left + 1, bounds[0]) : right].strip().removeprefix("——"),
+        ARTICLE[bounds[0] : end].strip().removeprefix("——"),
+    )
+    for passage in candidates:
+        if all(entity in mention.entities for mention in table.mentions(passage, entity)):
+            return passage
+    return ARTICLE[start:end]
+
+
+def entity_passage(quote: str, entity: str, table: Entities) -> str | None:
+    """The passage naming ``entity`` for a quote that names no place, "" when it does.
+
+    The quote's own sentence first (any mention of the entity there), then the nearest
+    preceding sentence of the paragraph that names any entity, then (when none does) the
+    nearest following one. None: the governing sentence names another entity only.
+    """
+    start = ARTICLE.find(quote)
+    end = start + len(quote)
+    before = [m.end() for m in PARAGRAPH_BREAK.finditer(ARTICLE, 0, start)]
+    after = PARAGRAPH_BREAK.search(ARTICLE, end)
+    sentences = _sentences(before[-1] if before else 0, after.start() if after else len(ARTICLE))
+    own = next(i for i, (s, e) in enumerate(sentences) if s <= start < e)
+    own_end = next(i for i, (s, e) in enumerate(sentences) if s < end <= e)
+    passage_start = sentences[own][0]
+    passage = ARTICLE[passage_start : sentences[own_end][1]]
+    mentions = table.mentions(passage, entity)
+    inside = [
+        m for m in mentions if start <= passage_start + m.start and passage_start + m.end <= end
+    ]
+    if any(entity in m.entities for m in inside):
+        return ""
+    order = [range(own, own_end + 1), range(own - 1, -1, -1), range(own_end + 1, len(sentences))]
+    for indices in order:
+        for index in indices:
+            bounds = sentences[index]
+            found = table.mentions(ARTICLE[bounds[0] : bounds[1]], entity)
+            if not found:
+                continue
+            naming = [m for m in found if entity in m.entities]
+            if not naming:
+                return None
+            # In the quote's sentence the mention nearest before the quote (else its
+            # last); elsewhere the one nearest the quote.
+            if index < own:
+                mention = naming[-1]
+            elif index > own_end:
+                mention = naming[0]
+            else:
+                ahead = [m for m in naming if bounds[0] + m.end <= start]
+                mention = ahead[-1] if ahead else naming[-1]
+            start, end = bounds[0] + mention.start, bounds[0] + mention.end
+            return _clause(start, end, bounds, entity, table)
+    return None
+
+
+def with_provenance(row: Observation, table: Entities) -> Observation:
+    """The row with its figure and entity_quote filled in."""
+    passage = entity_passage(row.quote, row.entity, table) if row.quote in ARTICLE else ""
+    return replace(row, figure=find_figure(row), entity_quote=passage or "")
+
+
+def check_provenance(row: Observation, table: Entities) -> list[str]:
+    """figure, entity_quote, year bounds and note_zh of one row."""
+    label = f"{row.metric}/{row.entity}/{row.year}"
+    problems = []
+    if not row.figure:
+        problems.append(f"{label}: no single figure of the quote states the value; name it")
+    elif row.figure not in row.quote:
+        problems.append(f"{label}: figure {row.figure!r} is not in the quote")
+    else:
+        parsed = parse_figures(row.figure)
+        if row.status == "derived":
+            operands = re.findall(NUMBER, row.note.partition(" = ")[0])
+            if not any(float(o) == f.value for f in parsed for o in operands):
+                problems.append(f"{label}: figure {row.figure!r} is not an operand of the note")
+        elif not any(f.value == float(row.value) and f.qualifier == row.qualifier for f in parsed):
+            problems.append(f"{label}: figure {row.figure!r} does not read {row.value}")
+    passage = entity_passage(row.quote, row.entity, table)
+    if passage is None:
+        problems.append(f"{label}: the sentence governing the quote names another entity")
+    elif passage != row.entity_quote:
+        problems.append(f"{label}: entity_quote should be {passage!r}")
+    if row.entity_quote and row.entity_quote not in ARTICLE:
+        problems.append(f"{label}: entity_quote not in the article")
+    bounded = row.year_min is not None and row.year_max is not None
+    if (row.year_basis == "inferred") != bounded:
+        problems.append(f"{label}: year_min and year_max go with an inferred year, only")
+    elif bounded and not (row.year_min or 0) <= row.year <= (row.year_max or 0):
+        problems.append(f"{label}: {row.year} is outside {row.year_min}..{row.year_max}")
+    if bool(row.note) != bool(row.note_zh):
+        problems.append(f"{label}: a note needs its Chinese note_zh, and only a note")
+    if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", row.note_zh):
+        problems.append(f"{label}: note_zh has English words: {row.note_zh!r}")
+    if (row.status == "derived") != bool(row.low and row.high):
+        problems.append(f"{label}: low and high go with a derived row, only")
+    return problems
+
+
+def check_aliases() -> list[str]:
+    """No alias of one entity collides with another's within the article's text.
+
+    An alias belongs to one entity; two aliases of different entities never overlap in
+    the article without one holding the other (the longest is read first, so a held one
+    is never read there); and no alias stands inside a name of OTHER_NAMES.
+    """
+    problems = []
+    owners: dict[str, set[str]] = {}
+    for entity in ENTITIES:
+        for alias in {*entity.aliases_zh.split(";"), entity.name_zh}:
+            owners.setdefault(alias, set()).add(entity.entity)
+    problems += [f"alias {a} belongs to {sorted(o)}" for a, o in owners.items() if len(o) > 1]
+    spans = [
+        (found.start(), found.end(), alias, next(iter(owner)))
+        for alias, owner in owners.items()
+        for found in re.finditer(re.escape(alias), ARTICLE)
+    ]
+    for start, end, alias, entity in spans:
+        for other_start, other_end, other, other_entity in spans:
+            crossing = start < other_start < end < other_end
+            if crossing and entity != other_entity:
+                problems.append(f"aliases {alias} ({entity}) and {other} ({other_entity}) overlap")
+    for name in OTHER_NAMES:
+        if name not in ARTICLE:
+            problems.append(f"OTHER_NAMES: {name} is not in the article")
+        for alias, owner in owners.items():
+            if alias in name[1:]:
+                problems.append(f"alias {alias} ({sorted(owner)}) stands inside {name}")
+    return problems
+
+
 # --- checks ------------------------------------------------------------------------------
 
 
 def check_derived(row: Observation) -> list[str]:
-    """The note's layout, its arithmetic, the rounding and the interval of a derived row."""
+    """The note's layout and arithmetic, and the interval of a derived row."""
     label = f"{row.metric}/{row.entity}/{row.year}"
     match = DERIVED_NOTE.match(row.note)
     if not match:
         return [f"derived note not in the layout: {label}: {row.note!r}"]
     problems = []
-    exact = evaluate_expression(match["expression"])
-    if match["exact"] != _reading(exact):
-        problems.append(f"{label}: note says {match['exact']}, expression gives {exact!r}")
-    if match["digits"] is None:
-        if row.value != format_number(exact) or row.qualifier != "exact":
-            problems.append(f"{label}: exact derived row must be {format_number(exact)}, exact")
+    result = _result(match["expression"])
+    if not match["result"] == row.value == result:
+        problems.append(f"{label}: value and note must be the result {result}")
+    if match["exact_why"] is not None:
+        if row.qualifier != "exact" or not row.low == row.high == row.value:
+            problems.append(f"{label}: an exact derived row is exact, low = high = value")
         return problems
-    if int(match["digits"]) != least_significant_digits(match["expression"]):
-        problems.append(
-            f"{label}: its least precise input has "
-            f"{least_significant_digits(match['expression'])} significant digits"
-        )
-    expected = _plain(round_significant(exact, int(match["digits"])))
-    if row.value != expected or row.qualifier != "about":
-        problems.append(f"{label}: rounded value should be {expected}, about; is {row.value}")
-    low = evaluate_expression(match["low_expression"])
-    high = evaluate_expression(match["high_expression"])
-    if not (int(match["low"]) == math.floor(low) and int(match["high"]) == math.ceil(high)):
-        problems.append(f"{label}: interval does not match its expressions")
-    if not (low <= exact <= high and low <= float(row.value) <= high):
-        problems.append(f"{label}: the value is outside its interval")
+    low = evaluate_decimal(match["low_expression"])
+    high = evaluate_decimal(match["high_expression"])
+    if row.qualifier != "about":
+        problems.append(f"{label}: a value computed from rounded figures is about")
+    if (row.low, row.high) != (
+        _end(match["low_expression"], upward=False),
+        _end(match["high_expression"], upward=True),
+    ):
+        problems.append(f"{label}: low and high are not the interval's expressions")
+    if not low <= evaluate_decimal(match["expression"]) <= high:
+        problems.append(f"{label}: the interval does not hold the result")
     return problems
 
 
@@ -1353,7 +1725,10 @@ def build() -> dict[str, str]:
     """The text of each output file, after every check has passed."""
     problems: list[str] = []
     entity_ids = {e.entity for e in ENTITIES}
-    for row in OBSERVATIONS:
+    table = entities_table()
+    rows = [with_provenance(row, table) for row in OBSERVATIONS]
+    for row in rows:
+        problems += check_provenance(row, table)
         if row.quote not in ARTICLE:
             problems.append(f"quote not in article: {row.metric}/{row.entity}/{row.year}")
         if row.metric not in INDICATORS:
@@ -1366,10 +1741,10 @@ def build() -> dict[str, str]:
     for item in CLAIMS:
         if item.quote not in ARTICLE:
             problems.append(f"claim quote not in article: {item.claim_id}")
-    keys = [(row.metric, row.entity, row.year) for row in OBSERVATIONS]
+    keys = [(row.metric, row.entity, row.year) for row in rows]
     problems += [f"duplicate key {key}" for key in {k for k in keys if keys.count(k) > 1}]
     units: dict[str, set[str]] = {}
-    for row in OBSERVATIONS:
+    for row in rows:
         units.setdefault(row.metric, set()).add(row.unit)
     problems += [f"{metric} has several units: {u}" for metric, u in units.items() if len(u) > 1]
     problems += [f"unused indicator {m}" for m in INDICATORS if m not in units]
@@ -1379,10 +1754,11 @@ def build() -> dict[str, str]:
         if kind not in KINDS:
             problems.append(f"{metric}: unknown kind {kind}")
     problems += check_entities()
+    problems += check_aliases()
     problems += check_events(entity_ids)
 
     metrics_columns = [f.name for f in fields(Observation)]
-    metrics_text = _csv_text(metrics_columns, [astuple(row) for row in OBSERVATIONS])
+    metrics_text = _csv_text(metrics_columns, [astuple(row) for row in rows])
     claims_text = _csv_text([f.name for f in fields(Claim)], [astuple(c) for c in CLAIMS])
     indicators_text = _csv_text(
         INDICATOR_HEADER,

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import ast
 import csv
+import dataclasses
+import importlib.util
 import io
 import json
 import math
 import re
 import subprocess
 import sys
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 import pytest
 
-from zgc_cli.check.arithmetic import evaluate_expression
 from zgc_cli.model.numbers import machine_number as format_number
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,6 +36,13 @@ METRICS_COLUMNS = [
     "quote",
     "note",
     "year_basis",
+    "figure",
+    "low",
+    "high",
+    "year_min",
+    "year_max",
+    "entity_quote",
+    "note_zh",
 ]
 INDICATORS_COLUMNS = ["metric", "name_en", "name_zh", "unit", "kind", "category", "description"]
 ENTITIES_COLUMNS = ["entity", "name_en", "name_zh", "kind", "parent", "aliases_zh"]
@@ -44,11 +53,10 @@ INFERRED = "year inferred: "
 # The layout of a derived row's note (see scripts/build_dataset.py).
 NUMBER = r"-?\d+(?:\.\d+)?"
 DERIVED_NOTE = re.compile(
-    rf"^(?P<expression>[^=;]+?) = (?P<exact>{NUMBER}), "
-    r"(?:exact: (?P<exact_why>.+)"
-    r"|to (?P<digits>\d+) significant digits? as its least precise input \((?P<least>[^)]+)\); "
-    rf"interval (?P<low>{NUMBER}) to (?P<high>{NUMBER}) "
-    r"from (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) \((?P<why>[^)]+)\))$"
+    rf"^(?P<expression>[^=;]+?) = (?P<result>{NUMBER})"
+    r"(?:, exact: (?P<exact_why>.+)"
+    r"|; interval (?P<low_expression>[^=;]+?) to (?P<high_expression>[^=;]+?) "
+    r"\((?P<why>[^()]+)\))$"
 )
 PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
@@ -112,7 +120,7 @@ def test_datapackage_catches_a_dangling_metric(tmp_path: Path) -> None:
         ("events.csv", "\n1988,zgc,", "\n1988,zgcc,"),  # events.entity -> entities
         ("entities.csv", ",city,china,", ",city,chinaa,"),  # entities.parent -> entities
         ("indicators.csv", ",CNY,flow,", ",CNY,stock,"),  # the kind enum
-        ("metrics.csv", ",stated\n", ",guessed\n"),  # the year_basis enum
+        ("metrics.csv", ",stated,", ",guessed,"),  # the year_basis enum
     ],
 )
 def test_datapackage_enforces_keys_and_enums(tmp_path: Path, name: str, old: str, new: str) -> None:
@@ -224,7 +232,14 @@ def test_claims_refer_to_observations(metrics: pd.DataFrame, claims: pd.DataFram
 
 def test_vocabularies(metrics: pd.DataFrame) -> None:
     assert set(metrics["status"]) <= {"reported", "estimate", "derived"}
-    assert set(metrics["qualifier"]) <= {"exact", "more_than", "nearly", "about", "less_than"}
+    assert set(metrics["qualifier"]) <= {
+        "exact",
+        "more_than",
+        "nearly",
+        "about",
+        "less_than",
+        "order_of_magnitude",
+    }
     snake_case = r"^[a-z][a-z0-9_]*$"
     assert metrics["metric"].str.match(snake_case).all()
     assert metrics["entity"].str.match(snake_case).all()
@@ -241,9 +256,9 @@ REQUIRED_SERIES = [
     ("patents_per_10k_people", "beijing", 2014, "48.2", "reported", "exact"),
     ("patents_per_10k_people", "beijing", 2023, "262.9", "reported", "exact"),
     ("employees", "zgc", 2022, "2790000", "reported", "exact"),
-    ("employees", "zgc", 2013, "1900000", "derived", "about"),
+    ("employees", "zgc", 2013, "1860000", "derived", "about"),
     ("returnee_employees", "zgc", 2022, "63000", "reported", "exact"),
-    ("returnee_employees", "zgc", 2012, "20000", "derived", "about"),
+    ("returnee_employees", "zgc", 2012, "21000", "derived", "about"),
     ("firms_revenue_over_100m", "zgc", 2012, "1897", "reported", "exact"),
     ("firms_revenue_over_100m", "zgc", 2022, "4245", "reported", "exact"),
     ("firms_revenue_over_100b", "zgc", 2012, "0", "reported", "exact"),
@@ -252,9 +267,16 @@ REQUIRED_SERIES = [
     ("listed_firms", "zgc", 2022, "487", "reported", "exact"),
     ("high_tech_firms", "zgc", 2022, "16000", "reported", "exact"),
     ("tech_contracts_to_tianjin_hebei", "beijing", 2023, "6758", "reported", "exact"),
-    ("tech_contracts_to_tianjin_hebei", "beijing", 2022, "5882", "derived", "about"),
+    ("tech_contracts_to_tianjin_hebei", "beijing", 2022, "5881.6362053959965", "derived", "about"),
     ("tech_contract_value_to_tianjin_hebei", "beijing", 2023, "78470000000", "reported", "exact"),
-    ("tech_contract_value_to_tianjin_hebei", "beijing", 2022, "37400000000", "derived", "about"),
+    (
+        "tech_contract_value_to_tianjin_hebei",
+        "beijing",
+        2022,
+        "37402287893.23165",
+        "derived",
+        "about",
+    ),
     ("registered_large_models", "china", 2024, "107", "reported", "exact"),
     ("registered_large_models", "zgc", 2024, "47", "reported", "exact"),
     ("private_commercial_launches", "china", 2023, "13", "reported", "exact"),
@@ -264,7 +286,7 @@ REQUIRED_SERIES = [
     ("top10_science_advances_2012_2022_share", "beijing", 2022, "51", "reported", "exact"),
     ("trillion_yuan_industry_clusters", "beijing", 2024, "2", "reported", "exact"),
     ("trillion_yuan_industry_clusters_expected", "beijing", 2024, "3", "estimate", "exact"),
-    ("biomedicine_industry_scale", "beijing", 2024, "980000000000", "reported", "nearly"),
+    ("biomedicine_industry_scale", "beijing", 2023, "980000000000", "reported", "nearly"),
     ("large_model_researchers", "baai", 2020, "100", "reported", "more_than"),
 ]
 
@@ -292,7 +314,7 @@ def test_raw_values_have_no_float_artefacts() -> None:
         assert not text.endswith(".0"), label
         assert re.fullmatch(r"\d{4}", row["year"]), label
         if row["status"] == "derived":
-            # The note's arithmetic at the precision of its least precise input.
+            # The note's arithmetic in full.
             assert text == expected_derived_value(row["note"]), label
         else:
             # Reported figures have at most the article's few decimals: 48.2, not 48.20000001.
@@ -326,79 +348,100 @@ def _decimal_of(node: ast.expr) -> Decimal:
     return left / right
 
 
-def least_significant_digits(expression: str) -> int:
-    """Digits of the least precise operand of the final operation, as the article writes it.
-
-    2790000 (279万) has 3, 1.5 has 2; 1 + 14.9 / 100 is the factor 1.149, with 4.
-    """
-    node = ast.parse(expression, mode="eval").body
-    operands = [node.left, node.right] if isinstance(node, ast.BinOp) else [node]
-    return min(len(_decimal_of(o).normalize().as_tuple().digits) for o in operands)
-
-
-def round_significant(number: float, digits: int) -> str:
-    exact = Decimal(repr(number))
-    rounded = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), ROUND_HALF_UP)
-    return format_number(float(rounded))
+def decimal_result(expression: str) -> Decimal:
+    """The expression in decimal, on its literals as written (14.9 is 14.9)."""
+    with localcontext() as context:
+        context.prec = 50
+        return _decimal_of(ast.parse(expression, mode="eval").body)
 
 
 def expected_derived_value(note: str) -> str:
+    """The float nearest the note's expression, in full: the article's arithmetic."""
     match = DERIVED_NOTE.match(note)
     assert match, note
-    exact = evaluate_expression(match["expression"])
-    if match["digits"] is None:
-        return format_number(exact)
-    return round_significant(exact, int(match["digits"]))
+    return format_number(float(decimal_result(match["expression"])))
+
+
+def is_outward(end: float, exact: Decimal, upward: bool) -> bool:
+    """``end`` is the float nearest ``exact`` on its outer side: it holds it, by one ulp at most."""
+    inner = math.nextafter(end, -math.inf if upward else math.inf)
+    if upward:
+        return Decimal(end) >= exact > Decimal(inner)
+    return Decimal(end) <= exact < Decimal(inner)
 
 
 def test_derived_notes_follow_the_layout(metrics: pd.DataFrame) -> None:
-    """Expression first, then the exact result, the rounding and the interval."""
+    """Expression, its result in full, then the interval its rounded inputs allow."""
     derived = metrics[metrics["status"] == "derived"]
-    assert len(derived) >= 5
+    assert len(derived) == 5
     for row in derived.to_dict("records"):
         match = DERIVED_NOTE.match(row["note"])
         assert match, row["note"]
         expression = match["expression"]
         assert re.fullmatch(r"[\d.\s()+\-*/]+", expression), expression
-        exact = evaluate_expression(expression)
-        assert Decimal(match["exact"]) == Decimal(repr(exact)).quantize(
-            Decimal("0.01"), ROUND_HALF_UP
-        ), row["note"]
-        if match["digits"] is None:
-            # Only exact inputs: nothing rounded, nothing to qualify.
+        result = decimal_result(expression)
+        # The value is the arithmetic's result in full, as the note writes it: no rounding.
+        assert row["value"] == float(result) == float(match["result"]), row["note"]
+        assert format_number(row["value"]) == match["result"]
+        if match["exact_why"] is not None:
+            # Only exact inputs: nothing rounded, a point.
             assert row["qualifier"] == "exact"
-            assert row["value"] == exact
+            assert row["low"] == row["high"] == row["value"]
             continue
-        # Rounded to the significant digits of the least precise input, qualified as about.
-        digits = int(match["digits"])
-        assert digits == least_significant_digits(expression), row["note"]
         assert row["qualifier"] == "about", row["note"]
-        assert format_number(row["value"]) == round_significant(exact, digits)
-        assert row["value"] != exact  # the rounding did something: no false precision left
-        # The interval the rounded inputs allow holds both the exact and the rounded value.
-        low = evaluate_expression(match["low_expression"])
-        high = evaluate_expression(match["high_expression"])
-        assert (int(match["low"]), int(match["high"])) == (math.floor(low), math.ceil(high))
-        assert low <= exact <= high and low <= row["value"] <= high, row["note"]
+        low = decimal_result(match["low_expression"])
+        high = decimal_result(match["high_expression"])
+        assert low <= result <= high, row["note"]
+        # low and high: the interval's expressions in full, rounded outward to a float.
+        assert is_outward(row["low"], low, upward=False), (row["low"], low)
+        assert is_outward(row["high"], high, upward=True), (row["high"], high)
+        assert row["note_zh"].startswith(f"{expression} = {match['result']}；区间 ")
 
 
 @pytest.mark.parametrize(
-    ("metric", "entity", "year", "value", "digits"),
+    ("metric", "entity", "year", "value", "low", "high"),
     [
-        ("tech_contracts_to_tianjin_hebei", "beijing", 2022, 5882, 4),
-        ("tech_contract_value_to_tianjin_hebei", "beijing", 2022, 37400000000, 4),
-        ("employees", "zgc", 2013, 1900000, 2),
-        ("returnee_employees", "zgc", 2012, 20000, 1),
+        # 279万 / 1.5; 279万 in [278.5万, 279.5万], 1.5倍 in [1.45, 1.55].
+        ("employees", "zgc", 2013, 1860000, "1796774.193548387", "1927586.206896552"),
+        # 6.3万 / 3; 6.3万 in [6.25万, 6.35万], 3倍 in [2.5, 3.5].
+        ("returnee_employees", "zgc", 2012, 21000, "17857.142857142855", "25400"),
+        # 6758 / 1.149; 14.9% in [14.85%, 14.95%].
+        (
+            "tech_contracts_to_tianjin_hebei",
+            "beijing",
+            2022,
+            5881.6362053959965,
+            "5879.077859939103",
+            "5884.196778406617",
+        ),
+        # 784.7亿 / 2.098; 784.7亿 in [784.65亿, 784.75亿], 109.8% in [109.75%, 109.85%].
+        (
+            "tech_contract_value_to_tianjin_hebei",
+            "beijing",
+            2022,
+            37402287893.23165,
+            "37390993566.83345",
+            "37413587604.290825",
+        ),
     ],
 )
-def test_derived_precision_follows_the_inputs(
-    metrics: pd.DataFrame, metric: str, entity: str, year: int, value: int, digits: int
+def test_derived_values_keep_the_articles_arithmetic(
+    metric: str, entity: str, year: int, value: float, low: str, high: str
 ) -> None:
-    row = metrics[
-        (metrics["metric"] == metric) & (metrics["entity"] == entity) & (metrics["year"] == year)
-    ].iloc[0]
-    assert row["value"] == value
-    assert f"to {digits} significant digit" in row["note"]
+    row = next(
+        row
+        for row in raw_rows("metrics.csv")
+        if (row["metric"], row["entity"], row["year"]) == (metric, entity, str(year))
+    )
+    assert float(row["value"]) == value
+    assert (row["low"], row["high"]) == (low, high)
+    assert "significant digit" not in row["note"]
+
+
+def test_growth_from_a_derived_row_is_the_articles_ratio(metrics: pd.DataFrame) -> None:
+    value = metrics.set_index(["metric", "entity", "year"])["value"]
+    assert value["employees", "zgc", 2022] / value["employees", "zgc", 2013] == 1.5
+    assert value["returnee_employees", "zgc", 2022] / value["returnee_employees", "zgc", 2012] == 3
 
 
 def test_every_metric_has_a_kind(indicators: pd.DataFrame) -> None:
@@ -448,15 +491,36 @@ def test_years_are_known_as_year_basis_says(metrics: pd.DataFrame) -> None:
 def test_inferred_years(metrics: pd.DataFrame) -> None:
     inferred = metrics[metrics["year_basis"] == "inferred"]
     keys = set(zip(inferred["metric"], inferred["entity"], inferred["year"], strict=True))
-    assert ("invention_patents", "zgc", 2023) in keys
-    for metric in ("trillion_yuan_industry_clusters", "biomedicine_industry_scale"):
-        rows = metrics[metrics["metric"] == metric]
-        assert rows["year_basis"].tolist() == ["publication"], metric
+    assert {
+        ("invention_patents", "zgc", 2023),
+        ("biomedicine_industry_scale", "beijing", 2023),  # a past annual figure (audit)
+        ("large_model_researchers", "baai", 2020),  # the team came 很快 after the turn
+        ("wudao_2_parameters", "baai", 2021),
+    } <= keys
+    rows = metrics[metrics["metric"] == "trillion_yuan_industry_clusters"]
+    assert rows["year_basis"].tolist() == ["publication"]
+    # An inferred year carries the bounds the passages allow, and lies within them.
+    assert inferred["year_min"].notna().all() and inferred["year_max"].notna().all()
+    assert (inferred["year_min"] <= inferred["year"]).all()
+    assert (inferred["year"] <= inferred["year_max"]).all()
+    others = metrics[metrics["year_basis"] != "inferred"]
+    assert others["year_min"].isna().all() and others["year_max"].isna().all()
+    bounds = inferred.set_index("metric")[["year_min", "year_max"]].astype(int)
+    assert tuple(bounds.loc["biomedicine_industry_scale"]) == (2022, 2023)
+    assert tuple(bounds.loc["wudao_2_parameters"]) == (2021, 2021)
 
 
 def test_every_entity_resolves_to_china(metrics: pd.DataFrame, entities: pd.DataFrame) -> None:
     assert entities["entity"].is_unique
-    assert set(entities["kind"]) <= {"country", "city", "zone", "sub_park", "institution", "event"}
+    assert set(entities["kind"]) <= {
+        "country",
+        "city",
+        "new_area",
+        "zone",
+        "sub_park",
+        "institution",
+        "event",
+    }
     parents = dict(zip(entities["entity"], entities["parent"], strict=True))
     for entity in parents:
         chain = [entity]
@@ -481,7 +545,11 @@ def test_entity_names_and_aliases(entities: pd.DataFrame) -> None:
         "全国",
     )
     assert {"北京", "北京市"} <= aliases_of["beijing"]
-    assert {"中关村", "中关村示范区", "示范区"} <= aliases_of["zgc"]
+    assert {"中关村", "中关村示范区"} <= aliases_of["zgc"]
+    # 示范区 alone also matches 高级别自动驾驶示范区 (the Yizhuang zone): not an alias.
+    assert "示范区" not in {a for aliases in aliases_of.values() for a in aliases}
+    kind = dict(zip(entities["entity"], entities["kind"], strict=True))
+    assert kind["xiongan"] == "new_area"  # 雄安新区 is not a city
     assert {"全国", "我国"} <= aliases_of["china"]
     for row in entities.to_dict("records"):
         aliases = str(row["aliases_zh"]).split(";")
@@ -565,5 +633,134 @@ def test_csv_round_trips_through_pandas(metrics: pd.DataFrame) -> None:
     buffer = io.StringIO()
     out = metrics.copy()
     out["value"] = out["value"].map(format_number)
+    for column in ("low", "high"):
+        out[column] = out[column].map(lambda n: "" if pd.isna(n) else format_number(n))
+    for column in ("year_min", "year_max"):
+        out[column] = out[column].astype("Int64")
     out.to_csv(buffer, index=False, lineterminator="\n")
     assert buffer.getvalue() == (DATA / "metrics.csv").read_text(encoding="utf-8")
+
+
+# --- provenance: figure, entity_quote, note_zh (issue 17) -------------------------------
+
+
+def build_script() -> ModuleType:
+    script = REPO / "scripts" / "build_dataset.py"
+    if not script.exists():
+        pytest.skip("no generator script")
+    spec = importlib.util.spec_from_file_location("build_dataset", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while defined
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
+
+
+def test_every_row_names_its_figure_as_the_quote_writes_it() -> None:
+    rows = raw_rows("metrics.csv")
+    for row in rows:
+        assert row["figure"] and row["figure"] in row["quote"], row
+    figure = {(r["metric"], r["entity"], r["year"]): r["figure"] for r in rows}
+    assert figure["revenue", "zgc", "2014"] == "3.6万亿元"
+    assert figure["invention_patents", "zgc", "2020"] == "突破14万件"
+    assert figure["autonomous_driving_test_distance", "zgc_yizhuang", "2024"] == "近3000万公里"
+    assert figure["registered_large_models_share", "zgc", "2024"] == "四成以上"
+    assert figure["researchers", "beijing", "2024"] == "55万余名"
+    assert figure["quantum_direct_communication_rate", "baqis", "2024"] == "千比特量级"
+    assert figure["big_data_market_share_rank", "beijing", "2024"] == "全国第一"
+    # A derived row's figure is the one of the quote it is derived from.
+    assert figure["employees", "zgc", "2013"] == "1.5倍"
+    assert figure["returnee_employees", "zgc", "2012"] == "3倍"
+    assert figure["tech_contracts_to_tianjin_hebei", "beijing", "2022"] == "14.9%"
+    assert figure["tech_contract_value_to_tianjin_hebei", "beijing", "2022"] == "109.8%"
+
+
+def test_quantum_rate_is_an_order_of_magnitude() -> None:
+    row = next(r for r in raw_rows("metrics.csv") if r["metric"].startswith("quantum_direct"))
+    assert row["qualifier"] == "order_of_magnitude"
+    assert "order of magnitude" in row["note"] and "数量级" not in row["figure"]
+    assert "量级" in row["note_zh"]
+
+
+def test_an_entity_quote_names_the_place_where_the_quote_names_none() -> None:
+    rows = {(r["metric"], r["entity"], r["year"]): r for r in raw_rows("metrics.csv")}
+    for row in rows.values():
+        assert row["entity_quote"] in ARTICLE, row
+    quote = {key: row["entity_quote"] for key, row in rows.items()}
+    # The audit's rows: the Yizhuang test distance, Beijing's rank, BAAI's WuDao 2.0.
+    assert quote["autonomous_driving_test_distance", "zgc_yizhuang", "2024"] == (
+        "在中关村亦庄园设立高级别自动驾驶示范区仅3年多"
+    )
+    assert quote["big_data_market_share_rank", "beijing", "2024"] == (
+        "北京市新一代信息技术和生物医药“双发动机”作用凸显"
+    )
+    assert quote["wudao_2_parameters", "baai", "2021"] == "北京智源研究院就将研究方向锁定大模型"
+    # A quote that names its entity needs none.
+    assert quote["employees", "zgc", "2022"] == ""
+    assert quote["researchers", "beijing", "2024"] == ""
+
+
+def test_every_note_has_a_chinese_note() -> None:
+    for row in raw_rows("metrics.csv"):
+        assert bool(row["note"]) == bool(row["note_zh"]), row
+        # No English sentence: ids and the note's arithmetic keywords at most.
+        assert not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", row["note_zh"]), row["note_zh"]
+        if row["year_basis"] == "inferred":
+            assert row["note_zh"].startswith("年份为推定："), row
+        if row["year_basis"] == "publication":
+            assert row["note_zh"].startswith("截至发表时（2024年4月）"), row
+
+
+def test_the_new_milestones() -> None:
+    events = raw_rows("events.csv")
+    by_quote = {event["quote"]: event for event in events}
+    wudao = by_quote["5个月后，我国第一个中文语言大模型“悟道”在北京诞生"]
+    assert (wudao["date"], wudao["entity"]) == ("2021", "baai")
+    street = by_quote["从20世纪80年代初的“电子一条街”"]
+    assert (street["date"], street["entity"]) == ("1980", "zgc")
+    assert street["note"].startswith(INFERRED) and wudao["note"].startswith(INFERRED)
+
+
+def test_the_description_says_what_is_left_out() -> None:
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert "Every quantitative figure" not in package["description"]
+    assert "Left out" in package["description"]
+
+
+def test_the_build_refuses_a_colliding_alias() -> None:
+    """示范区 as zgc's alias would also read 高级别自动驾驶示范区 (the Yizhuang zone) as zgc."""
+    build = build_script()
+    assert build.check_aliases() == []
+    zgc = next(e for e in build.ENTITIES if e.entity == "zgc")
+    build.ENTITIES[build.ENTITIES.index(zgc)] = dataclasses.replace(
+        zgc, aliases_zh=zgc.aliases_zh + ";示范区"
+    )
+    assert any("示范区" in problem for problem in build.check_aliases())
+    # An alias owned by two entities collides too.
+    beijing = next(e for e in build.ENTITIES if e.entity == "beijing")
+    build.ENTITIES.append(dataclasses.replace(beijing, entity="beijing_again"))
+    assert any("belongs to" in problem for problem in build.check_aliases())
+
+
+def test_the_build_refuses_a_figure_or_year_bound_that_does_not_hold() -> None:
+    build = build_script()
+    table = build.entities_table()
+    row = next(r for r in build.OBSERVATIONS if r.metric == "wudao_2_parameters")
+    row = build.with_provenance(row, table)
+    assert build.check_provenance(row, table) == []
+    moved = dataclasses.replace(row, year=2019)  # before its year_min
+    assert any("outside" in p for p in build.check_provenance(moved, table))
+    missing = dataclasses.replace(row, figure="3个月")  # in the article, not in the quote
+    assert any("not in the quote" in p for p in build.check_provenance(missing, table))
+    transfer = next(r for r in build.OBSERVATIONS if r.metric.startswith("national_tech_tr"))
+    transfer = build.with_provenance(transfer, table)
+    assert transfer.figure == "51家" and build.check_provenance(transfer, table) == []
+    swapped = dataclasses.replace(transfer, figure="65家")  # another figure of the quote
+    assert any("does not read" in p for p in build.check_provenance(swapped, table))
+    elsewhere = dataclasses.replace(row, entity_quote="中关村")
+    assert any("entity_quote should be" in p for p in build.check_provenance(elsewhere, table))
+    untranslated = dataclasses.replace(row, note_zh="")
+    assert any("note_zh" in p for p in build.check_provenance(untranslated, table))

@@ -436,5 +436,5 @@ def test_numbers_carry_the_tables_marks(shipped_report: Path) -> None:
     # invention_patents 2023: more_than (突破26万件), its year inferred.
     assert ">&gt;260,000</summary>" in english and ">&gt;26万</summary>" in chinese
     assert ">2020–2023?</td>" in english
-    # employees 2013 is derived from 是2013年的1.5倍, and rounded: about.
-    assert ">~1.9 million^</summary>" in english and ">~190万^</summary>" in chinese
+    # employees 2013 is derived from 是2013年的1.5倍 (279万 / 1.5, kept in full): about.
+    assert ">~1.86 million^</summary>" in english and ">~186万^</summary>" in chinese

@@ -326,10 +326,10 @@ def test_shipped_observations_pass(observations: pd.DataFrame, entities: pd.Data
     # every one had its year and its entity checked.
     for checks in (["value", "derived"], ["year"], ["entity"]):
         assert report["check"].isin(checks).sum() == len(observations), checks
-    # Every reported row had its unit word checked; every rounded derived row its interval.
+    # Every reported row had its unit word checked; every derived row its interval.
     assert (report["check"] == "unit").sum() == (report["check"] == "value").sum()
-    rounded = observations["note"].fillna("").str.contains("significant digit")
-    assert (report["check"] == "interval").sum() == rounded.sum() == 4
+    derived = observations["status"] == "derived"
+    assert (report["check"] == "interval").sum() == derived.sum() == 5
 
 
 def test_shipped_claims_pass(observations: pd.DataFrame, claims: pd.DataFrame) -> None:
@@ -401,28 +401,29 @@ def test_derived_note_no_longer_matching_fails(observations: pd.DataFrame) -> No
 
 def test_derived_value_changed_fails(observations: pd.DataFrame) -> None:
     row = row_of(observations, "tech_contracts_to_tianjin_hebei", "beijing", 2022)
-    row["value"] = 5881.64  # the note's reading of its result, not the rounded value
+    row["value"] = 5882  # the result rounded: the article's arithmetic is kept in full
     report = verify_observations(row)
     assert results_of(report, "derived") == ["fail"]
     assert results_of(report, "operands") == ["pass"]
-    assert "5882" in report.loc[report["check"] == "derived", "detail"].iloc[0]
+    assert results_of(report, "interval") == ["pass"]  # 5882 is inside, but not the result
+    assert report.loc[report["check"] == "derived", "detail"].iloc[0] == (
+        "the note does not compute the value"
+    )
 
 
 def test_derived_numbers_are_written_in_full(observations: pd.DataFrame) -> None:
     row = row_of(observations, "tech_contracts_to_tianjin_hebei", "beijing", 2022)
     report = verify_observations(row).set_index("check")
-    assert report.loc["derived", "expected"] == "5882"
-    assert report.loc["derived", "found"] == (
-        "6758 / (1 + 14.9 / 100) = 5881.6362053959965, to 4 significant digits: 5882"
-    )
-    assert report.loc["interval", "found"] == "5879.077859939104 to 5884.196778406617"
+    assert report.loc["derived", "expected"] == "5881.6362053959965"
+    assert report.loc["derived", "found"] == "6758 / (1 + 14.9 / 100) = 5881.6362053959965"
+    # The interval's ends rounded outward: 5879.0778599391035... down, 5884.19677840661... up.
+    assert report.loc["interval", "expected"] == "5879.077859939103 to 5884.196778406617"
+    assert report.loc["interval", "found"] == report.loc["interval", "expected"]
     assert report.loc["operands", "expected"] == "6758, 1, 14.9, 100"
     row = row_of(observations, "tech_contract_value_to_tianjin_hebei", "beijing", 2022)
     report = verify_observations(row).set_index("check")
-    assert report.loc["derived", "expected"] == "37400000000"  # no 3.74e+10
-    assert report.loc["derived", "found"].endswith(
-        "= 37402287893.23165, to 4 significant digits: 37400000000"
-    )
+    assert report.loc["derived", "expected"] == "37402287893.23165"  # no 3.74e+10
+    assert report.loc["derived", "found"].endswith("= 37402287893.23165")
 
 
 def test_derived_without_expression_fails(observations: pd.DataFrame) -> None:
@@ -477,7 +478,7 @@ def test_claim_with_swapped_years_fails(observations: pd.DataFrame, claims: pd.D
     report = verify_claims(observations, claim)
     # A definitional claim still fails when the figures no longer agree with its words.
     assert report["result"].tolist() == ["fail"]
-    assert report["found"].iloc[0] == "0.6810035842293907"  # 1900000 / 2790000, in full
+    assert report["found"].iloc[0] == "0.6666666666666666"  # 1860000 / 2790000, in full
 
 
 def test_claim_fails_when_the_data_changes(
@@ -514,7 +515,7 @@ def test_claim_measures_are_written_in_full(
     assert found["patents_per_10k_grew_over_fourfold"] == "445.4356846473029"
     assert found["large_models_share_over_40"] == "43.925233644859816"
     assert found["biomedicine_below_trillion"] == "980000000000"
-    assert found["employees_1_5_times_2013"] == "1.4684210526315788"  # 2790000 / 1900000
+    assert found["employees_1_5_times_2013"] == "1.5"  # 2790000 / 1860000: the article's 1.5倍
     assert expected["invention_patents_nearly_doubled"] == "[1.75, 2)"
     assert expected["patents_per_10k_grew_over_fourfold"] == "(400, 500)"
     assert expected["large_models_share_over_40"] == "(40, 50)"
@@ -776,10 +777,17 @@ def derived_row(value: float, note: str, qualifier: str = "about") -> pd.DataFra
     )
 
 
-ROUNDED_NOTE = (
-    "2790000 / 1.5 = 1860000, to 2 significant digits as its least precise input (1.5); "
-    "interval 1796774 to 1927587 from 2785000 / 1.55 to 2795000 / 1.45 "
+INTERVAL_NOTE = (
+    "2790000 / 1.5 = 1860000; interval 2785000 / 1.55 to 2795000 / 1.45 "
     "(279万 rounded to 1万 and 1.5倍 to 0.1)"
+)
+# 2785000 / 1.55 = 1796774.19354838709..., 2795000 / 1.45 = 1927586.20689655172...,
+# rounded outward to a float.
+LOW, HIGH = 1796774.193548387, 1927586.206896552
+BOUNDS_DIFFER = "low and high are not the interval's expressions rounded outward"
+BAD_LAYOUT = (
+    "the note after ' = ' is not in the layout "
+    "('<result>; interval <low> to <high> (<why>)' or '<result>, exact: <why>')"
 )
 
 
@@ -787,64 +795,128 @@ def checks_of(report: pd.DataFrame) -> dict[str, str]:
     return dict(zip(report["check"], report["result"], strict=True))
 
 
-def test_a_rounded_derived_row_passes() -> None:
-    assert checks_of(verify_observations(derived_row(1900000, ROUNDED_NOTE))) == {
+def test_a_derived_row_keeps_the_articles_arithmetic() -> None:
+    report = verify_observations(derived_row(1860000, INTERVAL_NOTE).assign(low=LOW, high=HIGH))
+    assert checks_of(report) == {
         "derived": "pass",
         "qualifier": "pass",
         "interval": "pass",
         "operands": "pass",
     }
+    found = dict(zip(report["check"], report["found"], strict=True))
+    assert found["derived"] == "2790000 / 1.5 = 1860000"
+    assert found["interval"] == "1796774.193548387 to 1927586.206896552"
+    # A user's file without low and high: the note's interval alone is checked.
+    assert set(checks_of(verify_observations(derived_row(1860000, INTERVAL_NOTE))).values()) == {
+        "pass"
+    }
 
 
-@pytest.mark.parametrize("value", [1800000, 2000000, 1910000, 1890000])
-def test_a_rounded_value_off_in_its_last_digit_fails(value: float) -> None:
-    report = verify_observations(derived_row(value, ROUNDED_NOTE))
+@pytest.mark.parametrize("value", [1900000, 1800000, 1860001, 1859999.9999999998])
+def test_a_value_rounded_or_off_fails(value: float) -> None:
+    """The old rule's 1900000 (2 significant digits) is wrong now: it is not 1.5倍 of 2790000."""
+    report = verify_observations(derived_row(value, INTERVAL_NOTE).assign(low=LOW, high=HIGH))
     assert checks_of(report)["derived"] == "fail"
-    assert report["detail"].iloc[0] == "the note's result to 2 significant digits is 1900000"
+    assert report["detail"].iloc[0] == "the note does not compute the value"
 
 
-def test_an_unrounded_value_with_an_about_note_fails() -> None:
-    checks = checks_of(verify_observations(derived_row(1860000, ROUNDED_NOTE)))
-    assert checks["derived"] == "fail"
-    checks = checks_of(verify_observations(derived_row(1860000, ROUNDED_NOTE, "exact")))
-    assert (checks["derived"], checks["qualifier"]) == ("fail", "fail")
-
-
-def test_a_rounded_value_must_be_about() -> None:
-    checks = checks_of(verify_observations(derived_row(1900000, ROUNDED_NOTE, "exact")))
+def test_a_value_computed_from_rounded_figures_must_be_about() -> None:
+    checks = checks_of(verify_observations(derived_row(1860000, INTERVAL_NOTE, "exact")))
     assert (checks["derived"], checks["qualifier"]) == ("pass", "fail")
-
-
-def test_rounding_is_half_away_from_zero_in_decimal() -> None:
-    # 1.15 * 3 is 3.45 in decimal but 3.4499999999999997 in floats: 2 significant
-    # digits give 3.5, not 3.4.
-    note = "1.15 * 3 = 3.45, to 2 significant digits as its least precise input (3); "
-    note += "interval 3 to 4 from 1.145 * 3 to 1.155 * 3 (1.15 rounded to 0.01)"
-    row = derived_row(3.5, note).assign(quote="1.15倍的3倍")
-    assert set(checks_of(verify_observations(row)).values()) == {"pass"}
-    assert checks_of(verify_observations(row.assign(value=3.4)))["derived"] == "fail"
-    negative = (
-        "-1.15 * 3 = -3.45, to 2 significant digits as its least precise input (3); "
-        "interval -4 to -3 from -1.155 * 3 to -1.145 * 3 (1.15 rounded to 0.01)"
+    report = verify_observations(derived_row(1860000, INTERVAL_NOTE, "exact"))
+    assert report.loc[report["check"] == "qualifier", "detail"].iloc[0] == (
+        "a value computed from rounded figures is about"
     )
-    row = derived_row(-3.5, negative).assign(quote="1.15倍的3倍")
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "detail"),
+    [
+        (1796774, 1927587, BOUNDS_DIFFER),
+        (
+            LOW,
+            1927586.2068965517,
+            BOUNDS_DIFFER,
+        ),
+        (
+            1796774.1935483871,
+            HIGH,
+            BOUNDS_DIFFER,
+        ),
+        (HIGH, LOW, BOUNDS_DIFFER),
+        (None, HIGH, BOUNDS_DIFFER),
+    ],
+)
+def test_low_and_high_must_be_the_interval_rounded_outward(
+    low: float | None, high: float | None, detail: str
+) -> None:
+    """Floored and ceiled, rounded to nearest instead of outward, swapped or missing: fail."""
+    row = derived_row(1860000, INTERVAL_NOTE).assign(low=low, high=high)
+    report = verify_observations(row)
+    assert checks_of(report)["interval"] == "fail"
+    assert report.loc[report["check"] == "interval", "detail"].iloc[0] == detail
+
+
+def test_the_interval_is_computed_in_decimal_and_rounded_outward() -> None:
+    # 1.15 * 3 is 3.45 in decimal but 3.4499999999999997 in floats; the value is the
+    # float nearest 3.45, and the ends 1.145 * 3 = 3.435 and 1.155 * 3 = 3.465 are
+    # rounded down and up.
+    note = "1.15 * 3 = 3.45; interval 1.145 * 3 to 1.155 * 3 (1.15 rounded to 0.01)"
+    row = derived_row(3.45, note).assign(
+        quote="1.15倍的3倍", low=3.4349999999999996, high=3.4650000000000003
+    )
+    assert set(checks_of(verify_observations(row)).values()) == {"pass"}
+    assert checks_of(verify_observations(row.assign(value=3.4499999999999997)))["derived"] == "fail"
+    negative = "-1.15 * 3 = -3.45; interval -1.155 * 3 to -1.145 * 3 (1.15 rounded to 0.01)"
+    row = derived_row(-3.45, negative).assign(
+        quote="1.15倍的3倍", low=-3.4650000000000003, high=-3.4349999999999996
+    )
     checks = checks_of(verify_observations(row))
     assert (checks["derived"], checks["interval"]) == ("pass", "pass")
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "check"),
+    ("old", "new", "check", "detail"),
     [
-        ("from 2785000 / 1.55", "from 2790000 / 1.4", "interval"),  # no longer brackets it
-        ("interval 1796774", "interval 1700000", "interval"),  # not the floor of its expression
-        ("= 1860000,", "= 1850000,", "derived"),  # the note's reading disagrees
-        ("2790000 / 1.5 =", "2790000 / 1.6 =", "derived"),  # 1.6 is not in the quote either
-        ("; interval", "; range", "derived"),  # not in the layout
+        # The interval no longer holds the result.
+        (
+            "interval 2785000 / 1.55",
+            "interval 2790000 / 1.4",
+            "interval",
+            "the interval does not hold the result 1860000",
+        ),
+        (
+            "= 1860000;",
+            "= 1850000;",
+            "derived",
+            "the note says = 1850000, the expression gives 1860000",
+        ),
+        (
+            "2790000 / 1.5 =",
+            "2790000 / 1.6 =",
+            "derived",
+            "the note says = 1860000, the expression gives 1743750",
+        ),
+        (
+            "; interval",
+            "; range",
+            "derived",
+            BAD_LAYOUT,
+        ),
+        # The old layout, rounded to significant digits, is no longer read.
+        (
+            "= 1860000; interval 2785000 / 1.55 to 2795000 / 1.45",
+            "= 1860000, to 2 significant digits as its least precise input (1.5); interval "
+            "1796774 to 1927587 from 2785000 / 1.55 to 2795000 / 1.45",
+            "derived",
+            BAD_LAYOUT,
+        ),
     ],
 )
-def test_a_derived_note_that_disagrees_fails(old: str, new: str, check: str) -> None:
-    report = verify_observations(derived_row(1900000, ROUNDED_NOTE.replace(old, new)))
+def test_a_derived_note_that_disagrees_fails(old: str, new: str, check: str, detail: str) -> None:
+    report = verify_observations(derived_row(1860000, INTERVAL_NOTE.replace(old, new)))
     assert checks_of(report)[check] == "fail", report.to_string()
+    assert report.loc[report["check"] == check, "detail"].iloc[0] == detail
 
 
 def test_the_exact_form_and_the_old_layout_still_work() -> None:
@@ -854,6 +926,11 @@ def test_the_exact_form_and_the_old_layout_still_work() -> None:
     }
     assert checks_of(verify_observations(derived_row(1900000, exact, "exact")))["derived"] == "fail"
     assert checks_of(verify_observations(derived_row(1860000, exact)))["qualifier"] == "fail"
+    # An exact row's low and high, where given, are the value itself.
+    point = derived_row(1860000, exact, "exact").assign(low=1860000, high=1860000)
+    assert checks_of(verify_observations(point))["interval"] == "pass"
+    wide = derived_row(1860000, exact, "exact").assign(low=1850000, high=1870000)
+    assert checks_of(verify_observations(wide))["interval"] == "fail"
     # A user's file: the whole note is the expression, the value its result exactly.
     old = verify_observations(derived_row(1860000, "2790000 / 1.5", "exact"))
     assert checks_of(old) == {"derived": "pass", "operands": "pass"}
@@ -865,13 +942,11 @@ def test_the_exact_form_and_the_old_layout_still_work() -> None:
     "note",
     [
         "1+" * 5000 + "1 = 1, exact: long",
-        "1 = 1, to 2 significant digits as its least precise input (x); interval 1 to 2 from "
-        + "1 to " * 5000
-        + "(why)",
+        "1 = 1; interval " + "1 to " * 5000 + "(why)",
+        "1 = 1; interval 0 to 2 (" + "(" * 5000 + ")",
         "1e400 = 1, exact: not finite",
         "1 / 0 = 0, exact: nothing",
-        "1 = 1, to 99999999 significant digits as its least precise input (x); "
-        "interval 0 to 2 from 1 to 1 (why)",
+        "1 = 1; interval 1e400 to 2 (not finite)",
     ],
 )
 def test_hostile_derived_notes_fail_quickly(note: str) -> None:

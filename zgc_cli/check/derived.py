@@ -1,25 +1,27 @@
-"""Check a derived row: its note's arithmetic, the rounding, the interval, the operands.
+"""Check a derived row: its note's arithmetic, its interval, its qualifier, its operands.
 
-A derived row's note is laid out as either
+A derived row keeps the article's arithmetic: its value is the result of the note's
+expression in full (279万 / 1.5 = 1,860,000), never rounded, so that growth from it
+gives back the article's own ratio. Its note is laid out as either
 
-    <expression> = <exact>, to <n> significant digit(s) as its least precise input
-    (<input>); interval <low> to <high> from <low expression> to <high expression> (<why>)
+    <expression> = <result>; interval <low expression> to <high expression> (<why>)
 
-or, when nothing is rounded,
+with qualifier ``about``: the inputs are rounded figures, and the low and high
+expressions put each at the end of its rounding interval that makes the result
+smallest and largest (``<why>`` says how each is rounded); or, when nothing is rounded,
 
-    <expression> = <exact>, exact: <why>
+    <expression> = <result>, exact: <why>
 
-The expression (everything before the first `` = ``) is evaluated in decimal on its
-literals as written; the value must be that result rounded half away from zero to n
-significant digits, with qualifier ``about`` (or the result itself, ``exact``, in the
-second form). ``<exact>`` is the result to 2 decimals for reading: it must agree. The
-interval's expressions must bracket the result, ``<low>`` and ``<high>`` be their floor
-and ceiling, and the value lie between them.
+with qualifier ``exact``. Each expression is evaluated in decimal on its literals as
+written; ``<result>`` is the expression's result in full (the float nearest it) and the
+value must be that number. The row's ``low`` and ``high`` cells, where the file has
+them, must be the low and high expressions' results rounded outward to a float (down
+for low, up for high), and hold the value; an exact row's are the value itself.
 
 A note with no `` = `` is the old layout, kept for users' files: the whole note is the
 expression and the value is its result exactly, as Python computes it.
 
-Checks: ``derived`` (the value), ``qualifier`` (new layout), ``interval`` (rounded
+Checks: ``derived`` (the value), ``qualifier`` (new layout), ``interval`` (interval
 form), ``operands`` (each number of the expression is a figure or a year of the quote;
 1 and 100 are allowed as the constants of percentage arithmetic).
 """
@@ -30,7 +32,7 @@ import math
 import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal
 
 from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression, expression_numbers
 from zgc_cli.check.rows import _number, _result, _text
@@ -41,24 +43,22 @@ from zgc_cli.phrases import Term, phrase, said
 # Numbers a growth formula needs that the article never writes: 6758 / (1 + 14.9 / 100).
 STRUCTURAL_CONSTANTS = frozenset({1.0, 100.0})
 
-# More significant digits than this cannot come from an article's figures.
-MAX_DIGITS = 30
-
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_ROUNDED = re.compile(r"to (\d+) significant digits? as its least precise input \(")
-_BOUNDS = re.compile(r"(-?\d+(?:\.\d+)?) to (-?\d+(?:\.\d+)?) from ")
+EXACT_FORM = ", exact: "
+INTERVAL_FORM = "; interval "
 
 
 @dataclass(frozen=True)
 class Layout:
     """What follows ``<expression> = `` in a note of the new layout."""
 
-    exact: str
-    digits: int | None = None  # None: the ``exact:`` form
-    low: str = ""
-    high: str = ""
-    low_expression: str = ""
+    result: str
+    low_expression: str = ""  # empty: the ``exact:`` form
     high_expression: str = ""
+
+    @property
+    def exact(self) -> bool:
+        return not self.low_expression
 
 
 def parse_layout(rest: str) -> Layout | None:
@@ -67,52 +67,38 @@ def parse_layout(rest: str) -> Layout | None:
     Read piece by piece (no backtracking regex), so a long note costs linear time.
     """
     number = _NUMBER.match(rest)
-    if number is None or not rest.startswith(", ", number.end()):
+    if number is None:
         return None
-    exact, rest = number.group(), rest[number.end() + 2 :]
-    if rest.startswith("exact: ") and rest[len("exact: ") :].strip():
-        return Layout(exact)
-    rounded = _ROUNDED.match(rest)
-    if rounded is None:
+    result, rest = number.group(), rest[number.end() :]
+    if rest.startswith(EXACT_FORM):
+        return Layout(result) if rest[len(EXACT_FORM) :].strip() else None
+    if not rest.startswith(INTERVAL_FORM) or not rest.endswith(")"):
         return None
-    closing = rest.find("); interval ", rounded.end())
-    if closing <= rounded.end():
-        return None
-    rest = rest[closing + len("); interval ") :]
-    bounds = _BOUNDS.match(rest)
+    rest = rest[len(INTERVAL_FORM) :]
     why = rest.rfind(" (")
-    if bounds is None or why < bounds.end() or not rest.endswith(")"):
+    if why < 0 or not rest[why + 2 : -1].strip():
         return None
     if "(" in rest[why + 2 : -1] or ")" in rest[why + 2 : -1]:
         return None
-    expressions = rest[bounds.end() : why].split(" to ")
+    expressions = rest[:why].split(" to ")
     if len(expressions) != 2 or not all(e.strip() for e in expressions):
         return None
-    return Layout(exact, int(rounded.group(1)), bounds.group(1), bounds.group(2), *expressions)
+    return Layout(result, *expressions)
 
 
-def round_significant(number: Decimal, digits: int) -> Decimal:
-    """``number`` rounded half away from zero to ``digits`` significant digits."""
-    if number == 0:
-        return number
-    with localcontext() as context:
-        context.prec = max(context.prec, digits)
-        quantum = Decimal(1).scaleb(number.adjusted() - digits + 1)
-        return number.quantize(quantum, rounding=ROUND_HALF_UP)
+def nearest_float(number: Decimal) -> float:
+    """The float nearest a decimal result: the value a derived row must have."""
+    return float(number)
 
 
-def _plain(number: Decimal) -> str:
-    """A decimal written in full: 1.9E+6 as 1900000, 5881.64 as 5881.64."""
-    if number == number.to_integral_value():
-        return str(int(number))
-    return format(number.normalize(), "f")
-
-
-def _reading(number: Decimal) -> Decimal:
-    """An exact result as a note writes it: to 2 decimals."""
-    with localcontext() as context:
-        context.prec = max(context.prec, number.adjusted() + 3)
-        return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+def outward_float(number: Decimal, upward: bool) -> float:
+    """The float at or beyond ``number``: below it for a low end, above it for a high end."""
+    nearest = float(number)
+    if upward and Decimal(nearest) < number:
+        return math.nextafter(nearest, math.inf)
+    if not upward and Decimal(nearest) > number:
+        return math.nextafter(nearest, -math.inf)
+    return nearest
 
 
 def _operands(
@@ -169,31 +155,63 @@ def _old_layout(row: Mapping[Hashable, object], quote: str) -> list[dict[str, ob
     ]
 
 
+def _given_interval(row: Mapping[Hashable, object]) -> tuple[float | None, float | None] | None:
+    """The row's low and high cells; None when the file has neither column."""
+    if "low" not in row and "high" not in row:
+        return None
+    return _number(row.get("low")), _number(row.get("high"))
+
+
 def _interval(
-    row: Mapping[Hashable, object], layout: Layout, exact: Decimal, value: Decimal | None
+    row: Mapping[Hashable, object], layout: Layout, exact: Decimal, value: float | None
 ) -> dict[str, object]:
-    stated_low, stated_high = Decimal(layout.low), Decimal(layout.high)
-    expected = phrase("verify.interval", low=layout.low, high=layout.high)
+    """The note's interval holds the result, and the row's low and high are its ends."""
     try:
-        low = evaluate_decimal(layout.low_expression)
-        high = evaluate_decimal(layout.high_expression)
+        low_exact = evaluate_decimal(layout.low_expression)
+        high_exact = evaluate_decimal(layout.high_expression)
     except ValueError as error:
+        expected = phrase("verify.interval", low=layout.low_expression, high=layout.high_expression)
         return _result(
             "interval", row, expected, "", False, phrase("verify.not_interval", error=said(error))
         )
-    found = phrase(
-        "verify.interval", low=format_number(float(low)), high=format_number(float(high))
+    low, high = outward_float(low_exact, upward=False), outward_float(high_exact, upward=True)
+    expected = phrase("verify.interval", low=format_number(low), high=format_number(high))
+    given = _given_interval(row)
+    found = (
+        expected
+        if given is None
+        else phrase(
+            "verify.interval",
+            low=format_number(given[0]) if given[0] is not None else phrase("verify.none"),
+            high=format_number(given[1]) if given[1] is not None else phrase("verify.none"),
+        )
     )
     detail: str
-    if not low <= exact <= high:
-        detail = phrase("verify.interval_misses", value=format_number(float(exact)))
-    elif (stated_low, stated_high) != (Decimal(math.floor(low)), Decimal(math.ceil(high))):
+    if not low_exact <= exact <= high_exact:
+        detail = phrase("verify.interval_misses", value=format_number(nearest_float(exact)))
+    elif given is not None and given != (low, high):
         detail = phrase("verify.interval_bounds")
-    elif value is None or not stated_low <= value <= stated_high:
+    elif value is None or not low <= value <= high:
         detail = phrase("verify.value_outside")
     else:
         return _result("interval", row, expected, found, True, phrase("verify.interval_holds"))
     return _result("interval", row, expected, found, False, detail)
+
+
+def _exact_interval(row: Mapping[Hashable, object], value: float | None) -> list[dict[str, object]]:
+    """An exact row's low and high, where given, are the value itself (a point)."""
+    given = _given_interval(row)
+    if given is None or given == (None, None):
+        return []
+    expected = phrase("verify.interval", low=format_number(value), high=format_number(value))
+    found = phrase(
+        "verify.interval",
+        low=format_number(given[0]) if given[0] is not None else phrase("verify.none"),
+        high=format_number(given[1]) if given[1] is not None else phrase("verify.none"),
+    )
+    holds = value is not None and given == (value, value)
+    detail = phrase("verify.interval_holds" if holds else "verify.interval_bounds")
+    return [_result("interval", row, expected, found, holds, detail)]
 
 
 def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, object]]:
@@ -201,9 +219,8 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
     note = _text(row.get("note"))
     if " = " not in note:
         return _old_layout(row, quote)
-    number = _number(row.get("value"))
-    value = None if number is None else Decimal(repr(number))
-    expected = format_number(number)
+    value = _number(row.get("value"))
+    expected = format_number(value)
     expression, _, rest = note.partition(" = ")
     layout = parse_layout(rest)
     try:
@@ -227,38 +244,15 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
             _operands(row, quote, operands),
         ]
 
-    shown: str = f"{expression} = {format_number(float(exact))}"
-    digits = layout.digits
-    rounded = digits is not None
-    if digits is not None:
-        try:
-            target = round_significant(exact, digits) if 0 < digits <= MAX_DIGITS else None
-        except InvalidOperation:
-            target = None
-        if target is None:
-            detail, holds = phrase("verify.cannot_round", digits=digits), False
-        else:
-            shown = phrase(
-                "verify.rounded_shown",
-                shown=shown,
-                digits=digits,
-                unit=phrase("verify.digit" if digits == 1 else "verify.digits"),
-                target=_plain(target),
-            )
-            holds = value is not None and value == target
-            detail = (
-                phrase("verify.at_precision")
-                if holds
-                else phrase("verify.rounds_to", digits=digits, target=_plain(target))
-            )
-    else:
-        holds = value is not None and value == exact
-        detail = phrase("verify.computes" if holds else "verify.not_computes")
-    if Decimal(layout.exact) != _reading(exact):
+    result = nearest_float(exact)
+    shown = f"{expression} = {format_number(result)}"
+    holds = value is not None and value == result
+    detail = phrase("verify.computes" if holds else "verify.not_computes")
+    if float(layout.result) != result:
         holds = False
-        detail = phrase("verify.note_says", stated=layout.exact, computed=_plain(_reading(exact)))
+        detail = phrase("verify.note_says", stated=layout.result, computed=format_number(result))
 
-    qualifier = ABOUT if rounded else EXACT
+    qualifier = EXACT if layout.exact else ABOUT
     found_qualifier = _text(row.get("qualifier"))
     results = [
         _result("derived", row, expected, shown, holds, detail),
@@ -268,16 +262,18 @@ def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, 
             Term("qualifier", qualifier),
             Term("qualifier", found_qualifier) if found_qualifier else phrase("verify.none"),
             found_qualifier == qualifier,
-            phrase("verify.rounded_about" if rounded else "verify.unrounded_exact")
+            phrase("verify.unrounded_exact" if layout.exact else "verify.rounded_about")
             if found_qualifier == qualifier
             else (
-                phrase("verify.rounded_should_be", qualifier=Term("qualifier", ABOUT))
-                if rounded
-                else phrase("verify.exact_should_be", qualifier=Term("qualifier", EXACT))
+                phrase("verify.exact_should_be", qualifier=Term("qualifier", EXACT))
+                if layout.exact
+                else phrase("verify.rounded_should_be", qualifier=Term("qualifier", ABOUT))
             ),
         ),
     ]
-    if rounded:
+    if layout.exact:
+        results.extend(_exact_interval(row, value))
+    else:
         results.append(_interval(row, layout, exact, value))
     results.append(_operands(row, quote, operands))
     return results

@@ -100,44 +100,31 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
         "zh": "区间不含计算结果 {value}",
     },
     "verify.interval_bounds": {
-        "en": "the stated bounds are not the floor and ceiling of their expressions",
-        "zh": "所写的上下限不是其算式的取整结果",
+        "en": "low and high are not the interval's expressions rounded outward",
+        "zh": "low、high 不是区间算式向外取整的结果",
     },
     "verify.value_outside": {"en": "the value lies outside the interval", "zh": "数值不在区间内"},
     "verify.interval_holds": {"en": "the interval holds the result", "zh": "区间包含计算结果"},
     "verify.not_expression": {"en": "not an expression: {error}", "zh": "不是算式：{error}"},
     "verify.bad_layout": {
-        "en": "the note after ' = ' is not in the layout (to n significant digits or exact:)",
-        "zh": "说明中“ = ”之后的写法不合格式（应为 to n significant digits 或 exact:）",
-    },
-    "verify.cannot_round": {
-        "en": "cannot round to {digits} significant digits",
-        "zh": "无法取{digits}位有效数字",
-    },
-    "verify.rounded_shown": {
-        "en": "{shown}, to {digits} significant {unit}: {target}",
-        "zh": "{shown}，取{digits}位有效数字为 {target}",
-    },
-    "verify.digit": {"en": "digit", "zh": "位"},
-    "verify.digits": {"en": "digits", "zh": "位"},
-    "verify.at_precision": {
-        "en": "the value is the note's result at its precision",
-        "zh": "数值即说明中算式的结果按其精度取整",
-    },
-    "verify.rounds_to": {
-        "en": "the note's result to {digits} significant digits is {target}",
-        "zh": "说明的计算结果取{digits}位有效数字为 {target}",
+        "en": "the note after ' = ' is not in the layout "
+        "('<result>; interval <low> to <high> (<why>)' or '<result>, exact: <why>')",
+        "zh": "说明中“ = ”之后的写法不合格式"
+        "（应为“<结果>; interval <下限算式> to <上限算式> (<理由>)”或“<结果>, exact: <理由>”）",
     },
     "verify.note_says": {
         "en": "the note says = {stated}, the expression gives {computed}",
         "zh": "说明写的是 = {stated}，算式得出 {computed}",
     },
     "verify.none": {"en": "none", "zh": "无"},
-    "verify.rounded_about": {"en": "rounded, so about", "zh": "经过取整，故为约数"},
+    "verify.rounded_about": {
+        "en": "computed from rounded figures, so about",
+        "zh": "由取整的数字算出，故为约数",
+    },
     "verify.unrounded_exact": {"en": "nothing rounded, so exact", "zh": "未取整，故为确数"},
     "verify.rounded_should_be": {
-        "en": "a value rounded from its note is {qualifier}",
-        "zh": "由说明取整得到的数值应为{qualifier}",
+        "en": "a value computed from rounded figures is {qualifier}",
+        "zh": "由取整的数字算出的数值应为{qualifier}",
     },
     "verify.exact_should_be": {
         "en": "a value its note computes exactly is {qualifier}",
