@@ -63,10 +63,12 @@ def metric_edit(
     return Edit(label, "metrics.csv", m(metric, entity, year), column, new, caught, listed)
 
 
-def event_edit(date: str, entity: str, column: str, new: str, check_name: str) -> Edit:
+def event_edit(
+    date: str, entity: str, column: str, new: str, check_name: str, event_zh: str = ""
+) -> Edit:
     found = {"date": date, "entity": entity, column: new}
     caught = (check_name, "event", found["entity"], int(found["date"][:4]))
-    where = (("date", date), ("entity", entity))
+    where = (("date", date), ("entity", entity)) + ((("event_zh", event_zh),) if event_zh else ())
     return Edit(
         f"event {date}/{entity} {column} -> {new}", "events.csv", where, column, new, caught
     )
@@ -292,7 +294,7 @@ ERRORS: tuple[Edit, ...] = (
     event_edit("2020", "baai", "entity", "beijing", "entity"),
     event_edit("2009", "zgc", "date", "2008", "year"),
     event_edit("1999", "zgc", "quote", "1999年成为首个国家级科技园区", "quote"),
-    event_edit("2021", "baai", "date", "2019", "year"),
+    event_edit("2021", "baai", "date", "2019", "year", "“悟道2.0”发布"),
     # --- claims ----------------------------------------------------------------------
     claim_edit(
         "invention_patents_nearly_doubled",

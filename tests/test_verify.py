@@ -327,7 +327,8 @@ def test_shipped_observations_pass(observations: pd.DataFrame, entities: pd.Data
     for checks in (["value", "derived"], ["year"], ["entity"]):
         assert report["check"].isin(checks).sum() == len(observations), checks
     # Every reported row had its unit word checked; every derived row its interval.
-    assert (report["check"] == "unit").sum() == (report["check"] == "value").sum()
+    # (a derived row's unit follows from its operands': checked too).
+    assert (report["check"] == "unit").sum() == len(observations)
     derived = observations["status"] == "derived"
     assert (report["check"] == "interval").sum() == derived.sum() == 5
 
@@ -372,6 +373,10 @@ def test_threshold_qualifier_does_not_leak(observations: pd.DataFrame) -> None:
     row["value"] = 100000000000
     report = verify_observations(row)
     assert results_of(report, "value") == ["fail"]
+    value = report[report["check"] == "value"]
+    assert value["detail"].tolist() == ["the row's figure 从无到有 does not equal the value"]
+    # Unbound (no figure column), the threshold is named as such.
+    report = verify_observations(row.drop(columns=["figure"]))
     assert "threshold" in report["detail"].iloc[0]
 
 

@@ -673,7 +673,7 @@ def test_events_get_the_entity_rule_and_the_reference_check(entities: pd.DataFra
     assert details == [
         "1988 E: its sentence names zgc, not beijing",
         "1999 E: not in the entities table",
-        "2009 E: the quote names it",
+        "2009 E: its sentence names it",
     ]
     assert set(report["metric"]) == {"event"}
     # Without an entities table, no entity check.

@@ -248,4 +248,5 @@ def metric_named(
             name=meta.get("name_zh", ""),
         )
     )
-    return _result("metric", row, metric, found, holds, detail)
+    named = Named({"en": metric, "zh": meta.get("name_zh", "") or metric})
+    return _result("metric", row, named, found, holds, detail)
