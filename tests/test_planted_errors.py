@@ -224,6 +224,14 @@ ERRORS: tuple[Edit, ...] = (
     metric_edit(("area", "zgc", 2024), "year_basis", "stated", "year"),
     metric_edit(("revenue", "zgc", 2014), "year_basis", "publication", "year"),
     metric_edit(("area", "zgc", 2024), "year", "2023", "year"),
+    metric_edit(("biomedicine_industry_scale", "beijing", 2023), "year", "2024", "year_bounds"),
+    metric_edit(("large_model_researchers", "baai", 2020), "year", "2019", "year_bounds"),
+    metric_edit(("large_model_researchers", "baai", 2020), "year_max", "2025", "year_bounds"),
+    # --- derived rows: the article's arithmetic ----------------------------------------
+    metric_edit(("employees", "zgc", 2013), "value", "1900000", "derived"),
+    metric_edit(("returnee_employees", "zgc", 2012), "value", "20000", "derived"),
+    metric_edit(("employees", "zgc", 2013), "figure", "279万人", "year"),
+    metric_edit(("returnee_employees", "zgc", 2012), "qualifier", "exact", "qualifier"),
     # --- entities --------------------------------------------------------------------
     metric_edit(
         ("big_data_market_share_rank", "beijing", 2024), "entity", "china", "entity", listed=True
@@ -257,6 +265,8 @@ ERRORS: tuple[Edit, ...] = (
         "北京智源研究院就将研究方向锁定了大模型",
         "entity",
     ),
+    metric_edit(("revenue", "zgc", 2014), "entity_quote", "北京拥有55万余名科研人员", "entity"),
+    metric_edit(("mit_breakthrough_technologies", "zgc", 2021), "entity", "beijing", "entity"),
     # --- units: the indicator's, and the operands' -----------------------------------
     metric_edit(("innovation_consortia", "zgc", 2024), "unit", "firms", "indicator", listed=True),
     metric_edit(

@@ -86,6 +86,8 @@ def test_year_marks_give_the_end_of_a_range_and_mark_comparison_bases() -> None:
         ("9家企业入选2022年《财富》“世界500强”", "9家", 2022),
         ("“2023中国商业航天企业百强”榜单中，北京企业以51家占据全国半壁江山", "51家", 2023),
         ("空间规模488平方公里", "488平方公里", None),
+        # A comparison base after the figure is not its year.
+        ("中关村从业人员279万人，是2013年的1.5倍", "279万人", None),
     ],
 )
 def test_the_governing_year_of_a_figure(text: str, figure: str, year: int | None) -> None:

@@ -8,8 +8,9 @@ value swapped for another figure of the same quote (51 → 65) fails.
 
 The year bound to a figure (:func:`governing_year`) is the nearest year written before
 it in the quote (the last year of a range: 2012～2022年 dates its figures 2022), a
-comparison base (是2013年的, 比2022年) governing only the figures of its own clause;
-when no year precedes the figure, the first year after it (9家企业入选2022年...).
+comparison base (是2013年的, 比2022年) governing only the figures after it in its own
+clause; when no year precedes the figure, the first year after it that is not a
+comparison base (9家企业入选2022年...).
 
 The metric (:func:`metric_named`): the words that go with the figure (its clause, cut
 at the figures around it; see :func:`segment_of`) must name the row's indicator (its
@@ -80,7 +81,7 @@ def governing_year(text: str, position: int) -> int | None:
     ]
     if before:
         return before[-1].year
-    after = [mark for mark in marks if mark.start >= position]
+    after = [mark for mark in marks if mark.start >= position and not mark.comparison]
     return after[0].year if after else None
 
 
