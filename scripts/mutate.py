@@ -26,8 +26,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("config", type=Path, help="a TOML file with a [tool.mutmut] table")
     parser.add_argument("--fresh", action="store_true", help="drop the copy's mutants/ first")
-    parser.add_argument("mutmut_args", nargs="*", help="arguments for `mutmut run`")
-    args = parser.parse_args()
+    args, rest = parser.parse_known_args()
+    mutmut_args = [arg for arg in rest if arg != "--"]
 
     config = (REPO / args.config).read_text(encoding="utf-8")
     table = config[config.index("[tool.mutmut]") :]
@@ -47,7 +47,7 @@ def main() -> int:
     # pyproject's own [tool.mutmut] table ends where the next table starts.
     pyproject = re.sub(r"(?ms)^\[tool\.mutmut\]\n.*?(?=^\[)", "", pyproject)
     (work / "pyproject.toml").write_text(pyproject + "\n" + table, encoding="utf-8")
-    run = subprocess.run(["mutmut", "run", *args.mutmut_args], cwd=work)
+    run = subprocess.run(["mutmut", "run", *mutmut_args], cwd=work)
     subprocess.run(["mutmut", "results"], cwd=work)
     return run.returncode
 
