@@ -30,7 +30,10 @@ def main() -> int:
     mutmut_args = [arg for arg in rest if arg != "--"]
 
     config = (REPO / args.config).read_text(encoding="utf-8")
-    table = config[config.index("[tool.mutmut]") :]
+    start = re.search(r"(?m)^\[tool\.mutmut\]$", config)
+    if start is None:
+        parser.error(f"{args.config} has no [tool.mutmut] table")
+    table = config[start.start() :]
     work = REPO / ".mutation" / args.config.stem
     if args.fresh and work.exists():
         shutil.rmtree(work)
