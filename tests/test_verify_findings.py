@@ -985,3 +985,112 @@ def test_the_run_counts_what_it_reports(tmp_path: Path) -> None:
     ) + len(claims)
     assert report.entity_names["zgc"] == {"en": "Zhongguancun", "zh": "中关村示范区"}
     assert report.names["revenue"]["zh"] == "企业总收入"
+
+
+# --- unbound rows (a user's file without a figure column): any figure of the quote ------------
+
+
+def unbound(**cells_: object) -> pd.DataFrame:
+    return bound_row(**cells_).drop(columns=["figure"])
+
+
+def findings(frame: pd.DataFrame) -> list[tuple[object, ...]]:
+    return rows(frame, "check", "expected", "found", "result", "detail")
+
+
+def test_an_unbound_value_no_figure_equals_lists_every_figure() -> None:
+    assert findings(verify_observations(unbound(value=52))) == [
+        (
+            "value",
+            "52",
+            "65家 = 65 (exact); 144个 = 144 (exact); 51家 = 51 (exact)",
+            "fail",
+            "no figure in the quote equals the value",
+        ),
+        ("year", "2022 named in the quote", "2022", "pass", "the quote names the year"),
+    ]
+    assert findings(verify_observations(unbound(value=None)))[0] == (
+        "value",
+        "",
+        "65家 = 65 (exact); 144个 = 144 (exact); 51家 = 51 (exact)",
+        "fail",
+        "the row has no numeric value",
+    )
+    assert findings(verify_observations(unbound(quote="空间规模488", value=488)))[0] == (
+        "value",
+        "488",
+        "no figure",
+        "fail",
+        "no figure in the quote equals the value",
+    )
+
+
+def test_an_unbound_threshold_is_named() -> None:
+    frame = unbound(quote="年收入亿元以上企业由2012年的1897家", value=100000000, year=2012)
+    assert findings(verify_observations(frame))[0] == (
+        "value",
+        "100000000",
+        "1897家 = 1897 (exact)",
+        "fail",
+        "亿元以上 is a threshold in the metric's definition, not a value",
+    )
+
+
+def test_an_unbound_value_takes_the_figure_with_its_wording() -> None:
+    quote = "2023年我国民营火箭企业的13次商业发射，超13次"
+    frame = unbound(quote=quote, value=13, qualifier="more_than", unit="launches", year=2023)
+    assert findings(verify_observations(frame)) == [
+        ("value", "13", "13次", "pass", "the quote states the value"),
+        (
+            "qualifier",
+            "more_than",
+            "more_than (超13次)",
+            "pass",
+            "the wording gives this qualifier",
+        ),
+        ("status", "reported", "reported", "pass", "the wording agrees with the status"),
+        ("unit", "launches", "次 (超13次)", "pass", "次 reads as launches"),
+        ("year", "2023 named in the quote", "2023", "pass", "the quote names the year"),
+    ]
+    wrong = findings(verify_observations(frame.assign(qualifier="nearly")))
+    assert wrong[1] == (
+        "qualifier",
+        "nearly",
+        "exact (13次)",
+        "fail",
+        "the wording '13次' reads as exact",
+    )
+
+
+def test_an_unbound_estimate_needs_its_word() -> None:
+    quote = "企业总收入从2014年的3.6万亿元提高到2023年的预计8.6万亿元"
+    frame = unbound(quote=quote, value=8600000000000, unit="CNY", status="estimate", year=2023)
+    assert findings(verify_observations(frame))[2] == (
+        "status",
+        "estimate",
+        "estimate (预计)",
+        "pass",
+        "the wording agrees with the status",
+    )
+    assert findings(verify_observations(frame.assign(status="reported")))[2] == (
+        "status",
+        "reported",
+        "estimate (预计)",
+        "fail",
+        "the estimate word 预计 governs the figure",
+    )
+    first = frame.assign(value=3600000000000, year=2014)
+    assert findings(verify_observations(first))[2] == (
+        "status",
+        "estimate",
+        "reported",
+        "fail",
+        "no estimate word (预计, 有望...) governs the figure",
+    )
+    assert findings(verify_observations(frame))[4] == (
+        "year",
+        "2023 named in the quote",
+        "2014, 2023",
+        "pass",
+        "the quote names the year",
+    )
