@@ -1094,3 +1094,86 @@ def test_an_unbound_estimate_needs_its_word() -> None:
         "pass",
         "the quote names the year",
     )
+
+
+# --- sentences and paragraphs, arithmetic's words, old-layout notes, names in Chinese -----------
+
+PASSAGE = "第一句。第二句里有引文，还有。  第三段一句。第三段二句引文二。"
+
+
+def test_sentence_of_and_the_paragraph_before() -> None:
+    from zgc_cli.check.entities import _paragraph_before, sentence_of
+
+    assert sentence_of(PASSAGE, "第一句") == ("第一句。", 0)
+    assert sentence_of(PASSAGE, "引文") == ("第二句里有引文，还有。", 5)  # the first occurrence
+    assert sentence_of(PASSAGE, "") is None
+    assert sentence_of(PASSAGE, "无") is None
+    assert sentence_of("引文。后文", "引文") == ("引文。", 0)
+    assert _paragraph_before(PASSAGE, "引文二") == ["第三段一句。"]
+    assert _paragraph_before(PASSAGE, "第二句") == ["第一句。"]
+    assert _paragraph_before(PASSAGE, "第一句") == []
+    assert _paragraph_before(PASSAGE, "无") == []
+    three = "甲句。乙句。丙句引文。"
+    assert _paragraph_before(three, "引文") == ["乙句。", "甲句。"]
+    assert _paragraph_before("  " + three, "引文") == ["乙句。", "甲句。"]
+    assert _paragraph_before("前段。  " + three, "引文") == ["乙句。", "甲句。"]
+    assert _paragraph_before("甲句。乙句。引文在首。", "引文在首") == ["乙句。", "甲句。"]
+
+
+def test_arithmetic_says_why() -> None:
+    from zgc_cli.check.arithmetic import evaluate_expression
+
+    with pytest.raises(ValueError, match="^division by zero$"):
+        evaluate_expression("1 / 0")
+    with pytest.raises(ValueError) as error:
+        evaluate_expression("x + 1")
+    assert str(error.value) == (
+        "only numbers, + - * / and parentheses are allowed, not Name(id='x', ctx=Load())"
+    )
+
+
+def old_layout(value: float, note: str) -> pd.DataFrame:
+    return bound_row(
+        value=value, status="derived", qualifier="", note=note, year_basis="", figure=""
+    ).drop(columns=["figure"])
+
+
+def test_an_old_layout_note_says_what_it_computes() -> None:
+    assert findings(verify_observations(old_layout(51, "65 - 14"))) == [
+        ("derived", "51", "65 - 14 = 51", "pass", "the note computes the value"),
+        ("operands", "65, 14", "51, 65, 144, 2022", "fail", "not in the quote: 14"),
+    ]
+    assert findings(verify_observations(old_layout(52, "65 - 14")))[0] == (
+        "derived",
+        "52",
+        "65 - 14 = 51",
+        "fail",
+        "the note does not compute the value",
+    )
+    assert findings(verify_observations(old_layout(51, ""))) == [
+        ("derived", "51", "", "fail", "a derived row needs its arithmetic in the note")
+    ]
+    assert findings(verify_observations(old_layout(51, "65 / 0"))) == [
+        ("derived", "51", "65 / 0", "fail", "the note is not a usable expression: division by zero")
+    ]
+
+
+def test_chinese_names_in_the_new_findings(entities: pd.DataFrame) -> None:
+    claims = claims_frame().head(1)
+    [quote] = verify_claims(observations_frame(), claims, ARTICLE).query("check == 'quote'")[
+        "detail"
+    ]
+    assert quote.text("zh") == "“这一数量已增长近一倍”：引文见于文章"
+    claims.loc[0, "quote"] = ""
+    [quote] = verify_claims(observations_frame(), claims, ARTICLE).query("check == 'quote'")[
+        "detail"
+    ]
+    assert quote.text("zh") == "invention_patents_nearly_doubled：引文与文章原文不一致"
+    results = check_entities_table(edited(entities, "zgc", "parent", "china"))
+    [zgc] = [r for r in results if r["result"] == "fail"]
+    assert zgc["detail"].text("zh") == "示范区的直接上级不能是国家"
+    chain = next(r for r in results if r["entity"] == "zgc_yizhuang")["found"]
+    assert chain.text("zh") == "zgc_yizhuang → zgc → china"  # no namer: the ids
+    assert chain.text("zh", lambda term, lang: term.upper()) == (
+        "ZGC_YIZHUANG → ZGC → CHINA"
+    )
