@@ -18,10 +18,10 @@ from zgc_cli.check.binding import (
     check_bound_year,
     check_figure,
     check_value,
-    clause_of,
     governing_year,
     metric_named,
     name_coverage,
+    segment_of,
     year_marks,
 )
 from zgc_cli.check.claims import is_definitional, verify_claims
@@ -231,15 +231,42 @@ def test_check_bound_year_findings() -> None:
 # --- the metric a clause names -----------------------------------------------------------
 
 
-def test_name_coverage_and_clauses() -> None:
+def test_name_coverage() -> None:
     assert name_coverage("科研人员", "北京拥有55万余名科研人员") == 1.0
     assert name_coverage("从业人员", "北京拥有55万余名科研人员") == pytest.approx(1 / 3)
     assert name_coverage("", "anything") == 0.0
     assert name_coverage("人", "人") == 0.0  # no pair
-    text = "如今，北京拥有55万余名科研人员、全国近一半的两院院士。在前沿"
-    start = text.index("55万余名")
-    assert clause_of(text, start, start + 5) == "北京拥有55万余名科研人员、全国近一半的两院院士"
-    assert clause_of("55万余名", 0, 5) == "55万余名"
+
+
+TALENT = "如今，北京拥有55万余名科研人员、全国近一半的两院院士。在前沿"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "segment"),
+    [
+        (
+            TALENT,
+            "55万余名",
+            "北京拥有55万余名科研人员、全国",
+        ),
+        (
+            TALENT,
+            "近一半",
+            "科研人员、全国近一半的两院院士",
+        ),
+        (INCUBATORS, "65家", "中关村拥有国家级科技企业孵化器65家、国家备案众创空间"),
+        (INCUBATORS, "144个", "、国家备案众创空间144个、国家技术转移机构"),
+        (INCUBATORS, "51家", "、国家技术转移机构51家"),
+        ("55万余名", "55万余名", "55万余名"),
+        ("甲10家20个乙", "20个", "20个乙"),
+        ("甲10家20个乙", "10家", "甲10家"),
+        ("前，甲10家乙，后", "10家", "甲10家乙"),
+    ],
+)
+def test_the_words_that_go_with_a_figure(text: str, figure: str, segment: str) -> None:
+    found = bound_figure(figure, text)
+    assert found is not None
+    assert segment_of(text, found) == segment
 
 
 def metadata(frame: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -1174,6 +1201,52 @@ def test_chinese_names_in_the_new_findings(entities: pd.DataFrame) -> None:
     assert zgc["detail"].text("zh") == "示范区的直接上级不能是国家"
     chain = next(r for r in results if r["entity"] == "zgc_yizhuang")["found"]
     assert chain.text("zh") == "zgc_yizhuang → zgc → china"  # no namer: the ids
-    assert chain.text("zh", lambda term, lang: term.upper()) == (
-        "ZGC_YIZHUANG → ZGC → CHINA"
-    )
+    assert chain.text("zh", lambda term, lang: term.upper()) == ("ZGC_YIZHUANG → ZGC → CHINA")
+
+
+@pytest.mark.parametrize(
+    "later", ["3个月后", "两年后", "10天后", "此后", "随后", "之后", "很快", "不到四年", "以来"]
+)
+def test_each_word_for_later(later: str) -> None:
+    article = f"前段2015年。  2020年上半年，事一。{later}，事二发生。"
+    assert preceding_year(article, "事二发生") == 2020
+    # Without it, 2020 precedes nothing; after the next year, the later year counts.
+    assert preceding_year("2020年上半年，事一。那时，事二发生。", "事二发生") is None
+    assert preceding_year(f"2020年，事一。{later}，2021年，事二发生。", "事二发生") == 2020
+    assert preceding_year(f"2020年，事一。2021年{later}，事二发生。", "事二发生") == 2021
+
+
+def test_the_paragraph_bounds_the_years_before() -> None:
+    # A "later" in another paragraph says nothing of this one.
+    assert preceding_year("2020年，很快。  事二发生。", "事二发生") is None
+    assert preceding_year("2020年，很快。◇事二发生。", "事二发生") is None
+    assert preceding_year("2019年很快，2020年很快，事二发生。", "事二发生") == 2020
+    assert preceding_year("2020年很快，2019年很快，事二发生。", "事二发生") == 2020
+
+
+@pytest.mark.parametrize("word", ["是", "比", "较", "为"])
+def test_each_comparison_word(word: str) -> None:
+    text = f"2022年，甲5家，{word}2013年的1.5倍。乙6家"
+    assert [m.comparison for m in year_marks(text)] == [False, True]
+    assert governing_year(text, text.index("1.5倍")) == 2013
+    assert governing_year(text, text.index("6家")) == 2022
+    assert governing_year(text, text.index("5家")) == 2022
+
+
+def test_labels_are_years_unless_a_figure_or_a_range() -> None:
+    assert [m.year for m in year_marks("“2023中国商业航天企业百强”")] == [2023]
+    assert [m.year for m in year_marks("2500强")] == []  # a figure
+    assert [m.year for m in year_marks("龙芯3A6000")] == []
+    assert [m.year for m in year_marks("2012～2022年")] == [2022]
+    assert [m.year for m in year_marks("2012-2022年")] == [2022]
+    assert [m.year for m in year_marks("2012 年")] == [2012]
+    assert [(m.start, m.end) for m in year_marks("在2012年")] == [(1, 5)]
+    assert [(m.start, m.end) for m in year_marks("在“2023中国")] == [(2, 6)]
+
+
+def test_narrowest_mentions(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    mentions = table.narrowest("在中关村亦庄园，中关村，北京", "zgc")
+    assert [m.alias for m in mentions] == ["中关村亦庄园"]
+    assert [m.alias for m in table.narrowest("中关村，保定", "zgc")] == ["中关村", "保定"]
+    assert table.narrowest("无", "zgc") == []

@@ -194,25 +194,21 @@ def name_coverage(name: str, text: str) -> float:
     return sum(pair in text for pair in pairs) / len(pairs) if pairs else 0.0
 
 
-def clause_of(text: str, start: int, end: int) -> str:
-    """The clause of ``text`` around ``start``..``end``: between the clause ends around it."""
-    ends = [match.end() for match in _CLAUSE_END.finditer(text, 0, start)]
-    after = _CLAUSE_END.search(text, end)
-    return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
-
-
 def segment_of(text: str, figure: Figure) -> str:
     """The words that go with ``figure``: its clause, cut at the figures before and after.
 
     In 孵化器65家、众创空间144个、技术转移机构51家 the 51家 goes with 、技术转移机构51家.
     """
-    clause = clause_of(text, figure.start, figure.end)
-    offset = text.find(clause, max(0, figure.end - len(clause)))
-    start, end = figure.start - offset, figure.end - offset
-    others = [f for f in parse_figures(clause) if f.end <= start or f.start >= end]
-    before = max((f.end for f in others if f.end <= start), default=0)
-    after = min((f.start for f in others if f.start >= end), default=len(clause))
-    return clause[before:after]
+    ends = [match.end() for match in _CLAUSE_END.finditer(text, 0, figure.start)]
+    after = _CLAUSE_END.search(text, figure.end)
+    start = ends[-1] if ends else 0
+    stop = after.start() if after else len(text)
+    for other in parse_figures(text):
+        if other.end <= figure.start:
+            start = max(start, other.end)
+        elif other.start >= figure.end:
+            stop = min(stop, other.start)
+    return text[start:stop]
 
 
 def metric_named(
