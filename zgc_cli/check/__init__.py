@@ -54,7 +54,10 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
         )
     ]
     frame = dataset.frame
-    if FIGURE_COLUMN not in frame.columns and "quote" in frame.columns and not frame.empty:
+    quoted = "quote" in frame.columns and bool(
+        frame["quote"].fillna("").astype(str).str.strip().any()
+    )
+    if FIGURE_COLUMN not in frame.columns and quoted:
         # A user's file without a figure column: each value is matched against any figure
         # of its quote, as before the column existed; say so once.
         parts.insert(
