@@ -53,16 +53,6 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
             indicators=indicators,
         )
     ]
-    frame = dataset.frame
-    quoted = "quote" in frame.columns and bool(
-        frame["quote"].fillna("").astype(str).str.strip().any()
-    )
-    if FIGURE_COLUMN not in frame.columns and quoted:
-        # A user's file without a figure column: each value is matched against any figure
-        # of its quote, as before the column existed; say so once.
-        parts.insert(
-            0, _frame([_result("figure", {}, "", "", None, phrase("verify.no_figure_column"))])
-        )
     if not dataset.claims.empty:
         parts.append(verify_claims(dataset.frame, dataset.claims, article_text))
     events = events_of(dataset)
@@ -71,6 +61,15 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
         parts.append(verify_events(events, article_text, table, published))
     if not entities.empty:
         parts.append(_frame(check_entities_table(entities)))
+    observed = dataset.frame
+    quoted = "quote" in observed.columns and bool(
+        observed["quote"].fillna("").astype(str).str.strip().any()
+    )
+    if FIGURE_COLUMN not in observed.columns and quoted:
+        # A user's file without a figure column: each value is matched against any figure
+        # of its quote, as before the column existed; say so once, after the checks.
+        notice = _result("figure", {}, "", "", None, phrase("verify.no_figure_column"))
+        parts.append(_frame([notice]))
     frame = pd.concat(parts, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
