@@ -32,6 +32,7 @@ from zgc_cli.check.units import check_derived_unit, check_indicator_unit
 from zgc_cli.check.years import check_year_bounds, preceding_year
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.figures import parse_figures
+from zgc_cli.phrases import say
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")
@@ -1250,3 +1251,106 @@ def test_narrowest_mentions(entities: pd.DataFrame) -> None:
     assert [m.alias for m in mentions] == ["中关村亦庄园"]
     assert [m.alias for m in table.narrowest("中关村，保定", "zgc")] == ["中关村", "保定"]
     assert table.narrowest("无", "zgc") == []
+
+
+# --- what survived a first mutation run ---------------------------------------------------------
+
+
+KINDS = {"qualifier", "status", "unit", "entity", "year_basis"}
+
+
+def named_terms(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Each Term the findings hold, as (kind, id), rendered in Chinese with a namer."""
+    seen: list[tuple[str, str]] = []
+
+    def namer(term: object, lang: str) -> str:
+        seen.append((getattr(term, "kind", None), str(term)))  # type: ignore[arg-type]
+        return f"<{term}>"
+
+    for name in ("expected", "found", "detail"):
+        for cell in frame[name]:
+            say(cell, "zh", namer)
+    return seen
+
+
+def test_every_term_is_named_by_its_kind(entities: pd.DataFrame) -> None:
+    quote = "实际13次，预计超13次"
+    frames = [
+        verify_observations(unbound(value=52)),  # every figure described
+        verify_observations(unbound(qualifier="nearly")),  # a qualifier that disagrees
+        verify_observations(unbound(status="estimate")),  # found: reported
+        verify_observations(unbound(quote=quote, value=13, unit="launches")),
+        verify_observations(bound_row(qualifier="nearly", status="estimate")),
+        pd.DataFrame(check_entities_table(edited(entities, "zgc", "parent", "china"))),
+        pd.DataFrame(check_entities_table(entities)),
+    ]
+    seen = [pair for frame in frames for pair in named_terms(frame)]
+    assert {kind for kind, _ in seen} <= KINDS
+    for pair in [
+        ("qualifier", "exact"),
+        ("qualifier", "nearly"),
+        ("status", "reported"),
+        ("status", "estimate"),
+        ("entity", "zgc"),
+        ("entity", "china"),
+        ("entity", "beijing"),
+    ]:
+        assert pair in seen, pair
+
+
+def test_a_second_equal_figure_may_carry_the_estimate_word() -> None:
+    quote = "实际13次，预计13次"
+    row = unbound(quote=quote, value=13, unit="launches", status="estimate")
+    status = verify_observations(row).query("check == 'status'")
+    assert rows(status, "found", "result") == [("estimate (预计)", "pass")]
+
+
+def test_a_threshold_is_named_only_when_it_equals_the_value() -> None:
+    row = unbound(quote="年收入亿元以上企业由2012年的1897家", value=5, year=2012)
+    assert verify_observations(row)["detail"].iloc[0] == "no figure in the quote equals the value"
+
+
+def test_too_deep_arithmetic_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zgc_cli.check import arithmetic
+
+    def deep(node: object) -> float:
+        raise RecursionError
+
+    monkeypatch.setattr(arithmetic, "_evaluate_node", deep)
+    with pytest.raises(ValueError, match="^too deeply nested$"):
+        arithmetic.evaluate_expression("1 + 1")
+
+
+def test_coverage_counts_pairs() -> None:
+    assert name_coverage("甲乙丙", "乙丙") == 0.5
+    assert name_coverage("甲乙丙丁", "甲乙丁") == pytest.approx(1 / 3)
+
+
+def test_edges_of_sentences_and_clauses() -> None:
+    from zgc_cli.check.entities import _paragraph_before, sentence_of
+
+    assert sentence_of("。引文", "引文") == ("引文", 0)
+    assert sentence_of("甲。引文", "引文") == ("引文", 0)
+    assert sentence_of("甲。引文乙", "引文") == ("引文乙", 0)
+    figure = bound_figure("10家", "，甲10家")
+    assert figure is not None and segment_of("，甲10家", figure) == "甲10家"
+    four = "甲。乙。丙。丁引文。"
+    assert _paragraph_before(four, "引文") == ["丙。", "乙。", "甲。"]
+    twice = "一。引文。  二。三。引文。"
+    assert _paragraph_before(twice, "引文") == ["一。"]
+
+
+def test_metric_findings_in_chinese(indicators: pd.DataFrame) -> None:
+    meta = metadata(indicators)
+    row = {"metric": "employees", "entity": "beijing", "year": 2024}
+    found = metric_named(row, "北京拥有55万余名科研人员", meta)
+    assert found is not None
+    assert say(found["expected"], "zh") == "从业人员"
+    assert str(found["expected"]) == "employees"
+    assert say(found["detail"], "zh") == "分句写的是指标科研人员，不是此指标（从业人员）"
+    bare = {"a": {"unit": "u", "name_zh": ""}, "b": {"unit": "u", "name_zh": "甲乙"}}
+    found = metric_named({"metric": "a"}, "甲乙", bare)
+    assert found is not None and say(found["expected"], "zh") == "a"
+    assert say(found["detail"], "zh") == "分句写的是指标甲乙，不是此指标（）"
+    found = metric_named({"metric": "b"}, "丙丁", {"b": {"unit": "u"}, "c": {"name_zh": "丙丁"}})
+    assert found is not None and found["result"] == "pass"

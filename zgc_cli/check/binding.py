@@ -211,39 +211,39 @@ def segment_of(text: str, figure: Figure) -> str:
     return text[start:stop]
 
 
+def _indicator(metric: str, names_zh: Mapping[str, str]) -> Named:
+    """An indicator by its id, and in Chinese by its name."""
+    return Named({"zh": names_zh.get(metric) or metric, "en": metric})
+
+
 def metric_named(
     row: Mapping[Hashable, object],
-    clause: str,
+    passage: str,
     indicators: Mapping[str, Mapping[str, str]],
 ) -> dict[str, object] | None:
-    """The ``metric`` check: the clause names the row's indicator no worse than another's."""
+    """The ``metric`` check: the passage names the row's indicator no worse than another's."""
     metric = _text(row.get("metric"))
     if not indicators:
         return None
-    meta = indicators.get(metric)
-    if meta is None:
+    if metric not in indicators:
         return _result("metric", row, metric, "", False, phrase("verify.metric_not_in_indicators"))
-    unit = meta.get("unit", "")
-    own = name_coverage(meta.get("name_zh", ""), clause)
+    units = {name: _text(meta.get("unit")) for name, meta in indicators.items()}
+    names_zh = {name: _text(meta.get("name_zh")) for name, meta in indicators.items()}
+    own = name_coverage(names_zh[metric], passage)
     rivals = sorted(
-        (
-            (name_coverage(other.get("name_zh", ""), clause), name)
-            for name, other in indicators.items()
-            if name != metric and other.get("unit", "") == unit
-        ),
-        reverse=True,
+        (name_coverage(names_zh[name], passage), name)
+        for name in indicators
+        if name != metric and units[name] == units[metric]
     )
-    best, rival = rivals[0] if rivals else (0.0, "")
-    holds = best - own < METRIC_MARGIN
-    found = phrase("verify.clause", clause=clause)
+    holds = not rivals or rivals[-1][0] - own < METRIC_MARGIN
+    found = phrase("verify.clause", clause=passage)
     detail = (
-        phrase("verify.metric_named", name=meta.get("name_zh", ""))
+        phrase("verify.metric_named", name=names_zh[metric])
         if holds
         else phrase(
             "verify.metric_names_other",
-            other=Named({"en": rival, "zh": indicators[rival].get("name_zh", "") or rival}),
-            name=meta.get("name_zh", ""),
+            other=_indicator(rivals[-1][1], names_zh),
+            name=names_zh[metric],
         )
     )
-    named = Named({"en": metric, "zh": meta.get("name_zh", "") or metric})
-    return _result("metric", row, named, found, holds, detail)
+    return _result("metric", row, _indicator(metric, names_zh), found, holds, detail)

@@ -38,7 +38,7 @@ CLAIM_KINDS: dict[str, Callable[[Decimal, Decimal | None], Decimal]] = {
 def _quote_result(claim: Mapping[Hashable, object], article_text: str) -> dict[str, object]:
     """The ``quote`` check of a claim: its words are a verbatim passage of the article."""
     words, claim_id = _text(claim.get("quote")), _text(claim.get("claim_id"))
-    name = Named({"en": claim_id, "zh": f"“{words}”" if words else claim_id})
+    name = Named({"zh": f"“{words}”" if words else claim_id, "en": claim_id})
     verbatim = bool(words) and words in article_text
     return _result(
         "quote",

@@ -291,7 +291,7 @@ KIND_NAMES_ZH: dict[str, str] = {
 
 
 def _kind(kind: str) -> Named:
-    return Named({"en": kind, "zh": KIND_NAMES_ZH.get(kind, kind)})
+    return Named({"zh": KIND_NAMES_ZH.get(kind) or kind, "en": kind})
 
 
 def _chain(entities: list[str]) -> str:
