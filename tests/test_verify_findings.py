@@ -1354,3 +1354,119 @@ def test_metric_findings_in_chinese(indicators: pd.DataFrame) -> None:
     assert say(found["detail"], "zh") == "分句写的是指标甲乙，不是此指标（）"
     found = metric_named({"metric": "b"}, "丙丁", {"b": {"unit": "u"}, "c": {"name_zh": "丙丁"}})
     assert found is not None and found["result"] == "pass"
+
+
+def test_events_without_quote_names_and_dates() -> None:
+    frame = events(
+        {"date": "2015-04", "entity": "zgc", "quote": "", "event_en": "Opens", "event_zh": "开业"},
+        {"date": "2016", "entity": "zgc", "quote": "", "event_en": "", "event_zh": "仅中文"},
+        {"date": "2017", "entity": "zgc", "quote": "", "event_en": "English only", "event_zh": ""},
+    )
+    report = verify_events(frame, ARTICLE)
+    assert findings(report) == [
+        ("source", "2015-04", "", "unsourced", "2015-04 Opens: no quote"),
+        ("source", "2016", "", "unsourced", "2016 仅中文: no quote"),
+        ("source", "2017", "", "unsourced", "2017 English only: no quote"),
+    ]
+    assert rows(report, "metric", "entity", "year") == [
+        ("event", "zgc", 2015),
+        ("event", "zgc", 2016),
+        ("event", "zgc", 2017),
+    ]
+    assert [say(detail, "zh") for detail in report["detail"]] == [
+        "2015-04 开业：无引文",
+        "2016 仅中文：无引文",
+        "2017 English only：无引文",
+    ]
+
+
+def test_events_with_an_entity_quote_column(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    quote = "3个月后，拥有1.75万亿参数的“悟道2.0”发布"
+    frame = events(
+        {"date": "2021", "entity": "baai", "quote": quote, "entity_quote": "北京智源研究院"},
+        {"date": "2021", "entity": "beijing", "quote": quote, "entity_quote": "北京智源研究院"},
+        {"date": "2021", "entity": "baai", "quote": "车停稳，没司机", "entity_quote": ""},
+    )
+    report = verify_events(frame, ARTICLE, table).query("check == 'entity'")
+    assert rows(report, "entity", "result", "detail") == [
+        ("baai", "pass", "2021 E: the entity_quote names it"),
+        ("beijing", "fail", "2021 E: the entity_quote names baai, not beijing"),
+        (
+            "baai",
+            "fail",
+            "2021 E: the quote names no place or body: an entity_quote must name it",
+        ),
+    ]
+
+
+def test_an_entity_quote_leaves_out_where_the_entity_lies(entities: pd.DataFrame) -> None:
+    table = Entities(entities)
+    [found] = check_entity(entity_row("baai", WUDAO), WUDAO, 0, table, None, "在北京，事")
+    assert (found["found"], found["detail"]) == ("none", "the entity_quote names no place or body")
+
+
+def test_the_entities_tables_findings(entities: pd.DataFrame) -> None:
+    frame = edited(entities, "xiongan_zgc_science_park", "aliases_zh", "雄安中关村科技园;雄安")
+    alias = [r for r in check_entities_table(frame) if r["check"] == "alias"]
+    assert [cells(r) for r in alias] == [
+        (
+            "alias",
+            "one entity",
+            "xiongan, xiongan_zgc_science_park",
+            "fail",
+            "the word 雄安 names more than one entity",
+        ),
+        (
+            "alias",
+            "one entity",
+            "xiongan, xiongan_zgc_science_park",
+            "fail",
+            "the word 雄安 names more than one entity",
+        ),
+    ]
+    assert [(r["metric"], r["entity"]) for r in alias] == [
+        ("entities", "xiongan"),
+        ("entities", "xiongan_zgc_science_park"),
+    ]
+    assert say(alias[0]["found"], "zh") == "xiongan、xiongan_zgc_science_park"
+    # A Chinese name shared is a collision too.
+    frame = edited(entities, "baqis", "name_zh", "北京智源人工智能研究院")
+    assert {r["entity"] for r in check_entities_table(frame) if r["check"] == "alias"} == {
+        "baai",
+        "baqis",
+    }
+    failed = list(check_entities_table(edited(entities, "zgc", "parent", "china")))
+    assert [r["expected"] for r in failed if r["result"] == "fail"] == [
+        "a known parent of a wider kind"
+    ]
+
+
+def test_kinds_without_a_parent_or_of_an_unknown_kind() -> None:
+    frame = pd.DataFrame(
+        [
+            {"entity": "z", "kind": "zone", "parent": "", "name_zh": "甲", "aliases_zh": ""},
+            {"entity": "t", "kind": "thing", "parent": "", "name_zh": "乙", "aliases_zh": ""},
+            {"entity": "y", "kind": "zone", "parent": "t", "name_zh": "丙", "aliases_zh": ""},
+        ]
+    )
+    found = check_entities_table(frame)
+    assert [(r["entity"], r["result"], r["detail"]) for r in found] == [
+        ("z", "fail", "a zone does not lie directly in a none"),
+        ("t", "pass", "the chain of parents ends, each of a wider kind"),
+        ("y", "fail", "a zone does not lie directly in a thing"),
+    ]
+    assert say(found[0]["detail"], "zh") == "示范区的直接上级不能是无"
+    assert say(found[2]["detail"], "zh") == "示范区的直接上级不能是thing"
+
+
+def test_a_missing_month_and_day_are_named() -> None:
+    from zgc_cli.check.years import check_date
+
+    assert check_date("2015-04-25", "2015年4月底", "") == (
+        False,
+        "2015",
+        "the quote does not name 25日",
+    )
+    holds, found, detail = check_date("2015-05-25", "2015年4月", "")
+    assert (holds, str(detail)) == (False, "the quote does not name 5月, 25日")
