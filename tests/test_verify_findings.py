@@ -345,20 +345,17 @@ def test_check_derived_unit() -> None:
     figures = parse_figures(quote)
     row = {"metric": "v", "entity": "beijing", "year": 2022, "unit": "CNY"}
     operands = [78470000000.0, 1.0, 109.8, 100.0]
-    assert [cells(r) for r in check_derived_unit(row, quote, operands, figures)] == [
+    assert [cells(r) for r in check_derived_unit(row, operands, figures)] == [
         ("unit", "CNY", "784.7亿元", "pass", "the unit follows from the operands' unit words")
     ]
-    assert [
-        cells(r) for r in check_derived_unit({**row, "unit": "USD"}, quote, operands, figures)
-    ] == [("unit", "USD", "784.7亿元", "fail", "the operand 784.7亿元 is not in USD")]
+    assert [cells(r) for r in check_derived_unit({**row, "unit": "USD"}, operands, figures)] == [
+        ("unit", "USD", "784.7亿元", "fail", "the operand 784.7亿元 is not in USD")
+    ]
     # A unit the table does not know is not judged; a row without unit has no check.
-    assert (
-        check_derived_unit({**row, "unit": "widgets"}, quote, operands, figures)[0]["result"]
-        == "pass"
-    )
-    assert check_derived_unit({**row, "unit": ""}, quote, operands, figures) == []
+    assert check_derived_unit({**row, "unit": "widgets"}, operands, figures)[0]["result"] == "pass"
+    assert check_derived_unit({**row, "unit": ""}, operands, figures) == []
     # Only scaling figures and bare numbers: nothing to say.
-    assert [cells(r) for r in check_derived_unit(row, quote, [109.8, 3.0], figures)] == [
+    assert [cells(r) for r in check_derived_unit(row, [109.8, 3.0], figures)] == [
         ("unit", "CNY", "no unit word", "pass", "no unit word")
     ]
 
@@ -1470,3 +1467,70 @@ def test_a_missing_month_and_day_are_named() -> None:
     )
     holds, found, detail = check_date("2015-05-25", "2015年4月", "")
     assert (holds, str(detail)) == (False, "the quote does not name 5月, 25日")
+
+
+def test_a_bound_rows_findings_in_full() -> None:
+    report = verify_observations(bound_row(qualifier="nearly", status="estimate"))
+    assert findings(report.query("check in ['qualifier', 'status']")) == [
+        ("qualifier", "nearly", "exact (51家)", "fail", "the wording '51家' reads as exact"),
+        (
+            "status",
+            "estimate",
+            "reported",
+            "fail",
+            "no estimate word (预计, 有望...) governs the figure",
+        ),
+    ]
+    report = verify_observations(bound_row())
+    assert findings(report.query("check in ['qualifier', 'status']")) == [
+        ("qualifier", "exact", "exact (51家)", "pass", "the wording gives this qualifier"),
+        ("status", "reported", "reported", "pass", "the wording agrees with the status"),
+    ]
+    zh = [
+        say(cell, "zh")
+        for cell in report.query("check == 'qualifier'").iloc[0][["expected", "found"]]
+    ]
+    assert zh == ["exact", "exact（51家）"]
+
+
+def test_derived_units_in_detail() -> None:
+    quote = "收入3.6万亿，增长10%"
+    row = {"metric": "v", "entity": "zgc", "year": 2022, "unit": "CNY"}
+    figures = parse_figures(quote)
+    # A figure without a unit word says nothing of the unit.
+    assert [cells(r) for r in check_derived_unit(row, [3.6e12, 1.0, 10.0, 100.0], figures)] == [
+        ("unit", "CNY", "no unit word", "pass", "no unit word")
+    ]
+    quote = "成交额784.7亿元，比2022年分别增长14.9%、109.8%"
+    [found] = check_derived_unit(row, [78470000000.0, 78470000000.0], parse_figures(quote))
+    assert say(found["found"], "zh") == "“784.7亿元”"
+    [found] = check_derived_unit({**row, "unit": "USD"}, [78470000000.0], parse_figures(quote))
+    seen: list[object] = []
+    say(found["detail"], "zh", lambda term, lang: seen.append(term.kind) or None)
+    say(found["expected"], "zh", lambda term, lang: seen.append(term.kind) or None)
+    assert seen == ["unit", "unit"]
+
+
+def test_a_note_with_two_equals_signs_gives_its_operands() -> None:
+    quote = "技术合同数6758项、成交额784.7亿元，比2022年分别增长14.9%"
+    note = (
+        "6758 / (1 + 14.9 / 100) = 5881.64, to 4 significant digits as its least precise "
+        "input (1 + 14.9 / 100 = 1.149); interval 5879 to 5885 from 6758 / (1 + 14.95 / 100) "
+        "to 6758 / (1 + 14.85 / 100) (why)"
+    )
+    row = bound_row(
+        metric="tech_contracts_to_tianjin_hebei",
+        entity="beijing",
+        value=5882,
+        unit="contracts",
+        status="derived",
+        qualifier="about",
+        quote=quote,
+        note=note,
+        figure="14.9%",
+    )
+    report = verify_observations(row)
+    assert rows(report.query("check in ['figure', 'unit']"), "check", "found", "result") == [
+        ("figure", "14.9% = 14.9 (exact)", "pass"),
+        ("unit", "6758项", "pass"),
+    ]

@@ -204,7 +204,7 @@ def _derived_figure(
             False,
             phrase("verify.figure_not_operand", text=figure_text),
         )
-    return [result, *check_derived_unit(row, quote, operands, parse_figures(quote))], figure
+    return [result, *check_derived_unit(row, operands, parse_figures(quote))], figure
 
 
 def _check_row(

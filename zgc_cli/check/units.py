@@ -172,11 +172,11 @@ SCALING_WORDS = frozenset({"倍", "%", "第"})
 
 
 def check_derived_unit(
-    row: Mapping[Hashable, object], quote: str, operands: list[float], figures: list[Figure]
+    row: Mapping[Hashable, object], operands: list[float], figures: list[Figure]
 ) -> list[dict[str, object]]:
     """The ``unit`` check of a derived row: its unit follows from its operands' unit words.
 
-    Each operand that is a figure of the quote with a unit word (279万人: persons) must
+    Each operand that is one of the quote's ``figures`` with a unit word (279万人: persons) must
     allow the row's unit; scaling figures (倍, %) and bare numbers say nothing.
     """
     unit = _text(row.get("unit"))
