@@ -1534,3 +1534,106 @@ def test_a_note_with_two_equals_signs_gives_its_operands() -> None:
         ("figure", "14.9% = 14.9 (exact)", "pass"),
         ("unit", "6758项", "pass"),
     ]
+
+
+# --- the run as a whole: publication, names, tables ----------------------------------------------
+
+
+def test_the_run_dates_publication_rows_by_the_package(tmp_path: Path) -> None:
+    from tests.provenance import provenance_copy
+
+    path = provenance_copy(tmp_path)
+    package = tmp_path / "datapackage.json"
+    package.write_text(
+        package.read_text(encoding="utf-8").replace('"date": "2024-04"', '"date": "2025-01"'),
+        encoding="utf-8",
+    )
+    frame = check.run(Dataset.open(str(path)), ARTICLE).frame
+    failed = frame[frame["result"] == "fail"]
+    publication_rows = observations_frame().query("year_basis == 'publication'")
+    years = failed[failed["check"] == "year"]
+    assert len(years) == len(publication_rows)
+    assert set(years["expected"]) == {"2025"} and set(years["found"]) == {"2024"}
+    assert set(years["detail"]) == {"an undated figure current at publication is dated 2025"}
+    # Nothing else fails: inferred years stay within a later publication.
+    assert set(failed["check"]) == {"year"}
+
+
+def test_the_runs_frame_and_names(tmp_path: Path) -> None:
+    from tests.provenance import provenance_copy
+
+    report = check.run(Dataset.open(str(provenance_copy(tmp_path))))
+    assert list(report.frame.index) == list(range(len(report.frame)))
+    assert report.names["revenue"] == {"en": "Total revenue of firms", "zh": "企业总收入"}
+    assert report.names["entities"] == {"en": "entities table", "zh": "主体表"}
+    assert report.entity_names["beijing"] == {"en": "Beijing", "zh": "北京市"}
+
+
+def test_the_no_figure_notice_cells() -> None:
+    frame = bound_row().drop(columns=["figure"])
+    report = check.run(Dataset.from_frame(frame))
+    notice = report.frame.iloc[-1]
+    assert (notice["check"], notice["metric"], notice["entity"], notice["expected"]) == (
+        "figure",
+        "",
+        "",
+        "",
+    )
+    assert (notice["found"], notice["result"]) == ("", "unsourced")
+    assert pd.isna(notice["year"])
+    assert report.counts["unsourced"] == 1
+    # With the column, or without quotes, no notice.
+    assert "unsourced" not in set(check.run(Dataset.from_frame(bound_row())).frame["result"])
+    unquoted = bound_row(quote="").drop(columns=["figure"])
+    assert set(check.run(Dataset.from_frame(unquoted)).frame["check"]) == {"source"}
+
+
+def test_tables_come_from_the_dataset_first(entities: pd.DataFrame) -> None:
+    from types import SimpleNamespace
+
+    from zgc_cli.check.tables import entities_of, events_of
+
+    evented = events({"date": "1988", "entity": "zgc", "quote": "1988年"})
+    dataset = Dataset.from_frame(bound_row(), entities=entities, events=evented)
+    assert entities_of(dataset) is entities
+    assert events_of(dataset) is evented
+    assert entities_of(SimpleNamespace(source=None)).empty
+    assert events_of(SimpleNamespace()).empty
+    # An entities table in the Dataset gives the run its entity checks.
+    report = check.run(dataset, ARTICLE)
+    assert "entity" in set(report.frame["check"]) and "parent" in set(report.frame["check"])
+
+
+def test_a_broken_sidecar_is_named(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    from tests.provenance import provenance_copy
+    from zgc_cli.check.tables import entities_of, events_of
+    from zgc_cli.errors import DataError
+
+    path = provenance_copy(tmp_path)
+    source = Dataset.open(str(path)).source
+    (tmp_path / "entities.csv").write_bytes(b"entity\n\xff\xfe\n")
+    (tmp_path / "events.csv").write_bytes(b"date\n\xff\xfe\n")
+    with pytest.raises(DataError) as error:
+        entities_of(SimpleNamespace(source=source))
+    assert "entities" in str(error.value)
+    with pytest.raises(DataError) as error:
+        events_of(SimpleNamespace(source=source))
+    assert "events" in str(error.value)
+
+
+def test_bound_figure_edges() -> None:
+    assert bound_figure("13次", "13次，13次").start == 0  # type: ignore[union-attr]
+    # 20个 lies inside "0家20个" but 10家 straddles its start: not one figure.
+    assert bound_figure("0家20个", "10家20个") is None
+
+
+def test_a_mention_of_two_entities_in_chinese(entities: pd.DataFrame) -> None:
+    from zgc_cli.check.entities import Mention, _describe
+
+    mention = Mention(0, 2, "北京", frozenset({"beijing", "zgc"}))
+    described = _describe(mention)
+    assert str(described) == "beijing/zgc (北京)"
+    assert say(described, "zh") == "beijing、zgc（北京）"
+    assert say(described, "zh", lambda term, lang: term.kind) == "entity、entity（北京）"
