@@ -94,14 +94,13 @@ def bound_figure(figure_text: str, quote: str) -> Figure | None:
     if not figure_text:
         return None
     figures = [figure for figure in parse_figures(quote) if not figure.is_threshold]
-    start = quote.find(figure_text)
-    while start >= 0:
-        end = start + len(figure_text)
+    # Every occurrence, overlapping ones too (a lookahead matches no characters).
+    for match in re.finditer(f"(?={re.escape(figure_text)})", quote):
+        start, end = match.start(), match.start() + len(figure_text)
         inside = [f for f in figures if start <= f.start and f.end <= end]
         straddling = [f for f in figures if f.start < end and f.end > start and f not in inside]
         if len(inside) == 1 and not straddling:
             return inside[0]
-        start = quote.find(figure_text, start + 1)
     return None
 
 
