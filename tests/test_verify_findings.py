@@ -1280,6 +1280,15 @@ def test_every_term_is_named_by_its_kind(entities: pd.DataFrame) -> None:
         verify_observations(bound_row(qualifier="nearly", status="estimate")),
         pd.DataFrame(check_entities_table(edited(entities, "zgc", "parent", "china"))),
         pd.DataFrame(check_entities_table(entities)),
+        pd.DataFrame(
+            [
+                result
+                for eq in ("北京智源研究院", "没有的话", "就将研究方向", "")
+                for result in check_entity(
+                    entity_row("baai", WUDAO), WUDAO, 0, Entities(entities), ARTICLE, eq
+                )
+            ]
+        ),
     ]
     seen = [pair for frame in frames for pair in named_terms(frame)]
     assert {kind for kind, _ in seen} <= KINDS
@@ -1291,6 +1300,7 @@ def test_every_term_is_named_by_its_kind(entities: pd.DataFrame) -> None:
         ("entity", "zgc"),
         ("entity", "china"),
         ("entity", "beijing"),
+        ("entity", "baai"),
     ]:
         assert pair in seen, pair
 
