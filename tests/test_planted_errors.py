@@ -10,6 +10,7 @@ on any other row (claims built on the edited row may fail with it). Every edit o
 from __future__ import annotations
 
 import csv
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -72,6 +73,11 @@ def event_edit(
     return Edit(
         f"event {date}/{entity} {column} -> {new}", "events.csv", where, column, new, caught
     )
+
+
+def listed(edit: Edit) -> Edit:
+    """An edit the issue names."""
+    return dataclasses.replace(edit, listed=True)
 
 
 def claim_edit(claim_id: str, column: str, new: str, check_name: str, subject: Finding) -> Edit:
@@ -298,30 +304,40 @@ ERRORS: tuple[Edit, ...] = (
     metric_edit(("listed_firms", "zgc", 2012), "metric", "high_tech_firms", "metric"),
     metric_edit(("area", "zgc", 2024), "metric", "area_km2", "metric"),
     # --- events ----------------------------------------------------------------------
-    event_edit("1988", "zgc", "entity", "beijing", "entity"),
+    listed(event_edit("1988", "zgc", "entity", "beijing", "entity")),
     event_edit("2023-08-30", "xiongan_zgc_science_park", "entity", "zgc", "entity"),
-    event_edit("2016", "zgc", "entity", "zhongguancun", "entity"),
+    listed(event_edit("2016", "zgc", "entity", "zhongguancun", "entity")),
     event_edit("2020", "baai", "entity", "beijing", "entity"),
     event_edit("2009", "zgc", "date", "2008", "year"),
     event_edit("1999", "zgc", "quote", "1999年成为首个国家级科技园区", "quote"),
     event_edit("2021", "baai", "date", "2019", "year", "“悟道2.0”发布"),
     # --- claims ----------------------------------------------------------------------
-    claim_edit(
-        "invention_patents_nearly_doubled",
-        "quote",
-        "这一数量已增长一倍",
-        "quote",
-        ("", "invention_patents", "zgc", 2023),
+    listed(
+        claim_edit(
+            "invention_patents_nearly_doubled",
+            "quote",
+            "这一数量已增长一倍",
+            "quote",
+            ("", "invention_patents", "zgc", 2023),
+        )
     ),
-    claim_edit(
-        "invention_patents_nearly_doubled",
-        "definitional",
-        "true",
-        "claim",
-        ("", "invention_patents", "zgc", 2023),
+    listed(
+        claim_edit(
+            "invention_patents_nearly_doubled",
+            "definitional",
+            "true",
+            "claim",
+            ("", "invention_patents", "zgc", 2023),
+        )
     ),
-    claim_edit(
-        "employees_1_5_times_2013", "definitional", "false", "claim", ("", "employees", "zgc", 2022)
+    listed(
+        claim_edit(
+            "employees_1_5_times_2013",
+            "definitional",
+            "false",
+            "claim",
+            ("", "employees", "zgc", 2022),
+        )
     ),
     claim_edit(
         "large_models_share_over_40",
