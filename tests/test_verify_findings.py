@@ -1647,3 +1647,118 @@ def test_a_mention_of_two_entities_in_chinese(entities: pd.DataFrame) -> None:
     assert str(described) == "beijing/zgc (北京)"
     assert say(described, "zh") == "beijing、zgc（北京）"
     assert say(described, "zh", lambda term, lang: term.kind) == "entity、entity（北京）"
+
+
+# --- entities: each branch's words --------------------------------------------------------------
+
+
+def small_table() -> Entities:
+    return Entities(
+        pd.DataFrame(
+            [
+                {"entity": "", "parent": "", "name_zh": "无名", "aliases_zh": ""},
+                {"entity": "bj", "parent": "cn", "name_zh": "北京", "aliases_zh": ""},
+                {"entity": "bd", "parent": "cn", "name_zh": "保定", "aliases_zh": ""},
+                {"entity": "cn", "parent": "", "name_zh": "全国", "aliases_zh": "我国"},
+                {"entity": "z", "parent": "bj", "name_zh": "园区", "aliases_zh": ""},
+            ]
+        )
+    )
+
+
+def judged(table: Entities, entity: str, quote: str, position: int, article: str | None):  # noqa: ANN201
+    [found] = check_entity(entity_row(entity, quote), quote, position, table, article)
+    return (found["expected"], found["found"], found["result"], found["detail"])
+
+
+def test_entity_branches_word_for_word() -> None:
+    table = small_table()
+    assert table.ancestors("nobody") == set() and table.ancestors("z") == {"bj", "cn"}
+    assert [m.alias for m in table.mentions("北京，保定，全国，我国，无名", "z")] == [
+        "北京",
+        "保定",
+        "全国",
+        "我国",
+    ]
+    assert Entities(pd.DataFrame([{"entity": "x", "aliases_zh": ""}])).mentions("x", "x") == []
+    assert judged(table, "nobody", "北京5家", 2, None) == (
+        "nobody",
+        "",
+        "fail",
+        "not in the entities table",
+    )
+    # The mention nearest before the figure is named, even one that ends where it starts.
+    assert judged(table, "z", "保定北京55万", 4, None) == (
+        "z",
+        "bj (北京)",
+        "fail",
+        "the quote names bj, not z",
+    )
+    assert judged(table, "z", "保定北京55万", 0, None)[1] == "bd (保定)"
+    assert judged(table, "z", "无5家", 1, None) == (
+        "z",
+        "none",
+        "pass",
+        "the quote names no place or body",
+    )
+    article = "北京，保定，引文55万。"
+    assert judged(table, "z", "引文55万", 2, article) == (
+        "z",
+        "bd (保定)",
+        "fail",
+        "its sentence names bd, not z",
+    )
+    assert judged(table, "bj", "北京5家", 2, "前文。北京5家。") == (
+        "bj",
+        "bj (北京)",
+        "pass",
+        "the quote names it",
+    )
+    # Earlier sentences, nearest first, until one names a place.
+    article = "北京，甲。乙。引文5家。"
+    assert judged(table, "cn", "引文5家", 2, article) == (
+        "cn",
+        "bj (北京)",
+        "fail",
+        "an earlier sentence of its paragraph names bj, not cn",
+    )
+    assert judged(table, "cn", "引文5家", 2, "北京，保定。乙。引文5家。")[1] == "bd (保定)"
+    assert judged(table, "z", "引文5家", 2, "甲。乙。引文5家。") == (
+        "z",
+        "none",
+        "pass",
+        "the quote and its sentence name no place or body",
+    )
+    # A comparison base and where the entity lies are no mentions of it.
+    assert judged(table, "z", "占全国5家", 3, None)[1:3] == ("none", "pass")
+    assert judged(table, "z", "在北京5家", 3, None)[1:3] == ("none", "pass")
+    assert judged(table, "bd", "在北京5家", 3, None)[1:3] == ("bj (北京)", "fail")
+    assert judged(table, "z", "北京第一", 2, None)[1:3] == ("none", "pass")
+
+
+def test_entity_findings_in_chinese() -> None:
+    table = small_table()
+    [found] = check_entity(entity_row("z", "北京5家"), "北京5家", 2, table, None)
+    namer = lambda term, lang: f"<{term.kind}:{term}>"  # noqa: E731
+    assert say(found["expected"], "zh", namer) == "<entity:z>"
+    assert say(found["found"], "zh", namer) == "<entity:bj>（北京）"
+    assert say(found["detail"], "zh", namer) == "引文提到的是<entity:bj>，不是<entity:z>"
+    [found] = check_entity(entity_row("z", "无5家"), "无5家", 1, table, None)
+    assert say(found["expected"], "zh", namer) == "<entity:z>"
+
+
+def test_years_and_labels_next_to_figures() -> None:
+    from zgc_cli.check.years import named_years
+
+    assert named_years("10家2023中国") == {2023}
+    assert [m.year for m in year_marks("10家2023中国")] == [2023]
+    assert governing_year("2023百强", 4) == 2023
+    report = verify_observations(
+        unbound(quote="企业总收入从2014年的3.6万亿元提高到2023年的预计8.6万亿元", value=1)
+    )
+    year = report.query("check == 'year'").iloc[0]
+    assert say(year["found"], "zh") == "2014、2023"
+    assert (
+        say(verify_observations(unbound(quote="空间规模488", value=488)).iloc[1]["found"], "zh")
+        == "无年份"
+    )

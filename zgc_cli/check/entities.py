@@ -105,8 +105,8 @@ class Entities:
         for match in self.pattern.finditer(text):
             start, end = match.span()
             named = frozenset(self.aliases[match.group()])
-            before, after = text[max(0, start - 2) : start], text[end : end + 4]
-            if before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER):
+            before = text[:start]
+            if before.endswith(COMPARED_BEFORE) or text.startswith(COMPARED_AFTER, end):
                 continue
             if before.endswith(LOCATED_BEFORE) and named <= wider:
                 continue
@@ -225,7 +225,10 @@ def check_entity(
         judged = _judge(row, mentions, phrase("verify.its_sentence"), offset + position)
     if judged is None and article_text:
         for sentence in _paragraph_before(article_text, quote):
-            judged = _judge(row, entities.mentions(sentence, entity), phrase("verify.earlier"), 0)
+            # The mention nearest the quote is the last of an earlier sentence.
+            judged = _judge(
+                row, entities.mentions(sentence, entity), phrase("verify.earlier"), len(sentence)
+            )
             if judged is not None:
                 break
     if judged is None and entity_quote is not None:
