@@ -1762,3 +1762,19 @@ def test_years_and_labels_next_to_figures() -> None:
         say(verify_observations(unbound(quote="空间规模488", value=488)).iloc[1]["found"], "zh")
         == "无年份"
     )
+
+
+def test_more_bounds_cells_and_preceding_years() -> None:
+    [found] = check_year_bounds(bounds_row(2021, None, 2021), WUDAO, 2024, ARTICLE)
+    assert (found["expected"], found["found"]) == ("? to 2021", "2021")
+    [found] = check_year_bounds(bounds_row(2019, 2021, 2021), WUDAO, 2024, ARTICLE)
+    assert (found["expected"], found["found"]) == ("2021 to 2021", "2019")
+    assert preceding_year("2018年，2019年很快，2020年，事二发生。", "事二发生") == 2019
+    assert preceding_year("2020年很快事", "2020年很快事") == 2020
+    assert preceding_year("事。  2020年很快，事。", "事") is None  # the first occurrence
+
+
+def test_a_figure_column_decides_definitional() -> None:
+    row = {"status": "reported", "quote": "超千亿元企业从无到有，2022年达到11家", "figure": "11家"}
+    assert not is_definitional("超千亿元企业从无到有", True, [row])
+    assert is_definitional("超千亿元企业从无到有", True, [{**row, "figure": ""}])
