@@ -816,6 +816,7 @@ class Event:
     event_zh: str
     quote: str
     note: str = ""
+    note_zh: str = ""  # the note in Chinese
 
 
 DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
@@ -825,7 +826,9 @@ EVENTS: list[Event] = [
     Event("1980", "zgc", "The 'Electronics Street' (电子一条街) grows up in Zhongguancun",
         "中关村“电子一条街”兴起", "从20世纪80年代初的“电子一条街”",
         INFERRED + "20世纪80年代初 (the early 1980s) names no year: dated 1980, the first year "
-        "of the decade the passage names; the article gives no closer date"),
+        "of the decade the passage names; the article gives no closer date",
+        note_zh=INFERRED_ZH + "“20世纪80年代初”未写年份：定为1980年，即原文所说年代的第一年；"
+        "文中没有更具体的时间"),
     Event("1988", "zgc", "Becomes China's first national high-tech industrial development zone",
         "成为第一个国家级高新技术产业开发区", "1988年成为第一个国家级高新技术产业开发区"),
     Event("1999", "zgc", "Becomes China's first national science park",
@@ -844,7 +847,7 @@ EVENTS: list[Event] = [
         "The Baoding Zhongguancun Innovation Center, the first Zhongguancun innovation centre "
         "outside Beijing, opens", "保定·中关村创新中心投入运营",
         "2015年4月底，全国首家由中关村在京外设立的创新中心——保定·中关村创新中心投入运营",
-        "end of April 2015 (4月底)"),
+        "end of April 2015 (4月底)", note_zh="2015年4月底"),
     Event("2016", "zgc", "Returnee Wang Shaokang founds Infervision in Zhongguancun",
         "留学归国的王少康在中关村创业，成立推想医疗",
         "2016年，留学归国的王少康和创业伙伴来到中关村创业，成立推想医疗科技股份有限公司"),
@@ -855,35 +858,41 @@ EVENTS: list[Event] = [
         "星河动力成立", "成立于2018年的星河动力"),
     Event("2019", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
         "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
-        "the first of three"),
+        "the first of three", note_zh="三次中的第一次"),
     Event("2020", "zgc", "Valid invention patents of zone firms pass 140,000",
         "中关村示范区企业有效发明专利拥有量突破14万件",
         "2020年，中关村示范区企业有效发明专利拥有量突破14万件"),
     Event("2020", "baai", "BAAI turns its research to large models",
         "北京智源研究院将研究方向锁定大模型",
         "ChatGPT发布两年多以前的2020年下半年，北京智源研究院就将研究方向锁定大模型",
-        "second half of 2020 (2020年下半年)"),
+        "second half of 2020 (2020年下半年)", note_zh="2020年下半年"),
     Event("2020", "zgc_yizhuang", "The high-level autonomous driving demonstration zone is set "
         "up in the Yizhuang park", "中关村亦庄园设立高级别自动驾驶示范区",
         "在中关村亦庄园设立高级别自动驾驶示范区仅3年多",
         INFERRED + "仅3年多 (only a little over three years) before April 2024 puts it between "
-        "April 2020 and April 2021; dated 2020, where most of that window lies"),
+        "April 2020 and April 2021; dated 2020, where most of that window lies",
+        note_zh=INFERRED_ZH + "2024年4月之前“仅3年多”，即2020年4月至2021年4月之间；定为2020年，"
+        "该区间大部分在此年"),
     Event("2021", "baai", "WuDao (悟道), China's first Chinese-language large model, is born in "
         "Beijing", "我国第一个中文语言大模型“悟道”在北京诞生",
         "5个月后，我国第一个中文语言大模型“悟道”在北京诞生",
         INFERRED + "5 months after BAAI turned to large models in the second half of 2020: "
-        "between December 2020 and May 2021; dated 2021, where most of that window lies"),
+        "between December 2020 and May 2021; dated 2021, where most of that window lies",
+        note_zh=INFERRED_ZH + "智源研究院2020年下半年转向大模型之后5个月，即2020年12月至2021年5月"
+        "之间；定为2021年，该区间大部分在此年"),
     Event("2021", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
         "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
-        "the second of three"),
+        "the second of three", note_zh="三次中的第二次"),
     Event("2021", "beijing", "Beijing issues China's first dedicated policy for commercial "
         "space", "北京发布全国首份支持商业航天发展的专项政策",
         "2021年初，北京率先发布全国首份支持商业航天发展的专项政策《支持卫星网络产业发展的若干措施》",
-        "early 2021 (2021年初)"),
+        "early 2021 (2021年初)", note_zh="2021年初"),
     Event("2021", "baai", "WuDao 2.0, with 1.75 trillion parameters, is released",
         "“悟道2.0”发布", "3个月后，拥有1.75万亿参数的“悟道2.0”发布",
         INFERRED + "3 months after 悟道, itself 5 months after the second half of 2020: between "
-        "March and August 2021"),
+        "March and August 2021",
+        note_zh=INFERRED_ZH + "“悟道”之后3个月，而“悟道”在2020年下半年之后5个月：即2021年3月至"
+        "8月之间"),
     Event("2021-11", "zgc", "The Central Commission for Deepening Overall Reform approves "
         "measures for Zhongguancun's pilot reforms",
         "中央全面深化改革委员会第二十二次会议审议通过支持中关村先行先试改革的若干措施",
@@ -891,12 +900,14 @@ EVENTS: list[Event] = [
         "开展高水平科技自立自强先行先试改革的若干措施》"),
     Event("2023", "zgc_forum", "Xi Jinping sends congratulations to the Zhongguancun Forum",
         "习近平总书记向中关村论坛致贺", "2019年、2021年、2023年，习近平总书记三次向中关村论坛致贺",
-        "the third of three"),
+        "the third of three", note_zh="三次中的第三次"),
     Event("2023", "zgc", "Valid invention patents of zone firms pass 260,000",
         "中关村示范区企业有效发明专利拥有量突破26万件",
         "不到四年，这一数量已增长近一倍，突破26万件",
         INFERRED + "不到四年 (under four years) after 2020, written in April 2024; dated 2023 "
-        "as the figure is in metrics.csv"),
+        "as the figure is in metrics.csv",
+        note_zh=INFERRED_ZH + "2020年之后“不到四年”，文章写于2024年4月；与 metrics.csv 中该数据"
+        "同样定为2023年"),
     Event("2023-05", "beijing", "The Global City Start-up Incubation Index ranks Beijing 4th "
         "overall and 1st in incubation performance",
         "《全球城市创业孵化指数》发布，北京综合全球排名第四、孵化绩效全球排名第一",
@@ -913,7 +924,8 @@ EVENTS: list[Event] = [
         "2024中关村论坛年会首次在中关村国际创新中心举行",
         "4月25日至29日，以“创新：建设更加美好的世界”为主题的2024中关村论坛年会，"
         "将首次在中关村国际创新中心隆重举行",
-        "April 25–29, 2024; still ahead at publication"),
+        "April 25–29, 2024; still ahead at publication",
+        note_zh="2024年4月25日至29日；发表时尚未举行"),
 ]
 # fmt: on
 
@@ -934,6 +946,7 @@ class Claim:
     high_inclusive: str
     quote: str
     note: str
+    note_zh: str
     definitional: str
 
 
@@ -949,6 +962,8 @@ def claim(
     quote: str,
     note: str = "",
     definitional: bool = False,
+    *,
+    zh: str = "",
 ) -> Claim:
     def bound(number: float | None) -> str:
         return "" if number is None else format_number(number)
@@ -971,6 +986,7 @@ def claim(
         flag(high, high_inclusive),
         quote,
         note,
+        zh,
         str(definitional).lower(),
     )
 
@@ -981,72 +997,80 @@ def claim(
 CLAIMS: list[Claim] = [
     claim("invention_patents_nearly_doubled", "ratio", ("invention_patents", "zgc", 2023),
         ("invention_patents", "zgc", 2020), 1.75, 2, True, False, "这一数量已增长近一倍",
-        "近一倍: growth a little under 100%; both figures are lower bounds (突破)"),
+        "近一倍: growth a little under 100%; both figures are lower bounds (突破)",
+        zh="近一倍：增长略低于100%；两个数字都是下限（突破）"),
     claim("employees_1_5_times_2013", "ratio", ("employees", "zgc", 2022),
         ("employees", "zgc", 2013), 1.45, 1.55, True, False, "是2013年的1.5倍",
         "1.5 is stated to one decimal; employees 2013 is derived from these words",
-        definitional=True),
+        definitional=True, zh="1.5精确到一位小数；2013年从业人员即由这句话推算"),
     claim("returnees_3_times_2012", "ratio", ("returnee_employees", "zgc", 2022),
         ("returnee_employees", "zgc", 2012), 2.5, 3.5, True, False, "是2012年的3倍",
         "3 is stated as a whole number; returnees 2012 is derived from these words",
-        definitional=True),
+        definitional=True, zh="3为整数；2012年留学归国人员即由这句话推算"),
     claim("returnees_among_employees", "share_pct", ("returnee_employees", "zgc", 2022),
         ("employees", "zgc", 2022), 0, 100, True, True, "其中留学归国人员6.3万人",
-        "其中: returnees are a part of all employees"),
+        "其中: returnees are a part of all employees",
+        zh="其中：留学归国人员是全部从业人员的一部分"),
     claim("patents_per_10k_grew_over_fourfold", "growth_pct",
         ("patents_per_10k_people", "beijing", 2023), ("patents_per_10k_people", "beijing", 2014),
         400, 500, False, False, "每万人发明专利拥有量增长四倍多",
-        "增长四倍多: grew by four times and more (ratio between 5 and 6)"),
+        "增长四倍多: grew by four times and more (ratio between 5 and 6)",
+        zh="增长四倍多：增长四倍以上（倍数在5与6之间）"),
     claim("large_models_share_over_40", "share_pct", ("registered_large_models", "zgc", 2024),
         ("registered_large_models", "china", 2024), 40, 50, False, False,
         "占全国备案上线数四成以上",
         "四成以上: more than four tenths, and under half, which the article would call 近半 or "
-        "一半"),
+        "一半", zh="四成以上：超过四成，且不到一半（否则文中会说近半或一半）"),
     claim("top10_advances_share_51", "share_pct",
         ("top10_science_advances_2012_2022", "beijing", 2022),
         ("top10_science_advances_2012_2022", "china", 2022), 50.5, 51.5, True, False,
-        "占全部获奖项目的51%", "51% rounded to a whole percent"),
+        "占全部获奖项目的51%", "51% rounded to a whole percent", zh="51%取整到百分位"),
     claim("commercial_space_half", "share_pct",
         ("commercial_space_top100_firms", "beijing", 2023),
         ("commercial_space_top100_firms", "china", 2023), 45, 55, True, True,
         "北京企业以51家占据全国半壁江山",
-        "半壁江山 (half the country) read as about half: 45% to 55%"),
+        "半壁江山 (half the country) read as about half: 45% to 55%",
+        zh="半壁江山：读作约一半，即45%至55%"),
     claim("launches_all_from_beijing", "share_pct",
         ("private_commercial_launches", "beijing", 2023),
         ("private_commercial_launches", "china", 2023), 100, 100, True, True,
         "13次商业发射，全部来自北京",
-        "全部: all of them; Beijing's 13 is read from these words", definitional=True),
+        "全部: all of them; Beijing's 13 is read from these words", definitional=True,
+        zh="全部：全都来自北京；北京的13次即由这句话读出"),
     claim("tech_contracts_growth_14_9", "growth_pct",
         ("tech_contracts_to_tianjin_hebei", "beijing", 2023),
         ("tech_contracts_to_tianjin_hebei", "beijing", 2022), 14.85, 14.95, True, False,
         "比2022年分别增长14.9%",
         "14.9% rounded to one decimal; the 2022 count is derived from these words",
-        definitional=True),
+        definitional=True, zh="14.9%精确到一位小数；2022年合同数即由这句话推算"),
     claim("tech_contract_value_growth_109_8", "growth_pct",
         ("tech_contract_value_to_tianjin_hebei", "beijing", 2023),
         ("tech_contract_value_to_tianjin_hebei", "beijing", 2022), 109.75, 109.85, True, False,
         "比2022年分别增长14.9%、109.8%",
         "109.8% rounded to one decimal; the 2022 value is derived from these words",
-        definitional=True),
+        definitional=True, zh="109.8%精确到一位小数；2022年成交额即由这句话推算"),
     claim("firms_over_100b_none_in_2012", "value", ("firms_revenue_over_100b", "zgc", 2012), None,
         0, 0, True, True, "超千亿元企业从无到有",
-        "从无: none at the start (2012); the 0 is read from these words", definitional=True),
+        "从无: none at the start (2012); the 0 is read from these words", definitional=True,
+        zh="从无：起初（2012年）为零；0即由这句话读出"),
     claim("firms_over_100b_some_in_2022", "value", ("firms_revenue_over_100b", "zgc", 2022), None,
-        0, None, False, False, "超千亿元企业从无到有，2022年达到11家", "到有: some by 2022"),
+        0, None, False, False, "超千亿元企业从无到有，2022年达到11家", "到有: some by 2022",
+        zh="到有：到2022年已有"),
     claim("revenue_rose", "growth_pct", ("revenue", "zgc", 2023), ("revenue", "zgc", 2014), 0,
         None, False, False, "企业总收入从2014年的3.6万亿元提高到2023年的预计8.6万亿元",
-        "提高到: rose"),
+        "提高到: rose", zh="提高到：增长"),
     claim("firms_over_100m_rose", "growth_pct", ("firms_revenue_over_100m", "zgc", 2022),
         ("firms_revenue_over_100m", "zgc", 2012), 0, None, False, False,
-        "由2012年的1897家增加到2022年的4245家", "增加到: rose"),
+        "由2012年的1897家增加到2022年的4245家", "增加到: rose", zh="增加到：增长"),
     claim("listed_firms_rose", "growth_pct", ("listed_firms", "zgc", 2022),
         ("listed_firms", "zgc", 2012), 0, None, False, False,
-        "由2012年的224家增加到2022年的487家", "增加到: rose"),
+        "由2012年的224家增加到2022年的487家", "增加到: rose", zh="增加到：增长"),
     claim("biomedicine_below_trillion", "value", ("biomedicine_industry_scale", "beijing", 2023),
         None, None, 1e12, False, False,
         "规模近9800亿元的生物医药产业，2024年有望成为第三个万亿级产业集群",
         "the 2023 scale is not yet at the 万亿 (one trillion yuan) level: the industry is only "
-        "expected to reach it in 2024"),
+        "expected to reach it in 2024",
+        zh="2023年的规模尚未达到万亿级：该产业2024年才有望达到"),
 ]
 # fmt: on
 
@@ -1255,6 +1279,7 @@ def datapackage() -> dict[str, object]:
         _field("high_inclusive", "boolean", "Whether high itself satisfies the claim."),
         _field("quote", "string", "Verbatim passage making the claim.", constraints=required),
         _field("note", "string", "How the wording was read as a band."),
+        _field("note_zh", "string", "The note in Chinese; empty where note is."),
         _field(
             "definitional",
             "boolean",
@@ -1309,6 +1334,7 @@ def datapackage() -> dict[str, object]:
             "Precision within the date (end of April, second half); dates the quote does not "
             "name start 'year inferred:' and say how.",
         ),
+        _field("note_zh", "string", "The note in Chinese; empty where note is."),
     ]
     return {
         "profile": "tabular-data-package",
@@ -1591,12 +1617,21 @@ def check_provenance(row: Observation, table: Entities) -> list[str]:
         problems.append(f"{label}: year_min and year_max go with an inferred year, only")
     elif bounded and not (row.year_min or 0) <= row.year <= (row.year_max or 0):
         problems.append(f"{label}: {row.year} is outside {row.year_min}..{row.year_max}")
-    if bool(row.note) != bool(row.note_zh):
-        problems.append(f"{label}: a note needs its Chinese note_zh, and only a note")
-    if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", row.note_zh):
-        problems.append(f"{label}: note_zh has English words: {row.note_zh!r}")
+    problems += _chinese_note(label, row.note, row.note_zh)
     if (row.status == "derived") != bool(row.low and row.high):
         problems.append(f"{label}: low and high go with a derived row, only")
+    return problems
+
+
+def _chinese_note(label: str, note: str, note_zh: str) -> list[str]:
+    """A note in Chinese beside every English note, with no English sentence in it."""
+    problems = []
+    if bool(note) != bool(note_zh):
+        problems.append(f"{label}: a note needs its Chinese note_zh, and only a note")
+    if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", note_zh):
+        problems.append(f"{label}: note_zh has English words: {note_zh!r}")
+    if INFERRED_ZH in note_zh and not note_zh.startswith(INFERRED_ZH):
+        problems.append(f"{label}: note_zh of an inferred year starts {INFERRED_ZH!r}")
     return problems
 
 
@@ -1663,6 +1698,33 @@ def check_derived(row: Observation) -> list[str]:
     return problems
 
 
+def check_derived_claims(rows: list[Observation]) -> list[str]:
+    """A ratio or growth claim whose base row is derived from its words bounds it alike.
+
+    employees_1_5_times_2013 reads 1.5倍 as [1.45, 1.55); the 2013 row derived from it
+    must put 1.55 and 1.45 into its interval's expressions (and 14.85, 14.95 for 14.9%).
+    """
+    problems = []
+    derived_rows = {(r.metric, r.entity, r.year): r for r in rows if r.status == "derived"}
+    for item in CLAIMS:
+        base = derived_rows.get((item.base_metric, item.base_entity, item.base_year or 0))
+        if base is None or item.kind not in ("ratio", "growth_pct"):
+            continue
+        match = DERIVED_NOTE.match(base.note)
+        if not match or match["exact_why"] is not None or item.definitional != "true":
+            problems.append(
+                f"claim {item.claim_id}: its derived base is not a definitional interval"
+            )
+            continue
+        literals = set(re.findall(NUMBER, match["low_expression"] + " " + match["high_expression"]))
+        if not {item.low, item.high} <= literals:
+            problems.append(
+                f"claim {item.claim_id}: the band {item.low} to {item.high} is not the one the "
+                f"derived row {base.metric}/{base.year} puts into its interval"
+            )
+    return problems
+
+
 def check_year(row: Observation) -> list[str]:
     label = f"{row.metric}/{row.entity}/{row.year}"
     if row.year_basis == "stated" and str(row.year) not in row.quote:
@@ -1716,6 +1778,7 @@ def check_events(entities: set[str]) -> list[str]:
             problems.append(f"{label}: unknown entity")
         if event.date[:4] not in event.quote and not event.note.startswith(INFERRED):
             problems.append(f"{label}: the quote does not name {event.date[:4]}")
+        problems += _chinese_note(label, event.note, event.note_zh)
     if [e.date for e in EVENTS] != sorted(e.date for e in EVENTS):
         problems.append("events are not in date order")
     return problems
@@ -1741,6 +1804,7 @@ def build() -> dict[str, str]:
     for item in CLAIMS:
         if item.quote not in ARTICLE:
             problems.append(f"claim quote not in article: {item.claim_id}")
+        problems += _chinese_note(f"claim {item.claim_id}", item.note, item.note_zh)
     keys = [(row.metric, row.entity, row.year) for row in rows]
     problems += [f"duplicate key {key}" for key in {k for k in keys if keys.count(k) > 1}]
     units: dict[str, set[str]] = {}
@@ -1756,6 +1820,7 @@ def build() -> dict[str, str]:
     problems += check_entities()
     problems += check_aliases()
     problems += check_events(entity_ids)
+    problems += check_derived_claims(rows)
 
     metrics_columns = [f.name for f in fields(Observation)]
     metrics_text = _csv_text(metrics_columns, [astuple(row) for row in rows])

@@ -63,6 +63,52 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# The slow tier: process-level tests (an installed wheel, real pipes and signals, the
+# browser, benchmark smoke, image renders of hostile data, the CLI fuzz of every command
+# but one). `pytest` leaves them out (pyproject's addopts); `pytest -m slow` runs them,
+# and .ci/run runs both tiers. A new slow test may also say @pytest.mark.slow itself.
+SLOW_MODULES: dict[str, str] = {
+    "test_installed.py": "builds and installs a wheel, runs it in real pipes",
+    "test_benchmarks_smoke.py": "runs the benchmark scripts and their peers",
+    "test_hostile_charts.py": "renders images and terminal charts of hostile data",
+}
+SLOW_TESTS: dict[str, str] = {
+    "test_report.py::test_the_page_is_self_contained_and_has_no_script": "renders the report",
+    "test_render.py::test_no_number_or_id_is_ever_cut_at_any_terminal_width": "47 widths",
+    "test_read_formats.py::test_real_pipes_round_trip": "real pipes between processes",
+    "test_chart_shapes.py::test_chinese_terminal_charts_of_every_metric_have_no_english_ids": (
+        "every metric's chart"
+    ),
+    "test_hostile_files.py::test_a_big_csv_through_a_real_pipe_round_trips": "a real pipe",
+}
+# The CLI fuzz runs one command in the fast tier (the loader's own fuzz covers the rest).
+FAST_FUZZ_COMMAND = "test_fuzz.py::test_any_file_meets_the_error_contract[compare 2014 2023]"
+# A test that starts zgc as a process, or a browser, says so in its skip reason.
+PROCESS_SKIP_REASONS = ("installed beside python", "Chromium")
+
+
+def _slow_reason(item: pytest.Item) -> str | None:
+    module = item.path.name
+    test = f"{module}::{item.originalname if isinstance(item, pytest.Function) else item.name}"
+    if module in SLOW_MODULES:
+        return SLOW_MODULES[module]
+    if test in SLOW_TESTS:
+        return SLOW_TESTS[test]
+    if test == "test_fuzz.py::test_any_file_meets_the_error_contract":
+        return None if f"{module}::{item.name}" == FAST_FUZZ_COMMAND else "the CLI fuzz"
+    for mark in item.iter_markers("skipif"):
+        reason = str(mark.kwargs.get("reason", ""))
+        if any(words in reason for words in PROCESS_SKIP_REASONS):
+            return "starts a process"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if _slow_reason(item) is not None:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     from hypothesis import HealthCheck, settings
 

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 from zgc_cli.model.numbers import machine_number as format_number
+from zgc_cli.model.schema import QUALIFIERS
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
@@ -46,9 +47,10 @@ METRICS_COLUMNS = [
 ]
 INDICATORS_COLUMNS = ["metric", "name_en", "name_zh", "unit", "kind", "category", "description"]
 ENTITIES_COLUMNS = ["entity", "name_en", "name_zh", "kind", "parent", "aliases_zh"]
-EVENTS_COLUMNS = ["date", "entity", "event_en", "event_zh", "quote", "note"]
+EVENTS_COLUMNS = ["date", "entity", "event_en", "event_zh", "quote", "note", "note_zh"]
 KINDS = {"level", "flow", "cumulative", "share", "rank", "attribute"}
 YEAR_BASES = {"stated", "inferred", "publication"}
+
 INFERRED = "year inferred: "
 # The layout of a derived row's note (see scripts/build_dataset.py).
 NUMBER = r"-?\d+(?:\.\d+)?"
@@ -232,14 +234,7 @@ def test_claims_refer_to_observations(metrics: pd.DataFrame, claims: pd.DataFram
 
 def test_vocabularies(metrics: pd.DataFrame) -> None:
     assert set(metrics["status"]) <= {"reported", "estimate", "derived"}
-    assert set(metrics["qualifier"]) <= {
-        "exact",
-        "more_than",
-        "nearly",
-        "about",
-        "less_than",
-        "order_of_magnitude",
-    }
+    assert set(metrics["qualifier"]) <= set(QUALIFIERS)
     snake_case = r"^[a-z][a-z0-9_]*$"
     assert metrics["metric"].str.match(snake_case).all()
     assert metrics["entity"].str.match(snake_case).all()
@@ -704,13 +699,13 @@ def test_an_entity_quote_names_the_place_where_the_quote_names_none() -> None:
 
 
 def test_every_note_has_a_chinese_note() -> None:
-    for row in raw_rows("metrics.csv"):
+    for row in raw_rows("metrics.csv") + raw_rows("claims.csv") + raw_rows("events.csv"):
         assert bool(row["note"]) == bool(row["note_zh"]), row
         # No English sentence: ids and the note's arithmetic keywords at most.
         assert not re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", row["note_zh"]), row["note_zh"]
-        if row["year_basis"] == "inferred":
+        if row.get("year_basis") == "inferred" or row["note"].startswith(INFERRED):
             assert row["note_zh"].startswith("年份为推定："), row
-        if row["year_basis"] == "publication":
+        if row.get("year_basis") == "publication":
             assert row["note_zh"].startswith("截至发表时（2024年4月）"), row
 
 
@@ -764,3 +759,16 @@ def test_the_build_refuses_a_figure_or_year_bound_that_does_not_hold() -> None:
     assert any("entity_quote should be" in p for p in build.check_provenance(elsewhere, table))
     untranslated = dataclasses.replace(row, note_zh="")
     assert any("note_zh" in p for p in build.check_provenance(untranslated, table))
+
+
+def test_a_claim_on_a_derived_row_bounds_it_as_the_row_does() -> None:
+    build = build_script()
+    table = build.entities_table()
+    rows = [build.with_provenance(row, table) for row in build.OBSERVATIONS]
+    assert build.check_derived_claims(rows) == []
+    index, claim = next(
+        (i, c) for i, c in enumerate(build.CLAIMS) if c.claim_id == "employees_1_5_times_2013"
+    )
+    assert (claim.low, claim.high) == ("1.45", "1.55")
+    build.CLAIMS[index] = dataclasses.replace(claim, low="1.4", high="1.6")
+    assert any("employees_1_5_times_2013" in p for p in build.check_derived_claims(rows))

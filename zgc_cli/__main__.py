@@ -19,6 +19,11 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 signal.signal(signal.SIGINT, _interrupted)
+# A parent may start zgc with SIGINT blocked (the tests do, and watch SigBlk in
+# /proc/PID/status to learn that the handler is in place); a Ctrl-C held back until
+# now is delivered here, to the handler, never to Python's KeyboardInterrupt.
+if hasattr(signal, "pthread_sigmask"):
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def main() -> None:
