@@ -257,10 +257,11 @@ def test_a_limited_verify_table_shows_its_failures_first(tmp_path: Path) -> None
     body = [line for line in result.stdout.splitlines() if line.strip()]
     # Header, rule, then the one failure before any of the 120 passes.
     assert body[2].split()[:3] == ["fail", "value", "bad"]
-    assert body[-1] == "… 71 more rows: --limit 0 for all, or --format csv"
-    # A pipe keeps the checks in their own order.
+    assert body[-1] == "… 72 more rows: --limit 0 for all, or --format csv"
+    # A pipe keeps the checks in their own order (the file has no figure column: said last).
     piped = CliRunner().invoke(app, ["verify", "--data", str(data), "--format", "csv"])
-    assert piped.stdout.splitlines()[-1].startswith("value,bad,")
+    assert piped.stdout.splitlines()[-2].startswith("value,bad,")
+    assert piped.stdout.splitlines()[-1].startswith('figure,,,,,,unsourced,"the data has no figure')
 
 
 def only_one_year(tmp_path: Path, count: int) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from decimal import Decimal
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.provenance import provenance_copy
 from zgc_cli import check
 from zgc_cli.check.arithmetic import evaluate_expression
 from zgc_cli.check.claims import verify_claims
@@ -327,7 +327,8 @@ def test_shipped_observations_pass(observations: pd.DataFrame, entities: pd.Data
     for checks in (["value", "derived"], ["year"], ["entity"]):
         assert report["check"].isin(checks).sum() == len(observations), checks
     # Every reported row had its unit word checked; every derived row its interval.
-    assert (report["check"] == "unit").sum() == (report["check"] == "value").sum()
+    # (a derived row's unit follows from its operands': checked too).
+    assert (report["check"] == "unit").sum() == len(observations)
     derived = observations["status"] == "derived"
     assert (report["check"] == "interval").sum() == derived.sum() == 5
 
@@ -372,6 +373,10 @@ def test_threshold_qualifier_does_not_leak(observations: pd.DataFrame) -> None:
     row["value"] = 100000000000
     report = verify_observations(row)
     assert results_of(report, "value") == ["fail"]
+    value = report[report["check"] == "value"]
+    assert value["detail"].tolist() == ["the row's figure 从无到有 does not equal the value"]
+    # Unbound (no figure column), the threshold is named as such.
+    report = verify_observations(row.drop(columns=["figure"]))
     assert "threshold" in report["detail"].iloc[0]
 
 
@@ -622,10 +627,8 @@ SHIPPED_FILES = (
 
 
 def copy_shipped(tmp_path: Path) -> Path:
-    """The shipped data package copied to tmp_path: its metrics.csv."""
-    for name in SHIPPED_FILES:
-        shutil.copyfile(REPO / "data" / name, tmp_path / name)
-    return tmp_path / "metrics.csv"
+    """The shipped data package copied to tmp_path (with issue 17's columns): its metrics.csv."""
+    return provenance_copy(tmp_path)
 
 
 def shipped_copy(
@@ -654,15 +657,15 @@ def failures_of(report: VerifyReport) -> list[tuple[str, str, str, int]]:
     ]
 
 
-def test_the_shipped_data_passes_every_check_with_the_article() -> None:
-    report = check.run(Dataset.open(), ARTICLE)
+def test_the_shipped_data_passes_every_check_with_the_article(tmp_path: Path) -> None:
+    report = check.run(Dataset.open(str(copy_shipped(tmp_path))), ARTICLE)
     frame = report.frame
     assert list(frame.columns) == RESULT_COLUMNS
     assert set(frame["result"]) == {"pass", "definitional"}, frame[
         ~frame["result"].isin(["pass", "definitional"])
     ].to_string()
     assert not report.failed
-    assert set(frame["check"]) == {*OBSERVATION_CHECKS, "claim"} - {"source"}
+    assert set(frame["check"]) == {*OBSERVATION_CHECKS, "claim", "parent"} - {"source"}
     assert report.counts == {
         "pass": len(frame) - 6,
         "definitional": 6,
@@ -670,8 +673,9 @@ def test_the_shipped_data_passes_every_check_with_the_article() -> None:
         "unsourced": 0,
     }
     events = frame[frame["metric"] == "event"]
-    assert set(events["check"]) == {"quote", "year"} and (events["result"] == "pass").all()
-    assert len(events) == 2 * len(pd.read_csv(REPO / "data" / "events.csv"))
+    assert set(events["check"]) == {"quote", "year", "entity"}
+    assert (events["result"] == "pass").all()
+    assert len(events) == 3 * len(pd.read_csv(REPO / "data" / "events.csv"))
 
 
 def test_definitional_claims_are_counted_as_such() -> None:
@@ -695,26 +699,40 @@ def test_definitional_claims_are_counted_as_such() -> None:
     ("metric", "entity", "year", "column", "new", "failure"),
     [
         # The quote says 2022年 (year_basis stated).
-        ("high_tech_firms", "zgc", 2022, "year", "2021", ("year", "high_tech_firms", "zgc", 2021)),
+        (
+            "high_tech_firms",
+            "zgc",
+            2022,
+            "year",
+            "2021",
+            [("year", "high_tech_firms", "zgc", 2021)],
+        ),
         # The quote says 北京 (Beijing, wider than the zone).
-        ("researchers", "beijing", 2024, "entity", "zgc", ("entity", "researchers", "zgc", 2024)),
-        # The quote says 平方公里.
-        ("area", "zgc", 2024, "unit", "m2", ("unit", "area", "zgc", 2024)),
+        ("researchers", "beijing", 2024, "entity", "zgc", [("entity", "researchers", "zgc", 2024)]),
+        # The quote says 平方公里 (and the indicator's unit is km2).
+        (
+            "area",
+            "zgc",
+            2024,
+            "unit",
+            "m2",
+            [("unit", "area", "zgc", 2024), ("indicator", "area", "zgc", 2024)],
+        ),
     ],
 )
-def test_each_planted_edit_fails_exactly_once(
+def test_each_planted_edit_fails_where_expected(
     tmp_path: Path,
     metric: str,
     entity: str,
     year: int,
     column: str,
     new: str,
-    failure: tuple[str, str, str, int],
+    failure: list[tuple[str, str, str, int]],
 ) -> None:
     path = shipped_copy(tmp_path, metric, entity, year, column, new)
     report = check.run(Dataset.open(str(path)), ARTICLE)
-    assert failures_of(report) == [failure]
-    assert report.failed and report.counts["fail"] == 1
+    assert failures_of(report) == failure
+    assert report.failed and report.counts["fail"] == len(failure)
 
 
 def test_a_planted_entity_fails_through_the_cli(tmp_path: Path) -> None:
@@ -728,6 +746,19 @@ def test_a_planted_entity_fails_through_the_cli(tmp_path: Path) -> None:
         ("entity", "zgc", "beijing (北京)")
     ]
     assert ", 6 definitional, 1 fail, 0 unsourced" in result.stderr
+
+
+def test_a_file_without_a_figure_column_says_so(tmp_path: Path) -> None:
+    path = copy_shipped(tmp_path)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False).drop(columns=["figure"])
+    frame.to_csv(path, index=False)
+    report = check.run(Dataset.open(str(path)), ARTICLE)
+    notices = report.frame[report.frame["result"] == "unsourced"]
+    assert notices[["check", "metric", "result"]].values.tolist() == [["figure", "", "unsourced"]]
+    assert notices["detail"].iloc[0].startswith("the data has no figure column")
+    assert report.counts["unsourced"] == 1 and not report.failed
+    # Without the column, no row is bound to a figure: no figure or metric check.
+    assert not {"figure", "metric"} & set(report.frame.loc[report.frame["metric"] != "", "check"])
 
 
 # --- derived rows: the note's layout ------------------------------------------------------

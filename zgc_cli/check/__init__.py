@@ -20,36 +20,56 @@ RESULT_NAMES: tuple[str, ...] = ("pass", "definitional", "fail", "unsourced")
 def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     """Check every observation, claim and event (and, with ``article_text``, every quote).
 
-    Observations are checked against their quotes (value, wording, unit, year, entity;
-    see :mod:`zgc_cli.check.observations`), claims against the observations, dated
-    events against their quotes. Publication-dated rows are dated to the data
-    package's publication year, when it has one.
+    Observations are checked against their quotes (figure, value, wording, unit, year,
+    metric, entity; see :mod:`zgc_cli.check.observations`), claims against the
+    observations, dated events against their quotes and entities, the entities table's
+    parents and aliases. Publication-dated rows are dated to the data package's
+    publication year, when it has one.
     """
     import pandas as pd
 
     from zgc_cli.check.claims import verify_claims
+    from zgc_cli.check.entities import ENTITIES, Entities, check_entities_table
     from zgc_cli.check.events import verify_events
     from zgc_cli.check.observations import verify_observations
+    from zgc_cli.check.rows import _frame, _result
     from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.check.years import publication_year
+    from zgc_cli.model.schema import FIGURE_COLUMN
+    from zgc_cli.phrases import PHRASES, phrase
     from zgc_cli.stats.results import VerifyReport
     from zgc_cli.stats.select import metadata_by_metric
 
     publication = dataset.publication
+    published = publication_year(publication.date if publication else None)
     entities = entities_of(dataset)
+    indicators = getattr(dataset, "indicators", None)
     parts = [
         verify_observations(
             dataset.frame,
             article_text,
             entities=entities,
-            publication_year=publication_year(publication.date if publication else None),
+            publication_year=published,
+            indicators=indicators,
         )
     ]
     if not dataset.claims.empty:
-        parts.append(verify_claims(dataset.frame, dataset.claims))
+        parts.append(verify_claims(dataset.frame, dataset.claims, article_text))
     events = events_of(dataset)
+    table = Entities(entities) if not entities.empty else None
     if not events.empty:
-        parts.append(verify_events(events, article_text))
+        parts.append(verify_events(events, article_text, table, published))
+    if not entities.empty:
+        parts.append(_frame(check_entities_table(entities)))
+    observed = dataset.frame
+    quoted = "quote" in observed.columns and bool(
+        observed["quote"].fillna("").astype(str).str.strip().any()
+    )
+    if FIGURE_COLUMN not in observed.columns and quoted:
+        # A user's file without a figure column: each value is matched against any figure
+        # of its quote, as before the column existed; say so once, after the checks.
+        notice = _result("figure", {}, "", "", None, phrase("verify.no_figure_column"))
+        parts.append(_frame([notice]))
     frame = pd.concat(parts, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
@@ -65,4 +85,8 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
         metric: {"en": meta.get("name_en", ""), "zh": meta.get("name_zh", "")}
         for metric, meta in metadata_by_metric(getattr(dataset, "indicators", None)).items()
     }
+    # The entities table's rows carry "entities" where a metric would be.
+    names.setdefault(
+        ENTITIES, {lang: PHRASES["verify.entities_label"][lang] for lang in ("en", "zh")}
+    )
     return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

@@ -1,15 +1,18 @@
 """Check the article's relative claims (增长近一倍, 是2013年的1.5倍...) against the figures.
 
-A claim marked ``definitional`` (true) was tested on a value derived from the claim's
-own words (employees 2013 = 279万 / 1.5 for 是2013年的1.5倍): it cannot fail by
-construction, so when it holds it is reported as ``definitional``, not ``pass``. When
-it does not hold (the data changed since), it fails like any other claim.
+A claim is *definitional* when it was tested on a value read from the claim's own words
+(employees 2013 = 279万 / 1.5 for 是2013年的1.5倍): it cannot fail by construction, so
+when it holds it is reported as ``definitional``, not ``pass``. That is computed, never
+taken from the file (see :func:`is_definitional`); a ``definitional`` column that says
+otherwise fails. A claim that does not hold fails like any other.
+
+With the article, each claim's quote must be a verbatim passage of it (check ``quote``).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from decimal import Decimal
 
 import pandas as pd
@@ -30,6 +33,25 @@ CLAIM_KINDS: dict[str, Callable[[Decimal, Decimal | None], Decimal]] = {
     # the value itself, for claims with no base (从无到有, below the 万亿 level)
     "value": lambda value, base: value,
 }
+
+
+def _quote_result(claim: Mapping[Hashable, object], article_text: str) -> dict[str, object]:
+    """The ``quote`` check of a claim: its words are a verbatim passage of the article."""
+    words, claim_id = _text(claim.get("quote")), _text(claim.get("claim_id"))
+    name = Named({"zh": f"“{words}”" if words else claim_id, "en": claim_id})
+    verbatim = bool(words) and words in article_text
+    return _result(
+        "quote",
+        claim,
+        phrase("verify.verbatim"),
+        phrase("verify.found" if verbatim else "verify.not_found"),
+        verbatim,
+        phrase(
+            "verify.claim",
+            claim=name,
+            detail=phrase("verify.in_article" if verbatim else "verify.not_in_article"),
+        ),
+    )
 
 
 def _decimal(number: float | None) -> Decimal | None:
@@ -65,7 +87,32 @@ def _within(
     return above and below
 
 
-def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def is_definitional(
+    claim_quote: str, band_is_point: bool, rows: list[Mapping[Hashable, object]]
+) -> bool:
+    """Whether one of the claim's observations was read from the claim's own words.
+
+    That is so when an observation is derived and its quote holds the claim's words
+    (279万 / 1.5 from 是2013年的1.5倍), or when the claim asserts one value (a band of a
+    single point: 全部, 从无到有) and an observation's figure lies in its words.
+    """
+    if not claim_quote:
+        return False
+    for row in rows:
+        quote, figure = _text(row.get("quote")), _text(row.get("figure"))
+        if _text(row.get("status")) == "derived" and claim_quote in quote:
+            return True
+        if band_is_point:
+            if figure and figure in claim_quote:
+                return True
+            if not figure and quote and (claim_quote in quote or quote in claim_quote):
+                return True
+    return False
+
+
+def verify_claims(
+    observations: pd.DataFrame, claims: pd.DataFrame, article_text: str | None = None
+) -> pd.DataFrame:
     """Compute each claim's measure from the observations and check it lies in its band.
 
     One result row per claim, with ``check`` = ``claim`` and the claim_id leading
@@ -79,12 +126,16 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
             inclusive flags mean [low, high); a missing definitional flag means false.
     """
     values: dict[tuple[str, str, int | None], float | None] = {}
+    rows: dict[tuple[str, str, int | None], Mapping[Hashable, object]] = {}
     for row in observations.to_dict("records"):
         key = (_text(row.get("metric")), _text(row.get("entity")), _year(row.get("year")))
         values.setdefault(key, _number(row.get("value")))
+        rows.setdefault(key, row)
 
     results: list[dict[str, object]] = []
     for claim in claims.to_dict("records"):
+        if article_text is not None:
+            results.append(_quote_result(claim, article_text))
         claim_id, kind = _text(claim.get("claim_id")), _text(claim.get("kind"))
         # Chinese readers know a claim by its words in the article, not by its id.
         words = _text(claim.get("quote"))
@@ -155,9 +206,23 @@ def verify_claims(observations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
         holds = _within(measure, _decimal(low), _decimal(high), low_inclusive, high_inclusive)
         named_kind = phrase(f"claim.{kind}")
         within = phrase("verify.claim_within" if holds else "verify.claim_outside", kind=named_kind)
-        definitional = holds and _flag(claim.get("definitional"), default=False)
+        computed = is_definitional(
+            words,
+            low is not None and low == high,
+            [rows[key] for key in keys if key in rows],
+        )
+        definitional = holds and computed
         if definitional:
             within = phrase("verify.claim_definitional", detail=within)
+        stated = _text(claim.get("definitional"))
+        if holds and stated and _flag(stated, default=False) != computed:
+            holds = False
+            definitional = False
+            within = phrase(
+                "verify.claim_flag_wrong",
+                stated=stated,
+                computed=phrase("verify.yes" if computed else "verify.no"),
+            )
         detail = phrase("verify.claim", claim=claim_name, detail=within)
         results.append(
             _result(

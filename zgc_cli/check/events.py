@@ -14,16 +14,29 @@ from collections.abc import Hashable
 
 import pandas as pd
 
-from zgc_cli.check.rows import _frame, _result, _text
-from zgc_cli.check.years import check_date
+from zgc_cli.check.entities import Entities, check_entity
+from zgc_cli.check.rows import _frame, _result, _text, _year
+from zgc_cli.check.years import ARTICLE_YEAR, INFERRED_PREFIX, check_date, preceding_year
 from zgc_cli.phrases import Named, phrase
 
 EVENT = "event"
 
 
-def verify_events(events: pd.DataFrame, article_text: str | None = None) -> pd.DataFrame:
-    """One result row per (event, check); an empty frame for no events."""
+def verify_events(
+    events: pd.DataFrame,
+    article_text: str | None = None,
+    entities: Entities | None = None,
+    published: int = ARTICLE_YEAR,
+) -> pd.DataFrame:
+    """One result row per (event, check); an empty frame for no events.
+
+    With an entities table, each event's entity must be in it and named by its passage
+    as an observation's is (see :func:`zgc_cli.check.entities.check_entity`); an event
+    whose date was inferred must lie after the years its paragraph states as earlier and
+    not after the publication.
+    """
     results: list[dict[str, object]] = []
+    has_entity_quote = "entity_quote" in events.columns
     for event in events.to_dict("records"):
         date, quote = _text(event.get("date")), _text(event.get("quote"))
         row: dict[Hashable, object] = {
@@ -68,7 +81,17 @@ def verify_events(events: pd.DataFrame, article_text: str | None = None) -> pd.D
                     ),
                 )
             )
-        holds, found, detail = check_date(date, quote, _text(event.get("note")))
+        note = _text(event.get("note"))
+        holds, found, detail = check_date(date, quote, note)
+        year = _year(date[:4])
+        earlier = preceding_year(article_text, quote)
+        if holds and note.startswith(INFERRED_PREFIX) and year is not None:
+            if year > published:
+                holds = False
+                detail = phrase("verify.bound_after_publication", high=year, published=published)
+            elif earlier is not None and year < earlier:
+                holds = False
+                detail = phrase("verify.bound_before_earlier", low=year, earlier=earlier)
         results.append(
             _result(
                 "year",
@@ -79,4 +102,11 @@ def verify_events(events: pd.DataFrame, article_text: str | None = None) -> pd.D
                 phrase("verify.event", date=date, name=name, detail=detail),
             )
         )
+        if entities is not None:
+            entity_quote = _text(event.get("entity_quote")) if has_entity_quote else None
+            for found_row in check_entity(row, quote, 0, entities, article_text, entity_quote):
+                found_row["detail"] = phrase(
+                    "verify.event", date=date, name=name, detail=found_row["detail"]
+                )
+                results.append(found_row)
     return _frame(results)

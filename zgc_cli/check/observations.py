@@ -37,15 +37,36 @@ from collections.abc import Hashable, Mapping
 
 import pandas as pd
 
+from zgc_cli.check.arithmetic import expression_numbers
+from zgc_cli.check.binding import (
+    check_bound_year,
+    check_figure,
+    check_value,
+    metric_named,
+    segment_of,
+)
 from zgc_cli.check.derived import check_derived
 from zgc_cli.check.entities import Entities, check_entity
-from zgc_cli.check.rows import _frame, _number, _result, _text
-from zgc_cli.check.units import check_unit
-from zgc_cli.check.years import ARTICLE_YEAR, check_year
+from zgc_cli.check.rows import _frame, _number, _result, _text, _year
+from zgc_cli.check.units import check_derived_unit, check_indicator_unit, check_unit
+from zgc_cli.check.years import (
+    ARTICLE_YEAR,
+    INFERRED,
+    STATED,
+    check_year,
+    check_year_bounds,
+)
 from zgc_cli.model.figures import Figure, estimate_marker_before, parse_figures
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.model.schema import QUALIFIERS, STATUSES
+from zgc_cli.model.schema import (
+    ENTITY_QUOTE_COLUMN,
+    FIGURE_COLUMN,
+    QUALIFIERS,
+    STATUSES,
+    YEAR_BOUND_COLUMNS,
+)
 from zgc_cli.phrases import Listed, Term, phrase
+from zgc_cli.stats.select import metadata_by_metric
 
 
 def _describe(figure: Figure) -> str:
@@ -124,12 +145,75 @@ def _check_reported(
     return results, matches[0]
 
 
+def _check_bound(
+    row: Mapping[Hashable, object], quote: str, status: str, figure: Figure
+) -> list[dict[str, object]]:
+    """The value, qualifier, status and unit checks of a row bound to its own figure."""
+    results = [check_value(row, figure)]
+    qualifier = _text(row.get("qualifier"))
+    if qualifier:
+        agrees = figure.qualifier == qualifier
+        results.append(
+            _result(
+                "qualifier",
+                row,
+                Term("qualifier", qualifier),
+                phrase("verify.worded", term=Term("qualifier", figure.qualifier), text=figure.text),
+                agrees,
+                phrase("verify.gives_qualifier")
+                if agrees
+                else phrase(
+                    "verify.reads_as_qualifier",
+                    text=figure.text,
+                    term=Term("qualifier", figure.qualifier),
+                ),
+            )
+        )
+    marker = estimate_marker_before(quote, figure, parse_figures(quote))
+    is_estimate = status == "estimate"
+    consistent = (marker is not None) == is_estimate
+    if consistent:
+        detail = phrase("verify.agrees_status")
+    elif is_estimate:
+        detail = phrase("verify.no_estimate_word")
+    else:
+        detail = phrase("verify.estimate_word", marker=marker)
+    found = phrase("verify.estimate_found", marker=marker) if marker else Term("status", "reported")
+    results.append(_result("status", row, Term("status", status), found, consistent, detail))
+    results.extend(check_unit(row, figure))
+    return results
+
+
+def _derived_figure(
+    row: Mapping[Hashable, object], quote: str, figure_text: str
+) -> tuple[list[dict[str, object]], Figure | None]:
+    """The ``figure`` check of a derived row (its figure is one of the note's operands)
+    and the ``unit`` check (its unit follows from its operands' unit words)."""
+    result, figure = check_figure(row, quote, figure_text)
+    note = _text(row.get("note"))
+    try:
+        operands = expression_numbers(note.partition(" = ")[0])
+    except ValueError:
+        operands = []
+    if figure is not None and figure.value not in operands:
+        result = _result(
+            "figure",
+            row,
+            figure_text,
+            ", ".join(format_number(n) for n in operands),
+            False,
+            phrase("verify.figure_not_operand", text=figure_text),
+        )
+    return [result, *check_derived_unit(row, operands, parse_figures(quote))], figure
+
+
 def _check_row(
     row: Mapping[Hashable, object],
     quote: str,
     article_text: str | None,
     entities: Entities | None,
     published: int,
+    indicators: Mapping[str, Mapping[str, str]],
 ) -> list[dict[str, object]]:
     results: list[dict[str, object]] = []
     if article_text is not None:
@@ -145,12 +229,23 @@ def _check_row(
             )
         )
     status = _text(row.get("status")) or "reported"
+    bound = FIGURE_COLUMN in row
+    figure_text = _text(row.get(FIGURE_COLUMN))
     figure: Figure | None = None
     if status == "derived":
         results.extend(check_derived(row, quote))
+        if bound:
+            checked, figure = _derived_figure(row, quote, figure_text)
+            results.extend(checked)
     elif status in STATUSES:
-        reported, figure = _check_reported(row, quote, status)
-        results.extend(reported)
+        if bound:
+            result, figure = check_figure(row, quote, figure_text)
+            results.append(result)
+        if figure is not None:
+            results.extend(_check_bound(row, quote, status, figure))
+        else:
+            reported, figure = _check_reported(row, quote, status)
+            results.extend(reported)
     else:
         results.append(
             _result(
@@ -174,10 +269,28 @@ def _check_row(
                 phrase("verify.unknown_qualifier"),
             )
         )
-    results.extend(check_year(row, quote, published))
+    basis = _text(row.get("year_basis"))
+    if bound and basis == STATED and figure is not None:
+        results.append(check_bound_year(row, quote, figure, _year(row.get("year"))))
+    else:
+        results.extend(check_year(row, quote, published))
+    if basis == INFERRED and any(name in row for name in YEAR_BOUND_COLUMNS):
+        results.extend(check_year_bounds(row, quote, published, article_text))
+    results.extend(check_indicator_unit(row, indicators))
+    if bound and indicators:
+        if status == "derived":
+            passage = quote
+        elif figure is not None:
+            passage = segment_of(quote, figure)
+        else:
+            passage = ""
+        named = metric_named(row, passage, indicators) if passage else None
+        if named is not None:
+            results.append(named)
     if entities is not None:
         position = figure.start if figure is not None else len(quote)
-        results.extend(check_entity(row, quote, position, entities, article_text))
+        entity_quote = _text(row.get(ENTITY_QUOTE_COLUMN)) if ENTITY_QUOTE_COLUMN in row else None
+        results.extend(check_entity(row, quote, position, entities, article_text, entity_quote))
     return results
 
 
@@ -187,6 +300,7 @@ def verify_observations(
     *,
     entities: pd.DataFrame | None = None,
     publication_year: int = ARTICLE_YEAR,
+    indicators: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Check each observation against its quote; one result row per (observation, check).
 
@@ -199,13 +313,17 @@ def verify_observations(
         entities: the entities table (as in data/entities.csv); without it, or when it
             is empty, there is no entity check.
         publication_year: the year of rows dated to publication (year_basis publication).
+        indicators: the indicators table (as in data/indicators.csv): each row's unit must
+            be its indicator's, and, with a ``figure`` column, its figure's clause must
+            name its indicator.
     """
     table = Entities(entities) if entities is not None and not entities.empty else None
+    metadata = metadata_by_metric(indicators)
     results: list[dict[str, object]] = []
     for row in observations.to_dict("records"):
         quote = _text(row.get("quote"))
         if not quote:
             results.append(_result("source", row, "", "", None, phrase("verify.no_quote")))
             continue
-        results.extend(_check_row(row, quote, article_text, table, publication_year))
+        results.extend(_check_row(row, quote, article_text, table, publication_year, metadata))
     return _frame(results)

@@ -25,6 +25,7 @@ RESULT_COLUMNS: list[str] = [
 OBSERVATION_CHECKS: tuple[str, ...] = (
     "source",
     "quote",
+    "figure",
     "value",
     "qualifier",
     "status",
@@ -33,8 +34,13 @@ OBSERVATION_CHECKS: tuple[str, ...] = (
     "operands",
     "interval",
     "year",
+    "year_bounds",
+    "indicator",
+    "metric",
     "entity",
 )
+# The checks of the entities table (metric ``entities`` in the report).
+ENTITY_TABLE_CHECKS: tuple[str, ...] = ("parent", "alias")
 
 
 def _text(value: object) -> str:

@@ -140,3 +140,70 @@ def check_unit(row: Mapping[Hashable, object], figure: Figure) -> list[dict[str,
             "unit", row, term, phrase("verify.worded", term=read, text=figure.text), holds, detail
         )
     ]
+
+
+def check_indicator_unit(
+    row: Mapping[Hashable, object], indicators: Mapping[str, Mapping[str, str]]
+) -> list[dict[str, object]]:
+    """The ``indicator`` check: the row's unit is its indicator's (indicators.csv)."""
+    metric, unit = _text(row.get("metric")), _text(row.get("unit"))
+    meta = indicators.get(metric)
+    if meta is None or not _text(meta.get("unit")):
+        return []
+    wanted = _text(meta.get("unit"))
+    holds = unit == wanted
+    return [
+        _result(
+            "indicator",
+            row,
+            Term("unit", wanted),
+            Term("unit", unit) if unit else phrase("verify.none"),
+            holds,
+            phrase("verify.indicator_unit")
+            if holds
+            else phrase("verify.indicator_unit_differs", unit=Term("unit", wanted)),
+        )
+    ]
+
+
+# Unit words of figures that scale another figure (1.5倍, 14.9%): a derived row's unit
+# comes from the other operands.
+SCALING_WORDS = frozenset({"倍", "%", "第"})
+
+
+def check_derived_unit(
+    row: Mapping[Hashable, object], operands: list[float], figures: list[Figure]
+) -> list[dict[str, object]]:
+    """The ``unit`` check of a derived row: its unit follows from its operands' unit words.
+
+    Each operand that is one of the quote's ``figures`` with a unit word (279万人: persons) must
+    allow the row's unit; scaling figures (倍, %) and bare numbers say nothing.
+    """
+    unit = _text(row.get("unit"))
+    if not unit:
+        return []
+    words = []
+    for number in operands:
+        for figure in figures:
+            if figure.value == number and figure.unit_suffix not in SCALING_WORDS:
+                if figure.unit_suffix and figure not in words:
+                    words.append(figure)
+                break
+    if not words:
+        found = phrase("verify.no_unit_word")
+        return [_result("unit", row, Term("unit", unit), found, True, found)]
+    disagreeing = [
+        figure
+        for figure in words
+        if not unit_agrees(figure, unit)[0]
+        and (figure.unit_suffix in UNIT_WORDS or figure.unit_suffix in GENERIC_COUNTERS)
+        and unit in KNOWN_UNITS
+    ]
+    shown = Listed((f.text for f in words), quoted=True)
+    if disagreeing:
+        detail = phrase(
+            "verify.operand_unit_differs", text=disagreeing[0].text, unit=Term("unit", unit)
+        )
+    else:
+        detail = phrase("verify.operand_unit")
+    return [_result("unit", row, Term("unit", unit), shown, not disagreeing, detail)]

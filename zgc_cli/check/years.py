@@ -16,7 +16,7 @@ import re
 from collections.abc import Hashable, Mapping
 
 from zgc_cli.check.rows import _result, _text, _year
-from zgc_cli.model.figures import parse_figures, years_in
+from zgc_cli.model.figures import YEAR_PATTERN, parse_figures, years_in
 from zgc_cli.model.schema import YEAR_BASES
 from zgc_cli.phrases import Listed, Term, phrase
 
@@ -138,3 +138,70 @@ def check_date(date: str, quote: str, note: str) -> tuple[bool, str, str]:
     if missing:
         return False, _years_text(years), phrase("verify.date_unnamed", parts=Listed(missing))
     return True, _years_text(years), phrase("verify.names_date")
+
+
+# Words after a year that put what follows later than it: 5个月后, 很快, 不到四年, 以来.
+_LATER = re.compile(r"个月后|年后|天后|之后|此后|随后|很快|不到[^，。；]{0,3}年|以来")
+# Where a paragraph of the article ends.
+_PARAGRAPH_END = re.compile(r"\s{2,}|◇|\n")
+
+
+def preceding_year(article: str | None, quote: str) -> int | None:
+    """The latest year the quote's paragraph states as before it, or None.
+
+    A year written before the quote's end in its paragraph precedes it when a word
+    saying "later" (5个月后, 很快, 不到四年) follows it before the next year and the
+    quote's end.
+    """
+    if not article or not quote:
+        return None
+    start = article.find(quote)
+    if start < 0:
+        return None
+    end = start + len(quote)
+    breaks = [match.end() for match in _PARAGRAPH_END.finditer(article, 0, start)]
+    first = breaks[-1] if breaks else 0
+    found = None
+    years = list(YEAR_PATTERN.finditer(article, first, end))
+    for index, match in enumerate(years):
+        until = years[index + 1].start(1) if index + 1 < len(years) else end
+        if _LATER.search(article, match.end(1), until):
+            found = int(match.group(1)) if found is None else max(found, int(match.group(1)))
+    return found
+
+
+def check_year_bounds(
+    row: Mapping[Hashable, object],
+    quote: str,
+    published: int,
+    article: str | None = None,
+) -> list[dict[str, object]]:
+    """The ``year_bounds`` check of an inferred year: within year_min..year_max, which
+    the passages allow (not before a year they state as earlier, not after publication).
+    """
+    year = _year(row.get("year"))
+    low, high = _year(row.get("year_min")), _year(row.get("year_max"))
+    expected = phrase(
+        "verify.bounds",
+        low="?" if low is None else low,
+        high="?" if high is None else high,
+    )
+    if low is None or high is None:
+        needs = phrase("verify.inferred_needs_bounds")
+        return [_result("year_bounds", row, expected, str(year), False, needs)]
+    earlier = preceding_year(article, quote)
+    detail: str
+    if year is None or not low <= year <= high:
+        detail = phrase("verify.year_outside_bounds", year=year, low=low, high=high)
+    elif high > published:
+        detail = phrase("verify.bound_after_publication", high=high, published=published)
+    elif earlier is not None and low < earlier:
+        detail = phrase("verify.bound_before_earlier", low=low, earlier=earlier)
+    else:
+        held = (
+            phrase("verify.bounds_hold_after", earlier=earlier)
+            if earlier is not None
+            else phrase("verify.bounds_hold")
+        )
+        return [_result("year_bounds", row, expected, str(year), True, held)]
+    return [_result("year_bounds", row, expected, str(year), False, detail)]

@@ -214,3 +214,155 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
         "zh": "结果不是有限的数：{expression!r}",
     },
 }
+
+# --- verify: one figure per row, its year, its metric, entities, claims (issue 17) ---
+VERIFY_PHRASES.update(
+    {
+        "verify.figure_named": {"en": "a figure named", "zh": "写明的数字"},
+        "verify.no_figure_text": {
+            "en": "the row names no figure (the figure column is empty)",
+            "zh": "此行没有写明数字（figure 列为空）",
+        },
+        "verify.figure_not_in_quote": {
+            "en": "the figure {text} is not in the quote",
+            "zh": "引文中没有数字“{text}”",
+        },
+        "verify.figure_not_one": {
+            "en": "{text} is not one figure of the quote",
+            "zh": "“{text}”不是引文中的一个数字",
+        },
+        "verify.figure_in_quote": {
+            "en": "the quote writes this figure",
+            "zh": "引文写有此数字",
+        },
+        "verify.figure_is_not_value": {
+            "en": "the row's figure {text} does not equal the value",
+            "zh": "此行的数字“{text}”与数值不符",
+        },
+        "verify.figure_not_operand": {
+            "en": "the figure {text} is not a number of the note's arithmetic",
+            "zh": "数字“{text}”不在说明的算式中",
+        },
+        "verify.no_figure_column": {
+            "en": "the data has no figure column: each value was matched against any "
+            "figure of its quote, not bound to one",
+            "zh": "数据没有 figure 列：每个数值只与引文中任一数字比对，未绑定到某一数字",
+        },
+        "verify.year_bound": {
+            "en": "the quote dates {text} to this year",
+            "zh": "引文中“{text}”所属的年份即此年",
+        },
+        "verify.year_bound_other": {
+            "en": "the quote dates {text} to {bound}, not {year}",
+            "zh": "引文中“{text}”所属的年份是{bound}年，不是{year}年",
+        },
+        "verify.bounds": {"en": "{low} to {high}", "zh": "{low}年至{high}年"},
+        "verify.inferred_needs_bounds": {
+            "en": "an inferred year needs year_min and year_max",
+            "zh": "推定的年份须有上下限（year_min、year_max）",
+        },
+        "verify.year_outside_bounds": {
+            "en": "the year {year} lies outside its bounds {low} to {high}",
+            "zh": "年份{year}不在其上下限{low}年至{high}年之间",
+        },
+        "verify.bound_after_publication": {
+            "en": "{high} is after the publication ({published})",
+            "zh": "{high}年晚于发表时间（{published}年）",
+        },
+        "verify.bound_before_earlier": {
+            "en": "{low} is before {earlier}, which the passage states as earlier",
+            "zh": "{low}年早于原文写明在此之前的{earlier}年",
+        },
+        "verify.bounds_hold": {
+            "en": "the year lies within its bounds, not after the publication",
+            "zh": "年份在上下限之间，且不晚于发表时间",
+        },
+        "verify.bounds_hold_after": {
+            "en": "the year lies within its bounds, after {earlier} and not after the publication",
+            "zh": "年份在上下限之间，不早于{earlier}年，且不晚于发表时间",
+        },
+        "verify.indicator_unit": {
+            "en": "the unit is the indicator's",
+            "zh": "单位与指标表一致",
+        },
+        "verify.indicator_unit_differs": {
+            "en": "the indicator's unit is {unit}",
+            "zh": "指标表中的单位是{unit}",
+        },
+        "verify.operand_unit": {
+            "en": "the unit follows from the operands' unit words",
+            "zh": "单位与算式中各数字的单位用语一致",
+        },
+        "verify.operand_unit_differs": {
+            "en": "the operand {text} is not in {unit}",
+            "zh": "算式中的“{text}”的单位不是{unit}",
+        },
+        "verify.metric_not_in_indicators": {
+            "en": "the metric is not in the indicators table",
+            "zh": "指标表中没有此指标",
+        },
+        "verify.clause": {"en": "{clause}", "zh": "{clause}"},
+        "verify.metric_named": {
+            "en": "the clause names the indicator ({name})",
+            "zh": "分句写明了此指标（{name}）",
+        },
+        "verify.metric_names_other": {
+            "en": "the clause names {other}, not the indicator ({name})",
+            "zh": "分句写的是指标{other}，不是此指标（{name}）",
+        },
+        "verify.earlier": {
+            "en": "an earlier sentence of its paragraph",
+            "zh": "同段前文",
+        },
+        "verify.the_entity_quote": {"en": "the entity_quote", "zh": "主体引文"},
+        "verify.needs_entity_quote": {
+            "en": "the quote names no place or body: an entity_quote must name it",
+            "zh": "引文未提及任何地区或主体：须在主体引文（entity_quote）中写明",
+        },
+        "verify.entity_quote_not_in_article": {
+            "en": "the entity_quote is not a verbatim passage of the article",
+            "zh": "主体引文与文章原文不一致",
+        },
+        "verify.entity_quote_names_nobody": {
+            "en": "the entity_quote names no place or body",
+            "zh": "主体引文未提及任何地区或主体",
+        },
+        "verify.chain": {"en": "a known parent of a wider kind", "zh": "上级主体已知且范围更大"},
+        "verify.chain_ok": {
+            "en": "the chain of parents ends, each of a wider kind",
+            "zh": "上级主体链完整，逐级范围更大",
+        },
+        "verify.parent_unknown": {
+            "en": "the parent {parent} is not in the entities table",
+            "zh": "主体表中没有上级主体“{parent}”",
+        },
+        "verify.parent_cycle": {
+            "en": "the chain of parents returns to {entity}",
+            "zh": "上级主体链循环回到“{entity}”",
+        },
+        "verify.parent_kind": {
+            "en": "a {kind} does not lie directly in a {parent_kind}",
+            "zh": "{kind}的直接上级不能是{parent_kind}",
+        },
+        "verify.one_entity": {"en": "one entity", "zh": "一个主体"},
+        "verify.chain_link": {"en": "{child} → {parent}", "zh": "{child} → {parent}"},
+        "verify.entities_label": {"en": "entities table", "zh": "主体表"},
+        "verify.check.figure": {"en": "figure", "zh": "数字"},
+        "verify.check.year_bounds": {"en": "year_bounds", "zh": "年份上下限"},
+        "verify.check.indicator": {"en": "indicator", "zh": "指标单位"},
+        "verify.check.metric": {"en": "metric", "zh": "指标"},
+        "verify.check.parent": {"en": "parent", "zh": "上级主体"},
+        "verify.check.alias": {"en": "alias", "zh": "别名"},
+        "verify.alias_collides": {
+            "en": "the word {alias} names more than one entity",
+            "zh": "“{alias}”一词指向多个主体",
+        },
+        "verify.claim_flag_wrong": {
+            "en": "the file says definitional {stated}, but the tested value {computed} "
+            "read from the claim's own words",
+            "zh": "文件写明 definitional 为 {stated}，但被检验的数值{computed}由这句话推算而来",
+        },
+        "verify.yes": {"en": "was", "zh": "是"},
+        "verify.no": {"en": "was not", "zh": "并非"},
+    }
+)
