@@ -1778,3 +1778,90 @@ def test_a_figure_column_decides_definitional() -> None:
     row = {"status": "reported", "quote": "超千亿元企业从无到有，2022年达到11家", "figure": "11家"}
     assert not is_definitional("超千亿元企业从无到有", True, [row])
     assert is_definitional("超千亿元企业从无到有", True, [{**row, "figure": ""}])
+
+
+# --- events' cells and edges; the last survivors --------------------------------------------------
+
+
+def test_events_cells_word_for_word() -> None:
+    frame = events(
+        {"date": "1988", "entity": "zgc", "quote": "1988年成为第一个国家级高新技术产业开发区"},
+        {"date": "1999", "entity": "zgc", "quote": "1999年成为首个国家级科技园区"},
+    )
+    assert findings(verify_events(frame, ARTICLE)) == [
+        ("quote", "verbatim", "found", "pass", "1988 E: the quote is in the article"),
+        ("year", "1988", "1988", "pass", "1988 E: the quote names the date"),
+        ("quote", "verbatim", "not found", "fail", "1999 E: the quote is not verbatim"),
+        ("year", "1999", "1999", "pass", "1999 E: the quote names the date"),
+    ]
+
+
+def test_event_bounds_at_their_edges() -> None:
+    note = "year inferred: after"
+    article = "2020年很快，事一。2019年，事二。2025年，事三。"
+    frame = events(
+        {"date": "2020", "entity": "x", "quote": "事一", "note": note},  # = earlier: holds
+        {"date": "2024", "entity": "x", "quote": "事一", "note": note},  # = published: holds
+        {"date": "2019-05", "entity": "x", "quote": "事一", "note": note},  # a month: still 2019
+        {"date": "2019", "entity": "x", "quote": "2019年，事二"},  # stated: no bound
+        {"date": "2025", "entity": "x", "quote": "2025年，事三"},  # stated: no bound
+    )
+    years = verify_events(frame, article, published=2024).query("check == 'year'")
+    assert rows(years, "year", "result") == [
+        (2020, "pass"),
+        (2024, "pass"),
+        (2019, "fail"),
+        (2019, "pass"),
+        (2025, "pass"),
+    ]
+
+
+def test_ancestors_of_an_unknown_parent() -> None:
+    table = Entities(pd.DataFrame([{"entity": "a", "parent": "haidian", "name_zh": "甲"}]))
+    assert table.ancestors("a") == {"haidian"}
+
+
+def test_mentions_of_two_entities_and_ids_in_chinese() -> None:
+    table = Entities(
+        pd.DataFrame(
+            [
+                {"entity": "bj", "parent": "", "name_zh": "北京", "aliases_zh": "京"},
+                {"entity": "tj", "parent": "", "name_zh": "天津", "aliases_zh": "京"},
+                {"entity": "z", "parent": "", "name_zh": "园区", "aliases_zh": ""},
+            ]
+        )
+    )
+    [found] = check_entity(entity_row("z", "京5家"), "京5家", 1, table, None)
+    assert (found["found"], found["detail"]) == (
+        "bj/tj (京)",
+        "the quote names bj/tj, not z",
+    )
+    assert say(found["detail"], "zh") == "引文提到的是bj、tj，不是z"
+    report = pd.DataFrame(
+        check_entities_table(
+            pd.DataFrame(
+                [
+                    {
+                        "entity": "bj",
+                        "kind": "",
+                        "parent": "",
+                        "name_zh": "北京",
+                        "aliases_zh": "京",
+                    },
+                    {
+                        "entity": "tj",
+                        "kind": "",
+                        "parent": "",
+                        "name_zh": "天津",
+                        "aliases_zh": "京",
+                    },
+                ]
+            )
+        )
+    )
+    kinds = {kind for kind, _ in named_terms(report)}
+    assert kinds == {"entity"}
+    nobody = check_entity(
+        entity_row("z", "车停稳，没司机"), "车停稳，没司机", 0, table, ARTICLE, ""
+    )
+    assert {kind for kind, _ in named_terms(pd.DataFrame(nobody))} == {"entity"}
