@@ -1778,3 +1778,173 @@ def test_a_figure_column_decides_definitional() -> None:
     row = {"status": "reported", "quote": "超千亿元企业从无到有，2022年达到11家", "figure": "11家"}
     assert not is_definitional("超千亿元企业从无到有", True, [row])
     assert is_definitional("超千亿元企业从无到有", True, [{**row, "figure": ""}])
+
+
+# --- events' cells and edges; the last survivors --------------------------------------------------
+
+
+def test_events_cells_word_for_word() -> None:
+    frame = events(
+        {"date": "1988", "entity": "zgc", "quote": "1988年成为第一个国家级高新技术产业开发区"},
+        {"date": "1999", "entity": "zgc", "quote": "1999年成为首个国家级科技园区"},
+    )
+    assert findings(verify_events(frame, ARTICLE)) == [
+        ("quote", "verbatim", "found", "pass", "1988 E: the quote is in the article"),
+        ("year", "1988", "1988", "pass", "1988 E: the quote names the date"),
+        ("quote", "verbatim", "not found", "fail", "1999 E: the quote is not verbatim"),
+        ("year", "1999", "1999", "pass", "1999 E: the quote names the date"),
+    ]
+
+
+def test_event_bounds_at_their_edges() -> None:
+    note = "year inferred: after"
+    article = "2020年很快，事一。2019年，事二。2025年，事三。"
+    frame = events(
+        {"date": "2020", "entity": "x", "quote": "事一", "note": note},  # = earlier: holds
+        {"date": "2024", "entity": "x", "quote": "事一", "note": note},  # = published: holds
+        {"date": "2019-05", "entity": "x", "quote": "事一", "note": note},  # a month: still 2019
+        {"date": "2019", "entity": "x", "quote": "2019年，事二"},  # stated: no bound
+        {"date": "2025", "entity": "x", "quote": "2025年，事三"},  # stated: no bound
+    )
+    years = verify_events(frame, article, published=2024).query("check == 'year'")
+    assert rows(years, "year", "result") == [
+        (2020, "pass"),
+        (2024, "pass"),
+        (2019, "fail"),
+        (2019, "pass"),
+        (2025, "pass"),
+    ]
+
+
+def test_ancestors_of_an_unknown_parent() -> None:
+    table = Entities(pd.DataFrame([{"entity": "a", "parent": "haidian", "name_zh": "甲"}]))
+    assert table.ancestors("a") == {"haidian"}
+
+
+def test_mentions_of_two_entities_and_ids_in_chinese() -> None:
+    table = Entities(
+        pd.DataFrame(
+            [
+                {"entity": "bj", "parent": "", "name_zh": "北京", "aliases_zh": "京"},
+                {"entity": "tj", "parent": "", "name_zh": "天津", "aliases_zh": "京"},
+                {"entity": "z", "parent": "", "name_zh": "园区", "aliases_zh": ""},
+            ]
+        )
+    )
+    [found] = check_entity(entity_row("z", "京5家"), "京5家", 1, table, None)
+    assert (found["found"], found["detail"]) == (
+        "bj/tj (京)",
+        "the quote names bj/tj, not z",
+    )
+    assert say(found["detail"], "zh") == "引文提到的是bj、tj，不是z"
+    report = pd.DataFrame(
+        check_entities_table(
+            pd.DataFrame(
+                [
+                    {
+                        "entity": "bj",
+                        "kind": "",
+                        "parent": "",
+                        "name_zh": "北京",
+                        "aliases_zh": "京",
+                    },
+                    {
+                        "entity": "tj",
+                        "kind": "",
+                        "parent": "",
+                        "name_zh": "天津",
+                        "aliases_zh": "京",
+                    },
+                ]
+            )
+        )
+    )
+    kinds = {kind for kind, _ in named_terms(report)}
+    assert kinds == {"entity"}
+    nobody = check_entity(
+        entity_row("z", "车停稳，没司机"), "车停稳，没司机", 0, table, ARTICLE, ""
+    )
+    assert {kind for kind, _ in named_terms(pd.DataFrame(nobody))} == {"entity"}
+
+
+def test_claims_cells_defaults_and_names() -> None:
+    obs = observations_frame()
+    claims = claims_frame().head(3).copy()
+    claims.loc[0, "kind"] = "nonsense"
+    claims.loc[1, ["base_year", "year"]] = ["1999", "1998"]
+    report = verify_claims(obs, claims)
+    assert findings(report.head(2)) == [
+        (
+            "claim",
+            "[1.75, 2)",
+            "nonsense",
+            "fail",
+            "invention_patents_nearly_doubled: unknown kind",
+        ),
+        (
+            "claim",
+            "[1.45, 1.55)",
+            "",
+            "fail",
+            "employees_1_5_times_2013: missing employees/zgc/1998, employees/zgc/1999",
+        ),
+    ]
+    assert say(report["detail"].iloc[0], "zh") == "“这一数量已增长近一倍”：未知的论断类型"
+    # Without inclusive flags a band is [low, high).
+    bare = claims_frame().head(1).drop(columns=["low_inclusive", "high_inclusive"])
+    bare.loc[0, "kind"] = "value"
+    for low, high, result in [("260000", "300000", "pass"), ("200000", "260000", "fail")]:
+        bare.loc[0, ["low", "high"]] = [low, high]
+        assert verify_claims(obs, bare)["result"].tolist() == [result]
+    unnamed = claims_frame().head(1).assign(quote="", kind="nonsense")
+    assert say(verify_claims(obs, unnamed)["detail"].iloc[0], "zh") == (
+        "invention_patents_nearly_doubled：未知的论断类型"
+    )
+
+
+def test_decimal_arithmetic_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zgc_cli.check import arithmetic
+
+    for expression in ("1 / 0", "0 / 0"):
+        with pytest.raises(ValueError, match="^division by zero$"):
+            arithmetic.evaluate_decimal(expression)
+    with pytest.raises(ValueError) as error:
+        arithmetic.evaluate_decimal("1e400")
+    assert str(error.value) == "not a finite number: '1e400'"
+
+    def deep(node: object) -> object:
+        raise RecursionError
+
+    monkeypatch.setattr(arithmetic, "_decimal_node", deep)
+    with pytest.raises(ValueError, match="^too deeply nested$"):
+        arithmetic.evaluate_decimal("1 + 1")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "agrees"),
+    [
+        ("第一", "rank", (True, "第")),
+        ("第一", "firms", (False, "第")),
+        ("第三家", "firms", (True, "第…家")),
+        ("第三个", "clusters", (True, "第…个")),
+        ("第三个", "CNY", (False, "第…个")),
+    ],
+)
+def test_ordinals_and_their_counters(text: str, unit: str, agrees: tuple[bool, str]) -> None:
+    from zgc_cli.check.units import unit_agrees
+
+    [figure] = parse_figures(text)
+    assert unit_agrees(figure, unit) == agrees
+
+
+def test_the_run_without_entities_or_quotes() -> None:
+    evented = events({"date": "1988", "entity": "zgc", "quote": "1988年"})
+    report = check.run(Dataset.from_frame(bound_row(), events=evented))
+    assert "entity" not in set(report.frame["check"])
+    nan_quotes = bound_row(quote=None).drop(columns=["figure"])
+    assert "figure" not in set(check.run(Dataset.from_frame(nan_quotes)).frame["check"])
+    three = pd.DataFrame([{"entity": "zgc", "name_en": "Zhongguancun", "name_zh": "中关村"}])
+    report = check.run(Dataset.from_frame(bound_row(), entities=three))
+    assert report.entity_names == {"zgc": {"en": "Zhongguancun", "zh": "中关村"}}
+    two = three.drop(columns=["name_en"])
+    assert check.run(Dataset.from_frame(bound_row(), entities=two)).entity_names == {}
