@@ -32,6 +32,7 @@ from typing import Any, cast
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.textio import decode_text
+from zgc_cli.model.workbook import check_workbook, diagnose
 from zgc_cli.phrases import Listed, Phrase, Relocated, csv_problem, json_problem, phrase
 
 # The formats zgc reads. A path's extension names its format; standard input (and a
@@ -452,6 +453,18 @@ def _excel_cell(cell: Any) -> str:
     return str(isoformat()) if isoformat is not None else str(cell)
 
 
+def _excel_column(cells: list[Any]) -> list[str]:
+    """A column's cells as texts: text as it is, the rest cell by cell."""
+    if set(map(type, cells)) <= {str}:
+        return cells
+    return [cell if type(cell) is str else _excel_cell(cell) for cell in cells]
+
+
+def _reason(error: Exception) -> str:
+    words = str(error).strip()
+    return words.splitlines()[0] if words else type(error).__name__
+
+
 def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Places]:
     """The first sheet of a workbook (or the one named ``sheet``) as the loader's CSV.
 
@@ -462,27 +475,35 @@ def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Place
     except ImportError:
         hint = EXCEL_EXTRA_HINT
         raise DataError(phrase("xlsx.needs_extra", label=label, hint=hint)) from None
+    checked = check_workbook(label, raw, sheet)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as error:  # calamine's errors are its own types, a zip's too
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise DataError(phrase("xlsx.unreadable", label=label, reason=reason)) from None
+        raise DataError(phrase("xlsx.unreadable", label=label, reason=_reason(error))) from None
     names = list(workbook.sheet_names)
     if sheet is not None and sheet not in names:
         sheets = Listed(names)
         raise DataError(phrase("xlsx.no_sheet", label=label, sheet=sheet, sheets=sheets))
     if not names:
         raise DataError(phrase("xlsx.no_sheets", label=label))
-    chosen = workbook.get_sheet_by_name(sheet if sheet is not None else names[0])
-    rows = chosen.to_python()
+    try:
+        chosen = workbook.get_sheet_by_name(sheet if sheet is not None else names[0])
+        rows = chosen.to_python()
+    except Exception as error:  # broken sheet XML: a bad number, entity or reference
+        raise diagnose(label, checked, _reason(error)) from None
     first_row = int(chosen.start[0]) + 1 if chosen.start else 1
     if not rows or not any(str(cell).strip() for cell in rows[0]):
         raise DataError(phrase("xlsx.empty_sheet", label=label, sheet=chosen.name))
     header = [_excel_cell(cell) for cell in rows[0]]
     refuse_comparison(label, header)
-    body = [[_excel_cell(cell) for cell in row] for row in rows[1:]]
-    columns = [list(column) for column in zip(*body, strict=True)] if body else []
+    # Rows with no cell at all are blank lines to the loader: left out here, at C speed,
+    # so a sheet of a few cells far apart costs its cells, not its rows.
+    width = len(header)
+    places = [
+        first_row + number for number, row in enumerate(rows) if number and row.count("") != width
+    ]
+    body = [rows[place - first_row] for place in places]
     if not body:
         raise DataError(phrase("xlsx.no_observations", label=label, sheet=chosen.name))
-    places = range(first_row + 1, first_row + 1 + len(body))
+    columns = [_excel_column(list(column)) for column in zip(*body, strict=True)]
     return columns_to_csv(label, header, columns, places, "row")

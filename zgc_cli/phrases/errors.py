@@ -395,6 +395,41 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "{label}: sheet {sheet!r} has a header but no observations",
         "zh": "{label}：工作表 {sheet!r} 只有表头，没有数据行",
     },
+    "xlsx.too_big": {
+        "en": "{label}: the workbook expands to more than {most}, the limit (set {variable} to "
+        "raise it)",
+        "zh": "{label}：工作簿解压后超过 {most} 的上限（设置 {variable} 可提高上限）",
+    },
+    "xlsx.too_many_cells": {
+        "en": "{label}: sheet {sheet!r} spans {cells} cells ({first} to {last}); the limit is "
+        "{most} (set {variable} to raise it)",
+        "zh": "{label}：工作表 {sheet!r} 的范围有 {cells} 个单元格（{first} 至 {last}）；上限为 "
+        "{most}（设置 {variable} 可提高上限）",
+    },
+    "xlsx.sheet_problem": {
+        "en": "{label}:{row}: sheet {sheet!r}: {reason}",
+        "zh": "{label}:{row}：工作表 {sheet!r}：{reason}",
+    },
+    "xlsx.bad_row": {
+        "en": "a row numbered {row!r}, not 1 to 1048576",
+        "zh": "行号 {row!r} 不在 1 至 1048576 之间",
+    },
+    "xlsx.bad_cell": {
+        "en": "a cell reference {cell!r}, not A1 to XFD1048576",
+        "zh": "单元格引用 {cell!r} 不在 A1 至 XFD1048576 之间",
+    },
+    "xlsx.bad_value": {
+        "en": "cell {cell}: {value!r} is not a number",
+        "zh": "单元格 {cell}：{value!r} 不是数字",
+    },
+    "xlsx.bad_xml": {
+        "en": "broken sheet XML at its line {line}, column {column} ({words})",
+        "zh": "工作表的 XML 在其第{line}行第{column}列处损坏",
+    },
+    "limit.bad_value": {
+        "en": "{variable}={value!r}: a limit is a whole number above 0",
+        "zh": "{variable}={value!r}：上限须为大于 0 的整数",
+    },
     # --- errors: several data sources ---
     "sources.empty_entry": {
         "en": "{variable} has an empty entry: {value!r}",

@@ -1,0 +1,52 @@
+"""The documented bounds on what a data file may make zgc allocate, and how to raise them.
+
+Each bound has a default that fits an ordinary machine and an environment
+variable that raises (or lowers) it; a refusal names both in one line. Standard
+library only: shell completion reads through the same readers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from zgc_cli.errors import DataError
+from zgc_cli.phrases import phrase
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A bound with its default and the variable that sets it.
+
+    Attributes:
+        variable: the environment variable (``ZGC_MAX_FIELD_BYTES``).
+        default: the bound when the variable is unset.
+    """
+
+    variable: str
+    default: int
+
+    def value(self) -> int:
+        """The bound in force: the variable's whole number, else the default."""
+        text = os.environ.get(self.variable, "").strip().replace("_", "")
+        if not text:
+            return self.default
+        if not text.isdigit() or int(text) < 1:
+            raise DataError(phrase("limit.bad_value", variable=self.variable, value=text))
+        return int(text)
+
+
+# The longest single field (a CSV or TSV cell, a JSON string, a workbook cell), in bytes.
+MAX_FIELD_BYTES = Limit("ZGC_MAX_FIELD_BYTES", 64 << 20)
+# How many cells a workbook's sheet may span (rows × columns from its first to its last cell).
+MAX_SHEET_CELLS = Limit("ZGC_MAX_SHEET_CELLS", 5_000_000)
+# How many bytes a workbook's parts may expand to, all together.
+MAX_WORKBOOK_BYTES = Limit("ZGC_MAX_WORKBOOK_BYTES", 256 << 20)
+
+
+def size_text(size: int) -> str:
+    """A byte count as the README writes limits: ``64 MiB``, ``256 KiB``, ``100 bytes``."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift} {unit}"
+    return f"{size:,} bytes"
