@@ -104,7 +104,9 @@ def test_the_minimal_workbook_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize("far", ["XFD1048576", "XFD3", "C1048576"])
 def test_a_far_cell_is_refused_by_the_cell_limit(tmp_path: Path, far: str) -> None:
     """Before: XFD1048576 aborted the process (exit 134); C1048576 took seconds and 540 MB."""
-    path = workbook(tmp_path / "far.xlsx", sheet_xml(ROWS.replace(b'r="C3"', f'r="{far}"'.encode())))
+    path = workbook(
+        tmp_path / "far.xlsx", sheet_xml(ROWS.replace(b'r="C3"', f'r="{far}"'.encode()))
+    )
     line = error_line("export", "--data", str(path), env={"ZGC_MAX_SHEET_CELLS": "10000"})
     assert line.startswith(f"zgc: error: {path}: sheet 'Data' spans "), line
     assert f"(A1 to {far}); the limit is 10,000 (set ZGC_MAX_SHEET_CELLS to raise it)" in line
@@ -175,9 +177,7 @@ def test_a_part_expanding_beyond_the_limit_is_refused(tmp_path: Path) -> None:
     rows = ROWS.replace(b"<t>m</t>", b"<t>" + big + b"</t>", 1)
     path = workbook(tmp_path / "bomb.xlsx", sheet_xml(rows))
     assert path.stat().st_size < 64 << 10
-    line = error_line(
-        "export", "--data", str(path), env={"ZGC_MAX_WORKBOOK_BYTES": str(1 << 20)}
-    )
+    line = error_line("export", "--data", str(path), env={"ZGC_MAX_WORKBOOK_BYTES": str(1 << 20)})
     assert line == (
         f"zgc: error: {path}: the workbook expands to more than 1 MiB, the limit "
         "(set ZGC_MAX_WORKBOOK_BYTES to raise it)"
@@ -190,7 +190,7 @@ def test_a_part_expanding_beyond_the_limit_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("broken", "reason"),
     [
-        (b"<c r=\"C3\"><v>2</v>", "cell C3: '2x' is not a number"),
+        (b'<c r="C3"><v>2</v>', "cell C3: '2x' is not a number"),
         (b"<t>m</t>", "broken sheet XML at its line 1, column"),
         (b'r="B3"', "a cell reference '3B', not A1 to XFD1048576"),
     ],
@@ -199,8 +199,10 @@ def test_a_part_expanding_beyond_the_limit_is_refused(tmp_path: Path) -> None:
 def test_broken_sheet_xml_names_its_row(tmp_path: Path, broken: bytes, reason: str) -> None:
     """Before: calamine's exception escaped as an internal error without a row."""
     replacement = {
-        b"<c r=\"C3\"><v>2</v>": b"<c r=\"C3\" t=\"n\"><v>2x</v>",
-        b"<t>m</t>": b"<t>&foo;</t>", b'r="B3"': b'r="3B"'}
+        b'<c r="C3"><v>2</v>': b'<c r="C3" t="n"><v>2x</v>',
+        b"<t>m</t>": b"<t>&foo;</t>",
+        b'r="B3"': b'r="3B"',
+    }
     rows = ROWS.replace(broken, replacement[broken])
     if broken == b"<t>m</t>":  # the second row's text
         rows = ROWS[: ROWS.index(b'<row r="3">')] + rows[rows.index(b'<row r="3">') :]

@@ -35,6 +35,7 @@ import pandas as pd
 from zgc_cli.errors import DataError
 from zgc_cli.model.combine import Combined, combine, load_source
 from zgc_cli.model.observations import Observations
+from zgc_cli.model.readers import LoneSurrogate, loads_json
 from zgc_cli.model.schema import (
     CLAIMS_FILE,
     ENTITIES_FILE,
@@ -48,7 +49,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.model.sources import DataSource, preferred_sources, resolve_data_sources
 from zgc_cli.model.textio import read_text
-from zgc_cli.phrases import csv_problem, json_problem, phrase
+from zgc_cli.phrases import csv_problem, json_problem, lone_surrogate, phrase
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ def load_package(source: DataSource) -> dict[str, object] | None:
         return None
     label, text = read_text(str(path), phrase("what.package"))
     try:
-        package = json.loads(text)
+        package = loads_json(text)
     except json.JSONDecodeError as error:
         raise DataError(
             phrase(
@@ -134,7 +135,8 @@ def load_package(source: DataSource) -> dict[str, object] | None:
             )
         ) from None
     except ValueError as error:  # e.g. a number too long to convert
-        raise DataError(phrase("package.value", label=label, problem=str(error))) from None
+        problem = lone_surrogate() if isinstance(error, LoneSurrogate) else str(error)
+        raise DataError(phrase("package.value", label=label, problem=problem)) from None
     if not isinstance(package, dict):
         raise DataError(phrase("package.not_object", label=str(path)))
     return package

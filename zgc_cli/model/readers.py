@@ -33,7 +33,15 @@ from typing import Any, cast
 from zgc_cli.errors import DataError
 from zgc_cli.model.textio import decode_text
 from zgc_cli.model.workbook import check_workbook, diagnose
-from zgc_cli.phrases import Listed, Phrase, Relocated, csv_problem, json_problem, phrase
+from zgc_cli.phrases import (
+    Listed,
+    Phrase,
+    Relocated,
+    csv_problem,
+    json_problem,
+    lone_surrogate,
+    phrase,
+)
 
 # The formats zgc reads. A path's extension names its format; standard input (and a
 # path without a known extension that is not a regular file) is sniffed.
@@ -353,30 +361,86 @@ def _value_problem(label: str, error: Exception) -> DataError:
     problem: object = first
     if isinstance(error, RecursionError) or "recursion" in first:
         problem = phrase("json.too_deep", words=first)
+    elif isinstance(error, LoneSurrogate):
+        problem = lone_surrogate()
     elif "integer string conversion" in first:
         problem = phrase("json.too_many_digits", words=first)
     return DataError(phrase("json.invalid", label=label, problem=problem))
 
 
-def _loads(text: str) -> Any:
+class LoneSurrogate(ValueError):
+    """A string of the JSON holds half a surrogate pair (the standard library lets it in)."""
+
+
+def loads_json(text: str) -> Any:
     """JSON text as Python values: orjson, and the standard library for what it refuses.
 
     orjson refuses integers beyond 64 bits; the standard library reads them (and
-    says where a real error is).
+    says where a real error is). A ``\\ud800`` escape without its pair is no
+    character (no file can hold it): orjson's refusal, with its place, stands.
     """
     import orjson
 
     try:
         return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
+    except orjson.JSONDecodeError as error:
+        if "surrogate" in error.msg:
+            raise
+        document = json.loads(text)
+    if _LONE_SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise LoneSurrogate from None
+    return document
+
+
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# A JSON string, whole (a colon inside one is text), then the colon that makes it a key.
+_KEY = re.compile(r'"(?:[^"\\]|\\.)*"\s*:')
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, number: int) -> None:
+        super().__init__(key)
+        self.key, self.number = key, number
+
+
+def duplicate_key(text: str, records: Sequence[dict[str, Any]]) -> tuple[str, int] | None:
+    """A key given twice in one object (json keeps the last), and its object's number.
+
+    Cheap on the usual file: each key has a colon after it, so when the text
+    has no more colons than the records have keys, no key came twice. Otherwise
+    the keys are counted with a regular expression, and only when they are more
+    is the text parsed again, slowly, to find the object.
+    """
+    keys = sum(map(len, records))
+    if text.count(":") <= keys or _KEY.subn("", text)[1] <= keys:
+        return None
+    number = 0
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal number
+        number += 1
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key, number)
+            seen.add(key)
+        return dict(pairs)
+
+    try:
+        json.loads(text, object_pairs_hook=unique)
+    except _DuplicateKey as duplicate:
+        return duplicate.key, duplicate.number
+    return None
 
 
 def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
     """A JSON list of objects (what ``zgc export --format json`` writes) as the loader's CSV."""
     text = decode_text(label, raw)
     try:
-        document = _loads(text)
+        document = loads_json(text)
     except json.JSONDecodeError as error:
         raise _json_problem(label, error.lineno, error) from None
     except (ValueError, RecursionError) as error:
@@ -389,6 +453,10 @@ def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
     for number, record in enumerate(document, start=1):
         if not isinstance(record, dict):
             raise DataError(phrase("json.record_not_object", label=label, number=number))
+    twice = duplicate_key(text, document)
+    if twice is not None:
+        where = phrase("place.record_at", label=label, number=twice[1])
+        raise DataError(phrase("json.duplicate_key", where=where, name=twice[0]))
     return _records_to_csv(label, document, range(1, len(document) + 1), "record")
 
 
@@ -401,13 +469,17 @@ def jsonl_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
         if not line.strip():
             continue
         try:
-            record = _loads(line)
+            record = loads_json(line)
         except json.JSONDecodeError as error:
             raise _json_problem(label, number, error) from None
         except (ValueError, RecursionError) as error:
             raise _value_problem(f"{label}:{number}", error) from None
         if not isinstance(record, dict):
             raise DataError(phrase("jsonl.not_object", label=label, number=number))
+        twice = duplicate_key(line, [record]) if line.count(":") > len(record) else None
+        if twice is not None:
+            where = f"{label}:{number}"
+            raise DataError(phrase("json.duplicate_key", where=where, name=twice[0]))
         records.append(record)
         lines.append(number)
     if not records:

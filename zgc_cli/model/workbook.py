@@ -27,6 +27,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
+from typing import cast
 from xml.etree import ElementTree
 
 from zgc_cli.errors import DataError
@@ -81,7 +82,9 @@ class SheetRange:
         return max(rows, 0) * max(columns, 0)
 
 
-def _expand(label: str, archive: zipfile.ZipFile, budget: list[int], keep: set[str]) -> dict:
+def _expand(
+    label: str, archive: zipfile.ZipFile, budget: list[int], keep: set[str]
+) -> dict[str, bytes]:
     """Every part expanded in blocks within the budget; the bytes of the parts in ``keep``."""
     kept: dict[str, bytes] = {}
     limit = MAX_WORKBOOK_BYTES
@@ -174,55 +177,84 @@ class SheetProblem:
     reason: str
 
 
+def _within_excel(reference: re.Match[str]) -> bool:
+    return column_number(reference[1]) <= EXCEL_COLUMNS and int(reference[2]) <= EXCEL_ROWS
+
+
+class _Walk:
+    """Where a parse of sheet XML is: the row and column, and the cells with a value seen."""
+
+    def __init__(self) -> None:
+        self.row = 0
+        self.column = 0
+        self.rows: list[int] = []
+        self.columns: list[int] = []
+
+    def start_row(self, element: ElementTree.Element) -> SheetProblem | None:
+        reference = element.get("r")
+        self.column = 0
+        if reference is None:
+            self.row += 1
+            return None
+        if not reference.strip().isdigit() or not 1 <= int(reference) <= EXCEL_ROWS:
+            said = phrase("xlsx.bad_row", row=reference, most=EXCEL_ROWS)
+            return SheetProblem(self.row + 1, said)
+        self.row = int(reference)
+        return None
+
+    def end_cell(self, cell: ElementTree.Element) -> SheetProblem | None:
+        reference = cell.get("r")
+        if reference is None:
+            self.column += 1
+        else:
+            match = _REFERENCE.fullmatch(reference.strip())
+            if match is None or not _within_excel(match):
+                said = phrase("xlsx.bad_cell", cell=reference, first="A1", last="XFD1048576")
+                return SheetProblem(max(self.row, 1), said)
+            self.column, self.row = column_number(match[1]), int(match[2])
+        problem = _cell_problem(cell)
+        if problem is not None:
+            return SheetProblem(max(self.row, 1), problem)
+        if _has_value(cell):
+            self.rows.append(self.row)
+            self.columns.append(self.column)
+            if len(self.rows) > 1 << 16:  # keep the bounds, not every cell
+                self.rows[:] = [min(self.rows), max(self.rows)]
+                self.columns[:] = [min(self.columns), max(self.columns)]
+        return None
+
+    def range(self) -> SheetRange:
+        if not self.rows:
+            return SheetRange(1, 0, 1, 0)
+        return SheetRange(min(self.rows), max(self.rows), min(self.columns), max(self.columns))
+
+
 def walk_sheet(xml: bytes) -> tuple[SheetRange | None, SheetProblem | None]:
-    """The range of the cells that hold a value, and the first problem, parsing the XML.
+    """The range of the cells that hold a value, or the first problem, parsing the XML.
 
     Slow (a Python step per element), so only run on a sheet that looked too big
     or that calamine refused.
     """
-    row = 0
-    column = 0
-    seen: list[int] = [EXCEL_ROWS + 1, 0, EXCEL_COLUMNS + 1, 0]
-    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    walk = _Walk()
+    parser: ElementTree.XMLPullParser = ElementTree.XMLPullParser(events=("start", "end"))
     try:
         for start in range(0, len(xml), _BLOCK):
             parser.feed(xml[start : start + _BLOCK])
-            for event, element in parser.read_events():
+            events = cast(Iterator[tuple[str, ElementTree.Element]], parser.read_events())
+            for event, element in events:
                 name = element.tag.rpartition("}")[2]
+                problem = None
                 if event == "start" and name == "row":
-                    reference = element.get("r")
-                    if reference is not None:
-                        if not reference.strip().isdigit() or not 1 <= int(reference) <= EXCEL_ROWS:
-                            return None, SheetProblem(row + 1, phrase("xlsx.bad_row", row=reference))
-                        row = int(reference)
-                    else:
-                        row += 1
-                    column = 0
+                    problem = walk.start_row(element)
                 elif event == "end" and name == "c":
-                    reference = element.get("r")
-                    if reference is not None:
-                        match = _REFERENCE.fullmatch(reference.strip())
-                        if match is None or column_number(match[1]) > EXCEL_COLUMNS or (
-                            int(match[2]) > EXCEL_ROWS
-                        ):
-                            where = max(row, 1)
-                            return None, SheetProblem(where, phrase("xlsx.bad_cell", cell=reference))
-                        column, row = column_number(match[1]), int(match[2])
-                    else:
-                        column += 1
-                    problem = _cell_problem(element)
-                    if problem is not None:
-                        return None, SheetProblem(max(row, 1), problem)
-                    if _has_value(element):
-                        seen[0], seen[1] = min(seen[0], row), max(seen[1], row)
-                        seen[2], seen[3] = min(seen[2], column), max(seen[3], column)
+                    problem = walk.end_cell(element)
                     element.clear()
+                if problem is not None:
+                    return None, problem
         parser.close()
     except ElementTree.ParseError as error:
-        return None, SheetProblem(max(row, 1), _xml_problem(error))
-    if seen[1] == 0:
-        return SheetRange(1, 0, 1, 0), None
-    return SheetRange(*seen), None
+        return None, SheetProblem(max(walk.row, 1), _xml_problem(error))
+    return walk.range(), None
 
 
 def _xml_problem(error: ElementTree.ParseError) -> str:
@@ -324,7 +356,9 @@ def _reference(row: int, column: int) -> str:
 
 def sheet_error(label: str, sheet: str, problem: SheetProblem) -> DataError:
     return DataError(
-        phrase("xlsx.sheet_problem", label=label, row=problem.row, sheet=sheet, reason=problem.reason)
+        phrase(
+            "xlsx.sheet_problem", label=label, row=problem.row, sheet=sheet, reason=problem.reason
+        )
     )
 
 

@@ -205,7 +205,14 @@ JSON_PROBLEMS: dict[str, str] = {
 def json_problem(words: str) -> object:
     """A json.JSONDecodeError's ``msg`` as a phrase when it is a known one."""
     key = JSON_PROBLEMS.get(words)
+    if key is None and "surrogate" in words:  # orjson: a \\ud800 escape without its pair
+        return lone_surrogate()
     return phrase(key) if key is not None else words
+
+
+def lone_surrogate() -> Phrase:
+    """A ``\\ud800`` escape without its pair: no character, so no file can hold it."""
+    return phrase("json.lone_surrogate", escapes="\\uD800-\\uDFFF")
 
 
 PHRASES: dict[str, dict[str, str]] = {**ERROR_PHRASES, **VERIFY_PHRASES}

@@ -353,6 +353,14 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "{label}：不是有效的 JSON：{problem}",
     },
     # Python's own words in English; in Chinese, what they mean.
+    "json.duplicate_key": {
+        "en": "{where}: key {name!r} appears twice in one object (which to keep?)",
+        "zh": "{where}：同一对象中键 {name!r} 出现了两次（该保留哪一个？）",
+    },
+    "json.lone_surrogate": {
+        "en": "a {escapes} escape without its pair, which is no character",
+        "zh": "{escapes} 转义不成对，不表示任何字符",
+    },
     "json.too_deep": {"en": "{words}", "zh": "嵌套层数过多"},
     "json.too_many_digits": {"en": "{words}", "zh": "整数的位数超过上限"},
     "json.not_list": {
@@ -411,12 +419,12 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "{label}:{row}：工作表 {sheet!r}：{reason}",
     },
     "xlsx.bad_row": {
-        "en": "a row numbered {row!r}, not 1 to 1048576",
-        "zh": "行号 {row!r} 不在 1 至 1048576 之间",
+        "en": "a row numbered {row!r}, not 1 to {most}",
+        "zh": "行号 {row!r} 不在 1 至 {most} 之间",
     },
     "xlsx.bad_cell": {
-        "en": "a cell reference {cell!r}, not A1 to XFD1048576",
-        "zh": "单元格引用 {cell!r} 不在 A1 至 XFD1048576 之间",
+        "en": "a cell reference {cell!r}, not {first} to {last}",
+        "zh": "单元格引用 {cell!r} 不在 {first} 至 {last} 之间",
     },
     "xlsx.bad_value": {
         "en": "cell {cell}: {value!r} is not a number",
