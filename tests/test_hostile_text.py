@@ -6,6 +6,8 @@ both languages; nothing reaches stdout first.
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,116 @@ def test_colons_in_text_and_escaped_quotes_are_no_keys(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--data", str(path)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[1] == 'm,2014,1,"a"":""b: ""year"": 1",x:y'
+
+
+# --- 4 and 16. machine formats on a terminal; invisible format characters ----------------
+
+HOSTILE = {
+    "OSC 52 clipboard": "\x1b]52;c;ZXZpbA==\x07",
+    "CSI clear": "\x1b[2J",
+    "OSC 8 link": "\x1b]8;;http://evil.example\x07x\x1b]8;;\x07",
+    "C1 CSI": "\x9b2J",
+    "bidi override": "\u202eexe.live",
+    "zero width": "a\u200bb\u2060c",
+    "tag characters": "\U000e0068\U000e0069",
+    "lone CR": "ok\rEVIL",
+}
+HIDDEN = ("\x1b", "\x07", "\x9b", "\u202e", "\u200b", "\u2060", "\U000e0068", "\r")
+
+
+def hostile_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.csv"
+    rows = "".join(f'm{n},2014,{n},"{text}"\n' for n, text in enumerate(HOSTILE.values()))
+    path.write_text("metric,year,value,quote\n" + rows, encoding="utf-8", newline="")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "markdown", "json", "jsonl"])
+def test_machine_formats_on_a_terminal_spell_out_the_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Before: OSC 52, CSI, OSC 8 and bidi overrides reached the terminal raw."""
+    import orjson
+
+    path = hostile_csv(tmp_path)
+    monkeypatch.setattr("zgc_cli.env.is_tty", lambda stream: stream is not None)
+    result = runner.invoke(app, ["export", "--data", str(path), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    shown = result.stdout
+    assert not [char for char in HIDDEN if char in shown], shown
+    if fmt in ("json", "jsonl"):  # JSON's own escapes: the text reads back as the data
+        records = orjson.loads(shown) if fmt == "json" else map(orjson.loads, shown.splitlines())
+        assert [record["quote"] for record in records] == list(HOSTILE.values())
+    else:
+        assert "\\x1b]52;c;ZXZpbA==\\x07" in shown and "\\u202eexe.live" in shown
+        assert "a\\u200bb\\u2060c" in shown and "\\U000e0068\\U000e0069" in shown
+
+
+def test_a_pipe_keeps_every_byte(tmp_path: Path) -> None:
+    path = hostile_csv(tmp_path)
+    result = runner.invoke(app, ["export", "--data", str(path), "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert [row[3] for row in rows[1:]] == list(HOSTILE.values())
+
+
+def test_a_table_spells_out_invisible_format_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: zero-width and tag characters reached the terminal (look-alike ids)."""
+    path = hostile_csv(tmp_path)
+    monkeypatch.setattr("zgc_cli.env.is_tty", lambda stream: stream is not None)
+    result = runner.invoke(app, ["source", "m5", "--data", str(path), "--format", "table"])
+    assert result.exit_code == 0, result.stderr
+    assert "a\\u200bb\\u2060c" in result.stdout.replace("\n", "").replace(" ", "")
+    assert not [char for char in HIDDEN if char in result.stdout]
+
+
+def test_completion_candidates_spell_out_the_data(tmp_path: Path) -> None:
+    """Before: a metric id's ESC sequence and bidi override went to the shell's listing."""
+    from zgc_cli.completion import complete_entities, complete_metrics
+
+    path = tmp_path / "ids.csv"
+    path.write_text(
+        'metric,entity,year,value\n"m\x1b]52;c;eA==\x07",e\u202e1,2014,1\n"m\u200bx",e,2014,1\n',
+        encoding="utf-8",
+    )
+
+    class Context:
+        params = {"data": [str(path)]}
+
+    assert complete_metrics(Context(), "m") == ["m\\x1b]52;c;eA==\\x07", "m\\u200bx"]
+    assert complete_entities(Context(), "e") == ["e\\u202e1", "e"]
+
+
+@pytest.mark.slow
+def test_o_to_a_terminal_device_spells_out_the_data(tmp_path: Path) -> None:
+    """Before: ``-o /dev/tty`` wrote the data's escapes raw, as a pipe would."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    from tests.test_installed import clean_env
+
+    path = hostile_csv(tmp_path)
+    leader, follower = pty.openpty()
+    try:
+        terminal = os.ttyname(follower)
+        command = ["export", "--data", str(path), "-o", terminal, "--format", "csv"]
+        result = subprocess.run(
+            [sys.executable, "-m", "zgc_cli", *command],
+            capture_output=True,
+            env=clean_env(),
+            timeout=60,
+        )
+        shown = b""
+        while select.select([leader], [], [], 0.5)[0]:
+            shown += os.read(leader, 1 << 16)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 0, result.stderr
+    text = shown.decode().replace("\r\n", "\n")
+    assert "\\x1b]52;c;ZXZpbA==\\x07" in text and "\\u202eexe.live" in text
+    assert not [char for char in HIDDEN if char in text], text

@@ -49,6 +49,20 @@ def _cannot_write(path: Path, error: OSError) -> ZgcError:
     return ZgcError(phrase("write.failed", path=visible(str(path)), reason=reason))
 
 
+def is_terminal(path: Path) -> bool:
+    """Whether a path is a terminal device (``-o /dev/tty``), which a person reads."""
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        return os.isatty(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def _mode_for(path: Path) -> int | None:
     """The permission bits a replacement keeps: the old file's, as ``>`` keeps them."""
     try:
