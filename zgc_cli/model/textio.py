@@ -94,7 +94,7 @@ def _permission_denied(path: str) -> str:
     for parent in _ancestors(path):
         if not os.access(parent, os.X_OK):
             return phrase("path.permission_enter", parent=str(parent))
-    return "permission denied"
+    return phrase("path.permission")
 
 
 def _no_such_file(path: str) -> str:
@@ -104,6 +104,18 @@ def _no_such_file(path: str) -> str:
     except OSError:
         pass
     return phrase("path.no_such_file")
+
+
+def path_problem(path: str, error: OSError) -> str:
+    """Why a path cannot be opened or made, in the words of the messages (a writer's too)."""
+    code = error.errno
+    if code == errno.ENOTDIR:
+        return _not_a_directory(path)
+    if code in (errno.EACCES, errno.EPERM):
+        return _permission_denied(path)
+    if code == errno.ENOENT:
+        return _no_such_file(path)
+    return _reason(error)
 
 
 def _open_problem(label: str, path: str, error: OSError, what: str) -> DataError:

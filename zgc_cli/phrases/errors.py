@@ -511,6 +511,25 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "cannot write {path}: no folder {folder}",
         "zh": "无法写入 {path}：文件夹 {folder} 不存在",
     },
+    "write.not_folder": {
+        "en": "cannot write {path}: {folder} is a file, not a folder",
+        "zh": "无法写入 {path}：{folder} 是文件，不是文件夹",
+    },
+    "write.locked_folder": {
+        "en": "cannot write {path}: permission denied (cannot enter {folder})",
+        "zh": "无法写入 {path}：没有权限（无法进入 {folder}）",
+    },
+    "write.protected": {
+        "en": "refusing to write {path}: it is write-protected (mode {mode}); make it writable "
+        "({command}) or write to another file",
+        "zh": "拒绝写入 {path}：该文件受写保护（权限 {mode}）；请先使其可写（{command}）"
+        "或写到另一个文件",
+    },
+    "write.folder_name": {
+        "en": "cannot write {path}: a name ending in {slash} is a folder's, and there is no such "
+        "folder",
+        "zh": "无法写入 {path}：以 {slash} 结尾的名称是文件夹名，而该文件夹不存在",
+    },
     "write.failed": {"en": "cannot write {path}: {reason}", "zh": "无法写入 {path}：{reason}"},
     "write.is_input": {
         "en": "refusing to write {path}: it is {role}; write to another file",
