@@ -165,3 +165,57 @@ def test_an_interrupted_write_leaves_the_old_file_and_nothing_beside_it(
     assert os.listdir(tmp_path) == ["out.csv"]
     assert target.read_text() == OLD
     assert signal.getsignal(signal.SIGINT) is not None  # the test process is left as it was
+
+
+# --- 7 and 13. workbooks: a text too long for a cell, a full disk ---------------------------
+
+
+def test_a_text_longer_than_an_xlsx_cell_is_refused_not_cut(tmp_path: Path) -> None:
+    """Before: openpyxl cut it at 32,767 characters and zgc exited 0."""
+    pytest.importorskip("openpyxl")
+    data = tmp_path / "long.csv"
+    data.write_text("metric,year,value,quote\nm,2014,1,short\nm,2015,2," + "长" * 40_000 + "\n")
+    target = tmp_path / "out.xlsx"
+    code, stderr = export_to(data, str(target))
+    assert code == 1
+    assert stderr == (
+        "zgc: error: an .xlsx cell holds at most 32,767 characters; row 3's 'quote' has 40,000: "
+        "write .csv instead\n"
+    )
+    assert sorted(os.listdir(tmp_path)) == ["long.csv"]
+
+
+def test_escapes_count_towards_the_cell_limit(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    data = tmp_path / "escaped.csv"
+    data.write_text("metric,year,value,quote\nm,2014,1," + "\x1b" * 5_000 + "\n")
+    code, stderr = export_to(data, str(tmp_path / "out.xlsx"))
+    assert code == 1 and "row 2's 'quote' has 35,000" in stderr, stderr
+
+
+FULL_DISK = textwrap.dedent(
+    """
+    import resource, signal, sys
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails: EFBIG
+    sys.argv = ["zgc", "export", "-o", sys.argv[1]]
+    from zgc_cli.__main__ import main
+    main()
+    """
+)
+
+
+@pytest.mark.slow
+def test_a_full_disk_while_writing_xlsx_is_one_line(tmp_path: Path) -> None:
+    """Before: an internal error (lxml's SerialisationError) and a 7-line "Exception ignored"."""
+    pytest.importorskip("openpyxl")
+    target = tmp_path / "out.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-c", FULL_DISK, str(target)],
+        capture_output=True,
+        env=clean_env(),
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"zgc: error: cannot write {target}: File too large\n"
+    assert os.listdir(tmp_path) == []

@@ -581,6 +581,12 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         ".csv instead",
         "zh": "一个 .xlsx 工作表在表头下最多容纳 {most} 行，而此结果有 {rows} 行：请改写为 .csv",
     },
+    "xlsx.cell_too_long": {
+        "en": "an .xlsx cell holds at most {most} characters; row {row}'s {column!r} has {length}: "
+        "write .csv instead",
+        "zh": "一个 .xlsx 单元格最多容纳 {most} 个字符，而第{row}行的 {column!r} 有 {length} 个："
+        "请改写为 .csv",
+    },
     # --- errors and warnings: charts ---
     "chart.nothing": {
         "en": "nothing to plot: the series have no observations",
