@@ -217,3 +217,45 @@ def test_o_to_a_terminal_device_spells_out_the_data(tmp_path: Path) -> None:
     text = shown.decode().replace("\r\n", "\n")
     assert "\\x1b]52;c;ZXZpbA==\\x07" in text and "\\u202eexe.live" in text
     assert not [char for char in HIDDEN if char in text], text
+
+
+# --- 11. long fields ------------------------------------------------------------------------
+
+LONG_QUOTE = "甲,乙\t丙 " * 40_000  # 360 KB of UTF-8, with commas and tabs to quote
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl"])
+def test_a_field_over_128_kib_reads_back(tmp_path: Path, fmt: str) -> None:
+    """Before: the csv module's 128 KiB limit refused what zgc itself wrote."""
+    source = tmp_path / "long.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [["metric", "year", "value", "quote"], ["m", 2014, 1, LONG_QUOTE]]
+        )
+    written = runner.invoke(app, ["export", "--data", str(source), "--format", fmt])
+    assert written.exit_code == 0, written.stderr
+    copy = tmp_path / f"copy.{fmt}"
+    copy.write_text(written.stdout, encoding="utf-8")
+    again = runner.invoke(app, ["export", "--data", str(copy), "--format", fmt])
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == written.stdout
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tsv"])
+def test_a_field_over_the_limit_names_its_real_line_and_the_variable(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Before: the TSV error named line 3 of a two-line file, and no way to raise the limit."""
+    path = tmp_path / f"long.{suffix}"
+    sep = "," if suffix == "csv" else "\t"
+    path.write_text(
+        sep.join(["metric", "year", "value", "quote"])
+        + "\n"
+        + sep.join(["m", "2014", "1", '"' + "x" * 200_000 + '"'])
+        + "\n"
+    )
+    line = error_line("export", "--data", str(path), env={"ZGC_MAX_FIELD_BYTES": "100000"})
+    assert line == (
+        f"zgc: error: {path}:2: cannot read this row: a field longer than 100,000 bytes, the "
+        "limit (set ZGC_MAX_FIELD_BYTES to raise it)"
+    )

@@ -7,11 +7,13 @@ library only: shell completion reads through the same readers.
 
 from __future__ import annotations
 
+import csv
 import os
 from dataclasses import dataclass
 
 from zgc_cli.errors import DataError
-from zgc_cli.phrases import phrase
+from zgc_cli.phrases import FIELD_LIMIT_VARIABLE, phrase
+from zgc_cli.phrases import size_text as size_text  # the limits' own words
 
 
 @dataclass(frozen=True)
@@ -36,17 +38,16 @@ class Limit:
         return int(text)
 
 
-# The longest single field (a CSV or TSV cell, a JSON string, a workbook cell), in bytes.
-MAX_FIELD_BYTES = Limit("ZGC_MAX_FIELD_BYTES", 64 << 20)
+# The longest single field (a CSV or TSV cell, a JSON string), in bytes (characters of JSON).
+MAX_FIELD_BYTES = Limit(FIELD_LIMIT_VARIABLE, 16 << 20)
 # How many cells a workbook's sheet may span (rows × columns from its first to its last cell).
 MAX_SHEET_CELLS = Limit("ZGC_MAX_SHEET_CELLS", 5_000_000)
 # How many bytes a workbook's parts may expand to, all together.
 MAX_WORKBOOK_BYTES = Limit("ZGC_MAX_WORKBOOK_BYTES", 256 << 20)
 
 
-def size_text(size: int) -> str:
-    """A byte count as the README writes limits: ``64 MiB``, ``256 KiB``, ``100 bytes``."""
-    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
-        if size >= 1 << shift and size % (1 << shift) == 0:
-            return f"{size >> shift} {unit}"
-    return f"{size:,} bytes"
+def csv_field_limit() -> int:
+    """Let the csv module read fields up to :data:`MAX_FIELD_BYTES` (its own limit: 128 KiB)."""
+    most = MAX_FIELD_BYTES.value()
+    csv.field_size_limit(most)
+    return most

@@ -31,6 +31,7 @@ from pathlib import PurePath
 from typing import Any, cast
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.limits import csv_field_limit
 from zgc_cli.model.textio import decode_text
 from zgc_cli.model.workbook import check_workbook, diagnose
 from zgc_cli.phrases import (
@@ -495,16 +496,17 @@ def tsv_to_csv(label: str, raw: bytes) -> bytes:
     and each record keeps its lines, so the loader's line numbers are the file's.
     """
     text = raw.decode("latin-1")
+    csv_field_limit()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
     out = io.StringIO()
+    first_line = 1
     try:
         for row in reader:
             out.write(",".join(_quoted(cell) for cell in row) + "\n")
-    except csv.Error as error:
+            first_line = reader.line_num + 1
+    except csv.Error as error:  # named at the line its record starts on
         problem = csv_problem(error)
-        raise DataError(
-            phrase("csv.row", label=label, line=reader.line_num + 1, problem=problem)
-        ) from None
+        raise DataError(phrase("csv.row", label=label, line=first_line, problem=problem)) from None
     return out.getvalue().encode("latin-1")
 
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 import numpy as np
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.limits import csv_field_limit
 from zgc_cli.model.textio import ENCODINGS, OpenedInput
 from zgc_cli.phrases import csv_problem, phrase
 
@@ -72,6 +73,7 @@ def decode_header(label: str, buffer: bytes, start: int) -> tuple[list[str], str
         except UnicodeDecodeError:
             continue
         try:
+            csv_field_limit()
             names = next(csv.reader([text]))
         except csv.Error as error:
             raise DataError(phrase("csv.header", label=label, problem=csv_problem(error))) from None
@@ -99,6 +101,7 @@ def record_lines(
     it is read: a big file is not held a second (and a fourth) time.
     """
     # strict (on a diagnosis only) also stops at what pandas refused, e.g. an unclosed quote.
+    csv_field_limit()
     raw = io.BytesIO(buffer)
     raw.seek(start)
     reader = csv.reader(io.TextIOWrapper(raw, encoding="latin-1", newline=""), strict=strict)

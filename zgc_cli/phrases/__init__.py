@@ -176,6 +176,18 @@ CSV_PROBLEMS: dict[str, str] = {
 }
 
 
+# The environment variable that sets the longest field zgc reads (see model/limits.py).
+FIELD_LIMIT_VARIABLE = "ZGC_MAX_FIELD_BYTES"
+
+
+def size_text(size: int) -> str:
+    """A byte count as the README writes limits: ``64 MiB``, ``256 KiB``, ``100 bytes``."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift} {unit}"
+    return f"{size:,} bytes"
+
+
 def csv_problem(error: object) -> object:
     """A csv.Error's text as a phrase when it is a known one."""
     words = str(error)
@@ -183,7 +195,8 @@ def csv_problem(error: object) -> object:
     if key is not None:
         return phrase(key)
     if words.startswith("field larger than field limit"):
-        return phrase("csv.field_limit", limit=words.rsplit("(", 1)[-1].rstrip(")"))
+        most = int(words.rsplit("(", 1)[-1].rstrip(")"))
+        return phrase("csv.field_limit", most=size_text(most), variable=FIELD_LIMIT_VARIABLE)
     if words.startswith("new-line character seen in unquoted field"):
         return phrase("csv.newline")
     return words

@@ -129,8 +129,8 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "csv.unexpected_end": {"en": "unexpected end of data", "zh": "数据意外结束（引号未闭合？）"},
     "csv.nul": {"en": "line contains NUL", "zh": "行内含空字节（NUL）"},
     "csv.field_limit": {
-        "en": "field larger than field limit ({limit})",
-        "zh": "字段超过长度上限（{limit}）",
+        "en": "a field longer than {most}, the limit (set {variable} to raise it)",
+        "zh": "有字段超过 {most} 的长度上限（设置 {variable} 可提高上限）",
     },
     "csv.newline": {
         "en": "new-line character seen in unquoted field - do you need to open the file with "
