@@ -259,3 +259,49 @@ def test_a_field_over_the_limit_names_its_real_line_and_the_variable(
         f"zgc: error: {path}:2: cannot read this row: a field longer than 100,000 bytes, the "
         "limit (set ZGC_MAX_FIELD_BYTES to raise it)"
     )
+
+
+# --- 6. a GBK file with a UTF-8 line -----------------------------------------------------
+
+GBK_ROWS = ["metric,year,value,quote", "m,2014,1,中关村科技园", "m,2015,2,海淀区创新"]
+
+
+def gbk_lines(rows: list[str]) -> bytes:
+    return b"".join((row + "\n").encode("gbk") for row in rows)
+
+
+@pytest.mark.parametrize(("position", "line"), [(3, 4), (2, 3)])
+def test_a_utf8_line_in_a_gbk_file_is_named(tmp_path: Path, position: int, line: int) -> None:
+    """Before: it loaded as mojibake (北京市中关村 read as 鍖椾含甯備腑鍏虫潙), exit 0."""
+    path = tmp_path / "mixed.csv"
+    utf8 = "m,2016,3,北京市中关村\n".encode()
+    gbk = gbk_lines(GBK_ROWS)
+    lines = gbk.splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[:position]) + utf8 + b"".join(lines[position:]))
+    assert error_line("export", "--data", str(path)) == (
+        f"zgc: error: {path}:{line}: UTF-8, though the rest of the file is GB18030 "
+        "(mixed encodings?)"
+    )
+    zh = runner.invoke(app, ["export", "--data", str(path), "--lang", "zh"]).stderr
+    assert (
+        zh
+        == f"zgc：错误：{path}:{line}：此行是 UTF-8 编码，而文件其余部分是 GB18030（编码混杂？）\n"
+    )
+
+
+def test_a_utf8_line_in_gbk_json_lines_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    first = '{"metric":"m","year":2014,"value":1,"quote":"中关村科技园"}\n'.encode("gbk")
+    second = '{"metric":"m","year":2015,"value":1,"quote":"北京市中关村"}\n'.encode()
+    path.write_bytes(first + second)
+    line = error_line("export", "--data", str(path))
+    assert line.startswith(f"zgc: error: {path}:2: UTF-8, though the rest"), line
+
+
+def test_gbk_that_happens_to_be_valid_utf8_still_loads(tmp_path: Path) -> None:
+    """园 is D4 B0 in GBK: valid UTF-8 by chance (Armenian ԰), but no Chinese in UTF-8."""
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(gbk_lines([*GBK_ROWS, "m,2016,3,园"]))
+    result = runner.invoke(app, ["export", "--data", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "m,2016,3,园"

@@ -97,6 +97,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "{label}:{line}: not UTF-8, though most of the file is (mixed encodings?)",
         "zh": "{label}:{line}：此行不是 UTF-8 编码，而文件其余大部分是（编码混杂？）",
     },
+    "input.utf8_in_gb18030": {
+        "en": "{label}:{line}: UTF-8, though the rest of the file is GB18030 (mixed encodings?)",
+        "zh": "{label}:{line}：此行是 UTF-8 编码，而文件其余部分是 GB18030（编码混杂？）",
+    },
     "input.undecodable": {
         "en": "{label}:{line}: bytes that decode as neither UTF-8 nor GB18030",
         "zh": "{label}:{line}：有字节既不能按 UTF-8 也不能按 GB18030 解码",
