@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -305,3 +306,40 @@ def test_gbk_that_happens_to_be_valid_utf8_still_loads(tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "--data", str(path)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "m,2016,3,园"
+
+
+# --- 8 and 12. citation keys and BibTeX urls ----------------------------------------------
+
+URL = "http://www.news.cn/c_1130115583.htm?a=1&b=50%25#top"
+
+
+def cited_data(tmp_path: Path) -> Path:
+    path = tmp_path / "cite.csv"
+    path.write_text(
+        "metric,entity,year,value\nm,北京,2014,1\nm,上海,2014,2\nm,x.a,2014,3\nm.x,a,2014,4\n"
+    )
+    package = {"name": "x", "sources": [{"title": "T", "publisher": "P", "path": URL}]}
+    (tmp_path / "datapackage.json").write_text(json.dumps(package))
+    return path
+
+
+def test_citation_keys_never_collide(tmp_path: Path) -> None:
+    """Before: 北京 and 上海 both became m:--:2014 (reference managers keep one entry)."""
+    import bibtexparser
+
+    path = cited_data(tmp_path)
+    text = runner.invoke(app, ["cite", "m", "--data", str(path), "-s", "bibtex"]).stdout
+    text += runner.invoke(app, ["cite", "m.x", "--data", str(path), "-s", "bibtex"]).stdout
+    keys = [entry.key for entry in bibtexparser.parse_string(text).entries]
+    assert sorted(keys) == sorted(
+        ["m:.5317..4eac.:2014", "m:.4e0a..6d77.:2014", "m:x.2e.a:2014", "m.2e.x:a:2014"]
+    )
+
+
+def test_a_bibtex_url_is_the_link_as_written(tmp_path: Path) -> None:
+    """Before: c\\_1130115583.htm?a=1\\&b=50\\%25\\#top, a broken link."""
+    path = cited_data(tmp_path)
+    text = runner.invoke(
+        app, ["cite", "m", "2014", "-e", "北京", "--data", str(path), "-s", "bibtex"]
+    )
+    assert f"  url = {{{URL}}}," in text.stdout.splitlines(), text.stdout
