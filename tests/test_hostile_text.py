@@ -343,3 +343,68 @@ def test_a_bibtex_url_is_the_link_as_written(tmp_path: Path) -> None:
         app, ["cite", "m", "2014", "-e", "北京", "--data", str(path), "-s", "bibtex"]
     )
     assert f"  url = {{{URL}}}," in text.stdout.splitlines(), text.stdout
+
+
+# --- 18. the messages ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        # Before: "found: metric, \x00unnamed:2, value" (the placeholder of an empty name).
+        (
+            "u.csv",
+            "metric,,value\nm,,1\n",
+            "u.csv:1: missing required column(s) year; found: metric, value",
+        ),
+        # Before: "NUL byte: not a text CSV (UTF-16 or binary?)" for a JSON escape.
+        (
+            "n.json",
+            '[{"metric":"m","year":2014,"value":1,"quote":"a\\u0000b"}]',
+            "n.json: record 1: column 'quote': a \\u0000 (NUL) character, which no text holds",
+        ),
+        # Before: "column 'value': inf is not a finite number" for 401 digits.
+        (
+            "d.csv",
+            "metric,year,value\nm,2014," + "9" * 401 + "\n",
+            "d.csv:2: column 'value': infinite, or beyond ±1.8×10³⁰⁸ (the largest float)",
+        ),
+    ],
+)
+def test_messages_say_what_the_file_holds(
+    tmp_path: Path, name: str, content: str, said: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    assert error_line("export", "--data", str(path)) == f"zgc: error: {tmp_path}/{said}"
+
+
+def test_a_huge_number_in_a_workbook_is_not_called_empty(tmp_path: Path) -> None:
+    """Before: an xlsx 1e400 (inf to calamine) was "column 'value' is empty"."""
+    pytest.importorskip("python_calamine")
+    from tests.test_hostile_workbooks import ROWS, sheet_xml, workbook
+
+    rows = ROWS.replace(b'<c r="C3"><v>2</v>', b'<c r="C3"><v>1e400</v>')
+    path = workbook(tmp_path / "inf.xlsx", sheet_xml(rows))
+    assert error_line("export", "--data", str(path)) == (
+        f"zgc: error: {path}:3: column 'value': infinite, or beyond ±1.8×10³⁰⁸ (the largest float)"
+    )
+
+
+def test_a_negative_year_is_not_called_an_unknown_option() -> None:
+    """Before: Typer's box "No such option: -5"."""
+    result = runner.invoke(app, ["compare", "-5", "2023"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "zgc: error: -5: a negative number is read as an option, and years and counts here are "
+        "positive (to pass it as it is, put -- before the arguments)\n"
+    )
+
+
+def test_a_share_of_an_attribute_is_grammatical(tmp_path: Path) -> None:
+    """Before: "m is a attribute"."""
+    path = tmp_path / "a.csv"
+    path.write_text("metric,entity,year,value\nm,zgc,2014,1\n")
+    (tmp_path / "indicators.csv").write_text("metric,name_en,kind\nm,M,attribute\n")
+    result = runner.invoke(app, ["share", "m", "--data", str(path)])
+    assert "m is not an amount (attribute)" in result.stderr, result.stderr

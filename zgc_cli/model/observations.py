@@ -333,7 +333,8 @@ def _load(label: str, data: FileBytes) -> Observations:
         raise DataError(phrase("data.repeated_columns", label=label, columns=Listed(repeated)))
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
-        found = Listed(columns) if columns else phrase("data.no_columns")
+        named = [name for name in columns if not name.startswith(UNNAMED_PREFIX)]
+        found = Listed(named) if named else phrase("data.no_columns")
         raise DataError(
             phrase("data.missing_columns", label=label, missing=Listed(missing), found=found)
         )

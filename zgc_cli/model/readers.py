@@ -24,7 +24,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import PurePath
@@ -369,6 +369,19 @@ def _value_problem(label: str, error: Exception) -> DataError:
     return DataError(phrase("json.invalid", label=label, problem=problem))
 
 
+def _refuse_nul(
+    text: str, records: Sequence[dict[str, Any]], where: Callable[[int], object]
+) -> None:
+    """A ``\\u0000`` in a string is refused at its record: no text holds a NUL."""
+    if "\\u0000" not in text:
+        return
+    for number, record in enumerate(records, start=1):
+        for column, cell in record.items():
+            if isinstance(cell, str) and "\x00" in cell:
+                said = phrase("json.nul", where=where(number), column=column, escape="\\u0000")
+                raise DataError(said)
+
+
 class LoneSurrogate(ValueError):
     """A string of the JSON holds half a surrogate pair (the standard library lets it in)."""
 
@@ -454,6 +467,9 @@ def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
     for number, record in enumerate(document, start=1):
         if not isinstance(record, dict):
             raise DataError(phrase("json.record_not_object", label=label, number=number))
+    _refuse_nul(
+        text, document, lambda number: phrase("place.record_at", label=label, number=number)
+    )
     twice = duplicate_key(text, document)
     if twice is not None:
         where = phrase("place.record_at", label=label, number=twice[1])
@@ -477,6 +493,7 @@ def jsonl_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
             raise _value_problem(f"{label}:{number}", error) from None
         if not isinstance(record, dict):
             raise DataError(phrase("jsonl.not_object", label=label, number=number))
+        _refuse_nul(line, [record], lambda _record: f"{label}:{number}")  # noqa: B023
         twice = duplicate_key(line, [record]) if line.count(":") > len(record) else None
         if twice is not None:
             where = f"{label}:{number}"
@@ -521,8 +538,8 @@ def _excel_cell(cell: Any) -> str:
         return "TRUE" if cell else "FALSE"
     if isinstance(cell, int):
         return str(cell)
-    if isinstance(cell, float):
-        return _number_text(cell) if math.isfinite(cell) else ""
+    if isinstance(cell, float):  # 1e400 is inf: said so by the loader, not taken for empty
+        return _number_text(cell) if math.isfinite(cell) else repr(cell)
     isoformat = getattr(cell, "isoformat", None)
     return str(isoformat()) if isoformat is not None else str(cell)
 

@@ -194,6 +194,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "cell.empty": {"en": "is empty", "zh": "为空"},
     "cell.not_whole_year": {"en": "is not a whole year", "zh": "不是整数年份"},
     "cell.year_out_of_range": {"en": "is out of range", "zh": "超出年份范围"},
+    "data.too_large": {
+        "en": "{label}:{line}: column '{column}': infinite, or beyond {most} (the largest float)",
+        "zh": "{label}:{line}：“{column}”列的数值为无穷大，或超出 {most}（浮点数的上限）",
+    },
     "cell.not_finite": {"en": "is not a finite number", "zh": "不是有限的数"},
     "cell.not_one_of": {"en": "is not one of {allowed}", "zh": "不是可选值（{allowed}）之一"},
     "data.duplicate": {
@@ -275,8 +279,8 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "数据旁没有“events.csv”：无大事记可显示",
     },
     "share.not_amounts": {
-        "en": "{metric} is a {kinds}: a share of a whole needs amounts (a level, a flow or a "
-        "running total)",
+        "en": "{metric} is not an amount ({kinds}): a share of a whole needs amounts (a level, "
+        "a flow or a running total)",
         "zh": "指标“{metric}”属于{kinds}：计算占比需要总量类指标（存量、流量或累计值）",
     },
     "share.no_parents": {
@@ -357,6 +361,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "{label}：不是有效的 JSON：{problem}",
     },
     # Python's own words in English; in Chinese, what they mean.
+    "json.nul": {
+        "en": "{where}: column {column!r}: a {escape} (NUL) character, which no text holds",
+        "zh": "{where}：“{column}”列含有 {escape}（NUL）字符，文本中不能有此字符",
+    },
     "json.duplicate_key": {
         "en": "{where}: key {name!r} appears twice in one object (which to keep?)",
         "zh": "{where}：同一对象中键 {name!r} 出现了两次（该保留哪一个？）",
@@ -616,6 +624,12 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "chart.no_font_boxes": {
         "en": "no Chinese font found; Chinese characters in the chart show as boxes ({hint})",
         "zh": "未找到中文字体；图中的汉字将显示为方框（{hint}）",
+    },
+    "usage.negative_number": {
+        "en": "{number}: a negative number is read as an option, and years and counts here are "
+        "positive (to pass it as it is, put -- before the arguments)",
+        "zh": "{number}：负数会被当作选项，而这里的年份和数量都是正数"
+        "（若要照原样传入，请在参数前加 --）",
     },
     # --- errors: the process ---
     "run.memory": {
