@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -408,3 +409,76 @@ def test_a_share_of_an_attribute_is_grammatical(tmp_path: Path) -> None:
     (tmp_path / "indicators.csv").write_text("metric,name_en,kind\nm,M,attribute\n")
     result = runner.invoke(app, ["share", "m", "--data", str(path)])
     assert "m is not an amount (attribute)" in result.stderr, result.stderr
+
+
+# --- 2. a long passage on a terminal ------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["source", "m"], ["export", "--format", "table"]])
+def test_a_long_passage_on_a_terminal_is_shown_cut_and_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """Before: Rich laid the whole passage out, in time growing faster than its length."""
+    import time
+
+    path = tmp_path / "long.csv"
+    passage = "中关村科技园区的发展 " * 100_000  # 1.1 million characters, 3 MB
+    path.write_text(f'metric,year,value,quote\nm,2014,1,"{passage}"\n', encoding="utf-8")
+    monkeypatch.setattr("zgc_cli.env.is_tty", lambda stream: stream is not None)
+    started = time.monotonic()
+    result = runner.invoke(app, [*command, "--data", str(path)], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.stderr
+    assert time.monotonic() - started < 5
+    shown = result.stdout.replace("\n", "").replace("│", "").replace(" ", "")
+    assert re.search(r"…\(\+1,09\d,\d{3}\)", shown), shown[-300:]
+    assert len(result.stdout) < 100_000
+
+
+LONG_PASSAGE_RUN = """
+import resource, sys, time
+import zgc_cli.env
+zgc_cli.env.is_tty = lambda stream: stream is not None
+from typer.testing import CliRunner
+from zgc_cli.cli import app
+started = time.monotonic()
+result = CliRunner().invoke(app, ["source", "m", "--data", sys.argv[1]])
+seconds = time.monotonic() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(result.exit_code, round(seconds, 2), peak, result.stderr.strip())
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("raised", [False, True], ids=["refused", "shown"])
+def test_a_100_mb_passage_on_a_terminal_takes_under_5_s_and_1_gb(
+    tmp_path: Path, raised: bool
+) -> None:
+    """Before: 11 GB and still running. Refused at the field limit, or shown cut when raised."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_installed import clean_env
+
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write('metric,year,value,quote\nm,2014,1,"')
+        for _ in range(100):
+            handle.write("中关村科技园区的发展 " * 33_000)  # 1 MB
+        handle.write('"\n')
+    env = {**clean_env(), "COLUMNS": "100"}
+    if raised:
+        env["ZGC_MAX_FIELD_BYTES"] = str(200 << 20)
+    run = subprocess.run(
+        [sys.executable, "-c", LONG_PASSAGE_RUN, str(path)],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        text=True,
+    )
+    code, seconds, peak, said = run.stdout.split(" ", 3)
+    assert code == ("0" if raised else "1"), run.stdout + run.stderr
+    if not raised:
+        assert "a field longer than 16 MiB, the limit (set ZGC_MAX_FIELD_BYTES" in said
+    assert float(seconds) < 5 * (2 if os.environ.get("CI_SLOW_MACHINE") else 1)
+    assert int(peak) < 1 << 30
