@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.limits import refuse_without_headroom
 from zgc_cli.model.schema import (
     CATEGORY_COLUMNS,
     OPTIONAL_COLUMNS,
@@ -130,6 +131,7 @@ def _parse(
     Returns the frame without blank rows, and the line numbers of its rows.
     """
     encodings = [encoding] + [other for other in ENCODINGS if other != encoding]
+    refuse_without_headroom(label, data.size)
     for candidate in encodings:
         if candidate != "utf-8":
             refuse_mixed_encodings(label, data.get())

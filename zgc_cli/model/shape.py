@@ -34,6 +34,7 @@ class FileBytes:
 
     def __init__(self, data: bytes, opened: OpenedInput | None = None) -> None:
         self._data: bytes | None = data
+        self.size = len(data)
         self._opened = opened if opened is not None and opened.regular else None
 
     def get(self) -> bytes:
