@@ -25,7 +25,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import PurePath
 from typing import Any, cast
@@ -131,18 +131,20 @@ class Places:
         starts: the CSV line each record starts on, ascending (empty: CSV lines are the places).
         places: each record's place in the source (a line, a record or a row number).
         word: how the place is called after "first at" (line, record, row).
+        header: the header's place, where it has one (a sheet's row; JSON has none).
     """
 
     label: str
     starts: Sequence[int] = field(default_factory=tuple)
     places: Sequence[int] = field(default_factory=tuple)
     word: str = "line"
+    header: int | None = None
 
     def _place(self, csv_line: int) -> int | None:
         if not self.starts:
             return csv_line
         index = bisect.bisect_right(self.starts, csv_line) - 1
-        return self.places[index] if index >= 0 else None
+        return self.places[index] if index >= 0 else self.header
 
     def at(self, place: int | None) -> str:
         """A place as messages name it: ``mine.jsonl:7``, ``mine.json: record 3``."""
@@ -597,4 +599,5 @@ def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Place
     if not body:
         raise DataError(phrase("xlsx.no_observations", label=label, sheet=chosen.name))
     columns = [_excel_column(list(column)) for column in zip(*body, strict=True)]
-    return columns_to_csv(label, header, columns, places, "row")
+    buffer, located = columns_to_csv(label, header, columns, places, "row")
+    return buffer, replace(located, header=first_row)
