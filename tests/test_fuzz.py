@@ -337,7 +337,10 @@ def test_structured_files_meet_the_error_contract(
     folder = tmp_path_factory.mktemp("structured")
     profile = settings.get_profile(request.config.fuzz_profile)  # type: ignore[attr-defined]
 
-    @settings(profile, max_examples=max(profile.max_examples // 2, 1))
+    # CI: half the profile's examples per kind (40, a few seconds); --fuzz: all of them.
+    examples = profile.max_examples // (1 if request.config.getoption("--fuzz") else 2)
+
+    @settings(profile, max_examples=examples)
     @given(STRUCTURED[kind], st.sampled_from(STRUCTURED_COMMANDS))
     def run(named: tuple[str, bytes], command: list[str]) -> None:
         OUTCOMES[f"{kind}: {check_structured(command, *named, folder)}"] += 1

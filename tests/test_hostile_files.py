@@ -627,3 +627,41 @@ def test_an_address_space_limit_near_the_parse_peak_is_one_line_not_a_segfault(
                 tenths,
                 stderr,
             )
+
+
+# --- issue 25: the structure-aware generators, through the library ------------------------
+
+
+@pytest.mark.parametrize("kind", ["sheet XML", "JSON escapes", "long fields"])
+def test_structured_files_load_or_raise_a_data_error(
+    kind: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``zgc`` reads through the library too: an Observations, or a DataError, nothing else.
+
+    A notebook calling ``Dataset`` gets the same one-line errors, not calamine's,
+    orjson's or the csv module's exceptions.
+    """
+    pytest.importorskip("python_calamine")
+    from tests.test_fuzz import STRUCTURED, STRUCTURED_ENV
+    from zgc_cli.model.dataset import Dataset
+
+    for variable, value in STRUCTURED_ENV.items():
+        monkeypatch.setenv(variable, value)
+    examples = 2000 if request.config.getoption("--fuzz") else 30
+
+    @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(STRUCTURED[kind])
+    def run(named: tuple[str, bytes]) -> None:
+        name, payload = named
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder, name)
+            path.write_bytes(payload)
+            try:
+                loaded = Dataset.open(str(path)).observations
+            except DataError as error:
+                assert error.message.startswith(str(path)), error.message
+                assert "\n" not in error.message
+                return
+            assert len(loaded.frame) >= 1
+
+    run()

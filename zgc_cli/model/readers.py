@@ -379,7 +379,7 @@ def _refuse_nul(
         return
     for number, record in enumerate(records, start=1):
         for column, cell in record.items():
-            if isinstance(cell, str) and "\x00" in cell:
+            if "\x00" in column or (isinstance(cell, str) and "\x00" in cell):
                 said = phrase("json.nul", where=where(number), column=column, escape="\\u0000")
                 raise DataError(said)
 
