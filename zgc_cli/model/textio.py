@@ -350,7 +350,7 @@ def refuse_mixed_encodings(label: str, buffer: bytes) -> None:
     The other way round, a GBK file with a line of Chinese in UTF-8 is refused
     at that line.
     """
-    utf8_lines = other_lines = first_other = first_clear = 0
+    utf8_lines = other_lines = first_other = first_clear = gb18030_lines = 0
     for number, line in enumerate(buffer.splitlines(), start=1):
         if line.isascii():
             continue
@@ -361,9 +361,10 @@ def refuse_mixed_encodings(label: str, buffer: bytes) -> None:
         else:
             other_lines += 1
             first_other = first_other or number
+            gb18030_lines += try_decode(line) is not None
     if other_lines and utf8_lines > other_lines:
         raise DataError(phrase("input.mixed_encodings", label=label, line=first_other))
-    if other_lines and first_clear:
+    if gb18030_lines and first_clear:  # not when the other lines are no text at all
         raise DataError(phrase("input.utf8_in_gb18030", label=label, line=first_clear))
 
 
