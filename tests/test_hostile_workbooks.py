@@ -211,3 +211,21 @@ def test_broken_sheet_xml_names_its_row(tmp_path: Path, broken: bytes, reason: s
     assert line.startswith(f"zgc: error: {path}:3: sheet 'Data': {reason}"), line
     zh = runner.invoke(app, ["export", "--data", str(path), "--lang", "zh"])
     assert zh.stderr.startswith(f"zgc：错误：{path}:3：工作表 'Data'："), zh.stderr
+
+
+def test_a_reference_without_a_space_before_it_is_seen(tmp_path: Path) -> None:
+    """Found by the long fuzz: calamine reads ``r="C3"r="ZZZZZ99999999"`` as the second."""
+    rows = ROWS.replace(b'r="C3"', b'r="C3"r="ZZZZZ99999999"')
+    path = workbook(tmp_path / "twice.xlsx", sheet_xml(rows))
+    line = error_line("export", "--data", str(path))
+    assert line.startswith(f"zgc: error: {path}:3: sheet 'Data': broken sheet XML"), line
+
+
+def test_sheet_data_in_a_part_the_workbook_does_not_name_is_bounded(tmp_path: Path) -> None:
+    """A damaged workbook.xml: calamine may still find a sheet, so every sheet part is bounded."""
+    far = sheet_xml(ROWS.replace(b'r="C3"', b'r="XFD1048576"'))
+    path = workbook(tmp_path / "unnamed.xlsx", far)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/worksheets/sheet2.xml", far)
+    line = error_line("export", "--data", str(path), env={"ZGC_MAX_SHEET_CELLS": "10000"})
+    assert "spans 17,179,869,184 cells (A1 to XFD1048576)" in line, line

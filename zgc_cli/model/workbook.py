@@ -38,9 +38,10 @@ from zgc_cli.phrases import phrase
 EXCEL_COLUMNS = 16_384
 EXCEL_ROWS = 1_048_576
 _BLOCK = 1 << 20
-# The r attribute of any element (cells and rows have it): letters, then digits.
-_COLUMN_REF = re.compile(rb"""\sr\s*=\s*["']\s*([A-Za-z]+)""")
-_ROW_REF = re.compile(rb"""\sr\s*=\s*["']\s*[A-Za-z]*([0-9]+)""")
+# The r attribute of any element (cells and rows have it): letters, then digits. Not
+# only after a space: calamine's XML reader also takes ``r="D1"r="ZZZZZ99999999"``.
+_COLUMN_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']\s*([A-Za-z]+)""")
+_ROW_REF = re.compile(rb"""(?<![\w:.-])r\s*=\s*["']\s*[A-Za-z]*([0-9]+)""")
 _CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
 _ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
 _REFERENCE = re.compile(r"([A-Z]{1,3})([1-9][0-9]{0,6})")
@@ -292,33 +293,37 @@ class CheckedWorkbook:
 def check_workbook(label: str, raw: bytes, sheet: str | None) -> CheckedWorkbook:
     """Refuse a workbook that would expand beyond the limits; its chosen sheet's XML.
 
-    A zip that cannot be read is left for calamine to name (its words are the
-    ones people search for).
+    Every part that holds sheet data is bounded, not only the sheet the workbook
+    names: calamine's reading of a damaged workbook may find another. Not a zip
+    at all is left for calamine to name (its words are the ones people search
+    for); a zip the standard library cannot expand is refused here.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         return CheckedWorkbook(None, b"")
     with archive:
-        names = {info.filename for info in archive.infolist()}
+        names = [info.filename for info in archive.infolist() if not info.is_dir()]
         structure = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels"}
         budget = [MAX_WORKBOOK_BYTES.value()]
         try:
-            kept = _expand(label, archive, budget, structure & names)
+            kept = _expand(label, archive, budget, structure & set(names))
             parts = _sheet_parts(
                 kept.get("xl/workbook.xml", b""), kept.get("xl/_rels/workbook.xml.rels", b"")
             )
             chosen = next(
                 (entry for entry in parts if sheet is None or entry[0] == sheet), ("", "")
             )
-            if chosen[1] not in names:
-                return CheckedWorkbook(None, b"")
-            # Expanded a second time, alone: the budget above already bounds it.
-            xml = archive.read(chosen[1])
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-            return CheckedWorkbook(None, b"")
-    _refuse_large_range(label, chosen[0], xml)
-    return CheckedWorkbook(chosen[0], xml)
+            # Expanded a second time, a part at a time: the budget above bounds each.
+            sheets = {name: archive.read(name) for name in names if name not in structure}
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
+            reason = str(error) or type(error).__name__
+            raise DataError(phrase("xlsx.unreadable", label=label, reason=reason)) from None
+    named = {part: name for name, part in parts}
+    for part, xml in sheets.items():
+        if b"sheetData" in xml:
+            _refuse_large_range(label, named.get(part, part), xml)
+    return CheckedWorkbook(chosen[0] or None, sheets.get(chosen[1], b""))
 
 
 def _refuse_large_range(label: str, sheet: str, xml: bytes) -> None:
