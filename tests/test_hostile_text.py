@@ -440,9 +440,9 @@ import zgc_cli.env
 zgc_cli.env.is_tty = lambda stream: stream is not None
 from typer.testing import CliRunner
 from zgc_cli.cli import app
-started = time.monotonic()
+started = time.process_time()  # CPU time: the machine may be shared
 result = CliRunner().invoke(app, ["source", "m", "--data", sys.argv[1]])
-seconds = time.monotonic() - started
+seconds = time.process_time() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(result.exit_code, round(seconds, 2), peak, result.stderr.strip())
 """
@@ -454,7 +454,6 @@ def test_a_100_mb_passage_on_a_terminal_takes_under_5_s_and_1_gb(
     tmp_path: Path, raised: bool
 ) -> None:
     """Before: 11 GB and still running. Refused at the field limit, or shown cut when raised."""
-    import os
     import subprocess
     import sys
 
@@ -480,5 +479,5 @@ def test_a_100_mb_passage_on_a_terminal_takes_under_5_s_and_1_gb(
     assert code == ("0" if raised else "1"), run.stdout + run.stderr
     if not raised:
         assert "a field longer than 16 MiB, the limit (set ZGC_MAX_FIELD_BYTES" in said
-    assert float(seconds) < 5 * (2 if os.environ.get("CI_SLOW_MACHINE") else 1)
+    assert float(seconds) < 5
     assert int(peak) < 1 << 30
