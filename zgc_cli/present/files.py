@@ -216,7 +216,11 @@ def _written_into(path: Path) -> Iterator[Path]:
     import shutil
     import tempfile
 
-    staging = Path(tempfile.mkdtemp(suffix=".zgc"))
+    from zgc_cli import interrupts
+
+    with interrupts.held():  # an interrupt removes it too
+        staging = Path(tempfile.mkdtemp(suffix=".zgc"))
+        interrupts.stage(str(staging))
     temporary = staging / (path.name or "output")
     try:
         yield temporary
@@ -226,6 +230,7 @@ def _written_into(path: Path) -> Iterator[Path]:
         raise _cannot_write(path, error) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        interrupts.unstage(str(staging))
 
 
 @contextmanager
