@@ -169,6 +169,11 @@ def say(value: object, lang: str, namer: TermNamer | None = None) -> str:
     return str(_render(value, lang, namer))
 
 
+def lone_surrogate() -> Phrase:
+    """A ``\\ud800`` escape without its pair: no character, so no file can hold it."""
+    return phrase("json.lone_surrogate", escapes="\\uD800-\\uDFFF")
+
+
 # Why Python's csv module refused a row, by its English words (other words pass as they are).
 CSV_PROBLEMS: dict[str, str] = {
     "unexpected end of data": "csv.unexpected_end",
@@ -221,11 +226,6 @@ def json_problem(words: str) -> object:
     if key is None and "surrogate" in words:  # orjson: a \\ud800 escape without its pair
         return lone_surrogate()
     return phrase(key) if key is not None else words
-
-
-def lone_surrogate() -> Phrase:
-    """A ``\\ud800`` escape without its pair: no character, so no file can hold it."""
-    return phrase("json.lone_surrogate", escapes="\\uD800-\\uDFFF")
 
 
 PHRASES: dict[str, dict[str, str]] = {**ERROR_PHRASES, **VERIFY_PHRASES}
