@@ -289,7 +289,7 @@ def _drop_empty_unnamed(label: str, frame: pd.DataFrame, columns: list[str]) -> 
     for name in columns:
         if not name.startswith(UNNAMED_PREFIX):
             kept.append(name)
-        elif (frame[name].astype(str).str.strip() != "").any():
+        elif "".join(map(str, frame[name].tolist())).strip():  # one join, not a strip a cell
             position = name.removeprefix(UNNAMED_PREFIX)
             raise DataError(phrase("data.unnamed_column", label=label, position=position))
     return kept
