@@ -49,7 +49,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.model.sources import DataSource, preferred_sources, resolve_data_sources
 from zgc_cli.model.textio import read_text
-from zgc_cli.phrases import csv_problem, json_problem, lone_surrogate, phrase
+from zgc_cli.phrases import csv_problem, json_problem, phrase
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def load_package(source: DataSource) -> dict[str, object] | None:
             )
         ) from None
     except ValueError as error:  # e.g. a number too long to convert
-        problem = lone_surrogate() if isinstance(error, LoneSurrogate) else str(error)
+        problem = LoneSurrogate.said() if isinstance(error, LoneSurrogate) else str(error)
         raise DataError(phrase("package.value", label=label, problem=problem)) from None
     if not isinstance(package, dict):
         raise DataError(phrase("package.not_object", label=str(path)))

@@ -387,6 +387,11 @@ def _refuse_nul(
 class LoneSurrogate(ValueError):
     """A string of the JSON holds half a surrogate pair (the standard library lets it in)."""
 
+    @staticmethod
+    def said() -> object:
+        """What is wrong, in the words of the messages."""
+        return lone_surrogate()
+
 
 def loads_json(text: str) -> Any:
     """JSON text as Python values: orjson, and the standard library for what it refuses.
