@@ -106,7 +106,7 @@ BAD_INPUTS: list[BadInput] = [
     BadInput(
         "inf value",
         (HEADER + GOOD_ROW + "revenue,zgc,2023,inf\n").encode(),
-        ":3: column 'value': inf is not a finite number",
+        ":3: column 'value': infinite, or beyond ±1.8×10³⁰⁸ (the largest float)",
     ),
     BadInput(
         "nan value",

@@ -568,3 +568,100 @@ def test_a_broken_data_package_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_publication(DataSource(str(tmp_path / "metrics.csv")))
     assert raised.value.message == f"{package}:1: NUL byte: not a text file (UTF-16 or binary?)"
+
+
+# --- issue 25, item 14: memory exhaustion inside pandas' CSV parser ----------------------
+
+
+@pytest.mark.slow
+def test_an_address_space_limit_near_the_parse_peak_is_one_line_not_a_segfault(
+    tmp_path: Path,
+) -> None:
+    """Before: exit 139 (a segfault in pandas' C parser) for limits in a narrow band.
+
+    The band sits at about 8 to 8.5 bytes of address space per byte of CSV above
+    what zgc holds before it parses; the limits swept cover it in small steps.
+    """
+    import resource
+
+    path = tmp_path / "mem.csv"
+    with path.open("w") as handle:
+        handle.write("metric,entity,year,value,quote\n")
+        handle.writelines(
+            f"m{i},e{i % 7},{1900 + i % 100},{i * 1.5},quote text number {i}\n"
+            for i in range(200_000)
+        )
+    size = path.stat().st_size
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import re, zgc_cli.cli, pandas; "
+            "print(re.search(r'VmSize:\\s+(\\d+)', open('/proc/self/status').read())[1])",
+        ],
+        capture_output=True,
+        text=True,
+        env=clean_env(),
+        check=True,
+    )
+    base = int(probe.stdout) * 1024
+    outcomes = []
+    for tenths in range(76, 92, 1):
+        limit = base + size * tenths // 10
+
+        def limited(limit: int = limit) -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, resource.RLIM_INFINITY))
+
+        result = subprocess.run(
+            [*ZGC, "export", "--data", str(path)],
+            capture_output=True,
+            env=clean_env(),
+            timeout=60,
+            preexec_fn=limited,
+        )
+        outcomes.append((tenths, result.returncode, result.stderr.decode()[-200:]))
+    for tenths, code, stderr in outcomes:
+        assert code in (0, 1), outcomes
+        if code == 1:
+            assert stderr == f"zgc: error: {path}: not enough memory to load the data\n", (
+                tenths,
+                stderr,
+            )
+
+
+# --- issue 25: the structure-aware generators, through the library ------------------------
+
+
+@pytest.mark.parametrize("kind", ["sheet XML", "JSON escapes", "long fields"])
+def test_structured_files_load_or_raise_a_data_error(
+    kind: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What ``zgc`` reads through the library too: an Observations, or a DataError, nothing else.
+
+    A notebook calling ``Dataset`` gets the same one-line errors, not calamine's,
+    orjson's or the csv module's exceptions.
+    """
+    pytest.importorskip("python_calamine")
+    from tests.test_fuzz import STRUCTURED, STRUCTURED_ENV
+    from zgc_cli.model.dataset import Dataset
+
+    for variable, value in STRUCTURED_ENV.items():
+        monkeypatch.setenv(variable, value)
+    examples = 2000 if request.config.getoption("--fuzz") else 30
+
+    @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(STRUCTURED[kind])
+    def run(named: tuple[str, bytes]) -> None:
+        name, payload = named
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder, name)
+            path.write_bytes(payload)
+            try:
+                loaded = Dataset.open(str(path)).observations
+            except DataError as error:
+                assert error.message.startswith(str(path)), error.message
+                assert "\n" not in error.message
+                return
+            assert len(loaded.frame) >= 1
+
+    run()

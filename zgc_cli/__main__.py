@@ -10,15 +10,30 @@ import os
 import signal
 import sys
 
+from zgc_cli import interrupts
+
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    # No cleanup can be trusted halfway through an import or a write: leave at once.
+    # No unwinding can be trusted halfway through an import or a write: leave at once,
+    # removing only the staging folders of unfinished -o files.
+    interrupts.remove_staged()
     os._exit(INTERRUPTED)
 
 
+def _ended(signum: int, frame: object) -> None:
+    # kill or a closed terminal: the same cleanup, then the signal's own death, so
+    # the parent sees the process killed by it, as before.
+    interrupts.remove_staged()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
 signal.signal(signal.SIGINT, _interrupted)
+for _name in ("SIGTERM", "SIGHUP"):
+    if hasattr(signal, _name) and signal.getsignal(getattr(signal, _name)) == signal.SIG_DFL:
+        signal.signal(getattr(signal, _name), _ended)
 # A parent may start zgc with SIGINT blocked (the tests do, and watch SigBlk in
 # /proc/PID/status to learn that the handler is in place); a Ctrl-C held back until
 # now is delivered here, to the handler, never to Python's KeyboardInterrupt.

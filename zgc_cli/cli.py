@@ -10,6 +10,7 @@ annotations on every run, and evaluating them as strings cost ~6 ms a run.
 """
 
 import os
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -63,11 +64,20 @@ class ZgcGroup(TyperGroup):
                 raise
             # Typer's usage errors (its own click, or the click package before 0.26).
             if type(error).__module__.startswith(("typer", "click")):
+                _refuse_negative_number(error, ctx)
                 raise
             internal = phrase(
                 "run.internal", kind=type(error).__name__, error=str(error), variable=DEBUG_ENV_VAR
             )
             fail(internal, lang=_language(ctx))
+
+
+def _refuse_negative_number(error: Exception, ctx: Any) -> None:
+    """``zgc compare -5 2023``: click takes ``-5`` for an option; say what it is instead."""
+    option = str(getattr(error, "option_name", ""))
+    if type(error).__name__ == "NoSuchOption" and re.fullmatch(r"-[0-9][0-9.]*", option):
+        said = phrase("usage.negative_number", number=option)
+        fail(said, ExitCode.USAGE, _language(ctx))
 
 
 def _language(ctx: Any) -> Language | None:

@@ -25,6 +25,7 @@ from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import DATA_ENV_VAR, INDICATORS_FILE, STATUSES, STDIN_MARKER
 from zgc_cli.model.sources import resolve_data_source
 from zgc_cli.model.textio import ENCODINGS, read_bytes, try_decode
+from zgc_cli.present.safe import visible
 
 CACHE_FORMAT = 1  # bump when what a cache file holds changes: older files are rebuilt
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -440,16 +441,25 @@ def _merged(lists: Iterable[list[str]]) -> list[str]:
     return list(dict.fromkeys(item for values in lists for item in values))
 
 
+def _shown(names: Iterable[str]) -> list[str]:
+    """Candidates as a terminal shows data text: control and invisible characters spelled out.
+
+    The shell lists them on the terminal; an ESC sequence or a bidi override in an
+    id would act there, and a line break would split one candidate in two.
+    """
+    return [visible(name) for name in names]
+
+
 def complete_metrics(ctx: Any, incomplete: str) -> list[str]:
     """Metric ids that start with what was typed."""
     metrics = _merged(catalog_of(path).metrics for path in _paths(ctx))
-    return [name for name in metrics if name.startswith(incomplete)]
+    return _shown(name for name in metrics if name.startswith(incomplete))
 
 
 def complete_entities(ctx: Any, incomplete: str) -> list[str]:
     """Entities that start with what was typed."""
     entities = _merged(catalog_of(path).entities for path in _paths(ctx))
-    return [name for name in entities if name.startswith(incomplete)]
+    return _shown(name for name in entities if name.startswith(incomplete))
 
 
 def complete_years(ctx: Any, incomplete: str) -> list[str]:
@@ -505,4 +515,4 @@ def complete_categories(ctx: Any, incomplete: str) -> list[str]:
         indicators = source.sidecar(INDICATORS_FILE)
         if indicators is not None:
             found |= _categories(str(indicators))
-    return [name for name in sorted(found) if name.startswith(incomplete)]
+    return _shown(name for name in sorted(found) if name.startswith(incomplete))

@@ -215,6 +215,9 @@ class Environment:
         path = None if output in (None, STDOUT_MARKER) else Path(cast(str, output))
         if path is not None and path.is_dir():
             raise ZgcError(phrase("write.folder", path=visible(str(path))))
+        if path is not None and cast(str, output).endswith(("/", os.sep)):  # Path drops it
+            shown = visible(cast(str, output))
+            raise ZgcError(phrase("write.folder_name", path=shown, slash=os.sep))
         chosen = output_format(str(path) if path else None, fmt, bom)
         if path is not None:
             refuse_inputs(path, [*input_files(data), *inputs])

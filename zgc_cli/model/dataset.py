@@ -36,6 +36,7 @@ import pandas as pd
 from zgc_cli.errors import DataError
 from zgc_cli.model.combine import Combined, combine, load_source
 from zgc_cli.model.observations import Observations
+from zgc_cli.model.readers import LoneSurrogate, loads_json
 from zgc_cli.model.schema import (
     CLAIMS_FILE,
     ENTITIES_FILE,
@@ -124,7 +125,7 @@ def load_package(source: DataSource) -> dict[str, object] | None:
         return None
     label, text = read_text(str(path), phrase("what.package"))
     try:
-        package = json.loads(text)
+        package = loads_json(text)
     except json.JSONDecodeError as error:
         raise DataError(
             phrase(
@@ -136,7 +137,8 @@ def load_package(source: DataSource) -> dict[str, object] | None:
             )
         ) from None
     except ValueError as error:  # e.g. a number too long to convert
-        raise DataError(phrase("package.value", label=label, problem=str(error))) from None
+        problem = LoneSurrogate.said() if isinstance(error, LoneSurrogate) else str(error)
+        raise DataError(phrase("package.value", label=label, problem=problem)) from None
     if not isinstance(package, dict):
         raise DataError(phrase("package.not_object", label=str(path)))
     return package

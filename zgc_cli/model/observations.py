@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.limits import refuse_without_headroom
 from zgc_cli.model.schema import (
     CATEGORY_COLUMNS,
     INTERVAL_COLUMNS,
@@ -136,6 +137,7 @@ def _parse(
     Returns the frame without blank rows, and the line numbers of its rows.
     """
     encodings = [encoding] + [other for other in ENCODINGS if other != encoding]
+    refuse_without_headroom(label, data.size)
     for candidate in encodings:
         if candidate != "utf-8":
             refuse_mixed_encodings(label, data.get())
@@ -298,7 +300,7 @@ def _drop_empty_unnamed(label: str, frame: pd.DataFrame, columns: list[str]) -> 
     for name in columns:
         if not name.startswith(UNNAMED_PREFIX):
             kept.append(name)
-        elif (frame[name].astype(str).str.strip() != "").any():
+        elif "".join(map(str, frame[name].tolist())).strip():  # one join, not a strip a cell
             position = name.removeprefix(UNNAMED_PREFIX)
             raise DataError(phrase("data.unnamed_column", label=label, position=position))
     return kept
@@ -344,7 +346,8 @@ def _load(label: str, data: FileBytes) -> Observations:
         raise DataError(phrase("data.repeated_columns", label=label, columns=Listed(repeated)))
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
-        found = Listed(columns) if columns else phrase("data.no_columns")
+        named = [name for name in columns if not name.startswith(UNNAMED_PREFIX)]
+        found = Listed(named) if named else phrase("data.no_columns")
         raise DataError(
             phrase("data.missing_columns", label=label, missing=Listed(missing), found=found)
         )

@@ -24,15 +24,25 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from pathlib import PurePath
 from typing import Any, cast
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.limits import csv_field_limit
 from zgc_cli.model.textio import decode_text
-from zgc_cli.phrases import Listed, Phrase, Relocated, csv_problem, json_problem, phrase
+from zgc_cli.model.workbook import check_workbook, diagnose
+from zgc_cli.phrases import (
+    Listed,
+    Phrase,
+    Relocated,
+    csv_problem,
+    json_problem,
+    lone_surrogate,
+    phrase,
+)
 
 # The formats zgc reads. A path's extension names its format; standard input (and a
 # path without a known extension that is not a regular file) is sniffed.
@@ -121,18 +131,20 @@ class Places:
         starts: the CSV line each record starts on, ascending (empty: CSV lines are the places).
         places: each record's place in the source (a line, a record or a row number).
         word: how the place is called after "first at" (line, record, row).
+        header: the header's place, where it has one (a sheet's row; JSON has none).
     """
 
     label: str
     starts: Sequence[int] = field(default_factory=tuple)
     places: Sequence[int] = field(default_factory=tuple)
     word: str = "line"
+    header: int | None = None
 
     def _place(self, csv_line: int) -> int | None:
         if not self.starts:
             return csv_line
         index = bisect.bisect_right(self.starts, csv_line) - 1
-        return self.places[index] if index >= 0 else None
+        return self.places[index] if index >= 0 else self.header
 
     def at(self, place: int | None) -> str:
         """A place as messages name it: ``mine.jsonl:7``, ``mine.json: record 3``."""
@@ -352,30 +364,104 @@ def _value_problem(label: str, error: Exception) -> DataError:
     problem: object = first
     if isinstance(error, RecursionError) or "recursion" in first:
         problem = phrase("json.too_deep", words=first)
+    elif isinstance(error, LoneSurrogate):
+        problem = lone_surrogate()
     elif "integer string conversion" in first:
         problem = phrase("json.too_many_digits", words=first)
     return DataError(phrase("json.invalid", label=label, problem=problem))
 
 
-def _loads(text: str) -> Any:
+def _refuse_nul(
+    text: str, records: Sequence[dict[str, Any]], where: Callable[[int], object]
+) -> None:
+    """A ``\\u0000`` in a string is refused at its record: no text holds a NUL."""
+    if "\\u0000" not in text:
+        return
+    for number, record in enumerate(records, start=1):
+        for column, cell in record.items():
+            if "\x00" in column or (isinstance(cell, str) and "\x00" in cell):
+                said = phrase("json.nul", where=where(number), column=column, escape="\\u0000")
+                raise DataError(said)
+
+
+class LoneSurrogate(ValueError):
+    """A string of the JSON holds half a surrogate pair (the standard library lets it in)."""
+
+    @staticmethod
+    def said() -> object:
+        """What is wrong, in the words of the messages."""
+        return lone_surrogate()
+
+
+def loads_json(text: str) -> Any:
     """JSON text as Python values: orjson, and the standard library for what it refuses.
 
     orjson refuses integers beyond 64 bits; the standard library reads them (and
-    says where a real error is).
+    says where a real error is). A ``\\ud800`` escape without its pair is no
+    character (no file can hold it): orjson's refusal, with its place, stands.
     """
     import orjson
 
     try:
         return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return json.loads(text)
+    except orjson.JSONDecodeError as error:
+        if "surrogate" in error.msg:
+            raise
+        document = json.loads(text)
+    if _LONE_SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(document, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise LoneSurrogate from None
+    return document
+
+
+_LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+# A JSON string, whole (a colon inside one is text), then the colon that makes it a key.
+_KEY = re.compile(r'"(?:[^"\\]|\\.)*"\s*:')
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, number: int) -> None:
+        super().__init__(key)
+        self.key, self.number = key, number
+
+
+def duplicate_key(text: str, records: Sequence[dict[str, Any]]) -> tuple[str, int] | None:
+    """A key given twice in one object (json keeps the last), and its object's number.
+
+    Cheap on the usual file: each key has a colon after it, so when the text
+    has no more colons than the records have keys, no key came twice. Otherwise
+    the keys are counted with a regular expression, and only when they are more
+    is the text parsed again, slowly, to find the object.
+    """
+    keys = sum(map(len, records))
+    if text.count(":") <= keys or _KEY.subn("", text)[1] <= keys:
+        return None
+    number = 0
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal number
+        number += 1
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key, number)
+            seen.add(key)
+        return dict(pairs)
+
+    try:
+        json.loads(text, object_pairs_hook=unique)
+    except _DuplicateKey as duplicate:
+        return duplicate.key, duplicate.number
+    return None
 
 
 def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
     """A JSON list of objects (what ``zgc export --format json`` writes) as the loader's CSV."""
     text = decode_text(label, raw)
     try:
-        document = _loads(text)
+        document = loads_json(text)
     except json.JSONDecodeError as error:
         raise _json_problem(label, error.lineno, error) from None
     except (ValueError, RecursionError) as error:
@@ -388,6 +474,13 @@ def json_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
     for number, record in enumerate(document, start=1):
         if not isinstance(record, dict):
             raise DataError(phrase("json.record_not_object", label=label, number=number))
+    _refuse_nul(
+        text, document, lambda number: phrase("place.record_at", label=label, number=number)
+    )
+    twice = duplicate_key(text, document)
+    if twice is not None:
+        where = phrase("place.record_at", label=label, number=twice[1])
+        raise DataError(phrase("json.duplicate_key", where=where, name=twice[0]))
     return _records_to_csv(label, document, range(1, len(document) + 1), "record")
 
 
@@ -400,13 +493,18 @@ def jsonl_to_csv(label: str, raw: bytes) -> tuple[bytes, Places]:
         if not line.strip():
             continue
         try:
-            record = _loads(line)
+            record = loads_json(line)
         except json.JSONDecodeError as error:
             raise _json_problem(label, number, error) from None
         except (ValueError, RecursionError) as error:
             raise _value_problem(f"{label}:{number}", error) from None
         if not isinstance(record, dict):
             raise DataError(phrase("jsonl.not_object", label=label, number=number))
+        _refuse_nul(line, [record], lambda _record: f"{label}:{number}")  # noqa: B023
+        twice = duplicate_key(line, [record]) if line.count(":") > len(record) else None
+        if twice is not None:
+            where = f"{label}:{number}"
+            raise DataError(phrase("json.duplicate_key", where=where, name=twice[0]))
         records.append(record)
         lines.append(number)
     if not records:
@@ -422,16 +520,17 @@ def tsv_to_csv(label: str, raw: bytes) -> bytes:
     and each record keeps its lines, so the loader's line numbers are the file's.
     """
     text = raw.decode("latin-1")
+    csv_field_limit()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
     out = io.StringIO()
+    first_line = 1
     try:
         for row in reader:
             out.write(",".join(_quoted(cell) for cell in row) + "\n")
-    except csv.Error as error:
+            first_line = reader.line_num + 1
+    except csv.Error as error:  # named at the line its record starts on
         problem = csv_problem(error)
-        raise DataError(
-            phrase("csv.row", label=label, line=reader.line_num + 1, problem=problem)
-        ) from None
+        raise DataError(phrase("csv.row", label=label, line=first_line, problem=problem)) from None
     return out.getvalue().encode("latin-1")
 
 
@@ -446,10 +545,22 @@ def _excel_cell(cell: Any) -> str:
         return "TRUE" if cell else "FALSE"
     if isinstance(cell, int):
         return str(cell)
-    if isinstance(cell, float):
-        return _number_text(cell) if math.isfinite(cell) else ""
+    if isinstance(cell, float):  # 1e400 is inf: said so by the loader, not taken for empty
+        return _number_text(cell) if math.isfinite(cell) else repr(cell)
     isoformat = getattr(cell, "isoformat", None)
     return str(isoformat()) if isoformat is not None else str(cell)
+
+
+def _excel_column(cells: list[Any]) -> list[str]:
+    """A column's cells as texts: text as it is, the rest cell by cell."""
+    if set(map(type, cells)) <= {str}:
+        return cells
+    return [cell if type(cell) is str else _excel_cell(cell) for cell in cells]
+
+
+def _reason(error: Exception) -> str:
+    words = str(error).strip()
+    return words.splitlines()[0] if words else type(error).__name__
 
 
 def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Places]:
@@ -462,27 +573,36 @@ def xlsx_to_csv(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Place
     except ImportError:
         hint = EXCEL_EXTRA_HINT
         raise DataError(phrase("xlsx.needs_extra", label=label, hint=hint)) from None
+    checked = check_workbook(label, raw, sheet)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as error:  # calamine's errors are its own types, a zip's too
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise DataError(phrase("xlsx.unreadable", label=label, reason=reason)) from None
+        raise DataError(phrase("xlsx.unreadable", label=label, reason=_reason(error))) from None
     names = list(workbook.sheet_names)
     if sheet is not None and sheet not in names:
         sheets = Listed(names)
         raise DataError(phrase("xlsx.no_sheet", label=label, sheet=sheet, sheets=sheets))
     if not names:
         raise DataError(phrase("xlsx.no_sheets", label=label))
-    chosen = workbook.get_sheet_by_name(sheet if sheet is not None else names[0])
-    rows = chosen.to_python()
+    try:
+        chosen = workbook.get_sheet_by_name(sheet if sheet is not None else names[0])
+        rows = chosen.to_python()
+    except Exception as error:  # broken sheet XML: a bad number, entity or reference
+        raise diagnose(label, checked, _reason(error)) from None
     first_row = int(chosen.start[0]) + 1 if chosen.start else 1
     if not rows or not any(str(cell).strip() for cell in rows[0]):
         raise DataError(phrase("xlsx.empty_sheet", label=label, sheet=chosen.name))
     header = [_excel_cell(cell) for cell in rows[0]]
     refuse_comparison(label, header)
-    body = [[_excel_cell(cell) for cell in row] for row in rows[1:]]
-    columns = [list(column) for column in zip(*body, strict=True)] if body else []
+    # Rows with no cell at all are blank lines to the loader: left out here, at C speed,
+    # so a sheet of a few cells far apart costs its cells, not its rows.
+    width = len(header)
+    places = [
+        first_row + number for number, row in enumerate(rows) if number and row.count("") != width
+    ]
+    body = [rows[place - first_row] for place in places]
     if not body:
         raise DataError(phrase("xlsx.no_observations", label=label, sheet=chosen.name))
-    places = range(first_row + 1, first_row + 1 + len(body))
-    return columns_to_csv(label, header, columns, places, "row")
+    columns = [_excel_column(list(column)) for column in zip(*body, strict=True)]
+    buffer, located = columns_to_csv(label, header, columns, places, "row")
+    return buffer, replace(located, header=first_row)

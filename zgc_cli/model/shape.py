@@ -16,6 +16,7 @@ from typing import BinaryIO
 import numpy as np
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.limits import csv_field_limit
 from zgc_cli.model.textio import ENCODINGS, OpenedInput
 from zgc_cli.phrases import csv_problem, phrase
 
@@ -33,6 +34,7 @@ class FileBytes:
 
     def __init__(self, data: bytes, opened: OpenedInput | None = None) -> None:
         self._data: bytes | None = data
+        self.size = len(data)
         self._opened = opened if opened is not None and opened.regular else None
 
     def get(self) -> bytes:
@@ -72,6 +74,7 @@ def decode_header(label: str, buffer: bytes, start: int) -> tuple[list[str], str
         except UnicodeDecodeError:
             continue
         try:
+            csv_field_limit()
             names = next(csv.reader([text]))
         except csv.Error as error:
             raise DataError(phrase("csv.header", label=label, problem=csv_problem(error))) from None
@@ -99,6 +102,7 @@ def record_lines(
     it is read: a big file is not held a second (and a fourth) time.
     """
     # strict (on a diagnosis only) also stops at what pandas refused, e.g. an unclosed quote.
+    csv_field_limit()
     raw = io.BytesIO(buffer)
     raw.seek(start)
     reader = csv.reader(io.TextIOWrapper(raw, encoding="latin-1", newline=""), strict=strict)

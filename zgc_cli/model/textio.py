@@ -94,7 +94,7 @@ def _permission_denied(path: str) -> str:
     for parent in _ancestors(path):
         if not os.access(parent, os.X_OK):
             return phrase("path.permission_enter", parent=str(parent))
-    return "permission denied"
+    return phrase("path.permission")
 
 
 def _no_such_file(path: str) -> str:
@@ -104,6 +104,18 @@ def _no_such_file(path: str) -> str:
     except OSError:
         pass
     return phrase("path.no_such_file")
+
+
+def path_problem(path: str, error: OSError) -> str:
+    """Why a path cannot be opened or made, in the words of the messages (a writer's too)."""
+    code = error.errno
+    if code == errno.ENOTDIR:
+        return _not_a_directory(path)
+    if code in (errno.EACCES, errno.EPERM):
+        return _permission_denied(path)
+    if code == errno.ENOENT:
+        return _no_such_file(path)
+    return _reason(error)
 
 
 def _open_problem(label: str, path: str, error: OSError, what: str) -> DataError:
@@ -293,7 +305,11 @@ def is_utf8(line: bytes) -> bool:
 
 
 def undecodable_line(buffer: bytes) -> int:
-    """The first line that no accepted encoding can decode (only runs on a failure)."""
+    """The first line that no accepted encoding can decode (only runs on a failure).
+
+    When every line decodes on its own, the file fails where GB18030 fails on the
+    whole (a UTF-8 character's last byte taken as a GB18030 lead byte, say).
+    """
     for number, line in enumerate(buffer.splitlines(), start=1):
         for encoding in ENCODINGS:
             try:
@@ -303,28 +319,53 @@ def undecodable_line(buffer: bytes) -> int:
                 continue
         else:
             return number
+    try:
+        buffer.removeprefix(b"\xef\xbb\xbf").decode(ENCODINGS[-1])
+    except UnicodeDecodeError as error:
+        bom = 3 if buffer.startswith(b"\xef\xbb\xbf") else 0
+        return line_of_offset(buffer, error.start + bom)
     return 1
 
 
+def _clearly_utf8(line: bytes) -> bool:
+    """Valid UTF-8 with a character of three bytes or more (a CJK one, say).
+
+    GBK text is valid UTF-8 now and then by chance, but then as two-byte
+    characters (Latin, Greek, Cyrillic): Chinese in UTF-8 takes three.
+    """
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(ord(char) >= 0x800 for char in text)
+
+
 def refuse_mixed_encodings(label: str, buffer: bytes) -> None:
-    """Refuse a UTF-8 file with a few lines in another encoding, before GB18030 garbles it.
+    """Refuse a file of two encodings before GB18030 garbles one of them.
 
     Most byte strings decode as *something* in GB18030, so a mostly UTF-8 file
     with one GBK row would load as mojibake. When most lines with non-ASCII
     bytes are valid UTF-8, the file is UTF-8 and the other lines are errors. (A
     GBK line is seldom valid UTF-8 by chance, so a GBK file never has a majority.)
+    The other way round, a GBK file with a line of Chinese in UTF-8 is refused
+    at that line.
     """
-    utf8_lines = other_lines = first_other = 0
+    utf8_lines = other_lines = first_other = first_clear = gb18030_lines = 0
     for number, line in enumerate(buffer.splitlines(), start=1):
         if line.isascii():
             continue
         if is_utf8(line):
             utf8_lines += 1
+            if not first_clear and _clearly_utf8(line):
+                first_clear = number
         else:
             other_lines += 1
             first_other = first_other or number
+            gb18030_lines += try_decode(line) is not None
     if other_lines and utf8_lines > other_lines:
         raise DataError(phrase("input.mixed_encodings", label=label, line=first_other))
+    if gb18030_lines and first_clear:  # not when the other lines are no text at all
+        raise DataError(phrase("input.utf8_in_gb18030", label=label, line=first_clear))
 
 
 def decode_text(label: str, raw: bytes) -> str:
@@ -332,6 +373,11 @@ def decode_text(label: str, raw: bytes) -> str:
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise DataError(phrase("input.nul_file", label=label, line=line_of_offset(raw, nul)))
+    body = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        refuse_mixed_encodings(label, body)
     text = try_decode(raw)
     if text is None:
         raise DataError(phrase("input.undecodable", label=label, line=undecodable_line(raw)))

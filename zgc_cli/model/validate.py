@@ -175,6 +175,12 @@ def validate_frame(
     in_range = (year >= np.iinfo(YEAR_DTYPE).min) & (year <= np.iinfo(YEAR_DTYPE).max)
     fail_at(label, frame, ~in_range, line_numbers, "year", phrase("cell.year_out_of_range"))
     fail_at(label, frame, value.isna(), line_numbers, "value", phrase("cell.empty"))
+    too_large = np.flatnonzero(np.isinf(np.asarray(value, dtype=float)))
+    if len(too_large):  # 401 digits read as inf: not called inf alone
+        line = line_number(int(too_large[0]), line_numbers)
+        raise DataError(
+            phrase("data.too_large", label=label, line=line, column="value", most="±1.8×10³⁰⁸")
+        )
     fail_at(label, frame, ~np.isfinite(value), line_numbers, "value", phrase("cell.not_finite"))
     for column, allowed in (("status", STATUSES), ("qualifier", QUALIFIERS)):
         if _only_categories_among(frame[column], {*allowed, ""}):

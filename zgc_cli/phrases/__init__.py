@@ -171,11 +171,28 @@ def say(value: object, lang: str, namer: TermNamer | None = None) -> str:
     return str(_render(value, lang, namer))
 
 
+def lone_surrogate() -> Phrase:
+    """A ``\\ud800`` escape without its pair: no character, so no file can hold it."""
+    return phrase("json.lone_surrogate", escapes="\\uD800-\\uDFFF")
+
+
 # Why Python's csv module refused a row, by its English words (other words pass as they are).
 CSV_PROBLEMS: dict[str, str] = {
     "unexpected end of data": "csv.unexpected_end",
     "line contains NUL": "csv.nul",
 }
+
+
+# The environment variable that sets the longest field zgc reads (see model/limits.py).
+FIELD_LIMIT_VARIABLE = "ZGC_MAX_FIELD_BYTES"
+
+
+def size_text(size: int) -> str:
+    """A byte count as the README writes limits: ``64 MiB``, ``256 KiB``, ``100 bytes``."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift} {unit}"
+    return f"{size:,} bytes"
 
 
 def csv_problem(error: object) -> object:
@@ -185,7 +202,8 @@ def csv_problem(error: object) -> object:
     if key is not None:
         return phrase(key)
     if words.startswith("field larger than field limit"):
-        return phrase("csv.field_limit", limit=words.rsplit("(", 1)[-1].rstrip(")"))
+        most = int(words.rsplit("(", 1)[-1].rstrip(")"))
+        return phrase("csv.field_limit", most=size_text(most), variable=FIELD_LIMIT_VARIABLE)
     if words.startswith("new-line character seen in unquoted field"):
         return phrase("csv.newline")
     return words
@@ -207,6 +225,8 @@ JSON_PROBLEMS: dict[str, str] = {
 def json_problem(words: str) -> object:
     """A json.JSONDecodeError's ``msg`` as a phrase when it is a known one."""
     key = JSON_PROBLEMS.get(words)
+    if key is None and "surrogate" in words:  # orjson: a \\ud800 escape without its pair
+        return lone_surrogate()
     return phrase(key) if key is not None else words
 
 

@@ -97,6 +97,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "{label}:{line}: not UTF-8, though most of the file is (mixed encodings?)",
         "zh": "{label}:{line}：此行不是 UTF-8 编码，而文件其余大部分是（编码混杂？）",
     },
+    "input.utf8_in_gb18030": {
+        "en": "{label}:{line}: UTF-8, though the rest of the file is GB18030 (mixed encodings?)",
+        "zh": "{label}:{line}：此行是 UTF-8 编码，而文件其余部分是 GB18030（编码混杂？）",
+    },
     "input.undecodable": {
         "en": "{label}:{line}: bytes that decode as neither UTF-8 nor GB18030",
         "zh": "{label}:{line}：有字节既不能按 UTF-8 也不能按 GB18030 解码",
@@ -129,8 +133,8 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "csv.unexpected_end": {"en": "unexpected end of data", "zh": "数据意外结束（引号未闭合？）"},
     "csv.nul": {"en": "line contains NUL", "zh": "行内含空字节（NUL）"},
     "csv.field_limit": {
-        "en": "field larger than field limit ({limit})",
-        "zh": "字段超过长度上限（{limit}）",
+        "en": "a field longer than {most}, the limit (set {variable} to raise it)",
+        "zh": "有字段超过 {most} 的长度上限（设置 {variable} 可提高上限）",
     },
     "csv.newline": {
         "en": "new-line character seen in unquoted field - do you need to open the file with "
@@ -196,6 +200,10 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "cell.empty": {"en": "is empty", "zh": "为空"},
     "cell.not_whole_year": {"en": "is not a whole year", "zh": "不是整数年份"},
     "cell.year_out_of_range": {"en": "is out of range", "zh": "超出年份范围"},
+    "data.too_large": {
+        "en": "{label}:{line}: column '{column}': infinite, or beyond {most} (the largest float)",
+        "zh": "{label}:{line}：“{column}”列的数值为无穷大，或超出 {most}（浮点数的上限）",
+    },
     "cell.not_finite": {"en": "is not a finite number", "zh": "不是有限的数"},
     "cell.not_one_of": {"en": "is not one of {allowed}", "zh": "不是可选值（{allowed}）之一"},
     "data.duplicate": {
@@ -277,8 +285,8 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "数据旁没有“events.csv”：无大事记可显示",
     },
     "share.not_amounts": {
-        "en": "{metric} is a {kinds}: a share of a whole needs amounts (a level, a flow or a "
-        "running total)",
+        "en": "{metric} is not an amount ({kinds}): a share of a whole needs amounts (a level, "
+        "a flow or a running total)",
         "zh": "指标“{metric}”属于{kinds}：计算占比需要总量类指标（存量、流量或累计值）",
     },
     "share.no_parents": {
@@ -359,6 +367,18 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "{label}：不是有效的 JSON：{problem}",
     },
     # Python's own words in English; in Chinese, what they mean.
+    "json.nul": {
+        "en": "{where}: column {column!r}: a {escape} (NUL) character, which no text holds",
+        "zh": "{where}：“{column}”列含有 {escape}（NUL）字符，文本中不能有此字符",
+    },
+    "json.duplicate_key": {
+        "en": "{where}: key {name!r} appears twice in one object (which to keep?)",
+        "zh": "{where}：同一对象中键 {name!r} 出现了两次（该保留哪一个？）",
+    },
+    "json.lone_surrogate": {
+        "en": "a {escapes} escape without its pair, which is no character",
+        "zh": "{escapes} 转义不成对，不表示任何字符",
+    },
     "json.too_deep": {"en": "{words}", "zh": "嵌套层数过多"},
     "json.too_many_digits": {"en": "{words}", "zh": "整数的位数超过上限"},
     "json.not_list": {
@@ -400,6 +420,41 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "xlsx.no_observations": {
         "en": "{label}: sheet {sheet!r} has a header but no observations",
         "zh": "{label}：工作表 {sheet!r} 只有表头，没有数据行",
+    },
+    "xlsx.too_big": {
+        "en": "{label}: the workbook expands to more than {most}, the limit (set {variable} to "
+        "raise it)",
+        "zh": "{label}：工作簿解压后超过 {most} 的上限（设置 {variable} 可提高上限）",
+    },
+    "xlsx.too_many_cells": {
+        "en": "{label}: sheet {sheet!r} spans {cells} cells ({first} to {last}); the limit is "
+        "{most} (set {variable} to raise it)",
+        "zh": "{label}：工作表 {sheet!r} 的范围有 {cells} 个单元格（{first} 至 {last}）；上限为 "
+        "{most}（设置 {variable} 可提高上限）",
+    },
+    "xlsx.sheet_problem": {
+        "en": "{label}:{row}: sheet {sheet!r}: {reason}",
+        "zh": "{label}:{row}：工作表 {sheet!r}：{reason}",
+    },
+    "xlsx.bad_row": {
+        "en": "a row numbered {row!r}, not 1 to {most}",
+        "zh": "行号 {row!r} 不在 1 至 {most} 之间",
+    },
+    "xlsx.bad_cell": {
+        "en": "a cell reference {cell!r}, not {first} to {last}",
+        "zh": "单元格引用 {cell!r} 不在 {first} 至 {last} 之间",
+    },
+    "xlsx.bad_value": {
+        "en": "cell {cell}: {value!r} is not a number",
+        "zh": "单元格 {cell}：{value!r} 不是数字",
+    },
+    "xlsx.bad_xml": {
+        "en": "broken sheet XML at its line {line}, column {column} ({words})",
+        "zh": "工作表的 XML 在其第{line}行第{column}列处损坏",
+    },
+    "limit.bad_value": {
+        "en": "{variable}={value!r}: a limit is a whole number above 0",
+        "zh": "{variable}={value!r}：上限须为大于 0 的整数",
     },
     # --- errors: several data sources ---
     "sources.empty_entry": {
@@ -474,6 +529,25 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "en": "cannot write {path}: no folder {folder}",
         "zh": "无法写入 {path}：文件夹 {folder} 不存在",
     },
+    "write.not_folder": {
+        "en": "cannot write {path}: {folder} is a file, not a folder",
+        "zh": "无法写入 {path}：{folder} 是文件，不是文件夹",
+    },
+    "write.locked_folder": {
+        "en": "cannot write {path}: permission denied (cannot enter {folder})",
+        "zh": "无法写入 {path}：没有权限（无法进入 {folder}）",
+    },
+    "write.protected": {
+        "en": "refusing to write {path}: it is write-protected (mode {mode}); make it writable "
+        "({command}) or write to another file",
+        "zh": "拒绝写入 {path}：该文件受写保护（权限 {mode}）；请先使其可写（{command}）"
+        "或写到另一个文件",
+    },
+    "write.folder_name": {
+        "en": "cannot write {path}: a name ending in {slash} is a folder's, and there is no such "
+        "folder",
+        "zh": "无法写入 {path}：以 {slash} 结尾的名称是文件夹名，而该文件夹不存在",
+    },
     "write.failed": {"en": "cannot write {path}: {reason}", "zh": "无法写入 {path}：{reason}"},
     "write.is_input": {
         "en": "refusing to write {path}: it is {role}; write to another file",
@@ -525,6 +599,12 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         ".csv instead",
         "zh": "一个 .xlsx 工作表在表头下最多容纳 {most} 行，而此结果有 {rows} 行：请改写为 .csv",
     },
+    "xlsx.cell_too_long": {
+        "en": "an .xlsx cell holds at most {most} characters; row {row}'s {column!r} has {length}: "
+        "write .csv instead",
+        "zh": "一个 .xlsx 单元格最多容纳 {most} 个字符，而第{row}行的 {column!r} 有 {length} 个："
+        "请改写为 .csv",
+    },
     # --- errors and warnings: charts ---
     "chart.nothing": {
         "en": "nothing to plot: the series have no observations",
@@ -550,6 +630,12 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
     "chart.no_font_boxes": {
         "en": "no Chinese font found; Chinese characters in the chart show as boxes ({hint})",
         "zh": "未找到中文字体；图中的汉字将显示为方框（{hint}）",
+    },
+    "usage.negative_number": {
+        "en": "{number}: a negative number is read as an option, and years and counts here are "
+        "positive (to pass it as it is, put -- before the arguments)",
+        "zh": "{number}：负数会被当作选项，而这里的年份和数量都是正数"
+        "（若要照原样传入，请在参数前加 --）",
     },
     # --- errors: the process ---
     "run.memory": {

@@ -305,6 +305,20 @@ def latex_escaped(text: str) -> str:
     return text.translate(_LATEX_SPECIALS)
 
 
+def bibtex_url(url: str) -> str:
+    """A URL as BibTeX's ``url`` field holds it: verbatim (``\\url`` reads it as written).
+
+    LaTeX escapes would become part of the link (``c\\_1.htm``); only what would
+    break the field or the line (braces, a backslash, spaces, controls) is
+    percent-encoded, as a browser would send it.
+    """
+    from urllib.parse import quote
+
+    return quote(
+        url, safe="".join(chr(code) for code in range(0x21, 0x7F) if chr(code) not in "{}\\")
+    )
+
+
 def bibtex_entry(cited: CitedFigure, lang: Language) -> str:
     """A BibTeX ``@article`` (a magazine article is an article in BibTeX's types)."""
     note = figure_note(cited, lang)
@@ -323,7 +337,7 @@ def bibtex_entry(cited: CitedFigure, lang: Language) -> str:
     if len(work.date_parts) > 1 and 1 <= work.date_parts[1] <= 12:
         lines.append(f"  month = {_MONTHS[work.date_parts[1] - 1]},")
     if work.url:
-        lines.append(f"  url = {{{latex_escaped(work.url)}}},")
+        lines.append(f"  url = {{{bibtex_url(work.url)}}},")
         lines.append(f"  urldate = {{{cited.accessed}}},")
     lines.append(f"  note = {{{latex_escaped(note)}}}")
     lines.append("}")

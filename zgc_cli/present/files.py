@@ -13,6 +13,7 @@ only writing needs is imported then.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -45,29 +46,137 @@ class OutputTarget:
 
 
 def _cannot_write(path: Path, error: OSError) -> ZgcError:
-    reason = error.strerror or type(error).__name__
+    from zgc_cli.model.textio import path_problem
+
+    reason: str = error.strerror or type(error).__name__
+    if error.errno in (errno.EACCES, errno.EPERM, errno.ENOTDIR):  # which folder, and why
+        reason = path_problem(str(path), error)
     return ZgcError(phrase("write.failed", path=visible(str(path)), reason=reason))
 
 
-def _mode_for(path: Path) -> int | None:
-    """The permission bits a replacement keeps: the old file's, as ``>`` keeps them."""
+def is_terminal(path: Path) -> bool:
+    """Whether a path is a terminal device (``-o /dev/tty``), which a person reads."""
     try:
-        return stat.S_IMODE(path.stat().st_mode)
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        descriptor = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
     except OSError:
+        return False
+    try:
+        return os.isatty(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _refuse_protected(path: Path, status: os.stat_result) -> None:
+    """A file without write permission is not replaced (``>`` refuses it too).
+
+    Its mode counts even for root, whom ``access`` lets write anything: a file
+    someone made read-only is one they meant to keep.
+    """
+    if os.access(path, os.W_OK) and status.st_mode & 0o222:
+        return
+    mode = f"{stat.S_IMODE(status.st_mode):04o}"
+    raise ZgcError(
+        phrase("write.protected", path=visible(str(path)), mode=mode, command="chmod u+w")
+    )
+
+
+def _folder_problem(path: Path, folder: Path) -> ZgcError | None:
+    """Why a file cannot be made in ``folder``: none, a file in the way, a locked folder."""
+    if folder.is_dir():
         return None
+    shown = visible(str(folder))
+    for part in [*reversed(folder.parents), folder]:
+        if str(part) in ("", ".") or part.is_dir():
+            continue
+        if part.exists():
+            said = visible(str(part))
+            return ZgcError(phrase("write.not_folder", path=visible(str(path)), folder=said))
+        if not os.access(part.parent, os.X_OK) and part.parent.exists():
+            said = visible(str(part.parent))
+            return ZgcError(phrase("write.locked_folder", path=visible(str(path)), folder=said))
+        break
+    return ZgcError(phrase("write.no_folder", path=visible(str(path)), folder=shown))
+
+
+@contextmanager
+def _staging(path: Path) -> Iterator[Path]:
+    """A fresh folder beside ``path``, removed at the end, and by an interrupt's handler."""
+    import shutil
+    import tempfile
+
+    from zgc_cli import interrupts
+
+    with interrupts.held():  # no interrupt between making the folder and naming it
+        try:
+            staging = tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".zgc", dir=path.parent)
+        except OSError as error:
+            raise _cannot_write(path, error) from None
+        interrupts.stage(staging)
+    try:
+        yield Path(staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        interrupts.unstage(staging)
+
+
+def _keeps_identity(temporary: Path, status: os.stat_result) -> bool:
+    """Give the new file the old one's mode, owner and group; False if it cannot be."""
+    os.chmod(temporary, stat.S_IMODE(status.st_mode))
+    if status.st_nlink > 1:  # other names of the same file would keep the old bytes
+        return False
+    new = os.stat(temporary)
+    if (new.st_uid, new.st_gid) == (status.st_uid, status.st_gid):
+        return True
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except OSError:
+        return False
+    return True
+
+
+def _write_into(temporary: Path, path: Path) -> None:
+    """The finished file's bytes written into ``path`` itself, as ``>`` would.
+
+    For a file a replacement cannot stand for: one with other hard links, or an
+    owner zgc cannot give. The space is taken first, so a full disk fails before
+    a byte changes, and the signals wait until the copy is done.
+    """
+    import shutil
+
+    from zgc_cli import interrupts
+
+    size = os.path.getsize(temporary)
+    with interrupts.held(), open(temporary, "rb") as finished:
+        descriptor = os.open(path, os.O_WRONLY)
+        try:
+            if size > os.fstat(descriptor).st_size and hasattr(os, "posix_fallocate"):
+                try:
+                    os.posix_fallocate(descriptor, 0, size)
+                except OSError as error:
+                    if error.errno not in (errno.EINVAL, errno.EOPNOTSUPP):
+                        raise
+            with os.fdopen(descriptor, "wb", closefd=False) as sink:
+                shutil.copyfileobj(finished, sink)
+            os.ftruncate(descriptor, size)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A path of the same name to write, put in place of ``path`` when the block ends well.
 
-    Raises:
-        ZgcError: ``path`` is a folder, its folder does not exist or cannot be
-            written, or writing failed (the message names the file and why).
-    """
-    import shutil
-    import tempfile
+    The old file's mode, owner, group and links stay: a link names the file
+    written (a dangling one too, as ``>`` follows it), and a file with other hard
+    links, or an owner zgc cannot give, gets the finished bytes written into it.
 
+    Raises:
+        ZgcError: ``path`` is a folder or write-protected, its folder does not exist
+            or cannot be written, or writing failed (the message names the file and why).
+    """
     try:
         status: os.stat_result | None = os.stat(path)  # through links
     except OSError:
@@ -78,30 +187,27 @@ def atomic_path(path: Path) -> Iterator[Path]:
         with _written_into(path) as temporary:
             yield temporary
         return
-    if status is not None and path.is_symlink():
-        # A link to a file: the file it names is replaced, and the link stays.
+    if path.is_symlink():
+        # A link to a file: the file it names is replaced (made, when it is missing),
+        # and the link stays.
         path = Path(os.path.realpath(path))
-    folder = path.parent
     if path.is_dir():
         raise ZgcError(phrase("write.folder", path=visible(str(path))))
-    if not folder.is_dir():
-        shown = visible(str(folder))
-        raise ZgcError(phrase("write.no_folder", path=visible(str(path)), folder=shown))
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".zgc", dir=folder))
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-    temporary = staging / path.name
-    try:
-        yield temporary
-        mode = _mode_for(path)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise _cannot_write(path, error) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    problem = _folder_problem(path, path.parent)
+    if problem is not None:
+        raise problem
+    if status is not None:
+        _refuse_protected(path, status)
+    with _staging(path) as staging:
+        temporary = staging / path.name
+        try:
+            yield temporary
+            if status is None or _keeps_identity(temporary, status):
+                os.replace(temporary, path)
+            else:
+                _write_into(temporary, path)
+        except OSError as error:
+            raise _cannot_write(path, error) from None
 
 
 @contextmanager
@@ -110,7 +216,11 @@ def _written_into(path: Path) -> Iterator[Path]:
     import shutil
     import tempfile
 
-    staging = Path(tempfile.mkdtemp(suffix=".zgc"))
+    from zgc_cli import interrupts
+
+    with interrupts.held():  # an interrupt removes it too
+        staging = Path(tempfile.mkdtemp(suffix=".zgc"))
+        interrupts.stage(str(staging))
     temporary = staging / (path.name or "output")
     try:
         yield temporary
@@ -120,6 +230,7 @@ def _written_into(path: Path) -> Iterator[Path]:
         raise _cannot_write(path, error) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        interrupts.unstage(str(staging))
 
 
 @contextmanager

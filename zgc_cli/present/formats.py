@@ -20,8 +20,9 @@ from zgc_cli.errors import ZgcError
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
 from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
-from zgc_cli.present.files import OutputTarget, atomic_output
+from zgc_cli.present.files import OutputTarget, atomic_output, is_terminal
 from zgc_cli.present.i18n import Language, message
+from zgc_cli.present.safe import SpelledOut
 
 if TYPE_CHECKING:
     from zgc_cli.stats.results import Result
@@ -432,7 +433,8 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
         return
     try:
         if target.path is None:
-            write_machine(result.frame, chosen, env.stdout, env.stdout_is_tty, target.bom)
+            stream = for_terminal(env.stdout, chosen) if env.stdout_is_tty else env.stdout
+            write_machine(result.frame, chosen, stream, env.stdout_is_tty, target.bom)
             env.stdout.flush()
         else:
             _write_file(result.frame, chosen, target)
@@ -454,8 +456,16 @@ def _write_file(frame: pd.DataFrame, fmt: OutputFormat, target: OutputTarget) ->
         with atomic_output(target.path, binary=True) as binary:
             write_xlsx(frame, binary)
         return
+    terminal = is_terminal(target.path)  # -o /dev/tty: for a person, as stdout would be
     with atomic_output(target.path) as stream:
-        write_machine(frame, fmt, cast(TextIO, stream), pretty=False, excel=target.bom)
+        text = for_terminal(cast(TextIO, stream), fmt) if terminal else cast(TextIO, stream)
+        write_machine(frame, fmt, text, pretty=False, excel=target.bom)
+
+
+def for_terminal(stream: TextIO, fmt: OutputFormat) -> TextIO:
+    """A machine format for a person's terminal: the data's unsafe characters spelled out."""
+    json = fmt in (OutputFormat.json, OutputFormat.jsonl)
+    return cast(TextIO, SpelledOut(stream, json=json))
 
 
 def pipe_notes(result: Result, env: Output) -> list[str]:

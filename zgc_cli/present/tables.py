@@ -141,7 +141,20 @@ def plain(text: str | Text, style: str = "") -> Flowing:
         flowing = Flowing(style=style)
         flowing.append_text(text)
         return flowing
-    return Flowing(visible(text), style=style)
+    return Flowing(visible(shortened(text)), style=style)
+
+
+# The most characters of one text a table shows: Rich lays a cell out line by line, in
+# time that grows faster than its length (a 10 MB passage took minutes). The rest is
+# counted after an ellipsis; a machine format has every character.
+SHOWN_MOST = 10_000
+
+
+def shortened(text: str, most: int = SHOWN_MOST) -> str:
+    """``text``, or its first ``most`` characters and how many more there are: ``… (+1,234)``."""
+    if len(text) <= most:
+        return text
+    return f"{text[:most]}… (+{len(text) - most:,})"
 
 
 def labelled(name: str, identifier: str) -> Flowing:

@@ -15,6 +15,8 @@ it as written.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from typing import IO, TYPE_CHECKING, Any
 
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 EXTRA_HINT = "pip install 'zgc[excel]'"
 # Excel's sheet: 1,048,576 rows, one of them the header.
 EXCEL_MAX_ROWS = 1_048_576
+# The most characters a cell holds (Excel's limit; openpyxl cuts a longer text silently).
+EXCEL_CELL_CHARS = 32_767
 SHEET_NAME = "zgc"
 # What Excel (and Google Sheets, LibreOffice) may take for the start of a formula.
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -81,7 +85,25 @@ def _number_cell(sheet: WriteOnlyWorksheet, text: str) -> Any:
     return cell
 
 
-def _columns(frame: pd.DataFrame, sheet: WriteOnlyWorksheet) -> list[list[Any]]:
+def _refuse_long_text(name: object, texts: list[str], first_row: int) -> None:
+    """A text longer than a cell holds is refused: openpyxl would cut it, silently."""
+    if not texts or max(map(len, texts)) * 7 <= EXCEL_CELL_CHARS:  # escapes: 7 for 1 at most
+        return
+    for number, text in enumerate(texts):
+        length = len(_escaped(text)) if len(text) * 7 > EXCEL_CELL_CHARS else 0
+        if length > EXCEL_CELL_CHARS:
+            raise ZgcError(
+                phrase(
+                    "xlsx.cell_too_long",
+                    row=first_row + number,
+                    column=str(name),
+                    length=f"{length:,}",
+                    most=f"{EXCEL_CELL_CHARS:,}",
+                )
+            )
+
+
+def _columns(frame: pd.DataFrame, sheet: WriteOnlyWorksheet, first_row: int) -> list[list[Any]]:
     columns: list[list[Any]] = []
     for name, texts in zip(frame.columns, text_cells(frame), strict=True):
         dtype = frame[name].dtype
@@ -90,15 +112,26 @@ def _columns(frame: pd.DataFrame, sheet: WriteOnlyWorksheet) -> list[list[Any]]:
         elif pd.api.types.is_numeric_dtype(dtype):
             columns.append([_number_cell(sheet, text) for text in texts])
         else:
+            _refuse_long_text(name, texts, first_row)
             columns.append([_text_cell(sheet, text) for text in texts])
     return columns
+
+
+def _as_os_error(error: Exception) -> OSError:
+    """lxml's refusal to write (``IO_ENOSPC``: a full disk) as the OSError it stands for."""
+    words = str(error)
+    name = words.removeprefix("IO_") if words.startswith("IO_") else ""
+    code = getattr(errno, name, errno.EIO)
+    return OSError(code, os.strerror(code))
 
 
 def write_xlsx(frame: pd.DataFrame, stream: IO[bytes]) -> None:
     """Write a frame as a one-sheet workbook (see the module).
 
     Raises:
-        ZgcError: openpyxl is not installed, or the rows do not fit in a sheet.
+        ZgcError: openpyxl is not installed, the rows do not fit in a sheet or a
+            text in a cell.
+        OSError: the disk is full (lxml's error, as the OSError it stands for).
     """
     openpyxl = _openpyxl()
     if len(frame) > EXCEL_MAX_ROWS - 1:
@@ -107,8 +140,30 @@ def write_xlsx(frame: pd.DataFrame, stream: IO[bytes]) -> None:
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(SHEET_NAME)
     sheet.freeze_panes = "A2"
-    sheet.append([_text_cell(sheet, str(name)) for name in frame.columns])
-    for chunk in chunks(frame):
-        for row in zip(*_columns(chunk, sheet), strict=True):
-            sheet.append(row)
-    workbook.save(stream)
+    try:
+        sheet.append([_text_cell(sheet, str(name)) for name in frame.columns])
+        first_row = 2
+        for chunk in chunks(frame):
+            for row in zip(*_columns(chunk, sheet, first_row), strict=True):
+                sheet.append(row)
+            first_row += len(chunk)
+        workbook.save(stream)
+    except Exception as error:
+        _close_quietly(sheet)
+        if type(error).__name__ == "SerialisationError":  # lxml's, not an OSError
+            raise _as_os_error(error) from None
+        raise
+
+
+def _close_quietly(sheet: WriteOnlyWorksheet) -> None:
+    """End the sheet's XML writer now, so it does not fail again when collected.
+
+    A generator left open raises its error once more when garbage-collected, which
+    Python prints as an "Exception ignored" traceback after zgc's error line.
+    """
+    for part in (getattr(sheet, "_rows", None), getattr(sheet, "_writer", None)):
+        try:
+            if part is not None:
+                part.close()
+        except Exception:  # the error already being reported, again
+            pass

@@ -121,9 +121,23 @@ class CitedFigure:
 
     @property
     def key(self) -> str:
-        """An id for the citation (BibTeX key, RIS ID, CSL id): ``revenue:zgc:2023``."""
-        raw = f"{self.metric}:{self.entity}:{self.year}"
-        return re.sub(r"[^A-Za-z0-9_.:-]", "-", raw)
+        """An id for the citation (BibTeX key, RIS ID, CSL id): ``revenue:zgc:2023``.
+
+        One figure, one key: ids with other characters are escaped reversibly.
+        """
+        return ":".join(_key_part(part) for part in (self.metric, self.entity, str(self.year)))
+
+
+_NOT_IN_KEY = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def _key_part(text: str) -> str:
+    """An id as a key holds it: any other character as ``.HEX.`` (中 is ``.4e2d.``).
+
+    Reversible, so two ids never share a key (dashes for every other character
+    made ``北京`` and ``上海`` one key); a dot and a colon are escaped too.
+    """
+    return _NOT_IN_KEY.sub(lambda found: f".{ord(found.group()):x}.", text)
 
 
 @dataclass(frozen=True)
