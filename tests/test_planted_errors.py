@@ -500,6 +500,9 @@ def _each(base: Path, tmp_path: Path) -> Iterator[tuple[Edit, bool, list[Finding
         yield edit, *caught(base, folder, edit)
 
 
+# The whole table (113 edits, ~13 s in one process) is the slow tier's: the fast tier runs
+# every edit the issue lists and every true edit, each a case of its own.
+@pytest.mark.slow
 def test_the_planted_errors_are_caught(base: Path, tmp_path: Path) -> None:
     """At least 70 edits, at least 95 % caught on their rows; the share is printed and
     written to planted_errors.csv beside the test's files."""
