@@ -532,3 +532,20 @@ def test_an_index_carries_its_interval_and_its_base_is_100_exactly() -> None:
     keys = zip(indexing.frame["metric"], indexing.frame["year"], strict=True)
     written = dict(zip(keys, indexing.written, strict=True))
     assert written[("p", 2023)] == pytest.approx(260000 / 140000 * 100)
+
+
+def test_a_rate_written_to_the_ones_place_is_rounded_a_count_is_exact() -> None:
+    """48件 per 10,000 people re-rounds 48.2: it spans 47.5…48.5; 1897家 is 1897 exactly."""
+    from zgc_cli.stats.observed import observation_bounds
+
+    rows = pd.DataFrame(
+        {
+            "value": [48.0, 1897.0, 48.0, 90.0],
+            "qualifier": ["exact"] * 4,
+            "unit": pd.Categorical(["patents_per_10k_people", "firms", "patents", "percent"]),
+            "figure": ["48件", "1897家", "48件", "90%"],
+        }
+    )
+    strict, _ = observation_bounds(rows)
+    assert list(strict.low) == [47.5, 1897.0, 48.0, 89.5]
+    assert list(strict.high) == [48.5, 1897.0, 48.0, 90.5]

@@ -188,6 +188,16 @@ def _given(bounds: Bounds, low: FloatArray, high: FloatArray) -> Bounds:
 
 
 @quiet
+def _rate_units(units: pd.Series) -> BoolArray:
+    """Rows whose unit is a rate or a percent (patents_per_10k_people, bits_per_second)."""
+    column = units if isinstance(units.dtype, pd.CategoricalDtype) else units.astype("category")
+    names = [str(name) for name in column.cat.categories]
+    rate = np.array(
+        [name == "percent" or "per_" in name or name.startswith("per") for name in names] + [False]
+    )
+    return np.asarray(rate[column.cat.codes.to_numpy()], dtype=bool)
+
+
 def observation_bounds(rows: pd.DataFrame) -> tuple[Bounds, Bounds]:
     """The strict and conventional interval of each observation (``value``, ``qualifier``, ...).
 
@@ -198,6 +208,10 @@ def observation_bounds(rows: pd.DataFrame) -> tuple[Bounds, Bounds]:
     inclusive = np.zeros(len(values), dtype=bool)
     if FIGURE_COLUMN in rows.columns:
         step, nonzero, inclusive = _figure_steps(rows[FIGURE_COLUMN], values, step, nonzero)
+    if "unit" in rows.columns:
+        # 48件 per 10,000 people is a rate rounded to its last digit (the article has 48.2),
+        # not a count of patents: only a count written to the ones place is exact.
+        step = np.where((step == 0) & _rate_units(rows["unit"]), 1.0, step)
     strict, conventional = figure_bounds(values, _qualifier_codes(rows), step, nonzero, inclusive)
     low_name, high_name = INTERVAL_COLUMNS
     if low_name in rows.columns or high_name in rows.columns:
