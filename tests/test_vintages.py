@@ -275,3 +275,23 @@ def test_vintages_in_chinese_are_chinese(later_sources: None, command: list[str]
     # a…b is the interval mark the legend explains.
     text = re.sub(r"https?://\S+|\b[a-z][a-z0-9_]*_[a-z0-9_]+\b|\brevenue\b|a…b", " ", text)
     assert chinese_leftovers(text) == []
+
+
+def test_a_chart_credits_each_publication_its_figures_come_from(later_sources: None) -> None:
+    """The article alone drew the source line; now each current figure's publication is.
+
+    Both of revenue's figures are current in later publications (3.6万亿 repeated in
+    September, 8.7万亿 in July), so the article is not credited for them; it is for
+    employees, which only it gives."""
+    from zgc_cli.present.charts import source_line
+    from zgc_cli.present.i18n import Language
+
+    dataset = Dataset.open()
+    revenue = dataset.publications_of(["revenue"])
+    patents = dataset.publications_of(["patents_per_10k_people"])
+    assert [one.date for one in revenue] == ["2024-07-24", "2024-09-30"]
+    assert [one.date for one in patents] == ["2024-09-30"]
+    both = dataset.publications_of(["revenue", "employees"])
+    assert [one.date for one in both] == ["2024-04", "2024-07-24", "2024-09-30"]
+    lines = source_line(both, Language.en).split("\n")
+    assert len(lines) == 3 and lines[0].startswith("Source: ") and "2024-09-30" in lines[2]

@@ -1022,7 +1022,8 @@ def plot(
             chart = draw_terminal(result, env.language, env.width, height, indexing, env.color)
             env.stdout.write(chart)
             return
-        publication = dataset.publication
+        # Every publication whose figures the chart may draw (a later vintage's too).
+        publication = dataset.publications_of(list(result.frame["metric"].unique()))
         # Drawn under the same name beside it, then moved in place: whole, or not at all.
         with atomic_path(output) as drawing:
             warnings = write_image(result, env.language, drawing, indexing, publication)

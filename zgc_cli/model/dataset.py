@@ -144,13 +144,18 @@ def load_package(source: DataSource) -> dict[str, object] | None:
     return package
 
 
-def publication_of(package: dict[str, object] | None, label: str = "") -> Publication | None:
-    """The first source a data package names, if it names one."""
+def publication_of(
+    package: dict[str, object] | None, label: str = "", name: str = ""
+) -> Publication | None:
+    """The source a data package names ``name`` (a row's ``publication``), else its first."""
     if package is None:
         return None
     sources = package.get("sources") or []
     if not isinstance(sources, list):
         raise DataError(phrase("package.sources", label=label))
+    named = [one for one in sources if isinstance(one, dict) and name and one.get("name") == name]
+    if named:
+        sources = named
     if not sources or not isinstance(sources[0], dict):
         return None
     first = sources[0]
@@ -337,6 +342,31 @@ class Dataset:
     @property
     def observations(self) -> Observations:
         return self.combined.observations
+
+    def publications_of(self, metrics: Sequence[str]) -> list[Publication]:
+        """The publications of the sources that hold figures of ``metrics``, in source order."""
+        origins = self.combined.origins
+        if origins is None:
+            return [self.publication] if self.publication is not None else []
+        frame = self.frame
+        holding = frame["metric"].isin(list(metrics)).to_numpy()
+        # A source may hold several publications, each row naming its own (``publication``).
+        names = (
+            frame["publication"].astype(object).fillna("").astype(str).to_numpy()
+            if "publication" in frame.columns
+            else np.full(len(frame), "", dtype=object)
+        )
+        pairs = sorted(
+            {
+                (int(origin), str(name))
+                for origin, name in zip(origins[holding], names[holding], strict=True)
+            }
+        )
+        named = (
+            publication_of(self._packages[self.sources[origin]], str(self.sources[origin]), name)
+            for origin, name in pairs
+        )
+        return list(dict.fromkeys(one for one in named if one is not None))
 
     def source_of_row(self, row: int) -> DataSource:
         """The source a row of :attr:`frame` (by position) comes from."""

@@ -15,6 +15,8 @@ from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
     from zgc_cli.model.dataset import Publication
@@ -124,14 +126,23 @@ def index_error_text(error: IndexingError, result: SeriesResult, lang: Language)
     return visible(str(error))
 
 
-def source_line(publication: Publication | None, lang: Language) -> str:
-    """``Source: publisher, date`` for the foot of an image, or ''."""
+def source_line(publication: Publication | Sequence[Publication] | None, lang: Language) -> str:
+    """``Source: publisher, date`` (one line each) for the foot of an image, or ''."""
     if publication is None:
         return ""
     from zgc_cli.present.views.passages import citation_in
 
-    parts = (citation_in(publication.publisher, lang), publication.date)
-    return message("source.source", lang) + ", ".join(visible(part) for part in parts if part)
+    publications: list[Publication] = (
+        list(publication) if isinstance(publication, list | tuple) else [publication]  # type: ignore[list-item]
+    )
+    if not publications:
+        return ""
+    texts = [
+        ", ".join(visible(part) for part in (citation_in(one.publisher, lang), one.date) if part)
+        for one in publications
+    ]
+    # One publication a line: a chart's foot is as wide as the chart, no wider.
+    return message("source.source", lang) + "\n".join(texts)
 
 
 def write_image(
@@ -139,7 +150,7 @@ def write_image(
     lang: Language,
     path: Path,
     indexed: Indexing | None,
-    publication: Publication | None,
+    publication: Publication | Sequence[Publication] | None,
 ) -> list[str]:
     """Write the chart as PNG or SVG; returns warnings for stderr."""
     from zgc_cli.present.charts.image import write_image as draw_image

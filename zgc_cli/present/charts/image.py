@@ -362,7 +362,7 @@ def draw_figure(
     marks_line = _marks_line(panels, lang)
     footer_lines = [
         _shorten(text, FOOTER_COLUMNS)
-        for text in (marks_line, *scale_notes(panels, lang), *notes, source_line)
+        for text in (marks_line, *scale_notes(panels, lang), *notes, *source_line.split("\n"))
         if text
     ]
     heights = [_panel_height(panel) for panel in panels]
@@ -479,7 +479,7 @@ def write_image(
     if suffix not in IMAGE_SUFFIXES:
         suffixes = Listed(IMAGE_SUFFIXES, separator=" or ", quoted=False)
         raise ValueError(phrase("chart.image_suffix", name=visible(path.name), suffixes=suffixes))
-    source_line = visible(source_line)
+    source_line = "\n".join(visible(line) for line in source_line.split("\n"))
     # Before matplotlib: a chart of too many series is refused at once.
     panels, notes = prepare(series, names, lang, indexed, spans=spans)
     warnings_out: list[str] = []
