@@ -540,12 +540,14 @@ def test_a_rate_written_to_the_ones_place_is_rounded_a_count_is_exact() -> None:
 
     rows = pd.DataFrame(
         {
-            "value": [48.0, 1897.0, 48.0, 90.0],
-            "qualifier": ["exact"] * 4,
-            "unit": pd.Categorical(["patents_per_10k_people", "firms", "patents", "percent"]),
-            "figure": ["48件", "1897家", "48件", "90%"],
+            "value": [48.0, 1897.0, 48.0, 90.0, 56.0],
+            "qualifier": ["exact"] * 5,
+            "unit": pd.Categorical(
+                ["patents_per_10k_people", "firms", "patents", "percent", "persons"]
+            ),
+            "figure": ["48件", "1897家", "48件", "90%", "56人"],
         }
     )
     strict, _ = observation_bounds(rows)
-    assert list(strict.low) == [47.5, 1897.0, 48.0, 89.5]
-    assert list(strict.high) == [48.5, 1897.0, 48.0, 90.5]
+    assert list(strict.low) == [47.5, 1897.0, 48.0, 89.5, 56.0]
+    assert list(strict.high) == [48.5, 1897.0, 48.0, 90.5, 56.0]

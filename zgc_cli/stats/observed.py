@@ -192,9 +192,7 @@ def _rate_units(units: pd.Series) -> BoolArray:
     """Rows whose unit is a rate or a percent (patents_per_10k_people, bits_per_second)."""
     column = units if isinstance(units.dtype, pd.CategoricalDtype) else units.astype("category")
     names = [str(name) for name in column.cat.categories]
-    rate = np.array(
-        [name == "percent" or "per_" in name or name.startswith("per") for name in names] + [False]
-    )
+    rate = np.array([name == "percent" or "_per_" in f"_{name}" for name in names] + [False])
     return np.asarray(rate[column.cat.codes.to_numpy()], dtype=bool)
 
 
