@@ -377,3 +377,21 @@ def test_a_unitless_bar_panel_has_a_plain_title() -> None:
     series = make_series([("m", "x", 2024, 3.0, "", "reported", "exact")])
     titles = [chart_panels.prepare(series, {}, lang, None)[0][0].title for lang in Language]
     assert titles == ["m, 2024", "m，2024年"]
+
+
+@pytest.mark.parametrize("lang", [Language.en, Language.zh])
+def test_no_point_label_is_cut_at_the_figures_edge(later_sources: None, lang: Language) -> None:
+    """An indexed chart's last label (539…553 in 2023, from the later source) was cut at
+    the right edge."""
+    dataset = Dataset.open()
+    ids = ["revenue", "employees", "returnee_employees", "patents_per_10k_people"]
+    result = series_of(dataset, ids)
+    indexing = index_series(result.frame, 2013, 1)
+    _, figure = figure_of(dataset, ids, lang, indexing)
+    renderer = figure.canvas.get_renderer()
+    labels = visible_labels(figure)
+    assert labels
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        assert figure.bbox.x0 <= box.x0 and box.x1 <= figure.bbox.x1, label.get_text()
+        assert figure.bbox.y0 <= box.y0 and box.y1 <= figure.bbox.y1, label.get_text()

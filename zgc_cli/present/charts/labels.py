@@ -44,8 +44,8 @@ def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
     """Move each label that would overlap an earlier one, or hide it when no place is free.
 
     The places tried are above the point, below, right and left; a label covers
-    neither another label nor any series' point. A text already shown at the
-    same point is hidden rather than repeated.
+    neither another label nor any series' point, and stays inside the figure. A
+    text already shown at the same point is hidden rather than repeated.
 
     Labels keep their order of priority (the first series' labels first). The
     figure is laid out first, so the boxes are the ones that will be drawn;
@@ -71,7 +71,9 @@ def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
             label.set_horizontalalignment(horizontal)
             label.set_verticalalignment(vertical)
             box = label.get_window_extent(renderer).expanded(1.04, 1.1)
-            if not any(box.overlaps(other) for other in taken):
+            # A label past the figure's edge is cut there, and a cut number misleads.
+            inside = figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)
+            if inside and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
                 break
         else:
