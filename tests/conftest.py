@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -147,7 +148,11 @@ def pytest_configure(config: pytest.Config) -> None:
         "fuzz-ci", max_examples=80, deadline=None, suppress_health_check=list(HealthCheck)
     )
     settings.register_profile(
-        "fuzz-long", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
+        "fuzz-long",
+        max_examples=5000,
+        # A run over 20 s is a hang (the bar), reported as a failure with its input.
+        deadline=timedelta(seconds=20),
+        suppress_health_check=list(HealthCheck),
     )
     config.fuzz_profile = "fuzz-long" if config.getoption("--fuzz") else "fuzz-ci"  # type: ignore[attr-defined]
 
