@@ -4,7 +4,7 @@ Usable from a notebook without the CLI::
 
     from zgc_cli.model.dataset import Dataset
     from zgc_cli import stats
-    stats.compare(Dataset.open().frame, 2014, 2023).frame
+    stats.comparison(Dataset.open(), 2014, 2023).frame
 
 The metadata a source may keep beside it (its sidecars): ``indicators.csv``
 (names, unit, category, description per metric), ``claims.csv`` (the article's
