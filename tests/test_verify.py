@@ -6,7 +6,6 @@ import csv
 import io
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -1133,15 +1132,11 @@ def test_entities_are_read_from_the_sidecar(tmp_path: Path) -> None:
     dataset = Dataset.open(str(path))
     assert "beijing" in set(entities_of(dataset)["entity"])
     assert len(events_of(dataset)) == len(pd.read_csv(REPO / "data" / "events.csv"))
-    # A Dataset without the entities and events attributes: read beside its data.
-    older = SimpleNamespace(source=dataset.source)
-    assert entities_of(older).equals(
+    assert entities_of(dataset).equals(
         pd.read_csv(tmp_path / "entities.csv", dtype=str, keep_default_na=False)
     )
-    assert len(events_of(older)) == len(events_of(dataset))
     (tmp_path / "entities.csv").unlink()
     (tmp_path / "events.csv").unlink()
-    assert entities_of(older).empty and events_of(older).empty
     bare = Dataset.open(str(path))
     assert entities_of(bare).empty and events_of(bare).empty
     assert "entity" not in set(check.run(bare).frame["check"])
