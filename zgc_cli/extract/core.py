@@ -46,7 +46,6 @@ from zgc_cli.extract.rules import (
     _QUOTED_TITLE,
     _TRAILING,
     ENGLISH_ESTIMATE,
-    TARGET_MARKERS,
     Options,
     Row,
     _is_english,
@@ -56,7 +55,7 @@ from zgc_cli.extract.rules import (
     _place,
     _published_year,
 )
-from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures
+from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures, target_marker
 from zgc_cli.phrases import phrase
 
 # Between an English figure and its year: "in 2020", "at the end of 2022".
@@ -75,6 +74,7 @@ _NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently
 # Heading words that make a section's figures targets (二、今年的主要预期目标); a heading
 # with 计划 alone is a plan's report (上年计划执行情况), not its targets.
 _HEADING_TARGETS = ("预期目标", "目标", "展望")
+TARGET_HEADINGS = ("预期目标", "目标")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*[至到～~〜\-—–]\s*")
 
@@ -305,10 +305,14 @@ class Extraction(Growths):
         if name:
             found = self.text.rfind(name, sentence[0], figure.start + 1)
             anchors.append(found if found >= 0 else figure.start)
-        if status == "estimate" and status_note:
-            marker = self.reading.rfind(status_note.split(":")[0], sentence[0], figure.start)
+        floor = sentence[0]
+        if status in ("estimate", "target") and status_note:
+            # 到2025年，…；力争…达到50%: a target's word may open the sentence before the ；
+            reach = paragraph[0] if status == "target" else sentence[0]
+            marker = self.reading.rfind(status_note.split(":")[0], reach, figure.start)
             if marker >= 0:
                 anchors.append(marker)
+                floor = min(floor, marker)
         if figure.text.endswith("首位"):
             anchors.append(max(sentence[0], figure.start - 2))  # 居全国首位, as the parser reads it
         if figure.qualifier == "about" and not re.search(
@@ -317,7 +321,7 @@ class Extraction(Growths):
             # 约占全国的13.9%: the 约 that bounds the figure belongs in its quote
             near = self.reading.rfind("约", max(sentence[0], figure.start - 16), figure.start)
             anchors.append(near if near >= 0 else figure.start)
-        quote_start = max(sentence[0], min(anchors))
+        quote_start = max(floor, min(anchors))
         # A year or place named after the figure (入选2022年…, 在北京落户) ends the quote;
         # in English, the words that say what it counts (6,954 enterprises) do too.
         ends = [figure.end]
@@ -445,25 +449,37 @@ class Extraction(Growths):
         previous_end: int,
         year: int,
     ) -> tuple[str, str, str]:
-        """Estimate where 预计/有望 govern the figure, or a target word (目标, 计划, 力争)
-        opens its sentence (across ；) or heads its section; reported otherwise."""
+        """Estimate where 预计/有望 govern the figure; target where a target word (目标, 力争,
+        计划到…) opens its sentence (across ；) or its section's heading is a target one;
+        estimate for a year after publication; reported otherwise."""
         stretch = self.reading[max(previous_end, sentence[0]) : figure.start]
-        for marker in ESTIMATE_MARKERS:
-            if marker in stretch:
-                said = phrase("extract.note.estimate", word=marker)
-                return "estimate", str(said), said.text("zh")
         opened = max(self.reading.rfind(end, paragraph[0], figure.start) for end in "。！？")
         before = self.reading[max(opened, paragraph[0]) : figure.start]
-        heading = self._section_is_target(paragraph)
-        for marker in TARGET_MARKERS:
-            if marker in before or marker == heading:
-                said = phrase("extract.note.target", word=marker)
+        if self.english:
+            opened = max(
+                (m.end() for m in SENTENCE_END.finditer(self.reading, paragraph[0], figure.start)),
+                default=paragraph[0],
+            )
+            before = self.reading[opened : figure.start]
+        planned = target_marker(before)
+        for marker in ESTIMATE_MARKERS:
+            if marker in stretch and not (planned and planned.startswith(marker)):
+                said = phrase("extract.note.estimate", word=marker)
                 return "estimate", str(said), said.text("zh")
         if self.english:
             found = ENGLISH_ESTIMATE.search(stretch)
             if found:
                 said = phrase("extract.note.estimate", word=found.group())
                 return "estimate", str(said), said.text("zh")
+        heading = self._section_is_target(paragraph)
+        if planned is None and heading in TARGET_HEADINGS:
+            planned = heading
+        if planned is not None:
+            said = phrase("extract.note.target", word=planned)
+            return "target", str(said), said.text("zh")
+        if heading:
+            said = phrase("extract.note.estimate", word=heading)
+            return "estimate", str(said), said.text("zh")
         if self.published is not None and year > self.published:
             said = phrase("extract.note.future", year=year)
             return "estimate", str(said), said.text("zh")

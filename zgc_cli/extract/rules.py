@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from zgc_cli.extract.passages import PlaceMention, Places, YearMention
 from zgc_cli.model.figures import ENGLISH_COUNTED, Figure
 
-TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划", "展望")
 ENGLISH_ESTIMATE = re.compile(
-    r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?"
-    r"|plans? to)\b",
-    re.I,
+    r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to)\b", re.I
 )
 _RANK_BEFORE = re.compile(
     r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$"

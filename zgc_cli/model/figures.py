@@ -138,6 +138,39 @@ ARABIC_MAGNITUDES: dict[str, int] = {
 # Estimate words: they govern the next figure in the same stretch of text.
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "有望", "预期", "预测", "估计")
 
+# Target words: a goal a plan sets (到2025年…力争达到50%), not a measurement. 计划 and 规划
+# are also nouns of programme names (国家重点研发计划, 火炬计划项目): a target only where a
+# time, a verb or a number follows them (计划到2025年, 计划新建, 计划投资100亿元).
+TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "力争", "争取", "展望", "计划", "规划")
+_PLAN_AS_TARGET = re.compile(
+    r"(?:计划|规划)(?=\s*(?:到|在|于|今年|明年|年内|新建|新增|新设|建设|建成|实现|完成|投资|投入"
+    r"|引进|培育|推出|打造|形成|达到|增加|提高|提升|突破|超过|开工|落地|招引|[\d一二两三四五六七八九十]))"
+)
+_ENGLISH_TARGET = re.compile(
+    r"\b(?:targets?(?:ed|ing)?|aims? (?:to|for)|aiming|goals?|plans? to|planned|planning to"
+    r"|seeks? to|strives? to)\b",
+    re.I,
+)
+
+
+def target_marker(text: str) -> str | None:
+    """The target word in ``text`` (目标, 力争, a 计划 that plans), or None."""
+    for marker in TARGET_MARKERS:
+        if marker in ("计划", "规划"):
+            planning = _PLAN_AS_TARGET.search(text)
+            if planning is not None:
+                return planning.group()
+        elif marker in text:
+            return marker
+    english = _ENGLISH_TARGET.search(text)
+    return english.group() if english else None
+
+
+def target_marker_before(text: str, figure: Figure) -> str | None:
+    """The target word before ``figure`` in its sentence of ``text``, if any."""
+    opened = max(text.rfind(end, 0, figure.start) for end in ("。", "！", "？", ". "))
+    return target_marker(text[opened + 1 : figure.start])
+
 # A size class in a noun's definition (亿元以上企业, 超千亿元企业, 万亿级产业集群): the
 # figure names a threshold, it does not measure anything.
 THRESHOLD_NOUNS: tuple[str, ...] = ("企业", "公司", "产业集群", "产业")
