@@ -582,6 +582,17 @@ ENGLISH_COUNTED: dict[str, str] = {
     "models": "款",
     "launches": "次",
     "projects": "项",
+    "programs": "项",
+    "programmes": "项",
+    "laboratories": "家",
+    "labs": "家",
+    "institutes": "家",
+    "hospitals": "家",
+    "organizations": "家",
+    "organisations": "家",
+    "universities": "所",
+    "colleges": "所",
+    "headquarters": "个",
     "contracts": "项",
     "policies": "项",
     "measures": "项",
@@ -611,6 +622,28 @@ ENGLISH_ORDINALS: dict[str, int] = {
 }
 
 
+# Numbers written as words (sixteen parks, forty-seven models, a dozen firms). "one" is
+# read only before a magnitude (one million): alone it is mostly a pronoun (one of them).
+_ENGLISH_UNITS_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_ENGLISH_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ENGLISH_NUMBER_WORDS: dict[str, int] = {
+    **{word: value for value, word in enumerate(_ENGLISH_UNITS_WORDS, start=1)},
+    **{word: value * 10 for value, word in enumerate(_ENGLISH_TENS_WORDS, start=2)},
+    **{
+        f"{tens}-{unit}": value * 10 + ones
+        for value, tens in enumerate(_ENGLISH_TENS_WORDS, start=2)
+        for ones, unit in enumerate(_ENGLISH_UNITS_WORDS[:9], start=1)
+    },
+    "a dozen": 12,
+    "dozen": 12,
+    "a hundred": 100,
+    "one hundred": 100,
+}
+
+
 def _english_alternation(words: object) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
@@ -620,7 +653,8 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     r"(?P<rank>" + _english_alternation(ENGLISH_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b)"
     r"|(?:(?P<pre>\b(?:" + _english_alternation(ENGLISH_QUALIFIERS) + r"))\s+)?"
     r"(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
-    r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d))"
+    r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d)"
+    r"|(?<![\w-])(?:" + _english_alternation(ENGLISH_NUMBER_WORDS) + r")(?![\w-]))"
     r"(?:\s?(?P<magnitude>" + _english_alternation(ENGLISH_MAGNITUDES) + r")\b)?"
     r"(?:\s?(?P<unit>"
     + _english_alternation([w for w in ENGLISH_UNITS if w != "%"])
@@ -636,6 +670,8 @@ _INHERITS = re.compile(
 _OF_THEM = re.compile(
     r"\s+(?:of\s+(?:them|whom|which)|came from|were from|are from|had been|have been|were)\b"
 )
+# "47 of the 107 models": the part counts what the whole after it counts.
+_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|China's\s+)?[\d,]+\s*")
 _ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
 # Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
 _COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
@@ -673,8 +709,16 @@ def parse_english_figures(text: str) -> list[Figure]:
             continue
         if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
             continue  # per 10,000 people: a denominator
-        number = Decimal(groups["number"].replace(",", ""))
+        written = groups["number"].lower()
         magnitude = (groups["magnitude"] or "").lower()
+        if written in ENGLISH_NUMBER_WORDS:
+            if written == "one" and not magnitude:
+                continue  # one of them, one firm: a pronoun or an article
+            if re.search(r"\b(?:the|these|those|its|their|both)\s+$", text[: match.start()], re.I):
+                continue  # the two neighbouring regions: things named before, not a count
+            number = Decimal(ENGLISH_NUMBER_WORDS[written])
+        else:
+            number = Decimal(written.replace(",", ""))
         unit_word = (groups["unit"] or groups["percent"] or "").lower()
         unit = ENGLISH_UNITS.get(unit_word, "")
         if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
@@ -684,6 +728,9 @@ def parse_english_figures(text: str) -> list[Figure]:
             unit = "元" if currency in ("RMB", "CNY", "¥") else "美元"
         elif not unit:
             unit = _english_counted(text, match.end())
+            among = _OF_THE_COUNTED.match(text, match.end())
+            if not unit and among is not None:
+                unit = _english_counted(text, among.end())  # 47 of the 107 models
         preceding = text[max(0, match.start() - 20) : match.start()]
         if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
             if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
