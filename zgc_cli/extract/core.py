@@ -67,10 +67,19 @@ _SAME_MEASURE = re.compile(
     r"|\b(?:up|down) from\s+(?:some\s+|about\s+|nearly\s+)?$"
 )
 _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
-_FROM_PLACE = re.compile(r"\s+(?:came|were|was|are|is)\s+(?:from|in|based in)\s+")
+_FROM_PLACE = re.compile(
+    r"\s+(?:came|come|were|was|are|is)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
+)
 _GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
 # Words that date a figure to the publication: 目前, 如今, now.
 _NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b")
+# English present perfect (have formed, has logged) and a month with no year (by April):
+# the state at publication, when the sentence names no year of its own.
+_ENGLISH_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|already|now|so far)\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|t)\b"
+    r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
+)
 # Heading words that make a section's figures targets (二、今年的主要预期目标); a heading
 # with 计划 alone is a plan's report (上年计划执行情况), not its targets.
 _HEADING_TARGETS = ("预期目标", "目标", "展望")
@@ -267,6 +276,8 @@ class Extraction(Growths):
             said = noun if not self.english else self.reading[clause[0] : figure.start]
             word = next((w for key, w in _NAME_UNITS if key in said), "")
             noun = noun if not self.english else f"{noun} {said}"
+        if self.english and word == "款":
+            noun = f"{noun} {self.reading[sentence[0] : figure.start]}"  # Of the 107 models, 47…
         unit = unit_of(word, noun, after)
         levels = [
             row
@@ -412,7 +423,10 @@ class Extraction(Growths):
                 else:
                     said = phrase(key)
                 return nearest.year, "stated", "", said.text("zh"), nearest.start
-        if self.published is not None and _NOW.search(self.reading, sentence[0], figure.start):
+        now = _NOW.search(self.reading, sentence[0], figure.start)
+        if self.english and now is None:
+            now = _ENGLISH_NOW.search(self.reading, sentence[0], sentence[1])
+        if self.published is not None and now:
             said = phrase("extract.note.publication", date=self.options.published)
             return self.published, "publication", str(said), said.text("zh"), None
         earlier = [
@@ -495,7 +509,7 @@ class Extraction(Growths):
         if self.english:  # 47 came from Zhongguancun; 51 were from Beijing
             for place in self.places:
                 between = self.reading[figure.end : place.start]
-                if 0 <= len(between) <= 16 and _FROM_PLACE.fullmatch(between):
+                if 0 <= len(between) <= 32 and _FROM_PLACE.fullmatch(between):
                     return place.entity, "", place.start, place.end
         mention, where = _place(self.places, *sentence, figure.start, self.reading)
         kind_word = next(

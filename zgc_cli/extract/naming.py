@@ -186,11 +186,11 @@ _INSTITUTION_NOUNS = (
 _PARK_NOUNS = ("园区", "园", "park")
 _COUNTED_NOUNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("总部", "headquarters"), "headquarters"),  # before 地区: 跨国公司地区总部
-    (("创新联合体",), "consortia"),
-    (("省区市", "省份", "省"), "provinces"),
-    (("地区", "区域", "城市"), "regions"),
-    (("基地",), "bases"),
-    (("集群",), "clusters"),
+    (("创新联合体", "consorti"), "consortia"),
+    (("省区市", "省份", "省", "provinces"), "provinces"),
+    (("地区", "区域", "城市", "regions"), "regions"),
+    (("基地", "bases"), "bases"),
+    (("集群", "clusters"), "clusters"),
     (("领域",), "fields"),
     (("众创空间", "孵化器", "中心", "机构", "实验室", "平台"), "institutions"),
     (("园区",), "parks"),

@@ -155,6 +155,8 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
     clause_before = reading[max(sentence[0], start - 30) : start]
     if figure.unit_suffix == "强" and _LISTED_IN.search(clause_before):
         return False  # 入选《财富》世界500强: the list's name
+    if figure.unit_suffix == "强" and reading.startswith(("企业", "公司"), end):
+        return False  # 世界500强企业总部53家: the list names a class of firms
     if figure.unit_suffix == "元" and reading.startswith(("的企业", "的公司"), end):
         return False  # 收入超千亿元的企业: a size class
     if _ENGLISH_THRESHOLD.search(clause_before):

@@ -593,6 +593,7 @@ ENGLISH_COUNTED: dict[str, str] = {
     "universities": "所",
     "colleges": "所",
     "headquarters": "个",
+    "parameters": "参数",
     "contracts": "项",
     "policies": "项",
     "measures": "项",
@@ -672,6 +673,8 @@ _OF_THEM = re.compile(
 )
 # "47 of the 107 models": the part counts what the whole after it counts.
 _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|China's\s+)?[\d,]+\s*")
+# "Of the 107 large models cleared by April, 47 came from…": the part counts the whole's unit.
+_OF_THE_WHOLE = re.compile(r"(?:^|[.;]\s+)Of\s+(?:the|all|its|their)\s+[^.;]*,\s*$", re.I)
 _ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
 # Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
 _COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
@@ -731,6 +734,9 @@ def parse_english_figures(text: str) -> list[Figure]:
             among = _OF_THE_COUNTED.match(text, match.end())
             if not unit and among is not None:
                 unit = _english_counted(text, among.end())  # 47 of the 107 models
+            opened = _OF_THE_WHOLE.search(text, max(0, match.start() - 160), match.start())
+            if last_unit and opened is not None:
+                unit = last_unit  # Of the 107 models…, forty-seven were: the whole's unit
         preceding = text[max(0, match.start() - 20) : match.start()]
         if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
             if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
