@@ -100,7 +100,7 @@ _LIST_AFTER = ("榜单", "榜", "名单")
 _NAME_CUT = re.compile(
     r"(?:拥有(?!量)|聚集|集聚|培育|入驻|设立|建设|建成|组建|出台|推出|发布|备案上线|实现|完成|达到|新增"
     r"|新设|引进|吸引|提供|认定|获批|获评|入选|入围|形成|共建|落户|共有|其中|目前|如今|当前|截至"
-    r"|全年|已经|已达|占据|提高到|增长到|增加到|增至|提高至|增长至|预计|有望|预期|成为|计划|目标|来自)"
+    r"|全年|已经|已达|累计|占据|提高到|增长到|增加到|增至|提高至|增长至|预计|有望|预期|成为|计划|目标|来自)"
 )
 _TRAILING = re.compile(
     r"(?:增长到|增加到|提高到|上升到|增长至|增加至|提高至|增至|达到|达|为|是|的|有|了|已|共|约"
@@ -221,6 +221,9 @@ def _nearest(
     return after[0] if after else None
 
 
+_JOINERS = ("和", "与", "及", "、", " and ", "以及")
+
+
 def _place(
     places: list[PlaceMention], start: int, end: int, at: int, reading: str = ""
 ) -> tuple[PlaceMention | None, str]:
@@ -232,13 +235,23 @@ def _place(
     plain = [m for m in inside if not m.located]
     for pool in (plain, inside):
         before = [m for m in pool if m.end <= at]
+        # 海淀区和朝阳区合计72家: places joined into a group are no one place of the figure
+        while len(before) >= 2 and reading[before[-2].end : before[-1].start] in _JOINERS:
+            joined = before[-2]
+            before = [m for m in before[:-2] if m.end <= joined.start]
+            if not before:
+                return None, "joined"
         if before:
             return before[-1], "before"
-        after = [
-            m
-            for m in pool
-            if m.start >= at and not reading[max(0, m.start - 3) : m.start].endswith("其中")
-        ]
+        after: list[PlaceMention] = []
+        skipped: PlaceMention | None = None
+        for m in (m for m in pool if m.start >= at):
+            part = reading[max(0, m.start - 3) : m.start].endswith("其中")
+            joined = skipped is not None and reading[skipped.end : m.start] in _JOINERS
+            if part or joined:
+                skipped = m  # 其中海淀区和朝阳区…: parts named for what follows
+                continue
+            after.append(m)
         if after:
             return after[0], "after"
     return None, ""
