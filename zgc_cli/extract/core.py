@@ -98,6 +98,7 @@ class Extraction(Growths):
         self.english = _is_english(text)
         self.namer = Namer()
         self.rows: list[Row] = []
+        self.claims: list[dict[str, object]] = []  # growth sentences' claims (claims.csv)
         self.paragraphs = paragraphs(text)
         self.published = _published_year(options.published)
         figure_spans = [(f.start, f.end) for f in parse_figures(text)]
@@ -174,6 +175,7 @@ class Extraction(Growths):
         for number, (start, end) in enumerate(self.paragraphs, start=1):
             self._paragraph(number, start, end)
         self._unique_keys()
+        self._name_claims()
         return self.rows
 
     # --- one paragraph -------------------------------------------------------------
@@ -598,3 +600,12 @@ def replace_offset(figure: Figure, offset: int) -> Figure:
 def extract_rows(text: str, options: Options) -> list[Row]:
     """The draft observations of a text, in reading order (derived rows after their growth)."""
     return Extraction(text, options).run()
+
+
+def extract_rows_and_claims(
+    text: str, options: Options
+) -> tuple[list[Row], list[dict[str, object]]]:
+    """The draft observations of a text and the claims of its growth sentences."""
+    extraction = Extraction(text, options)
+    rows = extraction.run()
+    return rows, extraction.claims
