@@ -232,6 +232,12 @@ def _place(
     A place after the figure that 其中 introduces is a part named for what follows.
     """
     inside = [m for m in places if start <= m.start and m.end <= end and not m.framed]
+    # 生命科学园，是北京生物医药产业的承载地: after 是, a place describes the one named first
+    inside = [
+        m
+        for m in inside
+        if not (reading[m.start - 1 : m.start] == "是" and inside and inside[0].start < m.start)
+    ]
     plain = [m for m in inside if not m.located]
     for pool in (plain, inside):
         before = [m for m in pool if m.end <= at]
