@@ -414,7 +414,9 @@ def test_a_target_row_needs_a_target_word(quote: str, status: str, result: str) 
 
 
 def test_target_is_a_status_of_the_vocabulary() -> None:
-    assert "target" in data.STATUSES and data.STATUS_MARKS["target"] != data.STATUS_MARKS["estimate"]
+    assert (
+        "target" in data.STATUSES and data.STATUS_MARKS["target"] != data.STATUS_MARKS["estimate"]
+    )
     report = verify_observations(_target_row("力争达到50%左右", "50%左右", 50, "goal"))
     assert results_of(report, "status") == ["fail"]
 

@@ -183,9 +183,7 @@ def _check_status(
             "status",
             row,
             Term("status", status),
-            phrase("verify.target_found", marker=target)
-            if target
-            else Term("status", "reported"),
+            phrase("verify.target_found", marker=target) if target else Term("status", "reported"),
             target is not None,
             phrase("verify.agrees_status") if target else phrase("verify.no_target_word"),
         )

@@ -130,7 +130,10 @@ class Growths:
         start = min(self.text.rfind(level.quote, 0, level.end + 1), row.start)
         quote = self.text[start if start >= 0 else row.start : row.end].strip()
         said = phrase(
-            "extract.note.claim", growth=figure.text, step=machine_number(step), base=row.growth_base
+            "extract.note.claim",
+            growth=figure.text,
+            step=machine_number(step),
+            base=row.growth_base,
         )
         self.claims.append(
             {

@@ -243,8 +243,8 @@ def _place(
         before = [m for m in pool if m.end <= at]
         # 海淀区和朝阳区合计72家: places joined into a group are no one place of the figure
         while len(before) >= 2 and reading[before[-2].end : before[-1].start] in _JOINERS:
-            joined = before[-2]
-            before = [m for m in before[:-2] if m.end <= joined.start]
+            group_start = before[-2].start
+            before = [m for m in before[:-2] if m.end <= group_start]
             if not before:
                 return None, "joined"
         if before:
@@ -253,8 +253,8 @@ def _place(
         skipped: PlaceMention | None = None
         for m in (m for m in pool if m.start >= at):
             part = reading[max(0, m.start - 3) : m.start].endswith("其中")
-            joined = skipped is not None and reading[skipped.end : m.start] in _JOINERS
-            if part or joined:
+            follows = skipped is not None and reading[skipped.end : m.start] in _JOINERS
+            if part or follows:
                 skipped = m  # 其中海淀区和朝阳区…: parts named for what follows
                 continue
             after.append(m)

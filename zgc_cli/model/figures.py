@@ -171,6 +171,7 @@ def target_marker_before(text: str, figure: Figure) -> str | None:
     opened = max(text.rfind(end, 0, figure.start) for end in ("。", "！", "？", ". "))
     return target_marker(text[opened + 1 : figure.start])
 
+
 # A size class in a noun's definition (亿元以上企业, 超千亿元企业, 万亿级产业集群): the
 # figure names a threshold, it does not measure anything.
 THRESHOLD_NOUNS: tuple[str, ...] = ("企业", "公司", "产业集群", "产业")

@@ -76,7 +76,8 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
     "extract.note.claim": {
         "en": "{growth} over {base}, within half its last written digit ({step}); the {base} "
         "row is derived from these words",
-        "zh": "{growth}（相对{base}年），按末位数字（{step}）的一半取区间；{base}年的数据即由这句话推算",
+        "zh": "{growth}（相对{base}年），按末位数字（{step}）的一半取区间；"
+        "{base}年的数据即由这句话推算",
     },
     "extract.note.future": {
         "en": "a figure for {year}, after publication: a target or forecast",
