@@ -488,6 +488,8 @@ class Extraction(Growths):
                 said = phrase("extract.note.estimate", word=found.group())
                 return "estimate", str(said), said.text("zh")
         heading = self._section_is_target(paragraph)
+        if self.published is not None and year < self.published:
+            heading = ""  # 今后的主要目标 above 2023年…达到6.73%: a past year sets no target
         if planned is None and heading in TARGET_HEADINGS:
             planned = heading
         if planned is not None:
