@@ -77,6 +77,7 @@ _NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently
 # the state at publication, when the sentence names no year of its own.
 _ENGLISH_NOW = re.compile(
     r"\b(?:has|have)\s+(?:(?:also|already|now|so far)\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|t)\b"
+    r"|\b(?:has|have|is home to|are home to)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
     r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
 )

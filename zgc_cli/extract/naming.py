@@ -214,7 +214,8 @@ def unit_of(word: str, name: str, after: str = "") -> str:
         return UNIT_WORDS[word]
     noun = name if word == "家" and any(key in name for key in _NAME_KEYS) else f"{name}|{after}"
     if word == "家":
-        if "总部" in noun or "headquarters" in noun:
+        # 总部53家: headquarters where the counted noun is 总部, not where 总部 is said later
+        if "总部" in name or "headquarters" in name or after.lstrip("的").startswith("总部"):
             return "headquarters"
         if any(n in noun for n in _FIRM_NOUNS):
             return "branches"

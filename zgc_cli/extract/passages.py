@@ -211,7 +211,7 @@ _APPOSITIVE_BEFORE = re.compile(
     r"|,\s+(?:a|an|the)\s+[^,.;]{0,50}\b(?:in|of|near)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?western"
     r"|north-?eastern|south-?western|south-?eastern|northwestern|northeastern|southwestern"
-    r"|southeastern|downtown|suburban|outer)\s+)?$",
+    r"|southeastern|downtown|suburban|outer)\s+)?(?:[A-Z][\w-]*['’]s\s+)?$",
     re.I,
 )
 

@@ -146,9 +146,11 @@ _PLAN_AS_TARGET = re.compile(
     r"(?:计划|规划)(?=\s*(?:到|在|于|今年|明年|年内|新建|新增|新设|建设|建成|实现|完成|投资|投入"
     r"|引进|培育|推出|打造|形成|达到|增加|提高|提升|突破|超过|开工|落地|招引|[\d一二两三四五六七八九十]))"
 )
+# As verbs of a goal (aims to, plans to, a target of): "targeted industries", "planned zones"
+# and a "goal" in a name set no target.
 _ENGLISH_TARGET = re.compile(
-    r"\b(?:targets?(?:ed|ing)?|aims? (?:to|for)|aiming|goals?|plans? to|planned|planning to"
-    r"|seeks? to|strives? to)\b",
+    r"\b(?:aims? (?:to|for)|aiming (?:to|for)|plans? to|planning to|seeks? to|strives? to"
+    r"|targets? (?:of|to)|targeting|is targeted to|(?:a|the|its) goal (?:of|is)|sets? a goal)\b",
     re.I,
 )
 
@@ -224,8 +226,8 @@ PRE_QUALIFIERS.update(EXTRA_PRE_QUALIFIERS)
 POST_QUALIFIERS.update(EXTRA_POST_QUALIFIERS)
 # Words of the Traditional script the parser reads, each mapped to its simplified form.
 TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
-    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選",
-    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选",
+    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選於內",
+    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选于内",
 )
 _FRACTION = (
     rf"(?P<fraction>(?P<denominator>[{ZH_NUMERAL_CHARS}]+|\d+)分之"
