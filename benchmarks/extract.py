@@ -9,7 +9,8 @@ The corpus is ``tests/fixtures/extract/``: texts in ``dev/`` and ``heldout/``, d
 labelled by hand in ``labels.csv`` (value, unit, qualifier, status, year, entity), and the
 places the texts name beyond the shipped ``entities.csv`` in ``entities.csv``. The rules
 were tuned on ``dev`` only (h01–h08 there were a first held-out set, measured once and
-then used); ``heldout`` (h09–h22) is never tuned on (see the corpus README). ``--by-text`` prints each text's line.
+then used); ``heldout`` (h09–h22) is never tuned on (see the corpus README).
+``--by-text`` prints each text's line.
 
 Measures (derived rows are arithmetic, not figures of the text, and are not counted):
 
