@@ -149,3 +149,29 @@ def test_a_multiple_gives_a_ratio_claim_and_a_fall_a_negative_band(options: Opti
     assert [(c["low"], c["high"]) for c in claims] == [(-3.25, -3.15)]
     _, claims = extract_rows_and_claims("2023年，企业数量6758家，比上年增长3.2%。", options)
     assert claims == []  # a relative base: the base year is not stated
+
+
+def test_a_heading_sets_targets_but_not_for_past_years(options: Options) -> None:
+    text = (
+        "二、今后的主要目标\n\n今年城镇新增就业不少于26万人。"
+        "依托国家重点研发计划，2023年研发投入强度达到6.73%。"
+    )
+    assert row_of(text, "不少于26万人", options).status == "target"
+    assert row_of(text, "6.73%", options).status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [("城鎮新增就業不少於26萬人", 260_000, "more_than"), ("失業率控制在5%以內", 5, "less_than")],
+)
+def test_traditional_bound_words_are_read(text: str, value: float, qualifier: str) -> None:
+    (figure,) = parse_figures(text)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_english_present_tense_dates_to_publication(options: Options) -> None:
+    text = "In 2021, revenue rose. Beijing has more than 550,000 researchers."
+    row = row_of(text, "more than 550,000", options)
+    assert (row.year, row.year_basis) == (2024, "publication")
+    past = row_of("In 2021, revenue rose. Beijing had 550,000 researchers.", "550,000", options)
+    assert past.year == 2021
