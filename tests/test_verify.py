@@ -388,6 +388,38 @@ def test_estimate_status_must_match_the_wording(observations: pd.DataFrame) -> N
     assert results_of(verify_observations(reported), "status") == ["fail"]
 
 
+def _target_row(quote: str, figure: str, value: float, status: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"metric": "digital_share", "entity": "beijing", "year": 2025, "value": value,
+          "unit": "percent", "status": status, "qualifier": "about", "quote": quote,
+          "figure": figure}]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "status", "result"),
+    [
+        ("到2025年，数字经济增加值占比力争达到50%左右", "target", "pass"),
+        ("今年计划新建园区，数字经济增加值占比达到50%左右", "target", "pass"),
+        ("依托国家重点研发计划，数字经济增加值占比达到50%左右", "target", "fail"),
+        ("数字经济增加值占比达到50%左右", "target", "fail"),
+        ("到2025年，数字经济增加值占比力争达到50%左右", "reported", "pass"),
+        ("预计数字经济增加值占比达到50%左右", "target", "fail"),
+    ],
+)
+def test_a_target_row_needs_a_target_word(quote: str, status: str, result: str) -> None:
+    report = verify_observations(_target_row(quote, "50%左右", 50, status))
+    assert results_of(report, "status") == [result]
+
+
+def test_target_is_a_status_of_the_vocabulary() -> None:
+    assert (
+        "target" in data.STATUSES and data.STATUS_MARKS["target"] != data.STATUS_MARKS["estimate"]
+    )
+    report = verify_observations(_target_row("力争达到50%左右", "50%左右", 50, "goal"))
+    assert results_of(report, "status") == ["fail"]
+
+
 def test_quote_whose_figure_differs_fails(observations: pd.DataFrame) -> None:
     row = row_of(observations, "employees", "zgc", 2022)
     row["quote"] = "2022年，中关村从业人员297万人"

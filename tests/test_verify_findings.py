@@ -894,7 +894,11 @@ def test_a_bound_row_gives_these_checks_in_order(indicators: pd.DataFrame) -> No
         (
             {"unit": "patents"},
             [
-                ("unit", "家 reads as branches or firms or institutions or parks, not patents"),
+                (
+                    "unit",
+                    "家 reads as branches or firms or headquarters or institutions or parks, "
+                    "not patents",
+                ),
                 ("indicator", "the indicator's unit is institutions"),
             ],
         ),

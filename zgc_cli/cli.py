@@ -226,7 +226,7 @@ StatusFilter = Annotated[
     list[str] | None,
     typer.Option(
         "--status",
-        help="Only figures of this status: reported, estimate, derived (repeatable).",
+        help="Only figures of this status: reported, estimate, target, derived (repeatable).",
         autocompletion=complete_statuses,
     ),
 ]
@@ -515,7 +515,7 @@ def source(
 ) -> None:
     """Show the verbatim passages behind an indicator's figures, and the publication.
 
-    Each figure comes with its year, value, status (reported, estimate, derived)
+    Each figure comes with its year, value, status (reported, estimate, target, derived)
     and qualifier (exact or a bound), and the sentence of the article it is from.
     """
     from zgc_cli import stats
@@ -887,12 +887,13 @@ def extract(
     """Find every figure of an article: draft observations, in the data's columns, to review.
 
     One row per figure: value (scaled: 3.6万亿元 → 3600000000000), unit, qualifier
-    (超过, 近, 约, 不到…), status (预计/有望: estimate), year (its clause, sentence,
-    paragraph, else `--published`; how in year_basis and note), place (entities.csv and
-    `--entities`, else `--entity`), a draft metric id and name, the shortest verbatim quote
-    and the figure as written. On a terminal: each paragraph with its figures marked;
-    in a pipe: CSV. `-o draft.csv` also writes datapackage.json, indicators.csv and
-    entities.csv beside it, so that `zgc verify --data draft.csv --article FILE` and
+    (超过, 近, 约, 不到…), status (预计/有望: estimate; 目标/力争/计划到: target), year
+    (its clause, sentence, paragraph, else `--published`; how in year_basis and note),
+    place (entities.csv and `--entities`, else `--entity`), a draft metric id and name,
+    the shortest verbatim quote and the figure as written. On a terminal: each paragraph
+    with its figures marked; in a pipe: CSV. `-o draft.csv` also writes datapackage.json,
+    indicators.csv, entities.csv and (for growth sentences such as 比2022年增长14.9%)
+    claims.csv beside it, so that `zgc verify --data draft.csv --article FILE` and
     `zgc cite` work on the draft.
     """
     from zgc_cli.extract.draft import may_replace_sidecars, run, sidecars

@@ -52,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.detail": {"en": "Detail", "zh": "说明"},
     # The legend of marks in tables.
     "mark.estimate": {"en": "* estimate", "zh": "* 预计值"},
+    "mark.target": {"en": "† target", "zh": "† 目标值"},
     "mark.derived": {"en": "^ derived by zgc", "zh": "^ 推算值"},
     "mark.more_than": {"en": "> more than", "zh": "> 超过"},
     "mark.nearly": {"en": "<~ nearly", "zh": "<~ 接近"},
@@ -85,6 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # What each kind of point is, in chart legends.
     "flag.reported": {"en": "reported", "zh": "原文数据"},
     "flag.estimate": {"en": "estimate", "zh": "预计值"},
+    "flag.target": {"en": "target", "zh": "目标值"},
     "flag.derived": {"en": "derived by zgc", "zh": "推算值"},
     "flag.more_than": {"en": "more than (a lower bound)", "zh": "超过（下限）"},
     "flag.nearly": {"en": "nearly (just under)", "zh": "接近（略低于）"},
@@ -109,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # What a figure is, in the source view (the glossary's terms in Chinese).
     "label.reported": {"en": "reported", "zh": "原文数据"},
     "label.estimate": {"en": "estimate", "zh": "预计值"},
+    "label.target": {"en": "target", "zh": "目标值"},
     "label.derived": {"en": "derived", "zh": "推算值"},
     "label.exact": {"en": "exact", "zh": "确数"},
     "label.more_than": {"en": "more than", "zh": "超过"},
