@@ -104,21 +104,36 @@ def zgc(*args: str, input: str | None = None):  # noqa: ANN201 - a Result
 def test_gbt7714_entry_follows_the_standards_periodical_example() -> None:
     expected = (
         # 8.1.2: no more than three authors, then 等; names apart by a comma.
-        "袁训来，陈哲，肖书海，等．"
+        "袁训来, 陈哲, 肖书海, 等. "
         # 4.4.1: 题名 then the type code; J is 期刊 (appendix B): a periodical's article.
-        "蓝田生物群：一个认识多细胞生物起源和早期演化的新窗口[J]．"
+        "蓝田生物群：一个认识多细胞生物起源和早期演化的新窗口[J]. "
         # 4.4.1: 刊名, 年 (no volume, issue or pages are known: none is invented).
-        "科学通报，2012．"
+        "科学通报, 2012."
     )
-    # Full-width ．，as the standard prints its Chinese examples.
+    # ". " and ", " as the CSL project's GB/T 7714-2015 style prints them (the renderer
+    # tests in test_cite_renderers.py hold zgc to its output).
     assert gbt7714_entry(figure(STANDARD_EXAMPLE)) == expected
 
 
 def test_gbt7714_names_the_weekly_as_a_periodical_j_not_a_newspaper_n() -> None:
     entry = gbt7714_entry(figure())
     # A news weekly is a periodical (期刊, J); N is for newspapers (报纸).
-    assert entry == "郭奔胜，王明浩．中关村的一篇报道[J]．《瞭望》新闻周刊，2024．"
+    # 刊名 without the 书名号 of running text, as the standard's examples (科学通报).
+    assert entry == "郭奔胜, 王明浩. 中关村的一篇报道[J]. 瞭望新闻周刊, 2024."
     assert "[N]" not in entry and "(4)" not in entry  # April is no issue number
+
+
+def test_gbt7714_gives_the_issue_number_where_the_package_has_one() -> None:
+    issued = cited_work(
+        Publication(
+            title="报道", publisher="《瞭望》新闻周刊", authors="郭奔胜", date="2024-04", issue="16"
+        )
+    )
+    # 4.4.1: 刊名, 年(期).
+    assert gbt7714_entry(figure(issued)) == "郭奔胜. 报道[J]. 瞭望新闻周刊, 2024(16)."
+    # Without one the note says it was not given, rather than the entry guessing one.
+    assert "no issue number" in figure_note(figure(), Language.en)
+    assert "no issue number" not in figure_note(figure(issued), Language.en)
 
 
 def test_gbt7714_online_source_gets_ol_the_citing_date_and_the_address() -> None:
@@ -126,9 +141,26 @@ def test_gbt7714_online_source_gets_ol_the_citing_date_and_the_address() -> None
         Publication(title="报道", publisher="《瞭望》新闻周刊", authors="郭奔胜", date="2024-04"),
         url="https://example.org/a",
     )
-    # As the standard's online [N/OL] example: [J/OL], then [引用日期]. 获取和访问路径.
+    # As the standard's online examples: [J/OL], then [引用日期]. 获取和访问路径.
     assert gbt7714_entry(figure(online)) == (
-        "郭奔胜．报道[J/OL]．《瞭望》新闻周刊，2024[2026-11-29]．https://example.org/a．"
+        "郭奔胜. 报道[J/OL]. 瞭望新闻周刊, 2024[2026-11-29]. https://example.org/a."
+    )
+
+
+def test_gbt7714_cites_a_news_web_page_as_eb_ol_with_its_date() -> None:
+    page = cited_work(
+        Publication(
+            title="新闻",
+            publisher="中国新闻网 (China News Service)",
+            date="2024-09-30",
+            kind="webpage",
+        ),
+        url="https://example.org/n",
+    )
+    # 4.7.1 and the standard's news-page example (萧钰, 出版业信息化迈入快车道[EB/OL].
+    # (2001-12-19)[2002-04-15]. http://...): EB/OL, (发表日期)[引用日期], not J/OL.
+    assert gbt7714_entry(figure(page)) == (
+        "新闻[EB/OL]. (2024-09-30)[2026-11-29]. https://example.org/n."
     )
 
 
@@ -149,8 +181,9 @@ def test_apa_entry_follows_the_magazine_article_rules() -> None:
         "郭奔胜, & 王明浩. "
         # A magazine article (APA's periodical examples): the year and the issue's month.
         "(2024, April). "
-        # The article's title as it is; then the periodical's own (English) title.
-        "中关村的一篇报道. Outlook Weekly."
+        # The article's title as it is; then the periodical's own name: APA never
+        # translates it (its English name is kept apart, in CSL-JSON's custom field).
+        "中关村的一篇报道. 瞭望新闻周刊."
     )
     assert apa_entry(figure()) == expected
 
@@ -174,7 +207,11 @@ def test_bibtex_entry_is_an_article_with_the_expected_fields() -> None:
     fields = {name: field.value for name, field in entry.fields_dict.items()}
     assert fields["author"] == "{郭奔胜} and {王明浩}"  # "and" between names, each kept whole
     assert fields["title"] == "{中关村的一篇报道}"  # doubled braces keep the title's case
-    assert fields["journal"] == "《瞭望》新闻周刊 (Outlook Weekly)"
+    # biblatex: the periodical's own name and, apart, its English one; a magazine.
+    assert fields["journaltitle"] == "瞭望新闻周刊"
+    assert fields["journaltitle-translated"] == "Outlook Weekly"
+    assert fields["entrysubtype"] == "magazine"
+    assert fields["langid"] == "chinese"
     assert fields["year"] == "2024"
     assert fields["month"] == "apr"  # BibTeX's month macro, not a quoted string
     assert "提高到2023年的预计8.6万亿元" in fields["note"]
@@ -198,8 +235,9 @@ def test_ris_record_has_its_tags_in_order() -> None:
     lines = ris_record(figure(), Language.en).split("\n")
     tags = [line[:2] for line in lines]
     # TY first and ER last (the RIS rules); MGZN is RIS's type for a magazine article;
-    # one AU per author, T2 the periodical, PY the year, DA year/month/day/.
-    assert tags == ["TY", "ID", "AU", "AU", "TI", "T2", "PY", "DA", "N1", "ER"]
+    # one AU per author, T2 the periodical, PY the year, DA year/month/day/, LA language.
+    assert tags == ["TY", "ID", "AU", "AU", "TI", "T2", "PY", "DA", "LA", "N1", "ER"]
+    assert "LA  - zh-CN" in lines
     assert lines[0] == "TY  - MGZN"
     assert lines[-1] == "ER  - "
     assert lines[2:4] == ["AU  - 郭奔胜", "AU  - 王明浩"]
@@ -258,10 +296,15 @@ def test_default_style_is_gbt_in_chinese_and_apa_in_english() -> None:
 def test_cite_revenue_2023_in_gbt7714_names_outlook_2024_and_the_passage() -> None:
     result = zgc("revenue", "2023", "--style", "gbt7714", "--lang", "zh")
     assert result.exit_code == 0, result.stderr
-    entry, note = result.stdout.rstrip("\n").split("\n")
-    assert "《瞭望》" in entry and "，2024．" in entry and "[J]" in entry
-    assert entry.startswith("郭奔胜，王明浩，尚前名，等．")  # five reporters: three and 等
-    assert note.startswith("注：")
+    entry, cited = result.stdout.rstrip("\n").split("\n")
+    assert "瞭望新闻周刊, 2024." in entry and "[J]" in entry
+    assert entry.startswith("郭奔胜, 王明浩, 尚前名, 等. ")  # five reporters: three and 等
+    # A Chinese reference's title in Chinese (the package's supplied description).
+    assert "[关于中关村建设世界领先科技园区的报道][J]" in entry
+    # The figure's citation (pandoc's, the figure as locator), then its note.
+    citation, note = cited.split(" ", 2)[0:2], cited.split(" ", 2)[2]
+    assert citation == ["[@zhongguancun-innovation-figures,", "{figure"]
+    assert note.startswith("revenue:zgc:2023}] 注：")
     assert "预计8.6万亿元" in note
     digest = hashlib.sha256(SHIPPED_CSV.read_bytes()).hexdigest()
     assert digest in note  # the shipped file's own hash, so a reader can check it
@@ -270,37 +313,41 @@ def test_cite_revenue_2023_in_gbt7714_names_outlook_2024_and_the_passage() -> No
     # As the issue asks it, in the default (English) language: the same entry, an English note.
     plain = zgc("revenue", "2023", "--style", "gbt7714")
     assert plain.stdout.split("\n")[0] == entry
-    assert plain.stdout.split("\n")[1].startswith("Note. Figure cited: ")
+    assert "}] Note. Figure cited: " in plain.stdout.split("\n")[1]
     assert "预计8.6万亿元" in plain.stdout.split("\n")[1]
 
 
-def test_cite_bibtex_parses_with_one_entry_per_figure() -> None:
-    result = zgc("revenue", "--style", "bibtex")
+def test_cite_bibtex_per_figure_parses_with_one_entry_per_figure() -> None:
+    result = zgc("revenue", "--style", "bibtex", "--per-figure")
     assert result.exit_code == 0, result.stderr
     library = bibtexparser.parse_string(result.stdout)
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == ["revenue:zgc:2014", "revenue:zgc:2023"]
     for entry in library.entries:
-        assert {"author", "title", "journal", "year", "month", "note"} <= set(entry.fields_dict)
-        assert "瞭望" in entry.fields_dict["journal"].value
+        assert {"author", "title", "journaltitle", "year", "month", "note"} <= set(
+            entry.fields_dict
+        )
+        assert "瞭望" in entry.fields_dict["journaltitle"].value
 
 
 def test_several_entities_give_one_citation_each_and_entity_narrows() -> None:
-    both = json.loads(zgc("registered_large_models", "--style", "csl-json").stdout)
+    both = json.loads(zgc("registered_large_models", "--style", "csl-json", "--per-figure").stdout)
     assert [item["id"] for item in both] == [
         "registered_large_models:china:2024",
         "registered_large_models:zgc:2024",
     ]
     jsonschema.validate(both, CSL_SCHEMA)
     one = json.loads(
-        zgc("registered_large_models", "--entity", "zgc", "--style", "csl-json").stdout
+        zgc(
+            "registered_large_models", "--entity", "zgc", "--style", "csl-json", "--per-figure"
+        ).stdout
     )
     assert [item["id"] for item in one] == ["registered_large_models:zgc:2024"]
 
 
 def test_the_default_style_follows_the_language() -> None:
     english = zgc("revenue", "2014", "--lang", "en").stdout
-    assert "(2024, April)" in english and "Outlook Weekly." in english
+    assert "(2024, April)" in english and "瞭望新闻周刊." in english
     chinese = zgc("revenue", "2014", "--lang", "zh").stdout
     assert "[J]" in chinese
 
@@ -348,7 +395,8 @@ def test_a_users_file_is_cited_from_its_own_data_package(tmp_path: Path) -> None
     result = zgc("m", "--data", str(path), "--style", "ris")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:4] == ["TY  - MGZN", "ID  - m:e:2020", "AU  - Ann Lee", "AU  - Bo Chen"]
+    # One record per work: its key is the package's name (the source has none of its own).
+    assert lines[:4] == ["TY  - MGZN", "ID  - mine", "AU  - Ann Lee", "AU  - Bo Chen"]
     assert "T2  - Some Weekly" in lines and "DA  - 2023/05/02/" in lines
     assert "UR  - https://example.org/survey" in lines
     note = next(line for line in lines if line.startswith("N1  - "))
@@ -418,7 +466,15 @@ def test_hostile_text_cannot_break_a_style_or_reach_the_terminal(style: Citation
         assert library.failed_blocks == []
         assert [entry.key for entry in library.entries] == ["m:e:2023"]
         fields = library.entries[0].fields_dict
-        assert set(fields) == {"author", "title", "journal", "year", "month", "note"}
+        assert set(fields) == {
+            "author",
+            "title",
+            "journaltitle",
+            "entrysubtype",
+            "year",
+            "month",
+            "note",
+        }
         assert "\n" not in fields["title"].value
     else:
         jsonschema.validate(json.loads(text), CSL_SCHEMA)
@@ -437,7 +493,7 @@ def test_a_hostile_package_on_the_command_line_stays_text(tmp_path: Path) -> Non
 
 def test_several_figures_are_apart_by_a_blank_line() -> None:
     figures = [figure(year=2014), figure()]
-    text = format_citations(figures, CitationStyle.gbt7714, Language.zh)
+    text = format_citations(figures, CitationStyle.gbt7714, Language.zh, per_figure=True)
     assert text.endswith("\n") and text.count("\n\n") == 1
 
 
@@ -459,7 +515,10 @@ def test_a_dates_parts_are_those_it_really_gives(date: str, parts: tuple[int, ..
 
 def test_an_undated_source_is_n_d_in_apa_and_a_literal_in_csl_json() -> None:
     undated = cited_work(Publication(title="T", publisher="W", authors="X", date="soon"))
-    assert apa_entry(figure(undated)) == "X. (n.d.). T. W."  # APA's "n.d." for no date
+    # The date as the package writes it, as citeproc-js prints a literal date.
+    assert apa_entry(figure(undated)) == "X. (soon). T. W."
+    dateless = cited_work(Publication(title="T", publisher="W", authors="X", date=""))
+    assert apa_entry(figure(dateless)) == "X. (n.d.). T. W."  # APA's "n.d." for no date
     [item] = json.loads(csl_json([figure(undated)], Language.en))
     assert item["issued"] == {"literal": "soon"}
     jsonschema.validate([item], CSL_SCHEMA)
@@ -494,21 +553,6 @@ def test_output_file_never_replaces_the_data_it_cites(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "refusing to write" in result.output
     assert data.read_bytes() == before
-
-
-def test_apa_without_citeproc_is_one_line_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    from zgc_cli.present import citations
-
-    # A default install has no citeproc-py: APA, the English default, says what to install.
-    monkeypatch.setitem(sys.modules, "citeproc", None)
-    citations._apa_style.cache_clear()
-    try:
-        result = zgc("revenue", "2023", "--lang", "en")
-    finally:
-        citations._apa_style.cache_clear()
-    assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1
-    assert "pip install 'zgc[cite]'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_with_several_sources_each_figure_is_credited_to_its_own(tmp_path: Path) -> None:
