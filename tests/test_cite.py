@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
 import bibtexparser
@@ -44,6 +43,7 @@ from zgc_cli.stats.citations import (
     cited_work,
     data_version,
     date_parts,
+    references,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -583,3 +583,120 @@ def test_source_credits_each_passage_to_its_own_source(tmp_path: Path) -> None:
         assert row["source"] == "Some Weekly; 2023-05-02; Quarterly survey"
         article = runner.invoke(app, ["source", "revenue", *data, "-f", "json"])
         assert all("瞭望" in row["source"] for row in json.loads(article.stdout))
+
+
+# --- one reference per work, each figure cited from it (issue 22) ---------------------------
+
+TWO_FIGURES = ("revenue", "2014", "revenue", "2023")
+WORK_KEY = "zhongguancun-innovation-figures"
+
+
+@pytest.mark.parametrize("style", ["gbt7714", "apa"])
+def test_two_figures_of_one_work_are_one_entry_and_two_citations(style: str) -> None:
+    result = zgc(*TWO_FIGURES, "--style", style, "--lang", "zh")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.rstrip("\n").split("\n")
+    assert len(lines) == 3  # the one entry, then one citation line per figure
+    assert "瞭望新闻周刊" in lines[0] and "\n\n" not in result.stdout
+    assert lines[1].startswith(f"[@{WORK_KEY}, {{figure revenue:zgc:2014}}] 注：")
+    assert lines[2].startswith(f"[@{WORK_KEY}, {{figure revenue:zgc:2023}}] 注：")
+    assert "3.6万亿元" in lines[1] and "8.6万亿元" in lines[2]
+
+
+def test_per_figure_keeps_one_entry_for_each_figure() -> None:
+    result = zgc(*TWO_FIGURES, "--style", "gbt7714", "--per-figure")
+    entries = result.stdout.rstrip("\n").split("\n\n")
+    assert len(entries) == 2
+    assert [entry.split("\n")[1].startswith("Note. ") for entry in entries] == [True, True]
+
+
+def test_bibtex_gives_one_entry_with_both_figures_in_its_note() -> None:
+    result = zgc(*TWO_FIGURES, "--style", "bibtex")
+    library = bibtexparser.parse_string(result.stdout)
+    assert library.failed_blocks == []
+    [entry] = library.entries
+    assert entry.key == WORK_KEY and entry.entry_type == "article"
+    fields = {name: field.value for name, field in entry.fields_dict.items()}
+    assert fields["entrysubtype"] == "magazine"  # biblatex-apa keeps a magazine's month
+    assert fields["langid"] == "chinese"
+    assert fields["title"] == "{[关于中关村建设世界领先科技园区的报道]}"
+    assert (
+        fields["title-translated"] == "{[Feature on Zhongguancun as a world-leading science park]}"
+    )
+    assert "number" not in fields  # no issue number is known: none is written
+    assert "revenue/zgc/2014" in fields["note"] and "revenue/zgc/2023" in fields["note"]
+
+
+def test_ris_gives_one_record_with_an_n1_per_figure() -> None:
+    lines = zgc(*TWO_FIGURES, "--style", "ris").stdout.rstrip("\n").split("\n")
+    assert lines.count("TY  - MGZN") == 1 and lines.count("ER  - ") == 1
+    notes = [line for line in lines if line.startswith("N1  - ")]
+    assert len(notes) == 2
+    assert "revenue/zgc/2014" in notes[0] and "revenue/zgc/2023" in notes[1]
+    assert "LA  - zh-CN" in lines and "T2  - 瞭望新闻周刊" in lines
+    assert not any(line.startswith("IS  - ") for line in lines)
+
+
+def test_csl_json_is_one_item_with_a_citation_item_per_figure() -> None:
+    items = json.loads(zgc(*TWO_FIGURES, "--style", "csl-json").stdout)
+    jsonschema.validate(items, CSL_SCHEMA)
+    [item] = items
+    assert item["id"] == WORK_KEY
+    assert item["language"] == "zh-CN"
+    # The original periodical's name; its English one apart, never mixed into it.
+    assert item["container-title"] == "瞭望新闻周刊"
+    assert item["custom"]["translated"] == {
+        "title": {"en": "[Feature on Zhongguancun as a world-leading science park]"},
+        "container-title": {"en": "Outlook Weekly"},
+    }
+    assert item["title"] == "[关于中关村建设世界领先科技园区的报道]"
+    assert "issue" not in item
+    assert item["custom"]["citation-items"] == [
+        {"id": WORK_KEY, "locator": "revenue:zgc:2014", "label": "figure"},
+        {"id": WORK_KEY, "locator": "revenue:zgc:2023", "label": "figure"},
+    ]
+    notes = item["note"].split("\n")
+    assert len(notes) == 2 and "3.6 trillion" in notes[0] and "8.6 trillion" in notes[1]
+
+
+def test_a_year_of_a_metric_may_follow_another_and_a_figure_is_cited_once() -> None:
+    items = json.loads(zgc("revenue", "2014", "2023", "revenue", "--style", "csl-json").stdout)
+    locators = [one["locator"] for one in items[0]["custom"]["citation-items"]]
+    assert locators == ["revenue:zgc:2014", "revenue:zgc:2023"]
+
+
+def test_a_year_before_any_metric_is_one_line_error() -> None:
+    result = zgc("2023", "revenue")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "zgc: error: 2023: a year cites a figure of the metric before it: name the metric "
+        "first (zgc cite revenue 2023)\n"
+    )
+
+
+@pytest.mark.usefixtures("later_sources")
+def test_figures_from_two_publications_are_two_references() -> None:
+    # With the later publications, 2014's current figure is the ten-year review's and
+    # 2023's the people's congress report's: two works, each a web page ([EB/OL]).
+    result = zgc(*TWO_FIGURES, "--style", "gbt7714", "--lang", "zh")
+    entries = result.stdout.rstrip("\n").split("\n\n")
+    assert len(entries) == 2
+    assert all("[EB/OL]. (2024-" in entry.split("\n")[0] for entry in entries)
+    assert "[J/OL]" not in result.stdout
+    # As known in May 2024, both are the article's: one reference.
+    earlier = zgc(*TWO_FIGURES, "--style", "gbt7714", "--as-of", "2024-05")
+    assert earlier.stdout.count("\n\n") == 0 and "[J]" in earlier.stdout
+
+
+def test_a_chinese_gloss_in_brackets_is_part_of_the_name_not_an_english_name() -> None:
+    work = cited_work(Publication(title="新闻", publisher="北京人大网（北京市人大常委会）"))
+    assert work.container_title == "北京人大网（北京市人大常委会）"
+    assert work.periodical_other_name == ""
+    assert work.language == "zh-CN"  # written in Chinese: a Chinese reference
+
+
+def test_two_works_with_one_key_are_told_apart() -> None:
+    first = cited_work(Publication(title="A", publisher="W", name="src"))
+    second = cited_work(Publication(title="B", publisher="W", name="src"))
+    grouped = references([figure(first), figure(second, year=2014), figure(first, year=2020)])
+    assert [(one.work.key, len(one.figures)) for one in grouped] == [("src", 2), ("src-2", 1)]
