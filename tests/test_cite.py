@@ -669,8 +669,7 @@ def test_a_year_before_any_metric_is_one_line_error() -> None:
     result = zgc("2023", "revenue")
     assert result.exit_code == 1
     assert result.stderr == (
-        "zgc: error: 2023: a year cites a figure of the metric before it: name the metric "
-        "first (zgc cite revenue 2023)\n"
+        "zgc: error: 2023: a year cites a figure of the metric before it: name the metric first\n"
     )
 
 

@@ -20,19 +20,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cite import figure
-from zgc_cli.model.dataset import Dataset, Publication
+from tests.test_cite import figure, runner
+from zgc_cli.cli import app
+from zgc_cli.model.dataset import Publication, publication_from
 from zgc_cli.present.citations import (
     APA_STYLE_FILE,
     GBT7714_STYLE_FILE,
     apa_reference,
     csl_reference_item,
     gbt7714_reference,
-    pandoc_citation,
     safe_work,
 )
 from zgc_cli.present.i18n import Language
-from zgc_cli.stats.citations import CitedWork, cite_each, cited_work, references
+from zgc_cli.stats.citations import CitedWork, cited_work
 
 pytestmark = pytest.mark.slow
 
@@ -55,19 +55,19 @@ def _publication(**fields: str) -> Publication:
 
 
 def _shipped_works() -> list[CitedWork]:
-    """The works zgc's shipped data cites: the article and the later publications."""
-    from zgc_cli.model import sources
-
-    later = sources.shipped_later_sources
-    from tests.conftest import _SHIPPED_LATER_SOURCES
-
-    sources.shipped_later_sources = _SHIPPED_LATER_SOURCES  # type: ignore[assignment]
-    try:
-        now = cite_each(Dataset.open(), [("revenue", 2014), ("revenue", 2023)])
-        then = cite_each(Dataset.open(as_of="2024-05"), [("revenue", 2023)])
-    finally:
-        sources.shipped_later_sources = later  # type: ignore[assignment]
-    return [one.work for one in references([*now.figures, *then.figures])]
+    """The works zgc's shipped data cites: the article and each later publication."""
+    data = Path(__file__).resolve().parent.parent / "data"
+    works = []
+    for package_file in (
+        data / "datapackage.json",
+        *sorted(data.glob("sources/*/datapackage.json")),
+    ):
+        package = json.loads(package_file.read_text(encoding="utf-8"))
+        for source in package["sources"]:
+            url = str(source.get("path", ""))
+            key = str(source.get("name", "") or package["name"])
+            works.append(cited_work(publication_from(source), url, key))
+    return works
 
 
 # Each shape a reference takes: issue or not, online or not, 1/2/5/22 authors or none,
@@ -150,13 +150,18 @@ def _pandoc(
          "--bibliography", str(bibliography), "-t", "html", "--wrap=none"],
         capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
-    page = completed.stdout
+    return _entries(completed.stdout)
+
+
+def _entries(page: str) -> tuple[str, dict[str, str]]:
+    """A pandoc HTML page's text before its references, and its entries by id."""
     entries = {}
-    for key, body in re.findall(
+    found = re.findall(
         r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>(.*?)</div>\s*(?=<div id="ref-|</div>)',
         page,
         re.S,
-    ):  # noqa: E501
+    )
+    for key, body in found:
         body = re.sub(r'<div class="csl-left-margin">.*?</div>', "", body, flags=re.S)
         entries[key] = html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
     body_text = page.split('<div id="refs"')[0]
@@ -207,19 +212,32 @@ def test_apa_equals_pandoc(tmp_path: Path) -> None:
 
 
 @needs_pandoc
-@pytest.mark.parametrize("style", [GBT7714_STYLE_FILE, APA_STYLE_FILE], ids=["gbt7714", "apa"])
-def test_pandoc_lists_one_work_cited_twice_once(style: Path, tmp_path: Path) -> None:
-    [work] = _shipped_works()[-1:]
-    cases = {work.key: work}
-    first, second = figure(work), figure(work, year=2014)
-    text = f"A {pandoc_citation(work.key, first)} B {pandoc_citation(work.key, second)}\n"
-    in_text, entries = _pandoc(style, cases, tmp_path, text)
-    assert list(entries) == [work.key]  # one entry, not 2024a/2024b or [1]/[2]
-    assert (
-        entries[work.key] == (_gbt(cases) if style == GBT7714_STYLE_FILE else _apa(cases))[work.key]
-    )
-    if style == APA_STYLE_FILE:  # APA prints the locator: each citation names its figure
-        assert "Figure revenue:zgc:2023" in in_text and "Figure revenue:zgc:2014" in in_text
+@pytest.mark.parametrize("style", ["gbt7714", "apa"])
+def test_zgc_cite_of_two_figures_is_one_entry_in_pandoc(style: str, tmp_path: Path) -> None:
+    """The issue's test: ``zgc cite revenue 2014 revenue 2023`` through pandoc, end to end.
+
+    zgc's CSL-JSON is the bibliography; the document is the two in-text citations zgc
+    printed; pandoc must list one entry, equal to the entry zgc printed.
+    """
+    asked = ["cite", "revenue", "2014", "revenue", "2023", "--lang", "zh"]
+    items = runner.invoke(app, [*asked, "--style", "csl-json"]).stdout
+    printed = runner.invoke(app, [*asked, "--style", style]).stdout.rstrip("\n").split("\n")
+    entry, citations = printed[0], [line.split("] ")[0] + "]" for line in printed[1:]]
+    assert len(citations) == 2
+    csl = GBT7714_STYLE_FILE if style == "gbt7714" else APA_STYLE_FILE
+    bibliography = tmp_path / "zgc.json"
+    bibliography.write_text(items, encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text(f"A {citations[0]} B {citations[1]}\n", encoding="utf-8")
+    page = subprocess.run(
+        [str(PANDOC), str(document), "--citeproc", "--csl", str(csl),
+         "--bibliography", str(bibliography), "-t", "html", "--wrap=none"],
+        capture_output=True, text=True, check=True, timeout=120,
+    ).stdout  # fmt: skip
+    in_text, entries = _entries(page)
+    assert list(entries.values()) == [entry]  # one entry, not 2024a/2024b or [1]/[2]
+    if style == "apa":  # APA prints the locator: each citation names its figure
+        assert "Figure revenue:zgc:2014" in in_text and "Figure revenue:zgc:2023" in in_text
         assert "2024a" not in in_text
     else:  # a numeric list numbers the one work once (the style prints page locators only)
         assert in_text.count("[1]") == 2 and "[2]" not in in_text

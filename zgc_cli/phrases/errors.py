@@ -498,9 +498,8 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "zh": "{label}：数据旁没有列出来源的“datapackage.json”：没有可引用的出版物",
     },
     "cite.year_first": {
-        "en": "{year}: a year cites a figure of the metric before it: name the metric first "
-        "(zgc cite revenue {year})",
-        "zh": "{year}：年份引用其前面指标的数据：请先写指标（zgc cite revenue {year}）",
+        "en": "{year}: a year cites a figure of the metric before it: name the metric first",
+        "zh": "{year}：年份引用其前面指标的数据：请先写指标",
     },
     "report.nothing": {
         "en": "no observations match these filters: nothing to report",
