@@ -101,6 +101,10 @@ CASES: dict[str, CitedWork] = {
         url="https://example.org/m",
     ),
     "page-offline-undated": cited_work(_publication(title="网页", date="", kind="webpage")),
+    # Text that ends in a stop of its own: an ASCII one is not doubled, a Chinese one is
+    # followed by the style's.
+    "own-stops": cited_work(_publication(title="标题。", publisher="刊。", authors="甲.")),
+    "question": cited_work(_publication(title="Why?", authors="X", date="2020")),
 }
 CASES.update({f"shipped-{work.key}": work for work in _shipped_works()})
 # Where a renderer departs from the standard (tested apart, below).

@@ -194,8 +194,11 @@ def gbt7714_entry(cited: CitedFigure) -> str:
 
 
 def _sentence(text: str) -> str:
-    """A part ending as a CSL group ends it: a full stop unless it already has one."""
-    return text if text.endswith((".", "?", "!", "。")) else text + "."
+    """A part ending as a CSL group ends it: a full stop unless it already has one.
+
+    Only ``.?!`` count: citeproc-js and pandoc add the stop after a Chinese 。 too.
+    """
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def gbt7714_reference(work: CitedWork, accessed: str) -> str:
