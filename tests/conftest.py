@@ -102,6 +102,7 @@ SLOW_MODULES: dict[str, str] = {
     "test_installed.py": "builds and installs a wheel, runs it in real pipes",
     "test_benchmarks_smoke.py": "runs the benchmark scripts and their peers",
     "test_hostile_charts.py": "renders images and terminal charts of hostile data",
+    "test_cite_renderers.py": "runs pandoc and citeproc-js on zgc's CSL-JSON",
 }
 SLOW_TESTS: dict[str, str] = {
     "test_report.py::test_the_page_is_self_contained_and_has_no_script": "renders the report",

@@ -347,6 +347,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cite.sentence_end": {"en": ". ", "zh": "。"},
     "cite.note_label": {"en": "Note. ", "zh": "注："},
+    "cite.no_issue": {
+        "en": "The data package gives no issue number of the periodical",
+        "zh": "数据包未给出该期刊的期号",
+    },
+    "cite.issue": {"en": "Issue {issue}", "zh": "第{issue}期"},
     # --- output files ---
     # --- report ---
     "report.title": {"en": "Innovation figures: a fact sheet", "zh": "创新指标数据简报"},
