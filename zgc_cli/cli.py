@@ -1116,3 +1116,25 @@ def report(
     for warning in warnings:
         env.warn(warning)
     env.wrote(str(output))
+
+
+@app.command()
+def mcp(
+    ctx: typer.Context,
+    data: DataOption = None,
+    prefer: PreferOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Serve zgc's figures to AI assistants and other programs (Model Context Protocol, stdio).
+
+    Tools: search, series, compare, share, source, verify, cite, extract. Every number
+    is an object with its interval, unit, status, qualifier, year basis, passage and
+    citation key. Add `zgc mcp` as a stdio server in an MCP client's configuration.
+    Needs `pip install 'zgc[mcp]'`.
+    """
+    from zgc_cli.mcp_server import serve
+
+    env: Environment = ctx.obj
+    if env.stdout_is_tty:
+        env.note(message("note.mcp_waiting", env.language))
+    serve(data, as_of=as_of, prefer=prefer)

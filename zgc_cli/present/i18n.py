@@ -321,6 +321,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stderr.warning": {"en": "zgc: warning: {text}\n", "zh": "zgc：警告：{text}\n"},
     "stderr.note": {"en": "zgc: note: {text}\n", "zh": "zgc：提示：{text}\n"},
     "stderr.wrote": {"en": "zgc: wrote {path}\n", "zh": "zgc：已写入 {path}\n"},
+    "note.mcp_waiting": {
+        "en": "zgc mcp: serving the Model Context Protocol on stdin/stdout; an MCP client "
+        "starts it (Ctrl-C ends it)\n",
+        "zh": "zgc mcp：正在通过标准输入/输出提供模型上下文协议（MCP）服务，应由MCP客户端启动"
+        "（按Ctrl-C结束）\n",
+    },
     "note.verify_summary": {
         "en": "zgc verify: {total} checks: {passed} pass, {definitional} definitional, "
         "{failed} fail, {unsourced} unsourced\n",
