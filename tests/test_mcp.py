@@ -341,3 +341,14 @@ def test_zgc_mcp_without_the_extra_is_one_line_naming_it(monkeypatch: pytest.Mon
     assert result.exit_code == 1
     assert "pip install 'zgc[mcp]'" in result.output
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_a_figure_s_citation_key_is_the_reference_zgc_cite_gives_it(ask: Caller) -> None:
+    series, _ = ask("series", {"metric": "employees"})
+    cited, _ = ask("cite", {"metric": "employees", "year": 2022, "style": "csl-json"})
+    assert series is not None and cited is not None
+    (item,) = cited["rows"]  # one work: the article
+    row = next(row for row in series["rows"] if row["year"] == 2022)
+    assert row["value"]["citation_key"] == f"@{item['id']}, figure employees:zgc:2022"
+    # A derived change names both figures' citations.
+    assert row["change"]["citation_key"].count("@" + item["id"]) == 2

@@ -98,11 +98,48 @@ class Passage:
     publication: str = ""
 
 
-def citation_key(metric: str, entity: str, year: int) -> str:
-    """The key ``zgc cite`` gives the figure (its CSL id, BibTeX key and RIS ID)."""
+def figure_locator(metric: str, entity: str, year: int) -> str:
+    """The figure's locator in a citation (``revenue:zgc:2023``), as ``zgc cite`` writes it."""
     from zgc_cli.stats.citations import CitedFigure
 
     return CitedFigure(metric=metric, entity=entity, year=year, value=0.0).key
+
+
+@dataclass(frozen=True)
+class Citations:
+    """How ``zgc cite`` cites the data: each current figure's key, each work's by its date.
+
+    Attributes:
+        figures: ``[@work, figure id]`` by (metric, entity, year).
+        works: each work's key by its publication date (an earlier vintage is cited
+            by the work it was published in).
+    """
+
+    figures: Mapping[tuple[str, str, int], str] = field(default_factory=dict)
+    works: Mapping[str, str] = field(default_factory=dict)
+
+
+def citations_of(dataset: Dataset) -> Citations:
+    """The citations of every figure: one reference per work (the article, each later one).
+
+    A source without a data package naming its publication cannot be cited: its
+    figures have an empty key.
+    """
+    from zgc_cli.stats.citations import cite, references
+
+    try:
+        cited = cite(dataset, None)
+    except ZgcError:
+        return Citations()
+    figures: dict[tuple[str, str, int], str] = {}
+    works: dict[str, str] = {}
+    for reference in references(cited.figures):
+        works.setdefault(reference.work.date, reference.work.key)
+        for each in reference.figures:
+            figures[(each.metric, each.entity, each.year)] = (
+                f"@{reference.work.key}, figure {each.key}"
+            )
+    return Citations(figures, works)
 
 
 @dataclass
@@ -111,11 +148,13 @@ class Passages:
 
     dataset: Dataset
     _rows: dict[tuple[str, str, int], Passage] = field(default_factory=dict)
+    citations: Citations = field(default_factory=Citations)
 
     def __post_init__(self) -> None:
         frame = self.dataset.frame
         columns = set(frame.columns)
-        for row in frame.pipe(_records):
+        self.citations = citations_of(self.dataset)
+        for row in _records(frame):
             key = (str(row["metric"]), str(row["entity"]), int(row["year"]))
             publication = row.get("publication") if "publication" in columns else ""
             self._rows[key] = Passage(
@@ -124,7 +163,7 @@ class Passages:
                 qualifier=_text(row.get("qualifier")),
                 year_basis=_text(row.get("year_basis")),
                 quote=_text(row.get("quote")),
-                citation_key=citation_key(*key),
+                citation_key=self.citations.figures.get(key, ""),
                 publication=_text(publication),
             )
 
@@ -202,6 +241,14 @@ def figure(
             "citation_key": passage.citation_key,
         }
     return result
+
+
+def _cited(
+    works: Mapping[str, str] | None, row: Mapping[str, Any], metric: str, entity: str, year: int
+) -> str:
+    """An observation's citation by its publication date; '' for a draft or an unknown work."""
+    work = (works or {}).get(_text(row.get("published")))
+    return f"@{work}, figure {figure_locator(metric, entity, year)}" if work else ""
 
 
 def _allowed(
@@ -342,7 +389,10 @@ def share_rows(frame: pd.DataFrame, passages: Passages) -> list[dict[str, Any]]:
 
 
 def observed_rows(
-    frame: pd.DataFrame, *, cited: bool = True, hidden: Iterable[str] = ("low", "high")
+    frame: pd.DataFrame,
+    works: Mapping[str, str] | None = None,
+    *,
+    hidden: Iterable[str] = ("low", "high"),
 ) -> list[dict[str, Any]]:
     """Observations (``zgc source``, ``zgc extract``) with each value a figure.
 
@@ -367,7 +417,7 @@ def observed_rows(
             qualifier=_text(row.get("qualifier")),
             year_basis=_text(row.get("year_basis")),
             quote=_text(row.get("quote")),
-            citation_key=citation_key(metric, entity, year) if cited else "",
+            citation_key=_cited(works, row, metric, entity, year),
         )
         cells = dict(row) | {"value": points[index]}
         for suffix in INTERVAL_SUFFIXES:
@@ -415,7 +465,10 @@ FIGURE_SCHEMA: dict[str, Any] = {
         },
         "year_basis": {"type": "string"},
         "quote": {"type": "string", "description": "the passage; '' where the data has none"},
-        "citation_key": {"type": "string", "description": "the key `zgc cite` gives it"},
+        "citation_key": {
+            "type": "string",
+            "description": "the citation as `zgc cite` gives it: @work, figure id ('' if none)",
+        },
         "derived_from": {"type": "array", "items": {"type": "object"}},
     },
     "additionalProperties": False,
@@ -650,7 +703,8 @@ def _source(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         **_selection(arguments),
     )
     rows = _with_figures(result.frame, server.dataset)
-    return server.page(observed_rows(rows, hidden=("figure",)), arguments)
+    works = server.passages.citations.works
+    return server.page(observed_rows(rows, works, hidden=("figure",)), arguments)
 
 
 def _with_figures(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -718,7 +772,7 @@ def _extract(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     shipped = shipped_data_dir() / ENTITIES_FILE
     places = places_from([read_text(str(shipped), phrase("what.entities"))])
     result = extract(document, places, published=published, entity=entity)
-    return server.page(observed_rows(result.frame, cited=False), arguments)
+    return server.page(observed_rows(result.frame), arguments)
 
 
 def _cite(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
