@@ -684,3 +684,55 @@ def test_a_later_publications_figure_names_its_publication(tmp_path: Path) -> No
     assert "北京人大网" in text and "unsourced" not in text
     # The article's own figures keep the article's passage and citation.
     assert "企业总收入从2014年的3.6万亿元" not in hovers[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_texts_of_a_chart_are_known_without_building_it(lang: str) -> None:
+    """The second language's texts come from figure_texts, not a figure: for every shipped
+    chart they must be the built figure's own, in its order (else a text would be swapped
+    into the wrong place)."""
+    import matplotlib
+
+    from zgc_cli import stats
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.present.charts import _named, _named_frame, source_line
+    from zgc_cli.present.charts.image import PHONE, _text_slots, build_figure, figure_texts
+    from zgc_cli.present.charts.panels import prepare
+    from zgc_cli.present.i18n import Language
+
+    language = Language(lang)
+    dataset = Dataset.open()
+    metrics = list(dict.fromkeys(str(metric) for metric in dataset.frame["metric"]))
+    series = stats.series(dataset, metrics)
+    checked = 0
+    for metric in metrics:
+        rows = series.frame[series.frame["metric"].astype(str) == metric]
+        if rows["year"].nunique() < 2:
+            continue
+        one = type(series)(
+            rows,
+            spans=series.spans[series.spans["metric"].astype(str) == metric],
+            names={metric: series.names.get(metric, {})},
+            entity_names=series.entity_names,
+        )
+        panels, notes = prepare(
+            _named(one, language),
+            one.names,
+            language,
+            None,
+            spans=_named_frame(one.spans, one, language),
+        )
+        source = source_line(dataset.publication, language)
+        with matplotlib.rc_context({"text.parse_math": False}):
+            figure, _ = build_figure(panels, language, source, notes, PHONE)
+        built: list[object] = []
+        for slot in _text_slots(figure):
+            if hasattr(slot, "get_major_formatter"):
+                formatter = slot.get_major_formatter()
+                locations = slot.get_majorticklocs()
+                built.append([formatter(value, n) for n, value in enumerate(locations)])
+            else:
+                built.append(slot.get_text())
+        assert figure_texts(panels, language, source, notes, PHONE) == built, metric
+        checked += 1
+    assert checked >= 10

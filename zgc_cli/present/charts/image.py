@@ -98,6 +98,9 @@ class ChartStyle:
     wrap_footer: bool = False  # wrap the title and the foot (else shorten them with an ellipsis)
     line_height: float = 2.8  # inches of a line panel
     bar_height: float = 0.42  # inches a bar
+    # The figure's resolution while it is laid out: an SVG's is 72 (a unit a point), and
+    # laid out at that, the texts measured for the layout are measured once.
+    dpi: int = 150
 
 
 DEFAULT_STYLE = ChartStyle()
@@ -116,6 +119,7 @@ PHONE = ChartStyle(
     wrap_footer=True,
     line_height=2.9,
     bar_height=0.5,
+    dpi=72,
 )
 
 
@@ -320,13 +324,6 @@ def _draw_bars(
     shares = max(negative / largest + positive / largest, 1.0)
     widths = [bar.value / largest / shares for bar in bars]
     rows = list(range(len(bars) - 1, -1, -1))  # the first entity on top
-    years = {bar.year for bar in bars}
-    names = [
-        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
-        if len(years) > 1
-        else bar.shown_entity
-        for bar in bars
-    ]
     labels = []
     for bar, width, row in zip(bars, widths, rows, strict=True):
         colour = colours[bar.entity]
@@ -364,11 +361,92 @@ def _draw_bars(
         high = max(high, 1.0)
     axes.set_xlim(low - (0.3 if low < 0 else 0.0), high + 0.3)
     axes.set_ylim(-0.6, len(bars) - 0.4)
-    axes.set_yticks(rows, [_shorten(name, style.legend_columns, middle=True) for name in names])
+    axes.set_yticks(rows, _bar_names(panel, lang, style))
     axes.tick_params(axis="y", length=0, labelsize=style.bar_size)
     axes.set_xticks([])
     axes.spines[["top", "right", "bottom", "left"]].set_visible(False)
     return labels
+
+
+def _bar_names(panel: Panel, lang: Language, style: ChartStyle) -> list[str]:
+    """The bars' names (with their years where the bars' years differ), shortened to fit."""
+    years = {bar.year for bar in panel.bars}
+    names = [
+        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
+        if len(years) > 1
+        else bar.shown_entity
+        for bar in panel.bars
+    ]
+    return [_shorten(name, style.legend_columns, middle=True) for name in names]
+
+
+def _panel_title(panel: Panel, style: ChartStyle) -> str:
+    if style.wrap_footer:
+        return "\n".join(_wrap(panel.title, style.title_columns))
+    return _shorten(panel.title, style.title_columns)
+
+
+def _legend_labels(panel: Panel, lang: Language, style: ChartStyle) -> list[str]:
+    """A line panel's legend entries, one a line that has one."""
+    labels = [
+        line.label(lang) if panel.indexed else line.tagged(line.shown_entity, lang)
+        for line in panel.lines
+    ]
+    return [_shorten(label, style.index_legend_columns, middle=True) for label in labels if label]
+
+
+def _footer_lines(
+    panels: Sequence[Panel],
+    lang: Language,
+    source_line: str,
+    notes: Sequence[str],
+    style: ChartStyle,
+) -> list[str]:
+    marks_line = _marks_line(panels, lang)
+    footer_texts = (marks_line, *scale_notes(panels, lang), *notes, *source_line.split("\n"))
+    return [
+        line
+        for text in footer_texts
+        if text
+        for line in (
+            _wrap(text, style.footer_columns)
+            if style.wrap_footer
+            else [_shorten(text, style.footer_columns)]
+        )
+    ]
+
+
+def figure_texts(
+    panels: Sequence[Panel],
+    lang: Language,
+    source_line: str,
+    notes: Sequence[str],
+    style: ChartStyle,
+) -> list[str | list[str]]:
+    """The texts :func:`build_figure` writes, in the order :func:`_text_slots` finds them
+    (a list: an axis's tick names), without building the figure."""
+    texts: list[str | list[str]] = []
+    for panel in panels:
+        texts.append(_panel_title(panel, style))
+        if panel.is_bars:
+            texts.extend(bar.label for bar in panel.bars)
+            texts.append(_bar_names(panel, lang, style))
+            continue
+        for line in panel.lines:
+            if len(line.years) <= 12:
+                texts.extend(
+                    line.point_label(n, lang, panel.indexed) for n in range(len(line.years))
+                )
+        texts.extend(_legend_labels(panel, lang, style))
+        texts.append(list(y_axis(panel.values(), panel.indexed).labels))
+    if any(not panel.is_bars for panel in panels):
+        flags = flags_present([panel for panel in panels if not panel.is_bars])
+        texts.append(message("flag.reported", lang))
+        texts.extend(message("flag." + flag, lang) for flag in flags if flag != "inferred_year")
+    footer = _footer_lines(panels, lang, source_line, notes, style)
+    if footer:
+        texts.append("\n".join(footer))
+    return texts
 
 
 def _year_formatter(year: float, _position: object) -> str:
@@ -447,24 +525,13 @@ def build_figure(
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    marks_line = _marks_line(panels, lang)
-    footer_texts = (marks_line, *scale_notes(panels, lang), *notes, *source_line.split("\n"))
-    footer_lines = [
-        line
-        for text in footer_texts
-        if text
-        for line in (
-            _wrap(text, style.footer_columns)
-            if style.wrap_footer
-            else [_shorten(text, style.footer_columns)]
-        )
-    ]
+    footer_lines = _footer_lines(panels, lang, source_line, notes, style)
     heights = [_panel_height(panel, style) for panel in panels]
     has_lines = any(not panel.is_bars for panel in panels)
     scale = style.text_size / 8
     top = (1.4 if has_lines else 0.9) * (scale if has_lines and style.marks_columns < 4 else 1)
     height = top + sum(heights) + 0.16 * scale * len(footer_lines)
-    figure = Figure(figsize=(style.width, height), layout="constrained", dpi=150)
+    figure = Figure(figsize=(style.width, height), layout="constrained", dpi=style.dpi)
     FigureCanvasAgg(figure)
     axes_list = figure.subplots(
         len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights}
@@ -484,12 +551,7 @@ def build_figure(
     labels: list[Any] = []
     for panel, axes in zip(panels, axes_list, strict=True):
         # Not bold: the CJK font has one weight, and asking for bold logs a findfont warning.
-        title = (
-            "\n".join(_wrap(panel.title, style.title_columns))
-            if style.wrap_footer
-            else _shorten(panel.title, style.title_columns)
-        )
-        axes.set_title(title, loc="left", fontsize=style.title_size)
+        axes.set_title(_panel_title(panel, style), loc="left", fontsize=style.title_size)
         if style.tick_size is not None:
             axes.tick_params(labelsize=style.tick_size)
         if panel.is_bars:
@@ -498,7 +560,7 @@ def build_figure(
             continue
         axis = y_axis(panel.values(), panel.indexed)
         handles: list[Line2D] = []
-        legend_labels: list[str] = []
+        legend_labels = _legend_labels(panel, lang, style)
         for n, line in enumerate(panel.lines):
             if panel.indexed:
                 colour, label = f"C{n % 10}", line.label(lang)
@@ -507,7 +569,6 @@ def build_figure(
             labels.extend(_draw_line(axes, line, axis, colour, panel.indexed, lang, style))
             if label:
                 handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o"))
-                legend_labels.append(_shorten(label, style.index_legend_columns, middle=True))
         if panel.indexed:
             base = axis.position(INDEX_BASE)
             axes.axhline(base, color="0.6", linewidth=0.8, linestyle=":", zorder=0)
@@ -646,8 +707,6 @@ def _text_slots(figure: Any) -> list[Any]:
     """Every text of the figure that a language changes, in the order it was built: each
     panel's title, point labels, legend entries and tick names (their formatter), then
     the legend of marks and the foot."""
-    from matplotlib.ticker import FixedFormatter
-
     slots: list[Any] = []
     for axes in figure.axes:
         slots.append(axes._left_title)
@@ -655,14 +714,19 @@ def _text_slots(figure: Any) -> list[Any]:
         legend = axes.get_legend()
         if legend is not None:
             slots.extend(legend.get_texts())
-        formatter = axes.yaxis.get_major_formatter()
-        if isinstance(formatter, FixedFormatter):
-            slots.append(axes.yaxis)
+        slots.append(axes.yaxis)  # every panel names its ticks (set_yticks with labels)
     for legend in figure.legends:
         slots.extend(legend.get_texts())
     if figure._supxlabel is not None:
         slots.append(figure._supxlabel)
     return slots
+
+
+def _in(
+    drawing: tuple[Sequence[Panel], str, Sequence[str]], lang: Language
+) -> tuple[Sequence[Panel], Language, str, Sequence[str]]:
+    panels, source, notes = drawing
+    return panels, lang, source, notes
 
 
 def _widths(text: str) -> int:
@@ -705,44 +769,50 @@ def bilingual_svgs(
         "axes.formatter.use_mathtext": False,
     }
     languages = list(drawings)
+    first_lang = languages[0]
     with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-        built = {
-            lang: build_figure(drawings[lang][0], lang, drawings[lang][1], drawings[lang][2], style)
-            for lang in languages
-        }
-        slots = {lang: _text_slots(built[lang][0]) for lang in languages}
-        if len({len(each) for each in slots.values()}) != 1:
+        panels, source, notes = drawings[first_lang]
+        figure, labels = build_figure(panels, first_lang, source, notes, style)
+        slots = _text_slots(figure)
+        said_by = {lang: figure_texts(*_in(drawings[lang], lang), style) for lang in languages}
+        if len({len(each) for each in said_by.values()} | {len(slots)}) != 1:
             return None
-        figure, labels = built[languages[0]]
         texts: dict[str, dict[Language, str]] = {}
-        for number, group in enumerate(zip(*(slots[lang] for lang in languages), strict=True)):
-            first = group[0]
-            if hasattr(first, "get_major_formatter"):  # an axis: its tick names, one a tick
-                seqs = [list(each.get_major_formatter().seq) for each in group]
-                if len({len(seq) for seq in seqs}) != 1:
+        for number, slot in enumerate(slots):
+            group = [said_by[lang][number] for lang in languages]
+            if hasattr(slot, "get_major_formatter"):  # an axis: its tick names, one a tick
+                seqs = [list(each) for each in group]
+                formatter = slot.get_major_formatter()
+                shown = [
+                    formatter(value, index) for index, value in enumerate(slot.get_majorticklocs())
+                ]
+                if shown != seqs[0] or len({len(seq) for seq in seqs}) != 1:
                     return None
                 widest = [_wider(names) for names in zip(*seqs, strict=True)]
-                first.set_major_formatter(FixedFormatter(widest))
-                for index, tick in enumerate(first.get_major_ticks(len(widest))):
+                slot.set_major_formatter(FixedFormatter(widest))
+                for index, tick in enumerate(slot.get_major_ticks(len(widest))):
                     gid = f"{_GID}{number}-{index}"
                     tick.label1.set_gid(gid)
                     texts[gid] = {
                         lang: seq[index] for lang, seq in zip(languages, seqs, strict=True)
                     }
                 continue
-            said = [each.get_text() for each in group]
+            said = [str(each) for each in group]
+            if slot.get_text() != said[0]:
+                return None  # the texts are not where they were expected: draw each alone
             if len(set(said)) == 1:
                 continue  # the same in every language (a year, a number)
             gid = f"{_GID}{number}"
-            first.set_text(_wider(said))
-            first.set_gid(gid)
+            slot.set_text(_wider(said))
+            slot.set_gid(gid)
             texts[gid] = dict(zip(languages, said, strict=True))
         if labels:
             separate_labels(figure, labels, layout_only=True)  # lays the figure out
-            # Laid out once: the labels take no part in the layout, so saving keeps it.
-            figure.set_layout_engine("none")
+            # Laid out once: the labels take no part in the layout, so saving keeps it
+            # (with no engine at all, savefig draws once; with "none", twice).
+            figure.set_layout_engine(None)
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", dpi=150, metadata={"Date": None})
+        figure.savefig(buffer, format="svg", dpi=style.dpi, metadata={"Date": None})
     svg = _FONT_FAMILY.sub(lambda found: f"{found.group(1)}, {FONT_FALLBACKS}", buffer.getvalue())
     return {lang: _with_texts(svg, texts, lang) for lang in languages}
 
