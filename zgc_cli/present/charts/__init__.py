@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Publication
+    from zgc_cli.present.charts.panels import Panel
     from zgc_cli.stats.indexing import Indexing, IndexingError
     from zgc_cli.stats.results import SeriesResult
 
@@ -188,23 +189,27 @@ def report_svgs(
         matplotlib_speaks_through_zgc,
         reported,
     )
-    from zgc_cli.present.charts.panels import prepare
+    from zgc_cli.present.charts.panels import prepare_each
     from zgc_cli.present.charts.terminal import PlotDependencyError
+    from zgc_cli.present.views.common import entity_label
 
-    drawings = {}
+    entities = [str(entity) for entity in result.frame["entity"].astype(str).unique()]
+    if not result.spans.empty:
+        entities += [str(entity) for entity in result.spans["entity"].astype(str).unique()]
+    names = {
+        lang: {entity: entity_label(entity, result.entity_names, lang) for entity in entities}
+        if result.entity_names
+        else {}
+        for lang in languages
+    }
+    drawings: dict[Language, tuple[Sequence[Panel], str, list[str]]] = {}
     try:
-        for lang in languages:
-            panels, notes = prepare(
-                _named(result, lang),
-                result.names,
-                lang,
-                None,
-                spans=_named_frame(result.spans, result, lang),
-            )
-            source = "\n".join(visible(line) for line in source_line(publication, lang).split("\n"))
-            drawings[lang] = (panels, source, notes)
+        panels_in = prepare_each(result.frame, result.names, names, spans=result.spans)
     except ValueError as error:
         raise ChartError(said(error)) from None
+    for lang in languages:
+        source = "\n".join(visible(line) for line in source_line(publication, lang).split("\n"))
+        drawings[lang] = (panels_in[lang], source, [])
     warnings_out: list[str] = []
     svgs: dict[Language, str] | None = None
     with matplotlib_speaks_through_zgc() as (caught, logged):
@@ -220,10 +225,6 @@ def report_svgs(
         family = fonts.cjk_font_family(sorted(needed)) if needed else None
         if not needed or family is not None:
             svgs = bilingual_svgs(drawings, family, PHONE)
-    # The notes are the same in each language: said once, in the first.
-    first = languages[0]
-    explained = message("chart.index_intervals", first)
-    warnings_out.extend(note for note in drawings[first][2] if note != explained)
     warnings_out.extend(reported(caught, logged.texts, languages[0], False))
     if svgs is None:  # each language on its own, as `zgc plot` draws it
         svgs = {}

@@ -206,11 +206,23 @@ def source_name(work: CitedWork | None, label: str, lang: Language) -> str:
     if not name:
         return _text(label)
     name = _text(name)
-    return (
-        message("report.source_date", lang, source=name, date=_text(work.date))
-        if work.date
-        else name
-    )
+    date = _reader_date(work.date_parts, lang) or _text(work.date)
+    if not date:
+        return name
+    return message("report.source_date", lang, source=name, date=date)
+
+
+def _reader_date(parts: Sequence[int], lang: Language) -> str:
+    """A publication date as a newspaper writes it (April 2024, 2024年4月), or ''."""
+    import calendar
+
+    if len(parts) < 2:
+        return str(parts[0]) if parts else ""
+    year, month = parts[0], parts[1]
+    if lang is Language.zh:
+        return f"{year}年{month}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
+    day = f"{parts[2]} " if len(parts) > 2 else ""
+    return f"{day}{calendar.month_name[month]} {year}"
 
 
 class _Figures:
