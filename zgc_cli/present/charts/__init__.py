@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Publication
+    from zgc_cli.present.charts.panels import Panel
     from zgc_cli.stats.indexing import Indexing, IndexingError
     from zgc_cli.stats.results import SeriesResult
 
@@ -168,3 +169,79 @@ def write_image(
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(said(error)) from None
+
+
+def report_svgs(
+    result: SeriesResult,
+    languages: Sequence[Language],
+    publication: Publication | Sequence[Publication] | None,
+) -> tuple[dict[Language, str], list[str]]:
+    """The chart of ``result`` as an SVG in each language, drawn once for all of them
+    at a phone's width, its text kept as text; and warnings for stderr.
+
+    Where the languages' texts cannot be paired, or no font draws the Chinese, each
+    language is drawn on its own (as ``zgc plot -o chart.svg`` would, at that width).
+    """
+    from zgc_cli.present.charts import fonts
+    from zgc_cli.present.charts.image import PHONE, bilingual_svgs, chart_texts
+    from zgc_cli.present.charts.matplotlib_env import (
+        import_matplotlib,
+        matplotlib_speaks_through_zgc,
+        reported,
+    )
+    from zgc_cli.present.charts.panels import prepare_each
+    from zgc_cli.present.charts.terminal import PlotDependencyError
+    from zgc_cli.present.views.common import entity_label
+
+    entities = [str(entity) for entity in result.frame["entity"].astype(str).unique()]
+    if not result.spans.empty:
+        entities += [str(entity) for entity in result.spans["entity"].astype(str).unique()]
+    names = {
+        lang: {entity: entity_label(entity, result.entity_names, lang) for entity in entities}
+        if result.entity_names
+        else {}
+        for lang in languages
+    }
+    drawings: dict[Language, tuple[Sequence[Panel], str, list[str]]] = {}
+    try:
+        panels_in = prepare_each(result.frame, result.names, names, spans=result.spans)
+    except ValueError as error:
+        raise ChartError(said(error)) from None
+    for lang in languages:
+        source = "\n".join(visible(line) for line in source_line(publication, lang).split("\n"))
+        drawings[lang] = (panels_in[lang], source, [])
+    warnings_out: list[str] = []
+    svgs: dict[Language, str] | None = None
+    with matplotlib_speaks_through_zgc() as (caught, logged):
+        try:
+            import_matplotlib()
+        except PlotDependencyError as error:
+            raise ChartError(said(error)) from None
+        needed = fonts.cjk_characters(
+            text
+            for lang, (panels, source, notes) in drawings.items()
+            for text in [*chart_texts(panels, lang, source), *notes]
+        )
+        family = fonts.cjk_font_family(sorted(needed)) if needed else None
+        if not needed or family is not None:
+            svgs = bilingual_svgs(drawings, family, PHONE)
+    warnings_out.extend(reported(caught, logged.texts, languages[0], False))
+    if svgs is None:  # each language on its own, as `zgc plot` draws it
+        svgs = {}
+        for lang in languages:
+            svgs[lang], drawn = _one_svg(result, lang, publication)
+            warnings_out.extend(text for text in drawn if text not in warnings_out)
+    return svgs, warnings_out
+
+
+def _one_svg(
+    result: SeriesResult,
+    lang: Language,
+    publication: Publication | Sequence[Publication] | None,
+) -> tuple[str, list[str]]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="zgc-report-") as directory:
+        path = Path(directory) / "chart.svg"
+        warnings = write_image(result, lang, path, None, publication)
+        return path.read_text(encoding="utf-8"), warnings

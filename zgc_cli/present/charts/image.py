@@ -14,9 +14,12 @@ never mathtext, and long names are shortened to fit.
 
 from __future__ import annotations
 
+import io
 import math
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +77,52 @@ FOOTER_COLUMNS = 150
 BEST_LEGEND_POINTS = 2000
 
 
+@dataclass(frozen=True)
+class ChartStyle:
+    """A figure's width and its text: sizes in points, lengths in columns (CJK is two).
+
+    The default is ``zgc plot``'s image; :data:`PHONE` is the report's, drawn as wide
+    as a phone's screen so that its text, in SVG units, is shown at 12 CSS px or more.
+    """
+
+    width: float = FIGURE_WIDTH
+    title_size: float = 12
+    text_size: float = 8  # point labels, legends, the foot
+    bar_size: float = 9  # bar labels and names
+    tick_size: float | None = None  # None: matplotlib's
+    title_columns: int = TITLE_COLUMNS
+    legend_columns: int = LEGEND_COLUMNS
+    index_legend_columns: int = INDEX_LEGEND_COLUMNS
+    footer_columns: int = FOOTER_COLUMNS
+    marks_columns: int = 4  # entries a row in the legend of marks
+    wrap_footer: bool = False  # wrap the title and the foot (else shorten them with an ellipsis)
+    line_height: float = 2.8  # inches of a line panel
+    bar_height: float = 0.42  # inches a bar
+    # The figure's resolution while it is laid out: an SVG's is 72 (a unit a point), and
+    # laid out at that, the texts measured for the layout are measured once.
+    dpi: int = 150
+
+
+DEFAULT_STYLE = ChartStyle()
+# 5 inches (360 units): a phone 390 px wide shows it at 358 px, its smallest text at 12.4 px.
+PHONE = ChartStyle(
+    width=5.0,
+    title_size=14,
+    text_size=12.5,
+    bar_size=12.5,
+    tick_size=12.5,
+    title_columns=36,
+    legend_columns=24,
+    index_legend_columns=40,
+    footer_columns=56,
+    marks_columns=2,
+    wrap_footer=True,
+    line_height=2.9,
+    bar_height=0.5,
+    dpi=72,
+)
+
+
 def _columns(character: str) -> int:
     return 2 if unicodedata.east_asian_width(character) in "WF" else 1
 
@@ -103,7 +152,8 @@ def _shorten(text: str, columns: int, middle: bool = False) -> str:
     return _head(text, columns - 1 - (columns - 1) // 2) + "…" + tail
 
 
-def _texts(panels: Sequence[Panel], lang: Language, source_line: str) -> list[str]:
+def chart_texts(panels: Sequence[Panel], lang: Language, source_line: str) -> list[str]:
+    """Every text a chart of ``panels`` may show (for the font that must draw them)."""
     texts = [
         source_line,
         message("chart.marks", lang),
@@ -208,7 +258,13 @@ def _draw_intervals(axes: Axes, line: Line, axis: YAxis, colour: str, kept: Sequ
 
 
 def _draw_line(
-    axes: Axes, line: Line, axis: YAxis, colour: str, indexed: bool, lang: Language
+    axes: Axes,
+    line: Line,
+    axis: YAxis,
+    colour: str,
+    indexed: bool,
+    lang: Language,
+    style: ChartStyle = DEFAULT_STYLE,
 ) -> list[Annotation]:
     """The line, its markers, and (for a dozen points or fewer) a label at each point."""
     positions = axis.positions(line.values)
@@ -240,14 +296,20 @@ def _draw_line(
             xytext=LABEL_PLACES[0][0],
             ha=LABEL_PLACES[0][1],
             va=LABEL_PLACES[0][2],
-            fontsize=8,
+            fontsize=style.text_size,
             color=colour,
         )
         for n, (year, position) in enumerate(zip(line.years, positions, strict=True))
     ]
 
 
-def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Language) -> list[Any]:
+def _draw_bars(
+    axes: Axes,
+    panel: Panel,
+    colours: Mapping[str, str],
+    lang: Language,
+    style: ChartStyle = DEFAULT_STYLE,
+) -> list[Any]:
     """One horizontal bar per entity from a zero line, labelled with its figure; returns labels.
 
     Bars are drawn as fractions of the widest side (no float of the data reaches
@@ -262,13 +324,6 @@ def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Langu
     shares = max(negative / largest + positive / largest, 1.0)
     widths = [bar.value / largest / shares for bar in bars]
     rows = list(range(len(bars) - 1, -1, -1))  # the first entity on top
-    years = {bar.year for bar in bars}
-    names = [
-        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
-        if len(years) > 1
-        else bar.shown_entity
-        for bar in bars
-    ]
     labels = []
     for bar, width, row in zip(bars, widths, rows, strict=True):
         colour = colours[bar.entity]
@@ -293,7 +348,7 @@ def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Langu
                 xytext=(4, 0) if width >= 0 else (-4, 0),
                 ha="left" if width >= 0 else "right",
                 va="center",
-                fontsize=9,
+                fontsize=style.bar_size,
                 color="0.15",
                 annotation_clip=False,
             )
@@ -306,23 +361,104 @@ def _draw_bars(axes: Axes, panel: Panel, colours: Mapping[str, str], lang: Langu
         high = max(high, 1.0)
     axes.set_xlim(low - (0.3 if low < 0 else 0.0), high + 0.3)
     axes.set_ylim(-0.6, len(bars) - 0.4)
-    axes.set_yticks(rows, [_shorten(name, LEGEND_COLUMNS, middle=True) for name in names])
-    axes.tick_params(axis="y", length=0, labelsize=9)
+    axes.set_yticks(rows, _bar_names(panel, lang, style))
+    axes.tick_params(axis="y", length=0, labelsize=style.bar_size)
     axes.set_xticks([])
     axes.spines[["top", "right", "bottom", "left"]].set_visible(False)
     return labels
+
+
+def _bar_names(panel: Panel, lang: Language, style: ChartStyle) -> list[str]:
+    """The bars' names (with their years where the bars' years differ), shortened to fit."""
+    years = {bar.year for bar in panel.bars}
+    names = [
+        message("chart.bar_year", lang, entity=bar.shown_entity, year=bar.year)
+        if len(years) > 1
+        else bar.shown_entity
+        for bar in panel.bars
+    ]
+    return [_shorten(name, style.legend_columns, middle=True) for name in names]
+
+
+def _panel_title(panel: Panel, style: ChartStyle) -> str:
+    if style.wrap_footer:
+        return "\n".join(_wrap(panel.title, style.title_columns))
+    return _shorten(panel.title, style.title_columns)
+
+
+def _legend_labels(panel: Panel, lang: Language, style: ChartStyle) -> list[str]:
+    """A line panel's legend entries, one a line that has one."""
+    labels = [
+        line.label(lang) if panel.indexed else line.tagged(line.shown_entity, lang)
+        for line in panel.lines
+    ]
+    return [_shorten(label, style.index_legend_columns, middle=True) for label in labels if label]
+
+
+def _footer_lines(
+    panels: Sequence[Panel],
+    lang: Language,
+    source_line: str,
+    notes: Sequence[str],
+    style: ChartStyle,
+) -> list[str]:
+    marks_line = _marks_line(panels, lang)
+    footer_texts = (marks_line, *scale_notes(panels, lang), *notes, *source_line.split("\n"))
+    return [
+        line
+        for text in footer_texts
+        if text
+        for line in (
+            _wrap(text, style.footer_columns)
+            if style.wrap_footer
+            else [_shorten(text, style.footer_columns)]
+        )
+    ]
+
+
+def figure_texts(
+    panels: Sequence[Panel],
+    lang: Language,
+    source_line: str,
+    notes: Sequence[str],
+    style: ChartStyle,
+) -> list[str | list[str]]:
+    """The texts :func:`build_figure` writes, in the order :func:`_text_slots` finds them
+    (a list: an axis's tick names), without building the figure."""
+    texts: list[str | list[str]] = []
+    for panel in panels:
+        texts.append(_panel_title(panel, style))
+        if panel.is_bars:
+            texts.extend(bar.label for bar in panel.bars)
+            texts.append(_bar_names(panel, lang, style))
+            continue
+        for line in panel.lines:
+            if len(line.years) <= 12:
+                texts.extend(
+                    line.point_label(n, lang, panel.indexed) for n in range(len(line.years))
+                )
+        texts.extend(_legend_labels(panel, lang, style))
+        texts.append(list(y_axis(panel.values(), panel.indexed).labels))
+    if any(not panel.is_bars for panel in panels):
+        flags = flags_present([panel for panel in panels if not panel.is_bars])
+        texts.append(message("flag.reported", lang))
+        texts.extend(message("flag." + flag, lang) for flag in flags if flag != "inferred_year")
+    footer = _footer_lines(panels, lang, source_line, notes, style)
+    if footer:
+        texts.append("\n".join(footer))
+    return texts
 
 
 def _year_formatter(year: float, _position: object) -> str:
     return str(int(round(year)))
 
 
-def _panel_height(panel: Panel) -> float:
+def _panel_height(panel: Panel, style: ChartStyle = DEFAULT_STYLE) -> float:
     """Inches for a panel: a row per bar, or a plot and (with many lines) its legend under it."""
     if panel.is_bars:
-        return 0.7 + 0.42 * len(panel.bars)
+        return 0.7 + style.bar_height * len(panel.bars)
     under = len(panel.lines) if len(panel.lines) > INSIDE_LEGEND_ENTRIES else 0
-    return 2.8 + 0.2 * under
+    return style.line_height + 0.2 * under * style.text_size / 8
 
 
 def _marks_line(panels: Sequence[Panel], lang: Language) -> str:
@@ -350,25 +486,52 @@ def _marks_line(panels: Sequence[Panel], lang: Language) -> str:
     return message("chart.marks", lang) + " " + "  ".join(parts)
 
 
+def _wrap(text: str, columns: int) -> list[str]:
+    """``text`` in lines of at most ``columns`` columns: broken at a space, or anywhere in
+    a run without one (Chinese has none)."""
+    lines: list[str] = []
+    while sum(_columns(character) for character in text) > columns:
+        head = _head(text, columns)
+        space = head.rfind(" ")
+        cut = space if space > len(head) // 2 else len(head)
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*lines, text] if text else lines
+
+
 def draw_figure(
-    panels: Sequence[Panel], lang: Language, source_line: str, notes: Sequence[str]
+    panels: Sequence[Panel],
+    lang: Language,
+    source_line: str,
+    notes: Sequence[str],
+    style: ChartStyle = DEFAULT_STYLE,
 ) -> Any:
     """The matplotlib figure of the panels (not saved): for :func:`write_image` and tests."""
+    figure, labels = build_figure(panels, lang, source_line, notes, style)
+    separate_labels(figure, labels)
+    return figure
+
+
+def build_figure(
+    panels: Sequence[Panel],
+    lang: Language,
+    source_line: str,
+    notes: Sequence[str],
+    style: ChartStyle = DEFAULT_STYLE,
+) -> tuple[Any, list[Any]]:
+    """The figure before its point labels are separated, and those labels."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    marks_line = _marks_line(panels, lang)
-    footer_lines = [
-        _shorten(text, FOOTER_COLUMNS)
-        for text in (marks_line, *scale_notes(panels, lang), *notes, *source_line.split("\n"))
-        if text
-    ]
-    heights = [_panel_height(panel) for panel in panels]
+    footer_lines = _footer_lines(panels, lang, source_line, notes, style)
+    heights = [_panel_height(panel, style) for panel in panels]
     has_lines = any(not panel.is_bars for panel in panels)
-    height = (1.4 if has_lines else 0.9) + sum(heights) + 0.16 * len(footer_lines)
-    figure = Figure(figsize=(FIGURE_WIDTH, height), layout="constrained", dpi=150)
+    scale = style.text_size / 8
+    top = (1.4 if has_lines else 0.9) * (scale if has_lines and style.marks_columns < 4 else 1)
+    height = top + sum(heights) + 0.16 * scale * len(footer_lines)
+    figure = Figure(figsize=(style.width, height), layout="constrained", dpi=style.dpi)
     FigureCanvasAgg(figure)
     axes_list = figure.subplots(
         len(panels), 1, squeeze=False, gridspec_kw={"height_ratios": heights}
@@ -388,23 +551,24 @@ def draw_figure(
     labels: list[Any] = []
     for panel, axes in zip(panels, axes_list, strict=True):
         # Not bold: the CJK font has one weight, and asking for bold logs a findfont warning.
-        axes.set_title(_shorten(panel.title, TITLE_COLUMNS), loc="left", fontsize=12)
+        axes.set_title(_panel_title(panel, style), loc="left", fontsize=style.title_size)
+        if style.tick_size is not None:
+            axes.tick_params(labelsize=style.tick_size)
         if panel.is_bars:
             # A bar's label sits at its end, one a row: bar labels never meet.
-            _draw_bars(axes, panel, colours, lang)
+            _draw_bars(axes, panel, colours, lang, style)
             continue
         axis = y_axis(panel.values(), panel.indexed)
         handles: list[Line2D] = []
-        legend_labels: list[str] = []
+        legend_labels = _legend_labels(panel, lang, style)
         for n, line in enumerate(panel.lines):
             if panel.indexed:
                 colour, label = f"C{n % 10}", line.label(lang)
             else:
                 colour, label = colours[line.entity], line.tagged(line.shown_entity, lang)
-            labels.extend(_draw_line(axes, line, axis, colour, panel.indexed, lang))
+            labels.extend(_draw_line(axes, line, axis, colour, panel.indexed, lang, style))
             if label:
                 handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o"))
-                legend_labels.append(_shorten(label, INDEX_LEGEND_COLUMNS, middle=True))
         if panel.indexed:
             base = axis.position(INDEX_BASE)
             axes.axhline(base, color="0.6", linewidth=0.8, linestyle=":", zorder=0)
@@ -424,7 +588,13 @@ def draw_figure(
                 if len(handles) <= INSIDE_LEGEND_ENTRIES
                 else {"loc": "upper left", "bbox_to_anchor": (0.0, -0.14)}
             )
-            axes.legend(handles=handles, labels=legend_labels, fontsize=8, frameon=False, **place)
+            axes.legend(
+                handles=handles,
+                labels=legend_labels,
+                fontsize=style.text_size,
+                frameon=False,
+                **place,
+            )
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.xaxis.set_major_formatter(FuncFormatter(_year_formatter))
         # No axis spans years outside the data (±1): one year is not drawn on a century.
@@ -440,14 +610,15 @@ def draw_figure(
                 flags_present([panel for panel in panels if not panel.is_bars]), lang
             ),
             loc="outside upper center",
-            ncols=4,
-            fontsize=8,
+            ncols=style.marks_columns,
+            fontsize=style.text_size,
             frameon=False,
         )
     if footer_lines:
-        figure.supxlabel("\n".join(footer_lines), x=0.01, ha="left", fontsize=8, color="0.4")
-    separate_labels(figure, labels)
-    return figure
+        figure.supxlabel(
+            "\n".join(footer_lines), x=0.01, ha="left", fontsize=style.text_size, color="0.4"
+        )
+    return figure, labels
 
 
 def write_image(
@@ -487,7 +658,7 @@ def write_image(
         import_matplotlib()
         import matplotlib
 
-        needed = fonts.cjk_characters(_texts(panels, lang, source_line) + notes)
+        needed = fonts.cjk_characters(chart_texts(panels, lang, source_line) + notes)
         family = fonts.cjk_font_family(sorted(needed)) if needed else None
         boxes_reported = False
         if needed and family is None:
@@ -495,7 +666,7 @@ def write_image(
                 warnings_out.append(phrase("chart.no_font_english", hint=fonts.FONT_INSTALL_HINT))
                 lang = Language.en
             panels, notes = prepare(series, names, lang, indexed, allow_cjk=False, spans=spans)
-            if fonts.cjk_characters(_texts(panels, lang, source_line) + notes):
+            if fonts.cjk_characters(chart_texts(panels, lang, source_line) + notes):
                 boxes_reported = True
                 warnings_out.append(phrase("chart.no_font_boxes", hint=fonts.FONT_INSTALL_HINT))
         # What the chart's interval bars mean is for the reader of the image, not a warning.
@@ -520,3 +691,149 @@ def write_image(
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=metadata)
     warnings_out.extend(reported(caught, logged.texts, lang, boxes_reported))
     return warnings_out
+
+
+_GID = "zgct"
+_TEXT_GROUP = re.compile(rf'<g id="({_GID}[\d-]+)">(.*?)</g>', re.DOTALL)
+_TEXT_ELEMENT = re.compile(r"(<text\b[^>]*>)(.*?)(</text>)", re.DOTALL)
+_FONT_FAMILY = re.compile(r"(font-family: [^;\"]*)")
+# Where the bundled fonts are missing, the reader's own: a CJK sans-serif, then any sans-serif.
+FONT_FALLBACKS = (
+    "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+)
+
+
+def _text_slots(figure: Any) -> list[Any]:
+    """Every text of the figure that a language changes, in the order it was built: each
+    panel's title, point labels, legend entries and tick names (their formatter), then
+    the legend of marks and the foot."""
+    slots: list[Any] = []
+    for axes in figure.axes:
+        slots.append(axes._left_title)
+        slots.extend(axes.texts)
+        legend = axes.get_legend()
+        if legend is not None:
+            slots.extend(legend.get_texts())
+        slots.append(axes.yaxis)  # every panel names its ticks (set_yticks with labels)
+    for legend in figure.legends:
+        slots.extend(legend.get_texts())
+    if figure._supxlabel is not None:
+        slots.append(figure._supxlabel)
+    return slots
+
+
+def _in(
+    drawing: tuple[Sequence[Panel], str, Sequence[str]], lang: Language
+) -> tuple[Sequence[Panel], Language, str, Sequence[str]]:
+    panels, source, notes = drawing
+    return panels, lang, source, notes
+
+
+def _widths(text: str) -> int:
+    return sum(_columns(character) for character in text)
+
+
+def _wider(texts: Sequence[str]) -> str:
+    """Of one text in several languages, the widest line by line: the layout keeps room
+    for each language's text in its place."""
+    lines = [text.split("\n") for text in texts]
+    count = max(len(each) for each in lines)
+    padded = [[*each, *[""] * (count - len(each))] for each in lines]
+    return "\n".join(max(row, key=_widths) for row in zip(*padded, strict=True))
+
+
+def bilingual_svgs(
+    drawings: Mapping[Language, tuple[Sequence[Panel], str, Sequence[str]]],
+    font_family: str | None,
+    style: ChartStyle,
+) -> dict[Language, str] | None:
+    """One chart drawn once, as an SVG for each language of ``drawings`` (panels, source
+    line and notes in that language), its text kept as text.
+
+    The figures of all languages are built (cheap: no layout, no drawing), their
+    texts paired in the order they were built, and only the first is laid out and
+    drawn, each text as wide as its widest language; the SVG's texts are then
+    written in each language in turn. Returns None where the languages' figures
+    differ in their texts (nothing is paired): the caller draws each on its own.
+    """
+    import matplotlib
+    from matplotlib.ticker import FixedFormatter
+
+    families = ["DejaVu Sans", font_family] if font_family else ["DejaVu Sans"]
+    settings = {
+        "font.family": families,
+        # Text as text: searchable, read aloud, and one drawing serves every language.
+        "svg.fonttype": "none",
+        "svg.hashsalt": "zgc",
+        "text.parse_math": False,
+        "axes.formatter.use_mathtext": False,
+    }
+    languages = list(drawings)
+    first_lang = languages[0]
+    with matplotlib.rc_context(settings):  # type: ignore[arg-type]
+        panels, source, notes = drawings[first_lang]
+        figure, labels = build_figure(panels, first_lang, source, notes, style)
+        slots = _text_slots(figure)
+        said_by = {lang: figure_texts(*_in(drawings[lang], lang), style) for lang in languages}
+        if len({len(each) for each in said_by.values()} | {len(slots)}) != 1:
+            return None
+        texts: dict[str, dict[Language, str]] = {}
+        for number, slot in enumerate(slots):
+            group = [said_by[lang][number] for lang in languages]
+            if hasattr(slot, "get_major_formatter"):  # an axis: its tick names, one a tick
+                seqs = [list(each) for each in group]
+                formatter = slot.get_major_formatter()
+                shown = [
+                    formatter(value, index) for index, value in enumerate(slot.get_majorticklocs())
+                ]
+                if shown != seqs[0] or len({len(seq) for seq in seqs}) != 1:
+                    return None
+                widest = [_wider(names) for names in zip(*seqs, strict=True)]
+                slot.set_major_formatter(FixedFormatter(widest))
+                for index, tick in enumerate(slot.get_major_ticks(len(widest))):
+                    gid = f"{_GID}{number}-{index}"
+                    tick.label1.set_gid(gid)
+                    texts[gid] = {
+                        lang: seq[index] for lang, seq in zip(languages, seqs, strict=True)
+                    }
+                continue
+            said = [str(each) for each in group]
+            if slot.get_text() != said[0]:
+                return None  # the texts are not where they were expected: draw each alone
+            if len(set(said)) == 1:
+                continue  # the same in every language (a year, a number)
+            gid = f"{_GID}{number}"
+            slot.set_text(_wider(said))
+            slot.set_gid(gid)
+            texts[gid] = dict(zip(languages, said, strict=True))
+        if labels:
+            separate_labels(figure, labels, layout_only=True)  # lays the figure out
+            # Laid out once: the labels take no part in the layout, so saving keeps it
+            # (with no engine at all, savefig draws once; with "none", twice).
+            figure.set_layout_engine(None)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", dpi=style.dpi, metadata={"Date": None})
+    svg = _FONT_FAMILY.sub(lambda found: f"{found.group(1)}, {FONT_FALLBACKS}", buffer.getvalue())
+    return {lang: _with_texts(svg, texts, lang) for lang in languages}
+
+
+def _with_texts(svg: str, texts: Mapping[str, Mapping[Language, str]], lang: Language) -> str:
+    """The SVG with each paired text in ``lang``: its lines in the group's ``<text>``s."""
+    from xml.sax.saxutils import escape
+
+    def group(found: re.Match[str]) -> str:
+        said = texts.get(found.group(1))
+        if said is None:
+            return found.group(0)
+        lines = iter(said[lang].split("\n"))
+
+        def element(text: re.Match[str]) -> str:
+            return text.group(1) + escape(next(lines, "")) + text.group(3)
+
+        return (
+            found.group(0)[: found.start(2) - found.start(0)]
+            + _TEXT_ELEMENT.sub(element, found.group(2))
+            + "</g>"
+        )
+
+    return _TEXT_GROUP.sub(group, svg)

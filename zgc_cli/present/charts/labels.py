@@ -40,7 +40,7 @@ def _point_boxes(figure: Any, renderer: Any) -> list[Any]:
     return boxes
 
 
-def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
+def separate_labels(figure: Any, labels: Sequence[Annotation], layout_only: bool = False) -> None:
     """Move each label that would overlap an earlier one, or hide it when no place is free.
 
     The places tried are above the point, below, right and left; a label covers
@@ -50,12 +50,17 @@ def separate_labels(figure: Any, labels: Sequence[Annotation]) -> None:
     Labels keep their order of priority (the first series' labels first). The
     figure is laid out first, so the boxes are the ones that will be drawn;
     labels take no part in the layout, so moving them does not move the panels.
+    ``layout_only``: run the layout only, not a whole draw (the caller then saves the
+    figure without laying it out again).
     """
     if not labels:
         return
     for label in labels:
         label.set_in_layout(False)
-    figure.draw_without_rendering()
+    if layout_only:  # the axes are placed by the layout alone; no need to draw
+        figure.get_layout_engine().execute(figure)
+    else:
+        figure.draw_without_rendering()
     renderer = figure.canvas.get_renderer()
     taken: list[Any] = _point_boxes(figure, renderer)
     said: set[tuple[str, tuple[float, float]]] = set()

@@ -489,6 +489,30 @@ def _metric_panels(
     return panels
 
 
+def _renamed(column: pd.Series, labels: Mapping[str, str]) -> pd.Series:
+    return column.astype(str).map(lambda entity: labels.get(entity, entity))
+
+
+def prepare_each(
+    series: pd.DataFrame,
+    names: Mapping[str, Mapping[str, str]],
+    entity_names: Mapping[Language, Mapping[str, str]],
+    spans: pd.DataFrame | None = None,
+) -> dict[Language, list[Panel]]:
+    """The panels of ``series`` (a panel per metric) in each language of ``entity_names``
+    (each entity id's name in it): as :func:`prepare` on the series named in each, the
+    series cleaned once."""
+    frame = _clean(series)
+    panels: dict[Language, list[Panel]] = {}
+    for lang, labels in entity_names.items():
+        named = frame.assign(entity=_renamed(frame["entity"], labels))
+        named_spans = spans
+        if spans is not None and not spans.empty:
+            named_spans = spans.assign(entity=_renamed(spans["entity"], labels))
+        panels[lang] = _metric_panels(named, names, lang, True, named_spans)
+    return panels
+
+
 def prepare(
     series: pd.DataFrame,
     names: Mapping[str, Mapping[str, str]],

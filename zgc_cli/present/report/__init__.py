@@ -60,13 +60,20 @@ def _jinja(markdown: bool) -> Any:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-    return jinja2.Environment(
+    from zgc_cli.present.report.langs import tagged, text_tag
+
+    environment = jinja2.Environment(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Text in the other language is marked as such: `t` wraps its runs, `lang_of` names
+    # the language of an attribute's whole text (see langs.py).
+    environment.filters["t"] = tagged
+    environment.filters["lang_of"] = text_tag
+    return environment
 
 
 def render_report(
@@ -88,23 +95,28 @@ def render_report(
         )
         return text, []
     warnings: list[str] = []
-    pages = []
+    charts: dict[Language, dict[str, str]] = {language: {} for language in languages}
+    chart_note = dict.fromkeys(languages, "")
     multi_year = _multi_year_metrics(result)
-    for language in languages:
-        charts: dict[str, str] = {}
-        chart_note = ""
-        if not charts_available():
-            chart_note = message("report.no_charts", language)
-        elif multi_year:
-            labels = {
+    if not charts_available():
+        chart_note = {language: message("report.no_charts", language) for language in languages}
+    elif multi_year:
+        labels = {
+            language: {
                 metric: result.indicators.get(metric, {}).get(f"name_{language.value}") or metric
                 for metric in multi_year
             }
-            charts, drawn = report_charts(
-                result.series, language, result.publication, multi_year, labels
-            )
-            warnings.extend(warning for warning in drawn if warning not in warnings)
-        pages.append(build_page(result, language, charts, chart_note, version))
+            for language in languages
+        }
+        # Each chart drawn once, for both languages (charts.py).
+        charts, drawn = report_charts(
+            result.series, languages, result.publication, multi_year, labels
+        )
+        warnings.extend(warning for warning in drawn if warning not in warnings)
+    pages = [
+        build_page(result, language, charts[language], chart_note[language], version)
+        for language in languages
+    ]
     if not charts_available():
         warnings.append(phrase("report.charts_missing"))
     text = environment.get_template("report.html").render(

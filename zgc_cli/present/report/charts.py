@@ -8,15 +8,15 @@ many, in two languages), and a size the page's CSS decides.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
-import tempfile
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from zgc_cli.phrases import phrase
 from zgc_cli.present.i18n import Language
+from zgc_cli.present.report.langs import text_tag
 from zgc_cli.stats.results import SeriesResult
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>", re.DOTALL)
 _ID = re.compile(r'\bid="([^"]+)"')
 _REFERENCE = re.compile(r'(url\(#|href="#)([^)"]+)')
 _SIZE = re.compile(r'(<svg\b[^>]*?)\s(?:width|height)="[^"]*"')
+_TEXT = re.compile(r"(<text\b[^>]*)>([^<]*)")
 
 
 def charts_available() -> bool:
@@ -35,25 +36,7 @@ def charts_available() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
-def chart_svg(
-    series: SeriesResult, lang: Language, publication: Publication | None
-) -> tuple[str, list[str]]:
-    """One chart of ``series`` as ``zgc plot -o chart.svg`` draws it: (SVG text, warnings).
-
-    The image code writes files; the SVG goes through a private temporary directory.
-
-    Raises:
-        ChartError: the chart cannot be drawn (no matplotlib, nothing to plot).
-    """
-    from zgc_cli.present.charts import write_image
-
-    with tempfile.TemporaryDirectory(prefix="zgc-report-") as directory:
-        path = Path(directory) / "chart.svg"
-        warnings = write_image(series, lang, path, None, publication)
-        return path.read_text(encoding="utf-8"), warnings
-
-
-def inline_svg(svg: str, prefix: str, label: str) -> str:
+def inline_svg(svg: str, prefix: str, label: str, lang: Language | None = None) -> str:
     """An SVG document as an element of an HTML page (see the module docstring).
 
     ``label`` is data text: it is escaped here, as the template escapes the rest.
@@ -69,6 +52,14 @@ def inline_svg(svg: str, prefix: str, label: str) -> str:
     svg = _ID.sub(lambda match: f'id="{prefixed(match.group(1))}"', svg)
     svg = _REFERENCE.sub(lambda match: match.group(1) + prefixed(match.group(2)), svg)
     svg = _SIZE.sub(r"\1", _SIZE.sub(r"\1", svg, count=1), count=1)
+    if lang is not None:  # a text in the other language says so (a Chinese source's name)
+
+        def marked(found: re.Match[str]) -> str:
+            tag = text_tag(html.unescape(found.group(2)), lang)
+            attributes = found.group(1) + (f' lang="{tag}"' if tag else "")
+            return f"{attributes}>{found.group(2)}"
+
+        svg = _TEXT.sub(marked, svg)
     return svg.replace(
         "<svg ", f'<svg role="img" aria-label="{escape(label)}" class="chart" ', 1
     ).strip()
@@ -76,15 +67,16 @@ def inline_svg(svg: str, prefix: str, label: str) -> str:
 
 def report_charts(
     series: SeriesResult,
-    lang: Language,
+    languages: Sequence[Language],
     publication: Publication | None,
     metrics: list[str],
-    labels: Mapping[str, str],
-) -> tuple[dict[str, str], list[str]]:
-    """Each metric's chart as inline SVG, by metric id, and the warnings drawing them gave."""
-    from zgc_cli.present.charts import ChartError
+    labels: Mapping[Language, Mapping[str, str]],
+) -> tuple[dict[Language, dict[str, str]], list[str]]:
+    """Each metric's chart as inline SVG, by language and metric id, and the warnings
+    drawing them gave. Each chart is drawn once: its text is written in each language."""
+    from zgc_cli.present.charts import ChartError, report_svgs
 
-    charts: dict[str, str] = {}
+    charts: dict[Language, dict[str, str]] = {language: {} for language in languages}
     warnings: list[str] = []
     frame = series.frame
     for number, metric in enumerate(metrics):
@@ -96,10 +88,14 @@ def report_charts(
             entity_names=series.entity_names,
         )
         try:
-            svg, drawn = chart_svg(one, lang, publication)
+            svgs, drawn = report_svgs(one, languages, publication)
         except ChartError as error:
             warnings.append(phrase("report.no_chart", metric=metric, reason=error.message))
             continue
-        warnings.extend(drawn)
-        charts[metric] = inline_svg(svg, f"{lang.value}{number}", labels.get(metric, metric))
+        warnings.extend(text for text in drawn if text not in warnings)
+        for language in languages:
+            label = labels.get(language, {}).get(metric, metric)
+            charts[language][metric] = inline_svg(
+                svgs[language], f"{language.value}{number}", label, language
+            )
     return charts, warnings

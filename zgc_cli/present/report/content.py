@@ -47,11 +47,19 @@ from zgc_cli.stats.results import ComparisonResult, ShareResult
 
 @dataclass(frozen=True)
 class Source:
-    """One observation behind a number: what it is, and the article's sentence."""
+    """One observation behind a number: what it is, the passage, and where it was published.
+
+    ``citation`` is the figure's own publication (a later source's) as a reference,
+    or '' for the report's publication; ``quote`` is '' where the data ships no passage
+    (``missing`` then says why, in the page's language).
+    """
 
     figure: str
     quote: str
     note: str
+    year: str = ""
+    citation: str = ""
+    missing: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,9 +71,21 @@ class Cell:
     numeric: bool = False
 
     def hover(self, citation: str) -> str:
-        """The passages and the citation in one tooltip."""
-        lines = [f"{source.figure}: “{source.quote}”" for source in self.sources]
-        return "\n".join([*lines, citation] if citation else lines)
+        """The tooltip: each source's passage, then the publications they come from.
+
+        Only the sources' own words (passages and references, in their language; a year
+        before a passage where a number has more than one): the page's words are in the
+        passage the number opens, so that the tooltip is wholly in one language.
+        """
+        several = len({source.year for source in self.sources}) > 1
+        lines = [
+            f"{source.year}: “{source.quote}”" if several else f"“{source.quote}”"
+            for source in self.sources
+            if source.quote
+        ]
+        references = [source.citation or citation for source in self.sources]
+        lines += [reference for reference in dict.fromkeys(references) if reference]
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -106,6 +126,20 @@ class Page:
     def lang_tag(self) -> str:
         """The page's BCP 47 language tag."""
         return "zh-Hans" if self.lang is Language.zh else self.lang.value
+
+    @property
+    def reference(self) -> str:
+        """The page's publication as a reference alone (a tooltip's: no word of the page's)."""
+        prefix = self._says("source.source")
+        return self.citation.removeprefix(prefix)
+
+    def citations(self, cell: Cell) -> list[str]:
+        """The publications a number's sources come from, each once (the page's by default)."""
+        lines = [
+            self._says("source.source") + source.citation if source.citation else self.citation
+            for source in cell.sources
+        ]
+        return [line for line in dict.fromkeys(lines) if line]
 
     @property
     def lang_name(self) -> str:
@@ -153,15 +187,51 @@ def citation_line(work: CitedWork | None, lang: Language, accessed: str) -> str:
     """
     if work is None:
         return ""
-    return message("source.source", lang) + gbt7714_reference(safe_work(work), accessed)
+    return message("source.source", lang) + reference(work, accessed)
+
+
+def reference(work: CitedWork, accessed: str) -> str:
+    """The publication's GB/T 7714-2015 entry (with its address where it has one)."""
+    return gbt7714_reference(safe_work(work), accessed)
+
+
+def source_name(work: CitedWork | None, label: str, lang: Language) -> str:
+    """The source as a title names it: the periodical (its English name in English) and
+    the date, or the user's data as they named it; '' when neither is known."""
+    if work is None:
+        return _text(label)
+    name = work.periodical_name or work.periodical or work.title
+    if lang is Language.en and work.periodical_other_name:
+        name = work.periodical_other_name
+    if not name:
+        return _text(label)
+    name = _text(name)
+    date = _reader_date(work.date_parts, lang) or _text(work.date)
+    if not date:
+        return name
+    return message("report.source_date", lang, source=name, date=date)
+
+
+def _reader_date(parts: Sequence[int], lang: Language) -> str:
+    """A publication date as a newspaper writes it (April 2024, 2024年4月), or ''."""
+    import calendar
+
+    if len(parts) < 2:
+        return str(parts[0]) if parts else ""
+    year, month = parts[0], parts[1]
+    if lang is Language.zh:
+        return f"{year}年{month}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
+    day = f"{parts[2]} " if len(parts) > 2 else ""
+    return f"{day}{calendar.month_name[month]} {year}"
 
 
 class _Figures:
     """Numbers of one language with their sources, from the report's passages."""
 
-    def __init__(self, result: ReportResult, lang: Language) -> None:
+    def __init__(self, result: ReportResult, lang: Language, accessed: str = "") -> None:
         self.result = result
         self.lang = lang
+        self.accessed = accessed
 
     def metric_name(self, metric: object) -> str:
         names = self.result.indicators.get(str(metric), {})
@@ -194,9 +264,19 @@ class _Figures:
         )
         if labels:
             figure += message("label.wrap", self.lang, labels=labels)
-        quote = _text(passage.quote) if passage.quote else message("source.no_quote", self.lang)
-        note = data_note(passage.note, passage.note_zh, self.lang)
-        return Source(figure, quote, _text(note))
+        note = _text(data_note(passage.note, passage.note_zh, self.lang))
+        if passage.work is None:
+            quote = _text(passage.quote) if passage.quote else ""
+            missing = "" if quote else message("source.no_quote", self.lang)
+            return Source(figure, quote, note, str(key[2]), missing=missing)
+        # A later publication's figure: its own reference, and its address where no
+        # passage of it is shipped (as ``zgc source`` leads to it).
+        citation = reference(passage.work, self.accessed)
+        missing = message("vintages.no_passage", self.lang, address=passage.work.url or "—")
+        quote = _text(passage.quote) if passage.quote else ""
+        return Source(
+            figure, quote, note, str(key[2]), citation=citation, missing="" if quote else missing
+        )
 
     def _labels(self, passage: Passage) -> str:
         basis = "" if passage.year_basis in ("stated", "") else passage.year_basis
@@ -418,8 +498,10 @@ def _timeline(result: ReportResult, figures: _Figures, lang: Language, citation:
     frame = result.timeline.frame if result.timeline is not None else pd.DataFrame()
     for row in frame.to_dict("records"):
         event = _text(row[f"event_{lang.value}"] or row["event_en"] or row["event_zh"])
-        quote = _text(row["quote"]) if row["quote"] else message("source.no_quote", lang)
-        source = Source(f"{_text(row['date'])} · {figures.entity(row['entity'])}", quote, "")
+        quote = _text(row["quote"]) if row["quote"] else ""
+        missing = "" if quote else message("source.no_quote", lang)
+        label = f"{_text(row['date'])} · {figures.entity(row['entity'])}"
+        source = Source(label, quote, "", _text(row["date"]), missing=missing)
         rows.append(
             [
                 Cell(_text(row["date"]), (source,)),
@@ -438,7 +520,13 @@ def legend(lang: Language) -> list[str]:
         *("order_of_magnitude", "inferred_year", "interval", "one_end"),
         *("conventional", "unbounded"),
     )
-    return [message(f"mark.{name}", lang) for name in names]
+    # The reader's words, not a command: the passage a number opens says how its year is known.
+    return [
+        message(
+            f"report.mark.{name}" if f"report.mark.{name}" in MESSAGES else f"mark.{name}", lang
+        )
+        for name in names
+    ]
 
 
 def build_page(
@@ -449,8 +537,9 @@ def build_page(
     version: str,
 ) -> Page:
     """One language's page of the report."""
-    figures = _Figures(result, lang)
-    citation = citation_line(result.work, lang, datetime.date.today().isoformat())
+    accessed = datetime.date.today().isoformat()
+    figures = _Figures(result, lang, accessed)
+    citation = citation_line(result.work, lang, accessed)
     comparisons = [_comparison(item, figures, lang) for item in result.comparisons]
     shares = _shares(result.shares, figures, lang)
     sections = [
@@ -464,9 +553,14 @@ def build_page(
     footer = [message("report.made_by", lang, version=version)]
     if result.label:
         footer.append(message("report.data", lang, label=_text(result.label)))
+    # The shipped data's page names its place; every page names its source where known.
+    title = message("report.title_zgc" if not result.label else "report.title", lang)
+    source = source_name(result.work, result.label, lang)
+    if source:
+        title = message("report.title_source", lang, title=title, source=source)
     return Page(
         lang=lang,
-        title=message("report.title", lang),
+        title=title,
         citation=citation,
         sections=sections,
         legend=legend(lang),
