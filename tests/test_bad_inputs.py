@@ -169,6 +169,7 @@ CLI_CASES: list[tuple[list[str], str]] = [
     (["cite", "revenue"], "unclosed quote"),
     (["report", "-o", "never-written.html"], "nan value"),
     (["diff", "--as-of", "2024-05", "--as-of", "2024-12"], "thousands separator"),
+    (["mcp"], "long ragged row"),
 ]
 DATA_COMMANDS: list[list[str]] = [command for command, _ in CLI_CASES]
 

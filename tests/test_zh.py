@@ -230,7 +230,7 @@ def test_selection_errors_are_one_chinese_line(arguments: list[str]) -> None:
 TECHNICAL_WORDS = {"JSON", "Excel", "OpenDocument", "Apple", "Numbers", "Parquet", "Feather"}
 TECHNICAL_WORDS |= {"pyarrow", "matplotlib", "plotext", "Jinja2", "citeproc", "py", "nan"}
 TECHNICAL_WORDS |= {"csv", "tsv", "json", "jsonl", "markdown", "xlsx", "apa", "gbt7714"}
-TECHNICAL_WORDS |= {"bibtex", "ris", "csl", "XML"}
+TECHNICAL_WORDS |= {"bibtex", "ris", "csl", "XML", "MCP"}
 TO_TYPE = [
     re.compile(r"pip install '[^']*'"),  # a command to type
     re.compile(r"(?<![\w-])-[a-zA-Z](?:/-[a-zA-Z])*(?![\w-])"),  # short options: -o, -m/-e/-c

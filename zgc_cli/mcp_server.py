@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import INTERVAL_SUFFIXES
+from zgc_cli.phrases import phrase
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -616,10 +617,8 @@ class Server:
         more = offset + len(shown) < len(rows)
         page_notes = list(notes)
         if more:
-            page_notes.append(
-                f"{len(rows) - offset - len(shown)} more rows: call again with offset "
-                f"{offset + len(shown)}."
-            )
+            left = len(rows) - offset - len(shown)
+            page_notes.append(phrase("mcp.more_rows", count=left, offset=offset + len(shown)))
         return {
             "rows": shown,
             "total": len(rows),
@@ -768,7 +767,7 @@ def _extract(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     else:
         document = Document("text", text)
     if not document.text.strip():
-        raise ZgcError("the text holds no words to read figures from")
+        raise ZgcError(phrase("mcp.no_text"))
     shipped = shipped_data_dir() / ENTITIES_FILE
     places = places_from([read_text(str(shipped), phrase("what.entities"))])
     result = extract(document, places, published=published, entity=entity)
@@ -952,13 +951,15 @@ def argument_problem(tool: Tool, arguments: Mapping[str, Any]) -> str | None:
         where = ".".join(str(part) for part in error.path)
         if error.validator == "additionalProperties":
             known = ", ".join(sorted(tool.input_schema()["properties"]))
-            return f"{tool.name}: unknown argument (the arguments are: {known})"
+            return phrase("mcp.unknown_argument", tool=tool.name, arguments=known)
         if error.validator == "required":
             missing = error.message.split(" ")[0].strip("'")
-            return f"{tool.name}: {missing} is required"
+            return phrase("mcp.required", tool=tool.name, argument=missing)
         if error.validator == "anyOf":
-            return f"{tool.name}: argument {where}: expected a text or a list of texts"
-        return f"{tool.name}: argument {where or '?'}: {_short(error.message)}"
+            return phrase("mcp.text_or_texts", tool=tool.name, argument=where)
+        return phrase(
+            "mcp.bad_argument", tool=tool.name, argument=where or "?", problem=_short(error.message)
+        )
     return None
 
 
@@ -974,16 +975,16 @@ def call(
     """One tool call: its answer, or the one-line error zgc would print."""
     tool = TOOLS_BY_NAME.get(name)
     if tool is None:
-        return None, f"no tool named {name!r} (the tools are: {', '.join(TOOLS_BY_NAME)})"
+        return None, phrase("mcp.no_tool", name=repr(name), tools=", ".join(TOOLS_BY_NAME))
     problem = argument_problem(tool, arguments)
     if problem:
         return None, problem
     try:
         return tool.answer(server, arguments), None
     except ZgcError as error:
-        return None, f"{name}: {_short(str(error))}"
+        return None, phrase("mcp.failed", tool=name, problem=_short(str(error)))
     except Exception as error:  # a defect: say so in one line, never a traceback
-        return None, f"{name}: internal error ({type(error).__name__}); please report it"
+        return None, phrase("mcp.internal", tool=name, kind=type(error).__name__)
 
 
 def serve(
@@ -998,7 +999,7 @@ def serve(
         from mcp.server.lowlevel import Server as ProtocolServer
         from mcp.server.stdio import stdio_server
     except ImportError as error:
-        raise MissingExtra("zgc mcp needs the MCP SDK: pip install 'zgc[mcp]'") from error
+        raise MissingExtra(phrase("mcp.needs_extra")) from error
     import json
     import os
 
