@@ -349,17 +349,48 @@ def test_emit_writes_the_default_format_and_flushes() -> None:
 def test_emit_writes_the_format_asked_for() -> None:
     env = FakeOutput(default_format=OutputFormat.table)
     formats.emit(comparison(0, 0), env, OutputFormat.jsonl)
-    assert env.stdout.getvalue() == '{"metric":"revenue","ratio":2.5}\n'
+    # A compared row's reason (why it was not compared) is null.
+    assert env.stdout.getvalue() == '{"metric":"revenue","ratio":2.5,"reason":null}\n'
     assert env.tables == []
 
 
 def test_emit_indents_json_for_a_terminal_only() -> None:
     tty = FakeOutput(stdout_is_tty=True)
     formats.emit(comparison(0, 0), tty, OutputFormat.json)
-    assert tty.stdout.getvalue() == '[\n  {\n    "metric": "revenue",\n    "ratio": 2.5\n  }\n]\n'
+    assert tty.stdout.getvalue() == (
+        '[\n  {\n    "metric": "revenue",\n    "ratio": 2.5,\n    "reason": null\n  }\n]\n'
+    )
     pipe = FakeOutput(stdout_is_tty=False)
     formats.emit(comparison(0, 0), pipe, OutputFormat.json)
-    assert pipe.stdout.getvalue() == '[{"metric":"revenue","ratio":2.5}]\n'
+    assert pipe.stdout.getvalue() == '[{"metric":"revenue","ratio":2.5,"reason":null}]\n'
+
+
+def test_compare_json_lists_the_series_not_compared_with_their_reason() -> None:
+    def missing(entity: str, reason: str) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"metric": ["m"], "entity": [entity], "unit": ["CNY"], "reason": [reason]}
+        )
+
+    frame = pd.DataFrame({"metric": ["revenue"], "ratio": [2.5], "flags": ["estimate;about"]})
+    result = ComparisonResult(
+        frame,
+        year_from=2014,
+        year_to=2023,
+        only_from=missing("b", "no_year_to"),
+        only_to=missing("a", "status_left_out"),
+    )
+    env = FakeOutput()
+    formats.emit(result, env, OutputFormat.jsonl)
+    assert [orjson.loads(line) for line in env.stdout.getvalue().splitlines()] == [
+        {"metric": "revenue", "ratio": 2.5, "flags": ["estimate", "about"], "reason": None},
+        {"metric": "m", "ratio": None, "flags": [], "reason": "status_left_out"},
+        {"metric": "m", "ratio": None, "flags": [], "reason": "no_year_to"},
+    ]
+    assert env.notes == []  # the rows say it: no note
+    csv_env = FakeOutput()
+    formats.emit(result, csv_env, OutputFormat.csv)
+    assert csv_env.stdout.getvalue() == "metric,ratio,flags\nrevenue,2.5,estimate;about\n"
+    assert len(csv_env.notes) == 1
 
 
 @pytest.mark.parametrize(

@@ -431,18 +431,23 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     if chosen is OutputFormat.table:
         env.show_table(result)
         return
+    frame = result.frame
+    if chosen in (OutputFormat.json, OutputFormat.jsonl):
+        from zgc_cli.present.structured import json_frame
+
+        frame = json_frame(result)  # flags as arrays; compare's series not compared
     try:
         if target.path is None:
             stream = for_terminal(env.stdout, chosen) if env.stdout_is_tty else env.stdout
-            write_machine(result.frame, chosen, stream, env.stdout_is_tty, target.bom)
+            write_machine(frame, chosen, stream, env.stdout_is_tty, target.bom)
             env.stdout.flush()
         else:
-            _write_file(result.frame, chosen, target)
+            _write_file(frame, chosen, target)
     except MemoryError:
         raise ZgcError(phrase("run.memory_output")) from None
     if target.path is not None:
         env.wrote(str(target.path))
-    for note in pipe_notes(result, env):
+    for note in pipe_notes(result, env, chosen):
         env.note(note)
 
 
@@ -468,10 +473,11 @@ def for_terminal(stream: TextIO, fmt: OutputFormat) -> TextIO:
     return cast(TextIO, SpelledOut(stream, json=json))
 
 
-def pipe_notes(result: Result, env: Output) -> list[str]:
-    """What a table would show that the machine rows do not carry, as notes for stderr."""
+def pipe_notes(result: Result, env: Output, fmt: OutputFormat | None = None) -> list[str]:
+    """What a table would show that the machine rows of ``fmt`` do not carry, as notes."""
     from zgc_cli.stats.results import ComparisonResult
 
-    if isinstance(result, ComparisonResult) and result.not_compared:
+    json = fmt in (OutputFormat.json, OutputFormat.jsonl)  # JSON has them, with a reason
+    if isinstance(result, ComparisonResult) and result.not_compared and not json:
         return [message("note.not_compared", env.language, count=result.not_compared)]
     return []
