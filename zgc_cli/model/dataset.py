@@ -25,7 +25,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -162,9 +162,31 @@ def publication_of(
     return Publication(
         title=str(first.get("title", "")),
         publisher=str(first.get("publisher", "")),
-        authors=str(first.get("authors", "")),
+        authors=source_authors(package, first),
         date=str(first.get("date", "")),
     )
+
+
+def source_authors(package: Mapping[str, object], source: Mapping[str, object]) -> str:
+    """A source's authors, joined by ', ': its own ``authors`` (as zgc's packages before
+    1.3 and drafts write them), else the package's ``contributors`` whose ``roles`` (or
+    v1 ``role``) say ``author``, who wrote its first source."""
+    own = source.get("authors")
+    if own:
+        return str(own)
+    sources = package.get("sources")
+    if not isinstance(sources, list) or not sources or sources[0] is not source:
+        return ""
+    contributors = package.get("contributors")
+    names: list[str] = []
+    for contributor in contributors if isinstance(contributors, list) else []:
+        if not isinstance(contributor, Mapping):
+            continue
+        roles = contributor.get("roles")
+        said = roles if isinstance(roles, list) else [contributor.get("role")]
+        if "author" in said and contributor.get("title"):
+            names.append(str(contributor["title"]))
+    return ", ".join(names)
 
 
 def load_publication(source: DataSource) -> Publication | None:

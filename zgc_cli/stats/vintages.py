@@ -55,7 +55,10 @@ def cited(dataset: Dataset, source: DataSource, publication: str = "") -> Cited:
     chosen = next((one for one in entries if publication and one.get("name") == publication), None)
     if chosen is None:
         chosen = entries[0] if entries else {}
-    parts = [_text(chosen.get(key, "")) for key in ("publisher", "date", "title", "authors")]
+    from zgc_cli.model.dataset import source_authors
+
+    parts = [_text(chosen.get(key, "")) for key in ("publisher", "date", "title")]
+    parts.append(source_authors(package, chosen) if isinstance(package, Mapping) else "")
     return Cited(
         "; ".join(part for part in parts if part),
         _text(chosen.get("date", "")),
@@ -76,7 +79,7 @@ def named_publication(
 
     Falls back to ``fallback`` and ``url`` (the package's first) when none is so named.
     """
-    from zgc_cli.model.dataset import Publication
+    from zgc_cli.model.dataset import Publication, source_authors
 
     sources = (package or {}).get("sources")
     for one in sources if isinstance(sources, list) else []:
@@ -86,7 +89,7 @@ def named_publication(
                 Publication(
                     title=_text(one.get("title", "")),
                     publisher=_text(one.get("publisher", "")),
-                    authors=_text(one.get("authors", "")),
+                    authors=source_authors(package or {}, one),
                     date=_text(one.get("date", "")),
                 ),
                 address if address.startswith(("http://", "https://")) else "",

@@ -1,0 +1,24 @@
+"""What the machine formats say: TSV's refusals, the schemas, the data package export."""
+
+from __future__ import annotations
+
+FORMAT_PHRASES: dict[str, dict[str, str]] = {
+    "tsv.unwritable": {
+        "en": "cannot write TSV: row {row}, column {column!r} holds a {what}, which a "
+        "text/tab-separated-values field cannot; write --format csv or json instead",
+        "zh": "无法写出 TSV：第 {row} 行“{column}”列含有{what}，text/tab-separated-values "
+        "的字段不能包含它；请改用 --format csv 或 json",
+    },
+    "tsv.tab": {"en": "tab", "zh": "制表符"},
+    "tsv.line_break": {"en": "line break", "zh": "换行符"},
+    "schema.unknown": {
+        "en": "no schema named {name!r}; the schemas: {names}",
+        "zh": "没有名为“{name}”的 JSON Schema；可选：{names}",
+    },
+    "package.with_output": {
+        "en": "--package writes a folder (a CSV and its datapackage.json): "
+        "leave out --output, --format and --bom",
+        "zh": "--package 写出一个文件夹（CSV 及其 datapackage.json）："
+        "请去掉 --output、--format 和 --bom",
+    },
+}
