@@ -106,8 +106,9 @@ def machine_cells(frame: pd.DataFrame, missing: Any = None) -> list[np.ndarray]:
 
 
 def _quoted(text: str, delimiter: str | None) -> str:
-    """CSV's minimal quoting (as the csv module and pandas do it), or none without a delimiter."""
-    if delimiter is None:
+    """CSV's minimal quoting (as the csv module and pandas do it), or none without a
+    delimiter, and none in TSV, which has no quoting (:mod:`zgc_cli.present.tsv`)."""
+    if delimiter is None or delimiter == "\t":
         return text
     if delimiter in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
@@ -398,6 +399,10 @@ def write_machine(
     whatever the frame's size; the bytes are the same as writing it at once.
     """
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
+        if fmt is OutputFormat.tsv:
+            from zgc_cli.present.tsv import refuse_unwritable
+
+            refuse_unwritable(frame)  # before a byte is written
         if excel:
             stream.write(BOM)
         delimiter = "," if fmt is OutputFormat.csv else "\t"
