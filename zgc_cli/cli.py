@@ -448,7 +448,6 @@ def export(
             metavar="DIR",
             help="Write the selection as a Frictionless Data Package in DIR: metrics.csv and "
             "datapackage.json (schema, sources, licences, SHA-256). Never over an input.",
-            file_okay=False,
             show_default=False,
         ),
     ] = None,
