@@ -23,8 +23,13 @@ if TYPE_CHECKING:
 _FORBIDDEN = r'[\t\n\r]|^"'
 
 
+# The format's names, as the messages give them (parameters: no language translates them).
+_NAMES = {"format": "TSV", "mediatype": "text/tab-separated-values"}
+
+
 def _refusal(text: str, **where: object) -> ZgcError:
     """Why a field (or, without a row, a column name) cannot be written as TSV."""
+    where = {**where, **_NAMES}
     if "\t" in text or "\n" in text or "\r" in text:
         what = phrase("tsv.tab") if "\t" in text else phrase("tsv.line_break")
         key = "tsv.unwritable" if "row" in where else "tsv.unwritable_header"

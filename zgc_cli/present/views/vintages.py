@@ -174,7 +174,11 @@ def scope_notes_compared(result: Any, lang: Language) -> list[RenderableType]:
                 row["metric"], row["entity"], result.names, result.entity_names, lang
             )
             text = message(
-                "vintages.scope_compared", lang, mark=SCOPE_MARK, name=name, metric=row["metric"]
+                "vintages.scope_compared",
+                lang,
+                mark=SCOPE_MARK,
+                name=name,
+                command=f"zgc source {row['metric']}",
             )
             lines.append(plain(text, style="dim"))
     return lines
@@ -191,7 +195,7 @@ def scope_notes_series(rows: pd.DataFrame, lang: Language) -> list[RenderableTyp
                 mark=SCOPE_MARK,
                 year=int(row["year"]),
                 previous=int(row["previous_year"]),
-                metric=row["metric"],
+                command=f"zgc source {row['metric']}",
             )
             lines.append(plain(text, style="dim"))
     return lines
