@@ -84,8 +84,8 @@ def flags(description: str) -> Schema:
 UNKNOWN = " ('' where the data does not say)"
 STATUS = one_of(
     [*STATUSES, ""],
-    "reported: stated; estimate: stated as expected (预计, 有望); derived: computed from "
-    "other figures" + UNKNOWN + ".",
+    "reported: stated; estimate: stated as expected (预计, 有望); target: set as a goal "
+    "(计划, 目标, 力争), not measured; derived: computed from other figures" + UNKNOWN + ".",
 )
 QUALIFIER = one_of(
     [*QUALIFIERS, ""],

@@ -79,19 +79,14 @@ def named_publication(
 
     Falls back to ``fallback`` and ``url`` (the package's first) when none is so named.
     """
-    from zgc_cli.model.dataset import Publication, source_authors
+    from zgc_cli.model.dataset import publication_from
 
     sources = (package or {}).get("sources")
     for one in sources if isinstance(sources, list) else []:
         if isinstance(one, Mapping) and one.get("name") == name:
             address = _text(one.get("path", ""))
             return (
-                Publication(
-                    title=_text(one.get("title", "")),
-                    publisher=_text(one.get("publisher", "")),
-                    authors=source_authors(package or {}, one),
-                    date=_text(one.get("date", "")),
-                ),
+                publication_from(one, package),
                 address if address.startswith(("http://", "https://")) else "",
             )
     return fallback, url
