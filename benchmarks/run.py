@@ -96,15 +96,17 @@ DUCKDB_SCRIPT = BENCHMARKS_DIR / "duckdb_compare.py"
 # compare's since issue 17: its interval columns, and no bare point where a bound
 # leaves the strict interval unbounded (its other columns are 4460930's where no
 # end is more_than, nearly or less_than; a percent written to the ones place spans ±0.5).
+# Since issue 22: a last column, scope_differs (false throughout: the files have no scope);
+# without it, the bytes are those digests' (7a89fa32…, 78445e3f…, 12f239f3…).
 REFERENCE_DIGESTS: dict[tuple[str, int, str], str] = {
     ("compare", 20_000, "b20947da"): (
-        "7a89fa3207d29640b2e96a397225c2c7120521699023b67b64a291b6efc0613e"
+        "d1a7b2716baf0d0f771f2f119f5c519cfdb879afd5251789a222186b948a0e21"
     ),
     ("compare", 100_000, "b20947da"): (
-        "78445e3fc3a07e30ee1f97868f3fc3a36dd15560153427153fbc32979b6bd81f"
+        "7e96039d5a22f6fd48965021dae4ce031f4b1c1564652de0a083453571fb3194"
     ),
     ("compare", 1_000_000, "b20947da"): (
-        "12f239f34ab38fc48f1a9fb6be1fd892bccba6d3053c2dfdeb33dd329ec2e3b0"
+        "4c58f87024714f710742cdcce4f4f9c5699a6fcc8e12ade36acc9cafa021b37a"
     ),
     ("export", 20_000, "b20947da"): (
         "3ee299a173c410385be86a0b2bdf4e26677c96b9e7ed1f88afa9d43c71f1661f"

@@ -50,6 +50,7 @@ sys.path.insert(0, str(REPO))
 import pandas as pd  # noqa: E402
 
 from scripts import later_sources  # noqa: E402
+from scripts.package_meta import PACKAGE_PROFILE, finished  # noqa: E402
 from zgc_cli.check.arithmetic import evaluate_decimal  # noqa: E402
 from zgc_cli.check.claims import verify_claims  # noqa: E402
 from zgc_cli.check.derived import nearest_float, outward_float  # noqa: E402
@@ -1101,7 +1102,7 @@ def _resource(name: str, title: str, description: str, schema: dict[str, object]
     return {
         "name": name,
         "path": f"{name}.csv",
-        "profile": "tabular-data-resource",
+        "type": "table",
         "title": title,
         "description": description,
         "format": "csv",
@@ -1109,6 +1110,10 @@ def _resource(name: str, title: str, description: str, schema: dict[str, object]
         "encoding": "utf-8",
         "schema": {**schema, "missingValues": [""]},
     }
+
+
+# The article's byline, in its order.
+ARTICLE_AUTHORS: tuple[str, ...] = ("郭奔胜", "王明浩", "尚前名", "陈燕", "张漫子")
 
 
 def datapackage() -> dict[str, object]:
@@ -1338,7 +1343,7 @@ def datapackage() -> dict[str, object]:
         _field("note_zh", "string", "The note in Chinese; empty where note is."),
     ]
     return {
-        "profile": "tabular-data-package",
+        "$schema": PACKAGE_PROFILE,
         "name": "zhongguancun-innovation-figures",
         "title": "Zhongguancun innovation figures from one Outlook Weekly article (April 2024)",
         "description": (
@@ -1363,7 +1368,7 @@ def datapackage() -> dict[str, object]:
             "article. The quotes remain the publisher's text, included as short citations for "
             "verification."
         ),
-        "version": "1.2.0",
+        "version": "1.3.0",
         "keywords": ["zhongguancun", "beijing", "innovation", "science parks", "china"],
         "licenses": [
             {
@@ -1391,9 +1396,14 @@ def datapackage() -> dict[str, object]:
                     "(April 25–29)"
                 ),
                 "publisher": "《瞭望》新闻周刊 (Outlook Weekly)",
-                "authors": "郭奔胜, 王明浩, 尚前名, 陈燕, 张漫子",
                 "date": "2024-04",
             }
+        ],
+        # The article's reporters, who wrote the passages the package quotes (role
+        # author: the writers of its first source), and the package's makers.
+        "contributors": [
+            *({"title": name, "roles": ["author"]} for name in ARTICLE_AUTHORS),
+            {"title": "The zgc developers", "roles": ["creator"]},
         ],
         "resources": [
             _resource(
@@ -1868,13 +1878,21 @@ def build() -> dict[str, str]:
     if problems:
         raise SystemExit("refusing to write the dataset:\n  " + "\n  ".join(problems))
 
+    texts = {
+        "metrics.csv": metrics_text,
+        "indicators.csv": indicators_text,
+        "claims.csv": claims_text,
+        "entities.csv": entities_text,
+        "events.csv": events_text,
+    }
     return {
         "metrics.csv": metrics_text,
         "indicators.csv": indicators_text,
         "claims.csv": claims_text,
         "entities.csv": entities_text,
         "events.csv": events_text,
-        "datapackage.json": json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n",
+        "datapackage.json": json.dumps(finished(datapackage(), texts), ensure_ascii=False, indent=2)
+        + "\n",
     }
 
 

@@ -29,6 +29,8 @@ import io
 import json
 from dataclasses import astuple, dataclass, fields
 
+from scripts.package_meta import PACKAGE_PROFILE, finished
+
 FOLDER = "sources/beijing-2024"
 
 NPC_REPORT = "bjrd-2024-07-24"
@@ -46,7 +48,6 @@ PUBLICATIONS: list[dict[str, object]] = [
             "report's as the news report states them."
         ),
         "publisher": "北京人大网（北京市人大常委会）",
-        "authors": "",
         "date": "2024-07-24",
         "path": "https://www.bjrd.gov.cn/xwzx/spxw/hysp/202407/t20240725_3759036.html",
         # A news report on a web page (CSL webpage; GB/T 7714 [EB/OL]), in Chinese.
@@ -68,7 +69,6 @@ PUBLICATIONS: list[dict[str, object]] = [
             "Administrative Committee, reviewed ten years (2014-2023) of it."
         ),
         "publisher": "中国新闻网 (China News Service)",
-        "authors": "",
         "date": "2024-09-30",
         "path": "http://www.slrbs.com/cj/jjgc/2024-10-03/1496773.html",
         # A news report on a web page (CSL webpage; GB/T 7714 [EB/OL]), in Chinese.
@@ -285,7 +285,7 @@ FIELDS: dict[str, dict[str, str]] = {
 def package() -> dict[str, object]:
     """The data package: the publications (each with its date) and the files."""
     return {
-        "profile": "tabular-data-package",
+        "$schema": PACKAGE_PROFILE,
         "name": "zhongguancun-later-official-figures-2024",
         "title": "Figures of the article's indicators in later official publications (2024)",
         "description": (
@@ -306,12 +306,13 @@ def package() -> dict[str, object]:
                 "title": "Creative Commons Attribution 4.0",
             }
         ],
+        "contributors": [{"title": "The zgc developers", "roles": ["creator"]}],
         "sources": PUBLICATIONS,
         "resources": [
             {
                 "name": "metrics",
                 "path": "metrics.csv",
-                "profile": "tabular-data-resource",
+                "type": "table",
                 "format": "csv",
                 "encoding": "utf-8",
                 "schema": {"fields": [{"name": name, **field} for name, field in FIELDS.items()]},
@@ -342,8 +343,12 @@ def build() -> dict[str, str]:
     if problems:
         raise SystemExit("later sources: " + "; ".join(problems))
     header = [f.name for f in fields(Figure)]
+    texts = {
+        "metrics.csv": _csv(header, [astuple(f) for f in FIGURES]),
+        "indicators.csv": _csv(INDICATORS_HEADER, list(INDICATORS)),
+    }
+    described = finished(package(), texts)
     return {
-        f"{FOLDER}/metrics.csv": _csv(header, [astuple(f) for f in FIGURES]),
-        f"{FOLDER}/indicators.csv": _csv(INDICATORS_HEADER, list(INDICATORS)),
-        f"{FOLDER}/datapackage.json": json.dumps(package(), ensure_ascii=False, indent=2) + "\n",
+        **{f"{FOLDER}/{name}": text for name, text in texts.items()},
+        f"{FOLDER}/datapackage.json": json.dumps(described, ensure_ascii=False, indent=2) + "\n",
     }

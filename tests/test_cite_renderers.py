@@ -66,7 +66,7 @@ def _shipped_works() -> list[CitedWork]:
         for source in package["sources"]:
             url = str(source.get("path", ""))
             key = str(source.get("name", "") or package["name"])
-            works.append(cited_work(publication_from(source), url, key))
+            works.append(cited_work(publication_from(source, package), url, key))
     return works
 
 

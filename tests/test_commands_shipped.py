@@ -46,7 +46,7 @@ def test_compare_2014_2023_on_the_shipped_data_flags_what_it_rests_on() -> None:
     result = run("compare", "2014", "2023", "--format", "json")
     assert result.exit_code == 0
     by_metric = {record["metric"]: record for record in json.loads(result.stdout)}
-    assert by_metric["revenue"]["flags"] == "estimate"
+    assert by_metric["revenue"]["flags"] == ["estimate"]
     assert by_metric["patents_per_10k_people"]["value_from"] == 48.2
     assert by_metric["patents_per_10k_people"]["value_to"] == 262.9
 

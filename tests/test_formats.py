@@ -64,10 +64,39 @@ def test_csv_quotes_minimally(text: str, quoted: str) -> None:
     assert formats._quoted(text, ",") == quoted
 
 
-def test_tsv_quotes_tabs_not_commas() -> None:
-    assert formats._quoted("a\tb", "\t") == '"a\tb"'
+def test_tsv_never_quotes() -> None:
+    # IANA text/tab-separated-values has no quoting: a quote or comma is data.
+    assert formats._quoted('say "x", y', "\t") == 'say "x", y'
     assert formats._quoted("a,b", "\t") == "a,b"
-    assert formats._quoted("a\rb", "\t") == '"a\rb"'
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "said"),
+    [
+        ("a\tb", "q", "record 2, column 'q' holds a tab"),
+        ("two\nlines", "q", "record 2, column 'q' holds a line break"),
+        ("carriage\rreturn", "q", "record 2, column 'q' holds a line break"),
+        ('"quoted" first', "q", "record 2, column 'q' begins with a double quote"),
+    ],
+)
+def test_tsv_refuses_a_field_it_cannot_write_naming_its_record_and_column(
+    cell: str, column: str, said: str
+) -> None:
+    frame = pd.DataFrame({"metric": ["m", "m", "m"], column: ["fine", cell, "also\tbad"]})
+    stream = io.StringIO()
+    with pytest.raises(ZgcError) as raised:
+        formats.write_machine(frame, OutputFormat.tsv, stream, pretty=False)
+    assert said in raised.value.message
+    assert "\n" not in raised.value.message
+    assert stream.getvalue() == ""  # refused before a byte is written
+
+
+def test_tsv_refuses_a_category_cell_and_a_column_name_too() -> None:
+    frame = pd.DataFrame({"m": pd.Categorical(["ok", "ok", "x\ny"])})
+    with pytest.raises(ZgcError, match="record 3, column 'm' holds a line break"):
+        written(frame, OutputFormat.tsv)
+    with pytest.raises(ZgcError, match=r"the column name 'a\\tb' holds a tab"):
+        written(pd.DataFrame({"a\tb": [1]}), OutputFormat.tsv)
 
 
 def test_no_delimiter_means_no_quoting() -> None:
@@ -93,7 +122,13 @@ def test_csv_reads_back_cell_for_cell(rows: list[tuple[str, str]]) -> None:
 @given(st.lists(st.tuples(cell_text, cell_text), min_size=1, max_size=5))
 def test_tsv_reads_back_cell_for_cell(rows: list[tuple[str, str]]) -> None:
     frame = pd.DataFrame(rows, columns=["a", "b"])
+    cells = [cell for row in rows for cell in row]
+    if any(set(cell) & set("\t\r\n") or cell.startswith('"') for cell in cells):
+        with pytest.raises(ZgcError, match="cannot write TSV: record"):
+            written(frame, OutputFormat.tsv)
+        return
     text = written(frame, OutputFormat.tsv)
+    assert "\t".join(rows[0]) in text  # as it is: no quoting
     assert list(csv.reader(io.StringIO(text, newline=""), delimiter="\t")) == [
         ["a", "b"],
         *[list(row) for row in rows],
@@ -113,12 +148,15 @@ def test_csv_of_every_column_kind() -> None:
 
 
 def test_tsv_of_every_column_kind() -> None:
-    assert written(MIXED, OutputFormat.tsv) == (
+    writable = MIXED.assign(q=['x"y', "a b", None])
+    assert written(writable, OutputFormat.tsv) == (
         "metric\tvalue\tyear\tok\tn\tq\n"
-        'a,b\t1\t2014\ttrue\t1152921504606846976\t"x""y"\n'
-        'c\t2.5\t\tfalse\t1\t"a\rb"\n'
+        'a,b\t1\t2014\ttrue\t1152921504606846976\tx"y\n'
+        "c\t2.5\t\tfalse\t1\ta b\n"
         "\t\t2020\ttrue\t-3\t\n"
     )
+    with pytest.raises(ZgcError, match="record 2, column 'q' holds a line break"):
+        written(MIXED, OutputFormat.tsv)
 
 
 def test_csv_quotes_header_names_too() -> None:
@@ -146,7 +184,9 @@ def test_csv_of_many_rows_keeps_every_row_once() -> None:
 def test_writing_in_chunks_gives_the_same_bytes(
     fmt: OutputFormat, pretty: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    frame = pd.concat([MIXED] * 3, ignore_index=True)  # 9 rows
+    # 9 rows; TSV cannot hold MIXED's carriage return.
+    mixed = MIXED.assign(q=['x"y', "a b", None]) if fmt is OutputFormat.tsv else MIXED
+    frame = pd.concat([mixed] * 3, ignore_index=True)
     whole = written(frame, fmt, pretty)
     for rows_per_write in (1, 2, 4):
         monkeypatch.setattr(formats, "_ROWS_PER_WRITE", rows_per_write)
@@ -349,17 +389,48 @@ def test_emit_writes_the_default_format_and_flushes() -> None:
 def test_emit_writes_the_format_asked_for() -> None:
     env = FakeOutput(default_format=OutputFormat.table)
     formats.emit(comparison(0, 0), env, OutputFormat.jsonl)
-    assert env.stdout.getvalue() == '{"metric":"revenue","ratio":2.5}\n'
+    # A compared row's reason (why it was not compared) is null.
+    assert env.stdout.getvalue() == '{"metric":"revenue","ratio":2.5,"reason":null}\n'
     assert env.tables == []
 
 
 def test_emit_indents_json_for_a_terminal_only() -> None:
     tty = FakeOutput(stdout_is_tty=True)
     formats.emit(comparison(0, 0), tty, OutputFormat.json)
-    assert tty.stdout.getvalue() == '[\n  {\n    "metric": "revenue",\n    "ratio": 2.5\n  }\n]\n'
+    assert tty.stdout.getvalue() == (
+        '[\n  {\n    "metric": "revenue",\n    "ratio": 2.5,\n    "reason": null\n  }\n]\n'
+    )
     pipe = FakeOutput(stdout_is_tty=False)
     formats.emit(comparison(0, 0), pipe, OutputFormat.json)
-    assert pipe.stdout.getvalue() == '[{"metric":"revenue","ratio":2.5}]\n'
+    assert pipe.stdout.getvalue() == '[{"metric":"revenue","ratio":2.5,"reason":null}]\n'
+
+
+def test_compare_json_lists_the_series_not_compared_with_their_reason() -> None:
+    def missing(entity: str, reason: str) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"metric": ["m"], "entity": [entity], "unit": ["CNY"], "reason": [reason]}
+        )
+
+    frame = pd.DataFrame({"metric": ["revenue"], "ratio": [2.5], "flags": ["estimate;about"]})
+    result = ComparisonResult(
+        frame,
+        year_from=2014,
+        year_to=2023,
+        only_from=missing("b", "no_year_to"),
+        only_to=missing("a", "status_left_out"),
+    )
+    env = FakeOutput()
+    formats.emit(result, env, OutputFormat.jsonl)
+    assert [orjson.loads(line) for line in env.stdout.getvalue().splitlines()] == [
+        {"metric": "revenue", "ratio": 2.5, "flags": ["estimate", "about"], "reason": None},
+        {"metric": "m", "ratio": None, "flags": [], "reason": "status_left_out"},
+        {"metric": "m", "ratio": None, "flags": [], "reason": "no_year_to"},
+    ]
+    assert env.notes == []  # the rows say it: no note
+    csv_env = FakeOutput()
+    formats.emit(result, csv_env, OutputFormat.csv)
+    assert csv_env.stdout.getvalue() == "metric,ratio,flags\nrevenue,2.5,estimate;about\n"
+    assert len(csv_env.notes) == 1
 
 
 @pytest.mark.parametrize(

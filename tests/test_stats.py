@@ -150,8 +150,9 @@ def test_compare_gives_the_documented_columns_and_values(sample_csv) -> None:
 def test_compare_names_the_series_that_lack_one_year(sample_csv) -> None:
     observations = load_observations(str(sample_csv)).frame
     comparison = compare(observations, 2014, 2023)
-    assert ("employees", "zgc") not in set(comparison.only_from.itertuples(index=False, name=None))
-    assert ("invention_patents", "zgc") in set(
+    only_from = comparison.only_from[["metric", "entity"]]
+    assert ("employees", "zgc") not in set(only_from.itertuples(index=False, name=None))
+    assert ("invention_patents", "zgc", "patents", "no_year_from") in set(
         comparison.only_to.itertuples(index=False, name=None)
     )
 
@@ -676,8 +677,18 @@ def test_compare_lays_out_both_ends_with_their_marks() -> None:
     assert (row["change_pct_low"], row["change_pct_low_open"]) == (100.0, True)
     assert math.isnan(row["change_pct_high"]) and row["change_pct_high_open"]
     assert (row["value_from_low"], row["value_from_high"]) == (0.0, 1.0)
-    assert comparison.only_from.to_dict("list") == {"metric": ["b"], "entity": ["x"]}
-    assert comparison.only_to.to_dict("list") == {"metric": ["c", "c"], "entity": ["x", "y"]}
+    assert comparison.only_from.to_dict("list") == {
+        "metric": ["b"],
+        "entity": ["x"],
+        "unit": [""],
+        "reason": ["no_year_to"],
+    }
+    assert comparison.only_to.to_dict("list") == {
+        "metric": ["c", "c"],
+        "entity": ["x", "y"],
+        "unit": ["", ""],
+        "reason": ["no_year_from", "no_year_from"],
+    }
 
 
 def test_compare_without_checking_years_leaves_out_what_it_cannot_compare() -> None:
@@ -689,7 +700,7 @@ def test_compare_without_checking_years_leaves_out_what_it_cannot_compare() -> N
     assert list(comparison.frame.columns) == compare_columns()
     assert order(comparison.only_from) == "a/x b/x c/x c/y d/x".split()
     assert comparison.only_to.empty
-    assert list(comparison.only_to.columns) == ["metric", "entity"]
+    assert list(comparison.only_to.columns) == ["metric", "entity", "unit", "reason"]
 
 
 def test_compare_orders_rows_by_metric_then_entity() -> None:

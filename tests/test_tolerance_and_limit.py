@@ -92,7 +92,8 @@ def test_series_out_of_reach_stay_not_compared(tmp_path: Path) -> None:
     result = compare(load_observations(str(data)).frame, 2014, 2023, tolerance=1)
     assert list(result.only_from.itertuples(index=False, name=None)) == []
     # alone has 2023 only; far has nothing within ±1 of either year, so it is in neither list.
-    assert list(result.only_to.itertuples(index=False, name=None)) == [("alone", "x")]
+    only_to = result.only_to[["metric", "entity", "reason"]]
+    assert list(only_to.itertuples(index=False, name=None)) == [("alone", "x", "no_year_from")]
 
 
 def test_the_two_ends_are_different_observations_in_order(tmp_path: Path) -> None:

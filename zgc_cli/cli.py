@@ -441,19 +441,38 @@ def export(
     bom: BomOption = False,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
+    package: Annotated[
+        Path | None,
+        typer.Option(
+            "--package",
+            metavar="DIR",
+            help="Write the selection as a Frictionless Data Package in DIR: metrics.csv and "
+            "datapackage.json (schema, sources, licences, SHA-256). Never over an input.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the observations themselves: every column of the data file, exactly.
 
     `zgc export | zgc export --data -` gives back the same bytes (`--lang` is for
     the table's headers and for messages; the bytes never change with it); `zgc
-    export -o zgc.xlsx` writes a workbook, `zgc export --bom > zgc.csv` a CSV for Excel.
+    export -o zgc.xlsx` writes a workbook, `zgc export --bom > zgc.csv` a CSV for Excel;
+    `zgc export -m revenue --package revenue/` a data package of the selection.
     """
     from zgc_cli import stats
     from zgc_cli.present.formats import emit
 
+    if package is not None and (output is not None or fmt is not None or bom):
+        raise ZgcError(phrase("package.with_output"), ExitCode.USAGE)
     env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
+    if package is not None:
+        from zgc_cli.present.package import package_paths
+
+        for path in package_paths(package):
+            env.claim_file(path, data)
+    dataset = _dataset(env, data, sheet, prefer, as_of)
     result = stats.observations(
-        _dataset(env, data, sheet, prefer, as_of),
+        dataset,
         metric,
         entity,
         category,
@@ -461,7 +480,13 @@ def export(
         year_from=year_from,
         year_to=year_to,
     )
-    emit(result, env, fmt)
+    if package is None:
+        emit(result, env, fmt)
+        return
+    from zgc_cli.present.package import write_package
+
+    for path in write_package(result.frame, dataset, package):
+        env.wrote(str(path))
 
 
 @app.command()
@@ -954,6 +979,38 @@ def extract(
         for name, text in sidecars(result).items():
             with atomic_output(target.parent / name) as stream:
                 stream.write(text)
+
+
+@app.command()
+def schema(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="NAME",
+            help="The output: export, series, catalog, compare, search, source, share, "
+            "timeline, verify, diff, extract, cite. Without NAME: the names.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of a command's JSON output.
+
+    `zgc schema compare` describes what `zgc compare --format json` writes: an array
+    of rows (a `--format jsonl` line is one row). `series` is `zgc metrics ID...`,
+    `catalog` is `zgc metrics` without ids; `cite` is `zgc cite --style csl-json`.
+    """
+    from zgc_cli.present.schemas import schema_names, schema_text
+
+    env: Environment = ctx.obj
+    names = schema_names()
+    if name is None:
+        env.stdout.write("".join(f"{one}\n" for one in names))
+        return
+    try:
+        env.stdout.write(schema_text(name))
+    except KeyError:
+        raise ZgcError(phrase("schema.unknown", name=name, names=", ".join(names))) from None
 
 
 @app.command()

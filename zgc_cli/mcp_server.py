@@ -358,6 +358,8 @@ def compare_rows(frame: pd.DataFrame, passages: Passages) -> list[dict[str, Any]
                 out[quantity] = figure(
                     row, quantity, end, unit=_unit_of(quantity, unit), derived_from=inputs
                 )
+        # A comparison, as the CLI's JSON row says it (the series not compared are apart).
+        out["reason"] = None
         rows.append(out)
     return rows
 

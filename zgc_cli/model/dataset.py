@@ -167,11 +167,17 @@ def publication_of(
         sources = named
     if not sources or not isinstance(sources[0], dict):
         return None
-    return publication_from(sources[0])
+    return publication_from(sources[0], package)
 
 
-def publication_from(source: Mapping[str, object]) -> Publication:
-    """A data package's ``sources`` entry as a :class:`Publication` (absent fields empty)."""
+def publication_from(
+    source: Mapping[str, object], package: Mapping[str, object] | None = None
+) -> Publication:
+    """A data package's ``sources`` entry as a :class:`Publication` (absent fields empty).
+
+    Its authors are its own ``authors``, else those ``package`` names as contributors
+    (see :func:`source_authors`).
+    """
 
     def text(key: str) -> str:
         value = source.get(key, "")
@@ -180,7 +186,7 @@ def publication_from(source: Mapping[str, object]) -> Publication:
     return Publication(
         title=text("title"),
         publisher=text("publisher"),
-        authors=text("authors"),
+        authors=source_authors(package or {}, source),
         date=text("date"),
         name=text("name"),
         kind=text("type"),
@@ -189,6 +195,28 @@ def publication_from(source: Mapping[str, object]) -> Publication:
         language=text("language"),
         issue=text("issue"),
     )
+
+
+def source_authors(package: Mapping[str, object], source: Mapping[str, object]) -> str:
+    """A source's authors, joined by ', ': its own ``authors`` (as zgc's packages before
+    1.3 and drafts write them), else the package's ``contributors`` whose ``roles`` (or
+    v1 ``role``) say ``author``, who wrote its first source."""
+    own = source.get("authors")
+    if own:
+        return str(own)
+    sources = package.get("sources")
+    if not isinstance(sources, list) or not sources or sources[0] is not source:
+        return ""
+    contributors = package.get("contributors")
+    names: list[str] = []
+    for contributor in contributors if isinstance(contributors, list) else []:
+        if not isinstance(contributor, Mapping):
+            continue
+        roles = contributor.get("roles")
+        said = roles if isinstance(roles, list) else [contributor.get("role")]
+        if "author" in said and contributor.get("title"):
+            names.append(str(contributor["title"]))
+    return ", ".join(names)
 
 
 def load_publication(source: DataSource) -> Publication | None:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 
 from zgc_cli.phrases.errors import ERROR_PHRASES
 from zgc_cli.phrases.extract import EXTRACT_PHRASES
+from zgc_cli.phrases.formats import FORMAT_PHRASES
 from zgc_cli.phrases.mcp import MCP_PHRASES
 from zgc_cli.phrases.verify import VERIFY_PHRASES
 from zgc_cli.phrases.vintages import VINTAGE_PHRASES
@@ -237,4 +238,5 @@ PHRASES: dict[str, dict[str, str]] = {
     **EXTRACT_PHRASES,
     **MCP_PHRASES,
     **VINTAGE_PHRASES,
+    **FORMAT_PHRASES,
 }

@@ -147,3 +147,13 @@ VINTAGE_PHRASES["vintages.note_line"] = {
 }
 VINTAGE_PHRASES["vintages.series_year"] = {"en": "{name} {year}", "zh": "{name}{year}年"}
 VINTAGE_PHRASES["vintages.year"] = {"en": "{year}", "zh": "{year}年"}
+# Where a row joins two figures that count differently (口径): the mark and its legend.
+VINTAGE_PHRASES["vintages.scope_compared"] = {
+    "en": "{mark} {name}: the two figures differ in scope ({command} shows each)",
+    "zh": "{mark} {name}：两个数据口径不同（各自口径见 {command}）",
+}
+VINTAGE_PHRASES["vintages.scope_series"] = {
+    "en": "{mark} {year}: its change from {previous} joins figures that differ in scope "
+    "({command} shows each)",
+    "zh": "{mark} {year}年：与{previous}年相比的变化涉及口径不同的数据（各自口径见 {command}）",
+}

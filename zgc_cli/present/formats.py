@@ -106,8 +106,9 @@ def machine_cells(frame: pd.DataFrame, missing: Any = None) -> list[np.ndarray]:
 
 
 def _quoted(text: str, delimiter: str | None) -> str:
-    """CSV's minimal quoting (as the csv module and pandas do it), or none without a delimiter."""
-    if delimiter is None:
+    """CSV's minimal quoting (as the csv module and pandas do it), or none without a
+    delimiter, and none in TSV, which has no quoting (:mod:`zgc_cli.present.tsv`)."""
+    if delimiter is None or delimiter == "\t":
         return text
     if delimiter in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
@@ -398,6 +399,10 @@ def write_machine(
     whatever the frame's size; the bytes are the same as writing it at once.
     """
     if fmt in (OutputFormat.csv, OutputFormat.tsv):
+        if fmt is OutputFormat.tsv:
+            from zgc_cli.present.tsv import refuse_unwritable
+
+            refuse_unwritable(frame)  # before a byte is written
         if excel:
             stream.write(BOM)
         delimiter = "," if fmt is OutputFormat.csv else "\t"
@@ -431,18 +436,23 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     if chosen is OutputFormat.table:
         env.show_table(result)
         return
+    frame = result.frame
+    if chosen in (OutputFormat.json, OutputFormat.jsonl):
+        from zgc_cli.present.structured import json_frame
+
+        frame = json_frame(result)  # flags as arrays; compare's series not compared
     try:
         if target.path is None:
             stream = for_terminal(env.stdout, chosen) if env.stdout_is_tty else env.stdout
-            write_machine(result.frame, chosen, stream, env.stdout_is_tty, target.bom)
+            write_machine(frame, chosen, stream, env.stdout_is_tty, target.bom)
             env.stdout.flush()
         else:
-            _write_file(result.frame, chosen, target)
+            _write_file(frame, chosen, target)
     except MemoryError:
         raise ZgcError(phrase("run.memory_output")) from None
     if target.path is not None:
         env.wrote(str(target.path))
-    for note in pipe_notes(result, env):
+    for note in pipe_notes(result, env, chosen):
         env.note(note)
 
 
@@ -468,10 +478,11 @@ def for_terminal(stream: TextIO, fmt: OutputFormat) -> TextIO:
     return cast(TextIO, SpelledOut(stream, json=json))
 
 
-def pipe_notes(result: Result, env: Output) -> list[str]:
-    """What a table would show that the machine rows do not carry, as notes for stderr."""
+def pipe_notes(result: Result, env: Output, fmt: OutputFormat | None = None) -> list[str]:
+    """What a table would show that the machine rows of ``fmt`` do not carry, as notes."""
     from zgc_cli.stats.results import ComparisonResult
 
-    if isinstance(result, ComparisonResult) and result.not_compared:
+    json = fmt in (OutputFormat.json, OutputFormat.jsonl)  # JSON has them, with a reason
+    if isinstance(result, ComparisonResult) and result.not_compared and not json:
         return [message("note.not_compared", env.language, count=result.not_compared)]
     return []

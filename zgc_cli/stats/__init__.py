@@ -186,12 +186,20 @@ def comparison(
     )
     from zgc_cli.stats.vintages import compared_vintages
 
+    only_from, only_to = compared.only_from, compared.only_to
+    if statuses:
+        # Say so where the figure is there but of a status --status left out.
+        from zgc_cli.stats.growth import status_left_out
+
+        every_status = select(dataset.frame, metrics, entities, categories, dataset.indicators)
+        only_from = status_left_out(only_from, every_status, year_to, tolerance)
+        only_to = status_left_out(only_to, every_status, year_from, tolerance)
     return ComparisonResult(
         sort_comparison(compared.frame, sort, reverse),
         year_from=year_from,
         year_to=year_to,
-        only_from=compared.only_from,
-        only_to=compared.only_to,
+        only_from=only_from,
+        only_to=only_to,
         entity_names=dataset.entity_names(),
         tolerance=tolerance,
         names=_indicator_names(dataset),

@@ -45,7 +45,7 @@ def series_columns() -> list[str]:
     """
     measures = [measure.name for measure in measures_for(View.series)]
     columns = [*OBSERVATION_COLUMNS[:7], *measures, "flags", "previous_year", "year_basis", "kind"]
-    return with_interval_columns(columns, {"value", *measures})
+    return [*with_interval_columns(columns, {"value", *measures}), "scope_differs"]
 
 
 def compare_columns() -> list[str]:
@@ -54,7 +54,10 @@ def compare_columns() -> list[str]:
     Both values and each measure are followed by their six interval columns.
     """
     measures = [measure.name for measure in measures_for(View.compare)]
-    return with_interval_columns(_compare_columns(measures), {"value_from", "value_to", *measures})
+    columns = with_interval_columns(
+        _compare_columns(measures), {"value_from", "value_to", *measures}
+    )
+    return [*columns, "scope_differs"]
 
 
 def _compare_columns(measures: list[str]) -> list[str]:
@@ -226,6 +229,19 @@ def flags(*endpoints: pd.DataFrame) -> pd.Series:
     return pd.Series(spelled[codes], index=endpoints[0].index, dtype=object)
 
 
+def scopes(rows: pd.DataFrame) -> np.ndarray:
+    """Each row's scope (口径) where the data says it differs from its indicator's, else ''.
+
+    Two figures count alike when these are equal: a row whose ``scope_differs`` is
+    not ``true`` counts as its indicator defines it, whatever its ``scope`` says.
+    """
+    if "scope_differs" not in rows.columns or "scope" not in rows.columns:
+        return np.full(len(rows), "", dtype=object)
+    differs = rows["scope_differs"].astype(str).str.strip().str.lower().to_numpy() == "true"
+    texts = rows["scope"].astype(object).where(rows["scope"].notna(), "").astype(str)
+    return np.where(differs, texts.to_numpy(dtype=object), "")
+
+
 def _previous_positions(groups: np.ndarray) -> np.ndarray:
     """Each row's previous row in its group (rows of a group are together), -1 for a first."""
     positions = np.arange(len(groups)) - 1
@@ -284,6 +300,10 @@ def series_growth(
     result["previous_year"] = previous["year"].astype("Int16")
     result["year_basis"] = _year_basis(rows)
     result["kind"] = kinds
+    # The change of a row rests on the previous figure too: do the two count alike?
+    own = scopes(rows)
+    previous_scope = np.where(before >= 0, own[np.maximum(before, 0)], own)
+    result["scope_differs"] = own != previous_scope
     return result[series_columns()].reset_index(drop=True)
 
 
@@ -319,6 +339,7 @@ def compare_endpoints(
     result["year_basis_from"] = _year_basis(start)
     result["year_basis_to"] = _year_basis(end)
     result["kind"] = kinds
+    result["scope_differs"] = scopes(start) != scopes(end)
     return result[compare_columns()].reset_index(drop=True)
 
 
@@ -428,7 +449,11 @@ def compare(
     common = start.index.intersection(end.index)
     only_from = start.index.difference(common)
     only_to = end.index.difference(common)
+    # Each series' unit, for those not compared: the unit of the end it has.
+    units = pd.concat([start["unit"], end["unit"]]).astype(str)
+    units = units[~units.index.duplicated()]
     start, end = start.loc[common], end.loc[common]
+    lone_from, lone_to = only_from[:0], only_to[:0]
     in_order = start["year"].astype("int64").to_numpy() < end["year"].astype("int64").to_numpy()
     if not in_order.all():  # only with a tolerance: both ends may reach the same years
         crossed = common[~in_order]
@@ -438,8 +463,7 @@ def compare(
         lone = crossed.difference(paired)
         # One observation in reach of both ends: not compared, listed at the nearer end.
         nearer_start = start.loc[lone, "_rank"].to_numpy() <= end.loc[lone, "_rank"].to_numpy()
-        only_from = only_from.append(lone[nearer_start])
-        only_to = only_to.append(lone[~nearer_start])
+        lone_from, lone_to = lone[nearer_start], lone[~nearer_start]
         start = pd.concat(
             [start[in_order], start_rows.loc[pairs["_start"].to_numpy()].set_index(_KEY)]
         )
@@ -448,14 +472,58 @@ def compare(
         start.drop(columns="_rank").reset_index(), end.drop(columns="_rank").reset_index(), declared
     )
     frame = frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
-    return Comparison(frame=frame, only_from=_key_frame(only_from), only_to=_key_frame(only_to))
+    return Comparison(
+        frame=frame,
+        only_from=_key_frame(units, (only_from, NO_YEAR_TO), (lone_from, ONE_OBSERVATION)),
+        only_to=_key_frame(units, (only_to, NO_YEAR_FROM), (lone_to, ONE_OBSERVATION)),
+    )
 
 
-def _key_frame(index: pd.Index) -> pd.DataFrame:
-    frame = index.to_frame(index=False)
-    if frame.empty:
-        return pd.DataFrame({"metric": pd.Series(dtype=str), "entity": pd.Series(dtype=str)})
-    return frame.astype(str).sort_values(_KEY).reset_index(drop=True)
+# Why a series is not compared (the ``reason`` of compare's JSON rows).
+NO_YEAR_FROM = "no_year_from"  # no figure of the first year (within the tolerance)
+NO_YEAR_TO = "no_year_to"  # no figure of the second year
+ONE_OBSERVATION = "one_observation"  # one figure is the nearest to both years (a tolerance)
+STATUS_LEFT_OUT = "status_left_out"  # the missing end has a figure --status left out
+NOT_COMPARED_REASONS: tuple[str, ...] = (NO_YEAR_FROM, NO_YEAR_TO, ONE_OBSERVATION, STATUS_LEFT_OUT)
+
+
+def _key_frame(units: pd.Series, *parts: tuple[pd.Index, str]) -> pd.DataFrame:
+    """(metric, entity) of the series not compared, each with its unit and ``reason``, sorted."""
+    frames = [
+        index.to_frame(index=False)
+        .astype(str)
+        .assign(unit=units.loc[index].to_numpy(dtype=object), reason=reason)
+        for index, reason in parts
+        if len(index)
+    ]
+    if not frames:
+        return pd.DataFrame(
+            {name: pd.Series(dtype=str) for name in ("metric", "entity", "unit", "reason")}
+        )
+    frame = pd.concat(frames, ignore_index=True)
+    return frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
+
+
+def status_left_out(
+    missing: pd.DataFrame, every_status: pd.DataFrame, year: int, tolerance: int
+) -> pd.DataFrame:
+    """``missing`` (series without ``year``), its reason ``status_left_out`` where the
+    observations of every status have a figure within ±tolerance of ``year``."""
+    if missing.empty:
+        return missing
+    near = (every_status["year"].astype("int64") - year).abs() <= tolerance
+    have = set(
+        zip(
+            every_status.loc[near, "metric"].astype(str),
+            every_status.loc[near, "entity"].astype(str),
+            strict=True,
+        )
+    )
+    keys = zip(missing["metric"], missing["entity"], strict=True)
+    left_out = np.array([key in have for key in keys], dtype=bool)
+    reasons = missing["reason"].to_numpy(dtype=object)
+    replaceable = left_out & (reasons != ONE_OBSERVATION)
+    return missing.assign(reason=np.where(replaceable, STATUS_LEFT_OUT, reasons))
 
 
 def span(observations: pd.DataFrame, declared: Mapping[str, Kind] | None = None) -> pd.DataFrame:

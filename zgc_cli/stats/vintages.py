@@ -55,7 +55,10 @@ def cited(dataset: Dataset, source: DataSource, publication: str = "") -> Cited:
     chosen = next((one for one in entries if publication and one.get("name") == publication), None)
     if chosen is None:
         chosen = entries[0] if entries else {}
-    parts = [_text(chosen.get(key, "")) for key in ("publisher", "date", "title", "authors")]
+    from zgc_cli.model.dataset import source_authors
+
+    parts = [_text(chosen.get(key, "")) for key in ("publisher", "date", "title")]
+    parts.append(source_authors(package, chosen) if isinstance(package, Mapping) else "")
     return Cited(
         "; ".join(part for part in parts if part),
         _text(chosen.get("date", "")),
@@ -83,7 +86,7 @@ def named_publication(
         if isinstance(one, Mapping) and one.get("name") == name:
             address = _text(one.get("path", ""))
             return (
-                publication_from(one),
+                publication_from(one, package),
                 address if address.startswith(("http://", "https://")) else "",
             )
     return fallback, url

@@ -37,11 +37,15 @@ from zgc_cli.present.views.common import (
     year_text,
 )
 from zgc_cli.present.views.vintages import (
+    SCOPE_MARK,
     compared_notes,
     latest_note,
     mark_compared,
     mark_latest,
     mark_revised,
+    scope_differs,
+    scope_notes_compared,
+    scope_notes_series,
     vintage_notes,
 )
 from zgc_cli.stats.measures import View, measures_for
@@ -136,7 +140,8 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
             rows.append(
                 [
                     entity_label(row["entity"], result.entity_names, lang),
-                    year_text(row["year"], row["year_basis"]),
+                    year_text(row["year"], row["year_basis"])
+                    + (SCOPE_MARK if scope_differs(row) else ""),
                     marked_interval(
                         row["value"],
                         bounds_of(row, "value"),
@@ -166,6 +171,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         mark_revised(rows, rows_of_metric, result.vintages, column=2)
         renderables.append(build_table(columns, rows, title=title, width=width))
         renderables.extend(vintage_notes(rows_of_metric, result.vintages, lang, width))
+        renderables.extend(scope_notes_series(rows_of_metric, lang))
         renderables.extend(_outside_window(rows_of_metric, result.entity_names, lang, width))
         shown = [cell for row_cells in rows for cell in row_cells[2:]]
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
@@ -237,7 +243,10 @@ def compare_view(
         rows.append(
             [
                 # The id beneath, to type next; not when the name is the id already.
-                labelled(label + years, str(row["metric"]) if named else ""),
+                labelled(
+                    label + years + (SCOPE_MARK if scope_differs(row) else ""),
+                    str(row["metric"]) if named else "",
+                ),
                 *ends,
                 *(
                     measure_text(
@@ -266,6 +275,7 @@ def compare_view(
     marked = mark_compared(rows, result.frame, result.vintages)
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
     renderables.extend(compared_notes(marked, result, lang))
+    renderables.extend(scope_notes_compared(result, lang))
     shown = [str(cell) for row_cells in rows for cell in row_cells[1:]]
     note = legend(result.frame["flags"], lang, width, interval_marks(shown, lang), shown)
     if note is not None:

@@ -18,6 +18,8 @@ from zgc_cli.present.numbers import human_number
 from zgc_cli.present.tables import plain
 
 MARK = "†"
+# A row whose two figures (a comparison's ends, a change's) count differently (口径).
+SCOPE_MARK = "‡"
 
 
 def _keyed(vintages: pd.DataFrame) -> dict[tuple[str, str, int], dict[Any, Any]]:
@@ -154,3 +156,46 @@ def revised_mark(row: Mapping[Any, Any], vintages: pd.DataFrame) -> str:
 def vintage_texts(rows: pd.DataFrame, vintages: pd.DataFrame, lang: Language) -> list[str]:
     """The lines of :func:`vintage_notes` as plain text (the report's notes)."""
     return [str(line) for line in vintage_notes(rows, vintages, lang, None)]
+
+
+def scope_differs(row: Mapping[Any, Any]) -> bool:
+    """Whether a series or compare row joins figures of different scope (its column says)."""
+    return row.get("scope_differs") is True or str(row.get("scope_differs")) == "True"
+
+
+def scope_notes_compared(result: Any, lang: Language) -> list[RenderableType]:
+    """One dim line per compared series whose two ends differ in scope."""
+    from zgc_cli.present.views.common import series_label
+
+    lines: list[RenderableType] = []
+    for row in result.frame.to_dict("records"):
+        if scope_differs(row):
+            name = series_label(
+                row["metric"], row["entity"], result.names, result.entity_names, lang
+            )
+            text = message(
+                "vintages.scope_compared",
+                lang,
+                mark=SCOPE_MARK,
+                name=name,
+                command=f"zgc source {row['metric']}",
+            )
+            lines.append(plain(text, style="dim"))
+    return lines
+
+
+def scope_notes_series(rows: pd.DataFrame, lang: Language) -> list[RenderableType]:
+    """One dim line per series row whose change joins figures of different scope."""
+    lines: list[RenderableType] = []
+    for row in rows.to_dict("records"):
+        if scope_differs(row) and not pd.isna(row["previous_year"]):
+            text = message(
+                "vintages.scope_series",
+                lang,
+                mark=SCOPE_MARK,
+                year=int(row["year"]),
+                previous=int(row["previous_year"]),
+                command=f"zgc source {row['metric']}",
+            )
+            lines.append(plain(text, style="dim"))
+    return lines
