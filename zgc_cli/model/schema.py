@@ -147,4 +147,4 @@ QUALIFIER_MARKS: dict[str, str] = {
     "less_than": "<",
     "order_of_magnitude": "≈",
 }
-STATUS_MARKS: dict[str, str] = {"estimate": "*", "target": "†", "derived": "^"}
+STATUS_MARKS: dict[str, str] = {"estimate": "*", "target": "§", "derived": "^"}

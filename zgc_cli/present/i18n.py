@@ -52,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.detail": {"en": "Detail", "zh": "说明"},
     # The legend of marks in tables.
     "mark.estimate": {"en": "* estimate", "zh": "* 预计值"},
-    "mark.target": {"en": "† target", "zh": "† 目标值"},
+    "mark.target": {"en": "§ target", "zh": "§ 目标值"},
     "mark.derived": {"en": "^ derived by zgc", "zh": "^ 推算值"},
     "mark.more_than": {"en": "> more than", "zh": "> 超过"},
     "mark.nearly": {"en": "<~ nearly", "zh": "<~ 接近"},

@@ -58,7 +58,7 @@ DRAFT_UNIT_NAMES: dict[str, dict[str, str]] = {
 def _with_unit(number: str, unit: str, lang: Language) -> str:
     names = DRAFT_UNIT_NAMES.get(unit)
     if unit in UNIT_NAMES or names is None:
-        # 50%† (a target): the number already ends with its unit, before the status mark
+        # 50%§ (a target): the number already ends with its unit, before the status mark
         bare = number.rstrip("".join(STATUS_MARKS.values()))
         if unit_name(unit, lang) and bare.endswith(unit_name(unit, lang)):
             return number
