@@ -65,6 +65,7 @@ class ZgcGroup(TyperGroup):
             # Typer's usage errors (its own click, or the click package before 0.26).
             if type(error).__module__.startswith(("typer", "click")):
                 _refuse_negative_number(error, ctx)
+                _refuse_unknown_language(error, ctx)
                 raise
             internal = phrase(
                 "run.internal", kind=type(error).__name__, error=str(error), variable=DEBUG_ENV_VAR
@@ -77,6 +78,18 @@ def _refuse_negative_number(error: Exception, ctx: Any) -> None:
     option = str(getattr(error, "option_name", ""))
     if type(error).__name__ == "NoSuchOption" and re.fullmatch(r"-[0-9][0-9.]*", option):
         said = phrase("usage.negative_number", number=option)
+        fail(said, ExitCode.USAGE, _language(ctx))
+
+
+def _refuse_unknown_language(error: Exception, ctx: Any) -> None:
+    """``--lang fr``: one line naming the languages there are, not a usage box."""
+    if getattr(getattr(error, "param", None), "name", None) == "lang":
+        wanted = re.search(r"'([^']*)' is not one of", str(getattr(error, "message", "")))
+        said = phrase(
+            "usage.unknown_language",
+            wanted=wanted.group(1) if wanted else "",
+            available=", ".join(Language),
+        )
         fail(said, ExitCode.USAGE, _language(ctx))
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 
 from zgc_cli.phrases.errors import ERROR_PHRASES
 from zgc_cli.phrases.extract import EXTRACT_PHRASES
+from zgc_cli.phrases.selection import SELECTION_PHRASES
 from zgc_cli.phrases.verify import VERIFY_PHRASES
 from zgc_cli.phrases.vintages import VINTAGE_PHRASES
 
@@ -235,4 +236,5 @@ PHRASES: dict[str, dict[str, str]] = {
     **VERIFY_PHRASES,
     **EXTRACT_PHRASES,
     **VINTAGE_PHRASES,
+    **SELECTION_PHRASES,
 }

@@ -1,0 +1,59 @@
+"""What the front door says: names that mean several ids, and why a result is empty."""
+
+from __future__ import annotations
+
+SELECTION_PHRASES: dict[str, dict[str, str]] = {
+    # --- a name (Beijing, 北京, ZGC, 企业总收入) that means more than one id ---
+    "names.ambiguous_metric": {
+        "en": "{wanted!r} could be any of these metrics: {candidates}; give its id",
+        "zh": "{wanted!r} 可指多个指标：{candidates}；请给出指标代码",
+    },
+    "names.ambiguous_entity": {
+        "en": "{wanted!r} could be any of these entities: {candidates}; give its id",
+        "zh": "{wanted!r} 可指多个主体：{candidates}；请给出主体代码",
+    },
+    # A candidate: the id to type and, beside it, what it is called.
+    "names.candidate": {"en": "{id} ({name})", "zh": "“{name}”（{id}）"},
+    "names.candidate_id": {"en": "{id}", "zh": "“{id}”"},
+    # A suggestion: English readers get the id to type, Chinese readers the name (also typeable).
+    # (``shown`` is the id in English and the name in Chinese.)
+    "names.suggestion": {"en": "{shown}", "zh": "“{shown}”"},
+    "usage.unknown_language": {
+        "en": "--lang {wanted}: zgc speaks {available}",
+        "zh": "--lang {wanted}：zgc 支持的语言为 {available}",
+    },
+    # --- an empty result: why, and what would give one (a note, exit 0) ---
+    "empty.series_years": {
+        "en": "no figure of {metrics} {window}; its years: {years}{nearest}",
+        "zh": "{metrics}{window}没有数据；其年份：{years}{nearest}",
+    },
+    "empty.nearest": {
+        "en": " (nearest: {nearest}, e.g. {option})",
+        "zh": "（最近的年份：{nearest}，例如 {option}）",
+    },
+    "empty.window_from": {"en": "from {year_from} on", "zh": "在{year_from}年及以后"},
+    "empty.window_to": {"en": "up to {year_to}", "zh": "在{year_to}年及以前"},
+    "empty.window_between": {
+        "en": "between {year_from} and {year_to}",
+        "zh": "在{year_from}年至{year_to}年间",
+    },
+    "empty.filters": {
+        "en": "nothing matched {filters}: without them there are {count} row(s)",
+        "zh": "没有符合 {filters} 的结果：不加这些条件共有{count}行",
+    },
+    "empty.catalog_years": {
+        "en": "no figure {window}; the data's years: {first}–{last}",
+        "zh": "{window}没有数据；数据的年份范围：{first}–{last}年",
+    },
+    "empty.share_no_whole": {
+        "en": "no share of {metric}: its entities ({entities}) have no whole with a figure "
+        "in the same year; metrics with a part and its whole in one year: {usable}",
+        "zh": "无法计算{metric}的占比：其主体（{entities}）没有同年有数据的上级总体；"
+        "同一年份既有部分又有总体数据的指标：{usable}",
+    },
+    "empty.share_none_usable": {"en": "none in this data", "zh": "此数据中没有"},
+    "empty.nothing_matched": {
+        "en": "nothing matched: no row passes the filters ({filters})",
+        "zh": "没有匹配的结果：没有数据符合筛选条件（{filters}）",
+    },
+}
