@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from zgc_cli import __version__
 from zgc_cli.completion import (
@@ -31,6 +31,7 @@ from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import CitationStyle, OutputFormat
+from zgc_cli.present.guide import epilog, welcome
 from zgc_cli.present.i18n import Language, message
 
 if TYPE_CHECKING:
@@ -73,6 +74,31 @@ class ZgcGroup(TyperGroup):
             fail(internal, lang=_language(ctx))
 
 
+# The panels of every command's help, in this order after the command's own options: what
+# to show, how, from which data; what few need (a sheet, overlapping sources, a BOM) last.
+SELECTION = "Selection"
+OUTPUT = "Output"
+DATA = "Data sources"
+ADVANCED = "Advanced"
+PANEL_ORDER: tuple[str, ...] = (SELECTION, OUTPUT, DATA, ADVANCED)
+
+
+class ZgcCommand(TyperCommand):
+    """A command whose help shows its option panels in :data:`PANEL_ORDER`, whatever the
+    order of the function's parameters (Typer shows them in the order first met)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        declared = self.params
+        rank = {name: place for place, name in enumerate(PANEL_ORDER)}
+        self.params = sorted(
+            declared, key=lambda param: rank.get(str(getattr(param, "rich_help_panel", "")), -1)
+        )
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.params = declared
+
+
 def _refuse_negative_number(error: Exception, ctx: Any) -> None:
     """``zgc compare -5 2023``: click takes ``-5`` for an option; say what it is instead."""
     option = str(getattr(error, "option_name", ""))
@@ -106,7 +132,7 @@ app = typer.Typer(
     "series with growth rates, comparisons between years, clean CSV/JSON for pipes.",
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -136,6 +162,10 @@ def main_callback(
     Zhongguancun; every one is traceable to its sentence (`zgc verify`).
     """
     ctx.obj = Environment()
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        # Bare `zgc`: what the data is and where to start, not a usage error.
+        typer.echo(welcome(ctx.obj.language), nl=False)
+        raise typer.Exit()
 
 
 # --- options shared by the data commands, declared once -----------------------------
@@ -146,6 +176,7 @@ DataOption = Annotated[
     list[str] | None,
     typer.Option(
         "--data",
+        rich_help_panel=DATA,
         help="Observations (metric, year, value): csv, tsv, json, jsonl, xlsx; `-` is stdin, "
         "`shipped` the shipped data. Repeat to combine. Default: $ZGC_DATA, else shipped.",
         show_default=False,
@@ -155,6 +186,7 @@ SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
+        rich_help_panel=ADVANCED,
         help="The .xlsx sheet to read (default: the first).",
         show_default=False,
     ),
@@ -163,6 +195,7 @@ PreferOption = Annotated[
     list[str] | None,
     typer.Option(
         "--prefer",
+        rich_help_panel=ADVANCED,
         help="The source whose figure counts where sources overlap (repeatable). "
         "Default: the latest publication (--as-of); an overlap of one date is an error.",
         show_default=False,
@@ -173,6 +206,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
+        rich_help_panel=DATA,
         help="Each figure as published on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD): "
         "its latest vintage then. Default: the latest publication.",
         show_default=False,
@@ -183,6 +217,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        rich_help_panel=OUTPUT,
         help="Output format. Default: from --output's extension, else table on a terminal "
         "and csv in a pipe.",
         show_default=False,
@@ -193,6 +228,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        rich_help_panel=OUTPUT,
         help="Write to FILE, in the format of its extension: .csv .tsv .json .jsonl .md "
         ".xlsx (`zgc[excel]`). Written whole; replaces FILE, never an input.",
         show_default=False,
@@ -202,6 +238,7 @@ BomOption = Annotated[
     bool,
     typer.Option(
         "--bom",
+        rich_help_panel=ADVANCED,
         help="CSV/TSV for Excel: UTF-8 with a BOM, CRLF line ends.",
     ),
 ]
@@ -209,6 +246,7 @@ LangOption = Annotated[
     Language | None,
     typer.Option(
         "--lang",
+        rich_help_panel=OUTPUT,
         help="Language of tables and names (machine formats don't change). "
         "Default: from LANGUAGE/LC_ALL/LC_MESSAGES/LANG.",
         show_default=False,
@@ -217,13 +255,21 @@ LangOption = Annotated[
 MetricFilter = Annotated[
     list[str] | None,
     typer.Option(
-        "--metric", "-m", help="Only this metric id (repeatable).", autocompletion=complete_metrics
+        "--metric",
+        "-m",
+        rich_help_panel=SELECTION,
+        help="Only this metric id (repeatable).",
+        autocompletion=complete_metrics,
     ),
 ]
 EntityFilter = Annotated[
     list[str] | None,
     typer.Option(
-        "--entity", "-e", help="Only this entity (repeatable).", autocompletion=complete_entities
+        "--entity",
+        "-e",
+        rich_help_panel=SELECTION,
+        help="Only this entity (repeatable).",
+        autocompletion=complete_entities,
     ),
 ]
 CategoryFilter = Annotated[
@@ -231,6 +277,7 @@ CategoryFilter = Annotated[
     typer.Option(
         "--category",
         "-c",
+        rich_help_panel=SELECTION,
         help="Only metrics of this category (repeatable).",
         autocompletion=complete_categories,
     ),
@@ -239,6 +286,7 @@ StatusFilter = Annotated[
     list[str] | None,
     typer.Option(
         "--status",
+        rich_help_panel=SELECTION,
         help="Only figures of this status: reported, estimate, derived (repeatable).",
         autocompletion=complete_statuses,
     ),
@@ -246,13 +294,21 @@ StatusFilter = Annotated[
 YearFromFilter = Annotated[
     int | None,
     typer.Option(
-        "--from", help="From this year on.", autocompletion=complete_years, show_default=False
+        "--from",
+        rich_help_panel=SELECTION,
+        help="From this year on.",
+        autocompletion=complete_years,
+        show_default=False,
     ),
 ]
 YearToFilter = Annotated[
     int | None,
     typer.Option(
-        "--to", help="Up to this year.", autocompletion=complete_years, show_default=False
+        "--to",
+        rich_help_panel=SELECTION,
+        help="Up to this year.",
+        autocompletion=complete_years,
+        show_default=False,
     ),
 ]
 
@@ -261,6 +317,7 @@ LimitOption = Annotated[
     typer.Option(
         "--limit",
         min=0,
+        rich_help_panel=OUTPUT,
         help="Rows a table shows (0: all). Pipes and --format csv/json always get every row.",
     ),
 ]
@@ -316,7 +373,7 @@ def _dataset(
 # --- commands -----------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("metrics"))
 def metrics(
     ctx: typer.Context,
     ids: Annotated[
@@ -369,9 +426,11 @@ def metrics(
         else stats.catalog_of(dataset, entities=entity, **filters)
     )
     emit(result, env, fmt)
+    if not ids and not result.frame.empty:
+        env.next_step(message("next.catalog", env.language), fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("compare"))
 def compare(
     ctx: typer.Context,
     year_from: Annotated[
@@ -436,7 +495,7 @@ def compare(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("export"))
 def export(
     ctx: typer.Context,
     metric: MetricFilter = None,
@@ -477,7 +536,7 @@ def export(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("search"))
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for: an id, English or Chinese.")],
@@ -502,7 +561,7 @@ def search(
     emit(stats.search(_dataset(env, data, sheet, prefer, as_of), text), env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("source"))
 def source(
     ctx: typer.Context,
     metric_id: Annotated[
@@ -547,7 +606,7 @@ def source(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("cite"))
 def cite(
     ctx: typer.Context,
     metric_id: Annotated[
@@ -619,7 +678,7 @@ def cite(
     env.wrote(str(output))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("share"))
 def share(
     ctx: typer.Context,
     metric_id: Annotated[
@@ -670,7 +729,7 @@ def share(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("timeline"))
 def timeline(
     ctx: typer.Context,
     entity: Annotated[
@@ -678,6 +737,7 @@ def timeline(
         typer.Option(
             "--entity",
             "-e",
+            rich_help_panel=SELECTION,
             help="Only this entity's milestones (and its parts': zgc includes its forum); "
             "repeatable.",
             autocompletion=complete_entities,
@@ -711,7 +771,7 @@ def timeline(
     )
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("diff"))
 def diff(
     ctx: typer.Context,
     old: Annotated[
@@ -784,7 +844,7 @@ def diff(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("verify"))
 def verify(
     ctx: typer.Context,
     article: Annotated[
@@ -843,7 +903,7 @@ def verify(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("extract"))
 def extract(
     ctx: typer.Context,
     file: Annotated[
@@ -941,7 +1001,7 @@ def extract(
                 stream.write(text)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("plot"))
 def plot(
     ctx: typer.Context,
     ids: Annotated[
@@ -1047,7 +1107,7 @@ def plot(
     env.wrote(str(output))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("report"))
 def report(
     ctx: typer.Context,
     output: Annotated[

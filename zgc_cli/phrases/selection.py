@@ -56,4 +56,36 @@ SELECTION_PHRASES: dict[str, dict[str, str]] = {
         "en": "nothing matched: no row passes the filters ({filters})",
         "zh": "没有匹配的结果：没有数据符合筛选条件（{filters}）",
     },
+    # --- bare `zgc`: what the data is, three commands to start with (lines fit 60 columns) ---
+    "welcome.what": {
+        "en": "zgc: the innovation indicators of Zhongguancun (中关村),\n"
+        "Beijing's science park, as the April 2024 《瞭望》 (Outlook\n"
+        "Weekly) feature and later publications report them; each\n"
+        "figure leads to the sentence that states it.",
+        "zh": "zgc：中关村（北京的科技园区）的创新指标，数据来自\n"
+        "2024年4月《瞭望》新闻周刊的中关村专题报道及此后的\n"
+        "出版物，每个数据都可追溯到陈述它的原文语句。",
+    },
+    "welcome.start": {"en": "Start with:", "zh": "从这里开始："},
+    "welcome.metrics": {
+        "en": "every indicator: its latest value, years and unit",
+        "zh": "全部指标：最新值、年份和单位",
+    },
+    "welcome.series": {
+        "en": "one series with its growth (names work too: 企业总收入)",
+        "zh": "一个指标的时间序列及其增长（名称和代码均可）",
+    },
+    "welcome.compare": {
+        "en": "the decade, indicator by indicator",
+        "zh": "十年间逐项比较各指标",
+    },
+    "welcome.more": {
+        "en": "zgc --help lists every command; zgc COMMAND --help shows\nits options and examples.",
+        "zh": "zgc --help 列出全部命令；zgc 命令 --help 显示其选项和示例。",
+    },
+    # --- the catalog on a terminal ends with what to run next ---
+    "next.catalog": {
+        "en": "Next: zgc metrics ID (or its name) shows a series with its growth",
+        "zh": "下一步：“zgc metrics 指标代码或名称”显示该指标的时间序列及增长",
+    },
 }
