@@ -85,3 +85,21 @@ def test_an_unknown_language_is_one_line_and_exit_2(lang: str) -> None:
     result = run("metrics", "--lang", lang)
     assert result.exit_code == 2
     assert result.stderr == f"zgc: error: --lang {lang}: zgc speaks en, zh\n"
+
+
+def test_a_comparison_of_nothing_names_its_filters(shipped: Dataset) -> None:
+    result = stats.comparison(shipped, 2014, 2023, metrics=["Employees"], entities=["北京"])
+    assert result.frame.empty and not result.not_compared
+    assert result.why_empty.startswith("nothing matched --metric employees, --entity beijing")
+    # Series with neither year: their years, and the tolerance that compares one.
+    none = stats.comparison(shipped, 2014, 2023, metrics=["employees"])
+    assert none.frame.empty and not none.not_compared
+    years = sorted(int(year) for year in shipped.frame.query("metric == 'employees'")["year"])
+    assert none.why_empty == (
+        "no series selected has a figure in 2014 or 2023; their years: "
+        f"{', '.join(map(str, years))} (--tolerance 1 compares the nearest years)"
+    )
+    assert not stats.comparison(shipped, 2013, 2022, metrics=["employees"], tolerance=1).frame.empty
+    # Something compared: no note.
+    some = stats.comparison(shipped, 2014, 2023, metrics=["revenue", "listed_firms"])
+    assert not some.frame.empty and not some.why_empty

@@ -258,7 +258,7 @@ MetricFilter = Annotated[
         "--metric",
         "-m",
         rich_help_panel=SELECTION,
-        help="Only this metric id (repeatable).",
+        help="Only this metric: its id or name (repeatable).",
         autocompletion=complete_metrics,
     ),
 ]
@@ -268,7 +268,7 @@ EntityFilter = Annotated[
         "--entity",
         "-e",
         rich_help_panel=SELECTION,
-        help="Only this entity (repeatable).",
+        help="Only this entity: its id, name or alias (repeatable).",
         autocompletion=complete_entities,
     ),
 ]
@@ -379,7 +379,7 @@ def metrics(
     ids: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Metric ids to show as series. Without ids: the catalog of all metrics.",
+            help="Metrics (ids or names) to show as series. Without any: the catalog of all.",
             autocompletion=complete_metrics,
             show_default=False,
         ),
@@ -566,7 +566,9 @@ def source(
     ctx: typer.Context,
     metric_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="The metric id.", autocompletion=complete_metrics),
+        typer.Argument(
+            metavar="ID", help="The metric: its id or name.", autocompletion=complete_metrics
+        ),
     ],
     year: Annotated[
         int | None,
@@ -611,7 +613,9 @@ def cite(
     ctx: typer.Context,
     metric_id: Annotated[
         str,
-        typer.Argument(metavar="METRIC", help="The metric id.", autocompletion=complete_metrics),
+        typer.Argument(
+            metavar="METRIC", help="The metric: its id or name.", autocompletion=complete_metrics
+        ),
     ],
     year: Annotated[
         int | None,
@@ -683,13 +687,16 @@ def share(
     ctx: typer.Context,
     metric_id: Annotated[
         str,
-        typer.Argument(metavar="METRIC", help="The metric id.", autocompletion=complete_metrics),
+        typer.Argument(
+            metavar="METRIC", help="The metric: its id or name.", autocompletion=complete_metrics
+        ),
     ],
     of: Annotated[
         str | None,
         typer.Option(
             "--of",
-            help="The whole: this entity (default: each entity's nearest ancestor with a figure).",
+            help="The whole: this entity, by id or name (default: each entity's nearest "
+            "ancestor with a figure).",
             autocompletion=complete_entities,
             show_default=False,
         ),
@@ -1006,7 +1013,7 @@ def plot(
     ctx: typer.Context,
     ids: Annotated[
         list[str],
-        typer.Argument(help="Metric ids to chart.", autocompletion=complete_metrics),
+        typer.Argument(help="Metrics to chart: ids or names.", autocompletion=complete_metrics),
     ],
     output: Annotated[
         Path | None,

@@ -41,6 +41,15 @@ SELECTION_PHRASES: dict[str, dict[str, str]] = {
         "en": "nothing matched {filters}: without them there are {count} row(s)",
         "zh": "没有符合 {filters} 的结果：不加这些条件共有{count}行",
     },
+    "empty.compare_years": {
+        "en": "no series selected has a figure in {year_from} or {year_to}; their years: "
+        "{years}{hint}",
+        "zh": "所选系列在{year_from}年和{year_to}年均没有数据；其年份：{years}{hint}",
+    },
+    "empty.compare_tolerance": {
+        "en": " (--tolerance {tolerance} compares the nearest years)",
+        "zh": "（加 --tolerance {tolerance} 可比较最近的年份）",
+    },
     "empty.catalog_years": {
         "en": "no figure {window}; the data's years: {first}–{last}",
         "zh": "{window}没有数据；数据的年份范围：{first}–{last}年",
@@ -72,7 +81,7 @@ SELECTION_PHRASES: dict[str, dict[str, str]] = {
         "zh": "全部指标：最新值、年份和单位",
     },
     "welcome.series": {
-        "en": "one series with its growth (names work too: 企业总收入)",
+        "en": "a series with its growth (or by name: 企业总收入)",
         "zh": "一个指标的时间序列及其增长（名称和代码均可）",
     },
     "welcome.compare": {
@@ -83,9 +92,9 @@ SELECTION_PHRASES: dict[str, dict[str, str]] = {
         "en": "zgc --help lists every command; zgc COMMAND --help shows\nits options and examples.",
         "zh": "zgc --help 列出全部命令；zgc 命令 --help 显示其选项和示例。",
     },
-    # --- the catalog on a terminal ends with what to run next ---
+    # --- the catalog on a terminal ends with what to run next (in 60 columns) ---
     "next.catalog": {
-        "en": "Next: zgc metrics ID (or its name) shows a series with its growth",
-        "zh": "下一步：“zgc metrics 指标代码或名称”显示该指标的时间序列及增长",
+        "en": "Next: zgc metrics ID (or a name) for a series and its growth",
+        "zh": "下一步：“zgc metrics 指标代码或名称”查看时间序列及增长",
     },
 }

@@ -195,10 +195,11 @@ def comparison(
     from zgc_cli.stats.naming import entity_ids, metric_ids
 
     require_years_near(dataset.frame, year_from, year_to, tolerance=tolerance)
+    metrics, entities = metric_ids(dataset, metrics), entity_ids(dataset, entities)
     rows = select(
         dataset.frame,
-        metric_ids(dataset, metrics),
-        entity_ids(dataset, entities),
+        metrics,
+        entities,
         categories,
         dataset.indicators,
         statuses=statuses,
@@ -211,8 +212,11 @@ def comparison(
         declared=metric_kinds(dataset.indicators),
         tolerance=tolerance,
     )
+    from zgc_cli.stats.empty import comparison_note
     from zgc_cli.stats.vintages import compared_vintages
 
+    nothing = compared.frame.empty and compared.only_from.empty and compared.only_to.empty
+    filters = {"metric": metrics, "entity": entities, "category": categories, "status": statuses}
     return ComparisonResult(
         sort_comparison(compared.frame, sort, reverse),
         year_from=year_from,
@@ -223,6 +227,7 @@ def comparison(
         tolerance=tolerance,
         names=_indicator_names(dataset),
         vintages=compared_vintages(dataset, compared.frame),
+        why_empty=comparison_note(dataset, rows, year_from, year_to, **filters) if nothing else "",
     )
 
 

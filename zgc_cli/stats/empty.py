@@ -173,3 +173,40 @@ def share_note(dataset: Dataset, metric: str, rows: pd.DataFrame, **filters: Any
 def filters_note(whole: int, **filters: Any) -> str:
     """Why filters left nothing of ``whole`` rows (export, source, timeline)."""
     return filtered_out(whole, filters_said(**filters))
+
+
+def comparison_note(
+    dataset: Dataset, rows: pd.DataFrame, year_from: int, year_to: int, **filters: Any
+) -> str:
+    """Why ``zgc compare`` compares nothing and lists nothing as not compared.
+
+    Either the filters left no series, or none of those left has a figure in either
+    year asked: then their years, and the tolerance that would compare one.
+    """
+    if rows.empty:
+        return filtered_out(len(dataset.frame), filters_said(**filters))
+    years = sorted({int(year) for year in rows["year"]})
+    series_years = [
+        {int(year) for year in group["year"]}
+        for _, group in rows.groupby(["metric", "entity"], observed=True)
+    ]
+    reach = next(
+        (
+            tolerance
+            for tolerance in range(1, 11)
+            if any(
+                any(abs(year - year_from) <= tolerance for year in held)
+                and any(abs(year - year_to) <= tolerance for year in held)
+                for held in series_years
+            )
+        ),
+        None,
+    )
+    hint = phrase("empty.compare_tolerance", tolerance=reach) if reach is not None else ""
+    return phrase(
+        "empty.compare_years",
+        year_from=year_from,
+        year_to=year_to,
+        years=Listed(years, quoted=False),
+        hint=hint,
+    )
