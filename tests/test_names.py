@@ -152,3 +152,13 @@ def test_completion_offers_names_after_ids() -> None:
     assert "Beijing" not in complete_entities(None, "")
     # A name with a space would be split by the shell: not offered.
     assert not [name for name in complete_metrics(None, "Total") if " " in name]
+
+
+def test_extract_takes_a_known_place_by_name(tmp_path) -> None:  # noqa: ANN001
+    article = tmp_path / "a.txt"
+    article.write_text("今年企业总收入达到100亿元。\n", encoding="utf-8")
+    by_name = run("extract", str(article), "--entity", "北京", "--published", "2024", "-f", "csv")
+    assert by_name.exit_code == 0, by_name.stderr
+    assert entity_column(by_name.stdout) == {"beijing"}
+    refused = run("extract", str(article), "--entity", "上海 浦东", "--published", "2024")
+    assert refused.exit_code != 0  # no known place of that name, and no id either
