@@ -22,14 +22,14 @@ def run(*args: str, **env: str):  # noqa: ANN201 - a Result
     return runner.invoke(app, list(args), env=env or None)
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", ["", *COMMANDS])
 def test_every_help_ends_with_two_to_four_examples(command: str) -> None:
-    page = run(command, "--help").stdout
+    page = run(*([command] if command else []), "--help").stdout
     assert "Examples" in page, command
     after = page[page.rindex("Examples") :]
     examples = re.findall(r"\$ (zgc .+?)\s*$", after, flags=re.MULTILINE)
     assert 2 <= len(examples) <= 4, (command, examples)
-    assert all(line.split()[1] == command for line in examples), examples
+    assert all(line.split()[1] == command for line in examples if command), examples
     # Nothing but the examples comes after them.
     assert after.rstrip().endswith(examples[-1])
 
@@ -104,3 +104,21 @@ def test_the_catalog_on_a_terminal_ends_with_a_next_step(terminal: None) -> None
 def test_a_pipe_gets_no_next_step() -> None:
     assert "Next:" not in run("metrics", "--format", "table", "--lang", "en").stdout
     assert "Next:" not in run("metrics", "--format", "csv", "--lang", "en").stdout
+
+
+@pytest.mark.slow
+def test_every_example_runs_as_shown(tmp_path) -> None:  # noqa: ANN001
+    """Each example, in a shell, in a folder with the files the examples name."""
+    from tests.test_readme_commands import ZGC, reader_folder, run_in_shell
+
+    folder = reader_folder(tmp_path)
+    # `zgc diff` exits 1 on an unexplained change; `zgc verify` on a failed check.
+    may_exit_1 = {"diff", "verify"}
+    failed = []
+    for command, examples in EXAMPLES.items():
+        for _, line in examples:
+            done = run_in_shell(line, ZGC, folder)
+            allowed = {0, 1} if command in may_exit_1 else {0}
+            if done.returncode not in allowed or "Traceback" in done.stderr:
+                failed.append(f"{line}: exit {done.returncode}: {done.stderr[-200:]}")
+    assert failed == []

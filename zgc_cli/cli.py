@@ -133,6 +133,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
     invoke_without_command=True,
+    epilog=epilog(),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -52,11 +52,11 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "diff": (
         ("what later publications changed", "zgc diff --as-of 2024-05 --as-of 2024-12"),
-        ("two files", "zgc diff old.csv new.csv"),
+        ("a file against another", "zgc diff data/metrics.csv mine.csv --partial"),
     ),
     "verify": (
         ("every figure against its sentence", "zgc verify"),
-        ("the failures only, as CSV", "zgc verify --format csv | grep ,fail,"),
+        ("in Chinese, the article's text checked too", "zgc verify --lang zh --article news.txt"),
     ),
     "extract": (
         ("an article's figures, paragraph by paragraph", "zgc extract article.txt"),
@@ -73,6 +73,13 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# `zgc --help`: where to start, as the welcome says.
+ROOT_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("every indicator: latest value, years, unit", "zgc metrics"),
+    ("the decade, indicator by indicator", "zgc compare 2013 2023 --tolerance 1"),
+    ("find an indicator", "zgc search 专利"),
+)
+
 # The welcome's three commands, by language (names work where ids do).
 START_WITH: dict[Language, tuple[tuple[str, str], ...]] = {
     Language.en: (
@@ -88,10 +95,13 @@ START_WITH: dict[Language, tuple[tuple[str, str], ...]] = {
 }
 
 
-def epilog(command: str) -> str:
-    """A command's examples as its help's last section (Markdown: Typer renders it)."""
+def epilog(command: str = "") -> str:
+    """A command's examples (bare ``zgc``'s without one) as its help's last section.
+
+    Markdown: Typer renders it.
+    """
     lines = []
-    for said, line in EXAMPLES[command]:
+    for said, line in EXAMPLES[command] if command else ROOT_EXAMPLES:
         lines += [f"# {said}", f"$ {line}"]
     body = "\n".join(lines)
     return f"**Examples**\n\n```\n{body}\n```\n"
