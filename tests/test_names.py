@@ -162,3 +162,26 @@ def test_extract_takes_a_known_place_by_name(tmp_path) -> None:  # noqa: ANN001
     assert entity_column(by_name.stdout) == {"beijing"}
     refused = run("extract", str(article), "--entity", "上海 浦东", "--published", "2024")
     assert refused.exit_code != 0  # no known place of that name, and no id either
+
+
+def test_an_ambiguous_name_on_the_command_line_is_one_line_with_the_candidates(
+    tmp_path,  # noqa: ANN001
+) -> None:
+    (tmp_path / "metrics.csv").write_text(
+        "metric,entity,year,value\nparks,north_park,2023,1\nparks,south_park,2023,2\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "entities.csv").write_text(
+        "entity,name_en,name_zh,kind,parent,aliases_zh\n"
+        "north_park,North Park,北园,,,科技园\nsouth_park,South Park,南园,,,科技园\n",
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "metrics.csv")
+    result = run("export", "--data", data, "--entity", "科技园")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "zgc: error: '科技园' could be any of these entities: north_park (North Park), "
+        "south_park (South Park); give its id\n"
+    )
+    chosen = run("export", "--data", data, "--entity", "南园", "--format", "csv")
+    assert entity_column(chosen.stdout) == {"south_park"}
