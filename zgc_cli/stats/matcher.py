@@ -148,7 +148,8 @@ def score(query: str, indicator: Indicator) -> float:
         return 0.0
     per_term = [_term_score(term, indicator) for term in terms]
     if not any(per_term):
-        return 0.0
+        # An id its punctuation splits into no word ("m[/]") still finds itself.
+        return EXACT_ID if query.strip().lower() == indicator.metric.lower() else 0.0
     return sum(per_term) / len(terms)
 
 

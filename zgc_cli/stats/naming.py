@@ -44,7 +44,7 @@ def _by_language(english: str, chinese: str) -> Named:
     return Named({"en": english, "zh": chinese or english})
 
 
-def resolve(index: NameIndex, wanted: str, kind: str) -> str:
+def resolve(index: NameIndex, wanted: str, kind: str, *, unknown_as_is: bool = False) -> str:
     """The one id ``wanted`` names (see :mod:`zgc_cli.model.names`), else an error.
 
     Raises:
@@ -59,6 +59,8 @@ def resolve(index: NameIndex, wanted: str, kind: str) -> str:
         raise UnknownSelectionError(
             phrase(f"names.ambiguous_{kind}", wanted=wanted, candidates=listed)
         )
+    if unknown_as_is:
+        return wanted  # the caller says what is missing, in its own terms
     metadata = {
         key: {"name_en": index.name(key, "en"), "name_zh": index.name(key, "zh")}
         for key in index.entries
@@ -99,5 +101,11 @@ def metric_id(dataset: Dataset, wanted: str) -> str:
 
 
 def entity_id(dataset: Dataset, wanted: str | None) -> str | None:
-    """One entity's id, or None when none was asked for (``zgc share --of 全国``)."""
-    return None if wanted is None else resolve(dataset.entity_index, wanted, "entity")
+    """The whole's id (``zgc share --of 全国``), or None when none was asked for.
+
+    A place no id or name matches is left as typed: share names the entities the
+    metric has, which says more than every entity of the data.
+    """
+    if wanted is None:
+        return None
+    return resolve(dataset.entity_index, wanted, "entity", unknown_as_is=True)
