@@ -1378,6 +1378,12 @@ def datapackage() -> dict[str, object]:
                 # cited as the article's: a description in square brackets stands in,
                 # as APA 7 has it for a work without a title; the details follow.
                 "title": "[Feature on Zhongguancun as a world-leading science park]",
+                # The same supplied description in the article's language, for a Chinese
+                # reference (GB/T 7714); the article's type (CSL's) and language, and no
+                # issue number (期): the source text does not give one.
+                "title_zh": "[关于中关村建设世界领先科技园区的报道]",
+                "type": "article-magazine",
+                "language": "zh-CN",
                 "description": (
                     "《瞭望》新闻周刊 article on Zhongguancun and its world-leading science park "
                     "(headline not included in the source text; sections 新使命, 新技术, 新产业, "

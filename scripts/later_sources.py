@@ -49,6 +49,9 @@ PUBLICATIONS: list[dict[str, object]] = [
         "authors": "",
         "date": "2024-07-24",
         "path": "https://www.bjrd.gov.cn/xwzx/spxw/hysp/202407/t20240725_3759036.html",
+        # A news report on a web page (CSL webpage; GB/T 7714 [EB/OL]), in Chinese.
+        "type": "webpage",
+        "language": "zh-CN",
         "unconfirmed": (
             "the report's own full text, its formal title beyond the words quoted above and its "
             "address were not seen; the figures are taken from the news report"
@@ -68,6 +71,9 @@ PUBLICATIONS: list[dict[str, object]] = [
         "authors": "",
         "date": "2024-09-30",
         "path": "http://www.slrbs.com/cj/jjgc/2024-10-03/1496773.html",
+        # A news report on a web page (CSL webpage; GB/T 7714 [EB/OL]), in Chinese.
+        "type": "webpage",
+        "language": "zh-CN",
         "unconfirmed": (
             "the address is a reprint that credits 中国新闻网; the original chinanews.com.cn "
             "address and the press conference's organiser (presumably the Information Office "

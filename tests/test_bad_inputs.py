@@ -116,7 +116,7 @@ BAD_INPUTS: list[BadInput] = [
     BadInput(
         "unknown status",
         b"metric,year,value,status\nrevenue,2014,3.6,guess\n",
-        ":2: column 'status': 'guess' is not one of reported, estimate, derived",
+        ":2: column 'status': 'guess' is not one of reported, estimate, target, derived",
     ),
     BadInput(
         "long and short rows that balance",

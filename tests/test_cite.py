@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
 import bibtexparser
@@ -44,6 +43,7 @@ from zgc_cli.stats.citations import (
     cited_work,
     data_version,
     date_parts,
+    references,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -104,21 +104,36 @@ def zgc(*args: str, input: str | None = None):  # noqa: ANN201 - a Result
 def test_gbt7714_entry_follows_the_standards_periodical_example() -> None:
     expected = (
         # 8.1.2: no more than three authors, then 等; names apart by a comma.
-        "袁训来，陈哲，肖书海，等．"
+        "袁训来, 陈哲, 肖书海, 等. "
         # 4.4.1: 题名 then the type code; J is 期刊 (appendix B): a periodical's article.
-        "蓝田生物群：一个认识多细胞生物起源和早期演化的新窗口[J]．"
+        "蓝田生物群：一个认识多细胞生物起源和早期演化的新窗口[J]. "
         # 4.4.1: 刊名, 年 (no volume, issue or pages are known: none is invented).
-        "科学通报，2012．"
+        "科学通报, 2012."
     )
-    # Full-width ．，as the standard prints its Chinese examples.
+    # ". " and ", " as the CSL project's GB/T 7714-2015 style prints them (the renderer
+    # tests in test_cite_renderers.py hold zgc to its output).
     assert gbt7714_entry(figure(STANDARD_EXAMPLE)) == expected
 
 
 def test_gbt7714_names_the_weekly_as_a_periodical_j_not_a_newspaper_n() -> None:
     entry = gbt7714_entry(figure())
     # A news weekly is a periodical (期刊, J); N is for newspapers (报纸).
-    assert entry == "郭奔胜，王明浩．中关村的一篇报道[J]．《瞭望》新闻周刊，2024．"
+    # 刊名 without the 书名号 of running text, as the standard's examples (科学通报).
+    assert entry == "郭奔胜, 王明浩. 中关村的一篇报道[J]. 瞭望新闻周刊, 2024."
     assert "[N]" not in entry and "(4)" not in entry  # April is no issue number
+
+
+def test_gbt7714_gives_the_issue_number_where_the_package_has_one() -> None:
+    issued = cited_work(
+        Publication(
+            title="报道", publisher="《瞭望》新闻周刊", authors="郭奔胜", date="2024-04", issue="16"
+        )
+    )
+    # 4.4.1: 刊名, 年(期).
+    assert gbt7714_entry(figure(issued)) == "郭奔胜. 报道[J]. 瞭望新闻周刊, 2024(16)."
+    # Without one the note says it was not given, rather than the entry guessing one.
+    assert "no issue number" in figure_note(figure(), Language.en)
+    assert "no issue number" not in figure_note(figure(issued), Language.en)
 
 
 def test_gbt7714_online_source_gets_ol_the_citing_date_and_the_address() -> None:
@@ -126,9 +141,26 @@ def test_gbt7714_online_source_gets_ol_the_citing_date_and_the_address() -> None
         Publication(title="报道", publisher="《瞭望》新闻周刊", authors="郭奔胜", date="2024-04"),
         url="https://example.org/a",
     )
-    # As the standard's online [N/OL] example: [J/OL], then [引用日期]. 获取和访问路径.
+    # As the standard's online examples: [J/OL], then [引用日期]. 获取和访问路径.
     assert gbt7714_entry(figure(online)) == (
-        "郭奔胜．报道[J/OL]．《瞭望》新闻周刊，2024[2026-11-29]．https://example.org/a．"
+        "郭奔胜. 报道[J/OL]. 瞭望新闻周刊, 2024[2026-11-29]. https://example.org/a."
+    )
+
+
+def test_gbt7714_cites_a_news_web_page_as_eb_ol_with_its_date() -> None:
+    page = cited_work(
+        Publication(
+            title="新闻",
+            publisher="中国新闻网 (China News Service)",
+            date="2024-09-30",
+            kind="webpage",
+        ),
+        url="https://example.org/n",
+    )
+    # 4.7.1 and the standard's news-page example (萧钰, 出版业信息化迈入快车道[EB/OL].
+    # (2001-12-19)[2002-04-15]. http://...): EB/OL, (发表日期)[引用日期], not J/OL.
+    assert gbt7714_entry(figure(page)) == (
+        "新闻[EB/OL]. (2024-09-30)[2026-11-29]. https://example.org/n."
     )
 
 
@@ -149,8 +181,9 @@ def test_apa_entry_follows_the_magazine_article_rules() -> None:
         "郭奔胜, & 王明浩. "
         # A magazine article (APA's periodical examples): the year and the issue's month.
         "(2024, April). "
-        # The article's title as it is; then the periodical's own (English) title.
-        "中关村的一篇报道. Outlook Weekly."
+        # The article's title as it is; then the periodical's own name: APA never
+        # translates it (its English name is kept apart, in CSL-JSON's custom field).
+        "中关村的一篇报道. 瞭望新闻周刊."
     )
     assert apa_entry(figure()) == expected
 
@@ -174,7 +207,11 @@ def test_bibtex_entry_is_an_article_with_the_expected_fields() -> None:
     fields = {name: field.value for name, field in entry.fields_dict.items()}
     assert fields["author"] == "{郭奔胜} and {王明浩}"  # "and" between names, each kept whole
     assert fields["title"] == "{中关村的一篇报道}"  # doubled braces keep the title's case
-    assert fields["journal"] == "《瞭望》新闻周刊 (Outlook Weekly)"
+    # biblatex: the periodical's own name and, apart, its English one; a magazine.
+    assert fields["journaltitle"] == "瞭望新闻周刊"
+    assert fields["journaltitle-translated"] == "Outlook Weekly"
+    assert fields["entrysubtype"] == "magazine"
+    assert fields["langid"] == "chinese"
     assert fields["year"] == "2024"
     assert fields["month"] == "apr"  # BibTeX's month macro, not a quoted string
     assert "提高到2023年的预计8.6万亿元" in fields["note"]
@@ -198,8 +235,9 @@ def test_ris_record_has_its_tags_in_order() -> None:
     lines = ris_record(figure(), Language.en).split("\n")
     tags = [line[:2] for line in lines]
     # TY first and ER last (the RIS rules); MGZN is RIS's type for a magazine article;
-    # one AU per author, T2 the periodical, PY the year, DA year/month/day/.
-    assert tags == ["TY", "ID", "AU", "AU", "TI", "T2", "PY", "DA", "N1", "ER"]
+    # one AU per author, T2 the periodical, PY the year, DA year/month/day/, LA language.
+    assert tags == ["TY", "ID", "AU", "AU", "TI", "T2", "PY", "DA", "LA", "N1", "ER"]
+    assert "LA  - zh-CN" in lines
     assert lines[0] == "TY  - MGZN"
     assert lines[-1] == "ER  - "
     assert lines[2:4] == ["AU  - 郭奔胜", "AU  - 王明浩"]
@@ -258,10 +296,15 @@ def test_default_style_is_gbt_in_chinese_and_apa_in_english() -> None:
 def test_cite_revenue_2023_in_gbt7714_names_outlook_2024_and_the_passage() -> None:
     result = zgc("revenue", "2023", "--style", "gbt7714", "--lang", "zh")
     assert result.exit_code == 0, result.stderr
-    entry, note = result.stdout.rstrip("\n").split("\n")
-    assert "《瞭望》" in entry and "，2024．" in entry and "[J]" in entry
-    assert entry.startswith("郭奔胜，王明浩，尚前名，等．")  # five reporters: three and 等
-    assert note.startswith("注：")
+    entry, cited = result.stdout.rstrip("\n").split("\n")
+    assert "瞭望新闻周刊, 2024." in entry and "[J]" in entry
+    assert entry.startswith("郭奔胜, 王明浩, 尚前名, 等. ")  # five reporters: three and 等
+    # A Chinese reference's title in Chinese (the package's supplied description).
+    assert "[关于中关村建设世界领先科技园区的报道][J]" in entry
+    # The figure's citation (pandoc's, the figure as locator), then its note.
+    citation, note = cited.split(" ", 2)[0:2], cited.split(" ", 2)[2]
+    assert citation == ["[@zhongguancun-innovation-figures,", "{figure"]
+    assert note.startswith("revenue:zgc:2023}] 注：")
     assert "预计8.6万亿元" in note
     digest = hashlib.sha256(SHIPPED_CSV.read_bytes()).hexdigest()
     assert digest in note  # the shipped file's own hash, so a reader can check it
@@ -270,37 +313,41 @@ def test_cite_revenue_2023_in_gbt7714_names_outlook_2024_and_the_passage() -> No
     # As the issue asks it, in the default (English) language: the same entry, an English note.
     plain = zgc("revenue", "2023", "--style", "gbt7714")
     assert plain.stdout.split("\n")[0] == entry
-    assert plain.stdout.split("\n")[1].startswith("Note. Figure cited: ")
+    assert "}] Note. Figure cited: " in plain.stdout.split("\n")[1]
     assert "预计8.6万亿元" in plain.stdout.split("\n")[1]
 
 
-def test_cite_bibtex_parses_with_one_entry_per_figure() -> None:
-    result = zgc("revenue", "--style", "bibtex")
+def test_cite_bibtex_per_figure_parses_with_one_entry_per_figure() -> None:
+    result = zgc("revenue", "--style", "bibtex", "--per-figure")
     assert result.exit_code == 0, result.stderr
     library = bibtexparser.parse_string(result.stdout)
     assert library.failed_blocks == []
     assert [entry.key for entry in library.entries] == ["revenue:zgc:2014", "revenue:zgc:2023"]
     for entry in library.entries:
-        assert {"author", "title", "journal", "year", "month", "note"} <= set(entry.fields_dict)
-        assert "瞭望" in entry.fields_dict["journal"].value
+        assert {"author", "title", "journaltitle", "year", "month", "note"} <= set(
+            entry.fields_dict
+        )
+        assert "瞭望" in entry.fields_dict["journaltitle"].value
 
 
 def test_several_entities_give_one_citation_each_and_entity_narrows() -> None:
-    both = json.loads(zgc("registered_large_models", "--style", "csl-json").stdout)
+    both = json.loads(zgc("registered_large_models", "--style", "csl-json", "--per-figure").stdout)
     assert [item["id"] for item in both] == [
         "registered_large_models:china:2024",
         "registered_large_models:zgc:2024",
     ]
     jsonschema.validate(both, CSL_SCHEMA)
     one = json.loads(
-        zgc("registered_large_models", "--entity", "zgc", "--style", "csl-json").stdout
+        zgc(
+            "registered_large_models", "--entity", "zgc", "--style", "csl-json", "--per-figure"
+        ).stdout
     )
     assert [item["id"] for item in one] == ["registered_large_models:zgc:2024"]
 
 
 def test_the_default_style_follows_the_language() -> None:
     english = zgc("revenue", "2014", "--lang", "en").stdout
-    assert "(2024, April)" in english and "Outlook Weekly." in english
+    assert "(2024, April)" in english and "瞭望新闻周刊." in english
     chinese = zgc("revenue", "2014", "--lang", "zh").stdout
     assert "[J]" in chinese
 
@@ -348,7 +395,8 @@ def test_a_users_file_is_cited_from_its_own_data_package(tmp_path: Path) -> None
     result = zgc("m", "--data", str(path), "--style", "ris")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[:4] == ["TY  - MGZN", "ID  - m:e:2020", "AU  - Ann Lee", "AU  - Bo Chen"]
+    # One record per work: its key is the package's name (the source has none of its own).
+    assert lines[:4] == ["TY  - MGZN", "ID  - mine", "AU  - Ann Lee", "AU  - Bo Chen"]
     assert "T2  - Some Weekly" in lines and "DA  - 2023/05/02/" in lines
     assert "UR  - https://example.org/survey" in lines
     note = next(line for line in lines if line.startswith("N1  - "))
@@ -418,7 +466,15 @@ def test_hostile_text_cannot_break_a_style_or_reach_the_terminal(style: Citation
         assert library.failed_blocks == []
         assert [entry.key for entry in library.entries] == ["m:e:2023"]
         fields = library.entries[0].fields_dict
-        assert set(fields) == {"author", "title", "journal", "year", "month", "note"}
+        assert set(fields) == {
+            "author",
+            "title",
+            "journaltitle",
+            "entrysubtype",
+            "year",
+            "month",
+            "note",
+        }
         assert "\n" not in fields["title"].value
     else:
         jsonschema.validate(json.loads(text), CSL_SCHEMA)
@@ -437,7 +493,7 @@ def test_a_hostile_package_on_the_command_line_stays_text(tmp_path: Path) -> Non
 
 def test_several_figures_are_apart_by_a_blank_line() -> None:
     figures = [figure(year=2014), figure()]
-    text = format_citations(figures, CitationStyle.gbt7714, Language.zh)
+    text = format_citations(figures, CitationStyle.gbt7714, Language.zh, per_figure=True)
     assert text.endswith("\n") and text.count("\n\n") == 1
 
 
@@ -459,7 +515,10 @@ def test_a_dates_parts_are_those_it_really_gives(date: str, parts: tuple[int, ..
 
 def test_an_undated_source_is_n_d_in_apa_and_a_literal_in_csl_json() -> None:
     undated = cited_work(Publication(title="T", publisher="W", authors="X", date="soon"))
-    assert apa_entry(figure(undated)) == "X. (n.d.). T. W."  # APA's "n.d." for no date
+    # The date as the package writes it, as citeproc-js prints a literal date.
+    assert apa_entry(figure(undated)) == "X. (soon). T. W."
+    dateless = cited_work(Publication(title="T", publisher="W", authors="X", date=""))
+    assert apa_entry(figure(dateless)) == "X. (n.d.). T. W."  # APA's "n.d." for no date
     [item] = json.loads(csl_json([figure(undated)], Language.en))
     assert item["issued"] == {"literal": "soon"}
     jsonschema.validate([item], CSL_SCHEMA)
@@ -496,21 +555,6 @@ def test_output_file_never_replaces_the_data_it_cites(tmp_path: Path) -> None:
     assert data.read_bytes() == before
 
 
-def test_apa_without_citeproc_is_one_line_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    from zgc_cli.present import citations
-
-    # A default install has no citeproc-py: APA, the English default, says what to install.
-    monkeypatch.setitem(sys.modules, "citeproc", None)
-    citations._apa_style.cache_clear()
-    try:
-        result = zgc("revenue", "2023", "--lang", "en")
-    finally:
-        citations._apa_style.cache_clear()
-    assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1
-    assert "pip install 'zgc[cite]'" in result.stderr and "Traceback" not in result.stderr
-
-
 def test_with_several_sources_each_figure_is_credited_to_its_own(tmp_path: Path) -> None:
     source = {"title": "Quarterly survey", "publisher": "Some Weekly", "date": "2023-05-02"}
     mine = _user_data(tmp_path, source)
@@ -539,3 +583,119 @@ def test_source_credits_each_passage_to_its_own_source(tmp_path: Path) -> None:
         assert row["source"] == "Some Weekly; 2023-05-02; Quarterly survey"
         article = runner.invoke(app, ["source", "revenue", *data, "-f", "json"])
         assert all("瞭望" in row["source"] for row in json.loads(article.stdout))
+
+
+# --- one reference per work, each figure cited from it (issue 22) ---------------------------
+
+TWO_FIGURES = ("revenue", "2014", "revenue", "2023")
+WORK_KEY = "zhongguancun-innovation-figures"
+
+
+@pytest.mark.parametrize("style", ["gbt7714", "apa"])
+def test_two_figures_of_one_work_are_one_entry_and_two_citations(style: str) -> None:
+    result = zgc(*TWO_FIGURES, "--style", style, "--lang", "zh")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.rstrip("\n").split("\n")
+    assert len(lines) == 3  # the one entry, then one citation line per figure
+    assert "瞭望新闻周刊" in lines[0] and "\n\n" not in result.stdout
+    assert lines[1].startswith(f"[@{WORK_KEY}, {{figure revenue:zgc:2014}}] 注：")
+    assert lines[2].startswith(f"[@{WORK_KEY}, {{figure revenue:zgc:2023}}] 注：")
+    assert "3.6万亿元" in lines[1] and "8.6万亿元" in lines[2]
+
+
+def test_per_figure_keeps_one_entry_for_each_figure() -> None:
+    result = zgc(*TWO_FIGURES, "--style", "gbt7714", "--per-figure")
+    entries = result.stdout.rstrip("\n").split("\n\n")
+    assert len(entries) == 2
+    assert [entry.split("\n")[1].startswith("Note. ") for entry in entries] == [True, True]
+
+
+def test_bibtex_gives_one_entry_with_both_figures_in_its_note() -> None:
+    result = zgc(*TWO_FIGURES, "--style", "bibtex")
+    library = bibtexparser.parse_string(result.stdout)
+    assert library.failed_blocks == []
+    [entry] = library.entries
+    assert entry.key == WORK_KEY and entry.entry_type == "article"
+    fields = {name: field.value for name, field in entry.fields_dict.items()}
+    assert fields["entrysubtype"] == "magazine"  # biblatex-apa keeps a magazine's month
+    assert fields["langid"] == "chinese"
+    assert fields["title"] == "{[关于中关村建设世界领先科技园区的报道]}"
+    assert (
+        fields["title-translated"] == "{[Feature on Zhongguancun as a world-leading science park]}"
+    )
+    assert "number" not in fields  # no issue number is known: none is written
+    assert "revenue/zgc/2014" in fields["note"] and "revenue/zgc/2023" in fields["note"]
+
+
+def test_ris_gives_one_record_with_an_n1_per_figure() -> None:
+    lines = zgc(*TWO_FIGURES, "--style", "ris").stdout.rstrip("\n").split("\n")
+    assert lines.count("TY  - MGZN") == 1 and lines.count("ER  - ") == 1
+    notes = [line for line in lines if line.startswith("N1  - ")]
+    assert len(notes) == 2
+    assert "revenue/zgc/2014" in notes[0] and "revenue/zgc/2023" in notes[1]
+    assert "LA  - zh-CN" in lines and "T2  - 瞭望新闻周刊" in lines
+    assert not any(line.startswith("IS  - ") for line in lines)
+
+
+def test_csl_json_is_one_item_with_a_citation_item_per_figure() -> None:
+    items = json.loads(zgc(*TWO_FIGURES, "--style", "csl-json").stdout)
+    jsonschema.validate(items, CSL_SCHEMA)
+    [item] = items
+    assert item["id"] == WORK_KEY
+    assert item["language"] == "zh-CN"
+    # The original periodical's name; its English one apart, never mixed into it.
+    assert item["container-title"] == "瞭望新闻周刊"
+    assert item["custom"]["translated"] == {
+        "title": {"en": "[Feature on Zhongguancun as a world-leading science park]"},
+        "container-title": {"en": "Outlook Weekly"},
+    }
+    assert item["title"] == "[关于中关村建设世界领先科技园区的报道]"
+    assert "issue" not in item
+    assert item["custom"]["citation-items"] == [
+        {"id": WORK_KEY, "locator": "revenue:zgc:2014", "label": "figure"},
+        {"id": WORK_KEY, "locator": "revenue:zgc:2023", "label": "figure"},
+    ]
+    notes = item["note"].split("\n")
+    assert len(notes) == 2 and "3.6 trillion" in notes[0] and "8.6 trillion" in notes[1]
+
+
+def test_a_year_of_a_metric_may_follow_another_and_a_figure_is_cited_once() -> None:
+    items = json.loads(zgc("revenue", "2014", "2023", "revenue", "--style", "csl-json").stdout)
+    locators = [one["locator"] for one in items[0]["custom"]["citation-items"]]
+    assert locators == ["revenue:zgc:2014", "revenue:zgc:2023"]
+
+
+def test_a_year_before_any_metric_is_one_line_error() -> None:
+    result = zgc("2023", "revenue")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "zgc: error: 2023: a year cites a figure of the metric before it: name the metric first\n"
+    )
+
+
+@pytest.mark.usefixtures("later_sources")
+def test_figures_from_two_publications_are_two_references() -> None:
+    # With the later publications, 2014's current figure is the ten-year review's and
+    # 2023's the people's congress report's: two works, each a web page ([EB/OL]).
+    result = zgc(*TWO_FIGURES, "--style", "gbt7714", "--lang", "zh")
+    entries = result.stdout.rstrip("\n").split("\n\n")
+    assert len(entries) == 2
+    assert all("[EB/OL]. (2024-" in entry.split("\n")[0] for entry in entries)
+    assert "[J/OL]" not in result.stdout
+    # As known in May 2024, both are the article's: one reference.
+    earlier = zgc(*TWO_FIGURES, "--style", "gbt7714", "--as-of", "2024-05")
+    assert earlier.stdout.count("\n\n") == 0 and "[J]" in earlier.stdout
+
+
+def test_a_chinese_gloss_in_brackets_is_part_of_the_name_not_an_english_name() -> None:
+    work = cited_work(Publication(title="新闻", publisher="北京人大网（北京市人大常委会）"))
+    assert work.container_title == "北京人大网（北京市人大常委会）"
+    assert work.periodical_other_name == ""
+    assert work.language == "zh-CN"  # written in Chinese: a Chinese reference
+
+
+def test_two_works_with_one_key_are_told_apart() -> None:
+    first = cited_work(Publication(title="A", publisher="W", name="src"))
+    second = cited_work(Publication(title="B", publisher="W", name="src"))
+    grouped = references([figure(first), figure(second, year=2014), figure(first, year=2020)])
+    assert [(one.work.key, len(one.figures)) for one in grouped] == [("src", 2), ("src-2", 1)]

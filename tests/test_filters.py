@@ -258,7 +258,9 @@ def test_an_unknown_status_or_entity_is_one_line_naming_the_valid_ones(
     data: Path, command: list[str]
 ) -> None:
     wrong = error(*command, "--status", "rumour", "--data", str(data))
-    assert wrong == "zgc: error: unknown status 'rumour'; available: reported, estimate, derived"
+    assert wrong == (
+        "zgc: error: unknown status 'rumour'; available: reported, estimate, target, derived"
+    )
     wrong = error(*command, "--entity", "mars", "--data", str(data))
     assert wrong == "zgc: error: unknown entity 'mars'; available: beijing, china, zgc"
 

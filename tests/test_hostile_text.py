@@ -329,8 +329,10 @@ def test_citation_keys_never_collide(tmp_path: Path) -> None:
     import bibtexparser
 
     path = cited_data(tmp_path)
-    text = runner.invoke(app, ["cite", "m", "--data", str(path), "-s", "bibtex"]).stdout
-    text += runner.invoke(app, ["cite", "m.x", "--data", str(path), "-s", "bibtex"]).stdout
+    # One entry a figure (--per-figure): each keyed by its figure.
+    per_figure = ["-s", "bibtex", "--per-figure"]
+    text = runner.invoke(app, ["cite", "m", "--data", str(path), *per_figure]).stdout
+    text += runner.invoke(app, ["cite", "m.x", "--data", str(path), *per_figure]).stdout
     keys = [entry.key for entry in bibtexparser.parse_string(text).entries]
     assert sorted(keys) == sorted(
         ["m:.5317..4eac.:2014", "m:.4e0a..6d77.:2014", "m:x.2e.a:2014", "m.2e.x:a:2014"]

@@ -114,6 +114,7 @@ def run_in_shell(command: str, zgc: Path, folder: Path) -> subprocess.CompletedP
         ["bash", "-c", script],
         capture_output=True,
         text=True,
+        stdin=subprocess.DEVNULL,  # `zgc mcp` serves until its input ends
         cwd=folder,
         env={"PATH": "/usr/bin:/bin", "HOME": str(folder), "COLUMNS": "100", "TERM": "dumb"},
         timeout=300,

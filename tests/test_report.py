@@ -234,7 +234,7 @@ def test_clicking_3_6_trillion_shows_its_passage_and_the_citation(
     assert passage.is_displayed()
     assert "企业总收入从2014年的3.6万亿元" in passage.text
     # The citation as `zgc cite` enters it in GB/T 7714: type code [J], the periodical, the year.
-    assert "[J]．《瞭望》新闻周刊，2024．" in passage.text
+    assert "[J]. 瞭望新闻周刊, 2024." in passage.text
 
 
 @needs_browser

@@ -6,7 +6,6 @@ import csv
 import io
 from decimal import Decimal
 from pathlib import Path
-from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -387,6 +386,38 @@ def test_estimate_status_must_match_the_wording(observations: pd.DataFrame) -> N
     reported = row_of(observations, "revenue", "zgc", 2014)
     reported["status"] = "estimate"
     assert results_of(verify_observations(reported), "status") == ["fail"]
+
+
+def _target_row(quote: str, figure: str, value: float, status: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"metric": "digital_share", "entity": "beijing", "year": 2025, "value": value,
+          "unit": "percent", "status": status, "qualifier": "about", "quote": quote,
+          "figure": figure}]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("quote", "status", "result"),
+    [
+        ("到2025年，数字经济增加值占比力争达到50%左右", "target", "pass"),
+        ("今年计划新建园区，数字经济增加值占比达到50%左右", "target", "pass"),
+        ("依托国家重点研发计划，数字经济增加值占比达到50%左右", "target", "fail"),
+        ("数字经济增加值占比达到50%左右", "target", "fail"),
+        ("到2025年，数字经济增加值占比力争达到50%左右", "reported", "pass"),
+        ("预计数字经济增加值占比达到50%左右", "target", "fail"),
+    ],
+)
+def test_a_target_row_needs_a_target_word(quote: str, status: str, result: str) -> None:
+    report = verify_observations(_target_row(quote, "50%左右", 50, status))
+    assert results_of(report, "status") == [result]
+
+
+def test_target_is_a_status_of_the_vocabulary() -> None:
+    assert (
+        "target" in data.STATUSES and data.STATUS_MARKS["target"] != data.STATUS_MARKS["estimate"]
+    )
+    report = verify_observations(_target_row("力争达到50%左右", "50%左右", 50, "goal"))
+    assert results_of(report, "status") == ["fail"]
 
 
 def test_quote_whose_figure_differs_fails(observations: pd.DataFrame) -> None:
@@ -1133,15 +1164,11 @@ def test_entities_are_read_from_the_sidecar(tmp_path: Path) -> None:
     dataset = Dataset.open(str(path))
     assert "beijing" in set(entities_of(dataset)["entity"])
     assert len(events_of(dataset)) == len(pd.read_csv(REPO / "data" / "events.csv"))
-    # A Dataset without the entities and events attributes: read beside its data.
-    older = SimpleNamespace(source=dataset.source)
-    assert entities_of(older).equals(
+    assert entities_of(dataset).equals(
         pd.read_csv(tmp_path / "entities.csv", dtype=str, keep_default_na=False)
     )
-    assert len(events_of(older)) == len(events_of(dataset))
     (tmp_path / "entities.csv").unlink()
     (tmp_path / "events.csv").unlink()
-    assert entities_of(older).empty and events_of(older).empty
     bare = Dataset.open(str(path))
     assert entities_of(bare).empty and events_of(bare).empty
     assert "entity" not in set(check.run(bare).frame["check"])

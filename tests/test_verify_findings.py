@@ -894,7 +894,11 @@ def test_a_bound_row_gives_these_checks_in_order(indicators: pd.DataFrame) -> No
         (
             {"unit": "patents"},
             [
-                ("unit", "家 reads as branches or firms or institutions or parks, not patents"),
+                (
+                    "unit",
+                    "家 reads as branches or firms or headquarters or institutions or parks, "
+                    "not patents",
+                ),
                 ("indicator", "the indicator's unit is institutions"),
             ],
         ),
@@ -1599,37 +1603,31 @@ def test_the_no_figure_notice_cells() -> None:
 
 
 def test_tables_come_from_the_dataset_first(entities: pd.DataFrame) -> None:
-    from types import SimpleNamespace
-
     from zgc_cli.check.tables import entities_of, events_of
 
     evented = events({"date": "1988", "entity": "zgc", "quote": "1988年"})
     dataset = Dataset.from_frame(bound_row(), entities=entities, events=evented)
     assert entities_of(dataset) is entities
     assert events_of(dataset) is evented
-    assert entities_of(SimpleNamespace(source=None)).empty
-    assert events_of(SimpleNamespace()).empty
+    assert entities_of(Dataset.from_frame(bound_row())).empty
     # An entities table in the Dataset gives the run its entity checks.
     report = check.run(dataset, ARTICLE)
     assert "entity" in set(report.frame["check"]) and "parent" in set(report.frame["check"])
 
 
 def test_a_broken_sidecar_is_named(tmp_path: Path) -> None:
-    from types import SimpleNamespace
-
     from tests.provenance import provenance_copy
     from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.errors import DataError
 
     path = provenance_copy(tmp_path)
-    source = Dataset.open(str(path)).source
     (tmp_path / "entities.csv").write_bytes(b"entity\n\xff\xfe\n")
     (tmp_path / "events.csv").write_bytes(b"date\n\xff\xfe\n")
     with pytest.raises(DataError) as error:
-        entities_of(SimpleNamespace(source=source))
+        entities_of(Dataset.open(str(path)))
     assert "entities" in str(error.value)
     with pytest.raises(DataError) as error:
-        events_of(SimpleNamespace(source=source))
+        events_of(Dataset.open(str(path)))
     assert "events" in str(error.value)
 
 

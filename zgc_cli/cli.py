@@ -288,7 +288,7 @@ StatusFilter = Annotated[
     typer.Option(
         "--status",
         rich_help_panel=SELECTION,
-        help="Only figures of this status: reported, estimate, derived (repeatable).",
+        help="Only figures of this status: reported, estimate, target, derived (repeatable).",
         autocompletion=complete_statuses,
     ),
 ]
@@ -590,7 +590,7 @@ def source(
 ) -> None:
     """Show the verbatim passages behind an indicator's figures, and the publication.
 
-    Each figure comes with its year, value, status (reported, estimate, derived)
+    Each figure comes with its year, value, status (reported, estimate, target, derived)
     and qualifier (exact or a bound), and the sentence of the article it is from.
     """
     from zgc_cli import stats
@@ -612,20 +612,16 @@ def source(
 @app.command(cls=ZgcCommand, epilog=epilog("cite"))
 def cite(
     ctx: typer.Context,
-    metric_id: Annotated[
-        str,
+    selection: Annotated[
+        list[str],
         typer.Argument(
-            metavar="METRIC", help="The metric: its id or name.", autocompletion=complete_metrics
-        ),
-    ],
-    year: Annotated[
-        int | None,
-        typer.Argument(
-            help="Only this year (default: every year of the series).",
-            autocompletion=complete_years,
+            metavar="METRIC [YEAR]...",
+            help="The figures: a metric (id or name), then the years of it (none: every year); "
+            "several metrics each with their years (`revenue 2014 revenue 2023`).",
+            autocompletion=complete_metrics,
             show_default=False,
         ),
-    ] = None,
+    ],
     entity: EntityFilter = None,
     style: Annotated[
         CitationStyle | None,
@@ -637,6 +633,14 @@ def cite(
             show_default=False,
         ),
     ] = None,
+    per_figure: Annotated[
+        bool,
+        typer.Option(
+            "--per-figure",
+            help="One entry per figure, keyed by the figure (revenue:zgc:2023), "
+            "instead of one per work.",
+        ),
+    ] = False,
     data: DataOption = None,
     sheet: SheetOption = None,
     prefer: PreferOption = None,
@@ -654,25 +658,28 @@ def cite(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Cite a figure: the article it comes from, with the figure, its passage and the data's hash.
+    """Cite figures: one reference per work they come from, each figure cited from it.
 
-    `zgc cite revenue 2023` gives one citation per figure (each year and entity
-    asked for): the publication (authors, title, periodical, date) as the data
-    package names it, and a note with the figure, its status and qualifier, the
-    verbatim passage, the data's version and the SHA-256 of the data file, so a
-    reader can check the figure cited is the one shipped. Styles: GB/T
-    7714-2015, APA 7 (needs `pip install 'zgc[cite]'`), BibTeX, RIS, CSL-JSON.
+    `zgc cite revenue 2014 revenue 2023` gives one reference for the publication
+    both figures come from (authors, title, periodical, date, as the data package
+    names it) and one citation per figure: the figure as the citation's locator
+    (CSL `locator`/`label`, pandoc `[@KEY, {figure revenue:zgc:2023}]`) and a note
+    with the figure, its status and qualifier, the verbatim passage, the data's
+    version and the SHA-256 of the data file. `--per-figure`: one entry per
+    figure. Styles: GB/T 7714-2015, APA 7, BibTeX, RIS, CSL-JSON.
     """
     from zgc_cli.present.citations import default_style, format_citations
-    from zgc_cli.stats.citations import cite as cited_figures
+    from zgc_cli.stats.citations import cite_each
 
     env = _env(ctx, lang)
+    selections = _cite_selections(selection)
     to_file = output is not None and str(output) != "-"
     if to_file:
         env.claim_file(cast(Path, output), data)
-    result = cited_figures(_dataset(env, data, sheet, prefer, as_of), metric_id, year, entity)
+    dataset = _dataset(env, data, sheet, prefer, as_of)
+    result = cite_each(dataset, selections, entity)
     chosen = style or default_style(env.language)
-    text = format_citations(result.figures, chosen, env.language)
+    text = format_citations(result.figures, chosen, env.language, per_figure=per_figure)
     if not to_file:
         env.stdout.write(text)
         return
@@ -681,6 +688,24 @@ def cite(
     with atomic_output(cast(Path, output)) as stream:
         stream.write(text)
     env.wrote(str(output))
+
+
+def _cite_selections(words: list[str]) -> list[tuple[str, int | None]]:
+    """``revenue 2014 revenue 2023`` as (metric, year) pairs; a metric alone is every year.
+
+    A word of digits is a year of the metric before it; any other word a metric.
+    """
+    selections: list[tuple[str, int | None]] = []
+    for word in words:
+        if not (word.isascii() and word.isdigit()):
+            selections.append((word, None))
+        elif not selections:
+            raise ZgcError(phrase("cite.year_first", year=word))
+        elif selections[-1][1] is None:
+            selections[-1] = (selections[-1][0], int(word))
+        else:
+            selections.append((selections[-1][0], int(word)))
+    return selections
 
 
 @app.command(cls=ZgcCommand, epilog=epilog("share"))
@@ -968,12 +993,13 @@ def extract(
     """Find every figure of an article: draft observations, in the data's columns, to review.
 
     One row per figure: value (scaled: 3.6万亿元 → 3600000000000), unit, qualifier
-    (超过, 近, 约, 不到…), status (预计/有望: estimate), year (its clause, sentence,
-    paragraph, else `--published`; how in year_basis and note), place (entities.csv and
-    `--entities`, else `--entity`), a draft metric id and name, the shortest verbatim quote
-    and the figure as written. On a terminal: each paragraph with its figures marked;
-    in a pipe: CSV. `-o draft.csv` also writes datapackage.json, indicators.csv and
-    entities.csv beside it, so that `zgc verify --data draft.csv --article FILE` and
+    (超过, 近, 约, 不到…), status (预计/有望: estimate; 目标/力争/计划到: target), year
+    (its clause, sentence, paragraph, else `--published`; how in year_basis and note),
+    place (entities.csv and `--entities`, else `--entity`), a draft metric id and name,
+    the shortest verbatim quote and the figure as written. On a terminal: each paragraph
+    with its figures marked; in a pipe: CSV. `-o draft.csv` also writes datapackage.json,
+    indicators.csv, entities.csv and (for growth sentences such as 比2022年增长14.9%)
+    claims.csv beside it, so that `zgc verify --data draft.csv --article FILE` and
     `zgc cite` work on the draft.
     """
     from zgc_cli.extract.draft import may_replace_sidecars, run, sidecars
@@ -1169,3 +1195,25 @@ def report(
     for warning in warnings:
         env.warn(warning)
     env.wrote(str(output))
+
+
+@app.command(cls=ZgcCommand, epilog=epilog("mcp"))
+def mcp(
+    ctx: typer.Context,
+    data: DataOption = None,
+    prefer: PreferOption = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Serve zgc's figures to AI assistants and other programs (Model Context Protocol, stdio).
+
+    Tools: search, series, compare, share, source, verify, cite, extract. Every number
+    is an object with its interval, unit, status, qualifier, year basis, passage and
+    citation key. Add `zgc mcp` as a stdio server in an MCP client's configuration.
+    Needs `pip install 'zgc[mcp]'`.
+    """
+    from zgc_cli.mcp_server import serve
+
+    env: Environment = ctx.obj
+    if env.stdout_is_tty:
+        env.note(message("note.mcp_waiting", env.language))
+    serve(data, as_of=as_of, prefer=prefer)

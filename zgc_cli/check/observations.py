@@ -56,7 +56,12 @@ from zgc_cli.check.years import (
     check_year,
     check_year_bounds,
 )
-from zgc_cli.model.figures import Figure, estimate_marker_before, parse_figures
+from zgc_cli.model.figures import (
+    Figure,
+    estimate_marker_before,
+    parse_figures,
+    target_marker_before,
+)
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.model.schema import (
     ENTITY_QUOTE_COLUMN,
@@ -127,20 +132,7 @@ def _check_reported(
         )
         matches = [figure, *[m for m in matches if m is not figure]]
 
-    markers = [estimate_marker_before(quote, figure, figures) for figure in matches]
-    marker = next((m for m in markers if m), None)
-    is_estimate = status == "estimate"
-    # An estimate row needs one matching figure governed by 预计/有望; a reported row
-    # needs one that is not.
-    consistent = any((m is not None) == is_estimate for m in markers)
-    if consistent:
-        detail = phrase("verify.agrees_status")
-    elif is_estimate:
-        detail = phrase("verify.no_estimate_word")
-    else:
-        detail = phrase("verify.estimate_word", marker=marker)
-    found = phrase("verify.estimate_found", marker=marker) if marker else Term("status", "reported")
-    results.append(_result("status", row, Term("status", status), found, consistent, detail))
+    results.append(_check_status(row, quote, status, matches, figures))
     results.extend(check_unit(row, matches[0]))
     return results, matches[0]
 
@@ -169,9 +161,36 @@ def _check_bound(
                 ),
             )
         )
-    marker = estimate_marker_before(quote, figure, parse_figures(quote))
+    results.append(_check_status(row, quote, status, [figure], parse_figures(quote)))
+    results.extend(check_unit(row, figure))
+    return results
+
+
+def _check_status(
+    row: Mapping[Hashable, object],
+    quote: str,
+    status: str,
+    matches: list[Figure],
+    figures: list[Figure],
+) -> dict[str, object]:
+    """The status check: an estimate row needs one matching figure governed by 预计/有望,
+    a target row one after a target word of its sentence (目标, 力争, 计划到…), and a
+    reported row one that no estimate word governs."""
+    if status == "target":
+        targets = [target_marker_before(quote, figure) for figure in matches]
+        target = next((t for t in targets if t), None)
+        return _result(
+            "status",
+            row,
+            Term("status", status),
+            phrase("verify.target_found", marker=target) if target else Term("status", "reported"),
+            target is not None,
+            phrase("verify.agrees_status") if target else phrase("verify.no_target_word"),
+        )
+    markers = [estimate_marker_before(quote, figure, figures) for figure in matches]
+    marker = next((m for m in markers if m), None)
     is_estimate = status == "estimate"
-    consistent = (marker is not None) == is_estimate
+    consistent = any((m is not None) == is_estimate for m in markers)
     if consistent:
         detail = phrase("verify.agrees_status")
     elif is_estimate:
@@ -179,9 +198,7 @@ def _check_bound(
     else:
         detail = phrase("verify.estimate_word", marker=marker)
     found = phrase("verify.estimate_found", marker=marker) if marker else Term("status", "reported")
-    results.append(_result("status", row, Term("status", status), found, consistent, detail))
-    results.extend(check_unit(row, figure))
-    return results
+    return _result("status", row, Term("status", status), found, consistent, detail)
 
 
 def _derived_figure(

@@ -46,10 +46,10 @@ UNIT_WORDS: dict[str, frozenset[str]] = {
         "岁": {"years"},
         "比特": {"bits", "bits_per_second"},
         "参数": {"parameters"},
-        "家": {"firms", "institutions", "parks", "branches"},
+        "家": {"firms", "institutions", "parks", "branches", "headquarters"},
         "所": {"institutions"},
         "件": {"patents", "patents_per_10k_people", "items"},
-        "项": {"items", "technologies", "contracts", "policies", "patents"},
+        "项": {"items", "technologies", "contracts", "policies", "patents", "projects"},
         "条": {"items", "policies"},
         "款": {"models", "products"},
         "次": {"launches", "times"},
@@ -85,7 +85,9 @@ MEASURE_UNITS = frozenset(
     }
 )
 # The data's counted units that only generic counters give (9大产业领域, 2个产业集群...).
-COUNTED_UNITS = frozenset({"fields", "consortia", "clusters", "provinces", "regions", "bases"})
+COUNTED_UNITS = frozenset(
+    {"fields", "consortia", "clusters", "provinces", "regions", "bases", "headquarters"}
+)
 KNOWN_UNITS: frozenset[str] = frozenset().union(*UNIT_WORDS.values(), MEASURE_UNITS, COUNTED_UNITS)
 
 

@@ -46,7 +46,6 @@ from zgc_cli.extract.rules import (
     _QUOTED_TITLE,
     _TRAILING,
     ENGLISH_ESTIMATE,
-    TARGET_MARKERS,
     Options,
     Row,
     _is_english,
@@ -56,7 +55,7 @@ from zgc_cli.extract.rules import (
     _place,
     _published_year,
 )
-from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures
+from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures, target_marker
 from zgc_cli.phrases import phrase
 
 # Between an English figure and its year: "in 2020", "at the end of 2022".
@@ -68,13 +67,24 @@ _SAME_MEASURE = re.compile(
     r"|\b(?:up|down) from\s+(?:some\s+|about\s+|nearly\s+)?$"
 )
 _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
-_FROM_PLACE = re.compile(r"\s+(?:came|were|was|are|is)\s+(?:from|in|based in)\s+")
+_FROM_PLACE = re.compile(
+    r"\s+(?:came|come|were|was|are|is)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
+)
 _GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
 # Words that date a figure to the publication: 目前, 如今, now.
 _NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b")
+# English present perfect (have formed, has logged) and a month with no year (by April):
+# the state at publication, when the sentence names no year of its own.
+_ENGLISH_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:also|already|now|so far)\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|t)\b"
+    r"|\b(?:has|have|is home to|are home to)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
+    r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
+)
 # Heading words that make a section's figures targets (二、今年的主要预期目标); a heading
 # with 计划 alone is a plan's report (上年计划执行情况), not its targets.
 _HEADING_TARGETS = ("预期目标", "目标", "展望")
+TARGET_HEADINGS = ("预期目标", "目标")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*[至到～~〜\-—–]\s*")
 
@@ -89,6 +99,7 @@ class Extraction(Growths):
         self.english = _is_english(text)
         self.namer = Namer()
         self.rows: list[Row] = []
+        self.claims: list[dict[str, object]] = []  # growth sentences' claims (claims.csv)
         self.paragraphs = paragraphs(text)
         self.published = _published_year(options.published)
         figure_spans = [(f.start, f.end) for f in parse_figures(text)]
@@ -165,6 +176,7 @@ class Extraction(Growths):
         for number, (start, end) in enumerate(self.paragraphs, start=1):
             self._paragraph(number, start, end)
         self._unique_keys()
+        self._name_claims()
         return self.rows
 
     # --- one paragraph -------------------------------------------------------------
@@ -267,6 +279,8 @@ class Extraction(Growths):
             said = noun if not self.english else self.reading[clause[0] : figure.start]
             word = next((w for key, w in _NAME_UNITS if key in said), "")
             noun = noun if not self.english else f"{noun} {said}"
+        if self.english and word == "款":
+            noun = f"{noun} {self.reading[sentence[0] : figure.start]}"  # Of the 107 models, 47…
         unit = unit_of(word, noun, after)
         levels = [
             row
@@ -305,10 +319,14 @@ class Extraction(Growths):
         if name:
             found = self.text.rfind(name, sentence[0], figure.start + 1)
             anchors.append(found if found >= 0 else figure.start)
-        if status == "estimate" and status_note:
-            marker = self.reading.rfind(status_note.split(":")[0], sentence[0], figure.start)
+        floor = sentence[0]
+        if status in ("estimate", "target") and status_note:
+            # 到2025年，…；力争…达到50%: a target's word may open the sentence before the ；
+            reach = paragraph[0] if status == "target" else sentence[0]
+            marker = self.reading.rfind(status_note.split(":")[0], reach, figure.start)
             if marker >= 0:
                 anchors.append(marker)
+                floor = min(floor, marker)
         if figure.text.endswith("首位"):
             anchors.append(max(sentence[0], figure.start - 2))  # 居全国首位, as the parser reads it
         if figure.qualifier == "about" and not re.search(
@@ -317,7 +335,7 @@ class Extraction(Growths):
             # 约占全国的13.9%: the 约 that bounds the figure belongs in its quote
             near = self.reading.rfind("约", max(sentence[0], figure.start - 16), figure.start)
             anchors.append(near if near >= 0 else figure.start)
-        quote_start = max(sentence[0], min(anchors))
+        quote_start = max(floor, min(anchors))
         # A year or place named after the figure (入选2022年…, 在北京落户) ends the quote;
         # in English, the words that say what it counts (6,954 enterprises) do too.
         ends = [figure.end]
@@ -408,7 +426,10 @@ class Extraction(Growths):
                 else:
                     said = phrase(key)
                 return nearest.year, "stated", "", said.text("zh"), nearest.start
-        if self.published is not None and _NOW.search(self.reading, sentence[0], figure.start):
+        now = _NOW.search(self.reading, sentence[0], figure.start)
+        if self.english and now is None:
+            now = _ENGLISH_NOW.search(self.reading, sentence[0], sentence[1])
+        if self.published is not None and now:
             said = phrase("extract.note.publication", date=self.options.published)
             return self.published, "publication", str(said), said.text("zh"), None
         earlier = [
@@ -445,25 +466,39 @@ class Extraction(Growths):
         previous_end: int,
         year: int,
     ) -> tuple[str, str, str]:
-        """Estimate where 预计/有望 govern the figure, or a target word (目标, 计划, 力争)
-        opens its sentence (across ；) or heads its section; reported otherwise."""
+        """Estimate where 预计/有望 govern the figure; target where a target word (目标, 力争,
+        计划到…) opens its sentence (across ；) or its section's heading is a target one;
+        estimate for a year after publication; reported otherwise."""
         stretch = self.reading[max(previous_end, sentence[0]) : figure.start]
-        for marker in ESTIMATE_MARKERS:
-            if marker in stretch:
-                said = phrase("extract.note.estimate", word=marker)
-                return "estimate", str(said), said.text("zh")
         opened = max(self.reading.rfind(end, paragraph[0], figure.start) for end in "。！？")
         before = self.reading[max(opened, paragraph[0]) : figure.start]
-        heading = self._section_is_target(paragraph)
-        for marker in TARGET_MARKERS:
-            if marker in before or marker == heading:
-                said = phrase("extract.note.target", word=marker)
+        if self.english:
+            opened = max(
+                (m.end() for m in SENTENCE_END.finditer(self.reading, paragraph[0], figure.start)),
+                default=paragraph[0],
+            )
+            before = self.reading[opened : figure.start]
+        planned = target_marker(before)
+        for marker in ESTIMATE_MARKERS:
+            if marker in stretch and not (planned and planned.startswith(marker)):
+                said = phrase("extract.note.estimate", word=marker)
                 return "estimate", str(said), said.text("zh")
         if self.english:
             found = ENGLISH_ESTIMATE.search(stretch)
             if found:
                 said = phrase("extract.note.estimate", word=found.group())
                 return "estimate", str(said), said.text("zh")
+        heading = self._section_is_target(paragraph)
+        if self.published is not None and year < self.published:
+            heading = ""  # 今后的主要目标 above 2023年…达到6.73%: a past year sets no target
+        if planned is None and heading in TARGET_HEADINGS:
+            planned = heading
+        if planned is not None:
+            said = phrase("extract.note.target", word=planned)
+            return "target", str(said), said.text("zh")
+        if heading:
+            said = phrase("extract.note.estimate", word=heading)
+            return "estimate", str(said), said.text("zh")
         if self.published is not None and year > self.published:
             said = phrase("extract.note.future", year=year)
             return "estimate", str(said), said.text("zh")
@@ -479,7 +514,7 @@ class Extraction(Growths):
         if self.english:  # 47 came from Zhongguancun; 51 were from Beijing
             for place in self.places:
                 between = self.reading[figure.end : place.start]
-                if 0 <= len(between) <= 16 and _FROM_PLACE.fullmatch(between):
+                if 0 <= len(between) <= 32 and _FROM_PLACE.fullmatch(between):
                     return place.entity, "", place.start, place.end
         mention, where = _place(self.places, *sentence, figure.start, self.reading)
         kind_word = next(
@@ -568,3 +603,12 @@ def replace_offset(figure: Figure, offset: int) -> Figure:
 def extract_rows(text: str, options: Options) -> list[Row]:
     """The draft observations of a text, in reading order (derived rows after their growth)."""
     return Extraction(text, options).run()
+
+
+def extract_rows_and_claims(
+    text: str, options: Options
+) -> tuple[list[Row], list[dict[str, object]]]:
+    """The draft observations of a text and the claims of its growth sentences."""
+    extraction = Extraction(text, options)
+    rows = extraction.run()
+    return rows, extraction.claims

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from zgc_cli.errors import DataError
-from zgc_cli.extract.core import Options, Row, extract_rows
+from zgc_cli.extract.core import Options, Row, extract_rows_and_claims
 from zgc_cli.extract.passages import Places
 from zgc_cli.extract.reading import Document
 from zgc_cli.model.schema import (
@@ -42,6 +42,11 @@ DRAFT_COLUMNS: tuple[str, ...] = (
     "name_en",
     "paragraph",
 )
+# The shipped claims.csv's columns: a growth sentence's claim (比2022年增长14.9%).
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id", "kind", "metric", "entity", "year", "base_metric", "base_entity", "base_year",
+    "low", "high", "low_inclusive", "high_inclusive", "quote", "note", "note_zh", "definitional",
+)  # fmt: skip
 # Marks a data package as written by zgc extract: its sidecars may be replaced.
 PACKAGE_MARK = "zgc-extract-draft"
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -62,6 +67,7 @@ class ExtractResult(Result):
         package: the draft's data package (``datapackage.json``).
         indicators: the draft's ``indicators.csv``.
         entities: the draft's ``entities.csv``.
+        claims: the draft's ``claims.csv``: each growth sentence with a named base year.
     """
 
     label: str = ""
@@ -74,6 +80,7 @@ class ExtractResult(Result):
     package: dict[str, object] = field(default_factory=dict)
     indicators: pd.DataFrame = field(default_factory=pd.DataFrame)
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
+    claims: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def check_options(published: str, entity: str) -> None:
@@ -175,7 +182,7 @@ def extract(
     output_name: str = "",
 ) -> ExtractResult:
     """The draft observations of a document, as a result for a view or a pipe."""
-    rows = extract_rows(document.text, Options(places, published, entity))
+    rows, claims = extract_rows_and_claims(document.text, Options(places, published, entity))
     entities = _entities(rows, places)
     names = {
         str(record["entity"]): {"en": str(record["name_en"]), "zh": str(record["name_zh"])}
@@ -195,6 +202,7 @@ def extract(
         package=_package(document, title, url, published, output_name),
         indicators=_indicators(rows),
         entities=entities,
+        claims=pd.DataFrame(claims, columns=list(CLAIM_COLUMNS)),
     )
 
 
@@ -246,11 +254,14 @@ def sidecars(result: ExtractResult) -> dict[str, str]:
     """The files written beside a draft (``-o draft.csv``): name -> text."""
     import json
 
-    return {
+    files = {
         "datapackage.json": json.dumps(result.package, ensure_ascii=False, indent=2) + "\n",
         "indicators.csv": result.indicators.to_csv(index=False, lineterminator="\n"),
         "entities.csv": result.entities.to_csv(index=False, lineterminator="\n"),
     }
+    if not result.claims.empty:
+        files["claims.csv"] = result.claims.to_csv(index=False, lineterminator="\n")
+    return files
 
 
 def may_replace_sidecars(folder: str) -> bool:
@@ -260,7 +271,7 @@ def may_replace_sidecars(folder: str) -> bool:
 
     package = Path(folder) / "datapackage.json"
     if not package.exists():
-        return not (Path(folder) / "indicators.csv").exists()
+        return not any((Path(folder) / name).exists() for name in ("indicators.csv", "claims.csv"))
     try:
         return bool(json.loads(package.read_text(encoding="utf-8")).get(PACKAGE_MARK))
     except (OSError, ValueError, AttributeError):

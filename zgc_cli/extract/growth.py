@@ -12,6 +12,7 @@ own minus one, which the text does not state.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from zgc_cli.extract.rules import (
@@ -38,6 +39,7 @@ class Growths:
     reading: str
     english: bool
     rows: list[Row]
+    claims: list[dict[str, object]]
     years: list[YearMention]
     namer: Namer
 
@@ -110,6 +112,58 @@ class Growths:
                 row.note = "; ".join(n for n in (row.note, str(said)) if n)
             row.note_zh = "；".join(n for n in (row.note_zh, said.text("zh")) if n)
 
+    def _claim(self, row: Row, figure: Figure, level: Row, expression: str) -> None:
+        """The growth's claim, as the shipped claims.csv records one: the growth or multiple
+        the words state, within what its written digits allow, of the level over the base
+        year's (比2022年增长14.9%: 14.85 to 14.95). Definitional: the base year's row is
+        derived from these very words."""
+        if row.growth_base is None:
+            return
+        step = _step(figure)
+        # in decimal on the written digits: 14.9 ± 0.05 is 14.85…14.95, not 14.950000000000001
+        half = Decimal(repr(step)) / 2
+        low = float(Decimal(repr(figure.value)) - half)
+        high = float(Decimal(repr(figure.value)) + half)
+        kind = "growth_pct" if figure.unit_suffix == "%" else "ratio"
+        if kind == "growth_pct" and "-" in expression.split("(")[-1][:4]:
+            low, high = -high, -low  # 比2022年下降3.2%: a fall
+        start = min(self.text.rfind(level.quote, 0, level.end + 1), row.start)
+        quote = self.text[start if start >= 0 else row.start : row.end].strip()
+        said = phrase(
+            "extract.note.claim",
+            growth=figure.text,
+            step=machine_number(step),
+            base=row.growth_base,
+        )
+        self.claims.append(
+            {
+                "claim_id": row,  # ids are final only after the text's last row: see below
+                "kind": kind,
+                "metric": level,
+                "entity": level.entity,
+                "year": level.year,
+                "base_metric": level,
+                "base_entity": level.entity,
+                "base_year": row.growth_base,
+                "low": low,
+                "high": high,
+                "low_inclusive": "true",
+                "high_inclusive": "false",
+                "quote": quote,
+                "note": str(said),
+                "note_zh": said.text("zh"),
+                "definitional": "true",
+            }
+        )
+
+    def _name_claims(self) -> None:
+        """The claims' ids and metrics from their rows, once the rows' ids are final."""
+        for claim in self.claims:
+            row, level = claim["claim_id"], claim["metric"]
+            if isinstance(row, Row) and isinstance(level, Row):
+                claim["claim_id"] = f"{row.metric}_{row.year}_over_{row.growth_base}"
+                claim["metric"] = claim["base_metric"] = level.metric
+
     def _derive(self, row: Row, figure: Figure, level: Row, sentence: tuple[int, int]) -> None:
         """The level of the base year, read back from the level and its growth (derived)."""
         if (
@@ -141,6 +195,7 @@ class Growths:
             factor_high = 1 + high_growth / 100 if "+" in expression else 1 - low_growth / 100
         else:
             factor_low, factor_high = low_growth, high_growth
+        self._claim(row, figure, level, expression)
         quote_start = min(self.text.rfind(level.quote, 0, level.end + 1), row.start)
         if quote_start < 0:
             quote_start = level.start

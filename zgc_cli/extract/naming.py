@@ -180,19 +180,23 @@ UNIT_WORDS: dict[str, str] = {
 _FIRM_NOUNS = ("分支机构", "branches")
 _INSTITUTION_NOUNS = (
     "机构", "孵化器", "中心", "研究院", "研究所", "高校", "大学", "医院", "实验室", "平台",
-    "组织", "协会", "联盟", "空间", "incubator", "institution", "center", "centre",
+    "组织", "协会", "联盟", "空间", "单位", "incubator", "institution", "center", "centre",
+    "laborator", "lab", "institute", "universit", "hospital", "organi",
 )  # fmt: skip
 _PARK_NOUNS = ("园区", "园", "park")
 _COUNTED_NOUNS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("创新联合体",), "consortia"),
-    (("省区市", "省份", "省"), "provinces"),
-    (("地区", "区域", "城市"), "regions"),
-    (("基地",), "bases"),
-    (("集群",), "clusters"),
+    (("总部", "headquarters"), "headquarters"),  # before 地区: 跨国公司地区总部
+    (("创新联合体", "consorti"), "consortia"),
+    (("省区市", "省份", "省", "provinces"), "provinces"),
+    (("地区", "区域", "城市", "regions"), "regions"),
+    (("基地", "bases"), "bases"),
+    (("集群", "clusters"), "clusters"),
     (("领域",), "fields"),
     (("众创空间", "孵化器", "中心", "机构", "实验室", "平台"), "institutions"),
     (("园区",), "parks"),
-    (("项目",), "projects"),
+    (("项目", "project"), "projects"),
+    (("大模型", "模型", "model"), "models"),
+    (("单位",), "institutions"),
 )
 
 
@@ -210,6 +214,9 @@ def unit_of(word: str, name: str, after: str = "") -> str:
         return UNIT_WORDS[word]
     noun = name if word == "家" and any(key in name for key in _NAME_KEYS) else f"{name}|{after}"
     if word == "家":
+        # 总部53家: headquarters where the counted noun is 总部, not where 总部 is said later
+        if "总部" in name or "headquarters" in name or after.lstrip("的").startswith("总部"):
+            return "headquarters"
         if any(n in noun for n in _FIRM_NOUNS):
             return "branches"
         if any(n in noun for n in _PARK_NOUNS):
@@ -224,6 +231,8 @@ def unit_of(word: str, name: str, after: str = "") -> str:
             return "patents_per_10k_people"
         return "patents" if "专利" in noun or "patent" in noun else "items"
     if word in ("项", "条"):
+        if "project" in noun:  # 120 projects; 56项…项目 counts items, as the data has it
+            return "projects"
         if "合同" in noun or "contract" in noun:
             return "contracts"
         if "政策" in noun or "措施" in noun or "polic" in noun or "measure" in noun:

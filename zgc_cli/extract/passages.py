@@ -20,10 +20,10 @@ from zgc_cli.model.figures import TRADITIONAL_TO_SIMPLIFIED
 _MORE_TRADITIONAL = str.maketrans(
     "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條來務獸擁創"
     "眾間構轉織協體內網絡庫層驗廠區點顯線隊據證標準環與數統計單園業臺灣陸歷連級鏈龍"
-    "領導應對從進於書報處優勢質價雙門問題華",
+    "領導應對從進於書報處優勢質價雙門問題華陽際圍鄉縣鎮風飛實現",
     "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条来务兽拥创"
     "众间构转织协体内网络库层验厂区点显线队据证标准环与数统计单园业台湾陆历连级链龙"
-    "领导应对从进于书报处优势质价双门问题华",
+    "领导应对从进于书报处优势质价双门问题华阳际围乡县镇风飞实现",
 )
 READING = {**TRADITIONAL_TO_SIMPLIFIED, **_MORE_TRADITIONAL}
 
@@ -59,6 +59,11 @@ EVENT_BEFORE = (
     "创办于", "成立于", "始于", "创建于", "设立于", "诞生于", "建于", "自", "founded in", "since",
     "set up in", "established in", "launched in", "opened in",
 )  # fmt: skip
+_ENGLISH_EVENT = re.compile(
+    r"\b(?:became|become|opened|founded|established|launched|approved|set up|created"
+    r"|inaugurated|began|started|unveiled|designated|built|incorporated|listed)\b"
+    r"[^.,;0-9]{0,70}?\b(?:in|since)\s+$"
+)
 # After 是: a base only when a multiple follows (是2013年的1.5倍).
 _MULTIPLE_AFTER = re.compile(r"\s*年?的[^，。；]{0,6}?倍")
 
@@ -142,8 +147,12 @@ def year_mentions(
         since = reading.startswith(("以来", "年以来"), end) or reading[end : end + 3] == "年以来"
         # "up from 224 in 2012": the year of a comparison's base figure
         since = since or bool(_FROM_FIGURE_IN.search(reading, max(0, start - 40), start))
+        # "which became China's first such zone in 2009", "since a pilot zone opened there
+        # in 2020": the year of an event, not of a figure
+        event = bool(_ENGLISH_EVENT.search(reading, max(0, start - 100), start))
         is_base = (
             since
+            or event
             or before.endswith(BASE_BEFORE + EVENT_BEFORE)
             or (before.endswith("是") and bool(_MULTIPLE_AFTER.match(reading, end)))
         )
@@ -183,6 +192,30 @@ def _short_english_name(name: str) -> str:
     return short
 
 
+# Words that end before a place's name (其中海淀区, 在朝阳区, 和海淀区), not inside a longer one.
+_WORD_BEFORE_PLACE = (
+    "其中", "在", "和", "与", "及", "、", "是", "对", "向", "从", "到", "至", "于", "比", "为",
+)  # fmt: skip
+# A place followed by a direction (北京东南部的, 北京西北部) names where another place lies.
+_DIRECTION_AFTER = re.compile(
+    r"(?:市)?(?:东南|东北|西南|西北|东|南|西|北|中)部|(?:市)?(?:南|北|西|东)(?:郊|侧)"
+)
+# China's first zone, Beijing's largest park: the possessor ranks what follows it.
+_RANKED_AFTER = re.compile(
+    r"['’]s\s+(?:first|second|third|largest|biggest|leading|only|oldest|main|major)\b", re.I
+)
+# "Zhongguancun, a technology hub in northwestern Beijing,", "the park, located in Beijing's
+# Haidian district,": the place of an appositive.
+_APPOSITIVE_BEFORE = re.compile(
+    r",\s+(?:located|based|situated|sitting|lying)\s+in\s+[^,.;]{0,40}$"
+    r"|,\s+(?:a|an|the)\s+[^,.;]{0,50}\b(?:in|of|near)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?western"
+    r"|north-?eastern|south-?western|south-?eastern|northwestern|northeastern|southwestern"
+    r"|southeastern|downtown|suburban|outer)\s+)?(?:[A-Z][\w-]*['’]s\s+)?$",
+    re.I,
+)
+
+
 class Places:
     """The places and bodies a text may name: entities.csv's aliases and English names."""
 
@@ -200,6 +233,11 @@ class Places:
             for word in (word.strip() for word in words):
                 if word and word not in self.aliases:
                     self.aliases[word] = entity
+            english = (row.get("name_en") or "").strip()
+            bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", english)
+            if bracketed:  # Beijing Academy of Artificial Intelligence (BAAI): both names
+                for word in bracketed.groups():
+                    self.aliases.setdefault(word.strip(), entity)
             short = _short_english_name(row.get("name_en") or "")
             if short and short not in self.aliases:
                 self.aliases[short] = entity  # Zhongguancun Yizhuang Park: "Yizhuang"
@@ -234,12 +272,18 @@ class Places:
             # 北京市统计局, 北京市科委: a body of the place, not the place
             framed = framed or after.startswith(_BODY_AFTER) or after.startswith("平均")
             framed = framed or before.endswith(("领先", "高于", "低于"))  # 领先全国: a comparison
+            # 北京东南部的亦庄, a hub in northwestern Beijing, China's first zone: the place
+            # that locates or ranks another one, not what is measured.
+            framed = framed or bool(_DIRECTION_AFTER.match(reading, end))
+            framed = framed or bool(_RANKED_AFTER.match(reading, end))
+            framed = framed or bool(_APPOSITIVE_BEFORE.search(reading, max(0, start - 80), start))
             if (
                 alias.endswith(("区", "园"))
                 and len(alias) <= 3
                 and "\u4e00" <= before[-1:] <= "\u9fff"
+                and not before.endswith(_WORD_BEFORE_PLACE)
             ):
-                continue  # 高级别自动驾驶示范区: a longer name, not the zone
+                continue  # 高级别自动驾驶示范区: a longer name, not the zone (其中海淀区 is)
             # 在北京亦庄，…: a place opening its sentence is its topic, not where something lies.
             located = before.endswith(LOCATED_BEFORE) and not _opens_sentence(reading, start)
             found.append(PlaceMention(start, end, self.aliases[alias], framed, located))

@@ -14,11 +14,8 @@ from dataclasses import dataclass, field
 from zgc_cli.extract.passages import PlaceMention, Places, YearMention
 from zgc_cli.model.figures import ENGLISH_COUNTED, Figure
 
-TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "计划", "力争", "争取", "规划", "展望")
 ENGLISH_ESTIMATE = re.compile(
-    r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to|aims? to|targets?"
-    r"|plans? to)\b",
-    re.I,
+    r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to)\b", re.I
 )
 _RANK_BEFORE = re.compile(
     r"(?:排名|排行|位居|位列|名列|居|列|排|全国|全球|全市|世界|国内|亚洲|全省)\s*$"
@@ -103,7 +100,7 @@ _LIST_AFTER = ("榜单", "榜", "名单")
 _NAME_CUT = re.compile(
     r"(?:拥有(?!量)|聚集|集聚|培育|入驻|设立|建设|建成|组建|出台|推出|发布|备案上线|实现|完成|达到|新增"
     r"|新设|引进|吸引|提供|认定|获批|获评|入选|入围|形成|共建|落户|共有|其中|目前|如今|当前|截至"
-    r"|全年|已经|已达|占据|提高到|增长到|增加到|增至|提高至|增长至|预计|有望|预期|成为|计划|目标|来自)"
+    r"|全年|已经|已达|累计|力争|争取|占据|提高到|增长到|增加到|增至|提高至|增长至|预计|有望|预期|成为|计划|目标|来自)"
 )
 _TRAILING = re.compile(
     r"(?:增长到|增加到|提高到|上升到|增长至|增加至|提高至|增至|达到|达|为|是|的|有|了|已|共|约"
@@ -158,6 +155,8 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
     clause_before = reading[max(sentence[0], start - 30) : start]
     if figure.unit_suffix == "强" and _LISTED_IN.search(clause_before):
         return False  # 入选《财富》世界500强: the list's name
+    if figure.unit_suffix == "强" and reading.startswith(("企业", "公司"), end):
+        return False  # 世界500强企业总部53家: the list names a class of firms
     if figure.unit_suffix == "元" and reading.startswith(("的企业", "的公司"), end):
         return False  # 收入超千亿元的企业: a size class
     if _ENGLISH_THRESHOLD.search(clause_before):
@@ -222,6 +221,9 @@ def _nearest(
     return after[0] if after else None
 
 
+_JOINERS = ("和", "与", "及", "、", " and ", "以及")
+
+
 def _place(
     places: list[PlaceMention], start: int, end: int, at: int, reading: str = ""
 ) -> tuple[PlaceMention | None, str]:
@@ -230,16 +232,32 @@ def _place(
     A place after the figure that 其中 introduces is a part named for what follows.
     """
     inside = [m for m in places if start <= m.start and m.end <= end and not m.framed]
+    # 生命科学园，是北京生物医药产业的承载地: after 是, a place describes the one named first
+    inside = [
+        m
+        for m in inside
+        if not (reading[m.start - 1 : m.start] == "是" and inside and inside[0].start < m.start)
+    ]
     plain = [m for m in inside if not m.located]
     for pool in (plain, inside):
         before = [m for m in pool if m.end <= at]
+        # 海淀区和朝阳区合计72家: places joined into a group are no one place of the figure
+        while len(before) >= 2 and reading[before[-2].end : before[-1].start] in _JOINERS:
+            group_start = before[-2].start
+            before = [m for m in before[:-2] if m.end <= group_start]
+            if not before:
+                return None, "joined"
         if before:
             return before[-1], "before"
-        after = [
-            m
-            for m in pool
-            if m.start >= at and not reading[max(0, m.start - 3) : m.start].endswith("其中")
-        ]
+        after: list[PlaceMention] = []
+        skipped: PlaceMention | None = None
+        for m in (m for m in pool if m.start >= at):
+            part = reading[max(0, m.start - 3) : m.start].endswith("其中")
+            follows = skipped is not None and reading[skipped.end : m.start] in _JOINERS
+            if part or follows:
+                skipped = m  # 其中海淀区和朝阳区…: parts named for what follows
+                continue
+            after.append(m)
         if after:
             return after[0], "after"
     return None, ""

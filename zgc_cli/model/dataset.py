@@ -4,7 +4,7 @@ Usable from a notebook without the CLI::
 
     from zgc_cli.model.dataset import Dataset
     from zgc_cli import stats
-    stats.compare(Dataset.open().frame, 2014, 2023).frame
+    stats.comparison(Dataset.open(), 2014, 2023).frame
 
 The metadata a source may keep beside it (its sidecars): ``indicators.csv``
 (names, unit, category, description per metric), ``claims.csv`` (the article's
@@ -25,7 +25,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -63,6 +63,15 @@ class Publication:
     publisher: str = ""
     authors: str = ""
     date: str = ""
+    # What a reference needs beyond the line above (all optional in a package's source):
+    # its id there, its CSL type, its title in Chinese and in English where the package
+    # gives them apart, its language and the periodical's issue number (期).
+    name: str = ""
+    kind: str = ""
+    title_zh: str = ""
+    title_en: str = ""
+    language: str = ""
+    issue: str = ""
 
     def citation(self) -> str:
         """One line: publisher, date, title, authors (what is known of them)."""
@@ -159,12 +168,27 @@ def publication_of(
         sources = named
     if not sources or not isinstance(sources[0], dict):
         return None
-    first = sources[0]
+    return publication_from(sources[0])
+
+
+def publication_from(source: Mapping[str, object]) -> Publication:
+    """A data package's ``sources`` entry as a :class:`Publication` (absent fields empty)."""
+
+    def text(key: str) -> str:
+        value = source.get(key, "")
+        return "" if value is None else str(value)
+
     return Publication(
-        title=str(first.get("title", "")),
-        publisher=str(first.get("publisher", "")),
-        authors=str(first.get("authors", "")),
-        date=str(first.get("date", "")),
+        title=text("title"),
+        publisher=text("publisher"),
+        authors=text("authors"),
+        date=text("date"),
+        name=text("name"),
+        kind=text("type"),
+        title_zh=text("title_zh"),
+        title_en=text("title_en"),
+        language=text("language"),
+        issue=text("issue"),
     )
 
 

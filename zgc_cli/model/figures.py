@@ -138,6 +138,42 @@ ARABIC_MAGNITUDES: dict[str, int] = {
 # Estimate words: they govern the next figure in the same stretch of text.
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "有望", "预期", "预测", "估计")
 
+# Target words: a goal a plan sets (到2025年…力争达到50%), not a measurement. 计划 and 规划
+# are also nouns of programme names (国家重点研发计划, 火炬计划项目): a target only where a
+# time, a verb or a number follows them (计划到2025年, 计划新建, 计划投资100亿元).
+TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "力争", "争取", "展望", "计划", "规划")
+_PLAN_AS_TARGET = re.compile(
+    r"(?:计划|规划)(?=\s*(?:到|在|于|今年|明年|年内|新建|新增|新设|建设|建成|实现|完成|投资|投入"
+    r"|引进|培育|推出|打造|形成|达到|增加|提高|提升|突破|超过|开工|落地|招引|[\d一二两三四五六七八九十]))"
+)
+# As verbs of a goal (aims to, plans to, a target of): "targeted industries", "planned zones"
+# and a "goal" in a name set no target.
+_ENGLISH_TARGET = re.compile(
+    r"\b(?:aims? (?:to|for)|aiming (?:to|for)|plans? to|planning to|seeks? to|strives? to"
+    r"|targets? (?:of|to)|targeting|is targeted to|(?:a|the|its) goal (?:of|is)|sets? a goal)\b",
+    re.I,
+)
+
+
+def target_marker(text: str) -> str | None:
+    """The target word in ``text`` (目标, 力争, a 计划 that plans), or None."""
+    for marker in TARGET_MARKERS:
+        if marker in ("计划", "规划"):
+            planning = _PLAN_AS_TARGET.search(text)
+            if planning is not None:
+                return planning.group()
+        elif marker in text:
+            return marker
+    english = _ENGLISH_TARGET.search(text)
+    return english.group() if english else None
+
+
+def target_marker_before(text: str, figure: Figure) -> str | None:
+    """The target word before ``figure`` in its sentence of ``text``, if any."""
+    opened = max(text.rfind(end, 0, figure.start) for end in ("。", "！", "？", ". "))
+    return target_marker(text[opened + 1 : figure.start])
+
+
 # A size class in a noun's definition (亿元以上企业, 超千亿元企业, 万亿级产业集群): the
 # figure names a threshold, it does not measure anything.
 THRESHOLD_NOUNS: tuple[str, ...] = ("企业", "公司", "产业集群", "产业")
@@ -190,8 +226,8 @@ PRE_QUALIFIERS.update(EXTRA_PRE_QUALIFIERS)
 POST_QUALIFIERS.update(EXTRA_POST_QUALIFIERS)
 # Words of the Traditional script the parser reads, each mapped to its simplified form.
 TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
-    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選",
-    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选",
+    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選於內",
+    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选于内",
 )
 _FRACTION = (
     rf"(?P<fraction>(?P<denominator>[{ZH_NUMERAL_CHARS}]+|\d+)分之"
@@ -549,6 +585,18 @@ ENGLISH_COUNTED: dict[str, str] = {
     "models": "款",
     "launches": "次",
     "projects": "项",
+    "programs": "项",
+    "programmes": "项",
+    "laboratories": "家",
+    "labs": "家",
+    "institutes": "家",
+    "hospitals": "家",
+    "organizations": "家",
+    "organisations": "家",
+    "universities": "所",
+    "colleges": "所",
+    "headquarters": "个",
+    "parameters": "参数",
     "contracts": "项",
     "policies": "项",
     "measures": "项",
@@ -578,6 +626,28 @@ ENGLISH_ORDINALS: dict[str, int] = {
 }
 
 
+# Numbers written as words (sixteen parks, forty-seven models, a dozen firms). "one" is
+# read only before a magnitude (one million): alone it is mostly a pronoun (one of them).
+_ENGLISH_UNITS_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_ENGLISH_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ENGLISH_NUMBER_WORDS: dict[str, int] = {
+    **{word: value for value, word in enumerate(_ENGLISH_UNITS_WORDS, start=1)},
+    **{word: value * 10 for value, word in enumerate(_ENGLISH_TENS_WORDS, start=2)},
+    **{
+        f"{tens}-{unit}": value * 10 + ones
+        for value, tens in enumerate(_ENGLISH_TENS_WORDS, start=2)
+        for ones, unit in enumerate(_ENGLISH_UNITS_WORDS[:9], start=1)
+    },
+    "a dozen": 12,
+    "dozen": 12,
+    "a hundred": 100,
+    "one hundred": 100,
+}
+
+
 def _english_alternation(words: object) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
 
@@ -587,7 +657,8 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     r"(?P<rank>" + _english_alternation(ENGLISH_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b)"
     r"|(?:(?P<pre>\b(?:" + _english_alternation(ENGLISH_QUALIFIERS) + r"))\s+)?"
     r"(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
-    r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d))"
+    r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d)"
+    r"|(?<![\w-])(?:" + _english_alternation(ENGLISH_NUMBER_WORDS) + r")(?![\w-]))"
     r"(?:\s?(?P<magnitude>" + _english_alternation(ENGLISH_MAGNITUDES) + r")\b)?"
     r"(?:\s?(?P<unit>"
     + _english_alternation([w for w in ENGLISH_UNITS if w != "%"])
@@ -603,6 +674,10 @@ _INHERITS = re.compile(
 _OF_THEM = re.compile(
     r"\s+(?:of\s+(?:them|whom|which)|came from|were from|are from|had been|have been|were)\b"
 )
+# "47 of the 107 models": the part counts what the whole after it counts.
+_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|China's\s+)?[\d,]+\s*")
+# "Of the 107 large models cleared by April, 47 came from…": the part counts the whole's unit.
+_OF_THE_WHOLE = re.compile(r"(?:^|[.;]\s+)Of\s+(?:the|all|its|their)\s+[^.;]*,\s*$", re.I)
 _ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
 # Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
 _COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
@@ -640,8 +715,16 @@ def parse_english_figures(text: str) -> list[Figure]:
             continue
         if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
             continue  # per 10,000 people: a denominator
-        number = Decimal(groups["number"].replace(",", ""))
+        written = groups["number"].lower()
         magnitude = (groups["magnitude"] or "").lower()
+        if written in ENGLISH_NUMBER_WORDS:
+            if written == "one" and not magnitude:
+                continue  # one of them, one firm: a pronoun or an article
+            if re.search(r"\b(?:the|these|those|its|their|both)\s+$", text[: match.start()], re.I):
+                continue  # the two neighbouring regions: things named before, not a count
+            number = Decimal(ENGLISH_NUMBER_WORDS[written])
+        else:
+            number = Decimal(written.replace(",", ""))
         unit_word = (groups["unit"] or groups["percent"] or "").lower()
         unit = ENGLISH_UNITS.get(unit_word, "")
         if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
@@ -651,6 +734,12 @@ def parse_english_figures(text: str) -> list[Figure]:
             unit = "元" if currency in ("RMB", "CNY", "¥") else "美元"
         elif not unit:
             unit = _english_counted(text, match.end())
+            among = _OF_THE_COUNTED.match(text, match.end())
+            if not unit and among is not None:
+                unit = _english_counted(text, among.end())  # 47 of the 107 models
+            opened = _OF_THE_WHOLE.search(text, max(0, match.start() - 160), match.start())
+            if last_unit and opened is not None:
+                unit = last_unit  # Of the 107 models…, forty-seven were: the whole's unit
         preceding = text[max(0, match.start() - 20) : match.start()]
         if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
             if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):

@@ -95,7 +95,9 @@ def with_interval_columns(columns: list[str], quantities: set[str] | frozenset[s
     return expanded
 
 
-STATUSES: tuple[str, ...] = ("reported", "estimate", "derived")
+# ``target``: a figure a plan or report sets as a goal (计划, 目标, 力争), not a measurement
+# and not a forecast; ``estimate``: a forecast or preliminary figure (预计, 有望).
+STATUSES: tuple[str, ...] = ("reported", "estimate", "target", "derived")
 QUALIFIERS: tuple[str, ...] = (
     "exact",
     "more_than",
@@ -145,4 +147,4 @@ QUALIFIER_MARKS: dict[str, str] = {
     "less_than": "<",
     "order_of_magnitude": "≈",
 }
-STATUS_MARKS: dict[str, str] = {"estimate": "*", "derived": "^"}
+STATUS_MARKS: dict[str, str] = {"estimate": "*", "target": "†", "derived": "^"}

@@ -497,11 +497,9 @@ ERROR_PHRASES: dict[str, dict[str, str]] = {
         "publication to cite",
         "zh": "{label}：数据旁没有列出来源的“datapackage.json”：没有可引用的出版物",
     },
-    "cite.apa_needs": {
-        "en": "--style apa (the default in English) needs citeproc-py: pip install 'zgc[cite]' "
-        "(or choose --style gbt7714, bibtex, ris or csl-json)",
-        "zh": "--style apa（英文下的默认格式）需要 citeproc-py：pip install 'zgc[cite]'"
-        "（或选用 --style gbt7714、bibtex、ris 或 csl-json）",
+    "cite.year_first": {
+        "en": "{year}: a year cites a figure of the metric before it: name the metric first",
+        "zh": "{year}：年份引用其前面指标的数据：请先写指标",
     },
     "report.nothing": {
         "en": "no observations match these filters: nothing to report",

@@ -72,7 +72,13 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
         "zh": "年份为推定：{year}年，文中最晚的年份（未给出发表日期）",
     },
     "extract.note.estimate": {"en": "{word}: an estimate", "zh": "{word}：预计值"},
-    "extract.note.target": {"en": "{word}: a target or plan", "zh": "{word}：目标或计划"},
+    "extract.note.target": {"en": "{word}: a target or plan", "zh": "{word}：目标值"},
+    "extract.note.claim": {
+        "en": "{growth} over {base}, within half its last written digit ({step}); the {base} "
+        "row is derived from these words",
+        "zh": "{growth}（相对{base}年），按末位数字（{step}）的一半取区间；"
+        "{base}年的数据即由这句话推算",
+    },
     "extract.note.future": {
         "en": "a figure for {year}, after publication: a target or forecast",
         "zh": "{year}年的数字，晚于发表时间：目标或预测",

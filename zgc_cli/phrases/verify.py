@@ -45,6 +45,11 @@ VERIFY_PHRASES: dict[str, dict[str, str]] = {
         "zh": "数字前有预计用语“{marker}”",
     },
     "verify.estimate_found": {"en": "estimate ({marker})", "zh": "预计值（{marker}）"},
+    "verify.no_target_word": {
+        "en": "no target word (目标, 力争, 计划到...) opens the figure's sentence",
+        "zh": "数字所在句中没有“目标”“力争”“计划到”等目标用语",
+    },
+    "verify.target_found": {"en": "target ({marker})", "zh": "目标值（{marker}）"},
     "verify.verbatim": {"en": "verbatim", "zh": "逐字一致"},
     "verify.found": {"en": "found", "zh": "找到"},
     "verify.not_found": {"en": "not found", "zh": "未找到"},

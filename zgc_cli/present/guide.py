@@ -39,7 +39,10 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "cite": (
         ("a citation of one figure", "zgc cite revenue 2023"),
-        ("GB/T 7714 in Chinese", "zgc cite revenue 2023 --lang zh"),
+        (
+            "two figures by name: one reference, GB/T 7714",
+            "zgc cite 企业总收入 2014 2023 --lang zh",
+        ),
         ("BibTeX for a reference manager", "zgc cite revenue 2023 --style bibtex"),
     ),
     "share": (
@@ -66,6 +69,10 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("a series in the terminal", "zgc plot revenue"),
         ("two series indexed to 2014", "zgc plot revenue employees --base 2014 --tolerance 1"),
         ("an image (pip install 'zgc[plot]')", "zgc plot revenue -o revenue.png"),
+    ),
+    "mcp": (
+        ("serve the figures on stdio (pip install 'zgc[mcp]')", "zgc mcp"),
+        ("serve the article's figures alone", "zgc mcp --as-of 2024-05"),
     ),
     "report": (
         ("a fact sheet to share (pip install 'zgc[report]')", "zgc report -o report.html"),

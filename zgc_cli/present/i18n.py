@@ -52,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "header.detail": {"en": "Detail", "zh": "说明"},
     # The legend of marks in tables.
     "mark.estimate": {"en": "* estimate", "zh": "* 预计值"},
+    "mark.target": {"en": "† target", "zh": "† 目标值"},
     "mark.derived": {"en": "^ derived by zgc", "zh": "^ 推算值"},
     "mark.more_than": {"en": "> more than", "zh": "> 超过"},
     "mark.nearly": {"en": "<~ nearly", "zh": "<~ 接近"},
@@ -85,6 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # What each kind of point is, in chart legends.
     "flag.reported": {"en": "reported", "zh": "原文数据"},
     "flag.estimate": {"en": "estimate", "zh": "预计值"},
+    "flag.target": {"en": "target", "zh": "目标值"},
     "flag.derived": {"en": "derived by zgc", "zh": "推算值"},
     "flag.more_than": {"en": "more than (a lower bound)", "zh": "超过（下限）"},
     "flag.nearly": {"en": "nearly (just under)", "zh": "接近（略低于）"},
@@ -109,6 +111,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # What a figure is, in the source view (the glossary's terms in Chinese).
     "label.reported": {"en": "reported", "zh": "原文数据"},
     "label.estimate": {"en": "estimate", "zh": "预计值"},
+    "label.target": {"en": "target", "zh": "目标值"},
     "label.derived": {"en": "derived", "zh": "推算值"},
     "label.exact": {"en": "exact", "zh": "确数"},
     "label.more_than": {"en": "more than", "zh": "超过"},
@@ -318,6 +321,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stderr.warning": {"en": "zgc: warning: {text}\n", "zh": "zgc：警告：{text}\n"},
     "stderr.note": {"en": "zgc: note: {text}\n", "zh": "zgc：提示：{text}\n"},
     "stderr.wrote": {"en": "zgc: wrote {path}\n", "zh": "zgc：已写入 {path}\n"},
+    "note.mcp_waiting": {
+        "en": "zgc mcp: serving the Model Context Protocol on stdin/stdout; an MCP client "
+        "starts it (Ctrl-C ends it)\n",
+        "zh": "zgc mcp：正在通过标准输入/输出提供模型上下文协议（MCP）服务，应由MCP客户端启动"
+        "（按Ctrl-C结束）\n",
+    },
     "note.verify_summary": {
         "en": "zgc verify: {total} checks: {passed} pass, {definitional} definitional, "
         "{failed} fail, {unsourced} unsourced\n",
@@ -344,6 +353,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cite.sentence_end": {"en": ". ", "zh": "。"},
     "cite.note_label": {"en": "Note. ", "zh": "注："},
+    "cite.no_issue": {
+        "en": "The data package gives no issue number of the periodical",
+        "zh": "数据包未给出该期刊的期号",
+    },
+    "cite.issue": {"en": "Issue {issue}", "zh": "第{issue}期"},
     # --- output files ---
     # --- report ---
     "report.title": {"en": "Innovation figures: a fact sheet", "zh": "创新指标数据简报"},

@@ -15,7 +15,7 @@ import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,21 +36,34 @@ _AUTHOR_SEPARATORS = re.compile(r"\s*(?:[,，、;；]|\band\b)\s*")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 # A name with its other-language name after it: "《瞭望》新闻周刊 (Outlook Weekly)".
 _ALTERNATE_NAME = re.compile(r"^(?P<name>.+?)\s*[(（](?P<other>[^()（）]+)[)）]$")
+# Chinese characters (and full-width forms): a text written in Chinese.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+ARTICLE = "article-magazine"
+# The CSL types a data package's source may name (``type``): those the styles here write.
+WORK_KINDS = ("article-magazine", "article-newspaper", "article-journal", "webpage")
 
 
 @dataclass(frozen=True)
 class CitedWork:
-    """The publication a figure comes from.
+    """The publication a figure comes from: one reference, however many of its figures are cited.
 
     Attributes:
-        title: the article's title, as the data package gives it.
+        title: the title in the work's own language (the package's ``title_zh`` for a
+            Chinese work where it gives one apart, else its ``title``).
+        title_en: the English form of the title where the package gives one apart, or ''.
         periodical: the periodical's name as given (``《瞭望》新闻周刊 (Outlook Weekly)``).
-        periodical_name: that name without an other-language name in brackets after it.
-        periodical_other_name: the name in brackets (``Outlook Weekly``), or ''.
+        periodical_name: that name without an English name in brackets after it.
+        periodical_other_name: the English name in brackets (``Outlook Weekly``), or ''.
         authors: the authors, one name each, in order.
         date: the publication date as given (``2024-04``).
         date_parts: that date as numbers (``(2024, 4)``), or () when it is not a date.
-        url: where the article can be read (the source's ``path``), or ''.
+        url: where the work can be read (the source's ``path``), or ''.
+        kind: its CSL type: ``article-magazine`` (the default), ``webpage``, ...
+        language: its language tag (``zh-CN``): the package's, else zh-CN where its
+            author, title or periodical is written in Chinese characters, else ''.
+        issue: the periodical's issue number (期) where the package gives one, else ''.
+        key: the reference's id (BibTeX key, RIS ID, CSL id): the source's ``name``
+            in its package, else the package's name.
     """
 
     title: str = ""
@@ -61,10 +74,28 @@ class CitedWork:
     date: str = ""
     date_parts: tuple[int, ...] = ()
     url: str = ""
+    kind: str = ARTICLE
+    title_en: str = ""
+    language: str = ""
+    issue: str = ""
+    key: str = ""
 
     @property
     def year(self) -> int | None:
         return self.date_parts[0] if self.date_parts else None
+
+    @property
+    def container_title(self) -> str:
+        """The periodical's name as a reference list holds it: without 书名号.
+
+        《》 mark a title inside running Chinese text; a reference's periodical
+        field stands alone (GB/T 7714's examples: 科学通报, 中国青年报).
+        """
+        return self.periodical_name.replace("《", "").replace("》", "")
+
+    @property
+    def is_chinese(self) -> bool:
+        return self.language.lower().startswith("zh")
 
 
 @dataclass(frozen=True)
@@ -151,23 +182,42 @@ class CitationsResult(Result):
     figures: tuple[CitedFigure, ...] = ()
 
 
-def cited_work(publication: Publication, url: str = "") -> CitedWork:
-    """A publication as a citation needs it: authors split, date parsed, names apart."""
-    found = _ALTERNATE_NAME.match(publication.publisher.strip())
-    name, other = (
-        (found["name"], found["other"].strip()) if found else (publication.publisher.strip(), "")
-    )
+def cited_work(publication: Publication, url: str = "", key: str = "") -> CitedWork:
+    """A publication as a citation needs it: authors split, date parsed, names apart.
+
+    The periodical's name in brackets after it is its English name only when it is
+    not itself Chinese (``北京人大网（北京市人大常委会）`` is one name, not a gloss).
+    """
+    publisher = publication.publisher.strip()
+    found = _ALTERNATE_NAME.match(publisher)
+    if found and not _CJK.search(found["other"]):
+        name, other = found["name"], found["other"].strip()
+    else:
+        name, other = publisher, ""
     parts = date_parts(publication.date)
     authors = tuple(name for name in _AUTHOR_SEPARATORS.split(publication.authors.strip()) if name)
+    given_title, title_zh = publication.title.strip(), publication.title_zh.strip()
+    language = publication.language.strip()
+    if not language and any(_CJK.search(text) for text in (*authors, name, given_title, title_zh)):
+        language = "zh-CN"
+    chinese = language.lower().startswith("zh")
+    title = title_zh if chinese and title_zh else given_title
+    title_en = publication.title_en.strip() or (given_title if title != given_title else "")
+    kind = publication.kind.strip()
     return CitedWork(
-        title=publication.title.strip(),
-        periodical=publication.publisher.strip(),
+        title=title,
+        periodical=publisher,
         periodical_name=name,
         periodical_other_name=other,
         authors=authors,
         date=publication.date.strip(),
         date_parts=parts,
         url=url,
+        kind=kind if kind in WORK_KINDS else ARTICLE,
+        title_en=title_en,
+        language=language,
+        issue=publication.issue.strip(),
+        key=_key_part(key or publication.name.strip()),
     )
 
 
@@ -239,7 +289,8 @@ def _credits(
         publication, url = named_publication(package, named, publication, url)
     if publication is None:
         raise ZgcError(phrase("cite.no_package", label=source.label))
-    return cited_work(publication, url), source_version(source, package)
+    version = source_version(source, package)
+    return cited_work(publication, url, publication.name or version.name), version
 
 
 def cite(
@@ -328,3 +379,65 @@ def cite(
         for row, origin in zip(ordered.to_dict("records"), origins, strict=True)
     )
     return CitationsResult(ordered, figures=figures)
+
+
+def cite_each(
+    dataset: Dataset,
+    selections: Sequence[tuple[str, int | None]],
+    entities: Sequence[str] | None = None,
+    today: datetime.date | None = None,
+) -> CitationsResult:
+    """The figures of several ``(metric, year)`` selections, in the order asked, each once.
+
+    ``zgc cite revenue 2014 revenue 2023`` asks for two; a year None is every year
+    of that metric. Raises as :func:`cite` does, for the first selection the data lacks.
+    """
+    import pandas as pd
+
+    results = [cite(dataset, metric, year, entities, today) for metric, year in selections]
+    seen: set[str] = set()
+    figures: list[CitedFigure] = []
+    frames: list[pd.DataFrame] = []
+    for result in results:
+        for position, cited in enumerate(result.figures):
+            if cited.key in seen:
+                continue
+            seen.add(cited.key)
+            figures.append(cited)
+            frames.append(result.frame.iloc[[position]])
+    frame = pd.concat(frames, ignore_index=True) if frames else results[0].frame
+    return CitationsResult(frame, figures=tuple(figures))
+
+
+@dataclass(frozen=True)
+class CitedReference:
+    """One work as a reference list holds it, with the figures cited from it.
+
+    Attributes:
+        work: the publication (its ``key`` made unique among the references).
+        figures: the figures cited from it, in the order asked for.
+    """
+
+    work: CitedWork
+    figures: tuple[CitedFigure, ...]
+
+
+def references(figures: Sequence[CitedFigure]) -> tuple[CitedReference, ...]:
+    """The figures grouped by the work they come from: one reference per work.
+
+    Works come in the order of their first figure. Two different works with one
+    key (two packages of one name) get ``-2``, ``-3`` after it, so a key names one work.
+    """
+    grouped: dict[CitedWork, list[CitedFigure]] = {}
+    for cited in figures:
+        grouped.setdefault(cited.work, []).append(cited)
+    taken: set[str] = set()
+    built: list[CitedReference] = []
+    for work, cited_figures in grouped.items():
+        key, count = work.key or "work", 1
+        while key in taken:
+            count += 1
+            key = f"{work.key or 'work'}-{count}"
+        taken.add(key)
+        built.append(CitedReference(replace(work, key=key), tuple(cited_figures)))
+    return tuple(built)

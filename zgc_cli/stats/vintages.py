@@ -76,19 +76,14 @@ def named_publication(
 
     Falls back to ``fallback`` and ``url`` (the package's first) when none is so named.
     """
-    from zgc_cli.model.dataset import Publication
+    from zgc_cli.model.dataset import publication_from
 
     sources = (package or {}).get("sources")
     for one in sources if isinstance(sources, list) else []:
         if isinstance(one, Mapping) and one.get("name") == name:
             address = _text(one.get("path", ""))
             return (
-                Publication(
-                    title=_text(one.get("title", "")),
-                    publisher=_text(one.get("publisher", "")),
-                    authors=_text(one.get("authors", "")),
-                    date=_text(one.get("date", "")),
-                ),
+                publication_from(one),
                 address if address.startswith(("http://", "https://")) else "",
             )
     return fallback, url

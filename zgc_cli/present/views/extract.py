@@ -15,7 +15,8 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.extract.draft import ExtractResult
-from zgc_cli.present.i18n import UNIT_NAMES, Language, message
+from zgc_cli.model.schema import STATUS_MARKS
+from zgc_cli.present.i18n import UNIT_NAMES, Language, message, unit_name
 from zgc_cli.present.numbers import marked_number, with_unit
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import Column, build_table, labelled, plain
@@ -57,6 +58,10 @@ DRAFT_UNIT_NAMES: dict[str, dict[str, str]] = {
 def _with_unit(number: str, unit: str, lang: Language) -> str:
     names = DRAFT_UNIT_NAMES.get(unit)
     if unit in UNIT_NAMES or names is None:
+        # 50%† (a target): the number already ends with its unit, before the status mark
+        bare = number.rstrip("".join(STATUS_MARKS.values()))
+        if unit_name(unit, lang) and bare.endswith(unit_name(unit, lang)):
+            return number
         return with_unit(number, unit, lang)
     name = names[lang.value]
     return f"{number}{name}" if lang is Language.zh or name == "×" else f"{number} {name}"

@@ -1,0 +1,177 @@
+"""``zgc extract``'s reading of a figure's context: status, place, year, unit, claims.
+
+Each case is a sentence of our own with the row it must give; the opposite wording, which
+must give another row, stands beside it so that a rule that reads nothing fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+from zgc_cli.extract.core import Options, extract_rows, extract_rows_and_claims
+from zgc_cli.extract.draft import places_from
+from zgc_cli.extract.rules import Row
+from zgc_cli.model.figures import parse_figures
+
+CORPUS = REPO_ROOT / "tests" / "fixtures" / "extract"
+
+
+@pytest.fixture(scope="module")
+def options() -> Options:
+    texts = [
+        (str(path), path.read_text(encoding="utf-8"))
+        for path in (REPO_ROOT / "data" / "entities.csv", CORPUS / "entities.csv")
+    ]
+    return Options(places_from(texts), "2024-03-01", "beijing")
+
+
+def row_of(text: str, figure: str, options: Options) -> Row:
+    rows = [row for row in extract_rows(text, options) if row.figure == figure]
+    assert len(rows) == 1, [row.figure for row in extract_rows(text, options)]
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        ("到2025年，数字经济增加值占比力争达到50%左右。", "50%左右", "target"),
+        ("今年地区生产总值增长目标为5%以上。", "5%以上", "target"),
+        ("今年计划新建10个以上未来产业园区。", "10个以上", "target"),
+        ("依托国家重点研发计划，2023年研发投入强度达到6.73%。", "6.73%", "reported"),
+        ("在“科技新星计划”带动下，2023年新增企业337家。", "337家", "reported"),
+        ("预计2024年技术合同成交额有望突破万亿元。", "突破万亿元", "estimate"),
+        ("The city aims to lift the share to about 50 percent by 2025.", "about 50 percent",
+         "target"),
+        ("Revenue is expected to reach 9 trillion yuan in 2024.", "9 trillion yuan", "estimate"),
+    ],
+)  # fmt: skip
+def test_status_of_targets_estimates_and_programme_names(
+    text: str, figure: str, status: str, options: Options
+) -> None:
+    row = row_of(text, figure, options)
+    assert row.status == status
+    if status != "reported":
+        assert row.note  # the word that made it so is said
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        ("中关村是北京西北部的科技园区，2023年企业总收入8.7万亿元。", "8.7万亿元", "zgc"),
+        ("2023年，全市成交额8536.9亿元，其中海淀区成交额超过3000亿元。", "超过3000亿元",
+         "haidian"),
+        ("2023年，北京共有独角兽企业102家，其中海淀区和朝阳区合计72家。", "72家", "beijing"),
+        ("Zhongguancun, a technology hub in northwestern Beijing, earned 8.7 trillion yuan in "
+         "2023.", "8.7 trillion yuan", "zgc"),
+        ("The Zhongguancun Science Park, located in Beijing's Haidian district, hosted 120 "
+         "projects in 2023.", "120", "zgc"),
+        ("Beijing's Haidian district hosted 120 projects in 2023.", "120", "haidian"),
+        ("Of the 107 models cleared by April, forty-seven were developed by Zhongguancun "
+         "companies.", "forty-seven", "zgc"),
+    ],
+)  # fmt: skip
+def test_the_place_a_figure_is_of(text: str, figure: str, entity: str, options: Options) -> None:
+    assert row_of(text, figure, options).entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year", "basis"),
+    [
+        ("The zone, which became China's first such zone in 2009, now spans 488 square "
+         "kilometers.", "488 square kilometers", 2024, "publication"),
+        ("Since a pilot zone opened there in 2020, cars have logged nearly 30 million "
+         "kilometers.", "nearly 30 million kilometers", 2024, "publication"),
+        ("In 2020, cars logged nearly 30 million kilometers.", "nearly 30 million kilometers",
+         2020, "stated"),
+    ],
+)  # fmt: skip
+def test_an_event_year_dates_no_figure(
+    text: str, figure: str, year: int, basis: str, options: Options
+) -> None:
+    row = row_of(text, figure, options)
+    assert (row.year, row.year_basis) == (year, basis)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("2023年，北京拥有世界500强企业总部53家。", "53家", 53, "headquarters"),
+        ("2023年，中关村聚集跨国公司地区总部80余个。", "80余个", 80, "headquarters"),
+        ("2023年，中关村企业发布10个大模型产品。", "10个", 10, "models"),
+        ("2023年，共有参与单位120家。", "120家", 120, "institutions"),
+        ("The zone approved 120 projects in 2023.", "120", 120, "projects"),
+        ("The zone spans sixteen parks.", "sixteen", 16, "parks"),
+        ("Firms formed twenty-four innovation consortia in 2023.", "twenty-four", 24,
+         "consortia"),
+        ("It listed a dozen firms in 2023.", "a dozen", 12, "firms"),
+    ],
+)  # fmt: skip
+def test_counters_and_numbers_written_as_words(
+    text: str, figure: str, value: float, unit: str, options: Options
+) -> None:
+    row = row_of(text, figure, options)
+    assert (row.value, row.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one of the firms",
+        "the two neighbouring regions",
+        "2023年，北京拥有世界500强企业总部53家。",
+    ],
+)
+def test_words_that_are_no_count(text: str) -> None:
+    kept = [f.text for f in parse_figures(text)]
+    assert "one" not in kept and "two" not in kept
+    rows = extract_rows(text, Options(places_from([("e", "entity,aliases_zh\n")])))
+    assert "500强" not in [row.figure for row in rows]
+
+
+def test_growth_sentences_give_a_derived_row_and_a_claim(options: Options) -> None:
+    text = "2023年，流向津冀技术合同成交额784.7亿元，比2022年增长109.8%。"
+    rows, claims = extract_rows_and_claims(text, options)
+    derived = [row for row in rows if row.status == "derived"]
+    assert [row.year for row in derived] == [2022]
+    assert derived[0].value == pytest.approx(78_470_000_000 / 2.098)
+    (claim,) = claims
+    assert (claim["kind"], claim["year"], claim["base_year"]) == ("growth_pct", 2023, 2022)
+    assert (claim["low"], claim["high"]) == (109.75, 109.85)  # ± half the last digit, exact
+    assert claim["metric"] == claim["base_metric"] == derived[0].metric
+    assert claim["quote"] in text and "109.8%" in str(claim["quote"])
+
+
+def test_a_multiple_gives_a_ratio_claim_and_a_fall_a_negative_band(options: Options) -> None:
+    _, claims = extract_rows_and_claims("2022年，从业人员279万人，是2013年的1.5倍。", options)
+    assert [(c["kind"], c["low"], c["high"]) for c in claims] == [("ratio", 1.45, 1.55)]
+    _, claims = extract_rows_and_claims("2023年，企业数量6758家，比2022年下降3.2%。", options)
+    assert [(c["low"], c["high"]) for c in claims] == [(-3.25, -3.15)]
+    _, claims = extract_rows_and_claims("2023年，企业数量6758家，比上年增长3.2%。", options)
+    assert claims == []  # a relative base: the base year is not stated
+
+
+def test_a_heading_sets_targets_but_not_for_past_years(options: Options) -> None:
+    text = (
+        "二、今后的主要目标\n\n今年城镇新增就业不少于26万人。"
+        "依托国家重点研发计划，2023年研发投入强度达到6.73%。"
+    )
+    assert row_of(text, "不少于26万人", options).status == "target"
+    assert row_of(text, "6.73%", options).status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [("城鎮新增就業不少於26萬人", 260_000, "more_than"), ("失業率控制在5%以內", 5, "less_than")],
+)
+def test_traditional_bound_words_are_read(text: str, value: float, qualifier: str) -> None:
+    (figure,) = parse_figures(text)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_english_present_tense_dates_to_publication(options: Options) -> None:
+    text = "In 2021, revenue rose. Beijing has more than 550,000 researchers."
+    row = row_of(text, "more than 550,000", options)
+    assert (row.year, row.year_basis) == (2024, "publication")
+    past = row_of("In 2021, revenue rose. Beijing had 550,000 researchers.", "550,000", options)
+    assert past.year == 2021
