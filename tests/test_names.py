@@ -185,3 +185,16 @@ def test_an_ambiguous_name_on_the_command_line_is_one_line_with_the_candidates(
     )
     chosen = run("export", "--data", data, "--entity", "南园", "--format", "csv")
     assert entity_column(chosen.stdout) == {"south_park"}
+
+
+def test_the_mcp_tools_take_names_as_the_commands_do() -> None:
+    from zgc_cli.mcp_server import Server, call
+
+    server = Server()
+    by_id, problem = call(server, "series", {"metric": "revenue", "entity": "zgc"})
+    assert problem is None and by_id is not None
+    by_name, problem = call(server, "series", {"metric": "企业总收入", "entity": "中关村"})
+    assert problem is None
+    assert by_name == by_id
+    _, mistyped = call(server, "series", {"metric": "revenu"})
+    assert mistyped is not None and "did you mean revenue" in mistyped
