@@ -150,6 +150,7 @@ EXTRA_OF: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # The page's charts are drawn as `plot -o` draws them; without matplotlib, a warning.
     (re.compile(r"^zgc report\b"), ("report", "plot")),
     (re.compile(r"(-o|--output)\s+\S+\.xlsx\b"), ("excel",)),
+    (re.compile(r"^zgc mcp\b"), ("mcp",)),
     # APA is cite's default in English (GB/T 7714 under --lang zh needs nothing).
     (
         re.compile(r"^zgc cite (?!.*--lang zh)(?!.*--style (gbt7714|bibtex|ris|csl-json))"),
@@ -186,7 +187,7 @@ def test_the_quick_start_installs_every_extra_the_readme_commands_use() -> None:
         if pattern.search(command)
         for extra in extras
     }
-    assert needed == {"plot", "report", "excel", "cite"}  # the table above still matches
+    assert needed == {"plot", "report", "excel", "cite", "mcp"}  # the table still matches
     assert needed <= installed, sorted(needed - installed)
 
 
