@@ -70,7 +70,7 @@ SELECTION_PHRASES: dict[str, dict[str, str]] = {
         "en": "zgc: the innovation indicators of Zhongguancun (中关村),\n"
         "Beijing's science park, as the April 2024 《瞭望》 (Outlook\n"
         "Weekly) feature and later publications report them; each\n"
-        "figure leads to the sentence that states it.",
+        "figure is traced to the sentence that states it.",
         "zh": "zgc：中关村（北京的科技园区）的创新指标，数据来自\n"
         "2024年4月《瞭望》新闻周刊的中关村专题报道及此后的\n"
         "出版物，每个数据都可追溯到陈述它的原文语句。",
