@@ -81,7 +81,7 @@ def every_view(dataset: Dataset) -> list[object]:
         stats.comparison(dataset, 2014, 2023),
         # A series with 2014 alone: its hostile id is named under the table, not compared.
         stats.comparison(_with_a_2014_only_series(dataset), 2014, 2023),
-        stats.search(dataset, "m"),
+        stats.search(dataset, metric),
         stats.sources(dataset, metric),
         stats.observations(dataset),
         check.run(dataset),

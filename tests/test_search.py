@@ -130,3 +130,36 @@ def test_ties_go_to_the_shorter_id() -> None:
 
 def test_limit_cuts_the_ranking() -> None:
     assert len(rank("firms", SMALL, limit=1)) == 1
+
+
+# --- English by words, Chinese by substrings; everyday synonyms ---------------------------
+
+
+def test_a_short_english_term_matches_whole_words_only(shipped: list[Indicator]) -> None:
+    hits = metrics(rank("AI", shipped))
+    assert hits and all("ai" in indicator_words(shipped, metric) for metric in hits), hits
+    assert "blockchain_chip_cores" not in hits  # bl-o-ck-ch-AI-n
+
+
+def indicator_words(indicators: list[Indicator], metric: str) -> set[str]:
+    import re
+
+    entry = next(one for one in indicators if one.metric == metric)
+    text = f"{entry.metric} {entry.name_en} {entry.description}".lower()
+    return set(re.findall(r"[^\W_]+", text))
+
+
+def test_a_longer_english_term_matches_the_start_of_a_word() -> None:
+    assert set(metrics(rank("patent", SMALL))) == {"invention_patents", "patents_per_10k_people"}
+
+
+def test_a_chinese_term_matches_inside_a_name() -> None:
+    assert metrics(rank("大模型", SMALL)) == ["registered_large_models"]
+
+
+def test_income_finds_the_revenue_indicators_first(shipped: list[Indicator]) -> None:
+    hits = metrics(rank("income", shipped))
+    assert hits[0] == "revenue"
+    assert set(hits) == {"revenue", "firms_revenue_over_100m", "firms_revenue_over_100b"}
+    # A synonym never outranks the word itself.
+    assert score("income", SMALL[0]) < score("revenue", SMALL[0])

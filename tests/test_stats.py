@@ -1053,12 +1053,12 @@ PATENTS = Indicator(
         ("patents", 70.0),  # a word of the id
         ("valid", 60.0),  # a word of the English name
         ("hel", 60.0),  # the start of a word of the English name
-        ("ntion_pat", (50.0 + 60.0) / 2),  # inside the id; the start of a name word
-        ("ention", 50.0),  # inside the id
-        ("lid inv", (45.0 + 80.0) / 2),  # inside the name; the start of the id
-        ("专利", 45.0),  # inside the Chinese name
+        ("pat", 60.0),  # the start of a word of the name (and of the id)
+        ("inv pat", (80.0 + 60.0) / 2),  # the start of the id; the start of a name word
+        ("专利", 45.0),  # inside the Chinese name: Chinese has no spaces between words
         ("zone", 20.0),  # in the description
-        ("novation", 20.0),  # in the category
+        ("innovation", 20.0),  # the category
+        ("novation", 0.0),  # inside a word: an English term matches words, not letters
         ("patentz", 40.0 * 12 / 14),  # one typo: difflib's ratio of a name word, scaled
         ("xyzzy", 0.0),  # nowhere
     ],
@@ -1113,12 +1113,12 @@ def test_rank_drops_hits_under_half_the_best_and_orders_the_rest() -> None:
 
 def test_rank_keeps_a_hit_at_exactly_half_the_best() -> None:
     exact = Indicator("firm")  # the whole id: 100
-    inside = Indicator("xfirmx")  # inside the id: 50, half of 100
-    chinese = Indicator("yy", "", name_zh="firm 企业")  # inside a name: 45
-    hits = rank("firm", [chinese, inside, exact])
+    inside = Indicator("x_firmx")  # the start of a later word of the id: 50, half of 100
+    described = Indicator("yy", "", description="a firm")  # in the description: 20
+    hits = rank("firm", [described, inside, exact])
     assert [(indicator.metric, value) for indicator, value in hits] == [
         ("firm", 100.0),
-        ("xfirmx", 50.0),
+        ("x_firmx", 50.0),
     ]
 
 
@@ -1139,9 +1139,9 @@ def test_indicators_from_ids_and_metadata() -> None:
 
 def test_suggest_uses_names_when_there_are_some() -> None:
     ids = ["revenue", "employees"]
-    metadata = {"employees": {"name_en": "Staff"}}
-    assert suggest("staff", ids, metadata) == ["employees"]
-    assert suggest("staff", ids) == []
+    metadata = {"employees": {"name_en": "Headcount"}}
+    assert suggest("headcount", ids, metadata) == ["employees"]
+    assert suggest("headcount", ids) == []
     assert suggest("revenu", ids, limit=1) == ["revenue"]
     many = [f"firms_{letter}" for letter in "abcde"]
     assert suggest("firms", many) == ["firms_a", "firms_b", "firms_c"]
@@ -1295,7 +1295,9 @@ def test_stats_observations_of_a_selection(dataset: Dataset) -> None:
 
 def test_a_mistyped_source_metric_is_matched_by_its_name(dataset: Dataset) -> None:
     with pytest.raises(UnknownSelectionError, match="did you mean n\\?"):
-        stats.sources(dataset, "money")
+        stats.sources(dataset, "mony")
+    # The name itself is the metric (zgc_cli.model.names): no suggestion, its figures.
+    assert set(stats.sources(dataset, "Money").frame["metric"]) == {"n"}
     with pytest.raises(UnknownSelectionError, match="did you mean n\\?"):
         sources(parse(UNSORTED_CSV), "money", indicators=INDICATORS)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from zgc_cli import __version__
 from zgc_cli.completion import (
@@ -31,6 +31,7 @@ from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import CitationStyle, OutputFormat
+from zgc_cli.present.guide import epilog, welcome
 from zgc_cli.present.i18n import Language, message
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class ZgcGroup(TyperGroup):
             # Typer's usage errors (its own click, or the click package before 0.26).
             if type(error).__module__.startswith(("typer", "click")):
                 _refuse_negative_number(error, ctx)
+                _refuse_unknown_language(error, ctx)
                 raise
             internal = phrase(
                 "run.internal", kind=type(error).__name__, error=str(error), variable=DEBUG_ENV_VAR
@@ -72,11 +74,48 @@ class ZgcGroup(TyperGroup):
             fail(internal, lang=_language(ctx))
 
 
+# The panels of every command's help, in this order after the command's own options: what
+# to show, how, from which data; what few need (a sheet, overlapping sources, a BOM) last.
+SELECTION = "Selection"
+OUTPUT = "Output"
+DATA = "Data sources"
+ADVANCED = "Advanced"
+PANEL_ORDER: tuple[str, ...] = (SELECTION, OUTPUT, DATA, ADVANCED)
+
+
+class ZgcCommand(TyperCommand):
+    """A command whose help shows its option panels in :data:`PANEL_ORDER`, whatever the
+    order of the function's parameters (Typer shows them in the order first met)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        declared = self.params
+        rank = {name: place for place, name in enumerate(PANEL_ORDER)}
+        self.params = sorted(
+            declared, key=lambda param: rank.get(str(getattr(param, "rich_help_panel", "")), -1)
+        )
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.params = declared
+
+
 def _refuse_negative_number(error: Exception, ctx: Any) -> None:
     """``zgc compare -5 2023``: click takes ``-5`` for an option; say what it is instead."""
     option = str(getattr(error, "option_name", ""))
     if type(error).__name__ == "NoSuchOption" and re.fullmatch(r"-[0-9][0-9.]*", option):
         said = phrase("usage.negative_number", number=option)
+        fail(said, ExitCode.USAGE, _language(ctx))
+
+
+def _refuse_unknown_language(error: Exception, ctx: Any) -> None:
+    """``--lang fr``: one line naming the languages there are, not a usage box."""
+    if getattr(getattr(error, "param", None), "name", None) == "lang":
+        wanted = re.search(r"'([^']*)' is not one of", str(getattr(error, "message", "")))
+        said = phrase(
+            "usage.unknown_language",
+            wanted=wanted.group(1) if wanted else "",
+            available=", ".join(Language),
+        )
         fail(said, ExitCode.USAGE, _language(ctx))
 
 
@@ -93,7 +132,8 @@ app = typer.Typer(
     "series with growth rates, comparisons between years, clean CSV/JSON for pipes.",
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
-    no_args_is_help=True,
+    invoke_without_command=True,
+    epilog=epilog(),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -123,6 +163,10 @@ def main_callback(
     Zhongguancun; every one is traceable to its sentence (`zgc verify`).
     """
     ctx.obj = Environment()
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        # Bare `zgc`: what the data is and where to start, not a usage error.
+        typer.echo(welcome(ctx.obj.language), nl=False)
+        raise typer.Exit()
 
 
 # --- options shared by the data commands, declared once -----------------------------
@@ -133,6 +177,7 @@ DataOption = Annotated[
     list[str] | None,
     typer.Option(
         "--data",
+        rich_help_panel=DATA,
         help="Observations (metric, year, value): csv, tsv, json, jsonl, xlsx; `-` is stdin, "
         "`shipped` the shipped data. Repeat to combine. Default: $ZGC_DATA, else shipped.",
         show_default=False,
@@ -142,6 +187,7 @@ SheetOption = Annotated[
     str | None,
     typer.Option(
         "--sheet",
+        rich_help_panel=ADVANCED,
         help="The .xlsx sheet to read (default: the first).",
         show_default=False,
     ),
@@ -150,6 +196,7 @@ PreferOption = Annotated[
     list[str] | None,
     typer.Option(
         "--prefer",
+        rich_help_panel=ADVANCED,
         help="The source whose figure counts where sources overlap (repeatable). "
         "Default: the latest publication (--as-of); an overlap of one date is an error.",
         show_default=False,
@@ -160,6 +207,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE",
+        rich_help_panel=DATA,
         help="Each figure as published on or before DATE (YYYY, YYYY-MM, YYYY-MM-DD): "
         "its latest vintage then. Default: the latest publication.",
         show_default=False,
@@ -170,6 +218,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        rich_help_panel=OUTPUT,
         help="Output format. Default: from --output's extension, else table on a terminal "
         "and csv in a pipe.",
         show_default=False,
@@ -180,6 +229,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        rich_help_panel=OUTPUT,
         help="Write to FILE, in the format of its extension: .csv .tsv .json .jsonl .md "
         ".xlsx (`zgc[excel]`). Written whole; replaces FILE, never an input.",
         show_default=False,
@@ -189,6 +239,7 @@ BomOption = Annotated[
     bool,
     typer.Option(
         "--bom",
+        rich_help_panel=ADVANCED,
         help="CSV/TSV for Excel: UTF-8 with a BOM, CRLF line ends.",
     ),
 ]
@@ -196,6 +247,7 @@ LangOption = Annotated[
     Language | None,
     typer.Option(
         "--lang",
+        rich_help_panel=OUTPUT,
         help="Language of tables and names (machine formats don't change). "
         "Default: from LANGUAGE/LC_ALL/LC_MESSAGES/LANG.",
         show_default=False,
@@ -204,13 +256,21 @@ LangOption = Annotated[
 MetricFilter = Annotated[
     list[str] | None,
     typer.Option(
-        "--metric", "-m", help="Only this metric id (repeatable).", autocompletion=complete_metrics
+        "--metric",
+        "-m",
+        rich_help_panel=SELECTION,
+        help="Only this metric: its id or name (repeatable).",
+        autocompletion=complete_metrics,
     ),
 ]
 EntityFilter = Annotated[
     list[str] | None,
     typer.Option(
-        "--entity", "-e", help="Only this entity (repeatable).", autocompletion=complete_entities
+        "--entity",
+        "-e",
+        rich_help_panel=SELECTION,
+        help="Only this entity: its id, name or alias (repeatable).",
+        autocompletion=complete_entities,
     ),
 ]
 CategoryFilter = Annotated[
@@ -218,6 +278,7 @@ CategoryFilter = Annotated[
     typer.Option(
         "--category",
         "-c",
+        rich_help_panel=SELECTION,
         help="Only metrics of this category (repeatable).",
         autocompletion=complete_categories,
     ),
@@ -226,6 +287,7 @@ StatusFilter = Annotated[
     list[str] | None,
     typer.Option(
         "--status",
+        rich_help_panel=SELECTION,
         help="Only figures of this status: reported, estimate, target, derived (repeatable).",
         autocompletion=complete_statuses,
     ),
@@ -233,13 +295,21 @@ StatusFilter = Annotated[
 YearFromFilter = Annotated[
     int | None,
     typer.Option(
-        "--from", help="From this year on.", autocompletion=complete_years, show_default=False
+        "--from",
+        rich_help_panel=SELECTION,
+        help="From this year on.",
+        autocompletion=complete_years,
+        show_default=False,
     ),
 ]
 YearToFilter = Annotated[
     int | None,
     typer.Option(
-        "--to", help="Up to this year.", autocompletion=complete_years, show_default=False
+        "--to",
+        rich_help_panel=SELECTION,
+        help="Up to this year.",
+        autocompletion=complete_years,
+        show_default=False,
     ),
 ]
 
@@ -248,6 +318,7 @@ LimitOption = Annotated[
     typer.Option(
         "--limit",
         min=0,
+        rich_help_panel=OUTPUT,
         help="Rows a table shows (0: all). Pipes and --format csv/json always get every row.",
     ),
 ]
@@ -303,13 +374,13 @@ def _dataset(
 # --- commands -----------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("metrics"))
 def metrics(
     ctx: typer.Context,
     ids: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Metric ids to show as series. Without ids: the catalog of all metrics.",
+            help="Metrics (ids or names) to show as series. Without any: the catalog of all.",
             autocompletion=complete_metrics,
             show_default=False,
         ),
@@ -356,9 +427,11 @@ def metrics(
         else stats.catalog_of(dataset, entities=entity, **filters)
     )
     emit(result, env, fmt)
+    if not ids and not result.frame.empty:
+        env.next_step(message("next.catalog", env.language), fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("compare"))
 def compare(
     ctx: typer.Context,
     year_from: Annotated[
@@ -423,7 +496,7 @@ def compare(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("export"))
 def export(
     ctx: typer.Context,
     metric: MetricFilter = None,
@@ -489,7 +562,7 @@ def export(
         env.wrote(str(path))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("search"))
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for: an id, English or Chinese.")],
@@ -514,12 +587,14 @@ def search(
     emit(stats.search(_dataset(env, data, sheet, prefer, as_of), text), env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("source"))
 def source(
     ctx: typer.Context,
     metric_id: Annotated[
         str,
-        typer.Argument(metavar="ID", help="The metric id.", autocompletion=complete_metrics),
+        typer.Argument(
+            metavar="ID", help="The metric: its id or name.", autocompletion=complete_metrics
+        ),
     ],
     year: Annotated[
         int | None,
@@ -559,14 +634,14 @@ def source(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("cite"))
 def cite(
     ctx: typer.Context,
     selection: Annotated[
         list[str],
         typer.Argument(
             metavar="METRIC [YEAR]...",
-            help="The figures: a metric id, then the years of it (none: every year); "
+            help="The figures: a metric (id or name), then the years of it (none: every year); "
             "several metrics each with their years (`revenue 2014 revenue 2023`).",
             autocompletion=complete_metrics,
             show_default=False,
@@ -658,18 +733,21 @@ def _cite_selections(words: list[str]) -> list[tuple[str, int | None]]:
     return selections
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("share"))
 def share(
     ctx: typer.Context,
     metric_id: Annotated[
         str,
-        typer.Argument(metavar="METRIC", help="The metric id.", autocompletion=complete_metrics),
+        typer.Argument(
+            metavar="METRIC", help="The metric: its id or name.", autocompletion=complete_metrics
+        ),
     ],
     of: Annotated[
         str | None,
         typer.Option(
             "--of",
-            help="The whole: this entity (default: each entity's nearest ancestor with a figure).",
+            help="The whole: this entity, by id or name (default: each entity's nearest "
+            "ancestor with a figure).",
             autocompletion=complete_entities,
             show_default=False,
         ),
@@ -709,7 +787,7 @@ def share(
     emit(result, env, fmt)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("timeline"))
 def timeline(
     ctx: typer.Context,
     entity: Annotated[
@@ -717,6 +795,7 @@ def timeline(
         typer.Option(
             "--entity",
             "-e",
+            rich_help_panel=SELECTION,
             help="Only this entity's milestones (and its parts': zgc includes its forum); "
             "repeatable.",
             autocompletion=complete_entities,
@@ -750,7 +829,7 @@ def timeline(
     )
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("diff"))
 def diff(
     ctx: typer.Context,
     old: Annotated[
@@ -823,7 +902,7 @@ def diff(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("verify"))
 def verify(
     ctx: typer.Context,
     article: Annotated[
@@ -882,7 +961,7 @@ def verify(
         raise typer.Exit(int(ExitCode.ERROR))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("extract"))
 def extract(
     ctx: typer.Context,
     file: Annotated[
@@ -981,7 +1060,7 @@ def extract(
                 stream.write(text)
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("schema"))
 def schema(
     ctx: typer.Context,
     name: Annotated[
@@ -1013,12 +1092,12 @@ def schema(
         raise ZgcError(phrase("schema.unknown", name=name, names=", ".join(names))) from None
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("plot"))
 def plot(
     ctx: typer.Context,
     ids: Annotated[
         list[str],
-        typer.Argument(help="Metric ids to chart.", autocompletion=complete_metrics),
+        typer.Argument(help="Metrics to chart: ids or names.", autocompletion=complete_metrics),
     ],
     output: Annotated[
         Path | None,
@@ -1119,7 +1198,7 @@ def plot(
     env.wrote(str(output))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("report"))
 def report(
     ctx: typer.Context,
     output: Annotated[
@@ -1175,7 +1254,7 @@ def report(
     env.wrote(str(output))
 
 
-@app.command()
+@app.command(cls=ZgcCommand, epilog=epilog("mcp"))
 def mcp(
     ctx: typer.Context,
     data: DataOption = None,

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.schema import DATA_ENV_VAR, INDICATORS_FILE, STATUSES, STDIN_MARKER
+from zgc_cli.model.names import NameIndex, named_ids, normalized
+from zgc_cli.model.schema import (
+    DATA_ENV_VAR,
+    ENTITIES_FILE,
+    INDICATORS_FILE,
+    STATUSES,
+    STDIN_MARKER,
+)
 from zgc_cli.model.sources import resolve_data_source
 from zgc_cli.model.textio import ENCODINGS, read_bytes, try_decode
 from zgc_cli.present.safe import visible
@@ -450,16 +457,60 @@ def _shown(names: Iterable[str]) -> list[str]:
     return [visible(name) for name in names]
 
 
+def _sidecar_rows(ctx: Any, file_name: str) -> list[dict[str, str]]:
+    """The rows of a sidecar (indicators.csv, entities.csv) beside every source; none if unread."""
+    from zgc_cli.model.sources import resolve_data_sources
+
+    params = getattr(ctx, "params", None) or {}
+    value = params.get("data") or None
+    try:
+        sources = resolve_data_sources([value] if isinstance(value, str) else value)
+    except ZgcError:
+        return []
+    rows: list[dict[str, str]] = []
+    for source in sources:
+        path = source.sidecar(file_name)
+        if path is None:
+            continue
+        try:
+            text = try_decode(read_bytes(str(path))[1])
+            if text is not None:
+                rows.extend(csv.DictReader(io.StringIO(text, newline="")))
+        except (ZgcError, csv.Error):
+            continue
+    return rows
+
+
+def _ids_and_names(
+    ids: list[str], rows: list[dict[str, str]], column: str, typed: str
+) -> list[str]:
+    """Ids that start with what was typed, then names and aliases that do (case and width aside).
+
+    Nothing typed offers the ids alone: a list to choose from, not every spelling of it.
+    A name with a space is left out (shells split a candidate there), and so is one
+    that is an offered id in another case (``Employees`` beside ``employees``).
+    """
+    offered = [name for name in ids if name.startswith(typed)]
+    if typed:
+        taken = {normalized(name) for name in offered}
+        index = NameIndex(named_ids(rows, column, ids))
+        for word in index.starting_with(typed):
+            if " " not in word and normalized(word) not in taken:
+                taken.add(normalized(word))
+                offered.append(word)
+    return _shown(offered)
+
+
 def complete_metrics(ctx: Any, incomplete: str) -> list[str]:
-    """Metric ids that start with what was typed."""
+    """Metric ids, then English and Chinese names, that start with what was typed."""
     metrics = _merged(catalog_of(path).metrics for path in _paths(ctx))
-    return _shown(name for name in metrics if name.startswith(incomplete))
+    return _ids_and_names(metrics, _sidecar_rows(ctx, INDICATORS_FILE), "metric", incomplete)
 
 
 def complete_entities(ctx: Any, incomplete: str) -> list[str]:
-    """Entities that start with what was typed."""
+    """Entity ids, then names and aliases, that start with what was typed."""
     entities = _merged(catalog_of(path).entities for path in _paths(ctx))
-    return _shown(name for name in entities if name.startswith(incomplete))
+    return _ids_and_names(entities, _sidecar_rows(ctx, ENTITIES_FILE), "entity", incomplete)
 
 
 def complete_years(ctx: Any, incomplete: str) -> list[str]:

@@ -178,6 +178,17 @@ class Environment:
                 message("stderr.note", self.language, text=spoken(text, self.language))
             )
 
+    def next_step(self, text: str, fmt: OutputFormat | None = None) -> None:
+        """A dim line under a table on the terminal saying what to run next (never in a pipe)."""
+        chosen = self.output.fmt or fmt or self.default_format
+        if chosen is not OutputFormat.table or self.output.path is not None:
+            return
+        if not self.stdout_is_tty:
+            return
+        from rich.text import Text
+
+        self.print_renderables([Text(text, style="dim")])
+
     def warn(self, text: str) -> None:
         self.stderr.write(
             message("stderr.warning", self.language, text=spoken(text, self.language))

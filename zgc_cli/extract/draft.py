@@ -91,6 +91,14 @@ def check_options(published: str, entity: str) -> None:
         raise DataError(phrase("extract.bad_entity", value=entity))
 
 
+def known_place(places: Places, entity: str) -> str:
+    """``--entity 北京``: the id of the one known place of that name; else as given (a new id)."""
+    from zgc_cli.model.names import NameIndex, named_ids
+
+    found = NameIndex(named_ids(places.rows, "entity")).candidates(entity) if entity else ()
+    return found[0] if len(found) == 1 else entity
+
+
 def places_from(texts: list[tuple[str, str]]) -> Places:
     """The places of entities tables given as (label, text); each needs entity and aliases_zh."""
     for label, text in texts:
@@ -223,11 +231,13 @@ def run(
     from zgc_cli.model.sources import shipped_data_dir
     from zgc_cli.model.textio import read_text
 
-    check_options(published, entity)
+    check_options(published, "")
     shipped = shipped_data_dir() / ENTITIES_FILE
     tables = [read_text(str(shipped), phrase("what.entities"))]
     tables += [read_text(name, phrase("what.entities")) for name in entities_files]
     places = places_from(tables)
+    entity = known_place(places, entity)
+    check_options("", entity)
     document = read_document(path)
     return extract(
         document,

@@ -35,6 +35,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.combine import Combined, combine, load_source
+from zgc_cli.model.names import NameIndex, named_ids
 from zgc_cli.model.observations import Observations
 from zgc_cli.model.readers import LoneSurrogate, loads_json
 from zgc_cli.model.schema import (
@@ -476,6 +477,26 @@ class Dataset:
     @cached_property
     def events(self) -> pd.DataFrame:
         return self._each(load_events)
+
+    def _ids(self, column: str) -> list[str]:
+        """The distinct ids a column of the observations holds, in the data's order."""
+        values = self.frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            return [str(one) for one in values.cat.remove_unused_categories().cat.categories]
+        return [str(one) for one in values.unique()]
+
+    @cached_property
+    def metric_index(self) -> NameIndex:
+        """Every metric by its id, English and Chinese name (indicators.csv)."""
+        rows = self.indicators.to_dict("records")
+        return NameIndex(named_ids(rows, "metric", self._ids("metric")))
+
+    @cached_property
+    def entity_index(self) -> NameIndex:
+        """Every entity by its id, English and Chinese name and alias (entities.csv)."""
+        rows = self.entities.to_dict("records")
+        events = [str(one) for one in self.events["entity"].unique()]  # a milestone's place
+        return NameIndex(named_ids(rows, "entity", [*self._ids("entity"), *events]))
 
     def entity_names(self) -> dict[str, dict[str, str]]:
         """Each entity's names by language (``{"zgc": {"en": ..., "zh": ...}}``)."""

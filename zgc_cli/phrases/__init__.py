@@ -27,6 +27,7 @@ from zgc_cli.phrases.errors import ERROR_PHRASES
 from zgc_cli.phrases.extract import EXTRACT_PHRASES
 from zgc_cli.phrases.formats import FORMAT_PHRASES
 from zgc_cli.phrases.mcp import MCP_PHRASES
+from zgc_cli.phrases.selection import SELECTION_PHRASES
 from zgc_cli.phrases.verify import VERIFY_PHRASES
 from zgc_cli.phrases.vintages import VINTAGE_PHRASES
 
@@ -239,4 +240,5 @@ PHRASES: dict[str, dict[str, str]] = {
     **MCP_PHRASES,
     **VINTAGE_PHRASES,
     **FORMAT_PHRASES,
+    **SELECTION_PHRASES,
 }

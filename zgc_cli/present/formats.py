@@ -433,6 +433,8 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
     """
     target = env.output
     chosen = target.fmt or fmt or env.default_format
+    if result.frame.empty and result.why_empty:
+        env.note(result.why_empty)  # "nothing matched" is an answer (exit 0): say why
     if chosen is OutputFormat.table:
         env.show_table(result)
         return

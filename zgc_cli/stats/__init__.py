@@ -53,8 +53,11 @@ def catalog_of(
     with ``statuses=["reported"]`` the latest value is the latest reported one.
     """
     from zgc_cli.stats.catalog import catalog
+    from zgc_cli.stats.empty import catalog_note
+    from zgc_cli.stats.naming import entity_ids
     from zgc_cli.stats.select import select
 
+    entities = entity_ids(dataset, entities)
     frame = select(
         dataset.frame,
         entities=entities,
@@ -68,7 +71,18 @@ def catalog_of(
 
     summary = catalog(frame, dataset.indicators, dataset.entities)
     latest = summary[["metric", "entity", "last_year"]].rename(columns={"last_year": "year"})
-    return CatalogResult(summary, observations=frame, vintages=earlier_vintages(dataset, latest))
+    filters = {"entity": entities, "category": categories, "status": statuses}
+    why = (
+        catalog_note(dataset, **filters, year_from=year_from, year_to=year_to)
+        if frame.empty
+        else ""
+    )
+    return CatalogResult(
+        summary,
+        observations=frame,
+        vintages=earlier_vintages(dataset, latest),
+        why_empty=why,
+    )
 
 
 def series(
@@ -89,12 +103,15 @@ def series(
     result instead: a 2023 row keeps its growth since 2014 (``previous_year``)
     when the window starts in 2015, and the span runs over the rows shown.
     """
+    from zgc_cli.stats.empty import series_note
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.naming import entity_ids, metric_ids
     from zgc_cli.stats.select import check_year_range, select, within_years
 
     check_year_range(year_from, year_to)
-    unique = list(dict.fromkeys(metrics))
+    unique = list(dict.fromkeys(metric_ids(dataset, metrics) or []))
+    entities = entity_ids(dataset, entities)
     declared = metric_kinds(dataset.indicators)
     rows = select(
         dataset.frame,
@@ -111,12 +128,15 @@ def series(
     from zgc_cli.stats.vintages import earlier_vintages
 
     vintages = earlier_vintages(dataset, frame)
+    filters = {"entity": entities, "category": categories, "status": statuses}
+    why = series_note(dataset, rows, unique, **filters, year_from=year_from, year_to=year_to)
     return SeriesResult(
         frame,
         spans=spans,
         names=names,
         entity_names=dataset.entity_names(),
         vintages=vintages,
+        why_empty=why if frame.empty else "",
     )
 
 
@@ -172,9 +192,17 @@ def comparison(
         raise UnknownSelectionError(
             phrase("compare.years_in_order", year_from=year_from, year_to=year_to)
         )
+    from zgc_cli.stats.naming import entity_ids, metric_ids
+
     require_years_near(dataset.frame, year_from, year_to, tolerance=tolerance)
+    metrics, entities = metric_ids(dataset, metrics), entity_ids(dataset, entities)
     rows = select(
-        dataset.frame, metrics, entities, categories, dataset.indicators, statuses=statuses
+        dataset.frame,
+        metrics,
+        entities,
+        categories,
+        dataset.indicators,
+        statuses=statuses,
     )
     compared = compare(
         rows,
@@ -184,6 +212,7 @@ def comparison(
         declared=metric_kinds(dataset.indicators),
         tolerance=tolerance,
     )
+    from zgc_cli.stats.empty import comparison_note
     from zgc_cli.stats.vintages import compared_vintages
 
     only_from, only_to = compared.only_from, compared.only_to
@@ -194,6 +223,8 @@ def comparison(
         every_status = select(dataset.frame, metrics, entities, categories, dataset.indicators)
         only_from = status_left_out(only_from, every_status, year_to, tolerance)
         only_to = status_left_out(only_to, every_status, year_from, tolerance)
+    nothing = compared.frame.empty and compared.only_from.empty and compared.only_to.empty
+    filters = {"metric": metrics, "entity": entities, "category": categories, "status": statuses}
     return ComparisonResult(
         sort_comparison(compared.frame, sort, reverse),
         year_from=year_from,
@@ -204,6 +235,7 @@ def comparison(
         tolerance=tolerance,
         names=_indicator_names(dataset),
         vintages=compared_vintages(dataset, compared.frame),
+        why_empty=comparison_note(dataset, rows, year_from, year_to, **filters) if nothing else "",
     )
 
 
@@ -218,19 +250,26 @@ def observations(
     year_to: int | None = None,
 ) -> ObservationsResult:
     """The selected observations with exactly the file's own columns, in its order."""
+    from zgc_cli.stats.naming import entity_ids, metric_ids
     from zgc_cli.stats.select import select
 
     rows = select(
         dataset.frame,
-        metrics,
-        entities,
+        metric_ids(dataset, metrics),
+        entity_ids(dataset, entities),
         categories,
         dataset.indicators,
         statuses=statuses,
         year_from=year_from,
         year_to=year_to,
     )
-    return ObservationsResult(rows[dataset.observations.source_columns])
+    from zgc_cli.stats.empty import filters_note
+
+    filters = {"metric": metrics, "entity": entities, "category": categories, "status": statuses}
+    why = filters_note(len(dataset.frame), **filters, year_from=year_from, year_to=year_to)
+    return ObservationsResult(
+        rows[dataset.observations.source_columns], why_empty=why if rows.empty else ""
+    )
 
 
 def search(dataset: Dataset, text: str) -> SearchResult:
@@ -257,8 +296,12 @@ def sources(
 ) -> SourcesResult:
     """One metric's observations with their passages, and the publication they come from."""
     from zgc_cli.stats.catalog import sources as passages
+    from zgc_cli.stats.empty import filters_note
+    from zgc_cli.stats.naming import entity_ids, metric_id
     from zgc_cli.stats.select import select
 
+    metric = metric_id(dataset, metric)
+    entities = entity_ids(dataset, entities)
     rows = passages(dataset.frame, metric, year, dataset.indicators)
     rows = select(
         rows,
@@ -268,6 +311,10 @@ def sources(
         year_to=year_to,
         known=dataset.frame,
     ).reset_index(drop=True)
+    filters = {"entity": entities, "status": statuses, "year_from": year_from, "year_to": year_to}
+    why = (
+        filters_note(int(dataset.frame["metric"].eq(metric).sum()), **filters) if rows.empty else ""
+    )
     if dataset.vintages is not None:
         # Several publications (or --as-of): each figure credited to its own, earlier ones listed.
         from zgc_cli.stats.vintages import with_vintages
@@ -278,6 +325,7 @@ def sources(
             citation="",  # each figure's own line names its publication
             entity_names=dataset.entity_names(),
             names=_indicator_names(dataset, [metric]),
+            why_empty=why,
         )
     publication = dataset.publication
     citation = publication.citation() if publication else ""
@@ -292,6 +340,7 @@ def sources(
         citation=citation,
         entity_names=dataset.entity_names(),
         names=_indicator_names(dataset, [metric]),
+        why_empty=why,
     )
 
 
@@ -333,10 +382,15 @@ def share(
     """
     import pandas as pd
 
+    from zgc_cli.stats.empty import share_note
     from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.naming import entity_id, entity_ids, metric_id
     from zgc_cli.stats.select import metadata_by_metric, select
     from zgc_cli.stats.shares import SHARE_COLUMNS, shares
 
+    metric = metric_id(dataset, metric)
+    of = entity_id(dataset, of)
+    entities = entity_ids(dataset, entities)
     rows = select(
         dataset.frame,
         metrics=[metric],
@@ -362,7 +416,11 @@ def share(
         frame = frame[frame["entity"].astype(str).isin(list(entities))].reset_index(drop=True)
     metadata = metadata_by_metric(dataset.indicators).get(metric, {})
     names = {"en": metadata.get("name_en", ""), "zh": metadata.get("name_zh", "")}
-    return ShareResult(frame, entity_names=dataset.entity_names(), indicator_names=names)
+    filters = {"entity": entities, "status": statuses, "year_from": year_from, "year_to": year_to}
+    why = share_note(dataset, metric, rows, **filters) if frame.empty else ""
+    return ShareResult(
+        frame, entity_names=dataset.entity_names(), indicator_names=names, why_empty=why
+    )
 
 
 def timeline(
@@ -374,11 +432,16 @@ def timeline(
     """The dated milestones, in date order, of entities (and their parts) between two years."""
     from zgc_cli.errors import ZgcError
     from zgc_cli.phrases import phrase
+    from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.milestones import timeline as milestones
+    from zgc_cli.stats.naming import entity_ids
     from zgc_cli.stats.select import check_year_range
 
     check_year_range(year_from, year_to)
     if dataset.events.empty:
         raise ZgcError(phrase("select.no_events"))
+    entity = entity_ids(dataset, [entity] if isinstance(entity, str) else entity)
     frame = milestones(dataset.events, dataset.entities, entity, year_from, year_to)
-    return TimelineResult(frame, entity_names=dataset.entity_names())
+    filters = {"entity": entity, "year_from": year_from, "year_to": year_to}
+    why = filters_note(len(dataset.events), **filters) if frame.empty else ""
+    return TimelineResult(frame, entity_names=dataset.entity_names(), why_empty=why)

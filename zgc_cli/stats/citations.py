@@ -311,8 +311,11 @@ def cite(
             (with the near matches).
         ZgcError: the data has no data package naming its source.
     """
+    from zgc_cli.stats.naming import entity_ids, metric_id
     from zgc_cli.stats.select import metadata_by_metric
 
+    metric = metric_id(dataset, metric) if metric is not None else None
+    entities = entity_ids(dataset, entities)
     metrics = [metric] if metric is not None else None
     rows = select(dataset.frame, metrics=metrics, entities=entities, indicators=dataset.indicators)
     if year is not None:

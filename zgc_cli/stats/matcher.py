@@ -5,6 +5,12 @@ user who mistypes gets the same answers a search would give. Standard library
 only: it ranks a few dozen names, where a fuzzy-matching dependency would buy
 nothing.
 
+English terms match whole words, or the start of a word of three letters or more
+(``patent`` finds "patents"; ``AI`` never finds "ch*ai*n"); Chinese terms, written
+without spaces, match anywhere in a name. A few everyday English words the
+indicators' names do not use stand for the words they do (:data:`SYNONYMS`:
+``income`` for revenue), at a little less than the word itself would score.
+
 Two rules keep the answers short. A fuzzy match needs three quarters of its
 characters in common with an id or name word (one typo in a word of four letters
 or more; ``listed`` does not reach ``spaces``). And a hit scoring under half the
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +39,27 @@ FUZZY_SCALE = 40.0
 FUZZY_CUTOFF = 0.75
 # Hits scoring under this share of the best hit's score are dropped.
 RELATIVE_CUTOFF = 0.5
+# A shorter English term must be a whole word: "ai" is not the start of "aid".
+MIN_PREFIX = 3
+# What a synonym's match is worth against the word itself.
+SYNONYM_SHARE = 0.9
+
+# Everyday English words for what the indicators' names call otherwise: query word ->
+# the names' words. Kept small and literal: each pair means the same thing in these names.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "income": ("revenue",),
+    "turnover": ("revenue",),
+    "sales": ("revenue",),
+    "company": ("firms", "enterprises"),
+    "companies": ("firms", "enterprises"),
+    "businesses": ("firms", "enterprises"),
+    "staff": ("employees",),
+    "workers": ("employees",),
+    "jobs": ("employees",),
+    "scientists": ("researchers",),
+    "ipo": ("listed",),
+    "ipos": ("listed",),
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +79,20 @@ def _terms(query: str) -> list[str]:
 
 
 def _words(text: str) -> set[str]:
-    return set(_terms(text))
+    """The words of a text: runs of letters and digits ("China's" has "china")."""
+    return set(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _is_chinese(term: str) -> bool:
+    """Whether a term is written in wide characters, without spaces between words."""
+    return any(unicodedata.east_asian_width(char) in "WF" for char in term)
+
+
+def _in_words(term: str, words: set[str]) -> bool:
+    """A whole word, or the start of one when the term is long enough to mean it."""
+    return term in words or (
+        len(term) >= MIN_PREFIX and any(word.startswith(term) for word in words)
+    )
 
 
 def _fuzzy(term: str, candidates: Iterable[str]) -> float:
@@ -63,24 +104,33 @@ def _fuzzy(term: str, candidates: Iterable[str]) -> float:
 
 
 def _term_score(term: str, indicator: Indicator) -> float:
+    """The weight of the best place a term is found, a synonym's a little less."""
+    found = _place_score(term, indicator)
+    for word in SYNONYMS.get(term, ()):
+        found = max(found, SYNONYM_SHARE * _place_score(word, indicator))
+    return found
+
+
+def _place_score(term: str, indicator: Indicator) -> float:
     metric = indicator.metric.lower()
-    names = f"{indicator.name_en} {indicator.name_zh}".lower()
+    id_words = _words(metric)
     if term == metric:
         return EXACT_ID
-    if metric.startswith(term):
+    if _is_chinese(term):
+        if term in f"{indicator.name_en} {indicator.name_zh}".lower():
+            return NAME_SUBSTRING
+        if term in indicator.description.lower() or term in indicator.category.lower():
+            return DESCRIPTION
+        return 0.0
+    if metric.startswith(term) and (term in id_words or len(term) >= MIN_PREFIX):
         return ID_PREFIX
-    id_words = _words(metric)
     if term in id_words:
         return ID_WORD
-    if term in _words(indicator.name_en) or any(
-        word.startswith(term) for word in _words(indicator.name_en)
-    ):
+    if _in_words(term, _words(indicator.name_en)):
         return NAME_WORD
-    if term in metric:
+    if _in_words(term, id_words):
         return ID_SUBSTRING
-    if term in names:
-        return NAME_SUBSTRING
-    if term in indicator.description.lower() or term in indicator.category.lower():
+    if _in_words(term, _words(f"{indicator.description} {indicator.category}")):
         return DESCRIPTION
     return _fuzzy(term, [metric, *id_words, *_words(indicator.name_en)])
 
@@ -98,7 +148,8 @@ def score(query: str, indicator: Indicator) -> float:
         return 0.0
     per_term = [_term_score(term, indicator) for term in terms]
     if not any(per_term):
-        return 0.0
+        # An id its punctuation splits into no word ("m[/]") still finds itself.
+        return EXACT_ID if query.strip().lower() == indicator.metric.lower() else 0.0
     return sum(per_term) / len(terms)
 
 

@@ -210,6 +210,10 @@ def report(
     year_to: int | None = None,
 ) -> ReportResult:
     """The report's results for the selected observations (see the module docstring)."""
+    from zgc_cli.stats import naming
+
+    metrics = naming.metric_ids(dataset, metrics)
+    entities = naming.entity_ids(dataset, entities)
     selected = _selected(dataset, metrics, entities, categories, year_from, year_to)
     frame = selected.frame
     metric_ids = list(dict.fromkeys(str(metric) for metric in frame["metric"]))

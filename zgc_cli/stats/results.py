@@ -20,9 +20,12 @@ class Result:
 
     Attributes:
         frame: the rows machine formats write.
+        why_empty: when ``frame`` has no row, why, and what would give one (a note on
+            stderr; '' when the emptiness needs no word).
     """
 
     frame: pd.DataFrame
+    why_empty: str = field(default="", kw_only=True)
 
 
 @dataclass(frozen=True)
