@@ -352,3 +352,19 @@ def test_a_figure_s_citation_key_is_the_reference_zgc_cite_gives_it(ask: Caller)
     assert row["value"]["citation_key"] == f"@{item['id']}, figure employees:zgc:2022"
     # A derived change names both figures' citations.
     assert row["change"]["citation_key"].count("@" + item["id"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments"),
+    [
+        ("series", {"metric": "企业总收入", "entity": "中关村"}),
+        ("compare", {"year_from": 2014, "year_to": 2023, "metric": "Total revenue of firms"}),
+        ("source", {"metric": "企业总收入", "year": 2023}),
+    ],
+)
+def test_tools_take_names_where_the_cli_takes_them(
+    ask: Caller, tool: str, arguments: dict[str, Any]
+) -> None:
+    answer, problem = ask(tool, arguments)
+    assert problem is None and answer is not None
+    assert answer["rows"] and {row["metric"] for row in answer["rows"]} == {"revenue"}
