@@ -110,7 +110,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.reported": {"en": "reported", "zh": "原文数据"},
     "label.estimate": {"en": "estimate", "zh": "预计值"},
     "label.derived": {"en": "derived", "zh": "推算值"},
-    "label.exact": {"en": "exact", "zh": "确数"},
+    # "exact" means the figure has no 约, 超过, 近 beside it, not that it is certain: an
+    # estimate can be one ("estimate, exact" read as a contradiction).
+    "label.exact": {"en": "no hedge word", "zh": "无限定词"},
     "label.more_than": {"en": "more than", "zh": "超过"},
     "label.nearly": {"en": "nearly", "zh": "接近"},
     "label.about": {"en": "about", "zh": "约"},
@@ -179,6 +181,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not compared, only {year} ({within}) in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年（{within}）数据（{count}）：{series}",
     },
+    "table.ids_left_out": {
+        "en": "Ids are not shown at this width: a wider terminal or --format csv shows them",
+        "zh": "此宽度下不显示标识符：加宽终端或用 --format csv 可见",
+    },
     "table.more_rows": {
         "en": "… {count} more rows: --limit 0 for all, or --format csv",
         "zh": "… 另有 {count} 行未显示：--limit 0 显示全部，或用 --format csv",
@@ -211,6 +217,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（基年=100）"},
     "chart.index_base": {"en": "{text} ({base})", "zh": "{text}（{base}）"},
     "chart.titled": {"en": "{name} ({unit})", "zh": "{name}（{unit}）"},
+    # A name that ends in brackets already: a second pair would read as a double aside.
+    "chart.titled_bracketed": {"en": "{name}, in {unit}", "zh": "{name}，单位：{unit}"},
     "chart.not_indexed": {
         "en": "not indexed: {series} is {value} in {year}, its base year; an index needs a "
         "positive base value",
@@ -471,6 +479,14 @@ def data_note(note: object, note_zh: object, lang: Language | str) -> str:
     if str(lang) == Language.zh and note_zh is not None and str(note_zh).strip():
         return str(note_zh)
     return "" if note is None else str(note)
+
+
+def titled(name: str, unit_text: str, lang: Language | str) -> str:
+    """A name with its unit: ``Revenue (yuan)``; ``Listed firms (cumulative), in firms``."""
+    if not unit_text:
+        return name
+    key = "chart.titled_bracketed" if name.rstrip().endswith((")", "）")) else "chart.titled"
+    return message(key, lang, name=name, unit=unit_text)
 
 
 def unit_name(unit: str, lang: Language | str) -> str:

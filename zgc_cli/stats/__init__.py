@@ -354,7 +354,12 @@ def share(
         frame = frame[frame["entity"].astype(str).isin(list(entities))].reset_index(drop=True)
     metadata = metadata_by_metric(dataset.indicators).get(metric, {})
     names = {"en": metadata.get("name_en", ""), "zh": metadata.get("name_zh", "")}
-    return ShareResult(frame, entity_names=dataset.entity_names(), indicator_names=names)
+    return ShareResult(
+        frame,
+        entity_names=dataset.entity_names(),
+        indicator_names=names,
+        unit=str(metadata.get("unit", "") or ""),
+    )
 
 
 def timeline(

@@ -45,7 +45,7 @@ from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.phrases import phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
-from zgc_cli.present.i18n import Language, message, unit_name
+from zgc_cli.present.i18n import Language, message, titled, unit_name
 from zgc_cli.present.numbers import (
     INTERVAL_SUFFIXES,
     Bounds,
@@ -111,9 +111,7 @@ def _scale(max_abs: float, unit: str, lang: Language) -> tuple[float, str]:
 
 
 def _titled(name: str, unit_text: str, lang: Language) -> str:
-    if not unit_text:
-        return name
-    return message("chart.titled", lang, name=name, unit=unit_text)
+    return titled(name, unit_text, lang)
 
 
 @dataclass(frozen=True)
