@@ -172,10 +172,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.within_year": {"en": "±{tolerance} year", "zh": "±{tolerance}年"},
     "compare.within_years": {"en": "±{tolerance} years", "zh": "±{tolerance}年"},
     "compare.nearest": {
-        "en": "{example} after a series: the years it compares, the nearest with data "
-        "within {within} of those asked",
-        "zh": "系列后的{example}：该系列实际比较的年份，"
-        "即与所问年份相差{within}以内最近的有数据年份",
+        "en": "{example} after a figure: the year it is of, the nearest with data "
+        "within {within} of the one its column asks",
+        "zh": "数值后的{example}：该数值所属年份，即与该列所问年份相差{within}以内最近的有数据年份",
     },
     "compare.not_compared_near": {
         "en": "Not compared, only {year} ({within}) in the data ({count}): {series}",

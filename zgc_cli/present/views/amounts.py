@@ -230,8 +230,16 @@ def compare_view(
     for row in result.frame.to_dict("records"):
         unit = str(row["unit"])
         zero_base = bool(row["value_from"] == 0)
-        if (row["year_from"], row["year_to"]) != (result.year_from, result.year_to):
-            nearest = nearest or f"{row['year_from']}→{row['year_to']}"
+        other_years = [
+            year
+            for year, asked in (
+                (row["year_from"], result.year_from),
+                (row["year_to"], result.year_to),
+            )
+            if year != asked
+        ]
+        if other_years:
+            nearest = nearest or f"({other_years[0]})"
         ends = [
             figure_cell(
                 marked_interval(
