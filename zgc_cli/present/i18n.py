@@ -180,6 +180,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not compared, only {year} ({within}) in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年（{within}）数据（{count}）：{series}",
     },
+    "verify.none_shown": {
+        "en": "No check failed, and every figure had a quote to check.",
+        "zh": "没有不符的检查项，每个数字都有原文可查。",
+    },
     "table.ids_left_out": {
         "en": "Ids are not shown at this width: a wider terminal or --format csv shows them",
         "zh": "此宽度下不显示标识符：加宽终端或用 --format csv 可见",

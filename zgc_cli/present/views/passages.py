@@ -203,10 +203,17 @@ def _verify_namer(result: VerifyReport) -> TermNamer:
     return name
 
 
+# A bare number a check expected (the value 3600000000000): written for people in a table.
+_BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
 def _said(cell: object, lang: Language, namer: TermNamer) -> str:
-    """A finding's cell in a language: Phrases said, Terms named, text as it is."""
+    """A finding's cell in a language: Phrases said, Terms named, a bare number as people
+    write it (3.6万亿, 3.6 trillion; the machine formats keep its digits), text as it is."""
     if cell is None or (isinstance(cell, float) and cell != cell):  # NaN: an empty cell
         return ""
+    if type(cell) is str and _BARE_NUMBER.fullmatch(cell):
+        return human_number(float(cell), "", lang)
     return say(cell, str(lang), namer)
 
 
@@ -224,6 +231,8 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
     "year: expected → found" and the detail on lines of their own in one column,
     so the table fits, numbers stay whole and no failure loses its reason.
     """
+    if result.frame.empty:  # --failures when all passed: a line, not an empty table
+        return [plain(message("verify.none_shown", lang), style="dim")]
     namer = _verify_namer(result)
     rows: list[list[str]] = []
     previous = ""
