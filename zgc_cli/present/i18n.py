@@ -121,6 +121,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.inferred": {"en": "year inferred", "zh": "年份为推定"},
     "label.publication": {"en": "as of publication", "zh": "截至发表时"},
     "label.separator": {"en": ", ", "zh": "，"},
+    "label.list_separator": {"en": "; ", "zh": "；"},
     "label.wrap": {"en": " ({labels})", "zh": "（{labels}）"},
     # Cells and lines of the views.
     "cell.points": {"en": "{value} pp", "zh": "{value}个百分点"},
@@ -264,6 +265,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.year": {"en": "{year}", "zh": "{year}年"},
     "chart.bar_year": {"en": "{entity} ({year})", "zh": "{entity}（{year}年）"},
     "chart.index_year_title": {"en": "Index ({year} = 100)", "zh": "指数（{year}年 = 100）"},
+    # Under --tolerance the series' base years differ: the title says so, not one year.
+    "chart.index_years_title": {
+        "en": "Index: each series = 100 in its base year ({years})",
+        "zh": "指数：各系列以其基年为100（{years}年）",
+    },
     "chart.index_nearest": {
         "en": "{text} ({year} = 100, nearest year)",
         "zh": "{text}（{year} = 100，取最近年份）",
@@ -277,8 +283,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "各分栏纵轴均从零开始；图例注明各系列的变化幅度",
     },
     "chart.no_common_base": {
-        "en": "no year that every series has ({years}): choose one with --base YEAR{hint}",
-        "zh": "没有所有系列都有数据的年份（现有年份：{years}）：请用 --base 年份 指定基年{hint}",
+        "en": "no year that every series has ({series}): choose one with --base YEAR{hint}",
+        "zh": "没有所有系列都有数据的年份（{series}）：请用 --base 年份 指定基年{hint}",
     },
     "chart.tolerance_hint": {
         "en": ", or allow nearby years with --tolerance {tolerance}",

@@ -552,7 +552,11 @@ def prepare(
         for bounds in line.bounds
     ):
         notes.append(message("chart.index_intervals", lang))
+    base_years = sorted({int(year) for year in rows["base_year"]})
     title = message("chart.index_year_title", lang, year=indexed.base_year)
+    if len(base_years) > 1:
+        years = f"{base_years[0]}–{base_years[-1]}"
+        title = message("chart.index_years_title", lang, years=years)
     inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
     flags = ("inferred_year",) if inferred else ()
     return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes
