@@ -237,7 +237,7 @@ def test_the_schema_would_refuse_an_item_it_does_not_know() -> None:
 def test_note_states_the_figure_its_labels_passage_and_hash_in_each_language() -> None:
     english = figure_note(figure(), Language.en)
     assert "Total revenue of firms (Zhongguancun), 2023: 8.6 trillion CNY" in english
-    assert "[8600000000000 CNY] (estimate, no hedge word)" in english
+    assert "[8600000000000 CNY] (estimate, unhedged)" in english
     assert "Passage: “提高到2023年的预计8.6万亿元”" in english
     assert "version 1.0.0" in english and "ab" * 32 in english
     chinese = figure_note(figure(), Language.zh)

@@ -112,7 +112,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.derived": {"en": "derived", "zh": "推算值"},
     # "exact" means the figure has no 约, 超过, 近 beside it, not that it is certain: an
     # estimate can be one ("estimate, exact" read as a contradiction).
-    "label.exact": {"en": "no hedge word", "zh": "无限定词"},
+    "label.exact": {"en": "unhedged", "zh": "无限定词"},
     "label.more_than": {"en": "more than", "zh": "超过"},
     "label.nearly": {"en": "nearly", "zh": "接近"},
     "label.about": {"en": "about", "zh": "约"},

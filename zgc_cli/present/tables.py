@@ -519,8 +519,16 @@ def _minimum_width(table: Table) -> int:
 
 def _comfortable_width(table: Table, columns: Sequence[Column], kept: list[int]) -> int:
     """The table's minimum width with its name columns at their comfortable width."""
+    # A name shorter than its comfortable width asks no more room than it takes.
     extra = sum(
-        max(0, columns[position].comfortable - (table.columns[index].min_width or 0))
+        max(
+            0,
+            min(
+                columns[position].comfortable,
+                getattr(table.columns[index], "natural", None) or columns[position].comfortable,
+            )
+            - (table.columns[index].min_width or 0),
+        )
         for index, position in enumerate(kept)
     )
     return _minimum_width(table) + extra

@@ -207,12 +207,13 @@ def _verify_namer(result: VerifyReport) -> TermNamer:
 _BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 
-def _said(cell: object, lang: Language, namer: TermNamer) -> str:
-    """A finding's cell in a language: Phrases said, Terms named, a bare number as people
-    write it (3.6万亿, 3.6 trillion; the machine formats keep its digits), text as it is."""
+def _said(cell: object, lang: Language, namer: TermNamer, expected: bool = False) -> str:
+    """A finding's cell in a language: Phrases said, Terms named, text as it is; a bare
+    number expected as people write it (3.6万亿, 3.6 trillion; the machine formats keep
+    its digits). What was found stays as found: its digits are the evidence."""
     if cell is None or (isinstance(cell, float) and cell != cell):  # NaN: an empty cell
         return ""
-    if type(cell) is str and _BARE_NUMBER.fullmatch(cell):
+    if expected and type(cell) is str and _BARE_NUMBER.fullmatch(cell):
         return human_number(float(cell), "", lang)
     return say(cell, str(lang), namer)
 
@@ -253,7 +254,7 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
                 _verify_key("check", str(row["check"]), lang),
                 shown_label,
                 "" if year is None or year != year else str(year),  # NaN/NA: no year
-                _said(row["expected"], lang, namer),
+                _said(row["expected"], lang, namer, expected=True),
                 _said(row["found"], lang, namer),
                 _said(row["detail"], lang, namer),
             ]
