@@ -270,7 +270,16 @@ def build_table(
         (position for position in layout.kept if columns[position].optional),
         key=lambda position: -columns[position].optional,
     )
+    units = {column.unit_in for column in columns if column.unit_in is not None}
     while droppable and _comfortable_width(table, columns, layout.kept) > width:
+        if droppable[0] in units and not layout.break_ranges:
+            # Before the units leave their column: an interval's ends on two lines may do.
+            layout.break_ranges = True
+            ranged = layout.table()
+            if _comfortable_width(ranged, columns, layout.kept) <= width:
+                table = ranged
+                break
+            layout.break_ranges = False
         layout.kept.remove(droppable.pop(0))
         table = layout.table()
     if _minimum_width(table) > width and layout.has_ids:
