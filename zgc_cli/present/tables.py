@@ -221,6 +221,8 @@ class Column:
             left out before it gets narrower (it may, when nothing is left to drop).
         unit_in: the position of the column that holds this (numeric) column's units;
             where that column is left out, each :class:`Figure` cell shows its unit.
+        narrow: text that may wrap down to its longest word (a unit: ``per 10k`` /
+            ``people``), where other text keeps a dozen cells a line.
     """
 
     header: str
@@ -230,6 +232,7 @@ class Column:
     max_width: int | None = None
     comfortable: int = 0
     unit_in: int | None = None
+    narrow: bool = False
 
 
 @dataclass(frozen=True)
@@ -477,7 +480,8 @@ def _table(layout: _Layout, stack: bool = True) -> Table:
                     for line in row[index].plain.split("\n")
                 ]
             )
-            narrowest = max(min(widest, TEXT_COLUMN_MIN_WIDTH), min(word, LONGEST_UNBROKEN_WORD))
+            least = min(widest, TEXT_COLUMN_MIN_WIDTH) if not column.narrow else 1
+            narrowest = max(least, min(word, LONGEST_UNBROKEN_WORD))
             if column.max_width is not None:
                 narrowest = min(narrowest, max(column.max_width, min(word, LONGEST_UNBROKEN_WORD)))
             if layout.ids:  # each id whole on its line, however long

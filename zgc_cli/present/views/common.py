@@ -58,7 +58,7 @@ def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
 
 def unit_column(lang: Language, optional: int = 1) -> Column:
     """The units' column: left out last of the optional ones; its figures then carry it."""
-    return Column(header("unit", lang), optional=optional, max_width=UNIT_MAX_WIDTH)
+    return Column(header("unit", lang), optional=optional, max_width=UNIT_MAX_WIDTH, narrow=True)
 
 
 # A unit wraps beyond this (between words: ``per 10k`` / ``people``).
