@@ -44,6 +44,8 @@ def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
     whole = with_unit(core, unit, lang)
     if whole == core:  # a percent: its sign is its unit
         return Figure(figure, figure)
+    if lang is Language.zh:  # 元, 家, 件/万人: a counter word stays on the number's line
+        return Figure(figure, whole + marks)
     # Beneath the number, the unit's words on lines no wider than it (or its longest word).
     words = (unit_name(unit, lang) + marks).split(" ")
     room = max([cell_len(core)] + [cell_len(word) for word in words])
