@@ -433,7 +433,7 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
         env.show_table(result)
         return
     try:
-        if chosen is OutputFormat.markdown:
+        if chosen is OutputFormat.markdown and _has_view(result):
             _write_human_markdown(result, env, target)
         elif target.path is None:
             stream = for_terminal(env.stdout, chosen) if env.stdout_is_tty else env.stdout
@@ -447,6 +447,12 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
         env.wrote(str(target.path))
     for note in pipe_notes(result, env):
         env.note(note)
+
+
+def _has_view(result: Result) -> bool:
+    from zgc_cli.present.views import has_view
+
+    return has_view(result)
 
 
 def _write_human_markdown(result: Result, env: Output, target: OutputTarget) -> None:
