@@ -186,11 +186,22 @@ def _cases() -> list[object]:
     ]
 
 
+@pytest.fixture(scope="module")
+def results(dataset: Dataset) -> dict[str, tuple[Result, Figures]]:
+    """Each view's result, computed once: the cases lay it out 18 ways."""
+    return _views(dataset)
+
+
 @pytest.mark.parametrize(("view", "width", "lang", "limit"), _cases())
 def test_each_figure_has_its_unit_on_its_row_and_each_id_is_whole(
-    dataset: Dataset, view: str, width: int, lang: Language, limit: int
+    dataset: Dataset,
+    results: dict[str, tuple[Result, Figures]],
+    view: str,
+    width: int,
+    lang: Language,
+    limit: int,
 ) -> None:
-    result, figures = _views(dataset)[view]
+    result, figures = results[view]
     renderables = render(result, lang, width, limit or None)
     found, misses = _unit_misses(result, figures, renderables, lang, dataset)
     assert found, "no figure of the result was found in its table"
