@@ -271,3 +271,38 @@ def test_the_test_data_are_what_the_views_show(dataset: Dataset) -> None:
     # The frame the checks walk is the one the view lays out: not empty, with units.
     for result, _ in _views(dataset).values():
         assert isinstance(result.frame, pd.DataFrame) and not result.frame.empty
+
+
+def _other_views(dataset: Dataset) -> dict[str, Result]:
+    return {
+        "search": stats.search(dataset, "patents"),
+        "source": stats.sources(dataset, "revenue"),
+        "timeline": stats.timeline(dataset),
+        "export": stats.observations(dataset),
+    }
+
+
+@pytest.fixture(scope="module")
+def other_results(dataset: Dataset) -> dict[str, Result]:
+    return _other_views(dataset)
+
+
+@pytest.mark.parametrize("limit", LIMITS)
+@pytest.mark.parametrize("lang", list(Language))
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", ["search", "source", "timeline", "export"])
+def test_every_other_table_view_keeps_each_id_whole(
+    dataset: Dataset,
+    other_results: dict[str, Result],
+    view: str,
+    width: int,
+    lang: Language,
+    limit: int,
+) -> None:
+    result = other_results[view]
+    printed = _printed(render(result, lang, width, limit or None), width)
+    # Export's own column names hold underscores too (year_basis, note_zh): ids of the file.
+    ids = _ids(dataset) | {str(name) for name in result.frame.columns}
+    for column in ("status", "qualifier", "year_basis"):  # the data's vocabulary
+        ids |= {str(word) for word in dataset.frame[column].astype(str).unique()}
+    assert not _broken_ids(printed, ids), _broken_ids(printed, ids)[:5]
