@@ -285,21 +285,66 @@ def build_table(
             layout.break_ranges = False
         layout.kept.remove(droppable.pop(0))
         table = layout.table()
-    if _minimum_width(table) > width and layout.has_ids:
-        layout.ids = False
-        table = layout.table()
     if _minimum_width(table) > width:
-        # Then a figure's unit goes beneath it, in its cell: 11.6 million / person-trips.
-        layout.stack_units = True
-        table = layout.table()
-    if _minimum_width(table) > width:
-        # Last, an interval's two ends go on two lines (each number whole): 1.79… / 1.93万.
-        layout.break_ranges = True
-        table = layout.table()
+        table = _narrowest_fitting(
+            layout, width, keep_ranges=table if not layout.break_ranges else None
+        )
     if not layout.ids and ids_note:
         table.caption = plain(ids_note, style="dim")
         table.caption_justify = "left"
     return _fit(table, width)
+
+
+# What a table gives up, in order, when its columns alone do not fit: (ids whole beneath
+# their names, an interval's ends on one line, a unit beside its number). Ids are kept
+# longest; an interval's ends on two lines are the least change to read.
+_LAYOUTS: tuple[tuple[bool, bool, bool], ...] = (
+    (True, False, False),
+    (True, True, False),
+    (False, False, False),
+    (False, True, False),
+    (False, False, True),
+    (False, True, True),
+)
+
+
+def _narrowest_fitting(layout: _Layout, width: int, keep_ranges: Table | None) -> Table:
+    """The first of :data:`_LAYOUTS` that fits ``width`` (the last, if none does)."""
+    table = keep_ranges
+    for ids, ranges, stacked in _LAYOUTS:
+        if (ids and not layout.has_ids) or (not ranges and keep_ranges is None):
+            continue
+        layout.ids, layout.break_ranges, layout.stack_units = ids, ranges, stacked
+        table = layout.table()
+        if _minimum_width(table) <= width:
+            if stacked:
+                table = _fewest_stacked(layout, width, table)
+            break
+    assert table is not None
+    return table
+
+
+def _fewest_stacked(layout: _Layout, width: int, table: Table) -> Table:
+    """The table with as few units beneath their numbers as ``width`` allows, names at
+    their comfortable width: only the figures wider than the widest that fits stack."""
+    widths = sorted(
+        {
+            cell_len(cell.with_unit)
+            for row in layout.rows
+            if not isinstance(row, Heading)
+            for cell in row
+            if isinstance(cell, Figure)
+        },
+        reverse=True,
+    )
+    for above in widths:
+        layout.stack_above = above
+        wider = layout.table()
+        # The names keep the width they read well at: a figure stacks before they narrow.
+        if _comfortable_width(wider, layout.columns, layout.kept) <= width:
+            return wider
+    layout.stack_above = 0
+    return table
 
 
 def _fit(table: Table, width: int) -> Table:
@@ -343,6 +388,8 @@ class _Layout:
         self.ids = True
         self.break_ranges = False
         self.stack_units = False
+        # Figures with their unit no wider than this stay on one line when units stack.
+        self.stack_above = 0
         self._stacked_widths: dict[tuple[int, bool], int] = {}
         self.has_ids = any(
             isinstance(cell, Labelled) and cell.identifier
@@ -356,9 +403,8 @@ class _Layout:
         if isinstance(cell, Figure) and column.unit_in is not None:
             if column.unit_in not in self.kept:
                 # Stacked only where the unit beside the number would widen the column.
-                stacked = self.stack_units and cell_len(cell.with_unit) > self.stacked_width(
-                    position
-                )
+                room = max(self.stacked_width(position), self.stack_above)
+                stacked = self.stack_units and cell_len(cell.with_unit) > room
                 cell = cell.stacked if stacked else cell.with_unit
         if isinstance(cell, Labelled) and not self.ids:
             return plain(cell.name)
