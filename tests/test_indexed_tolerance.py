@@ -69,3 +69,22 @@ def test_no_common_year_names_the_years_each_series_has(dataset: Dataset, lang: 
     name = "Total revenue of firms" if lang is Language.en else "企业总收入"
     assert text.index(name) < text.index(revenue_years) < text.index(employee_years)
     assert "2013, 2014, 2022, 2023" not in text
+
+
+@pytest.mark.parametrize("lang", list(Language))
+def test_near_base_labels_keep_off_the_other_series_lines(dataset: Dataset, lang: Language) -> None:
+    # The employees' 100^ in 2013 sat on the returnees' line from 2012; below it is free.
+    from zgc_cli.present.charts.labels import _line_paths
+
+    result = series_of(dataset, NEAR)
+    _, figure = figure_of(dataset, NEAR, lang, index_series(result.frame, 2013, 1))
+    renderer = figure.canvas.get_renderer()
+    paths = _line_paths(figure)
+    bases = [label for label in visible_labels(figure) if label.get_text().startswith("100")]
+    assert bases
+    for label in bases:
+        box = label.get_window_extent(renderer)
+        assert not any(path.intersects_bbox(box, filled=False) for path in paths), (
+            label.get_text(),
+            label.xy,
+        )
