@@ -48,7 +48,8 @@ def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
         return Figure(figure, whole + marks)
     # Beneath the number, the unit's words on lines no wider than it (or its longest word).
     words = (unit_name(unit, lang) + marks).split(" ")
-    room = max([cell_len(core)] + [cell_len(word) for word in words])
+    # (A cell wider by one for a mark appended later, †, keeps "per 10k" on one line.)
+    room = max([cell_len(core)] + [cell_len(word) + 1 for word in words])
     lines = [words[0]]
     for word in words[1:]:
         if cell_len(f"{lines[-1]} {word}") <= room:

@@ -43,7 +43,8 @@ def _styled(line: Text, start: int, end: int, style: str) -> bool:
 
 
 def _inline(cell: Text) -> str:
-    """A cell's lines on one line: a dim line (an id) as code, the rest escaped."""
+    """A cell's lines on one line: dim text (an id) as code, bold (a heading) as strong,
+    the rest escaped."""
     parts: list[str] = []
     offset = 0
     for line in cell.plain.split("\n"):
@@ -51,13 +52,23 @@ def _inline(cell: Text) -> str:
         offset = end + 1
         if not line.strip():
             continue
-        if _styled(cell, start, end, "dim") and "`" not in line:
-            parts.append(f"`{line}`")
-        elif _styled(cell, start, end, "bold"):  # a heading row: a category
-            parts.append(f"**{escaped(line)}**")
-        else:
-            parts.append(escaped(line))
+        parts.append(" ".join(_runs(cell, start, end)))
     return " ".join(parts)
+
+
+def _runs(cell: Text, start: int, end: int) -> list[str]:
+    """A line of a cell as Markdown, a run of words at a time: a title's dim id is code."""
+    runs: list[str] = []
+    for match in re.finditer(r"\S+(?:\s+\S+)*?(?=\s{2,}|$)", cell.plain[start:end]):
+        first, last = start + match.start(), start + match.end()
+        text = match.group(0)
+        if _styled(cell, first, last, "dim") and "`" not in text:
+            runs.append(f"`{text}`")
+        elif _styled(cell, first, last, "bold"):  # a heading row: a category
+            runs.append(f"**{escaped(text)}**")
+        else:
+            runs.append(escaped(text))
+    return runs
 
 
 def _table(table: Table) -> list[str]:
