@@ -205,17 +205,17 @@ def test_revenue_and_employees_start_at_100_in_2014_within_a_year(dataset: Datas
             if (x, drawn.get_color()) in {(2014, "C0"), (2013, "C1")}:
                 starts.add((x, round(float(y), 9)))
     assert starts == {(2014, round(float(hundred), 9)), (2013, round(float(hundred), 9))}
-    assert axes.get_title(loc="left") == "Index (2014 = 100)"
+    assert axes.get_title(loc="left") == "Index: each series = 100 in its base year (2013–2014)"
 
 
 def test_the_indexed_command_says_which_base_each_series_took() -> None:
     args = ("plot", "revenue", "employees", "--indexed", "--base", "2014", "--tolerance", "1")
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert "Index (2014 = 100)" in result.stdout
+    assert "Index: each series = 100 in its base year (2013–2014)" in result.stdout
     assert "Employees · Zhongguancun (2013 = 100, nearest year)" in result.stdout
     zh = run(*args, "--lang", "zh")
-    assert "指数（2014年 = 100）" in zh.stdout
+    assert "指数：各系列以其基年为100（2013–2014年）" in zh.stdout
     assert "从业人员 · 中关村示范区（2013年 = 100，取最近年份）" in zh.stdout
 
 
@@ -224,12 +224,14 @@ def test_the_indexed_command_says_which_base_each_series_took() -> None:
     [
         (
             "en",
-            "zgc: error: no year that every series has (2013, 2014, 2022, 2023): choose one "
+            "zgc: error: no year that every series has (Total revenue of firms · Zhongguancun "
+            "(years 2014, 2023); Employees · Zhongguancun (years 2013, 2022)): choose one "
             "with --base YEAR, or allow nearby years with --tolerance 1\n",
         ),
         (
             "zh",
-            "zgc：错误：没有所有系列都有数据的年份（现有年份：2013, 2014, 2022, 2023）："
+            "zgc：错误：没有所有系列都有数据的年份（企业总收入 · 中关村示范区（年份：2014, 2023）；"
+            "从业人员 · 中关村示范区（年份：2013, 2022））："
             "请用 --base 年份 指定基年，或用 --tolerance 1 允许取相邻年份\n",
         ),
     ],

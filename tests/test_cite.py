@@ -275,12 +275,12 @@ def test_the_schema_would_refuse_an_item_it_does_not_know() -> None:
 def test_note_states_the_figure_its_labels_passage_and_hash_in_each_language() -> None:
     english = figure_note(figure(), Language.en)
     assert "Total revenue of firms (Zhongguancun), 2023: 8.6 trillion CNY" in english
-    assert "[8600000000000 CNY] (estimate, exact)" in english
+    assert "[8600000000000 CNY] (estimate, unhedged)" in english
     assert "Passage: “提高到2023年的预计8.6万亿元”" in english
     assert "version 1.0.0" in english and "ab" * 32 in english
     chinese = figure_note(figure(), Language.zh)
     assert "企业总收入（中关村示范区），2023年：8.6万亿元" in chinese
-    assert "（预计值，确数）" in chinese  # the glossary's words
+    assert "（预计值，无限定词）" in chinese  # the glossary's words
     derived = figure_note(figure(status="derived", qualifier="more_than"), Language.zh)
     assert "（推算值，超过）" in derived
 

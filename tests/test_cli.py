@@ -200,7 +200,7 @@ def parse_machine(fmt: str, text: str) -> list[dict[str, object]]:
     return [dict(zip(names, row[2:-2].split(" | "), strict=True)) for row in rows]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "markdown"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "md-raw"])
 def test_machine_formats_carry_raw_values(sample_csv: Path, fmt: str) -> None:
     result = run("export", "--data", str(sample_csv), "--format", fmt)
     assert result.exit_code == 0

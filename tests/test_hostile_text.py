@@ -130,7 +130,7 @@ def hostile_csv(tmp_path: Path, texts: dict[str, str] = HOSTILE) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "markdown", "json", "jsonl"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "markdown", "md-raw", "json", "jsonl"])
 def test_machine_formats_on_a_terminal_spell_out_the_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
@@ -153,6 +153,8 @@ def test_machine_formats_on_a_terminal_spell_out_the_data(
         records = orjson.loads(shown) if fmt == "json" else map(orjson.loads, shown.splitlines())
         assert [record["quote"] for record in records] == list(texts.values())
     else:
+        if fmt == "markdown":  # a person's Markdown escapes its own marks: read them back
+            shown = re.sub(r"\\(.)", r"\1", shown)
         assert "\\x1b]52;c;ZXZpbA==\\x07" in shown and "\\u202eexe.live" in shown
         assert "a\\u200bb\\u2060c" in shown and "\\U000e0068\\U000e0069" in shown
 

@@ -431,7 +431,7 @@ def test_bounds_at_both_ends_give_no_point_growth_in_json() -> None:
     assert patents["change_pct_high_conventional"] == pytest.approx(100 * (27 / 14 - 1))
 
 
-@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "markdown"])
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "md-raw"])
 def test_every_machine_format_of_compare_metrics_and_share_has_the_columns(fmt: str) -> None:
     for args, quantity in (
         (("compare", "2014", "2023"), "change_pct"),

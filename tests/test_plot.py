@@ -120,7 +120,8 @@ def test_indexed_chart_starts_every_series_at_100_in_one_base_year(
     assert revenue_2014.item() == pytest.approx(3.6 / 8.6 * 100)
 
     text = plot.terminal_chart(series, indicators, Language.en, 80, 30, indexing)
-    assert "Index (2023 = 100)" in text
+    # Not "2023 = 100": one series is 100 in 2022.
+    assert "Index: each series = 100 in its base year (2022–2023)" in text
     assert "Employees · zgc (2022 = 100, nearest year)" in text
     # Only the series that took another year says so.
     assert "Total revenue · zgc (" not in text
@@ -253,7 +254,7 @@ def test_write_image_indexed_svg(
     indexing = index_series(series, 2014, tolerance=6)
     plot_image.write_image(series, indicators, Language.en, path, indexing, "Source: test")
     text = path.read_text(encoding="utf-8")
-    assert "Index (2014 = 100)" in text
+    assert "Index: each series = 100 in its base year (2013–2020)" in text
     assert "Employees · zgc (2013 = 100, nearest year)" in text
     assert "Invention patents held · zgc (2020 = 100, nearest year)" in text
 

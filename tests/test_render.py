@@ -56,10 +56,10 @@ def test_series_table_in_english() -> None:
     assert rendered(views.render(result, Language.en, 80)) == (
         "Total revenue (CNY)  revenue\n"
         "\n"
-        " Entity   Year           Value        Change   Change %   CAGR %\n"
-        " ───────────────────────────────────────────────────────────────\n"
-        " zgc      2014    3.6 trillion             —          —        —\n"
-        " zgc      2023   8.6 trillion*   +5 trillion    +138.9%   +10.2%\n"
+        " Entity   Year           Value   Unit        Change   Change %   CAGR %\n"
+        " ──────────────────────────────────────────────────────────────────────\n"
+        " zgc      2014    3.6 trillion   CNY              —          —        —\n"
+        " zgc      2023   8.6 trillion*   CNY    +5 trillion    +138.9%   +10.2%\n"
         "\n"
         "zgc 2014 → 2023: 3.6 trillion → 8.6 trillion*, +5 trillion, +138.9%, 2.39×,\n"
         "CAGR +10.2%\n"
@@ -73,10 +73,10 @@ def test_series_table_in_chinese_aligns_wide_characters() -> None:
     assert rendered(views.render(result, Language.zh, 80)) == (
         "企业总收入（元）  revenue\n"
         "\n"
-        " 主体   年份       数值     增减    增长率   年均复合增长率\n"
-        " ──────────────────────────────────────────────────────────\n"
-        " zgc    2014    3.6万亿        —         —                —\n"
-        " zgc    2023   8.6万亿*   +5万亿   +138.9%           +10.2%\n"
+        " 主体   年份       数值   单位     增减    增长率   年均复合增长率\n"
+        " ─────────────────────────────────────────────────────────────────\n"
+        " zgc    2014    3.6万亿   元          —         —                —\n"
+        " zgc    2023   8.6万亿*   元     +5万亿   +138.9%           +10.2%\n"
         "\n"
         "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，2.39倍，年均增长+10.2%\n"
         "* 预计值"
@@ -85,18 +85,18 @@ def test_series_table_in_chinese_aligns_wide_characters() -> None:
 
 def test_a_long_header_goes_on_two_lines_before_a_column_is_left_out() -> None:
     result = stats.series(Dataset.from_frame(OBSERVATIONS, INDICATORS), ["revenue"])
-    # 58 columns wide with 年均复合增长率 on one line; at 56 it stacks, and nothing is dropped.
-    assert rendered(views.render(result, Language.zh, 56), width=56) == (
+    # 65 columns wide with 年均复合增长率 on one line; at 62 it stacks, and nothing is dropped.
+    assert rendered(views.render(result, Language.zh, 62), width=62) == (
         "企业总收入（元）  revenue\n"
         "\n"
-        "                                             年均复合\n"
-        " 主体   年份       数值     增减    增长率     增长率\n"
-        " ────────────────────────────────────────────────────\n"
-        " zgc    2014    3.6万亿        —         —          —\n"
-        " zgc    2023   8.6万亿*   +5万亿   +138.9%     +10.2%\n"
+        "                                                    年均复合\n"
+        " 主体   年份       数值   单位     增减    增长率     增长率\n"
+        " ───────────────────────────────────────────────────────────\n"
+        " zgc    2014    3.6万亿   元          —         —          —\n"
+        " zgc    2023   8.6万亿*   元     +5万亿   +138.9%     +10.2%\n"
         "\n"
-        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，\n"
-        "2.39倍，年均增长+10.2%\n"
+        "zgc 2014 → 2023：3.6万亿 → 8.6万亿*，+5万亿，+138.9%，2.39倍，\n"
+        "年均增长+10.2%\n"
         "* 预计值"
     )
 
@@ -107,10 +107,10 @@ def test_growth_from_zero_reads_new_and_bounds_are_marked() -> None:
     assert text == (
         "2012 → 2022\n"
         "\n"
-        " Indicator     2012   2022   Change   Change %   Ratio   CAGR %\n"
-        " ──────────────────────────────────────────────────────────────\n"
+        " Indicator     2012   2022   Unit    Change   Change %   Ratio   CAGR %\n"
+        " ──────────────────────────────────────────────────────────────────────\n"
         # More than 11 from none: the change is more than 11 (the words bound no more).
-        " firms (zgc)      0    >11    > +11        new     new        —\n"
+        " firms (zgc)      0    >11   firms    > +11        new     new        —\n"
         "\n"
         "> more than  ≥ > ≤ <: one end only, the words leave the other open"
     )
@@ -121,12 +121,13 @@ def test_numbers_are_never_cut_on_a_narrow_terminal() -> None:
     wide = rendered(views.render(comparison, Language.en, 120), width=120)
     for figure in ("3.6 trillion", "8.6 trillion*", "+5 trillion", "+138.9%", "2.39×", "+10.2%"):
         assert figure in wide
-    # At 30 columns the ratio, the change and the percent change are left out; the
-    # name wraps; the two values and the CAGR stay whole.
+    # At 30 columns the ratio, the change and the CAGR are left out, and the units'
+    # column (each figure's unit goes beneath it, in its cell, the estimate's mark
+    # after the unit); the name wraps; the two values and the percent change stay whole.
     text = rendered(views.render(comparison, Language.en, 30), width=30)
-    for figure in ("3.6 trillion", "8.6 trillion*", "+10.2%"):
+    for figure in ("3.6 trillion", "8.6 trillion", "CNY*", "+138.9%"):
         assert figure in text
-    for left_out in ("+5 trillion", "+138.9%", "2.39×"):
+    for left_out in ("+5 trillion", "+10.2%", "2.39×"):
         assert left_out not in text
 
 
@@ -221,7 +222,8 @@ def test_a_narrow_catalog_leaves_out_optional_columns_first() -> None:
     narrow = rendered(views.render(catalog, Language.en, 40), width=40)
     assert {"Indicator", "Unit", "Trend"} <= set(wide.split())
     assert not {"Unit", "Trend"} & set(narrow.split())
-    for kept in ("Indicator", "Entity", "Year", "Latest", "revenue", "8.6 trillion*"):
+    # Each figure keeps its unit, in its cell; ids leave the table whole, with a pointer.
+    for kept in ("Indicator", "Entity", "Year", "Latest", "8.6 trillion", "CNY*", "--format csv"):
         assert kept in narrow
 
 

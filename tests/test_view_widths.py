@@ -67,10 +67,11 @@ def _interval_value(column: str) -> Expected:
 
 
 def _compared(row: Row, lang: Language) -> list[str]:
-    # The two ends and the CAGR stay at every width; the other measures may be left out.
+    # The two ends and the percent change (what people quote) stay at every width; the
+    # other measures may be left out, the compound annual rate among them.
     ends = [_figure(f"value_{end}", row[f"qualifier_{end}"], row, lang) for end in ("from", "to")]
-    cagr = interval_text(row["cagr_pct"], bounds_of(row, "cagr_pct"), Notation.percent, lang)
-    return ends + ([cagr] if cagr != "—" else [])
+    change = interval_text(row["change_pct"], bounds_of(row, "change_pct"), Notation.percent, lang)
+    return ends + ([change] if change != "—" else [])
 
 
 def _shared(row: Row, lang: Language) -> list[str]:

@@ -109,21 +109,19 @@ def test_search_view_in_chinese_falls_back_to_the_english_name() -> None:
     )
 
 
-def test_search_view_on_a_narrow_terminal_wraps_names_and_ids_after_underscores() -> None:
+def test_search_view_on_a_narrow_terminal_wraps_names_and_keeps_ids_whole() -> None:
     result = stats.search(dataset(), "patents")
+    # The unit (no figure here to go with) is left out before an id would be cut.
     assert rendered(views.render(result, Language.en, 40), width=40) == (
         "\n"
-        " Indicator         Category     Unit\n"
+        " Indicator                   Category\n"
         " ──────────────────────────────────────\n"
-        " Invention         Innovation   patents\n"
-        " patents per\n"
+        " Invention patents per       Innovation\n"
         " 10,000 people\n"
-        " patents_per_\n"
-        " 10k_people\n"
-        " Valid invention   Innovation   patents\n"
-        " patents held\n"
-        " invention_\n"
-        " patents\n"
+        " patents_per_10k_people\n"
+        " Valid invention patents     Innovation\n"
+        " held\n"
+        " invention_patents\n"
     )
 
 
@@ -248,13 +246,13 @@ def test_verify_view_with_room_for_every_column() -> None:
     # A series' label (name · entity; ids here, the frame has no names) on its first check only.
     assert rendered(views.render(verify_report(), Language.en, 120), width=120) == (
         "\n"
-        " Result   Check       Metric        Year   Expected   Found             Detail\n"
-        " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        " fail     value       firms · zgc   2012   5          6家 = 6 (exact)   no figure in the quote equals the value\n"
-        " pass     value                     2022   11         11家              the quote states the value\n"
-        " pass     qualifier                 2022   exact      exact (11家)      the wording gives this qualifier\n"
-        " pass     status                    2022   reported   reported          the wording agrees with the status\n"
-        " pass     unit                      2022   firms      家 (11家)         家 reads as firms\n"
+        " Result   Check       Metric        Year   Expected   Found                Detail\n"
+        " ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
+        " fail     value       firms · zgc   2012   5          6家 = 6 (unhedged)   no figure in the quote equals the value\n"
+        " pass     value                     2022   11         11家                 the quote states the value\n"
+        " pass     qualifier                 2022   unhedged   unhedged (11家)      the wording gives this qualifier\n"
+        " pass     status                    2022   reported   reported             the wording agrees with the status\n"
+        " pass     unit                      2022   firms      家 (11家)            家 reads as firms\n"
     )
 
 
@@ -272,11 +270,11 @@ def test_verify_view_at_80_columns_stacks_each_check_with_its_detail() -> None:
         " Result   Check       Expected → found\n"
         " ────────────────────────────────────────────────────────────\n"
         "                      firms · zgc\n"
-        " fail     value       2012: 5 → 6家 = 6 (exact)\n"
+        " fail     value       2012: 5 → 6家 = 6 (unhedged)\n"
         "                      no figure in the quote equals the value\n"
         " pass     value       2022: 11 → 11家\n"
         "                      the quote states the value\n"
-        " pass     qualifier   2022: exact → exact (11家)\n"
+        " pass     qualifier   2022: unhedged → unhedged (11家)\n"
         "                      the wording gives this qualifier\n"
         " pass     status      2022: reported → reported\n"
         "                      the wording agrees with the status\n"
@@ -291,12 +289,12 @@ def test_verify_view_on_a_narrow_terminal_stacks_within_its_width() -> None:
         " Result   Check       Expected → found\n"
         " ──────────────────────────────────────────────────────────\n"
         "                      firms · zgc\n"
-        " fail     value       2012: 5 → 6家 = 6 (exact)\n"
+        " fail     value       2012: 5 → 6家 = 6 (unhedged)\n"
         "                      no figure in the quote equals the\n"
         "                      value\n"
         " pass     value       2022: 11 → 11家\n"
         "                      the quote states the value\n"
-        " pass     qualifier   2022: exact → exact (11家)\n"
+        " pass     qualifier   2022: unhedged → unhedged (11家)\n"
         "                      the wording gives this qualifier\n"
         " pass     status      2022: reported → reported\n"
         "                      the wording agrees with the status\n"
@@ -310,19 +308,19 @@ def test_verify_view_in_chinese() -> None:
     # the data has no name (this frame has no indicators or entities table).
     assert rendered(views.render(verify_report(), Language.zh, 80)) == (
         "\n"
-        " 结果   检查项     指标          年份   应为       实际           说明\n"
+        " 结果   检查项     指标          年份   应为       实际            说明\n"
         " ──────────────────────────────────────────────────────────────────────────────\n"
-        " 不符   数值       firms · zgc   2012   5          6家 = 6（确    原文中没有与\n"
-        "                                                   数）           数值相等的数\n"
-        "                                                                  字\n"
-        " 通过   数值                     2022   11         11家           原文写明了此\n"
-        "                                                                  数值\n"
-        " 通过   限定词                   2022   确数       确数（11家）   原文措辞与此\n"
-        "                                                                  限定一致\n"
-        " 通过   数据性质                 2022   原文数据   原文数据       原文措辞与数\n"
-        "                                                                  据性质一致\n"
-        " 通过   单位                     2022   家         家（11家）     单位用语“家”\n"
-        "                                                                  与单位相符\n"
+        " 不符   数值       firms · zgc   2012   5          6家 = 6（无限   原文中没有与\n"
+        "                                                   定词）          数值相等的数\n"
+        "                                                                   字\n"
+        " 通过   数值                     2022   11         11家            原文写明了此\n"
+        "                                                                   数值\n"
+        " 通过   限定词                   2022   无限定词   无限定词        原文措辞与此\n"
+        "                                                   （11家）        限定一致\n"
+        " 通过   数据性质                 2022   原文数据   原文数据        原文措辞与数\n"
+        "                                                                   据性质一致\n"
+        " 通过   单位                     2022   家         家（11家）      单位用语“家”\n"
+        "                                                                   与单位相符\n"
     )
 
 
@@ -354,12 +352,12 @@ def test_export_view_keeps_the_files_columns_and_wraps_its_text_between_numbers(
     # At 120 columns every column of the file; the passage wraps, 3.6万亿元 stays whole.
     assert rendered(views.render(result, Language.en, 120), width=120) == (
         "\n"
-        " metric    entity   year           value   unit   status     qualifier   quote                   note\n"
+        " metric    entity   year           value   unit   status     qualifier   quote                    note\n"
         " ──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────\n"
         " revenue   zgc      2014   3600000000000   CNY    reported   exact       企业总收入从2014年的\n"
         "                                                                         3.6万亿元\n"
-        " revenue   zgc      2023   8600000000000   CNY    estimate   exact       提高到2023年的预计      预计: an estimate for\n"
-        "                                                                         8.6万亿元               2023\n"
+        " revenue   zgc      2023   8600000000000   CNY    estimate   exact       提高到2023年的预计       预计: an estimate for\n"
+        "                                                                         8.6万亿元                2023\n"
     )
     # At 80 the passage and the note are left out (--format csv has them), numbers whole.
     narrow = rendered(views.render(result, Language.en, 80))

@@ -26,7 +26,8 @@ from tests.test_bad_inputs import BAD_INPUTS, BadInput, _prepare
 from zgc_cli.cli import app
 from zgc_cli.phrases import PHRASES, Relocated, phrase
 from zgc_cli.present import i18n
-from zgc_cli.present.i18n import MESSAGES
+from zgc_cli.present.i18n import MESSAGES, Language
+from zgc_cli.present.numbers import human_number
 
 # Technical names a Chinese message keeps as they are written, and a float cell shown bare.
 KEPT_WORDS = {"UTF", "GB18030", "CSV", "NUL", "inf", "zgc"}
@@ -117,7 +118,13 @@ def test_verify_table_fits_the_terminal(lang: str, width: int, monkeypatch) -> N
     machine = CliRunner().invoke(app, ["verify", "--format", "csv"]).stdout
     numbers = set()
     for row in csv.DictReader(io.StringIO(machine)):
-        numbers |= set(re.findall(r"\d[\d.]{4,}", row["expected"] + " " + row["found"]))
+        # A bare number expected is written for people (3.6万亿); what was found, as found.
+        expected = row["expected"]
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", expected):
+            numbers.add(human_number(float(expected), "", Language(lang)))
+        else:
+            numbers |= set(re.findall(r"\d[\d.]{4,}", expected))
+        numbers |= set(re.findall(r"\d[\d.]{4,}", row["found"]))
     assert "3600000000000" in numbers and "1.8571428571428572" in numbers
     assert sorted(number for number in numbers if number not in text) == []
 

@@ -924,6 +924,14 @@ def verify(
     bom: BomOption = False,
     lang: LangOption = None,
     limit: LimitOption = DEFAULT_LIMIT,
+    metric: MetricFilter = None,
+    failures: Annotated[
+        bool,
+        typer.Option(
+            "--failures",
+            help="Only the checks that failed or could not be made (counts stay whole).",
+        ),
+    ] = False,
 ) -> None:
     """Check every figure against the article's wording, and every claim against the figures.
 
@@ -943,14 +951,20 @@ def verify(
     article_text = read_text(str(article), phrase("what.article"))[1] if article else None
     from zgc_cli.check.cited import run_each_source
 
-    report = run_each_source(dataset, article_text)
+    if metric:
+        from zgc_cli.stats.select import select
+
+        select(dataset.frame, metrics=metric)  # an unknown metric is an error
+    report = check.narrowed(
+        run_each_source(dataset, article_text), failures_only=failures, metrics=metric or ()
+    )
     emit(report, env, fmt)
     counts = {name: report.counts.get(name, 0) for name in check.RESULT_NAMES}
     sys.stderr.write(
         message(
             "note.verify_summary",
             env.language,
-            total=len(report.frame),
+            total=sum(counts.values()),  # every check made, shown or not (--failures)
             passed=counts["pass"],
             definitional=counts["definitional"],
             failed=counts["fail"],

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +16,27 @@ if TYPE_CHECKING:
 # Every result a check can give, in the order a summary counts them. ``definitional``:
 # a claim that holds by construction (its tested value comes from its own words).
 RESULT_NAMES: tuple[str, ...] = ("pass", "definitional", "fail", "unsourced")
+# What a person checking wants to see: what failed, and what could not be checked.
+NOTEWORTHY: tuple[str, ...] = ("fail", "unsourced")
+
+
+def narrowed(
+    report: VerifyReport, *, failures_only: bool = False, metrics: Sequence[str] = ()
+) -> VerifyReport:
+    """The checks of ``metrics`` only (all without), and only the failures and the
+    unsourced with ``failures_only``. Counts are of the metrics' checks, every result:
+    hiding the passes does not make a failure pass, nor a pass disappear from the count.
+    """
+    import dataclasses
+
+    frame = report.frame
+    if metrics:
+        frame = frame[frame["metric"].astype(str).isin(list(metrics))]
+    counted = frame["result"].astype(str).value_counts()
+    counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
+    if failures_only:
+        frame = frame[frame["result"].astype(str).isin(NOTEWORTHY)]
+    return dataclasses.replace(report, frame=frame.reset_index(drop=True), counts=counts)
 
 
 def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:

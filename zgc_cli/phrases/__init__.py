@@ -102,8 +102,9 @@ class Phrase(str):
         return phrase
 
     def text(self, lang: str, namer: TermNamer | None = None) -> str:
-        """The phrase in a language; ``namer`` names Terms (ids stay ids without it)."""
-        if lang == "en":
+        """The phrase in a language; ``namer`` names Terms (ids stay ids without it),
+        in English too (a table says ``unhedged`` where the data says ``exact``)."""
+        if lang == "en" and namer is None:
             return str(self)
         return _fill(self.key, self.params, lang, namer)
 

@@ -21,6 +21,7 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    md_raw = "md-raw"
     xlsx = "xlsx"
 
 

@@ -411,7 +411,8 @@ def write_machine(
         write_json(frame, stream, pretty)
     elif fmt is OutputFormat.jsonl:
         write_jsonl(frame, stream)
-    elif fmt is OutputFormat.markdown:
+    elif fmt in (OutputFormat.markdown, OutputFormat.md_raw):
+        # A bare frame has no view: its raw columns (a result's markdown goes through emit).
         write_markdown(frame, stream)
     else:  # pragma: no cover - the table and xlsx never reach here
         raise ValueError(f"not a machine format: {fmt}")
@@ -444,7 +445,9 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
 
         frame = json_frame(result)  # flags as arrays; compare's series not compared
     try:
-        if target.path is None:
+        if chosen is OutputFormat.markdown and _has_view(result):
+            _write_human_markdown(result, env, target)
+        elif target.path is None:
             stream = for_terminal(env.stdout, chosen) if env.stdout_is_tty else env.stdout
             write_machine(frame, chosen, stream, env.stdout_is_tty, target.bom)
             env.stdout.flush()
@@ -456,6 +459,31 @@ def emit(result: Result, env: Output, fmt: OutputFormat | None = None) -> None:
         env.wrote(str(target.path))
     for note in pipe_notes(result, env, chosen):
         env.note(note)
+
+
+def _has_view(result: Result) -> bool:
+    from zgc_cli.present.views import has_view
+
+    return has_view(result)
+
+
+def _write_human_markdown(result: Result, env: Output, target: OutputTarget) -> None:
+    """Markdown for a document: the view's tables (names, figures, units) and its legend.
+
+    ``--format md-raw`` keeps the raw columns of the machine formats.
+    """
+    from zgc_cli.present.views.markdown import human_markdown
+
+    text = human_markdown(result, env.language)
+    if target.path is None:
+        stream = (
+            for_terminal(env.stdout, OutputFormat.markdown) if env.stdout_is_tty else env.stdout
+        )
+        stream.write(text)
+        env.stdout.flush()
+        return
+    with atomic_output(target.path) as written:
+        cast(TextIO, written).write(text)
 
 
 def _write_file(frame: pd.DataFrame, fmt: OutputFormat, target: OutputTarget) -> None:

@@ -113,7 +113,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.estimate": {"en": "estimate", "zh": "预计值"},
     "label.target": {"en": "target", "zh": "目标值"},
     "label.derived": {"en": "derived", "zh": "推算值"},
-    "label.exact": {"en": "exact", "zh": "确数"},
+    # "exact" means the figure has no 约, 超过, 近 beside it, not that it is certain: an
+    # estimate can be one ("estimate, exact" read as a contradiction).
+    "label.exact": {"en": "unhedged", "zh": "无限定词"},
     "label.more_than": {"en": "more than", "zh": "超过"},
     "label.nearly": {"en": "nearly", "zh": "接近"},
     "label.about": {"en": "about", "zh": "约"},
@@ -122,6 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.inferred": {"en": "year inferred", "zh": "年份为推定"},
     "label.publication": {"en": "as of publication", "zh": "截至发表时"},
     "label.separator": {"en": ", ", "zh": "，"},
+    "label.list_separator": {"en": "; ", "zh": "；"},
     "label.wrap": {"en": " ({labels})", "zh": "（{labels}）"},
     # Cells and lines of the views.
     "cell.points": {"en": "{value} pp", "zh": "{value}个百分点"},
@@ -173,14 +176,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.within_year": {"en": "±{tolerance} year", "zh": "±{tolerance}年"},
     "compare.within_years": {"en": "±{tolerance} years", "zh": "±{tolerance}年"},
     "compare.nearest": {
-        "en": "{example} after a series: the years it compares, the nearest with data "
-        "within {within} of those asked",
-        "zh": "系列后的{example}：该系列实际比较的年份，"
-        "即与所问年份相差{within}以内最近的有数据年份",
+        "en": "{example} after a figure: the year it is of, the nearest with data "
+        "within {within} of the one its column asks",
+        "zh": "数值后的{example}：该数值所属年份，即与该列所问年份相差{within}以内最近的有数据年份",
     },
     "compare.not_compared_near": {
         "en": "Not compared, only {year} ({within}) in the data ({count}): {series}",
         "zh": "未比较，仅有{year}年（{within}）数据（{count}）：{series}",
+    },
+    "verify.none_shown": {
+        "en": "No check failed, and every figure had a quote to check.",
+        "zh": "没有不符的检查项，每个数字都有原文可查。",
+    },
+    "table.ids_left_out": {
+        "en": "Ids are not shown at this width: a wider terminal or --format csv shows them",
+        "zh": "此宽度下不显示标识符：加宽终端或用 --format csv 可见",
     },
     "table.more_rows": {
         "en": "… {count} more rows: --limit 0 for all, or --format csv",
@@ -214,6 +224,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.index_title": {"en": "Index (first year = 100)", "zh": "指数（基年=100）"},
     "chart.index_base": {"en": "{text} ({base})", "zh": "{text}（{base}）"},
     "chart.titled": {"en": "{name} ({unit})", "zh": "{name}（{unit}）"},
+    # A name that ends in brackets already: a second pair would read as a double aside.
+    "chart.titled_bracketed": {"en": "{name}, in {unit}", "zh": "{name}，单位：{unit}"},
     "chart.not_indexed": {
         "en": "not indexed: {series} is {value} in {year}, its base year; an index needs a "
         "positive base value",
@@ -256,6 +268,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chart.year": {"en": "{year}", "zh": "{year}年"},
     "chart.bar_year": {"en": "{entity} ({year})", "zh": "{entity}（{year}年）"},
     "chart.index_year_title": {"en": "Index ({year} = 100)", "zh": "指数（{year}年 = 100）"},
+    # Under --tolerance the series' base years differ: the title says so, not one year.
+    "chart.index_years_title": {
+        "en": "Index: each series = 100 in its base year ({years})",
+        "zh": "指数：各系列以其基年为100（{years}年）",
+    },
     "chart.index_nearest": {
         "en": "{text} ({year} = 100, nearest year)",
         "zh": "{text}（{year} = 100，取最近年份）",
@@ -269,8 +286,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "各分栏纵轴均从零开始；图例注明各系列的变化幅度",
     },
     "chart.no_common_base": {
-        "en": "no year that every series has ({years}): choose one with --base YEAR{hint}",
-        "zh": "没有所有系列都有数据的年份（现有年份：{years}）：请用 --base 年份 指定基年{hint}",
+        "en": "no year that every series has ({series}): choose one with --base YEAR{hint}",
+        "zh": "没有所有系列都有数据的年份（{series}）：请用 --base 年份 指定基年{hint}",
     },
     "chart.tolerance_hint": {
         "en": ", or allow nearby years with --tolerance {tolerance}",
@@ -493,6 +510,14 @@ def data_note(note: object, note_zh: object, lang: Language | str) -> str:
     if str(lang) == Language.zh and note_zh is not None and str(note_zh).strip():
         return str(note_zh)
     return "" if note is None else str(note)
+
+
+def titled(name: str, unit_text: str, lang: Language | str) -> str:
+    """A name with its unit: ``Revenue (yuan)``; ``Listed firms (cumulative), in firms``."""
+    if not unit_text:
+        return name
+    key = "chart.titled_bracketed" if name.rstrip().endswith((")", "）")) else "chart.titled"
+    return message(key, lang, name=name, unit=unit_text)
 
 
 def unit_name(unit: str, lang: Language | str) -> str:

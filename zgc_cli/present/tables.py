@@ -44,16 +44,17 @@ _CJK = "\u2e80-\u9fff\u3000-\u303f\u3040-\u30ff\uf900-\ufaff\uff00-\uffef"
 # Chinese punctuation that never starts a line, and that never ends one.
 _CLOSING = "，。、；：？！）》」』”’"
 _OPENING = "（《「『“‘"
-# Where a line may break: after a word (with its spaces), after an id's underscore,
-# or around a Chinese character. A number keeps its scale and counter words and
+# Where a line may break: after a word (with its spaces) or around a Chinese
+# character; never inside an id (``technology_innovation_centers`` is typed back whole).
+# A number keeps its scale and counter words and
 # marks with it (``>1160万``, ``8.6万亿*``, ``3.6 trillion``, ``2014年``), punctuation stays with
 # what it follows.
 _TOKEN = re.compile(
     rf"[{_OPENING}]*"
-    rf"(?:(?:[^\s{_CJK}_]*\d[^\s{_CJK}_]*"
-    rf"(?:[万亿]+[^\s{_CJK}_]*| (?:thousand|million|billion|trillion)[^\s{_CJK}_]*)?"
-    rf"[年月日元人件家项个次位款届号]?)+_*"
-    rf"|[^\s{_CJK}_]+_*|_+|.)"
+    rf"(?:(?:[^\s{_CJK}]*\d[^\s{_CJK}]*"
+    rf"(?:[万亿]+[^\s{_CJK}]*| (?:thousand|million|billion|trillion)[^\s{_CJK}]*)?"
+    rf"[年月日元人件家项个次位款届号]?)+"
+    rf"|[^\s{_CJK}]+|.)"
     rf"[{_CLOSING}]*\s*",
     re.DOTALL,
 )
@@ -157,13 +158,50 @@ def shortened(text: str, most: int = SHOWN_MOST) -> str:
     return f"{text[:most]}… (+{len(text) - most:,})"
 
 
+class Labelled(Flowing):
+    """A name with the id a person types beneath it, dim: ``Revenue`` / ``revenue``.
+
+    The table builder keeps the id whole on its own line, or, where the terminal
+    has no room for the longest id beside the numbers, leaves the ids out and says
+    so under the table (an id cut in two cannot be typed back).
+    """
+
+    name: str
+    identifier: str
+
+
 def labelled(name: str, identifier: str) -> Flowing:
-    """A name, with the id a person types beneath it, dim: ``Revenue`` / ``revenue``."""
-    cell = plain(name)
+    """A name, with the id a person types beneath it, dim (not when the name is the id)."""
+    cell = Labelled()
+    cell.append_text(plain(name))
+    cell.name, cell.identifier = name, ""
     if identifier and identifier != name:
+        cell.identifier = identifier
         cell.append("\n")
         cell.append_text(plain(identifier, style="dim"))
     return cell
+
+
+class Figure(str):
+    """A figure's cell, and the same figure with its unit (``8.7 trillion yuan†``).
+
+    The table shows the second where the column of units is left out, so that a
+    figure never loses its unit; where even that is too wide, the unit goes on a
+    line of its own beneath the number, in the same cell (``8.7 trillion`` /
+    ``yuan†``). Text appended (a mark) goes to every form.
+    """
+
+    with_unit: str
+    stacked: str
+
+    def __new__(cls, figure: str, with_unit: str, stacked: str | None = None) -> Figure:
+        cell = super().__new__(cls, figure)
+        cell.with_unit = with_unit
+        cell.stacked = with_unit if stacked is None else stacked
+        return cell
+
+    def __add__(self, other: str) -> Figure:
+        return Figure(str(self) + other, self.with_unit + other, self.stacked + other)
 
 
 @dataclass(frozen=True)
@@ -181,6 +219,10 @@ class Column:
             column people read first (the catalog's entity, beside the indicator).
         comfortable: the width a name column reads well at: optional columns are
             left out before it gets narrower (it may, when nothing is left to drop).
+        unit_in: the position of the column that holds this (numeric) column's units;
+            where that column is left out, each :class:`Figure` cell shows its unit.
+        narrow: text that may wrap down to its longest word (a unit: ``per 10k`` /
+            ``people``), where other text keeps a dozen cells a line.
     """
 
     header: str
@@ -189,6 +231,8 @@ class Column:
     optional: int = 0
     max_width: int | None = None
     comfortable: int = 0
+    unit_in: int | None = None
+    narrow: bool = False
 
 
 @dataclass(frozen=True)
@@ -207,35 +251,201 @@ def build_table(
     rows: Sequence[Row],
     title: str | Text | None = None,
     width: int | None = None,
+    ids_note: str = "",
 ) -> Table:
-    """A table whose numbers are never cut or wrapped; names wrap.
+    """A table whose numbers are never cut or wrapped; names wrap; ids stay whole.
 
     Given the terminal's ``width``, optional columns are left out, the most
-    dispensable first, while the table cannot fit; then ids (``whole`` text)
-    wrap too. The data itself is whole in the machine formats.
+    dispensable first, while the table cannot fit (a column of units last of
+    all: its figures then carry their unit). Then the ids beneath names are left
+    out whole (``ids_note``, under the table, says where to find them), never cut.
+    The data itself is whole in the machine formats.
     """
-    kept = list(range(len(columns)))
-    loose: set[int] = set()
-    table = _table(columns, rows, kept, loose, title, stack=False)
-    if width is None or _comfortable_width(table, columns, kept) <= width:
+    layout = _Layout(columns, rows, title)
+    table = layout.table(stack=False)
+    if width is None:
         return table
+    if _comfortable_width(table, columns, layout.kept) <= width:
+        return _fit(table, width)
     # Too wide: long headers over short numbers go on two lines first.
-    table = _table(columns, rows, kept, loose, title)
+    table = layout.table()
     droppable = sorted(
-        (position for position in kept if columns[position].optional),
+        (position for position in layout.kept if columns[position].optional),
         key=lambda position: -columns[position].optional,
     )
-    while width is not None and droppable and _comfortable_width(table, columns, kept) > width:
-        kept.remove(droppable.pop(0))
-        table = _table(columns, rows, kept, loose, title)
-    wrappable = [p for p in kept if columns[p].whole and not columns[p].numeric]
-    while width is not None and wrappable and _minimum_width(table) > width:
-        loose.add(wrappable.pop(0))
-        table = _table(columns, rows, kept, loose, title)
-    if width is not None and _minimum_width(table) > width:
-        # Last, an interval's two ends go on two lines (each number whole): 1.79… / 1.93万.
-        table = _table(columns, rows, kept, loose, title, break_ranges=True)
+    units = {column.unit_in for column in columns if column.unit_in is not None}
+    while droppable and _comfortable_width(table, columns, layout.kept) > width:
+        if droppable[0] in units and not layout.break_ranges:
+            # Before the units leave their column: an interval's ends on two lines may do.
+            layout.break_ranges = True
+            ranged = layout.table()
+            if _comfortable_width(ranged, columns, layout.kept) <= width:
+                table = ranged
+                break
+            layout.break_ranges = False
+        layout.kept.remove(droppable.pop(0))
+        table = layout.table()
+    if _minimum_width(table) > width:
+        table = _narrowest_fitting(
+            layout, width, keep_ranges=table if not layout.break_ranges else None
+        )
+    if not layout.ids and ids_note:
+        table.caption = plain(ids_note, style="dim")
+        table.caption_justify = "left"
+    return _fit(table, width)
+
+
+# What a table gives up, in order, when its columns alone do not fit: (ids whole beneath
+# their names, an interval's ends on one line, a unit beside its number). Ids are kept
+# longest; an interval's ends on two lines are the least change to read.
+_LAYOUTS: tuple[tuple[bool, bool, bool], ...] = (
+    (True, False, False),
+    (True, True, False),
+    (False, False, False),
+    (False, True, False),
+    (False, False, True),
+    (False, True, True),
+)
+
+
+def _narrowest_fitting(layout: _Layout, width: int, keep_ranges: Table | None) -> Table:
+    """The first of :data:`_LAYOUTS` that fits ``width`` (the last, if none does)."""
+    table = keep_ranges
+    for ids, ranges, stacked in _LAYOUTS:
+        if (ids and not layout.has_ids) or (not ranges and keep_ranges is None):
+            continue
+        layout.ids, layout.break_ranges, layout.stack_units = ids, ranges, stacked
+        table = layout.table()
+        if _minimum_width(table) <= width:
+            if stacked:
+                table = _fewest_stacked(layout, width, table)
+            break
+    assert table is not None
     return table
+
+
+def _fewest_stacked(layout: _Layout, width: int, table: Table) -> Table:
+    """The table with as few units beneath their numbers as ``width`` allows, names at
+    their comfortable width: only the figures wider than the widest that fits stack."""
+    widths = sorted(
+        {
+            cell_len(cell.with_unit)
+            for row in layout.rows
+            if not isinstance(row, Heading)
+            for cell in row
+            if isinstance(cell, Figure)
+        },
+        reverse=True,
+    )
+    for above in widths:
+        layout.stack_above = above
+        wider = layout.table()
+        # The names keep the width they read well at: a figure stacks before they narrow.
+        if _comfortable_width(wider, layout.columns, layout.kept) <= width:
+            return wider
+    layout.stack_above = 0
+    return table
+
+
+def _fit(table: Table, width: int) -> Table:
+    """The text columns' widths, fixed so that the table is ``width`` wide at most.
+
+    Rich shares a narrow terminal out without regard to a column's least width
+    (it measures the column again after, padding included, and the table comes out
+    wider than the terminal, its last column cut): here each text column gets its
+    least width and then, a cell at a time, what is left, up to its widest line.
+    """
+    natural = [getattr(column, "natural", None) for column in table.columns]
+    spare = width - _minimum_width(table)
+    if spare < 0:
+        return table
+    widths = {
+        index: column.min_width or 1
+        for index, column in enumerate(table.columns)
+        if natural[index] is not None
+    }
+    wanting = True
+    while spare > 0 and wanting:
+        wanting = False
+        for index in widths:
+            if spare > 0 and widths[index] < (natural[index] or 0):
+                widths[index] += 1
+                spare -= 1
+                wanting = True
+    for index, least in widths.items():
+        table.columns[index].width = least
+    return table
+
+
+class _Layout:
+    """What is shown of a table: which columns, ids or not, intervals on one line or two."""
+
+    def __init__(
+        self, columns: Sequence[Column], rows: Sequence[Row], title: str | Text | None
+    ) -> None:
+        self.columns, self.rows, self.title = columns, rows, title
+        self.kept = list(range(len(columns)))
+        self.ids = True
+        self.break_ranges = False
+        self.stack_units = False
+        # Figures with their unit no wider than this stay on one line when units stack.
+        self.stack_above = 0
+        self._stacked_widths: dict[tuple[int, bool], int] = {}
+        self.has_ids = any(
+            isinstance(cell, Labelled) and cell.identifier
+            for row in rows
+            if not isinstance(row, Heading)
+            for cell in row
+        )
+
+    def cell(self, row: Sequence[Cell], position: int) -> Cell:
+        cell, column = row[position], self.columns[position]
+        if isinstance(cell, Figure) and column.unit_in is not None:
+            if column.unit_in not in self.kept:
+                # Stacked only where the unit beside the number would widen the column.
+                room = max(self.stacked_width(position), self.stack_above)
+                stacked = self.stack_units and cell_len(cell.with_unit) > room
+                cell = cell.stacked if stacked else cell.with_unit
+        if isinstance(cell, Labelled) and not self.ids:
+            return plain(cell.name)
+        if self.break_ranges and column.numeric:
+            return _ranged(cell)
+        return cell
+
+    def stacked_width(self, position: int) -> int:
+        """The widest line of a column's figures with their units beneath them."""
+        key = (position, self.break_ranges)
+        if key not in self._stacked_widths:
+            self._stacked_widths[key] = self._widest_stacked(position)
+        return self._stacked_widths[key]
+
+    def _widest_stacked(self, position: int) -> int:
+        figures = [
+            cell
+            for row in self.rows
+            if not isinstance(row, Heading)
+            for cell in (row[position],)
+            if isinstance(cell, Figure)
+        ]
+        # With intervals broken, the widest line is an interval's end (1.93 million).
+        stacked = [_ranged(cell.stacked) if self.break_ranges else cell.stacked for cell in figures]
+        return max(
+            (_cell_width(Text(cell) if isinstance(cell, str) else cell) for cell in stacked),
+            default=0,
+        )
+
+    def id_widths(self, position: int) -> list[int]:
+        """The widths of the ids in a column's cells."""
+        return [
+            cell_len(cell.identifier)
+            for row in self.rows
+            if not isinstance(row, Heading)
+            for cell in (row[position],)
+            if isinstance(cell, Labelled)
+        ]
+
+    def table(self, stack: bool = True) -> Table:
+        return _table(self, stack)
 
 
 # The joiner of an interval's ends (numbers.INTERVAL_JOINER): a line may break after it.
@@ -272,38 +482,26 @@ def _header(text: str, room: int, stack: bool) -> tuple[Flowing, int]:
     return stacked, _cell_width(stacked)
 
 
-def _table(
-    columns: Sequence[Column],
-    rows: Sequence[Row],
-    kept: list[int],
-    loose: set[int],
-    title: str | Text | None,
-    stack: bool = True,
-    break_ranges: bool = False,
-) -> Table:
+# A word longer than this may be folded rather than widen its column (a long address).
+LONGEST_UNBROKEN_WORD = 24
+
+
+def _table(layout: _Layout, stack: bool = True) -> Table:
+    columns, kept = layout.columns, layout.kept
     table = Table(
-        title=plain(title) if title is not None else None,
+        title=plain(layout.title) if layout.title is not None else None,
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
     )
     cells: list[list[Text]] = []
     headings: dict[int, Flowing] = {}
-    for row in rows:
+    for row in layout.rows:
         if isinstance(row, Heading):
             headings[len(cells)] = plain(row.text, style="bold")
             cells.append([])
         else:
-            cells.append(
-                [
-                    plain(
-                        _ranged(row[position])
-                        if break_ranges and columns[position].numeric
-                        else row[position]
-                    )
-                    for position in kept
-                ]
-            )
+            cells.append([plain(layout.cell(row, position)) for position in kept])
     for index, position in enumerate(kept):
         column = columns[position]
         widest = max([0] + [_cell_width(row[index]) for row in cells if row])
@@ -312,18 +510,39 @@ def _table(
             table.add_column(
                 header, justify="right", no_wrap=True, min_width=max(widest, header_width)
             )
-        elif column.whole and position not in loose:
+        elif column.whole:
             header = plain(column.header)
             table.add_column(header, no_wrap=True, min_width=max(widest, header.cell_len))
         else:
             header = plain(column.header)
             widest = max(widest, header.cell_len)
+            # Words are not cut: a column is never narrower than its longest word (or id).
+            word = max(
+                [_longest_piece(header.plain)]
+                + [
+                    _longest_piece(line)
+                    for row in cells
+                    if row
+                    for line in row[index].plain.split("\n")
+                ]
+            )
+            least = min(widest, TEXT_COLUMN_MIN_WIDTH) if not column.narrow else 1
+            narrowest = max(least, min(word, LONGEST_UNBROKEN_WORD))
+            if column.max_width is not None:
+                narrowest = min(narrowest, max(column.max_width, min(word, LONGEST_UNBROKEN_WORD)))
+            if layout.ids:  # each id whole on its line, however long
+                narrowest = max([narrowest] + layout.id_widths(position))
+            widest_shown = max(widest, narrowest)
+            if column.max_width is not None:
+                widest_shown = max(min(widest, column.max_width), narrowest)
             table.add_column(
                 header,
                 overflow="fold",
-                min_width=min(widest, TEXT_COLUMN_MIN_WIDTH),
-                max_width=column.max_width,
+                min_width=narrowest,
+                max_width=max(column.max_width, narrowest) if column.max_width else None,
             )
+            # The width it would take given room: _fit shares a narrow terminal by it.
+            table.columns[-1].natural = widest_shown  # type: ignore[attr-defined]
     blank = [Text("") for _ in kept]
     for index, row in enumerate(cells):
         if index in headings:
@@ -359,8 +578,16 @@ def _minimum_width(table: Table) -> int:
 
 def _comfortable_width(table: Table, columns: Sequence[Column], kept: list[int]) -> int:
     """The table's minimum width with its name columns at their comfortable width."""
+    # A name shorter than its comfortable width asks no more room than it takes.
     extra = sum(
-        max(0, columns[position].comfortable - (table.columns[index].min_width or 0))
+        max(
+            0,
+            min(
+                columns[position].comfortable,
+                getattr(table.columns[index], "natural", None) or columns[position].comfortable,
+            )
+            - (table.columns[index].min_width or 0),
+        )
         for index, position in enumerate(kept)
     )
     return _minimum_width(table) + extra

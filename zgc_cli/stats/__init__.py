@@ -419,7 +419,11 @@ def share(
     filters = {"entity": entities, "status": statuses, "year_from": year_from, "year_to": year_to}
     why = share_note(dataset, metric, rows, **filters) if frame.empty else ""
     return ShareResult(
-        frame, entity_names=dataset.entity_names(), indicator_names=names, why_empty=why
+        frame,
+        entity_names=dataset.entity_names(),
+        indicator_names=names,
+        unit=str(metadata.get("unit", "") or ""),
+        why_empty=why,
     )
 
 

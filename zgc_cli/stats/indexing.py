@@ -46,13 +46,22 @@ class NoCommonBaseError(IndexingError):
         years: every year of the series, sorted.
         suggested_tolerance: the smallest tolerance (up to 10) that gives a common
             base year, or None.
+        by_series: (metric, entity, that series' years) of each series: what each
+            has, where the years of all together read like the years they share.
     """
 
-    def __init__(self, tolerance: int, years: list[int], suggested_tolerance: int | None) -> None:
+    def __init__(
+        self,
+        tolerance: int,
+        years: list[int],
+        suggested_tolerance: int | None,
+        by_series: list[tuple[str, str, list[int]]] | None = None,
+    ) -> None:
         super().__init__(f"no year within ±{tolerance} that every series has")
         self.tolerance = tolerance
         self.years = years
         self.suggested_tolerance = suggested_tolerance
+        self.by_series = by_series or []
 
 
 class NoBaseYearError(IndexingError):
@@ -167,7 +176,11 @@ def index_series(series: pd.DataFrame, base: int | None = None, tolerance: int =
                 None,
             )
             years = sorted({int(year) for year in frame["year"].tolist()})
-            raise NoCommonBaseError(tolerance, years, suggestion)
+            by_series = [
+                (str(metric), str(entity), sorted({int(year) for year in group["year"]}))
+                for (metric, entity), group in frame.groupby(_KEY, sort=False)
+            ]
+            raise NoCommonBaseError(tolerance, years, suggestion, by_series)
     frame["_row"] = np.arange(len(frame))
     chosen = _nearest(_candidates(frame, base, tolerance))
     years_of = frame.groupby(_KEY, sort=False)["year"].unique()

@@ -156,10 +156,12 @@ class ShareResult(Result):
     Attributes:
         entity_names: entity names by id and language, for tables.
         indicator_names: the metric's names by language.
+        unit: the metric's unit (of the parts and their wholes alike).
     """
 
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     indicator_names: Mapping[str, str] = field(default_factory=dict)
+    unit: str = ""
 
 
 @dataclass(frozen=True)

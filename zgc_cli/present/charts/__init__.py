@@ -99,16 +99,8 @@ def index_error_text(error: IndexingError, result: SeriesResult, lang: Language)
     from zgc_cli.present.views.common import entity_label
     from zgc_cli.stats.indexing import NoBaseYearError, NoCommonBaseError
 
-    if isinstance(error, NoCommonBaseError):
-        hint = (
-            message("chart.tolerance_hint", lang, tolerance=error.suggested_tolerance)
-            if error.suggested_tolerance is not None
-            else ""
-        )
-        years = ", ".join(str(year) for year in error.years)
-        return message("chart.no_common_base", lang, years=years, hint=hint)
-    if isinstance(error, NoBaseYearError):
-        series = "; ".join(
+    def each(series_years: list[tuple[str, str, list[int]]]) -> str:
+        return message("label.list_separator", lang).join(
             message(
                 "chart.series_years",
                 lang,
@@ -116,8 +108,19 @@ def index_error_text(error: IndexingError, result: SeriesResult, lang: Language)
                 f"{visible(entity_label(entity, result.entity_names, lang))}",
                 years=", ".join(str(year) for year in years),
             )
-            for metric, entity, years in error.missing
+            for metric, entity, years in series_years
         )
+
+    if isinstance(error, NoCommonBaseError):
+        hint = (
+            message("chart.tolerance_hint", lang, tolerance=error.suggested_tolerance)
+            if error.suggested_tolerance is not None
+            else ""
+        )
+        # Each series' own years: all the years together read like the years they share.
+        return message("chart.no_common_base", lang, series=each(error.by_series), hint=hint)
+    if isinstance(error, NoBaseYearError):
+        series = each(error.missing)
         within = (
             message("chart.near_year", lang, tolerance=error.tolerance, year=error.base_year)
             if error.tolerance

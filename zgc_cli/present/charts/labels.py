@@ -2,7 +2,8 @@
 
 Labels are placed in order of priority (the first series' first); each takes
 the first free place of :data:`LABEL_PLACES` around its point, where it covers
-no other label and no series' point, or is hidden.
+no other label and no series' point (and, where one is left, crosses no series'
+line), or is hidden.
 """
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ def _point_boxes(figure: Any, renderer: Any) -> list[Any]:
     return boxes
 
 
+def _line_paths(figure: Any) -> list[Any]:
+    """Every series' drawn line, in display coordinates: a label keeps off them where it can."""
+    paths = []
+    for axes in figure.axes:
+        for drawn in axes.lines:
+            if drawn.get_linestyle() in (None, "None", "", " ") or drawn.get_linestyle() == ":":
+                continue  # markers only, or the dotted line at 100 every base point sits on
+            paths.append(drawn.get_transform().transform_path(drawn.get_path()))
+    return paths
+
+
 def separate_labels(figure: Any, labels: Sequence[Annotation], layout_only: bool = False) -> None:
     """Move each label that would overlap an earlier one, or hide it when no place is free.
 
@@ -63,6 +75,7 @@ def separate_labels(figure: Any, labels: Sequence[Annotation], layout_only: bool
         figure.draw_without_rendering()
     renderer = figure.canvas.get_renderer()
     taken: list[Any] = _point_boxes(figure, renderer)
+    lines = _line_paths(figure)
     said: set[tuple[str, tuple[float, float]]] = set()
     for label in labels:
         # The same text at the same point (every series is 100 at its base): said once.
@@ -71,15 +84,20 @@ def separate_labels(figure: Any, labels: Sequence[Annotation], layout_only: bool
             label.set_visible(False)
             continue
         said.add(key)
-        for offset, horizontal, vertical in LABEL_PLACES:
+        # First a place that crosses no series' line; else any place free of labels and points.
+        places = [(place, True) for place in LABEL_PLACES] + [(p, False) for p in LABEL_PLACES]
+        for (offset, horizontal, vertical), off_lines in places:
             label.xyann = offset
             label.set_horizontalalignment(horizontal)
             label.set_verticalalignment(vertical)
             box = label.get_window_extent(renderer).expanded(1.04, 1.1)
             # A label past the figure's edge is cut there, and a cut number misleads.
             inside = figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)
-            if inside and not any(box.overlaps(other) for other in taken):
-                taken.append(box)
-                break
+            if not inside or any(box.overlaps(other) for other in taken):
+                continue
+            if off_lines and any(path.intersects_bbox(box, filled=False) for path in lines):
+                continue
+            taken.append(box)
+            break
         else:
             label.set_visible(False)

@@ -45,7 +45,7 @@ from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.phrases import phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
-from zgc_cli.present.i18n import Language, message, unit_name
+from zgc_cli.present.i18n import Language, message, titled, unit_name
 from zgc_cli.present.numbers import (
     INTERVAL_SUFFIXES,
     Bounds,
@@ -111,9 +111,7 @@ def _scale(max_abs: float, unit: str, lang: Language) -> tuple[float, str]:
 
 
 def _titled(name: str, unit_text: str, lang: Language) -> str:
-    if not unit_text:
-        return name
-    return message("chart.titled", lang, name=name, unit=unit_text)
+    return titled(name, unit_text, lang)
 
 
 @dataclass(frozen=True)
@@ -578,7 +576,11 @@ def prepare(
         for bounds in line.bounds
     ):
         notes.append(message("chart.index_intervals", lang))
+    base_years = sorted({int(year) for year in rows["base_year"]})
     title = message("chart.index_year_title", lang, year=indexed.base_year)
+    if len(base_years) > 1:
+        years = f"{base_years[0]}–{base_years[-1]}"
+        title = message("chart.index_years_title", lang, years=years)
     inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
     flags = ("inferred_year",) if inferred else ()
     return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes

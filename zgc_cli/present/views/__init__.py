@@ -51,7 +51,7 @@ from zgc_cli.stats.results import (
     VerifyReport,
 )
 
-__all__ = ["render", "sparkline"]
+__all__ = ["has_view", "render", "sparkline"]
 
 _VIEWS: dict[type[Result], Callable[[Any, Language, int | None], list[RenderableType]]] = {
     SeriesResult: series_view,
@@ -65,6 +65,11 @@ _VIEWS: dict[type[Result], Callable[[Any, Language, int | None], list[Renderable
     TimelineResult: timeline_view,
     DiffResult: diff_view,
 }
+
+
+def has_view(result: Result) -> bool:
+    """Whether a result has a human layout (a bare frame has only its columns)."""
+    return type(result) in _VIEWS
 
 
 def _view(

@@ -10,18 +10,27 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
+from zgc_cli.present.i18n import MESSAGES, Language, message, titled, unit_name
 from zgc_cli.present.numbers import (
     Notation,
     bounds_of,
     interval_text,
     marked_interval,
 )
-from zgc_cli.present.tables import Column, Heading, Row, build_table, labelled, plain
+from zgc_cli.present.tables import (
+    Column,
+    Figure,
+    Heading,
+    Row,
+    build_table,
+    labelled,
+    plain,
+)
 from zgc_cli.present.views.common import (
     INFERRED_MARK,
     category_label,
     entity_label,
+    figure_cell,
     flowing_lines,
     header,
     indicator_label,
@@ -33,6 +42,7 @@ from zgc_cli.present.views.common import (
     series_label,
     share_cell,
     sparkline,
+    unit_column,
     whole_value_cell,
     year_text,
 )
@@ -92,8 +102,10 @@ def _span_parts(
 NAME_COMFORTABLE_WIDTH = 20
 
 # Which growth columns a narrow terminal leaves out first: the ratio says what the
-# percent change says; the absolute change is in the unit, the rates compare across rows.
-_MEASURE_DISPENSABLE: dict[str, int] = {"ratio": 3, "change": 2, "change_pct": 1}
+# percent change says; the absolute change is in the unit; the percent change is what
+# people quote, so the compound annual rate goes before it. The units' column (1) goes
+# last, its unit then written in each figure's cell.
+_MEASURE_DISPENSABLE: dict[str, int] = {"ratio": 4, "change": 3, "cagr_pct": 2}
 
 
 def _measure_columns(lang: Language, view: View) -> list[Column]:
@@ -109,10 +121,8 @@ def _measure_columns(lang: Language, view: View) -> list[Column]:
 
 def _titled(name: str, unit: str, metric: str, lang: Language) -> Text:
     """A series' title: its name and unit in the language, then its id, dim, to type."""
-    title = plain(name)
     unit_text = unit_name(unit, lang) if unit else ""
-    if unit_text:
-        title.append_text(plain(message("chart.titled", lang, name="", unit=unit_text)))
+    title = plain(titled(name, unit_text, lang))
     if metric != name:
         title.append("  ")
         title.append_text(plain(metric, style="dim"))
@@ -127,7 +137,8 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
     columns = [
         Column(header("entity", lang)),
         Column(header("year", lang), numeric=True),
-        Column(header("value", lang), numeric=True),
+        Column(header("value", lang), numeric=True, unit_in=3),
+        unit_column(lang),
         *_measure_columns(lang, View.series),
     ]
     for metric in dict.fromkeys(series["metric"].astype(str)):
@@ -137,19 +148,21 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         for row in rows_of_metric.to_dict("records"):
             unit = str(row["unit"])
             zero_base = bool(previous_zero and not pd.isna(row["previous_year"]))
+            value = marked_interval(
+                row["value"],
+                bounds_of(row, "value"),
+                unit,
+                str(row["status"]),
+                str(row["qualifier"]),
+                lang,
+            )
             rows.append(
                 [
                     entity_label(row["entity"], result.entity_names, lang),
                     year_text(row["year"], row["year_basis"])
                     + (SCOPE_MARK if scope_differs(row) else ""),
-                    marked_interval(
-                        row["value"],
-                        bounds_of(row, "value"),
-                        unit,
-                        str(row["status"]),
-                        str(row["qualifier"]),
-                        lang,
-                    ),
+                    figure_cell(value, unit, lang),
+                    unit_name(unit, lang),
                     *(
                         measure_text(
                             measure,
@@ -173,7 +186,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         renderables.extend(vintage_notes(rows_of_metric, result.vintages, lang, width))
         renderables.extend(scope_notes_series(rows_of_metric, lang))
         renderables.extend(_outside_window(rows_of_metric, result.entity_names, lang, width))
-        shown = [cell for row_cells in rows for cell in row_cells[2:]]
+        shown = [cell for row_cells in rows for cell in (row_cells[2], *row_cells[4:])]
         for span_row in spans[spans["metric"].astype(str) == metric].to_dict("records"):
             if span_row["year_from"] != span_row["year_to"]:
                 parts = _span_parts(span_row, lang, result.entity_names)
@@ -213,8 +226,9 @@ def compare_view(
     measures = measures_for(View.compare)
     columns = [
         Column(header("indicator", lang), comfortable=NAME_COMFORTABLE_WIDTH),
-        Column(str(result.year_from), numeric=True),
-        Column(str(result.year_to), numeric=True),
+        Column(_year_heading(result.year_from, result.tolerance), numeric=True, unit_in=3),
+        Column(_year_heading(result.year_to, result.tolerance), numeric=True, unit_in=3),
+        unit_column(lang),
         *_measure_columns(lang, View.compare),
     ]
     rows: list[list[str | Text]] = []
@@ -222,21 +236,38 @@ def compare_view(
     for row in result.frame.to_dict("records"):
         unit = str(row["unit"])
         zero_base = bool(row["value_from"] == 0)
-        years = ""
-        if (row["year_from"], row["year_to"]) != (result.year_from, result.year_to):
-            years = f" {row['year_from']}→{row['year_to']}"
-            nearest = nearest or years.strip()
+        other_years = [
+            year
+            for year, asked in (
+                (row["year_from"], result.year_from),
+                (row["year_to"], result.year_to),
+            )
+            if year != asked
+        ]
+        if other_years:
+            nearest = nearest or f"({other_years[0]})"
         ends = [
-            marked_interval(
-                row[f"value_{end}"],
-                bounds_of(row, f"value_{end}"),
+            figure_cell(
+                marked_interval(
+                    row[f"value_{end}"],
+                    bounds_of(row, f"value_{end}"),
+                    unit,
+                    str(row[f"status_{end}"]),
+                    str(row[f"qualifier_{end}"]),
+                    lang,
+                ),
                 unit,
-                str(row[f"status_{end}"]),
-                str(row[f"qualifier_{end}"]),
                 lang,
             )
             + (INFERRED_MARK if str(row[f"year_basis_{end}"]) == "inferred" else "")
             for end in ("from", "to")
+        ]
+        # Under a tolerance, a figure of another year than its column's says its year.
+        ends = [
+            _of_year(cell, int(row[f"year_{end}"])) if row[f"year_{end}"] != asked else cell
+            for cell, end, asked in zip(
+                ends, ("from", "to"), (result.year_from, result.year_to), strict=True
+            )
         ]
         label = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
         named = indicator_label(row["metric"], result.names, lang) != str(row["metric"])
@@ -244,10 +275,11 @@ def compare_view(
             [
                 # The id beneath, to type next; not when the name is the id already.
                 labelled(
-                    label + years + (SCOPE_MARK if scope_differs(row) else ""),
+                    label + (SCOPE_MARK if scope_differs(row) else ""),
                     str(row["metric"]) if named else "",
                 ),
                 *ends,
+                unit_name(unit, lang),
                 *(
                     measure_text(
                         measure,
@@ -273,10 +305,11 @@ def compare_view(
             within=within,
         )
     marked = mark_compared(rows, result.frame, result.vintages)
-    renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
+    table = build_table(columns, rows, title=title, width=width, ids_note=_ids_note(lang))
+    renderables: list[RenderableType] = [table]
     renderables.extend(compared_notes(marked, result, lang))
     renderables.extend(scope_notes_compared(result, lang))
-    shown = [str(cell) for row_cells in rows for cell in row_cells[1:]]
+    shown = [str(cell) for row_cells in rows for cell in (*row_cells[1:3], *row_cells[4:])]
     note = legend(result.frame["flags"], lang, width, interval_marks(shown, lang), shown)
     if note is not None:
         renderables.append(note)
@@ -291,6 +324,21 @@ def compare_view(
     if any_missing and not result.tolerance:
         renderables.append(plain(message("compare.try_tolerance", lang), style="dim"))
     return renderables
+
+
+def _of_year(cell: Figure, year: int) -> Figure:
+    """A figure with the year it is of: ``1897 (2012)``; stacked, the year on a line of its own."""
+    return Figure(f"{cell} ({year})", f"{cell.with_unit} ({year})", f"{cell.stacked}\n({year})")
+
+
+def _year_heading(year: int, tolerance: int) -> str:
+    """A compared year's heading: ``2013``, or ``2013 ±1`` when a figure may be of a year
+    near it (each such cell then says its own year)."""
+    return f"{year} ±{tolerance}" if tolerance else str(year)
+
+
+def _ids_note(lang: Language) -> str:
+    return message("table.ids_left_out", lang)
 
 
 def _outside_window(
@@ -418,9 +466,8 @@ def catalog_order(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     return frame.loc[order]
 
 
-# The catalog's entity and unit wrap beyond these, leaving the room to the indicator's name.
+# The catalog's entity wraps beyond this, leaving the room to the indicator's name.
 ENTITY_MAX_WIDTH = 16
-UNIT_MAX_WIDTH = 14
 
 
 def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> list[RenderableType]:
@@ -428,16 +475,16 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
 
     A row is the indicator's name (its id, dim, beneath it), the entity, the year
     and value of its latest figure, the unit and the sparkline of a series with
-    two or more figures. A narrow terminal leaves out the unit (the name says
-    what is counted), then the sparkline.
+    two or more figures. A narrow terminal leaves out the sparkline, then the
+    unit's column (each figure then carries its unit), then the ids.
     """
     columns = [
         Column(header("indicator", lang), comfortable=NAME_COMFORTABLE_WIDTH),
         Column(header("entity", lang), max_width=ENTITY_MAX_WIDTH),
         Column(header("year", lang), numeric=True),
-        Column(header("latest", lang), numeric=True),
-        Column(header("unit", lang), optional=2, max_width=UNIT_MAX_WIDTH),
-        Column(header("trend", lang), whole=True, optional=1),
+        Column(header("latest", lang), numeric=True, unit_in=4),
+        unit_column(lang),
+        Column(header("trend", lang), whole=True, optional=2),
     ]
     name_column, other_column = _name_columns(lang)
     catalog, values = catalog_order(result.frame, lang), result.values
@@ -458,12 +505,16 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
                 labelled(name, str(row["metric"])),
                 str(row[f"entity_{name_column}"] or row[f"entity_{other_column}"] or row["entity"]),
                 year,
-                marked_interval(
-                    row["latest_value"],
-                    bounds_of(row, "latest_value"),
+                figure_cell(
+                    marked_interval(
+                        row["latest_value"],
+                        bounds_of(row, "latest_value"),
+                        str(row["unit"]),
+                        status,
+                        qualifier,
+                        lang,
+                    ),
                     str(row["unit"]),
-                    status,
-                    qualifier,
                     lang,
                 ),
                 unit_name(str(row["unit"]), lang),
@@ -471,7 +522,8 @@ def catalog_view(result: CatalogResult, lang: Language, width: int | None) -> li
             ]
         )
     marked = mark_latest(rows, catalog, result.vintages, column=3)
-    renderables: list[RenderableType] = [build_table(columns, rows, width=width)]
+    table = build_table(columns, rows, width=width, ids_note=_ids_note(lang))
+    renderables: list[RenderableType] = [table]
     renderables.extend(latest_note(marked, lang))
     shown = [str(cells[3]) for cells in rows if not isinstance(cells, Heading)]
     note = legend(catalog["latest_flags"], lang, width, interval_marks(shown, lang))
@@ -486,30 +538,35 @@ def share_view(result: ShareResult, lang: Language, width: int | None) -> list[R
     columns = [
         Column(header("entity", lang)),
         Column(header("year", lang), numeric=True),
-        Column(header("value", lang), numeric=True),
+        Column(header("value", lang), numeric=True, unit_in=5),
         Column(header("whole", lang)),
-        Column(header("whole_value", lang), numeric=True),
+        Column(header("whole_value", lang), numeric=True, unit_in=5),
+        unit_column(lang),
         Column(header("share_pct", lang), numeric=True),
     ]
-    unit = ""
     rows: list[list[str]] = []
     for row in frame.to_dict("records"):
+        unit = result.unit
         rows.append(
             [
                 entity_label(row["entity"], result.entity_names, lang),
                 str(row["year"]),
-                interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang, unit),
+                figure_cell(
+                    interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang),
+                    unit,
+                    lang,
+                ),
                 entity_label(row["of_entity"], result.entity_names, lang),
-                whole_value_cell(row, lang),
+                figure_cell(whole_value_cell(row, lang), unit, lang),
+                unit_name(unit, lang),
                 share_cell(row, lang),
             ]
         )
     metric = str(frame["metric"].iloc[0]) if not frame.empty else ""
     name = name_in(result.indicator_names, lang) or metric
-    unit_of = str(frame["unit"].iloc[0]) if "unit" in frame and not frame.empty else ""
-    title = _titled(name, unit_of, metric, lang)
+    title = _titled(name, result.unit, metric, lang)
     renderables: list[RenderableType] = [build_table(columns, rows, title=title, width=width)]
-    shown = [str(cell) for cells in rows for cell in (cells[2], cells[4], cells[5])]
+    shown = [str(cell) for cells in rows for cell in (cells[2], cells[4], cells[6])]
     note = legend(frame["flags"], lang, width, interval_marks(shown, lang))
     if note is not None:
         renderables.append(note)

@@ -16,19 +16,56 @@ from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import MESSAGES, Language, message
+from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
 from zgc_cli.present.numbers import (
+    DASH,
     INTERVAL_JOINER,
     Bounds,
     Notation,
     bounds_of,
     interval_text,
     places_text,
+    with_unit,
 )
 from zgc_cli.present.safe import visible
-from zgc_cli.present.tables import Column, Flowing, build_table, plain
+from zgc_cli.present.tables import Column, Figure, Flowing, build_table, plain
+from zgc_cli.present.tables import _minimum_width as minimum_width
 from zgc_cli.stats.kinds import Kind
 from zgc_cli.stats.measures import Measure, Style
+
+
+def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
+    """A figure's cell, and the same with its unit before the status mark: ``8.6万亿元*``,
+    ``3.6 trillion yuan``, ``43%`` (a percent is its own unit)."""
+    if figure == DASH or not unit_name(unit, lang):
+        return Figure(figure, figure)
+    core = figure.rstrip("".join(STATUS_MARKS.values()))
+    marks = figure[len(core) :]
+    whole = with_unit(core, unit, lang)
+    if whole == core:  # a percent: its sign is its unit
+        return Figure(figure, figure)
+    if lang is Language.zh:  # 元, 家, 件/万人: a counter word stays on the number's line
+        return Figure(figure, whole + marks)
+    # Beneath the number, the unit's words on lines no wider than it (or its longest word).
+    words = (unit_name(unit, lang) + marks).split(" ")
+    # (A cell wider by one for a mark appended later, †, keeps "per 10k" on one line.)
+    room = max([cell_len(core)] + [cell_len(word) + 1 for word in words])
+    lines = [words[0]]
+    for word in words[1:]:
+        if cell_len(f"{lines[-1]} {word}") <= room:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return Figure(figure, whole + marks, "\n".join([core, *lines]))
+
+
+def unit_column(lang: Language, optional: int = 1) -> Column:
+    """The units' column: left out last of the optional ones; its figures then carry it."""
+    return Column(header("unit", lang), optional=optional, max_width=UNIT_MAX_WIDTH, narrow=True)
+
+
+# A unit wraps beyond this (between words: ``per 10k`` / ``people``).
+UNIT_MAX_WIDTH = 14
 
 
 def header(key: str, lang: Language) -> str:
@@ -230,7 +267,12 @@ PLAIN_DISPENSABLE: dict[str, int] = {
     "source": 4,
     "qualifier": 3,
     "status": 2,
-    "unit": 1,
+    # Where the publication's columns are: they go before the figure's own.
+    "scope": 8,
+    "scope_zh": 8,
+    "scope_differs": 7,
+    "publication": 6,
+    "published": 6,
 }
 
 
@@ -239,8 +281,10 @@ def plain_view(
 ) -> list[RenderableType]:
     """Any frame as a table of its exact machine text; numbers stay whole.
 
-    Ids stay whole while the terminal has room; on a narrow one the passage,
-    note and the flags' columns are left out first (``--format csv`` has them all).
+    Ids stay whole: on a narrow terminal the passage, note and the flags' columns
+    are left out first (``--format csv`` has them all); where even then an id and
+    its neighbours cannot share a line, each row is a block of its fields, each
+    field whole, a line broken between fields only, the unit beside the value.
     """
     text = machine_text(frame)
     columns = [
@@ -253,7 +297,18 @@ def plain_view(
         for name in text.columns
     ]
     rows = [list(row) for row in text.itertuples(index=False, name=None)]
-    return [build_table(columns, rows, width=width)]
+    table = build_table(columns, rows, width=width)
+    if width is None or minimum_width(table) <= width:
+        return [table]
+    kept = [position for position, column in enumerate(columns) if not column.optional]
+    names = [columns[position].header for position in kept]
+    blocks: list[RenderableType] = [flowing_lines(names, "  ", width, style="dim")]
+    for row in rows:
+        fields = [str(row[position]) for position in kept]
+        if "value" in names and "unit" in names:  # the unit beside its figure
+            fields[names.index("value")] += " " + fields.pop(names.index("unit"))
+        blocks.append(flowing_lines([field for field in fields if field], "  ", width))
+    return blocks
 
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"

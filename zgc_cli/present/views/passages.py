@@ -24,6 +24,7 @@ from zgc_cli.present.tables import _minimum_width as minimum_width
 from zgc_cli.present.views.common import (
     category_label,
     entity_label,
+    flowing_lines,
     header,
     indicator_label,
     legend,
@@ -74,14 +75,26 @@ def search_view(result: SearchResult, lang: Language, width: int | None) -> list
 SEARCH_SIDE_WIDTH = 14
 
 
-def vintage_lines(row: Mapping[Any, Any], lang: Language) -> list[RenderableType]:
+# A citation breaks after its parts and its list's items only: a person's name, a
+# title's phrase stay whole on a line (郭奔胜, not 郭奔 / 胜).
+_CITATION_PART = re.compile(r"[^;；,，、]+(?:[;；,，、]\s*|$)")
+
+
+def citation_lines(text: str, width: int | None, style: str = "dim") -> Text:
+    """A line that cites a publication, broken between its parts and names only."""
+    return flowing_lines(_CITATION_PART.findall(text), "", width, style=style)
+
+
+def vintage_lines(
+    row: Mapping[Any, Any], lang: Language, width: int | None = None
+) -> list[RenderableType]:
     """A figure's publication and date, whether a later one replaced it, and its scope."""
     key = "vintages.current_line" if row["vintage"] == "current" else "vintages.earlier_line"
     lines: list[RenderableType] = [
-        plain(
+        citation_lines(
             "  "
             + message(key, lang, date=row["published"], citation=citation_in(row["source"], lang)),
-            style="dim",
+            width,
         )
     ]
     scope = str(row.get("scope_zh" if lang is Language.zh else "scope") or "")
@@ -126,7 +139,7 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         quote = str(row["quote"])
         no_quote = message("source.no_quote", lang)
         if "vintage" in row:  # several publications: which one, when (stats/vintages.py)
-            renderables.extend(vintage_lines(row, lang))
+            renderables.extend(vintage_lines(row, lang, width))
             no_quote = message("vintages.no_passage", lang, address=row["address"] or "—")
         renderables.append(plain(f"  “{quote}”" if quote else "  " + no_quote))
         data_text = data_note(row["note"], row.get("note_zh"), lang)
@@ -134,7 +147,7 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
             renderables.append(plain("  " + message("source.note", lang) + data_text, style="dim"))
     citation = citation_in(citation, lang)
     if citation:
-        renderables.append(plain(message("source.source", lang) + citation, style="dim"))
+        renderables.append(citation_lines(message("source.source", lang) + citation, width))
     note = legend(
         (
             ";".join(
@@ -190,10 +203,18 @@ def _verify_namer(result: VerifyReport) -> TermNamer:
     return name
 
 
-def _said(cell: object, lang: Language, namer: TermNamer) -> str:
-    """A finding's cell in a language: Phrases said, Terms named, text as it is."""
+# A bare number a check expected (the value 3600000000000): written for people in a table.
+_BARE_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def _said(cell: object, lang: Language, namer: TermNamer, expected: bool = False) -> str:
+    """A finding's cell in a language: Phrases said, Terms named, text as it is; a bare
+    number expected as people write it (3.6万亿, 3.6 trillion; the machine formats keep
+    its digits). What was found stays as found: its digits are the evidence."""
     if cell is None or (isinstance(cell, float) and cell != cell):  # NaN: an empty cell
         return ""
+    if expected and type(cell) is str and _BARE_NUMBER.fullmatch(cell):
+        return human_number(float(cell), "", lang)
     return say(cell, str(lang), namer)
 
 
@@ -211,6 +232,8 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
     "year: expected → found" and the detail on lines of their own in one column,
     so the table fits, numbers stay whole and no failure loses its reason.
     """
+    if result.frame.empty:  # --failures when all passed: a line, not an empty table
+        return [plain(message("verify.none_shown", lang), style="dim")]
     namer = _verify_namer(result)
     rows: list[list[str]] = []
     previous = ""
@@ -231,7 +254,7 @@ def verify_view(result: VerifyReport, lang: Language, width: int | None) -> list
                 _verify_key("check", str(row["check"]), lang),
                 shown_label,
                 "" if year is None or year != year else str(year),  # NaN/NA: no year
-                _said(row["expected"], lang, namer),
+                _said(row["expected"], lang, namer, expected=True),
                 _said(row["found"], lang, namer),
                 _said(row["detail"], lang, namer),
             ]
