@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.narrow import Wanted
 from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.readers import (
     CSV,
@@ -121,11 +122,12 @@ def _head(path: str) -> bytes:
         return b""  # the loader says what is wrong with the path
 
 
-def load_source(source: DataSource) -> LoadedSource:
+def load_source(source: DataSource, wanted: Wanted | None = None) -> LoadedSource:
     """One source's observations, read in its format (by extension, or sniffed).
 
     A CSV file is loaded by the fast loader from its path, as ever (a big file
-    is not held in memory twice); other formats become CSV bytes first.
+    is not held in memory twice); other formats become CSV bytes first. ``wanted``
+    narrows a CSV file's read to the lines that may hold those ids.
     """
     path = source.path
     fmt = None if source.is_stdin else format_of_path(path)
@@ -133,7 +135,7 @@ def load_source(source: DataSource) -> LoadedSource:
         fmt = sniff(_head(path))
     if fmt == CSV:
         try:
-            observations = load_observations(path)
+            observations = load_observations(path, wanted)
         except DataError as error:
             _refuse_comparison_csv(source.label, _head(path), error)
             raise

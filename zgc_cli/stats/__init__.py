@@ -21,21 +21,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from zgc_cli.stats.results import (
-    CatalogResult,
-    ComparisonResult,
-    ObservationsResult,
-    SearchResult,
-    SeriesResult,
-    ShareResult,
-    SourcesResult,
-    TimelineResult,
-)
-
+# The result types are imported where they are made: ``zgc_cli.stats.matcher`` (the
+# "did you mean" of an id refused before any read) must not import pandas with its package.
 if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Dataset
+    from zgc_cli.stats.results import (
+        CatalogResult,
+        ComparisonResult,
+        ObservationsResult,
+        SearchResult,
+        SeriesResult,
+        ShareResult,
+        SourcesResult,
+        TimelineResult,
+    )
 
 
 def catalog_of(
@@ -53,6 +54,7 @@ def catalog_of(
     with ``statuses=["reported"]`` the latest value is the latest reported one.
     """
     from zgc_cli.stats.catalog import catalog
+    from zgc_cli.stats.results import CatalogResult
     from zgc_cli.stats.select import select
 
     frame = select(
@@ -91,6 +93,7 @@ def series(
     """
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.results import SeriesResult
     from zgc_cli.stats.select import check_year_range, select, within_years
 
     check_year_range(year_from, year_to)
@@ -165,6 +168,7 @@ def comparison(
     from zgc_cli.phrases import phrase
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.results import ComparisonResult
     from zgc_cli.stats.select import UnknownSelectionError, select
 
     if year_from >= year_to:
@@ -210,6 +214,7 @@ def observations(
     year_to: int | None = None,
 ) -> ObservationsResult:
     """The selected observations with exactly the file's own columns, in its order."""
+    from zgc_cli.stats.results import ObservationsResult
     from zgc_cli.stats.select import select
 
     rows = select(
@@ -230,6 +235,7 @@ def search(dataset: Dataset, text: str) -> SearchResult:
     from zgc_cli.errors import ZgcError
     from zgc_cli.phrases import phrase
     from zgc_cli.stats.catalog import search as rank_indicators
+    from zgc_cli.stats.results import SearchResult
 
     frame = rank_indicators(dataset.frame, dataset.indicators, text)
     if frame.empty:
@@ -249,6 +255,7 @@ def sources(
 ) -> SourcesResult:
     """One metric's observations with their passages, and the publication they come from."""
     from zgc_cli.stats.catalog import sources as passages
+    from zgc_cli.stats.results import SourcesResult
     from zgc_cli.stats.select import select
 
     rows = passages(dataset.frame, metric, year, dataset.indicators)
@@ -326,6 +333,7 @@ def share(
     import pandas as pd
 
     from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.results import ShareResult
     from zgc_cli.stats.select import metadata_by_metric, select
     from zgc_cli.stats.shares import SHARE_COLUMNS, shares
 
@@ -367,6 +375,7 @@ def timeline(
     from zgc_cli.errors import ZgcError
     from zgc_cli.phrases import phrase
     from zgc_cli.stats.milestones import timeline as milestones
+    from zgc_cli.stats.results import TimelineResult
     from zgc_cli.stats.select import check_year_range
 
     check_year_range(year_from, year_to)

@@ -56,9 +56,15 @@ def _words(text: str) -> set[str]:
 
 def _fuzzy(term: str, candidates: Iterable[str]) -> float:
     best = 0.0
+    # Upper bounds of ratio() first (they are symmetric, so one matcher holding the term
+    # serves every candidate): a candidate below the cutoff changes no answer, and
+    # thousands of ids (a big file's "did you mean") are mostly far off.
+    bound = difflib.SequenceMatcher(None, "", term)
     for candidate in candidates:
-        ratio = difflib.SequenceMatcher(None, term, candidate).ratio()
-        best = max(best, ratio)
+        bound.set_seq1(candidate)
+        if bound.real_quick_ratio() < FUZZY_CUTOFF or bound.quick_ratio() < FUZZY_CUTOFF:
+            continue
+        best = max(best, difflib.SequenceMatcher(None, term, candidate).ratio())
     return best * FUZZY_SCALE if best >= FUZZY_CUTOFF else 0.0
 
 
