@@ -97,7 +97,12 @@ def _parse_csv(label: str, buffer: bytes, places: Places) -> Observations:
         raise places.relocate(error) from None
 
 
-def _from_bytes(source: DataSource, label: str, raw: bytes, fmt: str) -> LoadedSource:
+def _from_bytes(
+    source: DataSource, label: str, held: bytes | list[bytes], fmt: str
+) -> LoadedSource:
+    """Bytes of another format as the loader's CSV, parsed. Bytes ``held`` in a list (one
+    item, popped here) are let go before the parse: a big file is not in memory twice."""
+    raw = held.pop() if isinstance(held, list) else held
     places = Places(label)
     if fmt == TSV:
         buffer = tsv_to_csv(label, raw)
@@ -144,7 +149,9 @@ def load_source(source: DataSource, wanted: Wanted | None = None) -> LoadedSourc
     if fmt is None:
         # Standard input, a FIFO or a device: what it is shows in its first bytes.
         fmt = sniff(raw[:SNIFF_BYTES]) if raw.strip() else CSV
-    return _from_bytes(source, label, raw, fmt)
+    held = [raw]
+    del raw  # _from_bytes lets the bytes go once converted: a big file is not held twice
+    return _from_bytes(source, label, held, fmt)
 
 
 def _stack(loaded: Sequence[LoadedSource]) -> tuple[pd.DataFrame, list[str]]:
