@@ -64,7 +64,9 @@ def test_blocks_give_the_line_by_line_csv(
 
 def test_a_plain_file_takes_the_block_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "JSONL_BLOCK_BYTES", 100)
-    raw = jsonl([{"metric": "m", "year": 2014 + n, "value": n / 3} for n in range(50)], 7)
+    note = "预计: an estimate, see https://example.org/a:b"  # colons that are no keys
+    objects = [{"metric": "m", "year": 2014 + n, "value": n / 3, "note": note} for n in range(50)]
+    raw = jsonl(objects, 7)
     fast = readers._jsonl_fast("x.jsonl", raw)
     assert fast is not None and fast[0] == readers._jsonl_by_line("x.jsonl", raw)[0]
 

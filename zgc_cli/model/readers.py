@@ -532,8 +532,9 @@ def _jsonl_block(
         return None
     if not all(type(record) is dict for record in records):
         return None
-    if block.count(b":") > sum(map(len, records)):
-        return None  # perhaps a key twice (json keeps the last): the slow reader says where
+    keys = sum(map(len, records))
+    if block.count(b":") > keys and _KEY.subn("", block.decode())[1] > keys:
+        return None  # a key twice (json keeps the last): the slow reader says where
     found = _header_of(records)
     if header is not None and not set(found) <= header.keys():
         return None
