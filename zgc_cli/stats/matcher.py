@@ -15,6 +15,7 @@ that merely resemble the word are noise.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,12 +55,18 @@ def _words(text: str) -> set[str]:
     return set(_terms(text))
 
 
+@functools.lru_cache(maxsize=64)
+def _bound(term: str) -> difflib.SequenceMatcher[str]:
+    """A matcher holding ``term`` as its second sequence, for the bounds of many candidates."""
+    return difflib.SequenceMatcher(None, "", term)
+
+
 def _fuzzy(term: str, candidates: Iterable[str]) -> float:
     best = 0.0
     # Upper bounds of ratio() first (they are symmetric, so one matcher holding the term
     # serves every candidate): a candidate below the cutoff changes no answer, and
     # thousands of ids (a big file's "did you mean") are mostly far off.
-    bound = difflib.SequenceMatcher(None, "", term)
+    bound = _bound(term)
     for candidate in candidates:
         bound.set_seq1(candidate)
         if bound.real_quick_ratio() < FUZZY_CUTOFF or bound.quick_ratio() < FUZZY_CUTOFF:
@@ -78,9 +85,8 @@ def _term_score(term: str, indicator: Indicator) -> float:
     id_words = _words(metric)
     if term in id_words:
         return ID_WORD
-    if term in _words(indicator.name_en) or any(
-        word.startswith(term) for word in _words(indicator.name_en)
-    ):
+    name_words = _words(indicator.name_en) if indicator.name_en else set()
+    if term in name_words or any(word.startswith(term) for word in name_words):
         return NAME_WORD
     if term in metric:
         return ID_SUBSTRING
@@ -88,7 +94,8 @@ def _term_score(term: str, indicator: Indicator) -> float:
         return NAME_SUBSTRING
     if term in indicator.description.lower() or term in indicator.category.lower():
         return DESCRIPTION
-    return _fuzzy(term, [metric, *id_words, *_words(indicator.name_en)])
+    # Each distinct candidate once: an id of one word is its own only word.
+    return _fuzzy(term, dict.fromkeys([metric, *id_words, *name_words]))
 
 
 def score(query: str, indicator: Indicator) -> float:
@@ -99,7 +106,10 @@ def score(query: str, indicator: Indicator) -> float:
     so ``listed firms`` ranks ``listed_firms`` above ids that have only ``firms``.
     A query with no terms, or whose terms all miss, scores 0.
     """
-    terms = _terms(query)
+    return _score_terms(_terms(query), indicator)
+
+
+def _score_terms(terms: list[str], indicator: Indicator) -> float:
     if not terms:
         return 0.0
     per_term = [_term_score(term, indicator) for term in terms]
@@ -117,7 +127,8 @@ def rank(
     kept. Shorter ids win ties, then the alphabet, so ``listed`` finds
     ``listed_firms`` before a longer id that merely contains the word.
     """
-    scored = [(indicator, score(query, indicator)) for indicator in indicators]
+    terms = _terms(query)  # once, not once an indicator: a big file has thousands
+    scored = [(indicator, _score_terms(terms, indicator)) for indicator in indicators]
     best = max((value for _, value in scored), default=0.0)
     floor = best * RELATIVE_CUTOFF
     hits = [(indicator, value) for indicator, value in scored if value > 0 and value >= floor]
