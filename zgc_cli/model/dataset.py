@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError, ZgcError
 from zgc_cli.model.combine import Combined, combine, load_source
-from zgc_cli.model.narrow import Wanted
+from zgc_cli.model.narrow import NARROW_MIN_BYTES, Wanted
 from zgc_cli.model.observations import Observations
 from zgc_cli.model.readers import LoneSurrogate, loads_json
 from zgc_cli.model.schema import (
@@ -266,7 +267,10 @@ class Dataset:
         return cls(sources, preferred_sources(prefer, sources), as_of)
 
     def narrowed(self, wanted: Wanted) -> Dataset | None:
-        """This data read for ``wanted`` ids only (loaded), or None: read it all.
+        """This data read for ``wanted`` ids only (loaded), or None: the caller reads it all.
+
+        A big file that cannot be narrowed (quotes, blank lines, not CSV) comes
+        back read whole: that is the full read, done once.
 
         The narrowed read holds every row of a wanted id and some others, so a
         command that selects those ids computes what it computes on the full
@@ -279,14 +283,19 @@ class Dataset:
             return None
         if self.source.is_stdin:
             return None
+        try:
+            if os.stat(self.source.path).st_size < NARROW_MIN_BYTES:
+                return None  # a small file is read whole, once, by the caller
+        except (OSError, ValueError):
+            return None
         narrowed = Dataset(self.sources, self.prefer, self.as_of)
         narrowed.wanted = wanted
         try:
             frame = narrowed.frame
         except ZgcError:
             return None  # the full read says what is wrong, where it always did
-        if narrowed.combined.observations.line_numbers is None:
-            return None  # the file was read whole (too small or not plain): nothing saved
+        if not narrowed.observations.narrowed:
+            return narrowed  # read whole (not plain, or not CSV): that is the full read
         for column, ids in (("metric", wanted.metrics), ("entity", wanted.entities)):
             if ids and not ids <= {str(name) for name in frame[column].unique()}:
                 return None

@@ -84,6 +84,7 @@ class Observations:
     source_columns: list[str]
     label: str
     line_numbers: np.ndarray | None = None
+    narrowed: bool = False  # only the lines that may hold some ids were parsed (model.narrow)
 
 
 def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
@@ -375,7 +376,7 @@ def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observat
         if name not in frame.columns:
             frame[name] = _empty_column(name, len(frame))
     frame = validate_frame(label, frame, line_numbers)
-    return Observations(frame=frame, source_columns=columns, label=label, line_numbers=line_numbers)
+    return Observations(frame, columns, label, line_numbers, narrowed=narrowed is not None)
 
 
 def parse_observations(label: str, buffer: bytes) -> Observations:
