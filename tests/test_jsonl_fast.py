@@ -97,3 +97,14 @@ def test_a_key_first_seen_in_a_later_block_goes_line_by_line(
     raw = jsonl(objects)
     assert readers._jsonl_fast("x.jsonl", raw) is None
     assert readers.jsonl_to_csv("x.jsonl", raw)[0].startswith(b"metric,year,value,note\n")
+
+
+def test_a_bad_line_is_named_before_compare_rows_are_refused() -> None:
+    compare_row = '{"metric": "m", "entity": "e", "year_from": 2014, "year_to": 2023}'
+    raw = (compare_row + "\n" + "{oops\n").encode()
+    with pytest.raises(DataError) as slow:
+        readers._jsonl_by_line("x.jsonl", raw)
+    with pytest.raises(DataError) as fast:
+        readers.jsonl_to_csv("x.jsonl", raw)
+    assert str(fast.value) == str(slow.value)
+    assert "x.jsonl:2" in str(slow.value)

@@ -593,7 +593,6 @@ def _jsonl_fast(label: str, raw: bytes) -> tuple[bytes, Places] | None:
             if not decoded.lines:
                 return None
             header = dict.fromkeys(decoded.header)
-            refuse_comparison(label, decoded.header)
             header_line = ",".join(_quoted(name) for name in decoded.header)
             next_line = 1 + _line_breaks(header_line) + 1
         for column, style in zip(decoded.header, decoded.float_styles, strict=False):
@@ -610,6 +609,7 @@ def _jsonl_fast(label: str, raw: bytes) -> tuple[bytes, Places] | None:
         position = end
     if header is None or not places:
         return None
+    refuse_comparison(label, list(header))  # after every line is read, as line by line
     return (header_line + "\n" + "".join(parts)).encode("utf-8"), Places(
         label, starts, places, "line"
     )
