@@ -329,8 +329,8 @@ def _dataset_of_ids(
     from zgc_cli.model.narrow import Wanted
 
     dataset = Dataset.open(data, prefer=prefer, sheet=sheet, as_of=as_of)
-    narrowed = dataset.narrowed(Wanted(frozenset(metrics), frozenset(entities or ())))
-    return env.load(dataset if narrowed is None else narrowed)
+    narrowed = dataset.narrowed(Wanted(frozenset(metrics), frozenset(entities or ())), env.load)
+    return env.load(dataset) if narrowed is None else narrowed
 
 
 # --- commands -----------------------------------------------------------------------

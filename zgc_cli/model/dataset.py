@@ -266,11 +266,14 @@ class Dataset:
             parse_as_of(as_of)  # a bad date is refused before any file is read
         return cls(sources, preferred_sources(prefer, sources), as_of)
 
-    def narrowed(self, wanted: Wanted) -> Dataset | None:
+    def narrowed(
+        self, wanted: Wanted, load: Callable[[Dataset], Dataset] | None = None
+    ) -> Dataset | None:
         """This data read for ``wanted`` ids only (loaded), or None: the caller reads it all.
 
         A big file that cannot be narrowed (quotes, blank lines, not CSV) comes
-        back read whole: that is the full read, done once.
+        back read whole: that is the full read, done once. ``load`` loads it
+        (``Environment.load``: a spinner on a terminal while it reads).
 
         The narrowed read holds every row of a wanted id and some others, so a
         command that selects those ids computes what it computes on the full
@@ -291,6 +294,8 @@ class Dataset:
         narrowed = Dataset(self.sources, self.prefer, self.as_of)
         narrowed.wanted = wanted
         try:
+            if load is not None:
+                load(narrowed)  # the caller's loading (a spinner on a terminal)
             frame = narrowed.frame
         except ZgcError:
             return None  # the full read says what is wrong, where it always did
