@@ -26,6 +26,7 @@ from zgc_cli.completion import (
     complete_metrics,
     complete_statuses,
     complete_years,
+    refuse_unknown_metrics,
 )
 from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
@@ -371,6 +372,38 @@ def _dataset(
     return env.load(Dataset.open(data, prefer=prefer, sheet=sheet, as_of=as_of))
 
 
+def _dataset_of_ids(
+    env: Environment,
+    data: list[str] | None,
+    sheet: str | None,
+    prefer: list[str] | None,
+    as_of: str | None,
+    metrics: list[str],
+    entities: list[str] | None,
+    others_valid: bool,
+) -> "Dataset":
+    """The data of a command that shows some metrics, read no further than it must.
+
+    A metric that is no id (and no name) of the data is refused from the ids the
+    completion cache holds, before any read, where the full read would refuse it
+    first (``others_valid``: no --from/--to or --status error comes before it).
+    Otherwise only the lines of the wanted ids are parsed where that gives the
+    full read's answer (see ``Dataset.narrowed``), else the whole file is.
+    """
+    from zgc_cli.model.sources import resolve_data_sources
+
+    if as_of is None and not prefer and others_valid:
+        sources = resolve_data_sources(data, sheet=sheet)  # what Dataset.open refuses first
+        if len(sources) == 1 and not sources[0].is_stdin:
+            refuse_unknown_metrics([sources[0].path], metrics)
+    from zgc_cli.model.dataset import Dataset
+    from zgc_cli.model.narrow import Wanted
+
+    dataset = Dataset.open(data, prefer=prefer, sheet=sheet, as_of=as_of)
+    narrowed = dataset.narrowed(Wanted(frozenset(metrics), frozenset(entities or ())), env.load)
+    return env.load(dataset) if narrowed is None else narrowed
+
+
 # --- commands -----------------------------------------------------------------------
 
 
@@ -410,11 +443,19 @@ def metrics(
     `--from`/`--to` show a window of the series, each row still with its change
     since its previous observation (`previous_year`).
     """
-    from zgc_cli import stats
+    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
+    if ids:
+        from zgc_cli.model.schema import STATUSES
+
+        others_valid = all(name in STATUSES for name in status or ()) and (
+            year_from is None or year_to is None or year_from <= year_to
+        )
+        dataset = _dataset_of_ids(env, data, sheet, prefer, as_of, ids, entity, others_valid)
+    else:
+        dataset = _dataset(env, data, sheet, prefer, as_of)
+    from zgc_cli import stats  # after the data: an id refused early imports no pandas
     from zgc_cli.present.formats import emit
 
-    env = _env(ctx, lang, limit, output=output, fmt=fmt, bom=bom, data=data)
-    dataset = _dataset(env, data, sheet, prefer, as_of)
     filters: dict[str, Any] = {
         "categories": category,
         "statuses": status,

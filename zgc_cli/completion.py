@@ -34,7 +34,7 @@ from zgc_cli.model.sources import resolve_data_source
 from zgc_cli.model.textio import ENCODINGS, read_bytes, try_decode
 from zgc_cli.present.safe import visible
 
-CACHE_FORMAT = 1  # bump when what a cache file holds changes: older files are rebuilt
+CACHE_FORMAT = 2  # bump when what a cache file holds changes: older files are rebuilt
 UTF8_BOM = b"\xef\xbb\xbf"
 # One unquoted cell: anything up to the next comma or line end.
 CELL = rb"[^,\r\n]*"
@@ -48,11 +48,18 @@ MAX_EXCLUDED = 64
 
 @dataclass
 class Catalog:
-    """What completion offers from one source: ids and entities in first-seen order, years."""
+    """What completion offers from one source: ids and entities in first-seen order, years.
+
+    ``names``: every name and alias the metadata beside the source gives a
+    metric or an entity (``name_*`` and ``alias*`` columns), as :func:`folded`
+    writes them: an argument that is one of them may name an id, so it is never
+    refused from the ids alone.
+    """
 
     metrics: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
 
 
 def _decoded(values: Iterable[bytes]) -> list[str]:
@@ -296,18 +303,64 @@ def _cache_file(path: str) -> str:
     return os.path.join(cache_dir(), f"completion-{digest}.json")
 
 
-def _signature(path: str) -> dict[str, Any] | None:
-    """The source's absolute path, size and modification time: a cache entry's key."""
+def _sidecars(path: str) -> list[str]:
+    """The metadata files whose names and aliases the catalog keeps, beside the source."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return [os.path.join(folder, name) for name in (INDICATORS_FILE, ENTITIES_FILE)]
+
+
+def _stamp(path: str) -> list[int] | None:
     try:
         status = os.stat(path)
     except (OSError, ValueError):
         return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+def _signature(path: str) -> dict[str, Any] | None:
+    """The source's absolute path, size and modification time (and its metadata's): the key."""
+    stamp = _stamp(path)
+    if stamp is None:
+        return None
     return {
         "format": CACHE_FORMAT,
         "path": os.path.abspath(path),
-        "size": status.st_size,
-        "mtime_ns": status.st_mtime_ns,
+        "size": stamp[0],
+        "mtime_ns": stamp[1],
+        "sidecars": [_stamp(sidecar) for sidecar in _sidecars(path)],
     }
+
+
+def folded(text: str) -> str:
+    """A name as names are matched: NFKC, case folded, spaces around cut."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _names(path: str) -> list[str]:
+    """Every ``name_*`` and ``alias*`` value (aliases split on ``;``) beside the source, folded."""
+    names: dict[str, None] = {}
+    for sidecar in _sidecars(path):
+        if not os.path.isfile(sidecar):
+            continue
+        try:
+            text = try_decode(read_bytes(sidecar)[1])
+            rows = list(csv.reader(io.StringIO(text or "", newline="")))
+        except (ZgcError, csv.Error):
+            continue
+        if not rows:
+            continue
+        wanted = [
+            at for at, column in enumerate(rows[0]) if column.strip().startswith(("name_", "alias"))
+        ]
+        for row in rows[1:]:
+            for at in wanted:
+                if at < len(row):
+                    for value in row[at].split(";"):
+                        names[folded(value)] = None
+    names.pop("", None)
+    return list(names)
 
 
 def _read_cache(cache_path: str, signature: dict[str, Any]) -> Catalog | None:
@@ -318,10 +371,10 @@ def _read_cache(cache_path: str, signature: dict[str, Any]) -> Catalog | None:
             stored = json.load(handle)
         if stored.get("source") != signature:
             return None  # another version of the file: rebuilt
-        catalog = Catalog(stored["metrics"], stored["entities"], stored["years"])
+        catalog = Catalog(stored["metrics"], stored["entities"], stored["years"], stored["names"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    fields = (catalog.metrics, catalog.entities)
+    fields = (catalog.metrics, catalog.entities, catalog.names)
     if not all(isinstance(item, str) for values in fields for item in values):
         return None
     if not all(type(year) is int for year in catalog.years):
@@ -339,6 +392,7 @@ def _write_cache(cache_path: str, signature: dict[str, Any], catalog: Catalog) -
         "metrics": catalog.metrics,
         "entities": catalog.entities,
         "years": catalog.years,
+        "names": catalog.names,
     }
     directory = os.path.dirname(cache_path)
     try:
@@ -378,6 +432,19 @@ def _as_csv(path: str, data: bytes) -> bytes:
     return data
 
 
+def cached_catalog(path: str) -> Catalog | None:
+    """One source's catalog if the cache holds a current one (nothing is scanned), or None."""
+    if path == STDIN_MARKER:
+        return None
+    signature = _signature(path)
+    if signature is None:
+        return None
+    try:
+        return _read_cache(_cache_file(signature["path"]), signature)
+    except Exception:  # platformdirs finds no cache directory here
+        return None
+
+
 def catalog_of(path: str) -> Catalog:
     """What completion offers from one source: from the cache when it is current."""
     if path == STDIN_MARKER:
@@ -399,6 +466,7 @@ def catalog_of(path: str) -> Catalog:
         return Catalog()
     catalog = scan(data)
     del data
+    catalog.names = _names(path)
     if cache_path is not None:
         _write_cache(cache_path, signature, catalog)
     return catalog
@@ -567,3 +635,72 @@ def complete_categories(ctx: Any, incomplete: str) -> list[str]:
         if indicators is not None:
             found |= _categories(str(indicators))
     return _shown(name for name in sorted(found) if name.startswith(incomplete))
+
+
+# --- an unknown id, refused before any read ------------------------------------------------
+
+
+def _indicator_metadata(path: str) -> dict[str, dict[str, str]] | None:
+    """The indicators beside the source as the "did you mean" reads them, or None if unsure.
+
+    The same table the full read builds (every cell as text, the first row of a
+    metric kept); a file the csv module and pandas might read differently (a
+    ragged row, a repeated column) gives None, and the full read decides.
+    """
+    sidecar = _sidecars(path)[0]
+    if not os.path.isfile(sidecar):
+        return {}
+    try:
+        text = try_decode(read_bytes(sidecar)[1])
+        rows = [row for row in csv.reader(io.StringIO(text or "", newline="")) if row]
+    except (ZgcError, csv.Error):
+        return None
+    if text is None or not rows:
+        return None
+    header = rows[0]
+    if "metric" not in header or len(set(header)) != len(header):
+        return None
+    metadata: dict[str, dict[str, str]] = {}
+    for row in rows[1:]:
+        if len(row) != len(header):
+            return None
+        record = dict(zip(header, row, strict=True))
+        metadata.setdefault(record["metric"], record)
+    return metadata
+
+
+def refuse_unknown_metrics(paths: list[str], metrics: Iterable[str]) -> None:
+    """Refuse a metric id the data does not hold, from the cached ids alone, before any read.
+
+    Only where the answer is sure to be the full read's: one source whose
+    catalog the cache holds (a TAB or an earlier refusal built it), and an
+    argument that is no id and no name or alias of a metric or an entity
+    (another command may resolve those). The first argument that is a name
+    hands every later one to the full read, which checks them in order.
+
+    Raises:
+        ZgcError: the full read's "unknown metric" error, with its suggestions.
+    """
+    if len(paths) != 1:
+        return
+    catalog = cached_catalog(paths[0])
+    if catalog is None or not catalog.metrics:
+        return
+    known = set(catalog.metrics)
+    names = set(catalog.names)
+    for wanted in dict.fromkeys(metrics):
+        if wanted in known:
+            continue
+        if folded(wanted) in names:
+            return
+        metadata = _indicator_metadata(paths[0])
+        if metadata is None:
+            return
+        from zgc_cli.phrases import Listed, phrase
+        from zgc_cli.stats.matcher import suggest
+
+        available = sorted(known)
+        close = suggest(wanted, available, metadata)
+        hint = phrase("select.did_you_mean", close=Listed(close)) if close else ""
+        count = len(available)
+        raise ZgcError(phrase("select.unknown_metric", wanted=wanted, hint=hint, count=count))

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.narrow import Wanted
 from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.readers import (
     CSV,
@@ -96,7 +97,12 @@ def _parse_csv(label: str, buffer: bytes, places: Places) -> Observations:
         raise places.relocate(error) from None
 
 
-def _from_bytes(source: DataSource, label: str, raw: bytes, fmt: str) -> LoadedSource:
+def _from_bytes(
+    source: DataSource, label: str, held: bytes | list[bytes], fmt: str
+) -> LoadedSource:
+    """Bytes of another format as the loader's CSV, parsed. Bytes ``held`` in a list (one
+    item, popped here) are let go before the parse: a big file is not in memory twice."""
+    raw = held.pop() if isinstance(held, list) else held
     places = Places(label)
     if fmt == TSV:
         buffer = tsv_to_csv(label, raw)
@@ -121,11 +127,12 @@ def _head(path: str) -> bytes:
         return b""  # the loader says what is wrong with the path
 
 
-def load_source(source: DataSource) -> LoadedSource:
+def load_source(source: DataSource, wanted: Wanted | None = None) -> LoadedSource:
     """One source's observations, read in its format (by extension, or sniffed).
 
     A CSV file is loaded by the fast loader from its path, as ever (a big file
-    is not held in memory twice); other formats become CSV bytes first.
+    is not held in memory twice); other formats become CSV bytes first. ``wanted``
+    narrows a CSV file's read to the lines that may hold those ids.
     """
     path = source.path
     fmt = None if source.is_stdin else format_of_path(path)
@@ -133,7 +140,7 @@ def load_source(source: DataSource) -> LoadedSource:
         fmt = sniff(_head(path))
     if fmt == CSV:
         try:
-            observations = load_observations(path)
+            observations = load_observations(path, wanted)
         except DataError as error:
             _refuse_comparison_csv(source.label, _head(path), error)
             raise
@@ -142,7 +149,9 @@ def load_source(source: DataSource) -> LoadedSource:
     if fmt is None:
         # Standard input, a FIFO or a device: what it is shows in its first bytes.
         fmt = sniff(raw[:SNIFF_BYTES]) if raw.strip() else CSV
-    return _from_bytes(source, label, raw, fmt)
+    held = [raw]
+    del raw  # _from_bytes lets the bytes go once converted: a big file is not held twice
+    return _from_bytes(source, label, held, fmt)
 
 
 def _stack(loaded: Sequence[LoadedSource]) -> tuple[pd.DataFrame, list[str]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,9 +34,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from zgc_cli.errors import DataError
+from zgc_cli.errors import DataError, ZgcError
 from zgc_cli.model.combine import Combined, combine, load_source
 from zgc_cli.model.names import NameIndex, named_ids
+from zgc_cli.model.narrow import NARROW_MIN_BYTES, Wanted
 from zgc_cli.model.observations import Observations
 from zgc_cli.model.readers import LoneSurrogate, loads_json
 from zgc_cli.model.schema import (
@@ -293,6 +295,7 @@ class Dataset:
         self.source = self.sources[0]
         self.prefer: tuple[DataSource, ...] = tuple(prefer)
         self.as_of = as_of  # --as-of: only figures published on or before it (model.vintages)
+        self.wanted: Wanted | None = None  # set by narrowed(): the read skips other lines
 
     @classmethod
     def open(
@@ -315,6 +318,46 @@ class Dataset:
         if as_of is not None:
             parse_as_of(as_of)  # a bad date is refused before any file is read
         return cls(sources, preferred_sources(prefer, sources), as_of)
+
+    def narrowed(
+        self, wanted: Wanted, load: Callable[[Dataset], Dataset] | None = None
+    ) -> Dataset | None:
+        """This data read for ``wanted`` ids only (loaded), or None: the caller reads it all.
+
+        A big file that cannot be narrowed (quotes, blank lines, not CSV) comes
+        back read whole: that is the full read, done once. ``load`` loads it
+        (``Environment.load``: a spinner on a terminal while it reads).
+
+        The narrowed read holds every row of a wanted id and some others, so a
+        command that selects those ids computes what it computes on the full
+        read. It is used only where that holds for sure: one CSV source, no
+        ``--as-of``, and each wanted metric and entity found as an id. An
+        argument that is no id (a name, a typo), or a file the narrowed read
+        cannot take, goes the full way, with the full read's answer or error.
+        """
+        if not wanted or len(self.sources) != 1 or self.as_of is not None:
+            return None
+        if self.source.is_stdin:
+            return None
+        try:
+            if os.stat(self.source.path).st_size < NARROW_MIN_BYTES:
+                return None  # a small file is read whole, once, by the caller
+        except (OSError, ValueError):
+            return None
+        narrowed = Dataset(self.sources, self.prefer, self.as_of)
+        narrowed.wanted = wanted
+        try:
+            if load is not None:
+                load(narrowed)  # the caller's loading (a spinner on a terminal)
+            frame = narrowed.frame
+        except ZgcError:
+            return None  # the full read says what is wrong, where it always did
+        if not narrowed.observations.narrowed:
+            return narrowed  # read whole (not plain, or not CSV): that is the full read
+        for column, ids in (("metric", wanted.metrics), ("entity", wanted.entities)):
+            if ids and not ids <= {str(name) for name in frame[column].unique()}:
+                return None
+        return narrowed
 
     @property
     def by_preference(self) -> list[DataSource]:
@@ -365,7 +408,7 @@ class Dataset:
     @cached_property
     def combined(self) -> Combined:
         """The observations of every source, what ``--prefer`` set aside, and the vintages."""
-        loaded = [load_source(source) for source in self.sources]
+        loaded = [load_source(source, self.wanted) for source in self.sources]
         if len(loaded) == 1 and self.as_of is None:
             return combine(loaded, self.prefer)
         dates = [package_date(self._packages[source]) for source in self.sources]

@@ -34,6 +34,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.limits import refuse_without_headroom
+from zgc_cli.model.narrow import Wanted, narrow
 from zgc_cli.model.schema import (
     CATEGORY_COLUMNS,
     INTERVAL_COLUMNS,
@@ -83,6 +84,7 @@ class Observations:
     source_columns: list[str]
     label: str
     line_numbers: np.ndarray | None = None
+    narrowed: bool = False  # only the lines that may hold some ids were parsed (model.narrow)
 
 
 def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
@@ -328,8 +330,12 @@ def _empty_column(name: str, rows: int) -> pd.Categorical[str] | str:
     return ""
 
 
-def _load(label: str, data: FileBytes) -> Observations:
-    """Check, parse and validate a file's bytes (let go of before pandas reads, if they can be)."""
+def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observations:
+    """Check, parse and validate a file's bytes (let go of before pandas reads, if they can be).
+
+    With ``wanted``, only the lines that may hold those ids are parsed (see
+    :mod:`~zgc_cli.model.narrow`); the whole file's shape and bytes are still checked.
+    """
     buffer = data.get()
     nul = buffer.find(b"\x00")
     if nul >= 0:
@@ -352,8 +358,13 @@ def _load(label: str, data: FileBytes) -> Observations:
             phrase("data.missing_columns", label=label, missing=Listed(missing), found=found)
         )
     line_numbers = check_shape(label, buffer, start, len(columns))
+    narrowed = narrow(buffer, start, encoding, wanted) if wanted and line_numbers is None else None
     del buffer
-    data.release()
+    if narrowed is not None:
+        data, start = FileBytes(narrowed.data), 0
+        line_numbers = np.array(narrowed.line_numbers, dtype=np.int64)
+    else:
+        data.release()
     frame, line_numbers = _parse(label, data, start, columns, encoding, line_numbers)
     if frame.empty:
         raise DataError(phrase("data.no_observations", label=label))
@@ -365,7 +376,7 @@ def _load(label: str, data: FileBytes) -> Observations:
         if name not in frame.columns:
             frame[name] = _empty_column(name, len(frame))
     frame = validate_frame(label, frame, line_numbers)
-    return Observations(frame=frame, source_columns=columns, label=label, line_numbers=line_numbers)
+    return Observations(frame, columns, label, line_numbers, narrowed=narrowed is not None)
 
 
 def parse_observations(label: str, buffer: bytes) -> Observations:
@@ -376,11 +387,15 @@ def parse_observations(label: str, buffer: bytes) -> Observations:
         raise DataError(phrase("data.memory", label=label)) from None
 
 
-def load_observations(source: str) -> Observations:
-    """Read, parse and validate an observations CSV (a path, or ``-`` for stdin)."""
+def load_observations(source: str, wanted: Wanted | None = None) -> Observations:
+    """Read, parse and validate an observations CSV (a path, or ``-`` for stdin).
+
+    ``wanted``: parse only the lines that may hold these ids (the frame then has
+    those rows and some others; the caller selects exactly, as on a full read).
+    """
     with open_input(source) as opened:
         try:
             # No name holds the bytes here: _load can let them go before pandas reads.
-            return _load(opened.label, FileBytes(opened.read(), opened))
+            return _load(opened.label, FileBytes(opened.read(), opened), wanted)
         except MemoryError:
             raise DataError(phrase("data.memory", label=opened.label)) from None

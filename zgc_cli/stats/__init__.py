@@ -21,21 +21,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from zgc_cli.stats.results import (
-    CatalogResult,
-    ComparisonResult,
-    ObservationsResult,
-    SearchResult,
-    SeriesResult,
-    ShareResult,
-    SourcesResult,
-    TimelineResult,
-)
-
+# The result types are imported where they are made: ``zgc_cli.stats.matcher`` (the
+# "did you mean" of an id refused before any read) must not import pandas with its package.
 if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Dataset
+    from zgc_cli.stats.results import (
+        CatalogResult,
+        ComparisonResult,
+        ObservationsResult,
+        SearchResult,
+        SeriesResult,
+        ShareResult,
+        SourcesResult,
+        TimelineResult,
+    )
 
 
 def catalog_of(
@@ -55,6 +56,7 @@ def catalog_of(
     from zgc_cli.stats.catalog import catalog
     from zgc_cli.stats.empty import catalog_note
     from zgc_cli.stats.naming import entity_ids
+    from zgc_cli.stats.results import CatalogResult
     from zgc_cli.stats.select import select
 
     entities = entity_ids(dataset, entities)
@@ -107,6 +109,7 @@ def series(
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
     from zgc_cli.stats.naming import entity_ids, metric_ids
+    from zgc_cli.stats.results import SeriesResult
     from zgc_cli.stats.select import check_year_range, select, within_years
 
     check_year_range(year_from, year_to)
@@ -185,6 +188,7 @@ def comparison(
     from zgc_cli.phrases import phrase
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
+    from zgc_cli.stats.results import ComparisonResult
     from zgc_cli.stats.select import UnknownSelectionError, select
 
     if year_from >= year_to:
@@ -251,6 +255,7 @@ def observations(
 ) -> ObservationsResult:
     """The selected observations with exactly the file's own columns, in its order."""
     from zgc_cli.stats.naming import entity_ids, metric_ids
+    from zgc_cli.stats.results import ObservationsResult
     from zgc_cli.stats.select import select
 
     rows = select(
@@ -277,6 +282,7 @@ def search(dataset: Dataset, text: str) -> SearchResult:
     from zgc_cli.errors import ZgcError
     from zgc_cli.phrases import phrase
     from zgc_cli.stats.catalog import search as rank_indicators
+    from zgc_cli.stats.results import SearchResult
 
     frame = rank_indicators(dataset.frame, dataset.indicators, text)
     if frame.empty:
@@ -298,6 +304,7 @@ def sources(
     from zgc_cli.stats.catalog import sources as passages
     from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.naming import entity_ids, metric_id
+    from zgc_cli.stats.results import SourcesResult
     from zgc_cli.stats.select import select
 
     metric = metric_id(dataset, metric)
@@ -385,6 +392,7 @@ def share(
     from zgc_cli.stats.empty import share_note
     from zgc_cli.stats.kinds import metric_kinds
     from zgc_cli.stats.naming import entity_id, entity_ids, metric_id
+    from zgc_cli.stats.results import ShareResult
     from zgc_cli.stats.select import metadata_by_metric, select
     from zgc_cli.stats.shares import SHARE_COLUMNS, shares
 
@@ -439,6 +447,7 @@ def timeline(
     from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.milestones import timeline as milestones
     from zgc_cli.stats.naming import entity_ids
+    from zgc_cli.stats.results import TimelineResult
     from zgc_cli.stats.select import check_year_range
 
     check_year_range(year_from, year_to)

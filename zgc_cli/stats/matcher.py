@@ -21,6 +21,7 @@ that merely resemble the word are noise.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -95,11 +96,23 @@ def _in_words(term: str, words: set[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _bound(term: str) -> difflib.SequenceMatcher[str]:
+    """A matcher holding ``term`` as its second sequence, for the bounds of many candidates."""
+    return difflib.SequenceMatcher(None, "", term)
+
+
 def _fuzzy(term: str, candidates: Iterable[str]) -> float:
     best = 0.0
+    # Upper bounds of ratio() first (they are symmetric, so one matcher holding the term
+    # serves every candidate): a candidate below the cutoff changes no answer, and
+    # thousands of ids (a big file's "did you mean") are mostly far off.
+    bound = _bound(term)
     for candidate in candidates:
-        ratio = difflib.SequenceMatcher(None, term, candidate).ratio()
-        best = max(best, ratio)
+        bound.set_seq1(candidate)
+        if bound.real_quick_ratio() < FUZZY_CUTOFF or bound.quick_ratio() < FUZZY_CUTOFF:
+            continue
+        best = max(best, difflib.SequenceMatcher(None, term, candidate).ratio())
     return best * FUZZY_SCALE if best >= FUZZY_CUTOFF else 0.0
 
 
@@ -126,13 +139,15 @@ def _place_score(term: str, indicator: Indicator) -> float:
         return ID_PREFIX
     if term in id_words:
         return ID_WORD
-    if _in_words(term, _words(indicator.name_en)):
+    name_words = _words(indicator.name_en) if indicator.name_en else set()
+    if _in_words(term, name_words):
         return NAME_WORD
     if _in_words(term, id_words):
         return ID_SUBSTRING
     if _in_words(term, _words(f"{indicator.description} {indicator.category}")):
         return DESCRIPTION
-    return _fuzzy(term, [metric, *id_words, *_words(indicator.name_en)])
+    # Each distinct candidate once: an id of one word is its own only word.
+    return _fuzzy(term, dict.fromkeys([metric, *id_words, *name_words]))
 
 
 def score(query: str, indicator: Indicator) -> float:
@@ -143,7 +158,10 @@ def score(query: str, indicator: Indicator) -> float:
     so ``listed firms`` ranks ``listed_firms`` above ids that have only ``firms``.
     A query with no terms, or whose terms all miss, scores 0.
     """
-    terms = _terms(query)
+    return _score_terms(_terms(query), indicator)
+
+
+def _score_terms(terms: list[str], indicator: Indicator) -> float:
     if not terms:
         return 0.0
     per_term = [_term_score(term, indicator) for term in terms]
@@ -162,7 +180,8 @@ def rank(
     kept. Shorter ids win ties, then the alphabet, so ``listed`` finds
     ``listed_firms`` before a longer id that merely contains the word.
     """
-    scored = [(indicator, score(query, indicator)) for indicator in indicators]
+    terms = _terms(query)  # once, not once an indicator: a big file has thousands
+    scored = [(indicator, _score_terms(terms, indicator)) for indicator in indicators]
     best = max((value for _, value in scored), default=0.0)
     floor = best * RELATIVE_CUTOFF
     hits = [(indicator, value) for indicator, value in scored if value > 0 and value >= floor]
