@@ -158,10 +158,10 @@ def score(query: str, indicator: Indicator) -> float:
     so ``listed firms`` ranks ``listed_firms`` above ids that have only ``firms``.
     A query with no terms, or whose terms all miss, scores 0.
     """
-    return _score_terms(_terms(query), indicator)
+    return _score_terms(query, _terms(query), indicator)
 
 
-def _score_terms(terms: list[str], indicator: Indicator) -> float:
+def _score_terms(query: str, terms: list[str], indicator: Indicator) -> float:
     if not terms:
         return 0.0
     per_term = [_term_score(term, indicator) for term in terms]
@@ -181,7 +181,7 @@ def rank(
     ``listed_firms`` before a longer id that merely contains the word.
     """
     terms = _terms(query)  # once, not once an indicator: a big file has thousands
-    scored = [(indicator, _score_terms(terms, indicator)) for indicator in indicators]
+    scored = [(indicator, _score_terms(query, terms, indicator)) for indicator in indicators]
     best = max((value for _, value in scored), default=0.0)
     floor = best * RELATIVE_CUTOFF
     hits = [(indicator, value) for indicator, value in scored if value > 0 and value >= floor]
