@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import sys
 from collections.abc import Iterator
 from datetime import timedelta
@@ -119,6 +121,37 @@ FAST_FUZZ_COMMAND = "test_fuzz.py::test_any_file_meets_the_error_contract[compar
 PROCESS_SKIP_REASONS = ("installed beside python", "Chromium")
 
 
+# What starts another process: a test calling one of these (itself, or through a helper
+# of its module that does) is a process-level test, in the slow tier.
+PROCESS_STARTERS = frozenset({"subprocess", "Popen", "fork", "spawn", "pexpect"})
+
+
+@functools.cache
+def _process_functions(path: Path) -> frozenset[str]:
+    """The functions of a test module that start a process, directly or through another.
+
+    Read from the module's source (a name it calls, followed to a fixed point), so
+    a new test that runs ``zgc`` through its module's helper lands in the slow tier
+    without being listed.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    called: dict[str, set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names = {
+                inner.id if isinstance(inner, ast.Name) else inner.attr
+                for inner in ast.walk(node)
+                if isinstance(inner, ast.Name | ast.Attribute)
+            }
+            called[node.name] = names
+    starting = {name for name, names in called.items() if names & PROCESS_STARTERS}
+    while True:
+        more = {name for name, names in called.items() if names & starting} - starting
+        if not more:
+            return frozenset(starting)
+        starting |= more
+
+
 def _slow_reason(item: pytest.Item) -> str | None:
     module = item.path.name
     test = f"{module}::{item.originalname if isinstance(item, pytest.Function) else item.name}"
@@ -130,6 +163,8 @@ def _slow_reason(item: pytest.Item) -> str | None:
         return None if f"{module}::{item.name}" == FAST_FUZZ_COMMAND else "the CLI fuzz"
     if "browser" in getattr(item, "fixturenames", ()):
         return "drives Chromium"
+    if isinstance(item, pytest.Function) and item.originalname in _process_functions(item.path):
+        return "starts a process"
     for mark in item.iter_markers("skipif"):
         reason = str(mark.kwargs.get("reason", ""))
         if any(words in reason for words in PROCESS_SKIP_REASONS):
