@@ -746,3 +746,32 @@ def test_the_texts_of_a_chart_are_known_without_building_it(lang: str) -> None:
         assert figure_texts(panels, language, source, notes, PHONE) == built, metric
         checked += 1
     assert checked >= 10
+
+
+def test_year_labels_under_a_phone_chart_never_run_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Employees, 2013–2022: ten years a tick each ran together at the phone width."""
+    from matplotlib.figure import Figure
+
+    saved: list[Figure] = []
+    original = Figure.savefig
+
+    def kept(self: Figure, *args: Any, **kwargs: Any) -> None:
+        saved.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", kept)
+    write_report(tmp_path, "--metric", "employees", "--metric", "listed_firms")
+    assert saved
+    for figure in saved:
+        renderer = figure.canvas.get_renderer()
+        for axes in figure.axes:
+            boxes = [
+                label.get_window_extent(renderer)
+                for label in axes.get_xticklabels()
+                if label.get_visible() and label.get_text()
+            ]
+            assert len(boxes) >= 2
+            for left, right in zip(boxes, boxes[1:], strict=False):
+                assert left.x1 < right.x0, [label.get_text() for label in axes.get_xticklabels()]

@@ -104,6 +104,23 @@ class ChartStyle:
 
 
 DEFAULT_STYLE = ChartStyle()
+# matplotlib's tick label size when a style sets none (rcParams' "medium").
+DEFAULT_TICK_SIZE = 10.0
+
+
+def year_ticks_that_fit(style: ChartStyle) -> int:
+    """How many four-digit year labels fit side by side under a panel, with a gap between.
+
+    A digit is about 0.62 of the text size wide; the axes take about 0.8 of the
+    figure's width. At the report's phone width, ten years a tick each ran together
+    (20132014…); a label and half a label of space each fit five.
+    """
+    size = style.tick_size or DEFAULT_TICK_SIZE
+    label = 4 * 0.62 * size
+    room = style.width * 72 * 0.8
+    return max(2, int(room // (label * 1.5)))
+
+
 # 5 inches (360 units): a phone 390 px wide shows it at 358 px, its smallest text at 12.4 px.
 PHONE = ChartStyle(
     width=5.0,
@@ -595,14 +612,16 @@ def build_figure(
                 frameon=False,
                 **place,
             )
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        most = year_ticks_that_fit(style)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=min(10, most)))
         axes.xaxis.set_major_formatter(FuncFormatter(_year_formatter))
         # No axis spans years outside the data (±1): one year is not drawn on a century.
         first, last = min(years), max(years)
         pad = max((last - first) * 0.08, 0.6)
         axes.set_xlim(first - pad, last + pad)
-        if last - first < 10:  # few years: a tick on each, never a fraction of one
-            axes.set_xticks(list(range(first, last + 1)))
+        if last - first < 10:  # few years: a tick on each that fits, never a fraction of one
+            step = next(step for step in (1, 2, 5, 10) if (last - first) // step + 1 <= most)
+            axes.set_xticks(list(range(first, last + 1, step)))
     if has_lines:
         figure.legend(
             # The markers of the lines; bar panels' marks are in words at the foot.

@@ -400,9 +400,15 @@ def _flag_notes(flags: pd.Series, lang: Language, rows: Sequence[Sequence[Cell]]
     present: set[str] = set()
     for text in flags.astype(str):
         present.update(part for part in text.split(FLAG_SEPARATOR) if part)
-    notes = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
+    notes = [_mark(name, lang) for name in FLAG_ORDER if name in present]
     shown = [cell.text for row in rows for cell in row if cell.numeric]
     return notes + interval_marks(shown, lang)
+
+
+def _mark(name: str, lang: Language) -> str:
+    """A mark's legend line in the report: the reader's words where they differ from the CLI's."""
+    key = f"report.mark.{name}"
+    return message(key if key in MESSAGES else f"mark.{name}", lang)
 
 
 def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> Table:
@@ -521,12 +527,7 @@ def legend(lang: Language) -> list[str]:
         *("conventional", "unbounded"),
     )
     # The reader's words, not a command: the passage a number opens says how its year is known.
-    return [
-        message(
-            f"report.mark.{name}" if f"report.mark.{name}" in MESSAGES else f"mark.{name}", lang
-        )
-        for name in names
-    ]
+    return [_mark(name, lang) for name in names]
 
 
 def build_page(
