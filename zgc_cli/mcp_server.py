@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.model.schema import INTERVAL_SUFFIXES
+from zgc_cli.model.schema import FLAG_SEPARATOR, INTERVAL_SUFFIXES
 from zgc_cli.phrases import phrase
 
 if TYPE_CHECKING:
@@ -289,7 +289,7 @@ def _plain(row: Mapping[str, Any], skip: set[str]) -> dict[str, Any]:
         if name in skip:
             continue
         if name == "flags":
-            plain[name] = [flag for flag in _text(value).split(";") if flag]
+            plain[name] = [flag for flag in _text(value).split(FLAG_SEPARATOR) if flag]
         elif isinstance(value, bool):
             plain[name] = value
         elif isinstance(value, int | float) or hasattr(value, "item"):
@@ -299,29 +299,45 @@ def _plain(row: Mapping[str, Any], skip: set[str]) -> dict[str, Any]:
     return plain
 
 
-def series_rows(frame: pd.DataFrame, passages: Passages) -> list[dict[str, Any]]:
-    """``zgc metrics ID``'s rows, each quantity a figure."""
+# Which observation a figure of a row is: (metric, entity, year).
+Observed = tuple[str, str, Any]
+
+
+def figure_rows(
+    frame: pd.DataFrame,
+    passages: Passages,
+    observed: Callable[[Mapping[str, Any]], Mapping[str, Observed]],
+    inputs: Callable[[Mapping[str, Any]], Sequence[Observed]],
+    extra: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """A result's rows with each quantity a figure object.
+
+    ``observed`` names the quantities that are observations (a series' ``value``,
+    compare's two ends, share's part and whole) and which; every other quantity is
+    derived from the observations ``inputs`` names (those with a year).
+    """
     named = quantities(frame.columns)
     skip = {q + s for q in named for s in ("", *INTERVAL_SUFFIXES)}
     rows: list[dict[str, Any]] = []
     for row in frame.pipe(_records):
-        metric, entity = str(row["metric"]), str(row["entity"])
-        this = passages.of(metric, entity, row["year"])
-        unit = _text(row.get("unit"))
-        previous = row.get("previous_year")
-        inputs = [
-            _input_of(metric, entity, year, passages.of(metric, entity, year))
-            for year in (previous, row["year"])
-            if _finite(year) is not None
-        ]
+        sources = observed(row)
+        given = [each for each in inputs(row) if _finite(each[2]) is not None]
+        derived_from = [_input_of(*each, passages.of(*each)) for each in given]
+        unit = _text(row.get("unit")) or (passages.of(*given[0]).unit if given else "")
         out = _plain(row, skip)
         for quantity in named:
-            if quantity == "value":
-                out[quantity] = figure(row, quantity, this, unit=unit)
+            if quantity in sources:
+                passage = passages.of(*sources[quantity])
+                out[quantity] = figure(row, quantity, passage, unit=unit or passage.unit)
             else:
                 out[quantity] = figure(
-                    row, quantity, this, unit=_unit_of(quantity, unit), derived_from=inputs
+                    row,
+                    quantity,
+                    Passage(),
+                    unit=_unit_of(quantity, unit),
+                    derived_from=derived_from,
                 )
+        out |= dict(extra or {})
         rows.append(out)
     return rows
 
@@ -334,61 +350,46 @@ def _unit_of(quantity: str, unit: str) -> str:
     return unit
 
 
+def series_rows(frame: pd.DataFrame, passages: Passages) -> list[dict[str, Any]]:
+    """``zgc metrics ID``'s rows: the value, and its growth since the previous figure."""
+    return figure_rows(
+        frame,
+        passages,
+        lambda row: {"value": (str(row["metric"]), str(row["entity"]), row["year"])},
+        lambda row: [
+            (str(row["metric"]), str(row["entity"]), year)
+            for year in (row.get("previous_year"), row["year"])
+        ],
+    )
+
+
 def compare_rows(frame: pd.DataFrame, passages: Passages) -> list[dict[str, Any]]:
-    """``zgc compare``'s rows, each end and each change a figure."""
-    named = quantities(frame.columns)
-    skip = {q + s for q in named for s in ("", *INTERVAL_SUFFIXES)}
-    rows: list[dict[str, Any]] = []
-    for row in frame.pipe(_records):
+    """``zgc compare``'s rows: both ends, and each change between them."""
+
+    def ends(row: Mapping[str, Any]) -> dict[str, Observed]:
         metric, entity = str(row["metric"]), str(row["entity"])
-        unit = _text(row.get("unit"))
-        start = passages.of(metric, entity, row.get("year_from"))
-        end = passages.of(metric, entity, row.get("year_to"))
-        inputs = [
-            _input_of(metric, entity, row.get("year_from"), start),
-            _input_of(metric, entity, row.get("year_to"), end),
-        ]
-        out = _plain(row, skip)
-        for quantity in named:
-            if quantity == "value_from":
-                out[quantity] = figure(row, quantity, start, unit=unit)
-            elif quantity == "value_to":
-                out[quantity] = figure(row, quantity, end, unit=unit)
-            else:
-                out[quantity] = figure(
-                    row, quantity, end, unit=_unit_of(quantity, unit), derived_from=inputs
-                )
-        # A comparison, as the CLI's JSON row says it (the series not compared are apart).
-        out["reason"] = None
-        rows.append(out)
-    return rows
+        return {
+            "value_from": (metric, entity, row.get("year_from")),
+            "value_to": (metric, entity, row.get("year_to")),
+        }
+
+    # A comparison, as the CLI's JSON row says it (the series not compared are apart).
+    return figure_rows(
+        frame, passages, ends, lambda row: list(ends(row).values()), extra={"reason": None}
+    )
 
 
 def share_rows(frame: pd.DataFrame, passages: Passages) -> list[dict[str, Any]]:
-    """``zgc share``'s rows: the part, the whole and the share, each a figure."""
-    named = quantities(frame.columns)
-    skip = {q + s for q in named for s in ("", *INTERVAL_SUFFIXES)}
-    rows: list[dict[str, Any]] = []
-    for row in frame.pipe(_records):
+    """``zgc share``'s rows: the part, the whole and the share."""
+
+    def parts(row: Mapping[str, Any]) -> dict[str, Observed]:
         metric = str(row["metric"])
-        part = passages.of(metric, str(row["entity"]), row["year"])
-        whole = passages.of(metric, str(row["of_entity"]), row["year"])
-        out = _plain(row, skip)
-        for quantity in named:
-            if quantity == "value":
-                out[quantity] = figure(row, quantity, part, unit=part.unit)
-            elif quantity == "of_value":
-                out[quantity] = figure(row, quantity, whole, unit=whole.unit)
-            else:
-                inputs = [
-                    _input_of(metric, str(row["entity"]), row["year"], part),
-                    _input_of(metric, str(row["of_entity"]), row["year"], whole),
-                ]
-                out[quantity] = figure(
-                    row, quantity, part, unit=_unit_of(quantity, part.unit), derived_from=inputs
-                )
-        rows.append(out)
-    return rows
+        return {
+            "value": (metric, str(row["entity"]), row["year"]),
+            "of_value": (metric, str(row["of_entity"]), row["year"]),
+        }
+
+    return figure_rows(frame, passages, parts, lambda row: list(parts(row).values()))
 
 
 def observed_rows(
