@@ -124,8 +124,18 @@ def _table(
     language = ("--lang", str(lang)) if has_lang else ()
     every = ("--limit", "0") if has_limit else ()
     table = _run(monkeypatch, width, *args, *language, *every, "--format", "table")
-    rows = list(csv.DictReader(io.StringIO(_run(monkeypatch, 200, *args, "--format", "csv"))))
-    return table, rows
+    return table, list(csv.DictReader(io.StringIO(_machine(monkeypatch, args))))
+
+
+# A view's CSV does not depend on the width or the language: made once per view (per
+# worker), not once per case.
+_MACHINE_TEXTS: dict[tuple[str, ...], str] = {}
+
+
+def _machine(monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> str:
+    if args not in _MACHINE_TEXTS:
+        _MACHINE_TEXTS[args] = _run(monkeypatch, 200, *args, "--format", "csv")
+    return _MACHINE_TEXTS[args]
 
 
 def _cases() -> list[object]:
