@@ -108,3 +108,13 @@ def test_a_bad_line_is_named_before_compare_rows_are_refused() -> None:
         readers.jsonl_to_csv("x.jsonl", raw)
     assert str(fast.value) == str(slow.value)
     assert "x.jsonl:2" in str(slow.value)
+
+
+def test_rows_before_any_key_are_numbered_as_line_by_line() -> None:
+    # A first block of `{}` lines has rows and no header: the blocks would number later
+    # lines from the wrong place, so the file goes line by line.
+    lines = ["{}"] * 30_000
+    lines += [json.dumps({"metric": "m", "entity": "e", "year": 2020, "value": 1})]
+    lines += [json.dumps({"metric": "m", "entity": "e", "year": 2021, "value": "x"})]
+    raw = ("\n".join(lines) + "\n").encode()
+    assert readers._jsonl_fast("f.jsonl", raw) is None

@@ -169,3 +169,31 @@ def test_shipped_typos_are_refused_alike_with_and_without_the_cache() -> None:
         completion.catalog_of(resolve_data_source(None).path)
         assert invoke("metrics", typo) == full
         assert full[0] != 0
+
+
+def test_a_gb18030_file_reads_the_same_narrowed_or_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 元 in GB18030 is the bytes D4 AA, which UTF-8 reads as Ԫ: the kept lines alone
+    # decode as UTF-8 by chance, while the whole file is GB18030.
+    lines = ["metric,entity,year,value,unit\n"]
+    for metric in range(2000):
+        unit = "元" if metric == 0 else "亿元"
+        lines += [f"m{metric:04d},e1,{year},{metric + year / 7:.3f},{unit}\n" for year in range(30)]
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("".join(lines).encode("gb18030"))
+    assert path.stat().st_size > narrow_module.NARROW_MIN_BYTES
+    narrowed = invoke("metrics", "m0000", "--data", str(path), "--format", "csv")
+    monkeypatch.setattr(narrow_module, "NARROW_MIN_BYTES", 1 << 40)  # the full read
+    assert narrowed == invoke("metrics", "m0000", "--data", str(path), "--format", "csv")
+    assert ",元," in narrowed[1]
+
+
+@pytest.mark.parametrize("argument", ["M07", " m07 ", "ｍ０７"])
+def test_an_id_the_full_read_resolves_is_never_refused_from_the_cache(
+    big_csv: Path, argument: str
+) -> None:
+    completion.catalog_of(str(big_csv))  # a TAB builds the cache
+    code, out, err = invoke("metrics", argument, "--data", str(big_csv), "--format", "csv")
+    assert code == 0, err
+    assert out.splitlines()[1].startswith("m07,")

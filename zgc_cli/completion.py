@@ -34,7 +34,7 @@ from zgc_cli.model.sources import resolve_data_source
 from zgc_cli.model.textio import ENCODINGS, read_bytes, try_decode
 from zgc_cli.present.safe import visible
 
-CACHE_FORMAT = 2  # bump when what a cache file holds changes: older files are rebuilt
+CACHE_FORMAT = 3  # bump when what a cache file holds changes: older files are rebuilt
 UTF8_BOM = b"\xef\xbb\xbf"
 # One unquoted cell: anything up to the next comma or line end.
 CELL = rb"[^,\r\n]*"
@@ -332,10 +332,8 @@ def _signature(path: str) -> dict[str, Any] | None:
 
 
 def folded(text: str) -> str:
-    """A name as names are matched: NFKC, case folded, spaces around cut."""
-    import unicodedata
-
-    return unicodedata.normalize("NFKC", text).casefold().strip()
+    """A name or id as the full read compares them (:func:`zgc_cli.model.names.normalized`)."""
+    return normalized(text)
 
 
 def _names(path: str) -> list[str]:
@@ -687,11 +685,13 @@ def refuse_unknown_metrics(paths: list[str], metrics: Iterable[str]) -> None:
     if catalog is None or not catalog.metrics:
         return
     known = set(catalog.metrics)
-    names = set(catalog.names)
+    # What the full read would resolve: an id or a name, compared as it compares them
+    # (NFKC, case folded, inner spaces made one): `M0042` is m0042 there.
+    resolvable = {folded(metric) for metric in known} | set(catalog.names)
     for wanted in dict.fromkeys(metrics):
         if wanted in known:
             continue
-        if folded(wanted) in names:
+        if folded(wanted) in resolvable:
             return
         metadata = _indicator_metadata(paths[0])
         if metadata is None:

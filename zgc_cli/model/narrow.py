@@ -8,8 +8,11 @@ some that cannot (``m00421`` holds ``m0042``): the exact selection after the
 parse is the one the full read makes, so the output is the same.
 
 Only a plain file is narrowed: no quotes (a quoted cell may hold a line break
-or a comma), ``\\n`` or ``\\r\\n`` line ends, no blank lines. Anything else is
-read whole, as before.
+or a comma), ``\\n`` or ``\\r\\n`` line ends, no blank lines, ASCII or UTF-8
+throughout. Anything else is read whole, as before. The whole file's shape is
+still checked (NUL bytes, field counts); the rows of other ids are not parsed,
+so a bad cell in one of them is not reported by ``zgc metrics ID`` (``zgc export``
+and every other command read and check every row).
 """
 
 from __future__ import annotations
@@ -38,6 +41,14 @@ class Narrowed:
 
     data: bytes
     line_numbers: list[int]
+
+
+def _whole_utf8(buffer: bytes) -> bool:
+    try:
+        buffer.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _encoded(ids: Iterable[str], encoding: str) -> list[bytes] | None:
@@ -74,6 +85,10 @@ def narrow(buffer: bytes, start: int, encoding: str, wanted: Wanted) -> Narrowed
         return None  # a lone \r ends a line too: read it all
     if b"\n\n" in buffer or b"\n\r\n" in buffer:
         return None  # blank lines: the full read skips them with their numbers
+    if not buffer.isascii() and not _whole_utf8(buffer):
+        # The full read settles the encoding on every line (GB18030 where UTF-8 fails);
+        # a few kept lines may decode as UTF-8 by chance (元 in GBK is Ԫ in UTF-8).
+        return None
     metrics = _encoded(wanted.metrics, encoding)
     entities = _encoded(wanted.entities, encoding)
     if metrics is None or entities is None or b"" in metrics or b"" in entities:

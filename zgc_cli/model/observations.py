@@ -334,7 +334,8 @@ def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observat
     """Check, parse and validate a file's bytes (let go of before pandas reads, if they can be).
 
     With ``wanted``, only the lines that may hold those ids are parsed (see
-    :mod:`~zgc_cli.model.narrow`); the whole file's shape and bytes are still checked.
+    :mod:`~zgc_cli.model.narrow`); the whole file's shape and bytes are still checked,
+    the cells of the lines left out are not.
     """
     buffer = data.get()
     nul = buffer.find(b"\x00")

@@ -595,6 +595,10 @@ def _jsonl_fast(label: str, raw: bytes) -> tuple[bytes, Places] | None:
             header = dict.fromkeys(decoded.header)
             header_line = ",".join(_quoted(name) for name in decoded.header)
             next_line = 1 + _line_breaks(header_line) + 1
+        elif header is None and decoded.lines:
+            # Rows before any key (a block of `{}` lines): their places would be counted
+            # without a header; the line-by-line reader numbers them right.
+            return None
         for column, style in zip(decoded.header, decoded.float_styles, strict=False):
             if style:
                 styles.setdefault(column, set()).add(style)
