@@ -368,3 +368,32 @@ def test_tools_take_names_where_the_cli_takes_them(
     answer, problem = ask(tool, arguments)
     assert problem is None and answer is not None
     assert answer["rows"] and {row["metric"] for row in answer["rows"]} == {"revenue"}
+
+
+def test_a_series_first_row_derives_nothing_and_cites_nothing(ask: Caller) -> None:
+    answer, _ = ask("series", {"metric": "revenue"})
+    assert answer is not None
+    first = answer["rows"][0]
+    for quantity in ("change", "change_pct", "cagr_pct"):
+        assert first[quantity]["point"] is None and first[quantity]["low"] is None
+        assert first[quantity]["citation_key"] == "" and "derived_from" not in first[quantity]
+    assert answer["rows"][1]["change"]["status"] == "derived"
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "said"),
+    [
+        ("share", {"metric": "revenue"}, "no share of revenue"),
+        ("series", {"metric": "revenue", "year_from": 2030}, "its years: 2014, 2023"),
+    ],
+)
+def test_an_empty_answer_says_why(
+    ask: Caller, tool: str, arguments: dict[str, Any], said: str
+) -> None:
+    answer, problem = ask(tool, arguments)
+    assert problem is None and answer is not None
+    assert answer["rows"] == [] and any(said in note for note in answer["notes"])
+
+
+def test_arguments_that_are_no_object_are_a_tool_error(server: Server) -> None:
+    assert call(server, "series", None) == (None, "series: metric is required")  # type: ignore[arg-type]

@@ -330,12 +330,14 @@ def figure_rows(
                 passage = passages.of(*sources[quantity])
                 out[quantity] = figure(row, quantity, passage, unit=unit or passage.unit)
             else:
+                # A series' first row has no previous figure: nothing is derived, and
+                # the empty figure cites nothing.
                 out[quantity] = figure(
                     row,
                     quantity,
                     Passage(),
                     unit=_unit_of(quantity, unit),
-                    derived_from=derived_from,
+                    derived_from=derived_from if len(derived_from) > 1 else (),
                 )
         out |= dict(extra or {})
         rows.append(out)
@@ -648,6 +650,12 @@ def _selection(arguments: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _why(result: Any) -> list[str]:
+    """Why a result is empty, and what would give one (the CLI's note), as the answer's note."""
+    why = str(getattr(result, "why_empty", "") or "")
+    return [why] if why else []
+
+
 def _series(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     from zgc_cli import stats
 
@@ -657,7 +665,7 @@ def _series(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         _listed(arguments.get("entity")),
         **_selection(arguments),
     )
-    return server.page(series_rows(result.frame, server.passages), arguments)
+    return server.page(series_rows(result.frame, server.passages), arguments, _why(result))
 
 
 def _compare(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -672,7 +680,7 @@ def _compare(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         statuses=_listed(arguments.get("status")),
         tolerance=int(arguments.get("tolerance") or 0),
     )
-    answer = server.page(compare_rows(result.frame, server.passages), arguments)
+    answer = server.page(compare_rows(result.frame, server.passages), arguments, _why(result))
     answer["not_compared"] = [
         {"metric": str(row["metric"]), "entity": str(row["entity"]), "has_only": which}
         for which, frame in (("year_from", result.only_from), ("year_to", result.only_to))
@@ -691,7 +699,7 @@ def _share(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         entities=_listed(arguments.get("entity")),
         **_selection(arguments),
     )
-    return server.page(share_rows(result.frame, server.passages), arguments)
+    return server.page(share_rows(result.frame, server.passages), arguments, _why(result))
 
 
 def _source(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -706,7 +714,7 @@ def _source(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     )
     rows = _with_figures(result.frame, server.dataset)
     works = server.passages.citations.works
-    return server.page(observed_rows(rows, works, hidden=("figure",)), arguments)
+    return server.page(observed_rows(rows, works, hidden=("figure",)), arguments, _why(result))
 
 
 def _with_figures(frame: pd.DataFrame, dataset: Dataset) -> pd.DataFrame:
@@ -976,6 +984,7 @@ def call(
     server: Server, name: str, arguments: Mapping[str, Any]
 ) -> tuple[dict[str, Any] | None, str | None]:
     """One tool call: its answer, or the one-line error zgc would print."""
+    arguments = arguments if isinstance(arguments, Mapping) else {}
     tool = TOOLS_BY_NAME.get(name)
     if tool is None:
         return None, phrase("mcp.no_tool", name=repr(name), tools=", ".join(TOOLS_BY_NAME))
