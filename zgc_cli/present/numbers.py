@@ -551,6 +551,21 @@ def written_figure(point: Any, bounds: Bounds | None, qualifier: str) -> float |
     return None
 
 
+def marked_value(row: Mapping[Any, Any], lang: Language, end: str = "") -> str:
+    """A result row's value with its marks: ``value``, or with ``end`` (``from``/``to``) a
+    comparison's ``value_from``/``value_to``, each with its own status and qualifier."""
+    suffix = f"_{end}" if end else ""
+    quantity = f"value{suffix}"
+    return marked_interval(
+        row[quantity],
+        bounds_of(row, quantity),
+        str(row["unit"]),
+        str(row[f"status{suffix}"]),
+        str(row[f"qualifier{suffix}"]),
+        lang,
+    )
+
+
 def marked_interval(
     point: Any,
     bounds: Bounds | None,

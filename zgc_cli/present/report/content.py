@@ -24,6 +24,7 @@ from zgc_cli.present.numbers import (
     interval_text,
     marked_interval,
     marked_number,
+    marked_value,
 )
 from zgc_cli.present.safe import visible
 from zgc_cli.present.views.common import (
@@ -357,14 +358,7 @@ def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Map
             value_sources = figures.sources(metric, row["entity"], [row["year"]])
             growth_years = [row["previous_year"], row["year"]] if has_previous else []
             growth_sources = figures.sources(metric, row["entity"], growth_years)
-            value = marked_interval(
-                row["value"],
-                bounds_of(row, "value"),
-                unit,
-                str(row["status"]),
-                str(row["qualifier"]),
-                lang,
-            )
+            value = marked_value(row, lang)
             value += revised_mark(row, result.series.vintages)
             cells = [
                 Cell(figures.entity(row["entity"])),
@@ -423,14 +417,7 @@ def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> 
         years = "" if asked else f" {row['year_from']}→{row['year_to']}"
         ends = [
             Cell(
-                marked_interval(
-                    row[f"value_{end}"],
-                    bounds_of(row, f"value_{end}"),
-                    unit,
-                    str(row[f"status_{end}"]),
-                    str(row[f"qualifier_{end}"]),
-                    lang,
-                )
+                marked_value(row, lang, end)
                 + (INFERRED_MARK if str(row[f"year_basis_{end}"]) == "inferred" else ""),
                 figures.sources(row["metric"], row["entity"], [row[f"year_{end}"]]),
                 numeric=True,

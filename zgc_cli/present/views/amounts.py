@@ -16,6 +16,7 @@ from zgc_cli.present.numbers import (
     bounds_of,
     interval_text,
     marked_interval,
+    marked_value,
 )
 from zgc_cli.present.tables import (
     Column,
@@ -67,17 +68,7 @@ def _span_parts(
 ) -> list[str]:
     """A series' first → last change, every compare measure in registry order, as parts."""
     unit = str(row["unit"])
-    start, end = (
-        marked_interval(
-            row[f"value_{end}"],
-            bounds_of(row, f"value_{end}"),
-            unit,
-            str(row[f"status_{end}"]),
-            str(row[f"qualifier_{end}"]),
-            lang,
-        )
-        for end in ("from", "to")
-    )
+    start, end = (marked_value(row, lang, end) for end in ("from", "to"))
     zero_base = bool(row["value_from"] == 0)
     entity = entity_label(row["entity"], entity_names, lang)
     years = (
@@ -148,14 +139,7 @@ def series_view(result: SeriesResult, lang: Language, width: int | None) -> list
         for row in rows_of_metric.to_dict("records"):
             unit = str(row["unit"])
             zero_base = bool(previous_zero and not pd.isna(row["previous_year"]))
-            value = marked_interval(
-                row["value"],
-                bounds_of(row, "value"),
-                unit,
-                str(row["status"]),
-                str(row["qualifier"]),
-                lang,
-            )
+            value = marked_value(row, lang)
             rows.append(
                 [
                     entity_label(row["entity"], result.entity_names, lang),
@@ -248,14 +232,7 @@ def compare_view(
             nearest = nearest or f"({other_years[0]})"
         ends = [
             figure_cell(
-                marked_interval(
-                    row[f"value_{end}"],
-                    bounds_of(row, f"value_{end}"),
-                    unit,
-                    str(row[f"status_{end}"]),
-                    str(row[f"qualifier_{end}"]),
-                    lang,
-                ),
+                marked_value(row, lang, end),
                 unit,
                 lang,
             )
