@@ -12,6 +12,7 @@ from zgc_cli import completion
 from zgc_cli.cli import app
 from zgc_cli.model import narrow as narrow_module
 from zgc_cli.model.dataset import Dataset
+from zgc_cli.model.names import normalized
 from zgc_cli.model.narrow import Wanted, narrow
 
 runner = CliRunner()
@@ -143,7 +144,7 @@ def test_a_name_or_alias_is_never_refused_from_the_cache(tmp_path: Path) -> None
     )
     completion.catalog_of(str(data))
     for name in ("total revenue", "企业总收入", "中关村", "zgc园区", "ＴＯＴＡＬ  REVENUE".lower()):
-        if completion.folded(name) in completion.cached_catalog(str(data)).names:  # type: ignore[union-attr]
+        if normalized(name) in completion.cached_catalog(str(data)).names:  # type: ignore[union-attr]
             completion.refuse_unknown_metrics([str(data)], [name])  # falls through
     with pytest.raises(completion.ZgcError, match="unknown metric 'revenu'"):
         completion.refuse_unknown_metrics([str(data)], ["revenu"])

@@ -331,11 +331,6 @@ def _signature(path: str) -> dict[str, Any] | None:
     }
 
 
-def folded(text: str) -> str:
-    """A name or id as the full read compares them (:func:`zgc_cli.model.names.normalized`)."""
-    return normalized(text)
-
-
 def _names(path: str) -> list[str]:
     """Every ``name_*`` and ``alias*`` value (aliases split on ``;``) beside the source, folded."""
     names: dict[str, None] = {}
@@ -356,7 +351,7 @@ def _names(path: str) -> list[str]:
             for at in wanted:
                 if at < len(row):
                     for value in row[at].split(";"):
-                        names[folded(value)] = None
+                        names[normalized(value)] = None
     names.pop("", None)
     return list(names)
 
@@ -687,11 +682,11 @@ def refuse_unknown_metrics(paths: list[str], metrics: Iterable[str]) -> None:
     known = set(catalog.metrics)
     # What the full read would resolve: an id or a name, compared as it compares them
     # (NFKC, case folded, inner spaces made one): `M0042` is m0042 there.
-    resolvable = {folded(metric) for metric in known} | set(catalog.names)
+    resolvable = {normalized(metric) for metric in known} | set(catalog.names)
     for wanted in dict.fromkeys(metrics):
         if wanted in known:
             continue
-        if folded(wanted) in resolvable:
+        if normalized(wanted) in resolvable:
             return
         metadata = _indicator_metadata(paths[0])
         if metadata is None:
