@@ -314,12 +314,14 @@ def test_installed_zgc_in_a_pipe(tmp_path: Path) -> None:
 # --- the corpus --------------------------------------------------------------------
 
 
-def test_the_corpus_is_labelled_and_a_third_is_held_out() -> None:
+def test_the_corpus_is_labelled_and_split() -> None:
+    # The held-out part is written and measured apart (h23 onward); earlier held-out sets
+    # were moved to dev once measured, so its size is not fixed here.
     texts = rows_of((CORPUS / "texts.csv").read_text(encoding="utf-8"))
     labels = rows_of((CORPUS / "labels.csv").read_text(encoding="utf-8"))
-    held_out = [t for t in texts if t["split"] == "heldout"]
-    assert len(texts) >= 12 and len(held_out) * 3 >= len(texts)
-    assert len(labels) >= 300
+    assert len(texts) >= 12 and len(labels) >= 300
+    assert {t["split"] for t in texts} <= {"dev", "heldout"}
+    assert all(any(label["file"] == t["file"] for label in labels) for t in texts)
     assert {"traditional", "simplified", "latin"} <= {t["script"] for t in texts}
     for text in texts:
         folder = "heldout" if text["split"] == "heldout" else "dev"
