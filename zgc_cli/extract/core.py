@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from zgc_cli.extract.growth import Growths
-from zgc_cli.extract.naming import Namer, unit_of
+from zgc_cli.extract.naming import _NAME_KEYS, Namer, unit_of
 from zgc_cli.extract.passages import (
     CLAUSE_END,
     READING,
@@ -70,6 +70,8 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
 _FROM_PLACE = re.compile(
     r"\s+(?:came|come|were|was|are|is)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
 )
+# 在…的机构中，: the whole a sentence opens with, of which a later figure counts a part.
+_AMONG = re.compile(r"在[^，。；]{0,40}?([\u4e00-\u9fff]{2,6})中[，,]")
 _GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
 # Words that date a figure to the publication: 目前, 如今, now.
 _NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b")
@@ -214,7 +216,9 @@ class Extraction(Growths):
                     levels.append(row)
                 subject = row.name_zh or row.name_en or subject
             self._growths(growths, levels, sentence)
-            self._respective_years(sentence, [row for row in self.rows if row.start >= sentence[0]])
+            in_sentence = [row for row in self.rows if row.start >= sentence[0]]
+            self._respective_years(sentence, in_sentence)
+            self._respective_places(sentence, in_sentence)
 
     def _respective_years(self, sentence: tuple[int, int], rows: list[Row]) -> None:
         """2019年至2023年…分别为6.31%、6.44%…: the n-th figure is of the range's n-th year."""
@@ -240,6 +244,31 @@ class Extraction(Growths):
             row.note = "; ".join(n for n in (str(said), row.note) if n)
             row.note_zh = "；".join(n for n in (said.text("zh"), row.note_zh) if n)
             row.year_min = row.year_max = row.year
+
+    def _respective_places(self, sentence: tuple[int, int], rows: list[Row]) -> None:
+        """中关村科学城、亦庄新城的…分别增长20.8%和117.8%: the n-th figure is of the n-th place."""
+        at = self.reading.find("分别", *sentence)
+        if at < 0:
+            return
+        opened = max(
+            [sentence[0], *(m.end() for m in CLAUSE_END.finditer(self.reading, sentence[0], at))]
+        )
+        named = [m for m in self.places if opened <= m.start and m.end <= at and not m.framed]
+        # 中关村科学城、亦庄新城: a name's rest (科学城) may stand before the joiner
+        joined = all(
+            re.fullmatch(r"[\u4e00-\u9fff]{0,5}?(?:和|与|及|、|以及)|,? and ", between)
+            for between in (
+                self.reading[left.end : right.start]
+                for left, right in zip(named, named[1:], strict=False)
+            )
+        )
+        stop = CLAUSE_END.search(self.reading, at, sentence[1])
+        end = stop.start() if stop else sentence[1]
+        listed = [row for row in rows if at < row.start < end and row.status != "derived"]
+        if len(named) < 2 or not joined or len(listed) != len(named):
+            return
+        for mention, row in zip(named, listed, strict=True):
+            row.entity, row.entity_quote = mention.entity, ""
 
     def _clause(self, sentence: tuple[int, int], figure: Figure) -> tuple[int, int]:
         for clause in pieces(CLAUSE_END, self.reading, *sentence):
@@ -279,6 +308,11 @@ class Extraction(Growths):
             said = noun if not self.english else self.reading[clause[0] : figure.start]
             word = next((w for key, w in _NAME_UNITS if key in said), "")
             noun = noun if not self.english else f"{noun} {said}"
+        if not self.english and word == "家" and not any(k in noun for k in _NAME_KEYS):
+            # 在…的机构中，总部位于北京的有30家: the whole the sentence opens with is counted
+            among = _AMONG.search(self.reading, sentence[0], figure.start)
+            if among is not None:
+                noun = f"{among.group(1)}|{noun}"
         if self.english and word == "款":
             noun = f"{noun} {self.reading[sentence[0] : figure.start]}"  # Of the 107 models, 47…
         unit = unit_of(word, noun, after)
@@ -525,6 +559,20 @@ class Extraction(Growths):
             ),
             None,
         )
+        if (
+            mention is not None
+            and where == "before"
+            and "其中" in self.reading[mention.end : figure.start]
+        ):
+            # 全国已有24家…，其中10家企业总部设在北京: the part's own place, after it
+            clause = self._clause(sentence, figure)
+            part = [
+                m
+                for m in self.places
+                if figure.end <= m.start and m.end <= clause[1] and not m.framed
+            ]
+            if part:
+                return part[0].entity, "", part[0].start, part[0].end
         if mention is not None and not (where == "after" and kind_word):
             return mention.entity, "", mention.start, mention.end
         if kind_word:

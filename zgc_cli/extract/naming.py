@@ -197,8 +197,13 @@ _COUNTED_NOUNS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("项目", "project"), "projects"),
     (("大模型", "模型", "model"), "models"),
     (("单位",), "institutions"),
+    (("车辆", "汽车", "vehicle"), "vehicles"),  # 775台自动驾驶车辆
 )
 
+
+# 总部 as what is counted (总部53家, 跨国公司地区总部); 总部位于北京, 总部设在北京 say where
+# the counted firms or bodies are headquartered, and count no headquarters.
+_HEADQUARTERS = re.compile(r"总部(?!\s*(?:位于|设|在|落户|落在|所在))")
 
 # Words of a name that say what 家 counts.
 _NAME_KEYS = ("企业", "公司", "机构", "中心", "园区", "孵化器", "平台", "实验室", "分支", "组织")
@@ -215,7 +220,11 @@ def unit_of(word: str, name: str, after: str = "") -> str:
     noun = name if word == "家" and any(key in name for key in _NAME_KEYS) else f"{name}|{after}"
     if word == "家":
         # 总部53家: headquarters where the counted noun is 总部, not where 总部 is said later
-        if "总部" in name or "headquarters" in name or after.lstrip("的").startswith("总部"):
+        if (
+            _HEADQUARTERS.search(name)
+            or "headquarters" in name
+            or _HEADQUARTERS.match(after.lstrip("的"))
+        ):
             return "headquarters"
         if any(n in noun for n in _FIRM_NOUNS):
             return "branches"
@@ -250,6 +259,8 @@ def unit_of(word: str, name: str, after: str = "") -> str:
         return "bits_per_second" if "每秒" in noun or "速率" in noun else "bits"
     if word == "强":  # 百强: a list of firms, unless the name says what else it ranks
         return next((u for nouns, u in _COUNTED_NOUNS if any(n in noun for n in nouns)), "firms")
+    if word == "类":
+        return "items"  # 模型、算力…等5类: kinds of what the list names, not the things
     if word in ("个", "大", "座", "台", "栋", "种"):
         for nouns, unit in _COUNTED_NOUNS:
             if any(n in noun for n in nouns):

@@ -216,8 +216,26 @@ _APPOSITIVE_BEFORE = re.compile(
 )
 
 
+# Names a place goes by in reports that entities.csv does not list, for the entities it
+# has: Beijing's Economic-Technological Development Area is the E-Town (亦庄) that the
+# Yizhuang park covers, and its names begin with 北京/Beijing, which must not win.
+OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    "zgc_yizhuang": (
+        "北京经济技术开发区", "北京经开区", "经开区", "亦庄新城", "北京亦庄",
+        "Beijing Economic-Technological Development Area",
+        "Beijing Economic and Technological Development Area",
+        "Beijing Economic-Technological Development Zone",
+        "economic and technological development area",
+        "economic-technological development area",
+        "Economic-Technological Development Area",
+        "Beijing E-Town", "E-Town", "E-town", "Yizhuang",
+    ),
+}  # fmt: skip
+
+
 class Places:
-    """The places and bodies a text may name: entities.csv's aliases and English names."""
+    """The places and bodies a text may name: entities.csv's aliases and English names
+    (and :data:`OTHER_NAMES` of the entities it has)."""
 
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.aliases: dict[str, str] = {}
@@ -241,6 +259,10 @@ class Places:
             short = _short_english_name(row.get("name_en") or "")
             if short and short not in self.aliases:
                 self.aliases[short] = entity  # Zhongguancun Yizhuang Park: "Yizhuang"
+        for entity, names in OTHER_NAMES.items():
+            if entity in self.kinds:
+                for word in names:
+                    self.aliases.setdefault(word, entity)
         alternation = "|".join(re.escape(a) for a in sorted(self.aliases, key=len, reverse=True))
         self.pattern = re.compile(alternation) if alternation else None
 

@@ -39,6 +39,8 @@ _NAME_UNITS: tuple[tuple[str, str], ...] = (
     ("参数", "参数"),
     ("人口", "人"),
     ("人员", "人"),
+    ("用户", "人"),  # 用户超过2200万: users are persons
+    ("users", "人"),
     ("收入", "元"),
     ("产值", "元"),
     ("增加值", "元"),
@@ -83,10 +85,20 @@ _DEFAULT_PLACE = re.compile(r"本市|全市|我市|[Tt]he city|[Tt]he capital")
 # Words that name a place by its kind: the place of that kind named last (the region).
 _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        re.compile(r"本市|全市|我市|(?:^|[.;]\s*)The (?:city|capital)\b|\bthe (?:city|capital)'s"),
+        # 全社会研发经费: the whole society's, a measure of the city and not of a zone in it
+        re.compile(
+            r"本市|全市|我市|全社会|(?:^|[.;]\s*)The (?:city|capital)\b"
+            r"|\bthe (?:city|capital)'s"
+        ),
         ("city",),
     ),
-    (re.compile(r"区域(?!内)|(?:^|[.;]\s*)The region\b|\bthe region's"), ("region",)),
+    (
+        re.compile(
+            r"区域(?!内)|(?:^|[.;]\s*)The region\b|\bthe region's"
+            r"|\b(?:in|across|of|for) the region\b"
+        ),
+        ("region",),
+    ),
     (
         re.compile(r"示范区内|(?:^|[.;]\s*)The (?:zone|park)\b|\bthe (?:zone|park)'s"),
         ("zone", "sub_park"),

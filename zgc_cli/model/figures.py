@@ -202,6 +202,7 @@ EXTRA_UNITS: tuple[str, ...] = (
     "套",
     "篇",
     "场",
+    "类",
     "港元",
     "欧元",
 )
@@ -365,6 +366,8 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
             return None  # 党的十八大: a Party congress, not ten-and-eight of anything
         if zh == "一" and unit not in ("倍", "成"):
             return None  # 一家, 一批: the indefinite article
+        if unit == "类" and "\u4e00" <= text[end : end + 1] <= "\u9fff":
+            return None  # 三类医疗器械, 一类新药: a class's name, not a count of kinds
         # Chinese numerals need a unit or a qualifier word to be a figure (百度 is a name).
         if not (unit or post_number or post_unit):
             return None
@@ -772,7 +775,7 @@ INCLUSIVE_WORDS: tuple[str, ...] = ("以上", "以下", "以内", "不超过")
 # written so is still rounded to its last digit.
 COUNTERS = frozenset(
     {"人次", "人", "名", "位", "家", "件", "项", "个", "次", "届", "款", "条", "所", "座", "台"}
-    | {"种", "栋", "核", "强", "大", "参数", ""}
+    | {"种", "栋", "核", "强", "大", "参数", "类", ""}
 )
 _PLACE_CHARS = "十百千万亿"
 
