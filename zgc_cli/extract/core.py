@@ -68,13 +68,17 @@ _SAME_MEASURE = re.compile(
 )
 _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
 _FROM_PLACE = re.compile(
-    r"\s+(?:came|come|were|was|are|is)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
+    r"\s+(?:came|come|were|was|are|is|had|have|has)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
 )
 # 在…的机构中，: the whole a sentence opens with, of which a later figure counts a part.
 _AMONG = re.compile(r"在[^，。；]{0,40}?([\u4e00-\u9fff]{2,6})中[，,]")
 _GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
 # Words that date a figure to the publication: 目前, 如今, now.
-_NOW = re.compile(r"目前|如今|当前|截至目前|现有|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b")
+# 已聚合, 已成为, 已累计: a state reached by now, when the sentence names no year of its own.
+_NOW = re.compile(
+    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|成为|拥有|建成|形成)"
+    r"|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b"
+)
 # English present perfect (have formed, has logged) and a month with no year (by April):
 # the state at publication, when the sentence names no year of its own.
 _ENGLISH_NOW = re.compile(
@@ -88,7 +92,9 @@ _ENGLISH_NOW = re.compile(
 _HEADING_TARGETS = ("预期目标", "目标", "展望")
 TARGET_HEADINGS = ("预期目标", "目标")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
-_RANGE_JOINER = re.compile(r"\s*(?:年)?\s*[至到～~〜\-—–]\s*")
+_RANGE_JOINER = re.compile(r"\s*(?:年)?\s*(?:[至到～~〜\-—–]|to|through|and)\s*")
+# English for 分别, after the figures it lists.
+_ENGLISH_RESPECTIVE = re.compile(r"\b(?:respectively|in turn)\b")
 
 
 class Extraction(Growths):
@@ -221,21 +227,30 @@ class Extraction(Growths):
             self._respective_places(sentence, in_sentence)
 
     def _respective_years(self, sentence: tuple[int, int], rows: list[Row]) -> None:
-        """2019年至2023年…分别为6.31%、6.44%…: the n-th figure is of the range's n-th year."""
+        """2019年至2023年…分别为6.31%、6.44%…, From 2019 to 2023 … stood at 6.31 percent,
+        6.44 percent … in turn: the n-th figure is of the range's n-th year."""
         at = self.reading.find("分别", *sentence)
-        if at < 0:
+        english = _ENGLISH_RESPECTIVE.search(self.reading, *sentence) if self.english else None
+        if at < 0 and english is None:
             return
-        named = [m for m in self.years if sentence[0] <= m.start < at and not m.is_base]
+        if at >= 0:
+            stop = CLAUSE_END.search(self.reading, at, sentence[1])
+            end = stop.start() if stop else sentence[1]
+            listed = [row for row in rows if at < row.start < end and row.status != "derived"]
+            until = at
+        else:
+            assert english is not None
+            listed = [r for r in rows if r.start < english.start() and r.status != "derived"]
+            until = listed[0].start if listed else sentence[0]
+        # a range's first year follows 从/from, which makes it a base elsewhere
+        named = [m for m in self.years if sentence[0] <= m.start < until]
         first = last = None
         for left, right in zip(named, named[1:], strict=False):
             if _RANGE_JOINER.fullmatch(self.reading[left.end : right.start]):
                 first, last = left.year, right.year
-        ranged = [m for m in named if m.is_range]
+        ranged = [m for m in named if m.is_range and not m.is_base]
         if first is None and ranged:
             first, last = ranged[-1].first, ranged[-1].year
-        stop = CLAUSE_END.search(self.reading, at, sentence[1])
-        end = stop.start() if stop else sentence[1]
-        listed = [row for row in rows if at < row.start < end and row.status != "derived"]
         if first is None or last is None or len(listed) != last - first + 1:
             return
         for offset, row in enumerate(listed):

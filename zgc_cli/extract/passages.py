@@ -20,10 +20,10 @@ from zgc_cli.model.figures import TRADITIONAL_TO_SIMPLIFIED
 _MORE_TRADITIONAL = str.maketrans(
     "關國術學經濟開創莊論壇電腦機員權營誌東雲廣藥療醫測試車駕駛類聯盟總額產業億萬兩項個屆條來務獸擁創"
     "眾間構轉織協體內網絡庫層驗廠區點顯線隊據證標準環與數統計單園業臺灣陸歷連級鏈龍"
-    "領導應對從進於書報處優勢質價雙門問題華陽際圍鄉縣鎮風飛實現",
+    "領導應對從進於書報處優勢質價雙門問題華陽際圍鄉縣鎮風飛實現動別",
     "关国术学经济开创庄论坛电脑机员权营志东云广药疗医测试车驾驶类联盟总额产业亿万两项个届条来务兽拥创"
     "众间构转织协体内网络库层验厂区点显线队据证标准环与数统计单园业台湾陆历连级链龙"
-    "领导应对从进于书报处优势质价双门问题华阳际围乡县镇风飞实现",
+    "领导应对从进于书报处优势质价双门问题华阳际围乡县镇风飞实现动别",
 )
 READING = {**TRADITIONAL_TO_SIMPLIFIED, **_MORE_TRADITIONAL}
 
@@ -229,6 +229,9 @@ OTHER_NAMES: dict[str, tuple[str, ...]] = {
         "economic-technological development area",
         "Economic-Technological Development Area",
         "Beijing E-Town", "E-Town", "E-town", "Yizhuang",
+        # the high-level autonomous driving zone was set up in the Yizhuang park (the
+        # shipped data's autonomous_driving rows are of zgc_yizhuang)
+        "高级别自动驾驶示范区", "autonomous driving demonstration zone",
     ),
 }  # fmt: skip
 
@@ -294,6 +297,7 @@ class Places:
             # 北京市统计局, 北京市科委: a body of the place, not the place
             framed = framed or after.startswith(_BODY_AFTER) or after.startswith("平均")
             framed = framed or before.endswith(("领先", "高于", "低于"))  # 领先全国: a comparison
+            framed = framed or after.startswith("占比")  # 全国占比达35%: the whole of a share
             # 北京东南部的亦庄, a hub in northwestern Beijing, China's first zone: the place
             # that locates or ranks another one, not what is measured.
             framed = framed or bool(_DIRECTION_AFTER.match(reading, end))

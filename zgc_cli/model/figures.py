@@ -496,6 +496,8 @@ ENGLISH_QUALIFIERS: dict[str, str] = {
     "surpass": MORE_THAN,
     "surpassed": MORE_THAN,
     "at least": MORE_THAN,
+    "topped": MORE_THAN,
+    "topping": MORE_THAN,
     "upwards of": MORE_THAN,
     "nearly": NEARLY,
     "almost": NEARLY,
@@ -680,10 +682,25 @@ _OF_THEM = re.compile(
 # "47 of the 107 models": the part counts what the whole after it counts.
 _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|China's\s+)?[\d,]+\s*")
 # "Of the 107 large models cleared by April, 47 came from…": the part counts the whole's unit.
-_OF_THE_WHOLE = re.compile(r"(?:^|[.;]\s+)Of\s+(?:the|all|its|their)\s+[^.;]*,\s*$", re.I)
+# The sentence may open after a dateline (BEIJING, May 6 -- Of the 107…).
+_OF_THE_WHOLE = re.compile(
+    r"(?:^|[.;]\s+|--\s*|—\s*)Of\s+(?:the|all|its|their)\s+[^.;]*,\s*$", re.I
+)
 _ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
 # Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
 _COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
+# The world's top 100, the top 10 list: a list's size, not a measure.
+_LIST_SIZE_BEFORE = re.compile(r"\btop\s+$", re.I)
+# About half of, more than half the, nearly half: a share, as 一半.
+_LIST = re.compile(r"\blists?\b|\branking\b", re.I)
+# About half of, more than half the, nearly half: a share, as 一半; the first half of a
+# year is a period.
+_HALF_BOUNDS = "more than|over|nearly|almost|about|around|roughly|close to|less than|under"
+_HALF = re.compile(
+    rf"(?:\b(?P<pre>{_HALF_BOUNDS})\s+)?(?<!first )(?<!second )(?<!the )(?<!a )(?<!-)"
+    r"\b(?P<half>half)\b(?=\s+(?:of|the)\b)",
+    re.I,
+)
 # "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
 _RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
 
@@ -718,6 +735,12 @@ def parse_english_figures(text: str) -> list[Figure]:
             continue
         if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
             continue  # per 10,000 people: a denominator
+        if (
+            not groups["pre"]
+            and _LIST_SIZE_BEFORE.search(text, max(0, match.start() - 5), match.start())
+            and not _LIST.search(text, max(0, match.start() - 40), match.end() + 30)
+        ):
+            continue  # among the world's top 100: a ranking's size; a list of the top 100 counts
         written = groups["number"].lower()
         magnitude = (groups["magnitude"] or "").lower()
         if written in ENGLISH_NUMBER_WORDS:
@@ -762,7 +785,11 @@ def parse_english_figures(text: str) -> list[Figure]:
         figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
         if unit not in ("倍", "%", "个百分点", "第", "次", "元", "美元"):
             last_unit = unit  # what "of them" and "up from 224" count
-    return figures
+    for half in _HALF.finditer(text):
+        pre = (half.group("pre") or "").lower()
+        qualifier = ENGLISH_QUALIFIERS.get(pre, EXACT)
+        figures.append(Figure(50.0, qualifier, half.group(), "%", half.start()))
+    return sorted(figures, key=lambda figure: figure.start)
 
 
 # --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------
