@@ -137,7 +137,8 @@ class Extraction(Growths):
         line = self.reading[start:end].strip()
         if re.search(r"摄|供图|图片|图为|Photo", line):
             return False  # a photo's caption
-        return len(line) <= 60 and not re.search(r"[。！？；]|[.!?]\s", line + " ")
+        longest = 120 if self.english else 60  # English headlines run longer
+        return len(line) <= longest and not re.search(r"[。！？；]|[.!?]\s", line + " ")
 
     def _named_year(self, start: int, end: int) -> int | None:
         first, last = bisect_left(self.year_starts, start), bisect_left(self.year_starts, end)
@@ -320,7 +321,9 @@ class Extraction(Growths):
             word = "家" if "企业" in noun or "公司" in noun else "个"
         if not word and figure.text != "从无到有":
             # 参数规模达到1.75万亿; technology contracts … numbered 6,758: the name's unit
-            said = noun if not self.english else self.reading[clause[0] : figure.start]
+            # in English, after the figure before (3,000 firms and nearly 1,000 markets)
+            since = max(clause[0], previous_end)
+            said = noun if not self.english else self.reading[since : figure.start]
             word = next((w for key, w in _NAME_UNITS if key in said), "")
             noun = noun if not self.english else f"{noun} {said}"
         if not self.english and word == "家" and not any(k in noun for k in _NAME_KEYS):
@@ -450,7 +453,7 @@ class Extraction(Growths):
         if self.english:  # 631.62 billion yuan in 2020: English names the year after
             for mention in self.years:
                 between = self.reading[figure.end : mention.start]
-                if mention.start >= figure.end and len(between) <= 24:
+                if mention.start >= figure.end and len(between) <= 24 and not mention.is_base:
                     if _ENGLISH_YEAR_AFTER.fullmatch(between):
                         said = phrase("extract.note.clause")
                         return mention.year, "stated", "", said.text("zh"), mention.start
@@ -566,11 +569,13 @@ class Extraction(Growths):
                 if 0 <= len(between) <= 32 and _FROM_PLACE.fullmatch(between):
                     return place.entity, "", place.start, place.end
         mention, where = _place(self.places, *sentence, figure.start, self.reading)
+        # In English the kind word may follow the figure (Three policies… by the area).
+        said_end = sentence[1] if self.english and mention is None else figure.start
         kind_word = next(
             (
                 kinds
                 for words, kinds in _KIND_WORDS
-                if words.search(self.reading[sentence[0] : figure.start].lstrip())
+                if words.search(self.reading[sentence[0] : said_end].lstrip())
             ),
             None,
         )

@@ -87,7 +87,7 @@ _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
         # 全社会研发经费: the whole society's, a measure of the city and not of a zone in it
         re.compile(
-            r"本市|全市|我市|全社会|(?:^|[.;]\s*)The (?:city|capital)\b"
+            r"本市|(?<![比较于])全市|我市|全社会|(?:^|[.;]\s*)The (?:city|capital)\b"
             r"|\bthe (?:city|capital)'s"
         ),
         ("city",),
@@ -100,7 +100,11 @@ _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("region",),
     ),
     (
-        re.compile(r"示范区内|(?:^|[.;]\s*)The (?:zone|park)\b|\bthe (?:zone|park)'s"),
+        # 开发区 alone, after its full name (北京经济技术开发区): the zone named before
+        re.compile(
+            r"示范区内|(?<!技术)(?<!高新)开发区"
+            r"|(?:^|[.;]\s*)The (?:zone|park|area)\b|\bthe (?:zone|park|area)(?:'s)?\b"
+        ),
         ("zone", "sub_park"),
     ),
 )

@@ -603,6 +603,7 @@ ENGLISH_COUNTED: dict[str, str] = {
     "headquarters": "个",
     "parameters": "参数",
     "contracts": "项",
+    "investments": "项",
     "policies": "项",
     "measures": "项",
     "achievements": "项",
@@ -686,9 +687,15 @@ _OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|China's\s+)?[\d
 _OF_THE_WHOLE = re.compile(
     r"(?:^|[.;]\s+|--\s*|—\s*)Of\s+(?:the|all|its|their)\s+[^.;]*,\s*$", re.I
 )
-_ENGLISH_NOUN = re.compile(r"\s*(?:[A-Za-z][\w'-]*\s+){0,4}(?P<noun>[A-Za-z][\w-]*)")
+# A list's name may stand between (90 Fortune Global 500 companies).
+_ENGLISH_NOUN = re.compile(
+    r"\s*(?:[A-Za-z][\w'-]*\s+|(?:(?<=Fortune )|(?<=Global )|(?<=Forbes ))\d+\s+){0,4}"
+    r"(?P<noun>[A-Za-z][\w-]*)"
+)
 # Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
 _COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
+# Fortune Global 500 companies, the Forbes 2000: a list's name.
+_LIST_NAME_BEFORE = re.compile(r"\b(?:Fortune|Global|Forbes)\s+$")
 # The world's top 100, the top 10 list: a list's size, not a measure.
 _LIST_SIZE_BEFORE = re.compile(r"\btop\s+$", re.I)
 # About half of, more than half the, nearly half: a share, as 一半.
@@ -741,6 +748,8 @@ def parse_english_figures(text: str) -> list[Figure]:
             and not _LIST.search(text, max(0, match.start() - 40), match.end() + 30)
         ):
             continue  # among the world's top 100: a ranking's size; a list of the top 100 counts
+        if _LIST_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue  # Fortune Global 500: a name
         written = groups["number"].lower()
         magnitude = (groups["magnitude"] or "").lower()
         if written in ENGLISH_NUMBER_WORDS:
