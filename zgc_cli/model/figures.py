@@ -14,6 +14,10 @@ What is *not* a figure, and why:
   ``一倍``, ``一成``, ``一半`` and ordinals (``第一``).
 * Denominators after 每 (``每万人``) and Party congress names (``党的十八大``).
 
+The words it reads and :class:`Figure` live in :mod:`zgc_cli.model.figure_words`, the
+English wordings in :mod:`zgc_cli.model.figures_english`; every name of both is
+importable from here, as before they were split out.
+
 Values are computed with :class:`decimal.Decimal` so that ``784.7亿`` becomes exactly
 ``78470000000.0`` and not ``78469999999.99999``.
 """
@@ -24,212 +28,92 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from zgc_cli.model.schema import QUALIFIERS
-
-# The qualifier vocabulary is the data's (zgc_cli.model.schema.QUALIFIERS), named here in its order.
-EXACT, MORE_THAN, NEARLY, ABOUT, LESS_THAN, ORDER_OF_MAGNITUDE = QUALIFIERS
-
-# Words written before a number. 上 only counts before a bare magnitude (上千, 上百).
-PRE_QUALIFIERS: dict[str, str] = {
-    "突破": MORE_THAN,
-    "超过": MORE_THAN,
-    "超出": MORE_THAN,
-    "逾": MORE_THAN,
-    "超": MORE_THAN,
-    "上": MORE_THAN,
-    "将近": NEARLY,
-    "接近": NEARLY,
-    "近": NEARLY,
-    "大约": ABOUT,
-    "约": ABOUT,
-    "不到": LESS_THAN,
-    "不足": LESS_THAN,
-    "少于": LESS_THAN,
-}
-# Words written after a number or after its unit.
-POST_QUALIFIERS: dict[str, str] = {
-    "余": MORE_THAN,
-    "多": MORE_THAN,
-    "以上": MORE_THAN,
-    "左右": ABOUT,
-    "量级": ORDER_OF_MAGNITUDE,
-    "级": ABOUT,
-    "以下": LESS_THAN,
-}
-
-# Units and counters, longest first so that 平方公里 wins over 公里 and 人次 over 人.
-UNITS: tuple[str, ...] = (
-    "平方公里",
-    "平方千米",
-    "平方米",
-    "公里",
-    "千米",
-    "米",
-    "人次",
-    "个月",
-    "分钟",
-    "秒钟",
-    "小时",
-    "秒",
-    "天",
-    "年(?!代)",
-    "岁",
-    "美元",
-    "元",
-    "比特",
-    "参数",
-    "人",
-    "名",
-    "位",
-    "家",
-    "件",
-    "项",
-    "个",
-    "次",
-    "届",
-    "款",
-    "条",
-    "所",
-    "座",
-    "台",
-    "种",
-    "栋",
-    "核",
-    "强",
-    "大",
-    "倍",
-    "成",
-    "%",
-    "％",
+from zgc_cli.model.figure_words import (
+    ABOUT,
+    ARABIC_MAGNITUDES,
+    ESTIMATE_MARKERS,
+    EXACT,
+    EXTRA_POST_QUALIFIERS,
+    EXTRA_PRE_QUALIFIERS,
+    EXTRA_UNITS,
+    LESS_THAN,
+    MORE_THAN,
+    NEARLY,
+    ORDER_OF_MAGNITUDE,
+    PERCENT_UNITS,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    TARGET_MARKERS,
+    THRESHOLD_NOUNS,
+    TRADITIONAL_TO_SIMPLIFIED,
+    UNITS,
+    ZH_DIGITS,
+    ZH_NUMERAL_CHARS,
+    ZH_SMALL_UNITS,
+    Figure,
+    target_marker,
+    target_marker_before,
 )
-PERCENT_UNITS = frozenset({"%", "％", "成"})
-
-ZH_DIGITS: dict[str, int] = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-ZH_SMALL_UNITS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-ZH_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
-
-# Magnitudes that may follow Arabic digits (3.6万亿, 784.7亿, 279万). 千/百 alone are left
-# out: after digits they would misread units such as 千米.
-ARABIC_MAGNITUDES: dict[str, int] = {
-    "万亿": 10**12,
-    "千亿": 10**11,
-    "百亿": 10**10,
-    "十亿": 10**9,
-    "千万": 10**7,
-    "百万": 10**6,
-    "十万": 10**5,
-    "万": 10**4,
-    "亿": 10**8,
-}
-
-# Estimate words: they govern the next figure in the same stretch of text.
-ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "有望", "预期", "预测", "估计")
-
-# Target words: a goal a plan sets (到2025年…力争达到50%), not a measurement. 计划 and 规划
-# are also nouns of programme names (国家重点研发计划, 火炬计划项目): a target only where a
-# time, a verb or a number follows them (计划到2025年, 计划新建, 计划投资100亿元).
-TARGET_MARKERS: tuple[str, ...] = ("预期目标", "目标", "力争", "争取", "展望", "计划", "规划")
-_PLAN_AS_TARGET = re.compile(
-    r"(?:计划|规划)(?=\s*(?:到|在|于|今年|明年|年内|新建|新增|新设|建设|建成|实现|完成|投资|投入"
-    r"|引进|培育|推出|打造|形成|达到|增加|提高|提升|突破|超过|开工|落地|招引|[\d一二两三四五六七八九十]))"
-)
-# As verbs of a goal (aims to, plans to, a target of): "targeted industries", "planned zones"
-# and a "goal" in a name set no target.
-_ENGLISH_TARGET = re.compile(
-    r"\b(?:aims? (?:to|for)|aiming (?:to|for)|plans? to|planning to|seeks? to|strives? to"
-    r"|targets? (?:of|to)|targeting|is targeted to|(?:a|the|its) goal (?:of|is)|sets? a goal)\b",
-    re.I,
+from zgc_cli.model.figures_english import (
+    ENGLISH_COUNTED,
+    ENGLISH_FIGURE_PATTERN,
+    ENGLISH_MAGNITUDES,
+    ENGLISH_NUMBER_WORDS,
+    ENGLISH_ORDINALS,
+    ENGLISH_POST_QUALIFIERS,
+    ENGLISH_QUALIFIERS,
+    ENGLISH_UNITS,
+    parse_english_figures,
 )
 
+# This module's names, and those of the vocabulary and the English parser split out of it
+# (re-exported so that every import of them keeps working).
+__all__ = [
+    "ABOUT",
+    "ARABIC_MAGNITUDES",
+    "COUNTERS",
+    "ENGLISH_COUNTED",
+    "ENGLISH_FIGURE_PATTERN",
+    "ENGLISH_MAGNITUDES",
+    "ENGLISH_NUMBER_WORDS",
+    "ENGLISH_ORDINALS",
+    "ENGLISH_POST_QUALIFIERS",
+    "ENGLISH_QUALIFIERS",
+    "ENGLISH_UNITS",
+    "ESTIMATE_MARKERS",
+    "EXACT",
+    "EXTRA_POST_QUALIFIERS",
+    "EXTRA_PRE_QUALIFIERS",
+    "EXTRA_UNITS",
+    "FIGURE_PATTERN",
+    "Figure",
+    "LESS_THAN",
+    "MORE_THAN",
+    "NEARLY",
+    "ORDER_OF_MAGNITUDE",
+    "PERCENT_UNITS",
+    "POST_QUALIFIERS",
+    "PRE_QUALIFIERS",
+    "TARGET_MARKERS",
+    "THRESHOLD_NOUNS",
+    "TRADITIONAL_TO_SIMPLIFIED",
+    "UNITS",
+    "WrittenPrecision",
+    "YEAR_PATTERN",
+    "ZH_DIGITS",
+    "ZH_NUMERAL_CHARS",
+    "ZH_SMALL_UNITS",
+    "estimate_marker_before",
+    "parse_english_figures",
+    "parse_figures",
+    "target_marker",
+    "target_marker_before",
+    "written_precision",
+    "years_in",
+    "zh_numeral_to_int",
+]
 
-def target_marker(text: str) -> str | None:
-    """The target word in ``text`` (目标, 力争, a 计划 that plans), or None."""
-    for marker in TARGET_MARKERS:
-        if marker in ("计划", "规划"):
-            planning = _PLAN_AS_TARGET.search(text)
-            if planning is not None:
-                return planning.group()
-        elif marker in text:
-            return marker
-    english = _ENGLISH_TARGET.search(text)
-    return english.group() if english else None
 
-
-def target_marker_before(text: str, figure: Figure) -> str | None:
-    """The target word before ``figure`` in its sentence of ``text``, if any."""
-    opened = max(text.rfind(end, 0, figure.start) for end in ("。", "！", "？", ". "))
-    return target_marker(text[opened + 1 : figure.start])
-
-
-# A size class in a noun's definition (亿元以上企业, 超千亿元企业, 万亿级产业集群): the
-# figure names a threshold, it does not measure anything.
-THRESHOLD_NOUNS: tuple[str, ...] = ("企业", "公司", "产业集群", "产业")
-
-# --- Wordings `zgc extract` meets in other texts (additions; the article's are above) ----
-#
-# Kept apart so that each addition is one entry: units and counters of bulletins and
-# news reports, bound words, fractions (三分之一, 百分之三十), doublings (翻一番),
-# percentage points (个百分点), numbers grouped by commas (6,758), the Traditional
-# script (億, 萬, 項: read through a same-length mapping, so offsets and the figure's
-# text stay the passage's own) and English wire wordings ($34.49 billion, 5.2 percent).
-
-# Units and counters tried before UNITS (个百分点 before 个).
-EXTRA_UNITS: tuple[str, ...] = (
-    "个百分点",
-    "百分点",
-    "公顷",
-    "万千瓦",
-    "千瓦",
-    "吨",
-    "辆",
-    "颗",
-    "枚",
-    "架",
-    "户",
-    "套",
-    "篇",
-    "场",
-    "类",
-    "港元",
-    "欧元",
-)
-EXTRA_PRE_QUALIFIERS: dict[str, str] = {
-    "不少于": MORE_THAN,
-    "过": MORE_THAN,  # 过万: only before a bare magnitude, as 上
-    "至少": MORE_THAN,
-    "高于": MORE_THAN,
-    "不超过": LESS_THAN,
-    "低于": LESS_THAN,
-    "最多": LESS_THAN,
-    "近乎": NEARLY,
-    "约合": ABOUT,
-    "大概": ABOUT,
-}
-EXTRA_POST_QUALIFIERS: dict[str, str] = {
-    "以内": LESS_THAN,
-    "上下": ABOUT,
-    "有余": MORE_THAN,
-}
-PRE_QUALIFIERS.update(EXTRA_PRE_QUALIFIERS)
-POST_QUALIFIERS.update(EXTRA_POST_QUALIFIERS)
-# Words of the Traditional script the parser reads, each mapped to its simplified form.
-TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
-    "億萬兩項個屆臺條種棟強餘約將過預計劃標點數實際達長較為佔與們會發專戶輛顆場隊業產額幣總資增園區範圍國選於內",
-    "亿万两项个届台条种栋强余约将过预计划标点数实际达长较为占与们会发专户辆颗场队业产额币总资增园区范围国选于内",
-)
 _FRACTION = (
     rf"(?P<fraction>(?P<denominator>[{ZH_NUMERAL_CHARS}]+|\d+)分之"
     rf"(?P<numerator>\d+(?:\.\d+)?|[{ZH_NUMERAL_CHARS}点]+))"
@@ -271,33 +155,6 @@ FIGURE_PATTERN = re.compile(
 )
 
 YEAR_PATTERN = re.compile(rf"(?<![\d.])(\d{{4}})(?=\s*(?:年|{_YEAR_SEP}\s*\d{{4}}\s*年))")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure as written in a passage.
-
-    Attributes:
-        value: the number in base units (yuan, persons, percent for 成/一半/%).
-        qualifier: one of :data:`QUALIFIERS`, read from the words around the number.
-        text: the wording as written, qualifiers included (``近9800亿元``).
-        unit_suffix: the unit or counter after the number (``元``, ``家``); ``%`` for
-            shares (also when written 成 or 一半); ``第`` for ordinals and ranks.
-        start: offset of ``text`` in the parsed passage.
-        is_threshold: the figure defines a size class (``亿元以上企业``) rather than
-            measuring a quantity.
-    """
-
-    value: float
-    qualifier: str
-    text: str
-    unit_suffix: str
-    start: int = -1
-    is_threshold: bool = False
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
 
 
 def zh_numeral_to_int(numeral: str) -> int:
@@ -482,323 +339,6 @@ def _about_share(figure: Figure, text: str) -> Figure:
     if _ABOUT_CLAUSE.search(text, max(0, figure.start - 16), figure.start):
         return replace(figure, qualifier=ABOUT)
     return figure
-
-
-# English bound words, as the Chinese ones above.
-ENGLISH_QUALIFIERS: dict[str, str] = {
-    "more than": MORE_THAN,
-    "over": MORE_THAN,
-    "above": MORE_THAN,
-    "exceeding": MORE_THAN,
-    "exceed": MORE_THAN,
-    "exceeds": MORE_THAN,
-    "exceeded": MORE_THAN,
-    "surpass": MORE_THAN,
-    "surpassed": MORE_THAN,
-    "at least": MORE_THAN,
-    "topped": MORE_THAN,
-    "topping": MORE_THAN,
-    "upwards of": MORE_THAN,
-    "nearly": NEARLY,
-    "almost": NEARLY,
-    "close to": NEARLY,
-    "about": ABOUT,
-    "around": ABOUT,
-    "approximately": ABOUT,
-    "roughly": ABOUT,
-    "some": ABOUT,
-    "an estimated": ABOUT,
-    "less than": LESS_THAN,
-    "fewer than": LESS_THAN,
-    "under": LESS_THAN,
-    "below": LESS_THAN,
-    "up to": LESS_THAN,
-    "no more than": LESS_THAN,
-}
-ENGLISH_POST_QUALIFIERS: dict[str, str] = {
-    "or more": MORE_THAN,
-    "and above": MORE_THAN,
-    "plus": MORE_THAN,
-}
-ENGLISH_MAGNITUDES: dict[str, int] = {
-    "trillion": 10**12,
-    "billion": 10**9,
-    "million": 10**6,
-    "thousand": 10**3,
-    "tn": 10**12,
-    "bn": 10**9,
-    "mn": 10**6,
-}
-# English unit words -> the Chinese unit word the checks know them by (Figure.unit_suffix).
-ENGLISH_UNITS: dict[str, str] = {
-    "percentage points": "个百分点",
-    "percentage point": "个百分点",
-    "per cent": "%",
-    "percent": "%",
-    "%": "%",
-    "yuan": "元",
-    "us dollars": "美元",
-    "u.s. dollars": "美元",
-    "dollars": "美元",
-    "square kilometers": "平方公里",
-    "square kilometres": "平方公里",
-    "sq km": "平方公里",
-    "km2": "平方公里",
-    "kilometers": "公里",
-    "kilometres": "公里",
-    "km": "公里",
-    "times": "倍",
-    "-fold": "倍",
-    "fold": "倍",
-}
-# Counted nouns within a few words of a number: what it counts, as a Chinese counter.
-ENGLISH_COUNTED: dict[str, str] = {
-    "firms": "家",
-    "companies": "家",
-    "enterprises": "家",
-    "businesses": "家",
-    "startups": "家",
-    "unicorns": "家",
-    "incubators": "家",
-    "institutions": "家",
-    "centers": "家",
-    "centres": "家",
-    "parks": "家",
-    "people": "人",
-    "persons": "人",
-    "residents": "人",
-    "researchers": "人",
-    "employees": "人",
-    "workers": "人",
-    "scientists": "人",
-    "academicians": "人",
-    "professionals": "人",
-    "personnel": "人",
-    "staff": "人",
-    "returnees": "人",
-    "jobs": "人",
-    "technicians": "人",
-    "talents": "人",
-    "branches": "家",
-    "awards": "项",
-    "industries": "个",
-    "products": "款",
-    "vehicles": "辆",
-    "roads": "条",
-    "graduates": "人",
-    "patents": "件",
-    "models": "款",
-    "launches": "次",
-    "projects": "项",
-    "programs": "项",
-    "programmes": "项",
-    "laboratories": "家",
-    "labs": "家",
-    "institutes": "家",
-    "hospitals": "家",
-    "organizations": "家",
-    "organisations": "家",
-    "universities": "所",
-    "colleges": "所",
-    "headquarters": "个",
-    "parameters": "参数",
-    "contracts": "项",
-    "investments": "项",
-    "policies": "项",
-    "measures": "项",
-    "achievements": "项",
-    "trips": "人次",
-    "person-trips": "人次",
-    "visits": "人次",
-    "cores": "核",
-    "editions": "届",
-    "provinces": "个",
-    "regions": "个",
-    "bases": "个",
-    "clusters": "个",
-    "consortia": "个",
-}
-ENGLISH_ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-
-
-# Numbers written as words (sixteen parks, forty-seven models, a dozen firms). "one" is
-# read only before a magnitude (one million): alone it is mostly a pronoun (one of them).
-_ENGLISH_UNITS_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_ENGLISH_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-ENGLISH_NUMBER_WORDS: dict[str, int] = {
-    **{word: value for value, word in enumerate(_ENGLISH_UNITS_WORDS, start=1)},
-    **{word: value * 10 for value, word in enumerate(_ENGLISH_TENS_WORDS, start=2)},
-    **{
-        f"{tens}-{unit}": value * 10 + ones
-        for value, tens in enumerate(_ENGLISH_TENS_WORDS, start=2)
-        for ones, unit in enumerate(_ENGLISH_UNITS_WORDS[:9], start=1)
-    },
-    "a dozen": 12,
-    "dozen": 12,
-    "a hundred": 100,
-    "one hundred": 100,
-}
-
-
-def _english_alternation(words: object) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
-
-
-ENGLISH_FIGURE_PATTERN = re.compile(
-    r"(?:(?P<rank_word>\b(?:ranked|ranks|ranking|placed|came)\s+(?:No\.\s*)?)"
-    r"(?P<rank>" + _english_alternation(ENGLISH_ORDINALS) + r"|\d+(?:st|nd|rd|th))\b)"
-    r"|(?:(?P<pre>\b(?:" + _english_alternation(ENGLISH_QUALIFIERS) + r"))\s+)?"
-    r"(?P<currency>US\$|\$|RMB\s?|CNY\s?|USD\s?|¥)?"
-    r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d)"
-    r"|(?<![\w-])(?:" + _english_alternation(ENGLISH_NUMBER_WORDS) + r")(?![\w-]))"
-    r"(?:\s?(?P<magnitude>" + _english_alternation(ENGLISH_MAGNITUDES) + r")\b)?"
-    r"(?:\s?(?P<unit>"
-    + _english_alternation([w for w in ENGLISH_UNITS if w != "%"])
-    + r")\b|\s?(?P<percent>%))?"
-    r"(?P<post>\s(?:" + _english_alternation(ENGLISH_POST_QUALIFIERS) + r")\b)?",
-    re.IGNORECASE,
-)
-# A bare number compared with the figure before it has that figure's unit.
-_INHERITS = re.compile(
-    r"\b(?:up|down)?\s*from\s+$|\bcompared with\s+$|\bversus\s+$|\bagainst\s+$"
-    r"|\bstood at\s+$"
-)
-_OF_THEM = re.compile(
-    r"\s+(?:of\s+(?:them|whom|which)|came from|were from|are from|had been|have been|were)\b"
-)
-# "47 of the 107 models": the part counts what the whole after it counts.
-_OF_THE_COUNTED = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|China's\s+)?[\d,]+\s*")
-# "Of the 107 large models cleared by April, 47 came from…": the part counts the whole's unit.
-# The sentence may open after a dateline (BEIJING, May 6 -- Of the 107…).
-_OF_THE_WHOLE = re.compile(
-    r"(?:^|[.;]\s+|--\s*|—\s*)Of\s+(?:the|all|its|their)\s+[^.;]*,\s*$", re.I
-)
-# A list's name may stand between (90 Fortune Global 500 companies).
-_ENGLISH_NOUN = re.compile(
-    r"\s*(?:[A-Za-z][\w'-]*\s+|(?:(?<=Fortune )|(?<=Global )|(?<=Forbes ))\d+\s+){0,4}"
-    r"(?P<noun>[A-Za-z][\w-]*)"
-)
-# Words after which a bare number is a figure whose noun came before (contracts numbered 6,758).
-_COUNT_VERBS = re.compile(r"\b(?:numbered|totaled|totalled|figure was|number was)\s+$")
-# Fortune Global 500 companies, the Forbes 2000: a list's name.
-_LIST_NAME_BEFORE = re.compile(r"\b(?:Fortune|Global|Forbes)\s+$")
-# The world's top 100, the top 10 list: a list's size, not a measure.
-_LIST_SIZE_BEFORE = re.compile(r"\btop\s+$", re.I)
-# About half of, more than half the, nearly half: a share, as 一半.
-_LIST = re.compile(r"\blists?\b|\branking\b", re.I)
-# About half of, more than half the, nearly half: a share, as 一半; the first half of a
-# year is a period.
-_HALF_BOUNDS = "more than|over|nearly|almost|about|around|roughly|close to|less than|under"
-_HALF = re.compile(
-    rf"(?:\b(?P<pre>{_HALF_BOUNDS})\s+)?(?<!first )(?<!second )(?<!the )(?<!a )(?<!-)"
-    r"\b(?P<half>half)\b(?=\s+(?:of|the)\b)",
-    re.I,
-)
-# "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
-_RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
-
-
-def _english_counted(text: str, end: int) -> str:
-    """The counter of a counted noun within four words after ``end``, or ''."""
-    match = _ENGLISH_NOUN.match(text, end)
-    if match is None:
-        return ""
-    words = text[end : match.end()].lower().split()
-    for word in words:
-        if word in ENGLISH_COUNTED:
-            return ENGLISH_COUNTED[word]
-    return ""
-
-
-def parse_english_figures(text: str) -> list[Figure]:
-    """Figures written in English: ``$34.49 billion``, ``5.2 percent``, ``more than 600 firms``.
-
-    A number needs a currency, a magnitude word, a unit, a bound word or a counted
-    noun within four words to be a figure: bare numbers are years, names or labels.
-    """
-    figures = []
-    last_unit = ""
-    for match in ENGLISH_FIGURE_PATTERN.finditer(text):
-        groups = match.groupdict()
-        if groups["rank"]:
-            rank = groups["rank"].lower()
-            value = ENGLISH_ORDINALS.get(rank) or int(re.sub(r"\D", "", rank))
-            start = match.start("rank")
-            figures.append(Figure(float(value), EXACT, text[start : match.end()], "第", start))
-            continue
-        if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
-            continue  # per 10,000 people: a denominator
-        if (
-            not groups["pre"]
-            and _LIST_SIZE_BEFORE.search(text, max(0, match.start() - 5), match.start())
-            and not _LIST.search(text, max(0, match.start() - 40), match.end() + 30)
-        ):
-            continue  # among the world's top 100: a ranking's size; a list of the top 100 counts
-        if _LIST_NAME_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-            continue  # Fortune Global 500: a name
-        written = groups["number"].lower()
-        magnitude = (groups["magnitude"] or "").lower()
-        if written in ENGLISH_NUMBER_WORDS:
-            if written == "one" and not magnitude:
-                continue  # one of them, one firm: a pronoun or an article
-            if re.search(r"\b(?:the|these|those|its|their|both)\s+$", text[: match.start()], re.I):
-                continue  # the two neighbouring regions: things named before, not a count
-            number = Decimal(ENGLISH_NUMBER_WORDS[written])
-        else:
-            number = Decimal(written.replace(",", ""))
-        unit_word = (groups["unit"] or groups["percent"] or "").lower()
-        unit = ENGLISH_UNITS.get(unit_word, "")
-        if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
-            unit = "次"  # held 14 times: a count
-        if groups["currency"]:
-            currency = groups["currency"].strip().upper()
-            unit = "元" if currency in ("RMB", "CNY", "¥") else "美元"
-        elif not unit:
-            unit = _english_counted(text, match.end())
-            among = _OF_THE_COUNTED.match(text, match.end())
-            if not unit and among is not None:
-                unit = _english_counted(text, among.end())  # 47 of the 107 models
-            opened = _OF_THE_WHOLE.search(text, max(0, match.start() - 160), match.start())
-            if last_unit and opened is not None:
-                unit = last_unit  # Of the 107 models…, forty-seven were: the whole's unit
-        preceding = text[max(0, match.start() - 20) : match.start()]
-        if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
-            if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
-                unit = last_unit  # 487 listed companies, up from 224: the same unit
-        if not unit and last_unit and _OF_THEM.match(text, match.end()):
-            unit = last_unit  # 2.79 million employees…, and 63,000 of them
-        counted_before = bool(_COUNT_VERBS.search(preceding))
-        if not (unit or magnitude or groups["pre"] or groups["post"] or counted_before):
-            continue  # a bare number: a year, a name, a label
-        if 1900 <= number <= 2100 and not (unit or magnitude) and "." not in groups["number"]:
-            continue  # a year after a bound word: "over 2023"
-        scaled = number * ENGLISH_MAGNITUDES.get(magnitude, 1)
-        pre = (groups["pre"] or "").lower()
-        post = (groups["post"] or "").strip().lower()
-        qualifier = ENGLISH_QUALIFIERS.get(pre) or ENGLISH_POST_QUALIFIERS.get(post) or EXACT
-        start = match.start("pre") if groups["pre"] else match.start()
-        figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
-        if unit not in ("倍", "%", "个百分点", "第", "次", "元", "美元"):
-            last_unit = unit  # what "of them" and "up from 224" count
-    for half in _HALF.finditer(text):
-        pre = (half.group("pre") or "").lower()
-        qualifier = ENGLISH_QUALIFIERS.get(pre, EXACT)
-        figures.append(Figure(50.0, qualifier, half.group(), "%", half.start()))
-    return sorted(figures, key=lambda figure: figure.start)
 
 
 # --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------
