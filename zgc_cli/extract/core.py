@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from zgc_cli.extract.dating import Dating
 from zgc_cli.extract.growth import Growths
 from zgc_cli.extract.naming import _NAME_KEYS, Namer, unit_of
 from zgc_cli.extract.passages import (
@@ -38,66 +39,36 @@ from zgc_cli.extract.passages import (
     pieces,
     year_mentions,
 )
+from zgc_cli.extract.placing import Placing
 from zgc_cli.extract.rules import (
     _ANAPHORA,
-    _KIND_WORDS,
     _LEADING,
     _NAME_UNITS,
     _QUOTED_TITLE,
     _TRAILING,
-    ENGLISH_ESTIMATE,
     Options,
     Row,
     _is_english,
     _kept,
     _name,
-    _nearest,
-    _place,
     _published_year,
 )
-from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures, target_marker
-from zgc_cli.phrases import phrase
+from zgc_cli.model.figures import Figure, parse_figures
 
-# Between an English figure and its year: "in 2020", "at the end of 2022".
-_ENGLISH_YEAR_AFTER = re.compile(
-    r"\s*(?:[A-Za-z-]+\s+){0,2}?(?:in|for|during|by the end of|at the end of|as of)\s+"
-)
 _SAME_MEASURE = re.compile(
     r"\bthe (?:figure|number|rate|share|ratio) (?:was|is|stood at)\s+$"
     r"|\b(?:up|down) from\s+(?:some\s+|about\s+|nearly\s+)?$"
 )
 _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
-_FROM_PLACE = re.compile(
-    r"\s+(?:came|come|were|was|are|is|had|have|has)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
-)
 # 在…的机构中，: the whole a sentence opens with, of which a later figure counts a part.
 _AMONG = re.compile(r"在[^，。；]{0,40}?([\u4e00-\u9fff]{2,6})中[，,]")
 _GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
-# Words that date a figure to the publication: 目前, 如今, now.
-# 已聚合, 已成为, 已累计: a state reached by now, when the sentence names no year of its own.
-_NOW = re.compile(
-    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|成为|拥有|建成|形成)"
-    r"|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b"
-)
-# English present perfect (have formed, has logged) and a month with no year (by April):
-# the state at publication, when the sentence names no year of its own.
-_ENGLISH_NOW = re.compile(
-    r"\b(?:has|have)\s+(?:(?:also|already|now|so far)\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|t)\b"
-    r"|\b(?:has|have|is home to|are home to)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
-    r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
-)
 # Heading words that make a section's figures targets (二、今年的主要预期目标); a heading
 # with 计划 alone is a plan's report (上年计划执行情况), not its targets.
 _HEADING_TARGETS = ("预期目标", "目标", "展望")
-TARGET_HEADINGS = ("预期目标", "目标")
-# Between two years of a range written apart: 2019年至2023年, 2019—2023.
-_RANGE_JOINER = re.compile(r"\s*(?:年)?\s*(?:[至到～~〜\-—–]|to|through|and)\s*")
-# English for 分别, after the figures it lists.
-_ENGLISH_RESPECTIVE = re.compile(r"\b(?:respectively|in turn)\b")
 
 
-class Extraction(Growths):
+class Extraction(Growths, Dating, Placing):
     """One text's extraction: its paragraphs, and its rows in reading order."""
 
     def __init__(self, text: str, options: Options) -> None:
@@ -172,15 +143,6 @@ class Extraction(Growths):
                 target = next((m for m in _HEADING_TARGETS if m in words), "")
         return sections
 
-    def _section_year(self, paragraph: tuple[int, int]) -> int | None:
-        """The year of the nearest heading above the paragraph that names one, else the title's."""
-        year = self.sections.get(paragraph[0], (None, ""))[0]
-        return year if year is not None else self.title_year
-
-    def _section_is_target(self, paragraph: tuple[int, int]) -> str:
-        """The target word (目标, 计划) of the nearest heading above the paragraph, or ''."""
-        return self.sections.get(paragraph[0], (None, ""))[1]
-
     def run(self) -> list[Row]:
         for number, (start, end) in enumerate(self.paragraphs, start=1):
             self._paragraph(number, start, end)
@@ -226,65 +188,6 @@ class Extraction(Growths):
             in_sentence = [row for row in self.rows if row.start >= sentence[0]]
             self._respective_years(sentence, in_sentence)
             self._respective_places(sentence, in_sentence)
-
-    def _respective_years(self, sentence: tuple[int, int], rows: list[Row]) -> None:
-        """2019年至2023年…分别为6.31%、6.44%…, From 2019 to 2023 … stood at 6.31 percent,
-        6.44 percent … in turn: the n-th figure is of the range's n-th year."""
-        at = self.reading.find("分别", *sentence)
-        english = _ENGLISH_RESPECTIVE.search(self.reading, *sentence) if self.english else None
-        if at < 0 and english is None:
-            return
-        if at >= 0:
-            stop = CLAUSE_END.search(self.reading, at, sentence[1])
-            end = stop.start() if stop else sentence[1]
-            listed = [row for row in rows if at < row.start < end and row.status != "derived"]
-            until = at
-        else:
-            assert english is not None
-            listed = [r for r in rows if r.start < english.start() and r.status != "derived"]
-            until = listed[0].start if listed else sentence[0]
-        # a range's first year follows 从/from, which makes it a base elsewhere
-        named = [m for m in self.years if sentence[0] <= m.start < until]
-        first = last = None
-        for left, right in zip(named, named[1:], strict=False):
-            if _RANGE_JOINER.fullmatch(self.reading[left.end : right.start]):
-                first, last = left.year, right.year
-        ranged = [m for m in named if m.is_range and not m.is_base]
-        if first is None and ranged:
-            first, last = ranged[-1].first, ranged[-1].year
-        if first is None or last is None or len(listed) != last - first + 1:
-            return
-        for offset, row in enumerate(listed):
-            said = phrase("extract.note.respective", year=first + offset, first=first, last=last)
-            row.year, row.year_basis = first + offset, "inferred"
-            row.note = "; ".join(n for n in (str(said), row.note) if n)
-            row.note_zh = "；".join(n for n in (said.text("zh"), row.note_zh) if n)
-            row.year_min = row.year_max = row.year
-
-    def _respective_places(self, sentence: tuple[int, int], rows: list[Row]) -> None:
-        """中关村科学城、亦庄新城的…分别增长20.8%和117.8%: the n-th figure is of the n-th place."""
-        at = self.reading.find("分别", *sentence)
-        if at < 0:
-            return
-        opened = max(
-            [sentence[0], *(m.end() for m in CLAUSE_END.finditer(self.reading, sentence[0], at))]
-        )
-        named = [m for m in self.places if opened <= m.start and m.end <= at and not m.framed]
-        # 中关村科学城、亦庄新城: a name's rest (科学城) may stand before the joiner
-        joined = all(
-            re.fullmatch(r"[\u4e00-\u9fff]{0,5}?(?:和|与|及|、|以及)|,? and ", between)
-            for between in (
-                self.reading[left.end : right.start]
-                for left, right in zip(named, named[1:], strict=False)
-            )
-        )
-        stop = CLAUSE_END.search(self.reading, at, sentence[1])
-        end = stop.start() if stop else sentence[1]
-        listed = [row for row in rows if at < row.start < end and row.status != "derived"]
-        if len(named) < 2 or not joined or len(listed) != len(named):
-            return
-        for mention, row in zip(named, listed, strict=True):
-            row.entity, row.entity_quote = mention.entity, ""
 
     def _clause(self, sentence: tuple[int, int], figure: Figure) -> tuple[int, int]:
         for clause in pieces(CLAUSE_END, self.reading, *sentence):
@@ -441,211 +344,6 @@ class Extraction(Growths):
         if cut == "占比":
             return ""  # the share's whole is named, not its part: the subject's share
         return cut[-16:] if len(cut) >= 2 else ""
-
-    def _year(
-        self,
-        paragraph: tuple[int, int],
-        sentence: tuple[int, int],
-        clause: tuple[int, int],
-        figure: Figure,
-    ) -> tuple[int, str, str, str, int | None]:
-        """(year, year_basis, note, note_zh, where the year is named in the sentence)."""
-        if self.english:  # 631.62 billion yuan in 2020: English names the year after
-            for mention in self.years:
-                between = self.reading[figure.end : mention.start]
-                if mention.start >= figure.end and len(between) <= 24 and not mention.is_base:
-                    if _ENGLISH_YEAR_AFTER.fullmatch(between):
-                        said = phrase("extract.note.clause")
-                        return mention.year, "stated", "", said.text("zh"), mention.start
-        for mention in self.years:
-            if mention.is_base and clause[0] <= mention.start < figure.start:
-                opened_by = self.reading[max(0, mention.start - 1) : mention.start]
-                if opened_by in ("比", "较") and self.reading[mention.end : figure.start] == "的":
-                    # 比2014年的3.6万亿元: the base year's own figure
-                    said = phrase("extract.note.clause")
-                    return mention.year, "stated", "", said.text("zh"), mention.start
-        spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
-        for span, key, following in spans:
-            nearest = _nearest(self.years, *span, figure.start, following, self.reading)
-            if nearest is not None and nearest.relative:
-                words = self.text[nearest.start : nearest.end]
-                said = phrase("extract.note.relative", words=words, year=nearest.year)
-                return nearest.year, "inferred", str(said), said.text("zh"), None
-            if nearest is not None:
-                if nearest.is_range:
-                    words = self.text[nearest.start : nearest.end]
-                    said = phrase("extract.note.range", range=words)
-                else:
-                    said = phrase(key)
-                return nearest.year, "stated", "", said.text("zh"), nearest.start
-        now = _NOW.search(self.reading, sentence[0], figure.start)
-        if self.english and now is None:
-            now = _ENGLISH_NOW.search(self.reading, sentence[0], sentence[1])
-        if self.published is not None and now:
-            said = phrase("extract.note.publication", date=self.options.published)
-            return self.published, "publication", str(said), said.text("zh"), None
-        earlier = [
-            m
-            for m in self.years
-            if paragraph[0] <= m.start and m.end <= sentence[0] and not m.is_base
-        ]
-        if earlier:
-            year = earlier[-1].year
-            said = phrase("extract.note.paragraph", year=year)
-            return year, "inferred", str(said), said.text("zh"), None
-        if self.carries_years:  # a report on a past period: later paragraphs keep its years
-            before = [m for m in self.years if m.end <= paragraph[0] and not m.is_base]
-            if before:
-                year = before[-1].year
-                said = phrase("extract.note.paragraph", year=year)
-                return year, "inferred", str(said), said.text("zh"), None
-        section = self._section_year(paragraph)
-        if section is not None:
-            said = phrase("extract.note.title", year=section)
-            return section, "inferred", str(said), said.text("zh"), None
-        if self.published is not None:
-            said = phrase("extract.note.publication", date=self.options.published)
-            return self.published, "publication", str(said), said.text("zh"), None
-        year = self.latest if self.latest is not None else 0
-        said = phrase("extract.note.latest", year=year)
-        return year, "inferred", str(said), said.text("zh"), None
-
-    def _status(
-        self,
-        paragraph: tuple[int, int],
-        sentence: tuple[int, int],
-        figure: Figure,
-        previous_end: int,
-        year: int,
-    ) -> tuple[str, str, str]:
-        """Estimate where 预计/有望 govern the figure; target where a target word (目标, 力争,
-        计划到…) opens its sentence (across ；) or its section's heading is a target one;
-        estimate for a year after publication; reported otherwise."""
-        stretch = self.reading[max(previous_end, sentence[0]) : figure.start]
-        opened = max(self.reading.rfind(end, paragraph[0], figure.start) for end in "。！？")
-        before = self.reading[max(opened, paragraph[0]) : figure.start]
-        if self.english:
-            opened = max(
-                (m.end() for m in SENTENCE_END.finditer(self.reading, paragraph[0], figure.start)),
-                default=paragraph[0],
-            )
-            before = self.reading[opened : figure.start]
-        planned = target_marker(before)
-        for marker in ESTIMATE_MARKERS:
-            if marker in stretch and not (planned and planned.startswith(marker)):
-                said = phrase("extract.note.estimate", word=marker)
-                return "estimate", str(said), said.text("zh")
-        if self.english:
-            found = ENGLISH_ESTIMATE.search(stretch)
-            if found:
-                said = phrase("extract.note.estimate", word=found.group())
-                return "estimate", str(said), said.text("zh")
-        heading = self._section_is_target(paragraph)
-        if self.published is not None and year < self.published:
-            heading = ""  # 今后的主要目标 above 2023年…达到6.73%: a past year sets no target
-        if planned is None and heading in TARGET_HEADINGS:
-            planned = heading
-        if planned is not None:
-            said = phrase("extract.note.target", word=planned)
-            return "target", str(said), said.text("zh")
-        if heading:
-            said = phrase("extract.note.estimate", word=heading)
-            return "estimate", str(said), said.text("zh")
-        if self.published is not None and year > self.published:
-            said = phrase("extract.note.future", year=year)
-            return "estimate", str(said), said.text("zh")
-        return "reported", "", ""
-
-    def _entity(
-        self, paragraph: tuple[int, int], sentence: tuple[int, int], figure: Figure
-    ) -> tuple[str, str, int | None, int]:
-        """(entity, entity_quote, where the sentence names it: start and end)."""
-        for place, (start, end) in self.titled_places:
-            if start <= figure.start < end:  # “2023中国商业航天企业百强”: the list's own place
-                return place.entity, "", place.start, place.end
-        if self.english:  # 47 came from Zhongguancun; 51 were from Beijing
-            for place in self.places:
-                between = self.reading[figure.end : place.start]
-                if 0 <= len(between) <= 32 and _FROM_PLACE.fullmatch(between):
-                    return place.entity, "", place.start, place.end
-        mention, where = _place(self.places, *sentence, figure.start, self.reading)
-        # In English the kind word may follow the figure (Three policies… by the area).
-        said_end = sentence[1] if self.english and mention is None else figure.start
-        kind_word = next(
-            (
-                kinds
-                for words, kinds in _KIND_WORDS
-                if words.search(self.reading[sentence[0] : said_end].lstrip())
-            ),
-            None,
-        )
-        if (
-            mention is not None
-            and where == "before"
-            and "其中" in self.reading[mention.end : figure.start]
-        ):
-            # 全国已有24家…，其中10家企业总部设在北京: the part's own place, after it
-            clause = self._clause(sentence, figure)
-            part = [
-                m
-                for m in self.places
-                if figure.end <= m.start and m.end <= clause[1] and not m.framed
-            ]
-            if part:
-                return part[0].entity, "", part[0].start, part[0].end
-        if mention is not None and not (where == "after" and kind_word):
-            return mention.entity, "", mention.start, mention.end
-        if kind_word:
-            # 本市, the city, the region: the place of that kind the text last named
-            named = [
-                m
-                for m in self.places
-                if m.end <= figure.start and self.options.places.kinds.get(m.entity) in kind_word
-            ]
-            if named:
-                return named[-1].entity, "", None, 0
-            if "city" in kind_word and self.options.default_entity:
-                return self.options.default_entity, "", None, 0
-        for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
-            mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
-            if mention is not None:
-                return mention.entity, self.text[earlier[0] : earlier[1]].strip(), None, 0
-        carried = self._carried(paragraph)
-        if carried is not None:
-            return carried[0], carried[1], None, 0
-        return self.options.default_entity, "", None, 0
-
-    def _naming_sentence(self, entity: str, at: int) -> str:
-        """The sentence nearest before ``at`` (else after it) that names ``entity``, or ''.
-
-        What ``entity_quote`` holds for a row whose own passage names no place (本市, a
-        default place): a passage of the text that does.
-        """
-        named = [m for m in self.places if m.entity == entity and not m.framed]
-        before = [m for m in named if m.end <= at]
-        mention = before[-1] if before else (named[0] if named else None)
-        if mention is None:
-            return ""
-        ends = [m.end() for m in SENTENCE_END.finditer(self.reading, 0, mention.start)]
-        start = max([0, *ends, *(p[0] for p in self.paragraphs if p[0] <= mention.start)])
-        stop = SENTENCE_END.search(self.reading, mention.end)
-        end = stop.end() if stop else len(self.text)
-        paragraph_end = next((p[1] for p in self.paragraphs if p[0] <= mention.start < p[1]), end)
-        return self.text[start : min(end, paragraph_end)].strip()
-
-    def _carried(self, paragraph: tuple[int, int]) -> tuple[str, str] | None:
-        """The place the paragraph before names in its first sentence (its topic), if any."""
-        if paragraph[0] in self.carried:
-            return self.carried[paragraph[0]]
-        found: tuple[str, str] | None = None
-        index = bisect_left([start for start, _ in self.paragraphs], paragraph[0])
-        if index > 0 and not self.headings[index - 1]:
-            first = pieces(SENTENCE_END, self.reading, *self.paragraphs[index - 1])[0]
-            mention, _ = _place(self.places, *first, first[0], self.reading)
-            if mention is not None:
-                found = mention.entity, self.text[first[0] : first[1]].strip()
-        self.carried[paragraph[0]] = found
-        return found
 
     def _unique_keys(self) -> None:
         """Two rows of one (metric, entity, year) get apart: the later one's id is numbered."""

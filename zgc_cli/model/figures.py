@@ -43,6 +43,7 @@ from zgc_cli.model.figure_words import (
     PERCENT_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
+    QUALIFIERS,
     TARGET_MARKERS,
     THRESHOLD_NOUNS,
     TRADITIONAL_TO_SIMPLIFIED,
@@ -69,6 +70,7 @@ from zgc_cli.model.figures_english import (
 # This module's names, and those of the vocabulary and the English parser split out of it
 # (re-exported so that every import of them keeps working).
 __all__ = [
+    "QUALIFIERS",
     "ABOUT",
     "ARABIC_MAGNITUDES",
     "COUNTERS",
