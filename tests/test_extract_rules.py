@@ -175,3 +175,109 @@ def test_english_present_tense_dates_to_publication(options: Options) -> None:
     assert (row.year, row.year_basis) == (2024, "publication")
     past = row_of("In 2021, revenue rose. Beijing had 550,000 researchers.", "550,000", options)
     assert past.year == 2021
+
+
+# --- the rules added when the second held-out set was moved to dev ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        ("北京经济技术开发区2023年工业总产值达到4000亿元。", "4000亿元", "zgc_yizhuang"),
+        ("北京市2023年工业总产值达到4000亿元。", "4000亿元", "beijing"),
+        ("Beijing E-Town's output reached 400 billion yuan in 2023.", "400 billion yuan",
+         "zgc_yizhuang"),
+        ("Beijing's output reached 400 billion yuan in 2023.", "400 billion yuan", "beijing"),
+        ("中关村科学城、亦庄新城的投资分别增长20.8%和117.8%。", "20.8%", "zgc"),
+        ("中关村科学城、亦庄新城的投资分别增长20.8%和117.8%。", "117.8%", "zgc_yizhuang"),
+        ("全国已有24家企业获批，其中10家企业总部设在北京。", "10家", "beijing"),
+        ("全国已有24家企业获批，其中10家企业总部设在北京。", "24家", "china"),
+        ("中关村示范区企业总收入超过8万亿元。全社会研发经费投入强度保持在6%左右。", "6%左右",
+         "beijing"),
+        ("中关村示范区企业总收入超过8万亿元。研发经费投入强度保持在6%左右。", "6%左右", "zgc"),
+        ("北京经济技术开发区发布数据。2015年开发区企业工业利润突破200亿元。", "突破200亿元",
+         "zgc_yizhuang"),
+        ("北京累计备案上线大模型132款，全国占比达35%。", "35%", "beijing"),
+        ("The Beijing-Tianjin-Hebei region spent 4.22 percent of output on research.\n\n"
+         "Beijing's own share was 6.58 percent.\n\nEach worker in the region produced "
+         "215,000 yuan of output.", "215,000 yuan", "jingjinji"),
+    ],
+)  # fmt: skip
+def test_place_of_zones_parts_and_kind_words(
+    text: str, figure: str, entity: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        ("在专利授权数量全球排名前100的机构中，总部位于北京的有30家。", "30家", "institutions"),
+        ("北京有跨国公司地区总部30家。", "30家", "headquarters"),
+        ("区内有775台自动驾驶车辆在测试。", "775台", "vehicles"),
+        ("伙伴计划已聚合模型、算力等5类、300余家伙伴企业。", "5类", "items"),
+        ("「京通」用戶超過2200萬。", "超過2200萬", "persons"),
+    ],
+)  # fmt: skip
+def test_unit_of_counters_and_headquartered(
+    text: str, figure: str, unit: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).unit == unit
+
+
+def test_a_class_name_is_no_count(options: Options) -> None:
+    figures = [row.figure for row in extract_rows("三类医疗器械上市品种居全国第一。", options)]
+    assert "三类" not in figures and figures  # 全国第一 still is one
+    assert [f.text for f in parse_figures("聚合5类伙伴企业")] == ["5类"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing has about half of the nation's academicians.", [("about half", 50.0, "about")]),
+        ("More than half the firms are in Haidian.", [("More than half", 50.0, "more_than")]),
+        ("Revenue grew in the first half of 2023.", []),
+        ("Thirty institutions ranked among the world's top 100 by granted patents.",
+         [("Thirty", 30.0, "exact")]),
+        ("On the list of China's top 100 space companies, 51 came from Beijing.",
+         [("100", 100.0, "exact"), ("51", 51.0, "exact")]),
+        ("In 2021 its GDP topped 260 billion yuan.",
+         [("topped 260 billion yuan", 260e9, "more_than")]),
+        ("By 2022, more than 90 Fortune Global 500 companies had invested there.",
+         [("more than 90", 90.0, "more_than")]),
+    ],
+)  # fmt: skip
+def test_english_halves_rankings_and_list_names(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.text, f.value, f.qualifier) for f in parse_figures(text)] == expected
+
+
+def test_of_the_whole_after_a_dateline(options: Options) -> None:
+    text = (
+        "BEIJING, May 6 -- Of the 107 AI models approved by April, forty-seven came from "
+        "Zhongguancun companies."
+    )
+    assert row_of(text, "forty-seven", options).unit == "models"
+
+
+def test_english_in_turn_dates_each_figure_of_a_range(options: Options) -> None:
+    text = (
+        "From 2019 to 2023 the city's R&D intensity stood at 6.31 percent, 6.44 percent, "
+        "6.53 percent, 6.83 percent and 6.73 percent in turn."
+    )
+    rows = [row for row in extract_rows(text, options) if row.unit == "percent"]
+    assert [row.year for row in rows] == [2019, 2020, 2021, 2022, 2023]
+    unlisted = text.replace(" in turn", "")
+    assert {row.year for row in extract_rows(unlisted, options)} == {2023}
+
+
+def test_a_base_year_after_more_than_in_dates_no_figure(options: Options) -> None:
+    text = "The region's GDP reached 10.4 trillion yuan in 2023, 90 percent more than in 2013."
+    assert row_of(text, "90 percent", options).year == 2023
+
+
+def test_already_reached_dates_to_publication(options: Options) -> None:
+    said = "2023年，北京数字经济增加值增长8.5%。伙伴计划{}聚合300余家伙伴企业。"
+    assert row_of(said.format("已"), "300余家", options).year == 2024  # published 2024-03
+    assert row_of(said.format(""), "300余家", options).year == 2023
