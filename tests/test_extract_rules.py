@@ -281,3 +281,32 @@ def test_already_reached_dates_to_publication(options: Options) -> None:
     said = "2023年，北京数字经济增加值增长8.5%。伙伴计划{}聚合300余家伙伴企业。"
     assert row_of(said.format("已"), "300余家", options).year == 2024  # published 2024-03
     assert row_of(said.format(""), "300余家", options).year == 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        ("2023年我国民营火箭企业的13次商业发射，全部来自北京。", "13次", "beijing"),
+        ("2023年我国民营火箭企业进行了13次商业发射。", "13次", "china"),
+        ("全国备案上线的大模型共107款，出自中关村的大模型有47款。", "107款", "china"),
+        ("北京以中关村为主阵地，出台30余项产业支持政策。", "30余项", "beijing"),
+        ("中关村出台30余项产业支持政策。", "30余项", "zgc"),
+    ],
+)  # fmt: skip
+def test_place_things_came_from_and_a_means_is_no_subject(
+    text: str, figure: str, entity: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).entity == entity
+
+
+def test_a_now_word_dates_the_sentences_after_it(options: Options) -> None:
+    said = "2022年，中关村从业人员279万人。{}北京拥有55万余名科研人员。顶尖人才占全国的43%左右。"
+    assert row_of(said.format("如今，"), "43%左右", options).year == 2024  # published 2024-03
+    assert row_of(said.format(""), "43%左右", options).year == 2022
+
+
+def test_an_english_number_with_a_noun_of_its_own_takes_no_unit_before(
+    options: Options,
+) -> None:
+    text = "Beijing closed more than 3,000 firms and shut nearly 1,000 regional markets."
+    assert [row.figure for row in extract_rows(text, options)] == ["more than 3,000"]

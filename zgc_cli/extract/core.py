@@ -60,6 +60,12 @@ _SAME_MEASURE = re.compile(
     r"|\b(?:up|down) from\s+(?:some\s+|about\s+|nearly\s+)?$"
 )
 _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
+# A word after an English number that is no preposition, verb or conjunction: its noun.
+_OWN_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:in|of|for|to|at|on|by|and|or|as|from|with|than|more|less|up|down|were|was"
+    r"|is|are|had|have|has|came|come|each|a|an|the|last|this|that|which|who|year|years)\b)"
+    r"[a-z][a-z-]*\b"
+)
 # 在…的机构中，: the whole a sentence opens with, of which a later figure counts a part.
 _AMONG = re.compile(r"在[^，。；]{0,40}?([\u4e00-\u9fff]{2,6})中[，,]")
 _GENERIC_NAMES = frozenset({"企业", "公司", "机构", "单位", "人员", "项目", "产品"})
@@ -223,11 +229,13 @@ class Extraction(Growths, Dating, Placing):
         if figure.text == "从无到有":  # 超千亿元企业从无到有: none of what the name counts
             word = "家" if "企业" in noun or "公司" in noun else "个"
         if not word and figure.text != "从无到有":
-            # 参数规模达到1.75万亿; technology contracts … numbered 6,758: the name's unit
-            # in English, after the figure before (3,000 firms and nearly 1,000 markets)
+            # 参数规模达到1.75万亿; technology contracts … numbered 6,758: the name's unit.
+            # An English number its own noun follows (nearly 1,000 regional markets)
+            # counts that noun, which no unit word names, and not the words before it.
             since = max(clause[0], previous_end)
             said = noun if not self.english else self.reading[since : figure.start]
-            word = next((w for key, w in _NAME_UNITS if key in said), "")
+            if not (self.english and _OWN_NOUN_AFTER.match(self.reading, figure.end)):
+                word = next((w for key, w in _NAME_UNITS if key in said), "")
             noun = noun if not self.english else f"{noun} {said}"
         if not self.english and word == "家" and not any(k in noun for k in _NAME_KEYS):
             # 在…的机构中，总部位于北京的有30家: the whole the sentence opens with is counted

@@ -26,7 +26,7 @@ _ENGLISH_YEAR_AFTER = re.compile(
 # Words that date a figure to the publication: 目前, 如今, now.
 # 已聚合, 已成为, 已累计: a state reached by now, when the sentence names no year of its own.
 _NOW = re.compile(
-    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|成为|拥有|建成|形成)"
+    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|成为|拥有|建成|形成|达)"
     r"|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b"
 )
 # English present perfect (have formed, has logged) and a month with no year (by April):
@@ -37,6 +37,8 @@ _ENGLISH_NOW = re.compile(
     r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
 )
+# A now-word opening a sentence (如今，目前，): the state at publication.
+_NOW_OPENING = re.compile(r"(?<![^。！？；\n])\s*(?:目前|如今|当前|截至目前)[，,]?")
 TARGET_HEADINGS = ("预期目标", "目标")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*(?:[至到～~〜\-—–]|to|through|and)\s*")
@@ -148,6 +150,16 @@ class Dating:
             for m in self.years
             if paragraph[0] <= m.start and m.end <= sentence[0] and not m.is_base
         ]
+        # 2022年，…。如今，北京拥有…。…占全国总量的43%左右: a now-word after the paragraph's
+        # last year dates the sentences that follow it, as it dates its own.
+        since = earlier[-1].end if earlier else paragraph[0]
+        if (
+            self.published is not None
+            and not self.english
+            and _NOW_OPENING.search(self.reading, since, sentence[0])
+        ):
+            said = phrase("extract.note.publication", date=self.options.published)
+            return self.published, "publication", str(said), said.text("zh"), None
         if earlier:
             year = earlier[-1].year
             said = phrase("extract.note.paragraph", year=year)

@@ -298,6 +298,8 @@ class Places:
             framed = framed or after.startswith(_BODY_AFTER) or after.startswith("平均")
             framed = framed or before.endswith(("领先", "高于", "低于"))  # 领先全国: a comparison
             framed = framed or after.startswith("占比")  # 全国占比达35%: the whole of a share
+            # 北京以中关村为主阵地，出台…: the means of the subject, not the subject
+            framed = framed or (before.endswith("以") and after.startswith("为"))
             # 北京东南部的亦庄, a hub in northwestern Beijing, China's first zone: the place
             # that locates or ranks another one, not what is measured.
             framed = framed or bool(_DIRECTION_AFTER.match(reading, end))

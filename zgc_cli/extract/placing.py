@@ -21,6 +21,13 @@ _FROM_PLACE = re.compile(
     r"\s+(?:came|come|were|was|are|is|had|have|has)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
 )
 
+# After a count: the place its things came from (…13次商业发射，全部来自北京).
+# Across a comma only with 全部/均/都, which make the counted things the subject (出自中关村
+# 的大模型有47款 after 107款 is a part of them, not where they came from).
+_CAME_FROM = re.compile(
+    r"[^，。；！？]{0,12}?(?:[，,]\s*(?:全部|均|都|全)|(?:全部|均|都|全)?)(?:来自|出自|源自)"
+)
+
 
 class Placing:
     """Places of an extraction's rows."""
@@ -75,6 +82,11 @@ class Placing:
                 between = self.reading[figure.end : place.start]
                 if 0 <= len(between) <= 32 and _FROM_PLACE.fullmatch(between):
                     return place.entity, "", place.start, place.end
+        came_from = _CAME_FROM.match(self.reading, figure.end)
+        if came_from is not None:  # 13次商业发射，全部来自北京: where they came from
+            named = [m for m in self.places if m.start == came_from.end() and not m.framed]
+            if named:
+                return named[0].entity, "", named[0].start, named[0].end
         mention, where = _place(self.places, *sentence, figure.start, self.reading)
         # In English the kind word may follow the figure (Three policies… by the area).
         said_end = sentence[1] if self.english and mention is None else figure.start
