@@ -310,3 +310,29 @@ def test_an_english_number_with_a_noun_of_its_own_takes_no_unit_before(
 ) -> None:
     text = "Beijing closed more than 3,000 firms and shut nearly 1,000 regional markets."
     assert [row.figure for row in extract_rows(text, options)] == ["more than 3,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        ("京津冀三地发布了100余项北京科技成果清单和80余项技术需求清单，签约项目34个。",
+         "100余项", "beijing"),
+        ("京津冀三地发布了100余项北京科技成果清单和80余项技术需求清单，签约项目34个。",
+         "34个", "jingjinji"),
+        ("中关村企业总收入增长5%。“三城一区”固定资产投资增长8.2%。", "8.2%", "beijing"),
+        ("中关村企业总收入增长5%。“双创”固定资产投资增长8.2%。", "8.2%", "zgc"),
+    ],
+)  # fmt: skip
+def test_place_of_a_listed_item_and_a_quoted_place(
+    text: str, figure: str, entity: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).entity == entity
+
+
+def test_an_initial_figure_is_of_its_event_year(options: Options) -> None:
+    text = (
+        "Work on the zone began in 2020 with an initial 60 square kilometers, "
+        "and it now spans 160 square kilometers."
+    )
+    assert row_of(text, "60 square kilometers", options).year == 2020
+    assert row_of(text, "160 square kilometers", options).year == 2024

@@ -88,6 +88,7 @@ class Extraction(Growths, Dating, Placing):
         self.paragraphs = paragraphs(text)
         self.published = _published_year(options.published)
         figure_spans = [(f.start, f.end) for f in parse_figures(text)]
+        self.figure_ends = {end for _, end in figure_spans}
         self.years = year_mentions(self.reading, figure_spans, self.published)
         self.latest = max((m.year for m in self.years if not m.relative), default=None)
         self.year_starts = [m.start for m in self.years]
@@ -103,7 +104,9 @@ class Extraction(Growths, Dating, Placing):
         self.places, self.titled_places = [], []
         for place in options.places.mentions(self.reading):
             index = bisect_right(title_starts, place.start) - 1
-            if index >= 0 and place.start < titles[index][1]:
+            # “三城一区”: a place's name in quotation marks is the place, not a title
+            alone = index >= 0 and titles[index] == (place.start - 1, place.end + 1)
+            if index >= 0 and place.start < titles[index][1] and not alone:
                 self.titled_places.append((place, titles[index]))
             else:
                 self.places.append(place)

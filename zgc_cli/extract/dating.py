@@ -37,6 +37,8 @@ _ENGLISH_NOW = re.compile(
     r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
 )
+# A figure at an event's start (an initial 60 square kilometers): of the event's year.
+_INITIAL = re.compile(r"\b(?:initial|initially|originally|at first|at the start)\b", re.I)
 # A now-word opening a sentence (如今，目前，): the state at publication.
 _NOW_OPENING = re.compile(r"(?<![^。！？；\n])\s*(?:目前|如今|当前|截至目前)[，,]?")
 TARGET_HEADINGS = ("预期目标", "目标")
@@ -111,6 +113,12 @@ class Dating:
         figure: Figure,
     ) -> tuple[int, str, str, str, int | None]:
         """(year, year_basis, note, note_zh, where the year is named in the sentence)."""
+        if self.english and _INITIAL.search(self.reading, clause[0], figure.start):
+            # began in 2020 … with an initial 60 square kilometers: the event's year
+            began = [m for m in self.years if sentence[0] <= m.start < figure.start]
+            if began:
+                said = phrase("extract.note.sentence")
+                return began[-1].year, "stated", "", said.text("zh"), began[-1].start
         if self.english:  # 631.62 billion yuan in 2020: English names the year after
             for mention in self.years:
                 between = self.reading[figure.end : mention.start]

@@ -220,6 +220,8 @@ _APPOSITIVE_BEFORE = re.compile(
 # has: Beijing's Economic-Technological Development Area is the E-Town (亦庄) that the
 # Yizhuang park covers, and its names begin with 北京/Beijing, which must not win.
 OTHER_NAMES: dict[str, tuple[str, ...]] = {
+    # 三城一区: the city's three science cities and its E-Town, a frame of the whole city
+    "beijing": ("三城一区",),
     "zgc_yizhuang": (
         "北京经济技术开发区", "北京经开区", "经开区", "亦庄新城", "北京亦庄",
         "Beijing Economic-Technological Development Area",

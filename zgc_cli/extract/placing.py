@@ -41,6 +41,7 @@ class Placing:
     paragraphs: list[tuple[int, int]]
     headings: list[bool]
     carried: dict[int, tuple[str, str] | None]
+    figure_ends: set[int]
 
     def _clause(self, sentence: tuple[int, int], figure: Figure) -> tuple[int, int]:
         raise NotImplementedError
@@ -87,7 +88,14 @@ class Placing:
             named = [m for m in self.places if m.start == came_from.end() and not m.framed]
             if named:
                 return named[0].entity, "", named[0].start, named[0].end
-        mention, where = _place(self.places, *sentence, figure.start, self.reading)
+        if not self.english:
+            # 100余项北京科技成果供给清单和80余项津冀…: a place opening the figure's own noun
+            # is its place, and no other figure's
+            own = [m for m in self.places if m.start == figure.end and not m.framed]
+            if own:
+                return own[0].entity, "", own[0].start, own[0].end
+        others = [m for m in self.places if m.start not in self.figure_ends]
+        mention, where = _place(others, *sentence, figure.start, self.reading)
         # In English the kind word may follow the figure (Three policies… by the area).
         said_end = sentence[1] if self.english and mention is None else figure.start
         kind_word = next(
