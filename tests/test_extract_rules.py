@@ -336,3 +336,32 @@ def test_an_initial_figure_is_of_its_event_year(options: Options) -> None:
     )
     assert row_of(text, "60 square kilometers", options).year == 2020
     assert row_of(text, "160 square kilometers", options).year == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beijing holds about a third of the national total.",
+         [("about a third", 33.333, "%", "about")]),
+        ("Two-thirds of the firms are in Haidian.", [("Two-thirds", 66.667, "%", "exact")]),
+        ("Three quarters of the firms are young.", [("Three quarters", 75.0, "%", "exact")]),
+        ("Output in the first three quarters of 2023 rose.", []),
+        ("One in five Chinese unicorns is based in Beijing.",
+         [("One in five", 20.0, "%", "exact")]),
+        ("Revenue nearly doubled in ten years.", [("nearly doubled", 2.0, "倍", "nearly")]),
+        ("It was more than twice the 2014 level.", [("more than twice", 2.0, "倍", "more_than")]),
+        ("The forum meets twice a year.", []),
+        ("a 5.2-percent rise", [("5.2-percent", 5.2, "%", "exact")]),
+        ("some 300 start-ups", [("some 300", 300.0, "家", "about")]),
+    ],
+)  # fmt: skip
+def test_english_fractions_shares_and_multiples(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    found = [(f.text, round(f.value, 3), f.unit_suffix, f.qualifier) for f in parse_figures(text)]
+    assert found == expected
+
+
+def test_the_year_after_an_english_multiple_is_its_base(options: Options) -> None:
+    text = "In 2023 revenue reached 8.7 trillion yuan, more than twice the total recorded in 2014."
+    assert row_of(text, "more than twice", options).year == 2023

@@ -134,7 +134,11 @@ class Dating:
                     said = phrase("extract.note.clause")
                     return mention.year, "stated", "", said.text("zh"), mention.start
         spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
+        # twice the 3.6 trillion yuan recorded in 2014: the year after an English multiple
+        # is its base's
+        multiple = self.english and figure.unit_suffix == "倍"
         for span, key, following in spans:
+            following = following and not multiple
             nearest = _nearest(self.years, *span, figure.start, following, self.reading)
             if nearest is not None and nearest.relative:
                 words = self.text[nearest.start : nearest.end]

@@ -86,6 +86,7 @@ ENGLISH_COUNTED: dict[str, str] = {
     "enterprises": "家",
     "businesses": "家",
     "startups": "家",
+    "start-ups": "家",
     "unicorns": "家",
     "incubators": "家",
     "institutions": "家",
@@ -194,7 +195,7 @@ ENGLISH_FIGURE_PATTERN = re.compile(
     r"(?P<number>(?<![0-9.,])(?:(?<=RMB)|(?<=CNY)|(?<=USD)|(?<![A-Za-z_]))(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w.]?\d)"
     r"|(?<![\w-])(?:" + _english_alternation(ENGLISH_NUMBER_WORDS) + r")(?![\w-]))"
     r"(?:\s?(?P<magnitude>" + _english_alternation(ENGLISH_MAGNITUDES) + r")\b)?"
-    r"(?:\s?(?P<unit>"
+    r"(?:[\s-]?(?P<unit>"
     + _english_alternation([w for w in ENGLISH_UNITS if w != "%"])
     + r")\b|\s?(?P<percent>%))?"
     r"(?P<post>\s(?:" + _english_alternation(ENGLISH_POST_QUALIFIERS) + r")\b)?",
@@ -236,6 +237,30 @@ _HALF = re.compile(
     r"\b(?P<half>half)\b(?=\s+(?:of|the)\b)",
     re.I,
 )
+# A third of, two-thirds of, a quarter of: a share, as 三分之一 (of what follows "of").
+_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_NUMERATORS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION = re.compile(
+    rf"(?:\b(?P<pre>{_HALF_BOUNDS})\s+)?(?<!first )(?<!last )(?<!the )"
+    r"\b(?P<numerator>a|one|two|three|four)[\s-](?P<denominator>third|quarter|fifth|tenth)s?"
+    r"\b(?=\s+(?:of|the)\b)(?!\s+of\s+(?:the\s+year|(?:19|20)\d\d))",
+    re.I,
+)
+_FRACTION_AFTER = re.compile(r"[\s-](?:third|quarter|fifth|tenth)s?\b", re.I)
+# One in five: a share of 20 percent, not five of anything.
+_ONE_IN = re.compile(
+    rf"(?:\b(?P<pre>{_HALF_BOUNDS})\s+)?\b(?:one|1)\s+in\s+(?P<whole>every\s+)?"
+    r"(?P<denominator>three|four|five|six|seven|eight|nine|ten|\d+)\b",
+    re.I,
+)
+_ONE_IN_BEFORE = re.compile(r"\b(?:one|1)\s+in\s+(?:every\s+)?$", re.I)
+# Doubled, tripled: 翻一番 and its kin, a ratio to the earlier level; twice the 2012 level.
+_MULTIPLIED = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
+_MULTIPLIED_PATTERN = re.compile(
+    rf"(?:\b(?P<pre>{_HALF_BOUNDS})\s+)?\b(?:(?P<word>doubled|tripled|trebled|quadrupled)\b"
+    r"|(?P<twice>twice)(?=\s+(?:the|as|that|its|their)\b))",
+    re.I,
+)
 # "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
 _RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
 
@@ -268,6 +293,10 @@ def parse_english_figures(text: str) -> list[Figure]:
             start = match.start("rank")
             figures.append(Figure(float(value), EXACT, text[start : match.end()], "第", start))
             continue
+        if _FRACTION_AFTER.match(text, match.end()):
+            continue  # three quarters of: a share (read below), not three of anything
+        if _ONE_IN_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+            continue  # one in five: a share (read below), not five of anything
         if re.search(r"\b(?:every|per|each)\s+$", text[max(0, match.start() - 7) : match.start()]):
             continue  # per 10,000 people: a denominator
         if (
@@ -322,8 +351,27 @@ def parse_english_figures(text: str) -> list[Figure]:
         figures.append(Figure(float(scaled), qualifier, text[start : match.end()], unit, start))
         if unit not in ("倍", "%", "个百分点", "第", "次", "元", "美元"):
             last_unit = unit  # what "of them" and "up from 224" count
-    for half in _HALF.finditer(text):
-        pre = (half.group("pre") or "").lower()
+    return sorted([*figures, *_english_shares_and_multiples(text)], key=lambda f: f.start)
+
+
+def _english_shares_and_multiples(text: str) -> list[Figure]:
+    """About half of, a third of, one in five (percent); doubled, twice the (倍)."""
+    found: list[tuple[re.Match[str], float, str]] = []
+    found += [(m, 50.0, "%") for m in _HALF.finditer(text)]
+    for m in _FRACTION.finditer(text):
+        share = _NUMERATORS[m.group("numerator").lower()] * 100
+        found.append((m, share / _DENOMINATORS[m.group("denominator").lower()], "%"))
+    for m in _ONE_IN.finditer(text):
+        written = m.group("denominator").lower()
+        whole = int(written) if written.isdigit() else ENGLISH_NUMBER_WORDS[written]
+        if whole:
+            found.append((m, 100 / whole, "%"))
+    for m in _MULTIPLIED_PATTERN.finditer(text):
+        times = 2 if m.group("twice") else _MULTIPLIED[m.group("word").lower()]
+        found.append((m, float(times), "倍"))
+    figures = []
+    for m, value, unit in found:
+        pre = (m.group("pre") or "").lower() if "pre" in m.groupdict() else ""
         qualifier = ENGLISH_QUALIFIERS.get(pre, EXACT)
-        figures.append(Figure(50.0, qualifier, half.group(), "%", half.start()))
-    return sorted(figures, key=lambda figure: figure.start)
+        figures.append(Figure(value, qualifier, m.group(), unit, m.start()))
+    return figures
