@@ -365,3 +365,22 @@ def test_english_fractions_shares_and_multiples(
 def test_the_year_after_an_english_multiple_is_its_base(options: Options) -> None:
     text = "In 2023 revenue reached 8.7 trillion yuan, more than twice the total recorded in 2014."
     assert row_of(text, "more than twice", options).year == 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("约占全国的1/3", [("1/3", 33.333, "%", "about")]),
+        ("全天24/7服务", []),
+        ("聚集数十家企业", [("数十家", 10.0, "家", "order_of_magnitude")]),
+        ("超过半数企业", [("超过半数", 50.0, "%", "more_than")]),
+        ("企业过半，", [("过半", 50.0, "%", "more_than")]),
+        ("半数以上", [("半数以上", 50.0, "%", "more_than")]),
+        ("半导体企业", []),
+    ],
+)  # fmt: skip
+def test_chinese_slash_fractions_halves_and_tens(
+    text: str, expected: list[tuple[str, float, str, str]]
+) -> None:
+    found = [(f.text, round(f.value, 3), f.unit_suffix, f.qualifier) for f in parse_figures(text)]
+    assert found == expected

@@ -205,6 +205,7 @@ EXTRA_PRE_QUALIFIERS: dict[str, str] = {
     "近乎": NEARLY,
     "约合": ABOUT,
     "大概": ABOUT,
+    "数": ORDER_OF_MAGNITUDE,  # 数十家, 数百项: only before 十百千万, tens or hundreds of
 }
 EXTRA_POST_QUALIFIERS: dict[str, str] = {
     "以内": LESS_THAN,

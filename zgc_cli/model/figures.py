@@ -134,8 +134,8 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 
 _PRE = (
     r"(?P<pre>"
-    + _alternation([w for w in PRE_QUALIFIERS if w not in ("上", "过")])
-    + r"|(?<![迈登跃站走])[上过](?=[千百万亿]))?"
+    + _alternation([w for w in PRE_QUALIFIERS if w not in ("上", "过", "数")])
+    + r"|(?<![迈登跃站走])(?:上(?=[千百万亿])|过(?=[千百万亿半]))|数(?=[十百千万]))?"
 )
 _POST = _alternation(list(POST_QUALIFIERS))
 
@@ -146,7 +146,8 @@ FIGURE_PATTERN = re.compile(
     r"|(?P<date>(?<![\d.])(?:\d{1,2}|[一二三四五六七八九十]{1,3})[月日])"
     r"|(?P<from_none>从无到有)"
     r"|(?P<first_place>(?<=[居列在持国球界市省区城])首位)"
-    rf"|{_PRE}(?:(?P<half>一半)|{_FRACTION}|{_DOUBLING}"
+    rf"|{_PRE}(?:(?P<half>一半|半数|(?<=[过逾])半(?![\u4e00-\u9fff]))(?P<half_post>以上|多|左右)?|{_FRACTION}|{_DOUBLING}"
+    r"|(?P<slash>(?<![\d./])(?P<slash_numerator>\d{1,2})/(?P<slash_denominator>\d{1,2})(?![\d/]))"
     rf"|第(?P<ordinal>\d+|[{ZH_NUMERAL_CHARS}]+)(?P<ordinal_counter>个|次|届|名|位|家|项|批|期)?"
     r"|(?:(?P<arabic>(?<![A-Za-z\d.,])(?:" + _GROUPED + r"|\d+(?:\.\d+)?)(?![\d.]?[A-Za-z]))"
     rf"(?P<magnitude>{_alternation(list(ARABIC_MAGNITUDES))})?"
@@ -208,8 +209,10 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
     if groups["from_none"]:
         return Figure(0.0, EXACT, match.group(), "", start)
     pre = groups["pre"]
-    if groups["half"]:
-        return Figure(50.0, _qualifier(pre), match.group(), "%", start)
+    if groups["half"]:  # 一半, 半数以上, 过半
+        return Figure(50.0, _qualifier(pre, groups["half_post"]), match.group(), "%", start)
+    if groups["slash"]:
+        return None  # 1/3 is read by _extra_figure; 5/3 is no share
     if groups["ordinal"]:
         ordinal = groups["ordinal"]
         rank = int(ordinal) if ordinal.isdigit() else zh_numeral_to_int(ordinal)
@@ -313,6 +316,12 @@ def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
     pre = groups["pre"]
     if groups["first_place"]:  # 居全国首位: rank 1
         return Figure(1.0, EXACT, match.group(), "第", match.start())
+    if groups["slash"]:  # 约占全国的1/3: a share, as 三分之一
+        part, whole = int(groups["slash_numerator"]), int(groups["slash_denominator"])
+        if not 0 < part < whole:
+            return None
+        share = Decimal(part * 100) / whole
+        return Figure(float(share), _qualifier(pre), match.group(), "%", match.start())
     if groups["fraction"]:
         denominator = _zh_or_arabic(groups["denominator"])
         numerator = _zh_or_arabic(groups["numerator"])
