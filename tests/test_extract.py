@@ -354,3 +354,23 @@ def test_any_text_gives_verbatim_quotes_holding_their_figures(parts: list[str]) 
         assert row.figure in row.quote or row.status == "derived"
         assert row.year_basis in ("stated", "inferred", "publication")
         assert row.status in ("reported", "estimate", "derived")
+
+
+def test_a_draft_of_a_zone_named_otherwise_passes_verify(tmp_path: Path) -> None:
+    # E-Town is named 北京经济技术开发区 and 经开区, which entities.csv does not list: the
+    # draft's entities.csv carries them, so verify reads the passages as extract did.
+    text = tmp_path / "etown.txt"
+    text.write_text(
+        "北京经济技术开发区发布数据。\n\n2023年，经开区地区生产总值增长6.5%，"
+        "工业总产值达到1486.9亿元。\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.csv"
+    made = run("extract", str(text), "--published", "2024-04", "--entity", "beijing",
+               "-o", str(draft))  # fmt: skip
+    assert made.exit_code == 0, made.stderr
+    assert {row["entity"] for row in rows_of(draft.read_text(encoding="utf-8"))} == {"zgc_yizhuang"}
+    entities = rows_of((tmp_path / "entities.csv").read_text(encoding="utf-8"))
+    assert "经开区" in next(r for r in entities if r["entity"] == "zgc_yizhuang")["aliases_zh"]
+    result = run("verify", "--data", str(draft), "--article", str(text), "-f", "csv")
+    assert result.exit_code == 0, [r for r in rows_of(result.stdout) if r["result"] == "fail"]

@@ -218,6 +218,7 @@ class Growths:
                 name_zh=level.name_zh,
                 name_en=level.name_en,
                 note_zh=said.text("zh"),
+                entity_quote=level.entity_quote,  # where the level's place is named
                 low=low_level / factor_high if factor_high else None,
                 high=high_level / factor_low if factor_low > 0 else None,
                 paragraph=row.paragraph,
