@@ -384,3 +384,21 @@ def test_chinese_slash_fractions_halves_and_tens(
 ) -> None:
     found = [(f.text, round(f.value, 3), f.unit_suffix, f.qualifier) for f in parse_figures(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("In 2023 firms in the city filed more patents.", []),
+        ("Since 2012 companies have moved in.", []),
+        ("In 2022, 2,000 firms moved in.", ["2,000"]),
+        ("More than 2000 firms moved in.", ["More than 2000"]),
+    ],
+)  # fmt: skip
+def test_an_english_year_before_a_counted_noun_is_no_count(text: str, figures: list[str]) -> None:
+    assert [f.text for f in parse_figures(text)] == figures
+
+
+def test_an_english_count_before_worth_keeps_its_name_unit(options: Options) -> None:
+    text = "In 2023 technology contracts numbered 6,758 worth 78.47 billion yuan."
+    assert row_of(text, "6,758", options).unit == "contracts"

@@ -63,7 +63,8 @@ _OF_THOSE = re.compile(r"\s+of\s+(?:them|which|whom)\b")
 # A word after an English number that is no preposition, verb or conjunction: its noun.
 _OWN_NOUN_AFTER = re.compile(
     r"\s+(?!(?:in|of|for|to|at|on|by|and|or|as|from|with|than|more|less|up|down|were|was"
-    r"|is|are|had|have|has|came|come|each|a|an|the|last|this|that|which|who|year|years)\b)"
+    r"|is|are|had|have|has|came|come|each|a|an|the|last|this|that|which|who|year|years"
+    r"|worth|respectively|altogether|overall|nationwide|total|then|while|after|before|so)\b)"
     r"[a-z][a-z-]*\b"
 )
 # 在…的机构中，: the whole a sentence opens with, of which a later figure counts a part.

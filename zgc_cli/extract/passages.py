@@ -235,8 +235,9 @@ OTHER_NAMES: dict[str, tuple[str, ...]] = {
         # shipped data's autonomous_driving rows are of zgc_yizhuang)
         "高级别自动驾驶示范区", "autonomous driving demonstration zone",
         # as a Traditional text writes them: extract reads them simplified; a draft's
-        # entities.csv carries them so that verify, which reads the text as written, can
-        "北京經濟技術開發區", "北京經開區", "經開區", "亦莊新城", "北京亦莊", "高級別自動駕駛示範區",
+        # entities.csv carries them for verify, which reads the text as written
+        "北京經濟技術開發區", "北京經開區", "經開區", "亦莊新城", "北京亦莊",
+        "高級別自動駕駛示範區",
     ),
 }  # fmt: skip
 

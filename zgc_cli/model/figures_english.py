@@ -343,6 +343,11 @@ def parse_english_figures(text: str) -> list[Figure]:
             continue  # a bare number: a year, a name, a label
         if 1900 <= number <= 2100 and not (unit or magnitude) and "." not in groups["number"]:
             continue  # a year after a bound word: "over 2023"
+        said_unit = groups["unit"] or groups["percent"] or groups["currency"]
+        if re.fullmatch(r"(?:19|20)\d\d", groups["number"]) and not (
+            said_unit or magnitude or groups["pre"] or groups["post"]
+        ):
+            continue  # In 2023 firms in the city…: a year (English writes 2,023 firms)
         scaled = number * ENGLISH_MAGNITUDES.get(magnitude, 1)
         pre = (groups["pre"] or "").lower()
         post = (groups["post"] or "").strip().lower()
