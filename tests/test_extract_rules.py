@@ -402,3 +402,9 @@ def test_an_english_year_before_a_counted_noun_is_no_count(text: str, figures: l
 def test_an_english_count_before_worth_keeps_its_name_unit(options: Options) -> None:
     text = "In 2023 technology contracts numbered 6,758 worth 78.47 billion yuan."
     assert row_of(text, "6,758", options).unit == "contracts"
+
+
+def test_an_english_bound_before_a_percent_sign_and_the_share_s_place(options: Options) -> None:
+    row = row_of("Nearly 40% of China's AI firms are in Beijing.", "Nearly 40%", options)
+    assert (row.qualifier, row.entity) == ("nearly", "beijing")
+    assert [f.qualifier for f in parse_figures("GDP增长5.2%")] == ["exact"]

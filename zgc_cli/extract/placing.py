@@ -17,8 +17,11 @@ from zgc_cli.extract.passages import CLAUSE_END, SENTENCE_END, PlaceMention, pie
 from zgc_cli.extract.rules import _KIND_WORDS, Options, Row, _place
 from zgc_cli.model.figures import Figure
 
+# 47 came from Zhongguancun; nearly 40% of China's AI firms are in Beijing (the share's
+# whole, named with "of", may stand between).
 _FROM_PLACE = re.compile(
-    r"\s+(?:came|come|were|was|are|is|had|have|has)\s+(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
+    r"\s+(?:of\s+[^,.;]{1,40}?\s+)?(?:came|come|were|was|are|is|had|have|has)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:from|in|based in|by)\s+"
 )
 
 # After a count: the place its things came from (…13次商业发射，全部来自北京).
@@ -81,7 +84,7 @@ class Placing:
         if self.english:  # 47 came from Zhongguancun; 51 were from Beijing
             for place in self.places:
                 between = self.reading[figure.end : place.start]
-                if 0 <= len(between) <= 32 and _FROM_PLACE.fullmatch(between):
+                if 0 <= len(between) <= 72 and _FROM_PLACE.fullmatch(between):
                     return place.entity, "", place.start, place.end
         came_from = _CAME_FROM.match(self.reading, figure.end)
         if came_from is not None:  # 13次商业发射，全部来自北京: where they came from

@@ -65,6 +65,7 @@ from zgc_cli.model.figures_english import (
     ENGLISH_QUALIFIERS,
     ENGLISH_UNITS,
     parse_english_figures,
+    widens,
 )
 
 # This module's names, and those of the vocabulary and the English parser split out of it
@@ -270,10 +271,13 @@ def parse_figures(text: str) -> list[Figure]:
             figures.append(figure)
     figures = [_about_share(figure, read) for figure in figures]
     if _LATIN.search(text):
+        read_english = parse_english_figures(text)
+        # Nearly 40%: the English bound word before a figure the Chinese pattern read alone
+        figures = [f for f in figures if not any(widens(e, f) for e in read_english)]
         taken = [(figure.start, figure.end) for figure in figures]
         english = [
             figure
-            for figure in parse_english_figures(text)
+            for figure in read_english
             if not any(start < figure.end and figure.start < end for start, end in taken)
         ]
         if english:

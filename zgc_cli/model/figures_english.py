@@ -380,3 +380,14 @@ def _english_shares_and_multiples(text: str) -> list[Figure]:
         qualifier = ENGLISH_QUALIFIERS.get(pre, EXACT)
         figures.append(Figure(value, qualifier, m.group(), unit, m.start()))
     return figures
+
+
+def widens(wide: Figure, narrow: Figure) -> bool:
+    """``wide`` holds ``narrow`` and a bound word before it, with the same value."""
+    return (
+        wide.start < narrow.start
+        and narrow.end == wide.end
+        and wide.value == narrow.value
+        and narrow.qualifier == EXACT
+        and wide.qualifier != EXACT
+    )
