@@ -408,3 +408,9 @@ def test_an_english_bound_before_a_percent_sign_and_the_share_s_place(options: O
     row = row_of("Nearly 40% of China's AI firms are in Beijing.", "Nearly 40%", options)
     assert (row.qualifier, row.entity) == ("nearly", "beijing")
     assert [f.qualifier for f in parse_figures("GDP增长5.2%")] == ["exact"]
+
+
+def test_traditional_place_names_and_target_words(options: Options) -> None:
+    assert row_of("2023年，海澱區企業總收入達到3萬億元。", "3萬億元", options).entity == "haidian"
+    target = row_of("到2025年，研發投入強度力爭達到6.5%。", "6.5%", options)
+    assert target.status == "target"
