@@ -20,7 +20,6 @@ from zgc_cli.check.claims import verify_claims
 from zgc_cli.check.events import verify_events
 from zgc_cli.check.observations import verify_observations
 from zgc_cli.check.rows import OBSERVATION_CHECKS, RESULT_COLUMNS
-from zgc_cli.check.tables import entities_of, events_of
 from zgc_cli.check.years import publication_year
 from zgc_cli.cli import app
 from zgc_cli.model import figures as numbers_zh
@@ -1162,15 +1161,15 @@ def test_entity_check_needs_an_entities_table(entities: pd.DataFrame) -> None:
 def test_entities_are_read_from_the_sidecar(tmp_path: Path) -> None:
     path = copy_shipped(tmp_path)
     dataset = Dataset.open(str(path))
-    assert "beijing" in set(entities_of(dataset)["entity"])
-    assert len(events_of(dataset)) == len(pd.read_csv(REPO / "data" / "events.csv"))
-    assert entities_of(dataset).equals(
+    assert "beijing" in set(dataset.entities["entity"])
+    assert len(dataset.events) == len(pd.read_csv(REPO / "data" / "events.csv"))
+    assert dataset.entities.equals(
         pd.read_csv(tmp_path / "entities.csv", dtype=str, keep_default_na=False)
     )
     (tmp_path / "entities.csv").unlink()
     (tmp_path / "events.csv").unlink()
     bare = Dataset.open(str(path))
-    assert entities_of(bare).empty and events_of(bare).empty
+    assert bare.entities.empty and bare.events.empty
     assert "entity" not in set(check.run(bare).frame["check"])
 
 

@@ -137,14 +137,7 @@ def run_each_source(dataset: Dataset, article_text: str | None = None) -> Verify
     frame = pd.concat(frames, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
-    names.update(
-        {
-            str(metric): {"en": str(meta["name_en"]), "zh": str(meta["name_zh"])}
-            for metric, meta in dataset.indicators.set_index("metric").iterrows()
-            if metric not in names
-        }
-        if not dataset.indicators.empty
-        else {}
-    )
-    entity_names = {**dataset.entity_names(), **entity_names}
+    every_metric = dataset.names.of_metrics()
+    names.update({metric: named for metric, named in every_metric.items() if metric not in names})
+    entity_names = {**dataset.names.of_entities(), **entity_names}
     return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

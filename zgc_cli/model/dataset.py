@@ -36,7 +36,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError, ZgcError
 from zgc_cli.model.combine import Combined, combine, load_source
-from zgc_cli.model.names import NameIndex, named_ids
+from zgc_cli.model.names import NameIndex, Names, named_ids
 from zgc_cli.model.narrow import NARROW_MIN_BYTES, Wanted
 from zgc_cli.model.observations import Observations
 from zgc_cli.model.readers import LoneSurrogate, loads_json
@@ -541,12 +541,20 @@ class Dataset:
         events = [str(one) for one in self.events["entity"].unique()]  # a milestone's place
         return NameIndex(named_ids(rows, "entity", [*self._ids("entity"), *events]))
 
+    @cached_property
+    def names(self) -> Names:
+        """Indicator and entity names by id and language, from every ``name_<lang>`` column.
+
+        Built once from indicators.csv and entities.csv; a language is there when a
+        sidecar has its column, and a name the data lacks is '' (see :class:`Names`).
+        """
+        indicators, entities = self.indicators, self.entities
+        return Names.from_rows(
+            indicators.to_dict("records"),
+            entities.to_dict("records"),
+            [*indicators.columns, *entities.columns],
+        )
+
     def entity_names(self) -> dict[str, dict[str, str]]:
-        """Each entity's names by language (``{"zgc": {"en": ..., "zh": ...}}``)."""
-        frame = self.entities
-        return {
-            str(entity): {"en": str(name_en), "zh": str(name_zh)}
-            for entity, name_en, name_zh in zip(
-                frame["entity"], frame["name_en"], frame["name_zh"], strict=True
-            )
-        }
+        """Each entity's names by language (``{"zgc": {"en": ..., "zh": ...}}``): :attr:`names`'."""
+        return self.names.of_entities()
