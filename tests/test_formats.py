@@ -488,3 +488,16 @@ def test_markdown_turns_every_line_break_into_a_space() -> None:
     frame = pd.DataFrame({"q": ["a\rb", "c\r\nd", "e\nf|g"]})
     formats.write_machine(frame, OutputFormat.markdown, stream, False)
     assert stream.getvalue() == "| q |\n| --- |\n| a b |\n| c d |\n| e f\\|g |\n"
+
+
+def test_the_workbook_writer_does_not_import_the_output_switch() -> None:
+    """formats imports xlsx (lazily, for -o .xlsx); xlsx takes its cells from cells.py alone."""
+    import ast
+    from pathlib import Path
+
+    import zgc_cli.present.xlsx as xlsx
+
+    tree = ast.parse(Path(xlsx.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "zgc_cli.present.cells" in imported
+    assert "zgc_cli.present.formats" not in imported
