@@ -274,3 +274,13 @@ def test_the_names_examples_run() -> None:
 
     outcome = doctest.testmod(zgc_cli.model.names)
     assert outcome.attempted >= 5 and outcome.failed == 0
+
+
+@pytest.mark.parametrize("module", ["zgc_cli.model.dataset", "zgc_cli.stats"])
+def test_the_notebook_examples_run(module: str) -> None:
+    """The Dataset docstring's example calls functions that exist and says what they give."""
+    import doctest
+    import importlib
+
+    outcome = doctest.testmod(importlib.import_module(module))
+    assert outcome.attempted >= 4 and outcome.failed == 0

@@ -2,11 +2,13 @@
 
 The functions here take a :class:`~zgc_cli.model.dataset.Dataset` and return
 the results the CLI hands to :func:`zgc_cli.present.formats.emit`; the modules
-below them work on plain DataFrames, for notebooks::
+below them work on plain DataFrames, for notebooks (the example runs as a test)::
 
-    from zgc_cli import stats
-    from zgc_cli.model.dataset import Dataset
-    stats.comparison(Dataset.open(), 2014, 2023).frame
+    >>> from zgc_cli import stats
+    >>> from zgc_cli.model.dataset import Dataset
+    >>> compared = stats.comparison(Dataset.open("shipped"), 2014, 2023)
+    >>> sorted(compared.frame["metric"])[:2]
+    ['patents_per_10k_people', 'revenue']
 
 Every function takes the filters the commands share, by the same names:
 ``entities``, ``categories``, ``statuses`` (``reported``, ``estimate``,
