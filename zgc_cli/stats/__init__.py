@@ -145,17 +145,6 @@ def series(
     )
 
 
-def _indicator_names(
-    dataset: Dataset, metrics: Sequence[str] | None = None
-) -> dict[str, dict[str, str]]:
-    """Each metric's names by language, for the tables' labels ('' where none is known).
-
-    Without ``metrics``, those of every indicator the metadata names: a table labels
-    a metric without names by its id.
-    """
-    return dataset.names.of_metrics(metrics)
-
-
 def comparison(
     dataset: Dataset,
     year_from: int,
