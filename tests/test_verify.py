@@ -1222,3 +1222,24 @@ def test_an_event_day_must_be_in_the_quote() -> None:
     assert checks_of(verify_events(events_frame(date="2024-04-25", quote=label))) == {
         "year": "pass"
     }
+
+
+def test_a_check_row_has_the_report_columns_in_order() -> None:
+    """The typed row check/ passes around is the report's row: same keys, same order."""
+    from typing import get_type_hints
+
+    from zgc_cli.check.rows import RESULT_COLUMNS, CheckRow, _frame, _result
+
+    assert list(get_type_hints(CheckRow)) == RESULT_COLUMNS
+    row = _result("value", {"metric": "m", "entity": "e", "year": "2014.0"}, "1", "2", False, "")
+    assert row == {
+        "check": "value",
+        "metric": "m",
+        "entity": "e",
+        "year": 2014,
+        "expected": "1",
+        "found": "2",
+        "result": "fail",
+        "detail": "",
+    }
+    assert list(_frame([row]).columns) == RESULT_COLUMNS
