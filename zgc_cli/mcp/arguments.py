@@ -12,10 +12,10 @@ if TYPE_CHECKING:
     from zgc_cli.mcp.tools import Tool
 
 
-_TEXT = {"type": "string"}
-_TEXTS = {"type": "array", "items": {"type": "string"}}
-_TEXT_OR_TEXTS = {"anyOf": [_TEXT, _TEXTS]}
-_YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}
+TEXT = {"type": "string"}
+TEXTS = {"type": "array", "items": {"type": "string"}}
+TEXT_OR_TEXTS = {"anyOf": [TEXT, TEXTS]}
+YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}
 PAGE_ARGUMENTS: dict[str, Any] = {
     "limit": {
         "type": "integer",
@@ -28,24 +28,24 @@ PAGE_ARGUMENTS: dict[str, Any] = {
 SELECTION_ARGUMENTS: dict[str, Any] = {
     "entity": {
         "description": "Places or bodies by id or name (e.g. zgc, 中关村, Beijing).",
-        **_TEXT_OR_TEXTS,
+        **TEXT_OR_TEXTS,
     },
-    "status": {"description": "Only these statuses: reported, estimate, derived.", **_TEXTS},
-    "year_from": {"description": "From this year on.", **_YEAR},
-    "year_to": {"description": "Up to this year.", **_YEAR},
+    "status": {"description": "Only these statuses: reported, estimate, derived.", **TEXTS},
+    "year_from": {"description": "From this year on.", **YEAR},
+    "year_to": {"description": "Up to this year.", **YEAR},
 }
 
 
-def _listed(value: Any) -> list[str] | None:
+def listed(value: Any) -> list[str] | None:
     """A text-or-texts argument as a list (None when not given)."""
     if value is None:
         return None
     return [value] if isinstance(value, str) else list(value)
 
 
-def _selection(arguments: Mapping[str, Any]) -> dict[str, Any]:
+def selection_of(arguments: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "statuses": _listed(arguments.get("status")),
+        "statuses": listed(arguments.get("status")),
         "year_from": arguments.get("year_from"),
         "year_to": arguments.get("year_to"),
     }
@@ -67,12 +67,15 @@ def argument_problem(tool: Tool, arguments: Mapping[str, Any]) -> str | None:
         if error.validator == "anyOf":
             return phrase("mcp.text_or_texts", tool=tool.name, argument=where)
         return phrase(
-            "mcp.bad_argument", tool=tool.name, argument=where or "?", problem=_short(error.message)
+            "mcp.bad_argument",
+            tool=tool.name,
+            argument=where or "?",
+            problem=shortened(error.message),
         )
     return None
 
 
-def _short(text: str, limit: int = 200) -> str:
+def shortened(text: str, limit: int = 200) -> str:
     """An error text on one line, cut to a readable length."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"

@@ -129,17 +129,17 @@ class Passages:
         frame = self.dataset.frame
         columns = set(frame.columns)
         self.citations = citations_of(self.dataset)
-        for row in _records(frame):
+        for row in frame_records(frame):
             key = (str(row["metric"]), str(row["entity"]), int(row["year"]))
             publication = row.get("publication") if "publication" in columns else ""
             self._rows[key] = Passage(
-                unit=_text(row.get("unit")),
-                status=_text(row.get("status")),
-                qualifier=_text(row.get("qualifier")),
-                year_basis=_text(row.get("year_basis")),
-                quote=_text(row.get("quote")),
+                unit=text_or_empty(row.get("unit")),
+                status=text_or_empty(row.get("status")),
+                qualifier=text_or_empty(row.get("qualifier")),
+                year_basis=text_or_empty(row.get("year_basis")),
+                quote=text_or_empty(row.get("quote")),
                 citation_key=self.citations.figures.get(key, ""),
-                publication=_text(publication),
+                publication=text_or_empty(publication),
             )
 
     def of(self, metric: str, entity: str, year: Any) -> Passage:
@@ -149,12 +149,12 @@ class Passages:
         return self._rows.get((metric, entity, int(number)), Passage())
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def frame_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """A frame's rows as dicts by column name."""
     return cast(list[dict[str, Any]], frame.to_dict("records"))
 
 
-def _text(value: Any) -> str:
+def text_or_empty(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
@@ -218,11 +218,11 @@ def figure(
     return result
 
 
-def _cited(
+def citation_of(
     works: Mapping[str, str] | None, row: Mapping[str, Any], metric: str, entity: str, year: int
 ) -> str:
     """An observation's citation by its publication date; '' for a draft or an unknown work."""
-    work = (works or {}).get(_text(row.get("published")))
+    work = (works or {}).get(text_or_empty(row.get("published")))
     return f"@{work}, figure {figure_locator(metric, entity, year)}" if work else ""
 
 
@@ -256,14 +256,14 @@ def _input_of(metric: str, entity: str, year: Any, passage: Passage) -> dict[str
     }
 
 
-def _plain(row: Mapping[str, Any], skip: set[str]) -> dict[str, Any]:
+def plain_cells(row: Mapping[str, Any], skip: set[str]) -> dict[str, Any]:
     """A row's other cells, JSON-ready: a missing cell is null, flags an array."""
     plain: dict[str, Any] = {}
     for name, value in row.items():
         if name in skip:
             continue
         if name == "flags":
-            plain[name] = [flag for flag in _text(value).split(FLAG_SEPARATOR) if flag]
+            plain[name] = [flag for flag in text_or_empty(value).split(FLAG_SEPARATOR) if flag]
         elif isinstance(value, bool):
             plain[name] = value
         elif isinstance(value, int | float) or hasattr(value, "item"):
@@ -293,12 +293,12 @@ def figure_rows(
     named = quantities(frame.columns)
     skip = {q + s for q in named for s in ("", *INTERVAL_SUFFIXES)}
     rows: list[dict[str, Any]] = []
-    for row in frame.pipe(_records):
+    for row in frame.pipe(frame_records):
         sources = observed(row)
         given = [each for each in inputs(row) if _finite(each[2]) is not None]
         derived_from = [_input_of(*each, passages.of(*each)) for each in given]
-        unit = _text(row.get("unit")) or (passages.of(*given[0]).unit if given else "")
-        out = _plain(row, skip)
+        unit = text_or_empty(row.get("unit")) or (passages.of(*given[0]).unit if given else "")
+        out = plain_cells(row, skip)
         for quantity in named:
             if quantity in sources:
                 passage = passages.of(*sources[quantity])

@@ -9,12 +9,12 @@ from zgc_cli.mcp.figures import (
     Observed,
     Passage,
     Passages,
-    _cited,
-    _plain,
-    _records,
-    _text,
+    citation_of,
     figure,
     figure_rows,
+    frame_records,
+    plain_cells,
+    text_or_empty,
 )
 from zgc_cli.model.schema import INTERVAL_SUFFIXES
 
@@ -84,21 +84,21 @@ def observed_rows(
     values = frame["value"].to_numpy(dtype="float64", na_value=float("nan"))
     points = bounded_points(values, strict)
     rows: list[dict[str, Any]] = []
-    records = frame.pipe(_records)
+    records = frame.pipe(frame_records)
     for index, row in enumerate(records):
         metric, entity, year = str(row["metric"]), str(row["entity"]), int(row["year"])
         passage = Passage(
-            unit=_text(row.get("unit")),
-            status=_text(row.get("status")),
-            qualifier=_text(row.get("qualifier")),
-            year_basis=_text(row.get("year_basis")),
-            quote=_text(row.get("quote")),
-            citation_key=_cited(works, row, metric, entity, year),
+            unit=text_or_empty(row.get("unit")),
+            status=text_or_empty(row.get("status")),
+            qualifier=text_or_empty(row.get("qualifier")),
+            year_basis=text_or_empty(row.get("year_basis")),
+            quote=text_or_empty(row.get("quote")),
+            citation_key=citation_of(works, row, metric, entity, year),
         )
         cells = dict(row) | {"value": points[index]}
         for suffix in INTERVAL_SUFFIXES:
             cells["value" + suffix] = intervals["value" + suffix][index]
-        out = _plain(row, {"value", *hidden})
+        out = plain_cells(row, {"value", *hidden})
         out["value"] = figure(cells, "value", passage, unit=passage.unit)
         rows.append(out)
     return rows

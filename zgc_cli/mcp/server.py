@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.mcp.arguments import _short, argument_problem
+from zgc_cli.mcp.arguments import argument_problem, shortened
 from zgc_cli.mcp.figures import Passages
 from zgc_cli.mcp.paging import page
 from zgc_cli.mcp.tools import TOOLS, TOOLS_BY_NAME
@@ -54,7 +54,7 @@ def call(
     try:
         return tool.answer(server, arguments), None
     except ZgcError as error:
-        return None, phrase("mcp.failed", tool=name, problem=_short(str(error)))
+        return None, phrase("mcp.failed", tool=name, problem=shortened(str(error)))
     except Exception as error:  # a defect: say so in one line, never a traceback
         return None, phrase("mcp.internal", tool=name, kind=type(error).__name__)
 

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.mcp.arguments import (
-    _TEXT,
-    _TEXT_OR_TEXTS,
-    _YEAR,
     PAGE_ARGUMENTS,
     SELECTION_ARGUMENTS,
-    _listed,
-    _selection,
+    TEXT,
+    TEXT_OR_TEXTS,
+    YEAR,
+    listed,
+    selection_of,
 )
-from zgc_cli.mcp.figures import _plain, _records
+from zgc_cli.mcp.figures import frame_records, plain_cells
 from zgc_cli.mcp.rows import compare_rows, observed_rows, series_rows, share_rows
 from zgc_cli.mcp.schemas import cli_row_schema, response_schema
 from zgc_cli.phrases import phrase
@@ -65,9 +65,9 @@ def _series(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
 
     result = stats.series(
         server.dataset,
-        _listed(arguments["metric"]) or [],
-        _listed(arguments.get("entity")),
-        **_selection(arguments),
+        listed(arguments["metric"]) or [],
+        listed(arguments.get("entity")),
+        **selection_of(arguments),
     )
     return server.page(series_rows(result.frame, server.passages), arguments, _why(result))
 
@@ -79,16 +79,16 @@ def _compare(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         server.dataset,
         int(arguments["year_from"]),
         int(arguments["year_to"]),
-        metrics=_listed(arguments.get("metric")),
-        entities=_listed(arguments.get("entity")),
-        statuses=_listed(arguments.get("status")),
+        metrics=listed(arguments.get("metric")),
+        entities=listed(arguments.get("entity")),
+        statuses=listed(arguments.get("status")),
         tolerance=int(arguments.get("tolerance") or 0),
     )
     answer = server.page(compare_rows(result.frame, server.passages), arguments, _why(result))
     answer["not_compared"] = [
         {"metric": str(row["metric"]), "entity": str(row["entity"]), "has_only": which}
         for which, frame in (("year_from", result.only_from), ("year_to", result.only_to))
-        for row in frame.pipe(_records)
+        for row in frame.pipe(frame_records)
     ]
     return answer
 
@@ -100,8 +100,8 @@ def _share(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         server.dataset,
         str(arguments["metric"]),
         arguments.get("of"),
-        entities=_listed(arguments.get("entity")),
-        **_selection(arguments),
+        entities=listed(arguments.get("entity")),
+        **selection_of(arguments),
     )
     return server.page(share_rows(result.frame, server.passages), arguments, _why(result))
 
@@ -113,8 +113,8 @@ def _source(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         server.dataset,
         str(arguments["metric"]),
         arguments.get("year"),
-        entities=_listed(arguments.get("entity")),
-        **_selection(arguments),
+        entities=listed(arguments.get("entity")),
+        **selection_of(arguments),
     )
     rows = _with_figures(result.frame, server.dataset)
     works = server.passages.citations.works
@@ -147,7 +147,7 @@ def _search(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     from zgc_cli import stats
 
     result = stats.search(server.dataset, str(arguments["text"]))
-    rows = [_plain(row, set()) for row in result.frame.pipe(_records)]
+    rows = [plain_cells(row, set()) for row in result.frame.pipe(frame_records)]
     return server.page(rows, arguments)
 
 
@@ -155,7 +155,7 @@ def _verify(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     from zgc_cli.check.cited import run_each_source
 
     report = run_each_source(server.dataset, arguments.get("article_text"))
-    rows = [_plain(row, set()) for row in report.frame.pipe(_records)]
+    rows = [plain_cells(row, set()) for row in report.frame.pipe(frame_records)]
     if arguments.get("failures_only"):
         rows = [row for row in rows if row.get("result") == "fail"]
     answer = server.page(rows, arguments)
@@ -200,7 +200,7 @@ def _cite(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
         server.dataset,
         str(arguments["metric"]),
         arguments.get("year"),
-        _listed(arguments.get("entity")),
+        listed(arguments.get("entity")),
     )
     style = CitationStyle(str(arguments.get("style") or "gbt7714"))
     language = Language(str(arguments.get("lang") or "zh"))
@@ -216,7 +216,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool(
         "search",
         "Find indicators by words (English or Chinese): their ids, names and units.",
-        {"text": {"description": "Words to look for, e.g. revenue, 专利, AI.", **_TEXT}},
+        {"text": {"description": "Words to look for, e.g. revenue, 专利, AI.", **TEXT}},
         ("text",),
         "search",
         _search,
@@ -226,7 +226,7 @@ TOOLS: tuple[Tool, ...] = (
         "An indicator's figures year by year, each with its change, percent change and "
         "compound annual growth since the previous figure, and each with its passage.",
         {
-            "metric": {"description": "Indicator ids or names.", **_TEXT_OR_TEXTS},
+            "metric": {"description": "Indicator ids or names.", **TEXT_OR_TEXTS},
             **SELECTION_ARGUMENTS,
         },
         ("metric",),
@@ -238,9 +238,9 @@ TOOLS: tuple[Tool, ...] = (
         "Every indicator (or those asked) between two years: both figures, change, percent "
         "change, ratio, CAGR; the series that lack a year are listed in not_compared.",
         {
-            "year_from": {"description": "The first year.", **_YEAR},
-            "year_to": {"description": "The second year.", **_YEAR},
-            "metric": {"description": "Only these indicators (ids or names).", **_TEXT_OR_TEXTS},
+            "year_from": {"description": "The first year.", **YEAR},
+            "year_to": {"description": "The second year.", **YEAR},
+            "metric": {"description": "Only these indicators (ids or names).", **TEXT_OR_TEXTS},
             "tolerance": {
                 "type": "integer",
                 "minimum": 0,
@@ -260,8 +260,8 @@ TOOLS: tuple[Tool, ...] = (
                     "type": "object",
                     "required": ["metric", "entity", "has_only"],
                     "properties": {
-                        "metric": _TEXT,
-                        "entity": _TEXT,
+                        "metric": TEXT,
+                        "entity": TEXT,
                         "has_only": {"enum": ["year_from", "year_to"]},
                     },
                 },
@@ -272,8 +272,8 @@ TOOLS: tuple[Tool, ...] = (
         "share",
         "Each place's figure as a percent of a whole it is part of, in the same year.",
         {
-            "metric": {"description": "The indicator id or name.", **_TEXT},
-            "of": {"description": "The whole (an entity id or name).", **_TEXT},
+            "metric": {"description": "The indicator id or name.", **TEXT},
+            "of": {"description": "The whole (an entity id or name).", **TEXT},
             **SELECTION_ARGUMENTS,
         },
         ("metric",),
@@ -285,8 +285,8 @@ TOOLS: tuple[Tool, ...] = (
         "The verbatim passages behind an indicator's figures, every vintage with its "
         "publication and date.",
         {
-            "metric": {"description": "The indicator id or name.", **_TEXT},
-            "year": {"description": "Only this year.", **_YEAR},
+            "metric": {"description": "The indicator id or name.", **TEXT},
+            "year": {"description": "Only this year.", **YEAR},
             **SELECTION_ARGUMENTS,
         },
         ("metric",),
@@ -318,8 +318,8 @@ TOOLS: tuple[Tool, ...] = (
         "A citation of an indicator's figures (GB/T 7714, APA, BibTeX, RIS or CSL-JSON), "
         "with the CSL-JSON items as rows.",
         {
-            "metric": {"description": "The indicator id or name.", **_TEXT},
-            "year": {"description": "Only this year.", **_YEAR},
+            "metric": {"description": "The indicator id or name.", **TEXT},
+            "year": {"description": "Only this year.", **YEAR},
             "entity": SELECTION_ARGUMENTS["entity"],
             "style": {"enum": ["gbt7714", "apa", "bibtex", "ris", "csl-json"]},
             "lang": {"enum": ["en", "zh"]},
@@ -327,21 +327,21 @@ TOOLS: tuple[Tool, ...] = (
         ("metric",),
         "cite",
         _cite,
-        {"style": _TEXT, "text": _TEXT},
+        {"style": TEXT, "text": TEXT},
     ),
     Tool(
         "extract",
         "Find every figure of a text (Chinese or English news, bulletins, reports): draft "
         "observations with value, unit, qualifier, status, year, place and passage.",
         {
-            "text": {"description": "The article's text (plain text or an HTML page).", **_TEXT},
+            "text": {"description": "The article's text (plain text or an HTML page).", **TEXT},
             "published": {
                 "description": "Its publication date (YYYY, YYYY-MM or YYYY-MM-DD).",
-                **_TEXT,
+                **TEXT,
             },
             "entity": {
                 "description": "The place a figure is about when the text names none.",
-                **_TEXT,
+                **TEXT,
             },
         },
         ("text",),
