@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.present import formats
+from zgc_cli.present import cells, formats
 from zgc_cli.present.choices import TEXT_FORMATS, OutputFormat
 from zgc_cli.present.files import OutputTarget
 from zgc_cli.present.i18n import Language
@@ -189,7 +189,7 @@ def test_writing_in_chunks_gives_the_same_bytes(
     frame = pd.concat([mixed] * 3, ignore_index=True)
     whole = written(frame, fmt, pretty)
     for rows_per_write in (1, 2, 4):
-        monkeypatch.setattr(formats, "_ROWS_PER_WRITE", rows_per_write)
+        monkeypatch.setattr(cells, "_ROWS_PER_WRITE", rows_per_write)
         assert written(frame, fmt, pretty) == whole, rows_per_write
     if fmt is OutputFormat.json:
         option = orjson.OPT_INDENT_2 if pretty else 0
