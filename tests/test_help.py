@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from zgc_cli import env as environment
 from zgc_cli.cli import app
 from zgc_cli.present.guide import EXAMPLES, START_WITH
-from zgc_cli.present.i18n import Language
+from zgc_cli.words import Language
 
 runner = CliRunner()
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]

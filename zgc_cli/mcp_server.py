@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import FLAG_SEPARATOR, INTERVAL_SUFFIXES
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -766,7 +766,7 @@ def _extract(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
     from zgc_cli.model.schema import ENTITIES_FILE
     from zgc_cli.model.sources import shipped_data_dir
     from zgc_cli.model.textio import read_text
-    from zgc_cli.phrases import phrase
+    from zgc_cli.words import phrase
 
     published = str(arguments.get("published") or "")
     entity = str(arguments.get("entity") or "")
@@ -790,8 +790,8 @@ def _cite(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
 
     from zgc_cli.present.choices import CitationStyle
     from zgc_cli.present.citations import format_citations
-    from zgc_cli.present.i18n import Language
     from zgc_cli.stats.citations import cite
+    from zgc_cli.words import Language
 
     result = cite(
         server.dataset,

@@ -58,9 +58,9 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.check.years import publication_year
     from zgc_cli.model.schema import FIGURE_COLUMN
-    from zgc_cli.phrases import PHRASES, phrase
     from zgc_cli.stats.results import VerifyReport
     from zgc_cli.stats.select import metadata_by_metric
+    from zgc_cli.words import PHRASES, phrase
 
     publication = dataset.publication
     published = publication_year(publication.date if publication else None)
@@ -108,7 +108,5 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
         for metric, meta in metadata_by_metric(getattr(dataset, "indicators", None)).items()
     }
     # The entities table's rows carry "entities" where a metric would be.
-    names.setdefault(
-        ENTITIES, {lang: PHRASES["verify.entities_label"][lang] for lang in ("en", "zh")}
-    )
+    names.setdefault(ENTITIES, dict(PHRASES["verify.entities_label"]))
     return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

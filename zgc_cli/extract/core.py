@@ -56,7 +56,7 @@ from zgc_cli.extract.rules import (
     _published_year,
 )
 from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, parse_figures, target_marker
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 # Between an English figure and its year: "in 2020", "at the end of 2022".
 _ENGLISH_YEAR_AFTER = re.compile(

@@ -54,7 +54,7 @@ from zgc_cli.model.schema import (
 from zgc_cli.model.sources import DataSource, preferred_sources, resolve_data_sources
 from zgc_cli.model.textio import read_text
 from zgc_cli.model.vintages import VintagedCombined, combine_vintages, package_date, parse_as_of
-from zgc_cli.phrases import csv_problem, json_problem, phrase
+from zgc_cli.words import csv_problem, json_problem, phrase
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,10 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number_texts
-from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.files import OutputTarget, atomic_output, is_terminal
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import SpelledOut
+from zgc_cli.words import Language, message, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.stats.results import Result

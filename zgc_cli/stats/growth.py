@@ -23,7 +23,6 @@ from zgc_cli.model.schema import (
     STATUS_FLAGS,
     with_interval_columns,
 )
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.intervals import (
     Bounds,
     Column,
@@ -34,6 +33,7 @@ from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
 from zgc_cli.stats.observed import observation_bounds
 from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
+from zgc_cli.words import Listed, phrase
 
 _KEY = list(SERIES_KEY)
 
