@@ -186,7 +186,7 @@ def test_an_unreadable_article_is_named_as_the_article(tmp_path: Path) -> None:
     [
         "zgc_cli.model.figures",
         "zgc_cli.model.sources",
-        "zgc_cli.present.i18n",
+        "zgc_cli.words",
         "zgc_cli.completion",
     ],
 )

@@ -69,7 +69,11 @@ def pseudo_text(key: str, english: str) -> str:
     return f"{lead}{opening}{core}{closing}{trail}"
 
 
-PSEUDO_TEXTS = {key: pseudo_text(key, text) for key, text in en.TEXTS.items()}
+# Its own punctuation where English has only punctuation: how it separates labels.
+OWN_PUNCTUATION = {"label.separator": " ¦ ", "label.list_separator": " ¦¦ "}
+PSEUDO_TEXTS = {
+    key: OWN_PUNCTUATION.get(key) or pseudo_text(key, text) for key, text in en.TEXTS.items()
+}
 
 
 @pytest.fixture
@@ -184,6 +188,13 @@ def leaks(output: str) -> list[str]:
         f"unit joined as in English or Chinese: {m.group()!r}"
         for m in re.finditer(r"\d(?: [A-Z][a-z]+)? ‹|\d‹", output)
     ]
+    # A number Python wrote with English symbols (+9.9…+10.5%, 2.34×), not German ones
+    # (whose 1.000 is a thousand: a decimal point has one or two digits after it here).
+    found += [
+        f"digits in English symbols: {m.group()!r}"
+        for m in re.finditer(r"[+-]?\d+\.\d{1,2}(?=…|%|×|·)|…[+-]?\d+\.\d{1,2}(?!\d)", output)
+        if m.group() not in DATA_TEXT
+    ]
     # A list joined as in English (a, b): the pseudo-language joins « » items with " ¦ ".
     found += [f"list joined as in English: {m.group()!r}" for m in re.finditer(r"», «", output)]
     return found
@@ -219,11 +230,14 @@ def test_the_report_speaks_only_the_third_language(
 
 
 def test_the_third_language_writes_numbers_its_own_way(third_language: Language) -> None:
-    """German digits and compact words, and the profile's unit joiner: 3,6 Billionen·‹ÇÑÝ›."""
+    """German digits and compact words, and the profile's joiners (·, ¦)."""
     code, output = run("metrics", "revenue")
     assert code == 0, output
-    assert re.search(r"\d,\d Billionen·‹ÇÑÝ›", output), output
+    assert re.search(r"\d,\d Billionen", output), output
+    assert re.search(r"[+-]\d,\d…[+-]\d+,\d%", output), output  # an interval, German digits
     assert not re.search(r"\d\.\d trillion|万亿", output), output
+    code, output = run("compare", "2014", "2023")
+    assert " ¦ " in output, output  # the series not compared, listed with its separator
 
 
 def test_the_leak_check_finds_each_convention() -> None:
@@ -234,4 +248,5 @@ def test_the_leak_check_finds_each_convention() -> None:
     assert leaks("⟦x⟧ “revenue”、“employees”")  # Chinese quotes and joiner
     assert leaks("3.6 Billionen ‹ÇÑÝ›") and leaks("3.6‹ÇÑÝ›")  # English and Chinese units
     assert leaks("«a», «b»")
+    assert leaks("+9.9…+10.5%") and leaks("2.34×")
     assert leaks("⟦Ýéáŕš⟧ ‹ÇÑÝ› 1,2·‹ÇÑÝ›") == []

@@ -1,4 +1,4 @@
-"""A quantity's interval as the stats layer writes it, read back for people.
+"""A quantity's interval as the stats layer writes it, and a written number's precision.
 
 What a cell holds (a number, None, NaN, pandas' NA, a flag written as text) and how
 a quantity is written (:class:`Notation`), apart from how it is formatted
@@ -8,6 +8,7 @@ a quantity is written (:class:`Notation`), apart from how it is formatted
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -118,3 +119,33 @@ def bounds_of(row: Mapping[Any, Any], name: str) -> Bounds | None:
         number_or_none(row.get(f"{name}_low_conventional")),
         number_or_none(row.get(f"{name}_high_conventional")),
     )
+
+
+_MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(?:E([+-]?\d+))?")
+
+
+def shown_step(text: str, value: float, whole_zeros: bool = True) -> float:
+    """The step of the last digit a written number shows, in the number's own units.
+
+    ``3.6万亿`` → 1000亿; ``+50.0%`` → 0.1; ``63,000`` → 1000 (the zeros of a whole
+    number say nothing of its precision: 63,000 reads as 6.3万 does).
+    """
+    match = _MANTISSA.search(text)
+    if match is None:
+        return 0.0
+    whole, fraction, exponent = match.group(1).replace(",", ""), match.group(2), match.group(3)
+    mantissa = float(f"{whole}.{fraction}" if fraction else whole)
+    if fraction:
+        step = 10.0 ** -len(fraction)
+    elif not whole_zeros:
+        step = 1.0
+    else:
+        stripped = whole.rstrip("0")
+        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+    if exponent is not None:
+        return step * 10.0 ** int(exponent)
+    scale = abs(value) / mantissa if mantissa else 0.0
+    if not 0 < scale < math.inf:  # a zero, or a subnormal value whose scale underflows
+        return step
+    # The scale a compact form hides (万亿, million): a power of ten.
+    return step * 10.0 ** round(math.log10(scale))

@@ -11,7 +11,6 @@ Babel is imported inside the functions: the CLI imports this module on every run
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,8 +23,15 @@ from zgc_cli.present.number_bounds import (
     bounds_of,
     is_missing,
     number_or_none,
+    shown_step,
 )
-from zgc_cli.present.scales import CHART_SCALE_FROM, chart_label, chart_scale, tick_text
+from zgc_cli.present.scales import (
+    CHART_SCALE_FROM,
+    chart_label,
+    chart_scale,
+    in_locale,
+    tick_text,
+)
 from zgc_cli.words import Language, message, profile_of, unit_name
 
 # The one machine-number formatter lives with the data it round-trips; offered here too.
@@ -41,6 +47,7 @@ __all__ = [
     "chart_label",
     "chart_scale",
     "human_number",
+    "in_locale",
     "machine_number",
     "machine_number_texts",
     "marked_number",
@@ -48,6 +55,7 @@ __all__ = [
     "places_text",
     "points_text",
     "ratio_text",
+    "shown_step",
     "signed_human",
     "tick_text",
     "with_unit",
@@ -131,14 +139,14 @@ def percent_text(value: Any, lang: Language, zero_base: bool = False) -> str:
     """+138.9%; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return _rate(float(value), "+,.1f", signed=True) + "%"
+    return in_locale(_rate(float(value), "+,.1f", signed=True), lang) + "%"
 
 
 def ratio_text(value: Any, lang: Language, zero_base: bool = False) -> str:
     """2.39× / 2.39倍; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return _rate(float(value), ",.2f", signed=False) + message("cell.times", lang)
+    return in_locale(_rate(float(value), ",.2f", signed=False), lang) + message("cell.times", lang)
 
 
 def signed_human(value: Any, unit: str, lang: Language) -> str:
@@ -160,7 +168,7 @@ def points_text(value: Any, lang: Language) -> str:
         return DASH
     number = round(float(value), 2)  # the sign of what is shown: +0.004 pp is 0 pp
     sign = "+" if number > 0 else "-" if number < 0 else ""
-    return message("cell.points", lang, value=sign + _plain(abs(number)))
+    return message("cell.points", lang, value=sign + in_locale(_plain(abs(number)), lang))
 
 
 def places_text(value: Any, lang: Language) -> str:
@@ -171,7 +179,7 @@ def places_text(value: Any, lang: Language) -> str:
     if number == 0:
         return message("cell.rank_same", lang)
     key = "cell.rank_up" if number < 0 else "cell.rank_down"
-    return message(key, lang, places=_plain(abs(number)))
+    return message(key, lang, places=in_locale(_plain(abs(number)), lang))
 
 
 # --- intervals for people ------------------------------------------------------------
@@ -207,37 +215,7 @@ def _point_text(value: float, notation: Notation, unit: str, lang: Language) -> 
         return points_text(value, lang)
     if notation is Notation.index_value:
         return chart_label(value)
-    return f"{value:,.1f}%"
-
-
-_MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(?:E([+-]?\d+))?")
-
-
-def shown_step(text: str, value: float, whole_zeros: bool = True) -> float:
-    """The step of the last digit a written number shows, in the number's own units.
-
-    ``3.6万亿`` → 1000亿; ``+50.0%`` → 0.1; ``63,000`` → 1000 (the zeros of a whole
-    number say nothing of its precision: 63,000 reads as 6.3万 does).
-    """
-    match = _MANTISSA.search(text)
-    if match is None:
-        return 0.0
-    whole, fraction, exponent = match.group(1).replace(",", ""), match.group(2), match.group(3)
-    mantissa = float(f"{whole}.{fraction}" if fraction else whole)
-    if fraction:
-        step = 10.0 ** -len(fraction)
-    elif not whole_zeros:
-        step = 1.0
-    else:
-        stripped = whole.rstrip("0")
-        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
-    if exponent is not None:
-        return step * 10.0 ** int(exponent)
-    scale = abs(value) / mantissa if mantissa else 0.0
-    if not 0 < scale < math.inf:  # a zero, or a subnormal value whose scale underflows
-        return step
-    # The scale a compact form hides (万亿, million): a power of ten.
-    return step * 10.0 ** round(math.log10(scale))
+    return in_locale(f"{value:,.1f}", lang) + "%"
 
 
 def _within_shown(point: float, bounds: Bounds, text: str, notation: Notation) -> bool:
@@ -286,7 +264,7 @@ def _digits(number: float, decimals: int, signed: bool, lang: Language) -> str:
     grouped = "," if profile_of(lang).groups_thousands else ""
     # An end rounded to zero has no sign: -6…0%, not -6…+0%.
     sign = "+" if signed and number != 0 else ""
-    return format(number + 0.0, f"{sign}{grouped}.{shown}f")
+    return in_locale(format(number + 0.0, f"{sign}{grouped}.{shown}f"), lang)
 
 
 def _range_text(low: float, high: float, notation: Notation, unit: str, lang: Language) -> str:
@@ -323,7 +301,7 @@ def _bound_text(
     sign = "+" if notation in _SIGNED else ""
     grouped = "," if profile_of(lang).groups_thousands else ""
     text = format(shown + 0.0, f"{sign}{grouped}f")
-    text = text.rstrip("0").rstrip(".") if "." in text else text
+    text = in_locale(text.rstrip("0").rstrip(".") if "." in text else text, lang)
     return _with_words(text, word, notation, unit, lang)
 
 
@@ -369,7 +347,7 @@ def interval_text(
             known = low
         if known is not None:
             text = _point_text(known, notation, unit, lang)
-            if _within_shown(known, bounds, text, notation):
+            if _within_shown(known, bounds, in_locale(text, lang, back=True), notation):
                 return text
         return _range_text(low, high, notation, unit, lang)
     floor = NATURAL_FLOORS.get(notation)

@@ -1,11 +1,14 @@
-"""The scale words and short numbers of a chart's axis and labels.
+"""What a language's locale gives numbers beyond Babel's formatters, and a chart's numbers.
 
 Scale words come from the locale's CLDR data (万/亿/万亿 in Chinese,
-thousand…trillion in English), as the compact numbers of the tables do.
+thousand…trillion in English), as the compact numbers of the tables do; so do the
+group and decimal symbols of the digits Python formats (:func:`in_locale`).
 :mod:`zgc_cli.present.numbers` re-exports every name here.
 """
 
 from __future__ import annotations
+
+import functools
 
 from zgc_cli.words import Language, profile_of
 
@@ -49,3 +52,23 @@ def tick_text(tick: float, step: float) -> str:
         (d for d in range(7) if abs(step * 10**d - round(step * 10**d)) < 1e-6 * 10**d), 6
     )
     return f"{tick:,.{decimals}f}"
+
+
+@functools.cache
+def _symbols(lang: str) -> tuple[str, str]:
+    """The group and decimal symbols of a language's locale (``,`` and ``.`` in en and zh)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = profile_of(lang).locale
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+def in_locale(text: str, lang: Language, back: bool = False) -> str:
+    """Digits Python formatted (1,234.5) in the language's symbols (1.234,5), or ``back``."""
+    group, decimal = _symbols(str(lang))
+    if (group, decimal) == (",", "."):
+        return text
+    mapping: dict[str, str | int | None] = (
+        {group: ",", decimal: "."} if back else {",": group, ".": decimal}
+    )
+    return text.translate(str.maketrans(mapping))
