@@ -99,6 +99,14 @@ START_WITH: tuple[tuple[str, str], ...] = (
 )
 
 
+def start_with(lang: Language) -> tuple[tuple[str, str], ...]:
+    """The welcome's commands as the language writes them, each with its message id."""
+    return tuple(
+        (message(command, lang) if command in MESSAGES else command, key)
+        for command, key in START_WITH
+    )
+
+
 def epilog(command: str = "") -> str:
     """A command's examples (bare ``zgc``'s without one) as its help's last section.
 
@@ -114,8 +122,7 @@ def epilog(command: str = "") -> str:
 def welcome(lang: Language) -> str:
     """What bare ``zgc`` prints: what the data is, three commands to start with, where next."""
     lines = [message("welcome.what", lang), "", message("welcome.start", lang)]
-    for command, key in START_WITH:
-        shown = message(command, lang) if command in MESSAGES else command
-        lines += [f"  {shown}", f"      {message(key, lang)}"]
+    for command, key in start_with(lang):
+        lines += [f"  {command}", f"      {message(key, lang)}"]
     lines += ["", message("welcome.more", lang)]
     return "\n".join(lines) + "\n"
