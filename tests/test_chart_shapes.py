@@ -21,9 +21,9 @@ from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.present import charts
 from zgc_cli.present.charts import panels as chart_panels
-from zgc_cli.present.i18n import UNIT_NAMES, Language, message
 from zgc_cli.stats import series as series_of
 from zgc_cli.stats.indexing import Indexing, index_series
+from zgc_cli.words import UNIT_NAMES, Language, message
 
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 

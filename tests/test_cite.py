@@ -35,7 +35,6 @@ from zgc_cli.present.citations import (
     latex_escaped,
     ris_record,
 )
-from zgc_cli.present.i18n import Language
 from zgc_cli.stats.citations import (
     CitedFigure,
     DataVersion,
@@ -45,6 +44,7 @@ from zgc_cli.stats.citations import (
     date_parts,
     references,
 )
+from zgc_cli.words import Language
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_CSV = REPO / "data" / "metrics.csv"

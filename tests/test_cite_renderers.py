@@ -31,8 +31,8 @@ from zgc_cli.present.citations import (
     gbt7714_reference,
     safe_work,
 )
-from zgc_cli.present.i18n import Language
 from zgc_cli.stats.citations import CitedWork, cited_work
+from zgc_cli.words import Language
 
 pytestmark = pytest.mark.slow
 

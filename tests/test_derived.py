@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from zgc_cli.check.derived import Layout, check_derived, outward_float, parse_layout
-from zgc_cli.phrases import Phrase, Term
+from zgc_cli.words import Phrase, Term
 
 QUOTE = "中关村从业人员279万人，是2013年的1.5倍"
 NOTE = (

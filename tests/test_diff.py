@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.views import render
 from zgc_cli.present.views.diff import summary_line
 from zgc_cli.stats.diff import KINDS, diff, diff_of, rounding_step
+from zgc_cli.words import Language
 
 runner = CliRunner()
 HEADER = "metric,entity,year,value,unit,status,qualifier,figure,year_basis,note"
@@ -285,7 +285,7 @@ def test_the_table_fits_every_width_in_both_languages(
 
 
 def test_every_kind_has_words_in_both_languages() -> None:
-    from zgc_cli.present.i18n import message
+    from zgc_cli.words import message
 
     for kind in KINDS:
         english, chinese = (message(f"diff.kind.{kind}", lang) for lang in Language)

@@ -12,9 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from zgc_cli.cli import app
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.numbers import human_number, is_missing, percent_text, ratio_text
 from zgc_cli.present.views import sparkline
+from zgc_cli.words import Language
 
 EXTREMES = (
     "metric,entity,year,value,unit\n"

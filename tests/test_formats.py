@@ -19,8 +19,8 @@ from zgc_cli.errors import ZgcError
 from zgc_cli.present import cells, formats
 from zgc_cli.present.choices import TEXT_FORMATS, OutputFormat
 from zgc_cli.present.files import OutputTarget
-from zgc_cli.present.i18n import Language
 from zgc_cli.stats.results import ComparisonResult, SearchResult
+from zgc_cli.words import Language
 
 # Every kind of column a result has: category text, floats with a gap, a nullable
 # integer year, booleans, 64-bit integers past 2**53, free text needing quotes.

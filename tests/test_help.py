@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from zgc_cli import env as environment
 from zgc_cli.cli import app
-from zgc_cli.present.guide import EXAMPLES, START_WITH
-from zgc_cli.present.i18n import Language
+from zgc_cli.present.guide import EXAMPLES, start_with
+from zgc_cli.words import Language
 
 runner = CliRunner()
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
@@ -53,7 +53,7 @@ def test_bare_zgc_welcomes_and_exits_0() -> None:
     result = run()
     assert result.exit_code == 0
     assert "Zhongguancun" in result.stdout and "Usage" not in result.stdout
-    for command, _ in START_WITH[Language.en]:
+    for command, _ in start_with(Language.en):
         assert f"  {command}\n" in result.stdout
     chinese = run(LANG="zh_CN.UTF-8")
     assert chinese.exit_code == 0 and "从这里开始" in chinese.stdout
@@ -70,7 +70,7 @@ def columns(line: str) -> int:
 
 @pytest.mark.parametrize("lang", list(Language))
 def test_the_welcomes_commands_run(lang: Language) -> None:
-    for command, _ in START_WITH[lang]:
+    for command, _ in start_with(lang):
         result = run(*shlex.split(command)[1:], "--format", "csv")
         assert result.exit_code == 0, (command, result.stderr)
         assert result.stdout.count("\n") > 1, command

@@ -30,9 +30,9 @@ from zgc_cli.present.charts import axis as plot_axis
 from zgc_cli.present.charts import image as plot_image
 from zgc_cli.present.charts import matplotlib_env
 from zgc_cli.present.charts import terminal as plot
-from zgc_cli.present.i18n import Language
 from zgc_cli.stats.indexing import Indexing, index_series
 from zgc_cli.stats.results import SeriesResult
+from zgc_cli.words import Language
 
 ZGC = [sys.executable, "-m", "zgc_cli"]
 MAX = sys.float_info.max

@@ -18,10 +18,10 @@ from tests.test_installed import ZGC, clean_env
 from zgc_cli import check, stats
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import print_renderables
 from zgc_cli.present.views import render
+from zgc_cli.words import Language
 
 HOSTILE: dict[str, str] = {
     "markup link": "[link=http://evil.example]click[/link]",

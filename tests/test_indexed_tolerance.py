@@ -10,9 +10,9 @@ from tests.test_chart_shapes import figure_of, visible_labels
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.present import charts
 from zgc_cli.present.charts import panels as chart_panels
-from zgc_cli.present.i18n import Language
 from zgc_cli.stats import series as series_of
 from zgc_cli.stats.indexing import NoCommonBaseError, index_series
+from zgc_cli.words import Language
 
 NEAR = ["employees", "returnee_employees", "listed_firms", "firms_revenue_over_100m"]
 

@@ -18,7 +18,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
 
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.numbers import (
     INTERVAL_JOINER,
     Bounds,
@@ -31,6 +30,7 @@ from zgc_cli.present.numbers import (
 from zgc_cli.present.tables import print_renderables
 from zgc_cli.present.views import render
 from zgc_cli.stats.results import ComparisonResult, SeriesResult, ShareResult
+from zgc_cli.words import Language
 
 EN, ZH = Language.en, Language.zh
 OPEN = float("nan")

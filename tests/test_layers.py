@@ -19,9 +19,9 @@ from zgc_cli.model.dataset import Dataset
 from zgc_cli.present import formats
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.files import OutputTarget
-from zgc_cli.present.i18n import MESSAGES, UNIT_NAMES, Language, detect_language, message
 from zgc_cli.stats.growth import sort_keys
 from zgc_cli.stats.measures import MEASURES, Measure, Style, View
+from zgc_cli.words import MESSAGES, UNIT_NAMES, Language, detect_language, message
 
 
 def run(*args: str, input: str | bytes | None = None):
@@ -186,7 +186,7 @@ def test_an_unreadable_article_is_named_as_the_article(tmp_path: Path) -> None:
     [
         "zgc_cli.model.figures",
         "zgc_cli.model.sources",
-        "zgc_cli.present.i18n",
+        "zgc_cli.words",
         "zgc_cli.completion",
     ],
 )

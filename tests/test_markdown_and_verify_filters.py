@@ -8,7 +8,7 @@ import io
 from typer.testing import CliRunner
 
 from zgc_cli.cli import app
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.words import Language, message
 
 runner = CliRunner()
 

@@ -14,9 +14,9 @@ from zgc_cli.cli import app
 from zgc_cli.completion import complete_entities, complete_metrics
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.names import NameIndex, named_ids, normalized
-from zgc_cli.phrases import said
 from zgc_cli.stats import naming
 from zgc_cli.stats.select import UnknownSelectionError
+from zgc_cli.words import said
 
 runner = CliRunner()
 

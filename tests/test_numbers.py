@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.numbers import (
     chart_label,
     chart_scale,
@@ -25,6 +24,7 @@ from zgc_cli.present.numbers import (
     signed_human,
     tick_text,
 )
+from zgc_cli.words import Language
 
 EN, ZH = Language.en, Language.zh
 

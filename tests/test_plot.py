@@ -16,8 +16,8 @@ from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts import image as plot_image
 from zgc_cli.present.charts import panels as plot_panels
 from zgc_cli.present.charts import terminal as plot
-from zgc_cli.present.i18n import Language
 from zgc_cli.stats.indexing import index_series
+from zgc_cli.words import Language
 
 SERIES_COLUMNS = ["metric", "entity", "year", "value", "unit", "status", "qualifier"]
 SOURCE = "Source: 《瞭望》新闻周刊, April 2024"

@@ -17,9 +17,9 @@ from zgc_cli.model.dataset import Dataset
 from zgc_cli.present import formats as render
 from zgc_cli.present import views
 from zgc_cli.present.choices import OutputFormat
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.numbers import human_number
 from zgc_cli.present.tables import print_renderables
+from zgc_cli.words import Language
 
 OBSERVATIONS = pd.DataFrame(
     {

@@ -708,7 +708,7 @@ def test_the_texts_of_a_chart_are_known_without_building_it(lang: str) -> None:
     from zgc_cli.present.charts import _named, _named_frame, source_line
     from zgc_cli.present.charts.image import PHONE, _text_slots, build_figure, figure_texts
     from zgc_cli.present.charts.panels import prepare
-    from zgc_cli.present.i18n import Language
+    from zgc_cli.words import Language
 
     language = Language(lang)
     dataset = Dataset.open()

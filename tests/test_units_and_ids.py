@@ -26,11 +26,11 @@ from rich.text import Text
 from zgc_cli import stats
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS
-from zgc_cli.present.i18n import Language, message, unit_name
 from zgc_cli.present.numbers import Notation, bounds_of, interval_text, marked_interval
 from zgc_cli.present.tables import print_renderables
 from zgc_cli.present.views import render
 from zgc_cli.stats.results import Result
+from zgc_cli.words import Language, message, unit_name
 
 WIDTHS = (60, 80, 120)
 LIMITS = (5, 50, 0)

@@ -32,7 +32,7 @@ from zgc_cli.check.units import check_derived_unit, check_indicator_unit
 from zgc_cli.check.years import check_year_bounds, preceding_year
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.figures import parse_figures
-from zgc_cli.phrases import say
+from zgc_cli.words import say
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = (REPO / "tests" / "fixtures" / "article.txt").read_text(encoding="utf-8")

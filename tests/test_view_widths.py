@@ -22,7 +22,6 @@ from typer.testing import CliRunner
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.numbers import (
     INTERVAL_JOINER,
     Notation,
@@ -32,6 +31,7 @@ from zgc_cli.present.numbers import (
     marked_interval,
 )
 from zgc_cli.present.tables import plain, print_renderables
+from zgc_cli.words import Language
 
 runner = CliRunner()
 

@@ -10,9 +10,9 @@ from rich.console import Console
 
 from zgc_cli import stats
 from zgc_cli.model.dataset import Dataset
-from zgc_cli.present.i18n import Language, message, titled
 from zgc_cli.present.tables import print_renderables
 from zgc_cli.present.views import render
+from zgc_cli.words import Language, message, titled
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,8 @@ from rich.console import Console
 from zgc_cli import check, stats
 from zgc_cli.model.dataset import Dataset, Publication
 from zgc_cli.present import views
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.tables import print_renderables
+from zgc_cli.words import Language, message
 
 ID_COLUMNS = ("metric", "entity", "unit", "status", "qualifier")
 

@@ -285,7 +285,7 @@ def test_a_chart_credits_each_publication_its_figures_come_from(later_sources: N
     September, 8.7万亿 in July), so the article is not credited for them; it is for
     employees, which only it gives."""
     from zgc_cli.present.charts import source_line
-    from zgc_cli.present.i18n import Language
+    from zgc_cli.words import Language
 
     dataset = Dataset.open()
     revenue = dataset.publications_of(["revenue"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import csv
 import functools
+import importlib
 import io
 import os
 import re
@@ -25,10 +26,9 @@ from typer.testing import CliRunner
 import zgc_cli
 from tests.test_bad_inputs import BAD_INPUTS, BadInput, _prepare
 from zgc_cli.cli import app
-from zgc_cli.phrases import PHRASES, Relocated, phrase
-from zgc_cli.present import i18n
-from zgc_cli.present.i18n import MESSAGES, Language
 from zgc_cli.present.numbers import human_number
+from zgc_cli.words import MESSAGES, PHRASES, Language, Relocated, phrase
+from zgc_cli.words.catalog.en import errors, extract, formats, mcp, selection, verify, vintages
 
 # Technical names a Chinese message keeps as they are written, and a float cell shown bare.
 KEPT_WORDS = {"UTF", "GB18030", "CSV", "NUL", "inf", "zgc"}
@@ -488,7 +488,15 @@ def _fields(template: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(template) if field}
 
 
-@pytest.mark.parametrize("key", sorted(PHRASES))
+# What the lower layers say (errors, verify's findings…): the catalogs' areas they fill.
+LOWER_LAYER_IDS = sorted(
+    key
+    for area in (errors, verify, extract, mcp, vintages, formats, selection)
+    for key in area.TEXTS
+)
+
+
+@pytest.mark.parametrize("key", LOWER_LAYER_IDS)
 def test_every_phrase_says_the_same_things_in_chinese(key: str) -> None:
     """The Chinese needs no parameter the English lacks, and has no English words.
 
@@ -504,21 +512,18 @@ def test_every_phrase_says_the_same_things_in_chinese(key: str) -> None:
     assert chinese_leftovers(without_fields) == [], texts["zh"]
 
 
-def _message_keys_of_i18n() -> set[str]:
-    tree = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        target = node.target if isinstance(node, ast.AnnAssign) else None
-        if isinstance(target, ast.Name) and target.id == "MESSAGES":
-            assert isinstance(node.value, ast.Dict)
-            return {key.value for key in node.value.keys if isinstance(key, ast.Constant)}
-    raise AssertionError("no MESSAGES in i18n.py")
-
-
-def test_no_phrase_takes_the_id_of_a_message() -> None:
-    """MESSAGES.update(PHRASES) would silently replace a view's text of the same id."""
-    messages = _message_keys_of_i18n()
-    assert len(messages) > 100
-    assert sorted(set(PHRASES) & messages) == []
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_area_of_a_catalog_takes_the_id_of_another(lang: str) -> None:
+    """A catalog joins its areas' tables: an id in two would silently replace a text."""
+    package = importlib.import_module(f"zgc_cli.words.catalog.{lang}")
+    folder = Path(package.__file__).parent
+    areas = [
+        importlib.import_module(f"{package.__name__}.{path.stem}").TEXTS
+        for path in sorted(folder.glob("*.py"))
+        if path.stem != "__init__"
+    ]
+    assert len(areas) > 5
+    assert sum(len(area) for area in areas) == len(package.TEXTS)
 
 
 # --- no English-only error can come back: raises and warnings must be phrases ---
@@ -526,6 +531,8 @@ def test_no_phrase_takes_the_id_of_a_message() -> None:
 # (module, the start of its message): errors no person sees, each with why.
 INTERNAL_ERRORS: dict[tuple[str, str], str] = {
     ("zgc_cli/model/dataset.py", "a Dataset needs"): "a programming error: callers pass a source",
+    ("zgc_cli/words/__init__.py", "catalog of"): "a programming error: a language registered "
+    "without every text",
     ("zgc_cli/model/textio.py", "only a regular file"): "a programming error: callers check",
     ("zgc_cli/model/figures.py", "not a Chinese numeral"): "its input is what a pattern of "
     "Chinese numerals matched: a guard",

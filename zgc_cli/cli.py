@@ -30,10 +30,9 @@ from zgc_cli.completion import (
 )
 from zgc_cli.env import DEBUG_ENV_VAR, Environment, fail, silence_stdout
 from zgc_cli.errors import ExitCode, ZgcError
-from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import CitationStyle, OutputFormat
 from zgc_cli.present.guide import epilog, welcome
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.words import Language, message, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset

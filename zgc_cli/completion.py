@@ -691,8 +691,8 @@ def refuse_unknown_metrics(paths: list[str], metrics: Iterable[str]) -> None:
         metadata = _indicator_metadata(paths[0])
         if metadata is None:
             return
-        from zgc_cli.phrases import Listed, phrase
         from zgc_cli.stats.matcher import suggest
+        from zgc_cli.words import Listed, phrase
 
         available = sorted(known)
         close = suggest(wanted, available, metadata)

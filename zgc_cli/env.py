@@ -40,11 +40,10 @@ from zgc_cli.model.schema import (
     INDICATORS_FILE,
     PACKAGE_FILE,
 )
-from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat, default_format, output_format
 from zgc_cli.present.files import STDOUT_MARKER, OutputTarget, refuse_inputs
-from zgc_cli.present.i18n import Language, detect_language, message, spoken
 from zgc_cli.present.safe import visible
+from zgc_cli.words import Language, detect_language, message, phrase, spoken
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -248,8 +247,8 @@ class Environment:
             from rich.console import Console
             from rich.text import Text
 
-            from zgc_cli.present.i18n import message
             from zgc_cli.present.safe import visible
+            from zgc_cli.words import message
 
             labels = ", ".join(visible(source.label) for source in dataset.sources)
             status = message("load.loading", self.language, sources=labels)
@@ -261,8 +260,8 @@ class Environment:
         return dataset
 
     def _note_set_aside(self, dataset: Dataset) -> None:
-        from zgc_cli.present.i18n import message
         from zgc_cli.present.safe import visible
+        from zgc_cli.words import message
 
         for label, count in dataset.combined.set_aside.items():
             self.note(message("note.set_aside", self.language, count=count, source=visible(label)))
@@ -323,7 +322,7 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
 def fail(text: str, code: ExitCode = ExitCode.ERROR, lang: Language | None = None) -> NoReturn:
     """Print one line on stderr and leave with ``code``: the only way zgc reports errors.
 
-    ``text`` (a :class:`~zgc_cli.phrases.Phrase` or plain text) is said in
+    ``text`` (a :class:`~zgc_cli.words.Phrase` or plain text) is said in
     ``lang``, else in the locale's language. It may quote data (a cell, an id,
     a file name): its control characters are spelled out, so a hostile file
     cannot drive the terminal.

@@ -57,8 +57,8 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     from zgc_cli.check.rows import _frame, _result
     from zgc_cli.check.years import publication_year
     from zgc_cli.model.schema import FIGURE_COLUMN
-    from zgc_cli.phrases import PHRASES, phrase
     from zgc_cli.stats.results import VerifyReport
+    from zgc_cli.words import PHRASES, phrase
 
     publication = dataset.publication
     published = publication_year(publication.date if publication else None)
@@ -96,7 +96,5 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     entity_names = dataset.names.of_entities()
     names = dataset.names.of_metrics()
     # The entities table's rows carry "entities" where a metric would be.
-    names.setdefault(
-        ENTITIES, {lang: PHRASES["verify.entities_label"][lang] for lang in ("en", "zh")}
-    )
+    names.setdefault(ENTITIES, dict(PHRASES["verify.entities_label"]))
     return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

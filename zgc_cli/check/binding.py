@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from zgc_cli.check.rows import CheckRow, _number, _result, _text
 from zgc_cli.model.figures import YEAR_PATTERN, Figure, parse_figures
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.phrases import Named, Term, phrase
+from zgc_cli.words import Named, Term, phrase
 
 # A year right after these words is a comparison base (是2013年的1.5倍, 比2022年增长).
 _COMPARISON = ("是", "比", "较", "为")

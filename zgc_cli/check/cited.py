@@ -24,7 +24,7 @@ import pandas as pd
 from zgc_cli.check.rows import CheckRow, _frame, _result, _text
 from zgc_cli.model.figures import parse_figures
 from zgc_cli.model.numbers import machine_number
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset

@@ -19,7 +19,7 @@ import pandas as pd
 
 from zgc_cli.check.rows import DEFINITIONAL, CheckRow, _flag, _frame, _number, _result, _text, _year
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.phrases import Named, phrase
+from zgc_cli.words import Named, phrase
 
 # Measures are computed in decimal on the values as written (Decimal(repr(float))), so a
 # growth from 100 to 110 is exactly 10 and sits on an exclusive bound of 10, not above it.

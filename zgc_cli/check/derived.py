@@ -38,7 +38,7 @@ from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression, expr
 from zgc_cli.check.rows import CheckRow, _number, _result, _text
 from zgc_cli.model.figures import ABOUT, EXACT, parse_figures, years_in
 from zgc_cli.model.numbers import machine_number as format_number
-from zgc_cli.phrases import Term, phrase, said
+from zgc_cli.words import Term, phrase, said
 
 # Numbers a growth formula needs that the article never writes: 6758 / (1 + 14.9 / 100).
 STRUCTURAL_CONSTANTS = frozenset({1.0, 100.0})

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from zgc_cli.check.rows import CheckRow, _result, _text
-from zgc_cli.phrases import Listed, Named, Phrase, Term, phrase
+from zgc_cli.words import Listed, Named, Phrase, Term, phrase
 
 # Around a mention, the words that make it a comparison base or a reference point.
 COMPARED_BEFORE: tuple[str, ...] = ("占据", "占", "位居", "均居", "居", "距离", "距", "离")

@@ -17,7 +17,7 @@ import pandas as pd
 from zgc_cli.check.entities import Entities, check_entity
 from zgc_cli.check.rows import CheckRow, _frame, _result, _text, _year
 from zgc_cli.check.years import ARTICLE_YEAR, INFERRED_PREFIX, check_date, preceding_year
-from zgc_cli.phrases import Named, phrase
+from zgc_cli.words import Named, phrase
 
 EVENT = "event"
 

@@ -70,8 +70,8 @@ from zgc_cli.model.schema import (
     STATUSES,
     YEAR_BOUND_COLUMNS,
 )
-from zgc_cli.phrases import Listed, Term, phrase
 from zgc_cli.stats.select import metadata_by_metric
+from zgc_cli.words import Listed, Term, phrase
 
 
 def _describe(figure: Figure) -> str:

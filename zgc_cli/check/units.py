@@ -18,7 +18,7 @@ from collections.abc import Hashable, Mapping
 
 from zgc_cli.check.rows import CheckRow, _result, _text
 from zgc_cli.model.figures import Figure
-from zgc_cli.phrases import Listed, Term, phrase
+from zgc_cli.words import Listed, Term, phrase
 
 # Unit word (as the parser gives it in Figure.unit_suffix) -> the row units it allows.
 UNIT_WORDS: dict[str, frozenset[str]] = {

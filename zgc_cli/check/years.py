@@ -18,7 +18,7 @@ from collections.abc import Hashable, Mapping
 from zgc_cli.check.rows import CheckRow, _result, _text, _year
 from zgc_cli.model.figures import YEAR_PATTERN, parse_figures, years_in
 from zgc_cli.model.schema import YEAR_BASES
-from zgc_cli.phrases import Listed, Term, phrase
+from zgc_cli.words import Listed, Term, phrase
 
 STATED, INFERRED, PUBLICATION = YEAR_BASES
 # The note of a row (or event) whose year the article does not give.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from zgc_cli.extract.passages import CLAUSE_END, SENTENCE_END
 from zgc_cli.extract.rules import ENGLISH_ESTIMATE, Options, Row, _nearest
 from zgc_cli.model.figures import ESTIMATE_MARKERS, Figure, target_marker
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     from zgc_cli.extract.passages import YearMention

@@ -31,8 +31,8 @@ from zgc_cli.model.schema import (
     QUALIFIERS,
     STATUSES,
 )
-from zgc_cli.phrases import phrase
 from zgc_cli.stats.results import Result
+from zgc_cli.words import phrase
 
 DRAFT_COLUMNS: tuple[str, ...] = (
     *OBSERVATION_COLUMNS,

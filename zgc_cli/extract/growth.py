@@ -25,7 +25,7 @@ from zgc_cli.extract.rules import (
 )
 from zgc_cli.model.figures import Figure
 from zgc_cli.model.numbers import machine_number
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     from zgc_cli.extract.naming import Namer

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.textio import decode_text, read_bytes
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S

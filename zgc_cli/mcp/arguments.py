@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.mcp.paging import DEFAULT_LIMIT, MAX_LIMIT
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     from zgc_cli.mcp.tools import Tool

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 # A response holds at most this many rows unless a call asks for fewer.
 DEFAULT_LIMIT = 50

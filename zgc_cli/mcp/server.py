@@ -10,7 +10,7 @@ from zgc_cli.mcp.arguments import argument_problem, shortened
 from zgc_cli.mcp.figures import Passages
 from zgc_cli.mcp.paging import page
 from zgc_cli.mcp.tools import TOOLS, TOOLS_BY_NAME
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 
 class MissingExtra(ZgcError):

@@ -19,7 +19,7 @@ from zgc_cli.mcp.arguments import (
 from zgc_cli.mcp.figures import frame_records, plain_cells
 from zgc_cli.mcp.rows import compare_rows, observed_rows, series_rows, share_rows
 from zgc_cli.mcp.schemas import cli_row_schema, response_schema
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -193,8 +193,8 @@ def _cite(server: Server, arguments: Mapping[str, Any]) -> dict[str, Any]:
 
     from zgc_cli.present.choices import CitationStyle
     from zgc_cli.present.citations import format_citations
-    from zgc_cli.present.i18n import Language
     from zgc_cli.stats.citations import cite
+    from zgc_cli.words import Language
 
     result = cite(
         server.dataset,

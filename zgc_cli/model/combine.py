@@ -41,7 +41,7 @@ from zgc_cli.model.schema import CATEGORY_COLUMNS
 from zgc_cli.model.shape import decode_header
 from zgc_cli.model.sources import DataSource
 from zgc_cli.model.textio import read_bytes
-from zgc_cli.phrases import Phrase, phrase
+from zgc_cli.words import Phrase, phrase
 
 KEY_COLUMNS: tuple[str, ...] = ("metric", "entity", "year")
 

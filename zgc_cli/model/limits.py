@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 
 from zgc_cli.errors import DataError
-from zgc_cli.phrases import FIELD_LIMIT_VARIABLE, phrase
-from zgc_cli.phrases import size_text as size_text  # the limits' own words
+from zgc_cli.words import FIELD_LIMIT_VARIABLE, phrase
+from zgc_cli.words import size_text as size_text  # the limits' own words
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ from zgc_cli.model.textio import (
     undecodable_line,
 )
 from zgc_cli.model.validate import line_number, validate_frame
-from zgc_cli.phrases import Listed, phrase
+from zgc_cli.words import Listed, phrase
 
 UNNAMED_PREFIX = "\x00unnamed:"  # cannot clash with a real name: NUL bytes are refused
 NUMBER_COLUMNS: tuple[str, ...] = ("year", "value")

@@ -34,7 +34,7 @@ from zgc_cli.errors import DataError
 from zgc_cli.model.limits import csv_field_limit
 from zgc_cli.model.textio import decode_text
 from zgc_cli.model.workbook import check_workbook, diagnose
-from zgc_cli.phrases import (
+from zgc_cli.words import (
     Listed,
     Phrase,
     Relocated,

@@ -18,7 +18,7 @@ import numpy as np
 from zgc_cli.errors import DataError
 from zgc_cli.model.limits import csv_field_limit
 from zgc_cli.model.textio import ENCODINGS, OpenedInput
-from zgc_cli.phrases import csv_problem, phrase
+from zgc_cli.words import csv_problem, phrase
 
 # What a blank cell may hold: ASCII white space, the same bytes in every accepted encoding.
 BLANK = " \t\r\n\x0b\x0c"

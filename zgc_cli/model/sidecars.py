@@ -33,7 +33,7 @@ from zgc_cli.model.schema import (
 )
 from zgc_cli.model.sources import DataSource
 from zgc_cli.model.textio import read_text
-from zgc_cli.phrases import csv_problem, json_problem, phrase
+from zgc_cli.words import csv_problem, json_problem, phrase
 
 
 @dataclass(frozen=True)

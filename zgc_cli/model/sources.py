@@ -13,7 +13,7 @@ from pathlib import Path
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import DATA_ENV_VAR, OBSERVATIONS_FILE, SHIPPED_MARKER, STDIN_MARKER
-from zgc_cli.phrases import Listed, phrase
+from zgc_cli.words import Listed, phrase
 
 
 def shipped_data_dir() -> Path:

@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.schema import STDIN_MARKER
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 # Tried in order: what Excel writes on most systems, then on Chinese Windows.
 ENCODINGS: tuple[str, ...] = ("utf-8", "gb18030")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.schema import INTERVAL_COLUMNS, QUALIFIERS, STATUSES, YEAR_BOUND_COLUMNS
-from zgc_cli.phrases import Listed, phrase
+from zgc_cli.words import Listed, phrase
 
 YEAR_DTYPE = np.int16  # years fit, and 5M of them take 10 MB
 

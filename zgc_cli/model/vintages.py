@@ -35,7 +35,7 @@ from zgc_cli.model.combine import (
 )
 from zgc_cli.model.observations import Observations
 from zgc_cli.model.schema import CATEGORY_COLUMNS
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 PUBLISHED_COLUMN = "published"  # a row's own publication date (a later source's rows)
 PUBLICATION_COLUMN = "publication"  # which of its package's sources a row comes from

@@ -32,7 +32,7 @@ from xml.etree import ElementTree
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.limits import MAX_SHEET_CELLS, MAX_WORKBOOK_BYTES, size_text
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 # Excel's own bounds: columns A..XFD, rows 1..1048576.
 EXCEL_COLUMNS = 16_384

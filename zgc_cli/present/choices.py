@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import PurePath
 
 from zgc_cli.errors import ExitCode, ZgcError
-from zgc_cli.phrases import Listed, phrase
+from zgc_cli.words import Listed, phrase
 
 
 class OutputFormat(StrEnum):

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.safe import visible
+from zgc_cli.words import phrase
 
 STDOUT_MARKER = "-"
 

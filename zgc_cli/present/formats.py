@@ -15,7 +15,6 @@ import orjson
 import pandas as pd
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.phrases import phrase
 from zgc_cli.present.cells import (  # noqa: F401 - formats.X for the writers' callers
     _ROWS_PER_WRITE,
     BOOLEAN_TEXTS,
@@ -28,8 +27,8 @@ from zgc_cli.present.cells import (  # noqa: F401 - formats.X for the writers' c
 )
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.files import OutputTarget, atomic_output, is_terminal
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import SpelledOut
+from zgc_cli.words import Language, message, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.stats.results import Result

@@ -9,7 +9,7 @@ runs each one); their comments are English, as the rest of ``--help`` is.
 
 from __future__ import annotations
 
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.words import MESSAGES, Language, message
 
 # command -> (what it shows, the command line), 2 to 4 each.
 EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -91,19 +91,20 @@ ROOT_EXAMPLES: tuple[tuple[str, str], ...] = (
     ("find an indicator", "zgc search 专利"),
 )
 
-# The welcome's three commands, by language (names work where ids do).
-START_WITH: dict[Language, tuple[tuple[str, str], ...]] = {
-    Language.en: (
-        ("zgc metrics", "welcome.metrics"),
-        ("zgc metrics revenue", "welcome.series"),
-        ("zgc compare 2013 2023 --tolerance 1", "welcome.compare"),
-    ),
-    Language.zh: (
-        ("zgc metrics", "welcome.metrics"),
-        ("zgc metrics 企业总收入", "welcome.series"),
-        ("zgc compare 2013 2023 --tolerance 1", "welcome.compare"),
-    ),
-}
+# The welcome's three commands (a message id where the language names the example).
+START_WITH: tuple[tuple[str, str], ...] = (
+    ("zgc metrics", "welcome.metrics"),
+    ("welcome.series_command", "welcome.series"),
+    ("zgc compare 2013 2023 --tolerance 1", "welcome.compare"),
+)
+
+
+def start_with(lang: Language) -> tuple[tuple[str, str], ...]:
+    """The welcome's commands as the language writes them, each with its message id."""
+    return tuple(
+        (message(command, lang) if command in MESSAGES else command, key)
+        for command, key in START_WITH
+    )
 
 
 def epilog(command: str = "") -> str:
@@ -121,7 +122,7 @@ def epilog(command: str = "") -> str:
 def welcome(lang: Language) -> str:
     """What bare ``zgc`` prints: what the data is, three commands to start with, where next."""
     lines = [message("welcome.what", lang), "", message("welcome.start", lang)]
-    for command, key in START_WITH[lang]:
+    for command, key in start_with(lang):
         lines += [f"  {command}", f"      {message(key, lang)}"]
     lines += ["", message("welcome.more", lang)]
     return "\n".join(lines) + "\n"

@@ -11,19 +11,34 @@ Babel is imported inside the functions: the CLI imports this module on every run
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from zgc_cli.model.numbers import EXACT_INTEGER_LIMIT, machine_number, machine_number_texts
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.present.i18n import LOCALES, Language, message, unit_name
+from zgc_cli.present.number_bounds import (
+    INTERVAL_SUFFIXES,
+    Bounds,
+    Notation,
+    bounds_of,
+    is_missing,
+    number_or_none,
+    shown_step,
+)
+from zgc_cli.present.scales import (
+    CHART_SCALE_FROM,
+    chart_label,
+    chart_scale,
+    in_locale,
+    tick_text,
+)
+from zgc_cli.words import Language, message, profile_of, unit_name
 
 # The one machine-number formatter lives with the data it round-trips; offered here too.
 __all__ = [
+    "CHART_SCALE_FROM",
     "EXACT_INTEGER_LIMIT",
+    "INTERVAL_SUFFIXES",
     "Bounds",
     "Notation",
     "bounds_of",
@@ -32,6 +47,7 @@ __all__ = [
     "chart_label",
     "chart_scale",
     "human_number",
+    "in_locale",
     "machine_number",
     "machine_number_texts",
     "marked_number",
@@ -39,35 +55,19 @@ __all__ = [
     "places_text",
     "points_text",
     "ratio_text",
+    "shown_step",
     "signed_human",
     "tick_text",
     "with_unit",
     "written_figure",
 ]
 DASH = "—"
-# Below these, a plain grouped number reads better than a compact one
-# (6,758 firms, not 6.76 thousand; but 279万 is how Chinese writes 2,790,000).
-COMPACT_FROM: dict[Language, float] = {Language.en: 1e6, Language.zh: 1e4}
-# A chart's axis is scaled from ten thousand on, in both languages.
-CHART_SCALE_FROM = 1e4
 # Beyond these, a number is written in scientific notation (1.5E20, 5E-324): the compact
 # words end at trillions (万亿), and a grouped or decimal form would be unreadably long
 # (or, for Babel's decimal context, impossible).
 SCIENTIFIC_FROM = 1e15
 SCIENTIFIC_BELOW = 1e-6
 SCIENTIFIC_PATTERN = "0.##E0"
-
-
-def is_missing(value: Any) -> bool:
-    """None, NaN or pandas' NA."""
-    if value is None:
-        return True
-    try:
-        return bool(value != value)  # NaN is not equal to itself
-    except TypeError:
-        return True  # pandas' NA: NA != NA is NA, whose truth is undefined
-    except ValueError:
-        return False
 
 
 def _is_extreme(number: float) -> bool:
@@ -85,7 +85,8 @@ def human_number(value: Any, unit: str, lang: Language) -> str:
     if is_missing(value):
         return DASH
     number = float(value)
-    locale = LOCALES[lang]
+    profile = profile_of(lang)
+    locale = profile.locale
     if _is_extreme(number):
         from babel.numbers import format_scientific
 
@@ -93,16 +94,15 @@ def human_number(value: Any, unit: str, lang: Language) -> str:
         return text + "%" if unit == "percent" else text
     if unit == "percent":
         return format_decimal(number, format="#,##0.##", locale=locale) + "%"
-    if abs(number) >= COMPACT_FROM[lang]:
+    if abs(number) >= profile.compact_from:
         return format_compact_decimal(
             number,
-            format_type="long" if lang is Language.en else "short",
+            format_type=profile.compact_style,
             locale=locale,
             fraction_digits=2,
         )
-    # Chinese groups by 万, never by thousands: 1800 sits in a column beside 1160万
-    # (as a bulletin writes 1800家), where 1,800 would mix two ways of writing numbers.
-    grouped = "#,##0.##" if lang is Language.en else "0.##"
+    # Below the compact threshold, grouped by thousands where the language does (6,758).
+    grouped = "#,##0.##" if profile.groups_thousands else "0.##"
     pattern = grouped if abs(number) >= 1 or number == 0 else "0.######"
     return format_decimal(number, format=pattern, locale=locale)
 
@@ -112,7 +112,7 @@ def with_unit(number: str, unit: str, lang: Language) -> str:
     name = unit_name(unit, lang)
     if not name or number.endswith(name):
         return number
-    return f"{number}{name}" if lang is Language.zh else f"{number} {name}"
+    return f"{number}{profile_of(lang).unit_joiner}{name}"
 
 
 def _rate(value: float, grouped: str, signed: bool) -> str:
@@ -139,14 +139,14 @@ def percent_text(value: Any, lang: Language, zero_base: bool = False) -> str:
     """+138.9%; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return _rate(float(value), "+,.1f", signed=True) + "%"
+    return in_locale(_rate(float(value), "+,.1f", signed=True), lang) + "%"
 
 
 def ratio_text(value: Any, lang: Language, zero_base: bool = False) -> str:
     """2.39× / 2.39倍; ``new`` from a zero base; a dash when undefined."""
     if is_missing(value):
         return message("cell.new", lang) if zero_base else DASH
-    return _rate(float(value), ",.2f", signed=False) + message("cell.times", lang)
+    return in_locale(_rate(float(value), ",.2f", signed=False), lang) + message("cell.times", lang)
 
 
 def signed_human(value: Any, unit: str, lang: Language) -> str:
@@ -168,7 +168,7 @@ def points_text(value: Any, lang: Language) -> str:
         return DASH
     number = round(float(value), 2)  # the sign of what is shown: +0.004 pp is 0 pp
     sign = "+" if number > 0 else "-" if number < 0 else ""
-    return message("cell.points", lang, value=sign + _plain(abs(number)))
+    return message("cell.points", lang, value=sign + in_locale(_plain(abs(number)), lang))
 
 
 def places_text(value: Any, lang: Language) -> str:
@@ -179,81 +179,15 @@ def places_text(value: Any, lang: Language) -> str:
     if number == 0:
         return message("cell.rank_same", lang)
     key = "cell.rank_up" if number < 0 else "cell.rank_down"
-    return message(key, lang, places=_plain(abs(number)))
-
-
-def chart_scale(max_abs: float, lang: Language) -> tuple[float, str]:
-    """A divisor for a chart's values and its scale word, from the locale's CLDR data.
-
-    ``(1e12, 'trillion')`` in English or ``(1e8, '亿')`` in Chinese; ``(1.0, '')``
-    below :data:`CHART_SCALE_FROM`.
-    """
-    from babel import Locale
-
-    if not max_abs >= CHART_SCALE_FROM:  # also NaN
-        return 1.0, ""
-    format_type = "long" if lang is Language.en else "short"
-    patterns = Locale.parse(LOCALES[lang]).compact_decimal_formats[format_type]["other"]
-    for magnitude_text in sorted(patterns, key=int, reverse=True):
-        magnitude = int(magnitude_text)
-        if magnitude > max_abs or magnitude < CHART_SCALE_FROM:
-            continue
-        pattern = str(patterns[magnitude_text].pattern)
-        word = pattern.replace("0", "").strip()
-        if word:
-            return magnitude / 10 ** (pattern.count("0") - 1), word
-    return 1.0, ""
-
-
-def chart_label(value: float) -> str:
-    """A short number for a chart's point labels: 8.6, 26, 2.79, 8,600."""
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
-
-
-def tick_text(tick: float, step: float) -> str:
-    """A tick label with just the decimals its step needs: 2.5 → 1 decimal, 20 → none."""
-    decimals = next(
-        (d for d in range(7) if abs(step * 10**d - round(step * 10**d)) < 1e-6 * 10**d), 6
-    )
-    return f"{tick:,.{decimals}f}"
+    return message(key, lang, places=in_locale(_plain(abs(number)), lang))
 
 
 # --- intervals for people ------------------------------------------------------------
-#
-# Every quantity zgc computes carries the interval its figures' words and digits allow
-# (``Q_low``, ``Q_high``, their open flags and the conventional reading's ends, as the
-# stats layer writes them). A person reads the point alone only where the interval lies
-# within the digits shown (3.6万亿 for [3.55万亿, 3.65万亿]); otherwise the interval
-# (+134…+144%), a half-open bound (≥ +50%), the conventional reading, marked, where the
-# words alone bound nothing (conv. +73…+93%), or "unbounded". One function writes them
-# all, for tables, charts and the report: :func:`interval_text`.
+# A person reads the point alone only where its interval lies within the digits shown
+# (3.6万亿 for [3.55万亿, 3.65万亿]); else the interval (+134…+144%), a half-open bound
+# (≥ +50%), the conventional reading, marked (conv. +73…+93%), or "unbounded".
 
 INTERVAL_JOINER = "…"
-# The interval columns that follow a quantity, in their documented order.
-INTERVAL_SUFFIXES = (
-    "_low",
-    "_high",
-    "_low_open",
-    "_high_open",
-    "_low_conventional",
-    "_high_conventional",
-)
-
-
-class Notation(StrEnum):
-    """How a quantity is written: the styles of :mod:`zgc_cli.stats.measures`, and a value's."""
-
-    value = "value"  # a figure in its unit: 3.6万亿, 43%
-    amount = "amount"  # a change in the unit, signed: +5万亿
-    percent = "percent"  # a percent change, signed: +138.9%
-    ratio = "ratio"  # 2.39×
-    share = "share"  # a share of a whole: 43.9%
-    points = "points"  # a change of a share: +20 pp
-    index_value = "index"  # an index, base = 100: 238.9
-
-
 # The most decimals each notation shows (a value's and a change's follow human_number).
 _MAX_DECIMALS: dict[Notation, int] = {
     Notation.value: 2,
@@ -265,76 +199,6 @@ _MAX_DECIMALS: dict[Notation, int] = {
     Notation.index_value: 1,
 }
 _SIGNED = frozenset({Notation.amount, Notation.percent, Notation.points})
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """A quantity's interval as the stats layer gives it; None for an unbounded end.
-
-    Attributes:
-        low, high: the strict interval's ends (None: unbounded on that side).
-        low_open, high_open: the end is excluded (or unbounded).
-        conventional_low, conventional_high: the conventional reading's ends.
-    """
-
-    low: float | None
-    high: float | None
-    low_open: bool = False
-    high_open: bool = False
-    conventional_low: float | None = None
-    conventional_high: float | None = None
-
-    @property
-    def bounded(self) -> bool:
-        return self.low is not None and self.high is not None
-
-    @property
-    def conventional(self) -> tuple[float, float] | None:
-        """The conventional reading, when it bounds both sides."""
-        if self.conventional_low is None or self.conventional_high is None:
-            return None
-        return self.conventional_low, self.conventional_high
-
-
-def _number_or_none(value: Any) -> float | None:
-    if is_missing(value) or value == "":
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isinf(number) else number
-
-
-def _flag(value: Any) -> bool:
-    if is_missing(value):
-        return False
-    if isinstance(value, str):
-        return value.strip().lower() in ("true", "1", "yes")
-    return bool(value)
-
-
-def bounds_of(row: Mapping[Any, Any], name: str) -> Bounds | None:
-    """The interval of quantity ``name`` in a row, or None when the row has no interval columns
-    for it (a user's own frame, or a quantity undefined here: a zero base, another kind).
-
-    An end is unbounded where its cell is empty and its open flag is set; both ends empty
-    without open flags is an undefined quantity, not an unbounded one.
-    """
-    if f"{name}_low" not in row or f"{name}_high" not in row:
-        return None
-    low, high = _number_or_none(row[f"{name}_low"]), _number_or_none(row[f"{name}_high"])
-    low_open, high_open = _flag(row.get(f"{name}_low_open")), _flag(row.get(f"{name}_high_open"))
-    if low is None and high is None and not (low_open or high_open):
-        return None
-    return Bounds(
-        low,
-        high,
-        low_open,
-        high_open,
-        _number_or_none(row.get(f"{name}_low_conventional")),
-        _number_or_none(row.get(f"{name}_high_conventional")),
-    )
 
 
 def _point_text(value: float, notation: Notation, unit: str, lang: Language) -> str:
@@ -351,37 +215,7 @@ def _point_text(value: float, notation: Notation, unit: str, lang: Language) -> 
         return points_text(value, lang)
     if notation is Notation.index_value:
         return chart_label(value)
-    return f"{value:,.1f}%"
-
-
-_MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?(?:E([+-]?\d+))?")
-
-
-def shown_step(text: str, value: float, whole_zeros: bool = True) -> float:
-    """The step of the last digit a written number shows, in the number's own units.
-
-    ``3.6万亿`` → 1000亿; ``+50.0%`` → 0.1; ``63,000`` → 1000 (the zeros of a whole
-    number say nothing of its precision: 63,000 reads as 6.3万 does).
-    """
-    match = _MANTISSA.search(text)
-    if match is None:
-        return 0.0
-    whole, fraction, exponent = match.group(1).replace(",", ""), match.group(2), match.group(3)
-    mantissa = float(f"{whole}.{fraction}" if fraction else whole)
-    if fraction:
-        step = 10.0 ** -len(fraction)
-    elif not whole_zeros:
-        step = 1.0
-    else:
-        stripped = whole.rstrip("0")
-        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
-    if exponent is not None:
-        return step * 10.0 ** int(exponent)
-    scale = abs(value) / mantissa if mantissa else 0.0
-    if not 0 < scale < math.inf:  # a zero, or a subnormal value whose scale underflows
-        return step
-    # The scale a compact form hides (万亿, million): a power of ten.
-    return step * 10.0 ** round(math.log10(scale))
+    return in_locale(f"{value:,.1f}", lang) + "%"
 
 
 def _within_shown(point: float, bounds: Bounds, text: str, notation: Notation) -> bool:
@@ -398,10 +232,10 @@ def _scale(magnitude: float, notation: Notation, unit: str, lang: Language) -> t
     """The divisor and scale word an interval's ends share: (1e4, '万'), (1e6, ' million')."""
     if notation not in (Notation.value, Notation.amount) or unit == "percent":
         return 1.0, ""
-    if not magnitude >= COMPACT_FROM[lang] or _is_extreme(magnitude):
+    if not magnitude >= profile_of(lang).compact_from or _is_extreme(magnitude):
         return 1.0, ""
     divisor, word = chart_scale(magnitude, lang)
-    return divisor, (word if lang is Language.zh or not word else " " + word)
+    return divisor, (profile_of(lang).scale_joiner + word if word else word)
 
 
 def _suffix(notation: Notation, unit: str, lang: Language) -> str:
@@ -427,10 +261,10 @@ def _end(number: float, decimals: int, direction: int, lang: Language) -> float:
 
 def _digits(number: float, decimals: int, signed: bool, lang: Language) -> str:
     shown = max(decimals, 0)
-    grouped = "," if lang is Language.en else ""
+    grouped = "," if profile_of(lang).groups_thousands else ""
     # An end rounded to zero has no sign: -6…0%, not -6…+0%.
     sign = "+" if signed and number != 0 else ""
-    return format(number + 0.0, f"{sign}{grouped}.{shown}f")
+    return in_locale(format(number + 0.0, f"{sign}{grouped}.{shown}f"), lang)
 
 
 def _range_text(low: float, high: float, notation: Notation, unit: str, lang: Language) -> str:
@@ -464,9 +298,10 @@ def _bound_text(
     """One end, rounded outward, with as few decimals as it needs: +50%, +85.7%."""
     divisor, word = _scale(abs(number), notation, unit, lang)
     shown = _end(number / divisor, _MAX_DECIMALS[notation], direction, lang)
-    sign, grouped = "+" if notation in _SIGNED else "", "," if lang is Language.en else ""
+    sign = "+" if notation in _SIGNED else ""
+    grouped = "," if profile_of(lang).groups_thousands else ""
     text = format(shown + 0.0, f"{sign}{grouped}f")
-    text = text.rstrip("0").rstrip(".") if "." in text else text
+    text = in_locale(text.rstrip("0").rstrip(".") if "." in text else text, lang)
     return _with_words(text, word, notation, unit, lang)
 
 
@@ -499,7 +334,7 @@ def interval_text(
       marked ``conv.`` / ``按惯例`` (the legend says what it is), else ``unbounded``.
     * A dash (or ``new`` from a zero base) where the quantity is undefined.
     """
-    known = _number_or_none(point)
+    known = number_or_none(point)
     if bounds is None:
         if known is None:
             if zero_base and notation in (Notation.percent, Notation.ratio):
@@ -512,7 +347,7 @@ def interval_text(
             known = low
         if known is not None:
             text = _point_text(known, notation, unit, lang)
-            if _within_shown(known, bounds, text, notation):
+            if _within_shown(known, bounds, in_locale(text, lang, back=True), notation):
                 return text
         return _range_text(low, high, notation, unit, lang)
     floor = NATURAL_FLOORS.get(notation)
@@ -539,7 +374,7 @@ _SELF_MARKED = frozenset({"more_than", "nearly", "less_than", "order_of_magnitud
 def written_figure(point: Any, bounds: Bounds | None, qualifier: str) -> float | None:
     """The figure as written, where the point is empty because the words leave an end
     open: 突破14万's 14万 is its lower end, 近3000万's 3000万 its upper end."""
-    figure = _number_or_none(point)
+    figure = number_or_none(point)
     if figure is not None or bounds is None:
         return figure
     if str(qualifier) == "more_than":

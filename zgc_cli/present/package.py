@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.phrases import phrase
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.present.safe import visible
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     import pandas as pd

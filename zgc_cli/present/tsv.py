@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.phrases import phrase
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -23,8 +23,8 @@ from typing import IO, TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.phrases import phrase
 from zgc_cli.present.cells import chunks, text_cells
+from zgc_cli.words import phrase
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

@@ -167,11 +167,11 @@ def comparison(
     and with a tolerance its nearest allowed figure is taken instead).
     """
     # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
-    from zgc_cli.phrases import phrase
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
     from zgc_cli.stats.results import ComparisonResult
     from zgc_cli.stats.select import UnknownSelectionError, select
+    from zgc_cli.words import phrase
 
     if year_from >= year_to:
         # `compare 2023 2014` would list every series as having "only 2023".
@@ -262,9 +262,9 @@ def observations(
 def search(dataset: Dataset, text: str) -> SearchResult:
     """Indicators matching ``text``, best first; none is an error naming the query."""
     from zgc_cli.errors import ZgcError
-    from zgc_cli.phrases import phrase
     from zgc_cli.stats.catalog import search as rank_indicators
     from zgc_cli.stats.results import SearchResult
+    from zgc_cli.words import phrase
 
     frame = rank_indicators(dataset.frame, dataset.indicators, text)
     if frame.empty:
@@ -425,12 +425,12 @@ def timeline(
 ) -> TimelineResult:
     """The dated milestones, in date order, of entities (and their parts) between two years."""
     from zgc_cli.errors import ZgcError
-    from zgc_cli.phrases import phrase
     from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.milestones import timeline as milestones
     from zgc_cli.stats.naming import entity_ids
     from zgc_cli.stats.results import TimelineResult
     from zgc_cli.stats.select import check_year_range
+    from zgc_cli.words import phrase
 
     check_year_range(year_from, year_to)
     if dataset.events.empty:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from zgc_cli.model.schema import INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SERIES_KEY
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.growth import flags
 from zgc_cli.stats.matcher import indicators_from, rank
 from zgc_cli.stats.select import (
@@ -15,6 +14,7 @@ from zgc_cli.stats.select import (
     present_names,
     select,
 )
+from zgc_cli.words import Listed, phrase
 
 _KEY = list(SERIES_KEY)
 

@@ -23,9 +23,9 @@ from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import OBSERVATIONS_FILE
 from zgc_cli.model.sources import DataSource
 from zgc_cli.model.textio import read_bytes
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.results import Result
 from zgc_cli.stats.select import UnknownSelectionError, available_years, select
+from zgc_cli.words import Listed, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset, Publication

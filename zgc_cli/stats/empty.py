@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from zgc_cli.phrases import Listed, Phrase, phrase
 from zgc_cli.stats.kinds import AMOUNTS, Kind, row_kinds
 from zgc_cli.stats.naming import said
+from zgc_cli.words import Listed, Phrase, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset

@@ -31,6 +31,7 @@ from zgc_cli.stats.intervals import (
     ratio_bounds,
 )
 from zgc_cli.stats.kinds import AMOUNTS, WITH_CHANGE, Kind
+from zgc_cli.words import labels
 
 FloatArray = np.ndarray
 MeasureFunction = Callable[[FloatArray, FloatArray, FloatArray], FloatArray]
@@ -58,7 +59,7 @@ class Measure:
     Attributes:
         name: the column name in machine output.
         compute: the vectorised function.
-        labels: the table header in each language (``en``, ``zh``).
+        labels: the table header in each language (its texts in the catalogs, by language).
         style: how a table writes the number.
         views: where the measure is shown.
         descending: sort largest first by default.
@@ -117,7 +118,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "change",
             _change,
-            {"en": "Change", "zh": "增减"},
+            labels("measure.change"),
             Style.amount,
             kinds=WITH_CHANGE,
             bounds=change_bounds,
@@ -125,7 +126,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "change_pct",
             _change_pct,
-            {"en": "Change %", "zh": "增长率"},
+            labels("measure.change_pct"),
             Style.percent,
             new_from_zero=True,
             bounds=change_pct_bounds,
@@ -133,7 +134,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "ratio",
             _ratio,
-            {"en": "Ratio", "zh": "倍数"},
+            labels("measure.ratio"),
             Style.ratio,
             views=frozenset({View.compare}),
             new_from_zero=True,
@@ -142,7 +143,7 @@ MEASURES: dict[str, Measure] = {
         Measure(
             "cagr_pct",
             _cagr_pct,
-            {"en": "CAGR %", "zh": "年均复合增长率"},
+            labels("measure.cagr_pct"),
             Style.percent,
             bounds=cagr_pct_bounds,
         ),

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from zgc_cli.model.schema import EVENT_COLUMNS
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.select import UnknownSelectionError, check_year_range
 from zgc_cli.stats.shares import ancestors
+from zgc_cli.words import Listed, phrase
 
 
 def event_year(date: str) -> int | None:

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from zgc_cli.model.names import NAME_PREFIX, NameIndex
-from zgc_cli.phrases import Listed, Named, Phrase, phrase
 from zgc_cli.stats.matcher import suggest
 from zgc_cli.stats.select import UnknownSelectionError
+from zgc_cli.words import Listed, Named, Phrase, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import SERIES_KEY
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.measures import MEASURES, View, measures_for
 from zgc_cli.stats.select import UnknownSelectionError, available_years, require_years
+from zgc_cli.words import Listed, phrase
 
 _KEY = list(SERIES_KEY)
 

@@ -21,7 +21,6 @@ import pandas as pd
 from zgc_cli import stats
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.dataset import Dataset, Publication
-from zgc_cli.phrases import phrase
 from zgc_cli.stats.citations import CitedWork, cited_work, source_url
 from zgc_cli.stats.results import (
     CatalogResult,
@@ -31,6 +30,7 @@ from zgc_cli.stats.results import (
     TimelineResult,
 )
 from zgc_cli.stats.select import select
+from zgc_cli.words import phrase
 
 # The article's headline span (3.6万亿 in 2014 → 8.6万亿 in 2023) and its last year's change,
 # each series taking its nearest year within ±1 as `compare --tolerance 1` does.

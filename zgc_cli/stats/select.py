@@ -14,8 +14,8 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import STATUSES
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.stats.matcher import suggest
+from zgc_cli.words import Listed, phrase
 
 
 class UnknownSelectionError(ZgcError):

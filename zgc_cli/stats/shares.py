@@ -17,7 +17,6 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.model.schema import FLAG_SEPARATOR, STATUS_FLAGS, with_interval_columns
-from zgc_cli.phrases import PHRASES, Listed, phrase
 from zgc_cli.stats.intervals import (
     bounded_points,
     interval_cells,
@@ -26,6 +25,7 @@ from zgc_cli.stats.intervals import (
 from zgc_cli.stats.kinds import AMOUNTS, Kind, row_kinds
 from zgc_cli.stats.observed import observation_bounds
 from zgc_cli.stats.select import UnknownSelectionError, present_names, select
+from zgc_cli.words import PHRASES, Listed, phrase
 
 # The part's value, the whole's and the share are each followed by their six interval columns.
 SHARE_COLUMNS: list[str] = with_interval_columns(

@@ -10,9 +10,8 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zgc_cli.phrases import said
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
+from zgc_cli.words import Language, message, said
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.phrases import Listed, phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import INDEX_BASE, YAxis, thin, y_axis
 from zgc_cli.present.charts.labels import LABEL_PLACES, separate_labels
@@ -43,8 +42,8 @@ from zgc_cli.present.charts.panels import (
     prepare,
     scale_notes,
 )
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
+from zgc_cli.words import REFERENCE_LANGUAGE, Language, Listed, message, phrase, profile_of
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -681,9 +680,9 @@ def write_image(
         family = fonts.cjk_font_family(sorted(needed)) if needed else None
         boxes_reported = False
         if needed and family is None:
-            if lang is Language.zh:
+            if profile_of(lang).needs_cjk_font:
                 warnings_out.append(phrase("chart.no_font_english", hint=fonts.FONT_INSTALL_HINT))
-                lang = Language.en
+                lang = REFERENCE_LANGUAGE
             panels, notes = prepare(series, names, lang, indexed, allow_cjk=False, spans=spans)
             if fonts.cjk_characters(chart_texts(panels, lang, source_line) + notes):
                 boxes_reported = True

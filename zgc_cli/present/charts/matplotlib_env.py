@@ -22,11 +22,10 @@ import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from zgc_cli.phrases import phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.terminal import PlotDependencyError
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.safe import visible
+from zgc_cli.words import Language, message, phrase
 
 _GLYPH_MISSING = re.compile(r"Glyph (\d+) .*missing from font")
 # matplotlib's log lines that tell nothing a zgc user can act on.

@@ -19,7 +19,7 @@ hundreds of thousands) never share a y axis in real units:
   is left the panels are drawn instead.
 
 Scale words come from the locale's CLDR data (:func:`zgc_cli.present.numbers.chart_scale`),
-every word from :mod:`zgc_cli.present.i18n`.
+every word from :mod:`zgc_cli.words`.
 
 Data is untrusted. Every text taken from it (metric ids, indicator names,
 entities, units) is spelled out with :func:`zgc_cli.present.safe.visible`
@@ -42,10 +42,8 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.phrases import phrase
 from zgc_cli.present.charts import fonts
 from zgc_cli.present.charts.axis import PLAIN_NUMBERS_BELOW
-from zgc_cli.present.i18n import Language, message, titled, unit_name
 from zgc_cli.present.numbers import (
     INTERVAL_SUFFIXES,
     Bounds,
@@ -58,6 +56,7 @@ from zgc_cli.present.numbers import (
     written_figure,
 )
 from zgc_cli.present.safe import visible
+from zgc_cli.words import Language, message, phrase, profile_of, titled, unit_name
 
 if TYPE_CHECKING:
     from zgc_cli.stats.indexing import Indexing
@@ -105,7 +104,7 @@ def _scale(max_abs: float, unit: str, lang: Language) -> tuple[float, str]:
     divisor, word = chart_scale(max_abs, lang)
     if not word:
         return 1.0, shown_unit
-    if lang is Language.zh and (not shown_unit or fonts.cjk_characters([shown_unit])):
+    if not profile_of(lang).scale_joiner and (not shown_unit or fonts.cjk_characters([shown_unit])):
         return divisor, word + shown_unit
     return divisor, f"{word} {shown_unit}".strip()
 

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.phrases import phrase
 from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
 from zgc_cli.present.charts.panels import (
@@ -32,7 +31,7 @@ from zgc_cli.present.charts.panels import (
     prepare,
     scale_notes,
 )
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.words import Language, message, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.stats.indexing import Indexing

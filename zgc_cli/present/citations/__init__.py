@@ -59,8 +59,8 @@ from zgc_cli.present.citations.styles import (  # noqa: F401 - importable from h
     gbt7714_entry,
     gbt7714_reference,
 )
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.stats.citations import CitedReference, references
+from zgc_cli.words import Language, message
 
 if TYPE_CHECKING:
     from zgc_cli.stats.citations import CitedFigure

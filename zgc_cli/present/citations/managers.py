@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.present.citations.notes import _safe, figure_note, safe_work
-from zgc_cli.present.i18n import Language
+from zgc_cli.words import Language
 
 if TYPE_CHECKING:
     from zgc_cli.stats.citations import CitedFigure, CitedWork

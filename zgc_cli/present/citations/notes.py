@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zgc_cli.present.choices import CitationStyle
-from zgc_cli.present.i18n import MESSAGES, Language, data_note, message, unit_name
 from zgc_cli.present.numbers import human_number, machine_number
 from zgc_cli.present.safe import visible
+from zgc_cli.words import MESSAGES, Language, data_note, message, profile_of, unit_name
 
 if TYPE_CHECKING:
     from zgc_cli.stats.citations import CitedFigure, CitedWork
@@ -31,7 +31,7 @@ _PERIODICAL_KINDS = ("article-magazine", "article-journal", "article-newspaper")
 
 def default_style(lang: Language) -> CitationStyle:
     """GB/T 7714-2015 for Chinese readers (theses and journals require it), APA 7 in English."""
-    return CitationStyle.gbt7714 if lang is Language.zh else CitationStyle.apa
+    return CitationStyle(profile_of(lang).citation_style)
 
 
 # --- untrusted text made safe once ---------------------------------------------------
@@ -117,7 +117,7 @@ def figure_note(cited: CitedFigure, lang: Language) -> str:
     name = message("cite.name_entity", lang, name=indicator, entity=entity)
     value = human_number(cited.value, cited.unit, lang)
     shown_unit = unit_name(cited.unit, lang)
-    joiner = "" if lang is Language.zh else " "
+    joiner = profile_of(lang).unit_joiner
     sentences = [
         message(
             "cite.figure",

@@ -13,8 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.phrases import Listed, phrase
-from zgc_cli.present.i18n import Language, message
+from zgc_cli.words import Language, Listed, message, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.stats.report import ReportResult

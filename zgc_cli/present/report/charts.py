@@ -14,10 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from zgc_cli.phrases import phrase
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.report.langs import text_tag
 from zgc_cli.stats.results import SeriesResult
+from zgc_cli.words import Language, phrase
 
 if TYPE_CHECKING:
     from zgc_cli.model.dataset import Publication

@@ -17,7 +17,6 @@ import pandas as pd
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.citations import gbt7714_reference, safe_work
-from zgc_cli.present.i18n import MESSAGES, Language, data_note, message, unit_name
 from zgc_cli.present.numbers import (
     Notation,
     bounds_of,
@@ -44,6 +43,7 @@ from zgc_cli.stats.citations import CitedWork
 from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.report import Passage, ReportResult
 from zgc_cli.stats.results import ComparisonResult, ShareResult
+from zgc_cli.words import MESSAGES, Language, data_note, message, profile_of, unit_name
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,12 @@ class Page:
     @property
     def lang_tag(self) -> str:
         """The page's BCP 47 language tag."""
-        return "zh-Hans" if self.lang is Language.zh else self.lang.value
+        return profile_of(self.lang).html_lang
+
+    @property
+    def quotes(self) -> tuple[str, str]:
+        """The quotes the page's language sets around a passage."""
+        return profile_of(self.lang).quotes
 
     @property
     def reference(self) -> str:
@@ -202,7 +207,7 @@ def source_name(work: CitedWork | None, label: str, lang: Language) -> str:
     if work is None:
         return _text(label)
     name = work.periodical_name or work.periodical or work.title
-    if lang is Language.en and work.periodical_other_name:
+    if profile_of(lang).english_names and work.periodical_other_name:
         name = work.periodical_other_name
     if not name:
         return _text(label)
@@ -215,15 +220,12 @@ def source_name(work: CitedWork | None, label: str, lang: Language) -> str:
 
 def _reader_date(parts: Sequence[int], lang: Language) -> str:
     """A publication date as a newspaper writes it (April 2024, 2024年4月), or ''."""
-    import calendar
-
     if len(parts) < 2:
         return str(parts[0]) if parts else ""
     year, month = parts[0], parts[1]
-    if lang is Language.zh:
-        return f"{year}年{month}月" + (f"{parts[2]}日" if len(parts) > 2 else "")
-    day = f"{parts[2]} " if len(parts) > 2 else ""
-    return f"{day}{calendar.month_name[month]} {year}"
+    key, day = ("report.date_day", parts[2]) if len(parts) > 2 else ("report.date_month", "")
+    month_name = message(f"month.{month}", lang) if 1 <= month <= 12 else ""
+    return message(key, lang, year=year, month=month, month_name=month_name, day=day)
 
 
 class _Figures:
@@ -488,7 +490,7 @@ def _timeline(result: ReportResult, figures: _Figures, lang: Language, citation:
     rows: list[list[Cell]] = []
     frame = result.timeline.frame if result.timeline is not None else pd.DataFrame()
     for row in frame.to_dict("records"):
-        event = _text(row[f"event_{lang.value}"] or row["event_en"] or row["event_zh"])
+        event = _text(row[profile_of(lang).event_columns[0]] or row["event_en"] or row["event_zh"])
         quote = _text(row["quote"]) if row["quote"] else ""
         missing = "" if quote else message("source.no_quote", lang)
         label = f"{_text(row['date'])} · {figures.entity(row['entity'])}"

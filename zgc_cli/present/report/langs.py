@@ -14,8 +14,10 @@ import re
 
 from markupsafe import Markup, escape
 
-from zgc_cli.present.i18n import Language
+from zgc_cli.words import Language, profile_of
 
+# The tags of the two scripts a page mixes: the article's Chinese, and Latin-script words
+# (English names, the tool's own) on a page in a CJK script.
 ZH_TAG = "zh-Hans"
 EN_TAG = "en"
 # Han, CJK punctuation and kana, compatibility ideographs and forms, fullwidth forms,
@@ -30,9 +32,14 @@ _CJK_RUN = re.compile(f"[{_CJK}](?:[^{_LATIN}]*[{_CJK}])?")
 _LATIN_RUN = re.compile(f"[{_LATIN}]{{2,}}(?:[^{_CJK}]*[{_LATIN}])?")
 
 
+def _cjk_page(page: Language) -> bool:
+    """A page written in a CJK script (its own words need a CJK font)."""
+    return profile_of(page).needs_cjk_font
+
+
 def tag_of(lang: Language) -> str:
     """A page's BCP 47 language tag."""
-    return ZH_TAG if lang is Language.zh else EN_TAG
+    return profile_of(lang).html_lang
 
 
 def text_tag(text: str, page: Language) -> str:
@@ -43,8 +50,8 @@ def text_tag(text: str, page: Language) -> str:
     no CJK character is English.
     """
     if _HAS_CJK.search(text):
-        return "" if page is Language.zh else ZH_TAG
-    if page is Language.zh and _LATIN_RUN.search(text):
+        return "" if _cjk_page(page) else ZH_TAG
+    if _cjk_page(page) and _LATIN_RUN.search(text):
         return EN_TAG
     return ""
 
@@ -52,7 +59,7 @@ def text_tag(text: str, page: Language) -> str:
 def tagged(value: object, page: Language) -> Markup:
     """``value`` escaped, each run in the other language in a ``<span lang>``."""
     text = "" if value is None else str(value)
-    pattern, tag = (_LATIN_RUN, EN_TAG) if page is Language.zh else (_CJK_RUN, ZH_TAG)
+    pattern, tag = (_LATIN_RUN, EN_TAG) if _cjk_page(page) else (_CJK_RUN, ZH_TAG)
     parts: list[str] = []
     last = 0
     for run in pattern.finditer(text):

@@ -2,7 +2,7 @@
 
 Knows no statistics: every number was computed by :mod:`zgc_cli.stats` or
 :mod:`zgc_cli.check`; a view only writes it for people (with its marks) and
-lays it out. Headers and words come from :mod:`zgc_cli.present.i18n`; the
+lays it out. Headers and words come from :mod:`zgc_cli.words`; the
 growth columns and how each is written come from the measures registry.
 ``amounts`` lays out the catalog, series, comparisons and shares; ``passages``
 the search, sources, verify, observations and timeline; ``common`` what they share.
@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 from rich.console import RenderableType
 
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.tables import plain
 from zgc_cli.present.views.amounts import (
     NOT_COMPARED_SHOWN,
@@ -50,6 +49,7 @@ from zgc_cli.stats.results import (
     TimelineResult,
     VerifyReport,
 )
+from zgc_cli.words import Language, message
 
 __all__ = ["has_view", "render", "sparkline"]
 

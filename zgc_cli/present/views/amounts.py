@@ -10,7 +10,6 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
-from zgc_cli.present.i18n import MESSAGES, Language, message, titled, unit_name
 from zgc_cli.present.numbers import (
     Notation,
     bounds_of,
@@ -61,6 +60,7 @@ from zgc_cli.present.views.vintages import (
 )
 from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.results import CatalogResult, ComparisonResult, SeriesResult, ShareResult
+from zgc_cli.words import MESSAGES, Language, message, profile_of, titled, unit_name
 
 
 def _span_parts(
@@ -404,7 +404,7 @@ def _not_compared(
 
 
 def _name_columns(lang: Language) -> tuple[str, str]:
-    return ("name_zh", "name_en") if lang is Language.zh else ("name_en", "name_zh")
+    return profile_of(lang).name_columns
 
 
 def catalog_order(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:

@@ -16,7 +16,6 @@ from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.formats import machine_text
-from zgc_cli.present.i18n import MESSAGES, Language, message, unit_name
 from zgc_cli.present.numbers import (
     DASH,
     INTERVAL_JOINER,
@@ -32,6 +31,7 @@ from zgc_cli.present.tables import Column, Figure, Flowing, build_table, plain
 from zgc_cli.present.tables import _minimum_width as minimum_width
 from zgc_cli.stats.kinds import Kind
 from zgc_cli.stats.measures import Measure, Style
+from zgc_cli.words import MESSAGES, Language, message, profile_of, unit_name
 
 
 def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
@@ -44,7 +44,7 @@ def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
     whole = with_unit(core, unit, lang)
     if whole == core:  # a percent: its sign is its unit
         return Figure(figure, figure)
-    if lang is Language.zh:  # 元, 家, 件/万人: a counter word stays on the number's line
+    if not profile_of(lang).unit_joiner:  # 元, 家, 件/万人: a counter word stays on its line
         return Figure(figure, whole + marks)
     # Beneath the number, the unit's words on lines no wider than it (or its longest word).
     words = (unit_name(unit, lang) + marks).split(" ")

@@ -8,11 +8,11 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.present.numbers import human_number, is_missing, marked_number, percent_text
 from zgc_cli.present.tables import Column, build_table, labelled, plain
 from zgc_cli.present.views.common import legend, series_label
 from zgc_cli.stats.diff import DiffResult
+from zgc_cli.words import Language, message, profile_of
 
 
 def figure_text(row: Mapping[Any, Any], side: str, lang: Language) -> str:
@@ -22,7 +22,7 @@ def figure_text(row: Mapping[Any, Any], side: str, lang: Language) -> str:
         return "—"
     written = str(row.get(f"{side}_figure") or "")
     status, qualifier = str(row[f"{side}_status"]), str(row[f"{side}_qualifier"])
-    if lang is Language.zh and written:
+    if profile_of(lang).figures_as_written and written:
         mark = "*" if status == "estimate" else ("^" if status == "derived" else "")
         return written + mark
     return marked_number(value, str(row["unit"]), status, qualifier, lang)

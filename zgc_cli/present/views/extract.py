@@ -16,43 +16,16 @@ from rich.text import Text
 
 from zgc_cli.extract.draft import ExtractResult
 from zgc_cli.model.schema import STATUS_MARKS
-from zgc_cli.present.i18n import UNIT_NAMES, Language, message, unit_name
 from zgc_cli.present.numbers import marked_number, with_unit
 from zgc_cli.present.safe import visible
 from zgc_cli.present.tables import Column, build_table, labelled, plain
 from zgc_cli.present.views.common import legend, year_text
+from zgc_cli.words import DRAFT_UNIT_NAMES, UNIT_NAMES, Language, message, profile_of, unit_name
 
 # Around a figure in its passage, visible without colour too: brackets a line never
 # breaks inside (the tables' wrapping keeps 「 with what follows and 」 with what precedes).
 MARK_OPEN, MARK_CLOSE = "「", "」"
 ENGLISH_MARKS = ("[", "]")
-# The units extract drafts beyond the shipped data's, as the view names them.
-DRAFT_UNIT_NAMES: dict[str, dict[str, str]] = {
-    "times": {"en": "times", "zh": "次"},
-    "products": {"en": "products", "zh": "款"},
-    "projects": {"en": "projects", "zh": "个"},
-    "hectares": {"en": "ha", "zh": "公顷"},
-    "USD": {"en": "USD", "zh": "美元"},
-    "HKD": {"en": "HKD", "zh": "港元"},
-    "EUR": {"en": "EUR", "zh": "欧元"},
-    "percentage_points": {"en": "pp", "zh": "个百分点"},
-    "ratio": {"en": "×", "zh": "倍"},
-    "tonnes": {"en": "t", "zh": "吨"},
-    "kilowatts": {"en": "kW", "zh": "千瓦"},
-    "vehicles": {"en": "vehicles", "zh": "辆"},
-    "satellites": {"en": "satellites", "zh": "颗"},
-    "aircraft": {"en": "aircraft", "zh": "架"},
-    "households": {"en": "households", "zh": "户"},
-    "sets": {"en": "sets", "zh": "套"},
-    "papers": {"en": "papers", "zh": "篇"},
-    "events": {"en": "events", "zh": "场"},
-    "m": {"en": "m", "zh": "米"},
-    "m2": {"en": "m²", "zh": "平方米"},
-    "hours": {"en": "hours", "zh": "小时"},
-    "seconds": {"en": "seconds", "zh": "秒"},
-    "days": {"en": "days", "zh": "天"},
-    "bits": {"en": "bits", "zh": "比特"},
-}
 
 
 def _with_unit(number: str, unit: str, lang: Language) -> str:
@@ -63,8 +36,8 @@ def _with_unit(number: str, unit: str, lang: Language) -> str:
         if unit_name(unit, lang) and bare.endswith(unit_name(unit, lang)):
             return number
         return with_unit(number, unit, lang)
-    name = names[lang.value]
-    return f"{number}{name}" if lang is Language.zh or name == "×" else f"{number} {name}"
+    name = names[lang]
+    return f"{number}{name}" if name == "×" else f"{number}{profile_of(lang).unit_joiner}{name}"
 
 
 def _marked_passage(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Text:
@@ -83,7 +56,7 @@ def _marked_passage(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 
 def _counts(counts: dict[str, int], lang: Language) -> str:
-    joiner = "、" if lang is Language.zh else ", "
+    joiner = profile_of(lang).list_joiner
     return joiner.join(
         message("extract.count_item", lang, name=message(f"label.{name}", lang), count=count)
         for name, count in counts.items()
@@ -125,7 +98,7 @@ def extract_view(
             row = frame.iloc[position]
             value = marked_number(row["value"], row["unit"], row["status"], row["qualifier"], lang)
             names = result.entity_names.get(str(row["entity"]), {})
-            name = row["name_zh"] if lang is Language.zh else row["name_en"]
+            name = row[profile_of(lang).name_columns[0]]
             rows.append(
                 [
                     plain(str(row["figure"])),

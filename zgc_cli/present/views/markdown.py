@@ -15,9 +15,9 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.views import render
 from zgc_cli.stats.results import Result
+from zgc_cli.words import Language
 
 # What Markdown would read as markup in a cell or a line: shown as written instead.
 _MARKUP = re.compile(r"([\\`*_\[\]|<>#~^])")

@@ -9,15 +9,6 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from zgc_cli.phrases import Term, TermNamer, say
-from zgc_cli.present.i18n import (
-    MESSAGES,
-    Language,
-    data_note,
-    message,
-    term_name,
-    unit_name,
-)
 from zgc_cli.present.numbers import human_number, marks_of, with_unit
 from zgc_cli.present.tables import Column, build_table, labelled, plain
 from zgc_cli.present.tables import _minimum_width as minimum_width
@@ -39,6 +30,18 @@ from zgc_cli.stats.results import (
     TimelineResult,
     VerifyReport,
 )
+from zgc_cli.words import (
+    MESSAGES,
+    Language,
+    Term,
+    TermNamer,
+    data_note,
+    message,
+    profile_of,
+    say,
+    term_name,
+    unit_name,
+)
 
 
 def observations_view(
@@ -50,9 +53,7 @@ def observations_view(
 
 def search_view(result: SearchResult, lang: Language, width: int | None) -> list[RenderableType]:
     """Search results: the name in the language (its id, dim, beneath), category, unit."""
-    name_column, other_column = (
-        ("name_zh", "name_en") if lang is Language.zh else ("name_en", "name_zh")
-    )
+    name_column, other_column = profile_of(lang).name_columns
     columns = [
         Column(header("indicator", lang)),
         Column(header("category", lang), max_width=SEARCH_SIDE_WIDTH),
@@ -97,7 +98,7 @@ def vintage_lines(
             width,
         )
     ]
-    scope = str(row.get("scope_zh" if lang is Language.zh else "scope") or "")
+    scope = str(row.get(profile_of(lang).scope_column) or "")
     if scope:
         lines.append(plain("  " + message("vintages.scope", lang, scope=scope), style="dim"))
     return lines
@@ -141,7 +142,7 @@ def source_view(result: SourcesResult, lang: Language, width: int | None) -> lis
         if "vintage" in row:  # several publications: which one, when (stats/vintages.py)
             renderables.extend(vintage_lines(row, lang, width))
             no_quote = message("vintages.no_passage", lang, address=row["address"] or "—")
-        renderables.append(plain(f"  “{quote}”" if quote else "  " + no_quote))
+        renderables.append(plain("  " + (profile_of(lang).quoted(quote) if quote else no_quote)))
         data_text = data_note(row["note"], row.get("note_zh"), lang)
         if data_text:
             renderables.append(plain("  " + message("source.note", lang) + data_text, style="dim"))
@@ -172,7 +173,7 @@ def citation_in(citation: str, lang: Language) -> str:
     """The publication's line in the language: in Chinese, without the package's English
     (a title zgc's data supplies in brackets where the article's headline is unknown, a
     periodical's English name), which a Chinese reader has no use for; the rest as written."""
-    if lang is not Language.zh:
+    if not profile_of(lang).drops_english_asides:
         return citation
     parts = []
     for part in citation.split("; "):
@@ -327,8 +328,7 @@ def timeline_view(
     result: TimelineResult, lang: Language, width: int | None
 ) -> list[RenderableType]:
     """The milestones in date order: date, who, what (in the language), the passage."""
-    event_column = "event_zh" if lang is Language.zh else "event_en"
-    other_column = "event_en" if lang is Language.zh else "event_zh"
+    event_column, other_column = profile_of(lang).event_columns
     columns = [
         Column(header("date", lang), whole=True),
         Column(header("entity", lang), max_width=TIMELINE_ENTITY_WIDTH),

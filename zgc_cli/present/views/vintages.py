@@ -13,9 +13,9 @@ import pandas as pd
 from rich.console import RenderableType
 from rich.text import Text
 
-from zgc_cli.present.i18n import MESSAGES, Language, message
 from zgc_cli.present.numbers import human_number
 from zgc_cli.present.tables import plain
+from zgc_cli.words import MESSAGES, Language, message, profile_of
 
 MARK = "†"
 # A row whose two figures (a comparison's ends, a change's) count differently (口径).
@@ -52,7 +52,7 @@ def revised_from(vintage: dict[Any, Any], lang: Language) -> str:
     same = vintage.get("same_value", False)
     key = "vintages.same_as" if same else "vintages.revised_from"
     text = message(key, lang, figure=figure, status=label, date=vintage["published"])
-    scope = str(vintage.get("scope_zh" if lang is Language.zh else "scope") or "")
+    scope = str(vintage.get(profile_of(lang).scope_column) or "")
     if scope:
         text += message("label.separator", lang) + message("vintages.scope", lang, scope=scope)
     return text

@@ -1,21 +1,19 @@
-"""What the lower layers say (errors, verify's findings), as message ids with parameters.
+"""Phrases: what the lower layers say, as message ids with parameters.
 
 The model, stats and check cannot import ``present`` (the layers go one way), yet
 what they say must reach a person in the chosen language, and reach a pipe, a
 log or a notebook's ``str(error)`` in English. So a :class:`Phrase` is a ``str``
-holding its English text, built from a template here, that also keeps its
-message id and parameters: ``present`` (through ``i18n.MESSAGES``, which merges
-:data:`PHRASES`) renders the same phrase in another language with
+holding its English text, filled from the catalogs, that also keeps its message
+id and parameters: ``present`` renders the same phrase in another language with
 :meth:`Phrase.text`. Code that treats it as a string (CSV, tests, ``str(error)``)
 sees exactly the English text.
 
 Parameters that are themselves phrases are rendered in the same language; a
 :class:`Term` (an id from the data's vocabulary: a status, a qualifier, a unit,
 an entity) is shown as the id in English and named by the view in another
-language; a :class:`Listed` joins ids as each language writes a list.
+language; a :class:`Listed` joins ids as each language's profile writes a list.
 
-Standard library only; the bottom layer. The texts: errors.py (what went wrong) and
-verify.py (what verify finds).
+Standard library only; the bottom layer.
 """
 
 from __future__ import annotations
@@ -23,18 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from zgc_cli.phrases.errors import ERROR_PHRASES
-from zgc_cli.phrases.extract import EXTRACT_PHRASES
-from zgc_cli.phrases.formats import FORMAT_PHRASES
-from zgc_cli.phrases.mcp import MCP_PHRASES
-from zgc_cli.phrases.selection import SELECTION_PHRASES
-from zgc_cli.phrases.verify import VERIFY_PHRASES
-from zgc_cli.phrases.vintages import VINTAGE_PHRASES
+from zgc_cli.words.catalog import text as catalog_text
+from zgc_cli.words.languages import REFERENCE_LANGUAGE, profile_of
 
 # Names a Term in a language (None: show the id as it is).
 TermNamer = Callable[["Term", str], str | None]
-
-_ZH_QUOTE = "“{}”"
 
 
 class Term(str):
@@ -56,7 +47,9 @@ class Term(str):
 class Listed(str):
     """Ids or numbers as a list: ``a, b`` in English, ``“a”、“b”`` in Chinese (``quoted``).
 
-    Items that are Terms or Phrases are named in the language like any parameter.
+    Where the language's profile names list items, items that are Terms or Phrases
+    are named in the language like any parameter, the others quoted, all joined by
+    its list joiner; else the list is the ids as written, joined by ``separator``.
     """
 
     items: tuple[object, ...]
@@ -69,14 +62,15 @@ class Listed(str):
         return listed
 
     def text(self, lang: str, namer: TermNamer | None = None) -> str:
-        if lang == "en":
+        profile = profile_of(lang)
+        if not profile.names_list_items:
             return str(self)
         texts = []
         for item in self.items:
             shown = str(_render(item, lang, namer))
             named = isinstance(item, Phrase) or (isinstance(item, Term) and shown != str(item))
-            texts.append(_ZH_QUOTE.format(shown) if self.quoted and not named else shown)
-        return "、".join(texts)
+            texts.append(profile.quoted(shown) if self.quoted and not named else shown)
+        return profile.list_joiner.join(texts)
 
 
 class Named(str):
@@ -85,7 +79,9 @@ class Named(str):
     names: dict[str, str]
 
     def __new__(cls, names: dict[str, str]) -> Named:
-        named = super().__new__(cls, names.get("en") or next(iter(names.values()), ""))
+        named = super().__new__(
+            cls, names.get(REFERENCE_LANGUAGE) or next(iter(names.values()), "")
+        )
         named.names = names
         return named
 
@@ -97,14 +93,14 @@ class Phrase(str):
     params: dict[str, object]
 
     def __new__(cls, key: str, **params: object) -> Phrase:
-        phrase = super().__new__(cls, _fill(key, params, "en", None))
+        phrase = super().__new__(cls, _fill(key, params, REFERENCE_LANGUAGE, None))
         phrase.key, phrase.params = key, params
         return phrase
 
     def text(self, lang: str, namer: TermNamer | None = None) -> str:
         """The phrase in a language; ``namer`` names Terms (ids stay ids without it),
         in English too (a table says ``unhedged`` where the data says ``exact``)."""
-        if lang == "en" and namer is None:
+        if lang == REFERENCE_LANGUAGE and namer is None:
             return str(self)
         return _fill(self.key, self.params, lang, namer)
 
@@ -122,7 +118,7 @@ class Relocated(Phrase):
 
     def __new__(cls, original: Phrase, where: object, **changes: object) -> Relocated:
         changed = Phrase(original.key, **{**original.params, **changes})
-        english = _relocated_text(changed, where, "en", None)
+        english = _relocated_text(changed, where, REFERENCE_LANGUAGE, None)
         relocated = str.__new__(cls, english)
         relocated.key, relocated.params = changed.key, changed.params
         relocated.original, relocated.where = changed, where
@@ -153,7 +149,7 @@ def _render(value: object, lang: str, namer: TermNamer | None) -> object:
 
 
 def _fill(key: str, params: dict[str, object], lang: str, namer: TermNamer | None) -> str:
-    template = PHRASES[key][lang]
+    template = catalog_text(key, str(lang))
     if not params:
         return template
     return template.format(**{name: _render(value, lang, namer) for name, value in params.items()})
@@ -232,14 +228,3 @@ def json_problem(words: str) -> object:
     if key is None and "surrogate" in words:  # orjson: a \\ud800 escape without its pair
         return lone_surrogate()
     return phrase(key) if key is not None else words
-
-
-PHRASES: dict[str, dict[str, str]] = {
-    **ERROR_PHRASES,
-    **VERIFY_PHRASES,
-    **EXTRACT_PHRASES,
-    **MCP_PHRASES,
-    **VINTAGE_PHRASES,
-    **FORMAT_PHRASES,
-    **SELECTION_PHRASES,
-}

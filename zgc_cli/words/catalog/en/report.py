@@ -1,0 +1,77 @@
+"""The report and citations, in English: ``{id: text}``. Data only."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, str] = {
+    # --- citations (zgc cite) ---
+    "cite.figure": "Figure cited: {name}, {year}: {value} [{raw} {unit}] ({labels})",
+    "cite.name_entity": "{name} ({entity})",
+    "cite.passage": "Passage: “{quote}”",
+    "cite.no_passage": "The data gives no passage",
+    "cite.data_note": "Data note: {note}",
+    "cite.dataset": "Dataset {name}, version {version}, file {file}, row {row}, SHA-256 {sha256}",
+    "cite.no_version": "not given",
+    "cite.not_hashed": "not computed (the data was read from standard input)",
+    "cite.sentence_end": ". ",
+    "cite.note_label": "Note. ",
+    "cite.no_issue": "The data package gives no issue number of the periodical",
+    "cite.issue": "Issue {issue}",
+    # --- output files ---
+    # --- report ---
+    "report.title": "Innovation figures: a fact sheet",
+    # The shipped data's report names its place and its source in the title and heading.
+    "report.title_zgc": "Zhongguancun in figures",
+    "report.title_source": "{title}, from {source}",
+    "report.source_date": "{source}, {date}",
+    "report.mark.inferred_year": "? year inferred (the figure's passage tells how)",
+    "report.language": "Language",
+    "report.language_name": "English",
+    "report.contents": "Contents",
+    "report.how_to_read": "Hover over or tap any underlined number to see the sentence it comes "
+    "from.",
+    "report.how_to_read_markdown": "Each number's footnote gives the sentence it comes from. "
+    "Marks:",
+    "report.marks": "Marks",
+    "report.catalog": "Indicators by category",
+    "report.series": "Series and growth",
+    "report.series_intro": "Indicators with figures for more than one year; each change is since "
+    "the previous figure, and CAGR is annualised over the years between them.",
+    "report.comparisons": "Comparisons between years",
+    "report.shares": "Shares of a whole",
+    "report.timeline": "Timeline",
+    "report.none": "None in this selection.",
+    "report.from_to": "{year_from} → {year_to}",
+    "report.nearest": "A series without data in a year asked takes its nearest year within "
+    "±{tolerance}; the years it compares follow its name.",
+    "report.not_compared": "{count} series have only one of the two years and are not compared.",
+    "report.series_name": "{name} ({entity})",
+    "report.figure": "{name}, {entity}, {year}: {value}",
+    "report.no_charts": "No charts: they need matplotlib (pip install 'zgc[plot]').",
+    "report.made_by": "Made by zgc {version}.",
+    "report.data": "Data: {label}",
+    "report.category.none": "Uncategorised",
+    "report.category.economy": "Economy",
+    "report.category.ecosystem": "Innovation ecosystem",
+    "report.category.enterprises": "Enterprises",
+    "report.category.industry": "Industry",
+    "report.category.innovation": "Innovation",
+    "report.category.policy": "Policy",
+    "report.category.regional_cooperation": "Regional cooperation",
+    "report.category.talent": "Talent",
+    "report.category.technology": "Technology",
+    # A publication's date as a newspaper writes it (5 April 2024, 2024年4月5日).
+    "report.date_month": "{month_name} {year}",
+    "report.date_day": "{day} {month_name} {year}",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
+}
