@@ -340,6 +340,13 @@ def sources(
     selection: Selection | None = None,
 ) -> SourcesResult:
     """One metric's observations with their passages, and the publication they come from."""
+    if selection is not None:  # the command line's filters, as one value
+        entities, statuses, year_from, year_to = (
+            selection.entities,
+            selection.statuses,
+            selection.year_from,
+            selection.year_to,
+        )
     from zgc_cli.stats.catalog import sources as passages
     from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.naming import entity_ids, metric_id
@@ -427,13 +434,6 @@ def share(
     (so both the part and its whole have an allowed status); ``entities`` keeps
     the shares of those parts.
     """
-    if selection is not None:  # the command line's filters, as one value
-        entities, statuses, year_from, year_to = (
-            selection.entities,
-            selection.statuses,
-            selection.year_from,
-            selection.year_to,
-        )
     if selection is not None:  # the command line's filters, as one value
         entities, statuses, year_from, year_to = (
             selection.entities,
