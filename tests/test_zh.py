@@ -542,6 +542,8 @@ INTERNAL_ERRORS: dict[tuple[str, str], str] = {
     "before an axis is made",
     ("zgc_cli/stats/growth.py", "a tolerance is a number"): "the CLI bounds --tolerance (min=0)",
     ("zgc_cli/stats/indexing.py", "a tolerance is a number"): "the CLI bounds --tolerance (min=0)",
+    ("zgc_cli/cli/options.py", "no shared option"): "a programming error: raised at import",
+    ("zgc_cli/present/files.py", "a binary document is"): "a programming error: images go to -o",
 }
 # Calls whose first argument a person reads.
 SPOKEN_CALLS = {"warn", "note", "fail", "_usage"}

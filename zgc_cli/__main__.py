@@ -42,16 +42,15 @@ if hasattr(signal, "pthread_sigmask"):
 
 
 def main() -> None:
-    """Console-script entry point (see :func:`zgc_cli.env.run` for the exit policy)."""
+    """Console-script entry point (see :mod:`zgc_cli.cli.process` for the exit policy)."""
     if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
         sys.stderr.write("zgc: error: standard output is closed\n")
         sys.exit(1)
-    from zgc_cli.env import configure_streams, recover_utf8_arguments, run
+    from zgc_cli.cli import app
+    from zgc_cli.cli.process import configure_streams, recover_utf8_arguments, run
 
     configure_streams()
     sys.argv = recover_utf8_arguments(sys.argv)
-    from zgc_cli.cli import app
-
     run(app)
 
 

@@ -1,36 +1,28 @@
-"""The Environment every command shares, and the policy for errors, exits, pipes and signals.
+"""The Environment every command shares: its streams, terminal, language and format.
 
 As httpie's ``Environment``: the streams, whether stdout is a terminal, its
 width, colour, the language and the default format live in one object that a
-test can replace. :func:`fail` and :meth:`Environment.warn` are how zgc speaks on
-stderr. :func:`run` is the process policy the console script follows:
+test can replace. Every console (Rich) is made from its streams, and
+:meth:`Environment.fail`, :meth:`Environment.warn` and :meth:`Environment.note` are
+how zgc speaks on stderr. Where the output goes is decided once, before any data is
+read (:meth:`Environment.direct_output`): its format, and that it is not one of the
+command's inputs; a document (``cite``, ``plot``, ``report``) is written by
+:meth:`Environment.write_document`. The process policy (exits, pipes, signals) is
+:mod:`zgc_cli.cli.process`.
 
-* Ctrl-C at any moment ends zgc with exit code 130 and no traceback (the handler
-  is installed by :mod:`zgc_cli.__main__` before Typer, pandas or Rich is imported);
-* a reader that stops early (``| head``) ends zgc quietly (no message) with exit
-  code 1, whether it left before zgc wrote or while it was writing: the same code
-  click and Rich give when they meet the closed pipe first, and Python's own advice;
-* output that cannot be written (``> /dev/full``) is one line on stderr, exit 1;
-* pipes and files get UTF-8 whatever the locale says (as pip and git write), and a
-  terminal that cannot show a character gets a replacement, not a crash;
-* ``-o FILE`` is decided once, before any data is read (:meth:`Environment.direct_output`):
-  its format, and that it is not one of the command's inputs.
-
-Standard library only at import time: Typer comes with ``cli.py``, Rich when a
+Standard library only at import time: Typer comes with ``zgc_cli.cli``, Rich when a
 table or a spinner is first needed, so a pipe never pays for it.
 """
 
 from __future__ import annotations
 
-import codecs
-import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, NoReturn, TextIO, cast
 
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.model.schema import (
@@ -41,7 +33,13 @@ from zgc_cli.model.schema import (
     PACKAGE_FILE,
 )
 from zgc_cli.present.choices import OutputFormat, default_format, output_format
-from zgc_cli.present.files import STDOUT_MARKER, OutputTarget, refuse_inputs
+from zgc_cli.present.files import (
+    STDOUT_MARKER,
+    Document,
+    OutputTarget,
+    refuse_inputs,
+    write_document,
+)
 from zgc_cli.present.safe import visible
 from zgc_cli.words import Language, detect_language, message, phrase, spoken
 
@@ -137,7 +135,7 @@ class Environment:
         if self._console is None:
             from zgc_cli.present.tables import make_console
 
-            self._console = make_console(sys.stdout)
+            self._console = make_console(self.stdout)
         return self._console
 
     @property
@@ -194,8 +192,8 @@ class Environment:
         )
 
     def fail(self, text: str, code: ExitCode = ExitCode.ERROR) -> NoReturn:
-        """:func:`fail` in this environment's language."""
-        fail(text, code, self.language)
+        """:func:`fail` in this environment's language, on its stderr."""
+        fail(text, code, self.language, self.stderr)
 
     def wrote(self, path: str) -> None:
         """Say on stderr which file was written (always: it is the command's only trace)."""
@@ -233,6 +231,17 @@ class Environment:
             refuse_inputs(path, [*input_files(data), *inputs])
         self.output = OutputTarget(path=path, fmt=chosen, bom=bom)
 
+    def write_document(self, document: Document, path: Path | None) -> None:
+        """Write a document whole to ``path`` (None: stdout), then say its warnings and the file.
+
+        ``path`` was claimed first (:meth:`claim_file`): it is none of the command's inputs.
+        """
+        write_document(document, path, self.stdout)
+        for warning in document.warnings:
+            self.warn(warning)
+        if path is not None:
+            self.wrote(str(path))
+
     def claim_file(self, path: Path, data: str | Sequence[str] | None) -> None:
         """Check a file a command will write itself (``plot -o``) is none of its inputs."""
         refuse_inputs(path, list(input_files(data)))
@@ -252,7 +261,7 @@ class Environment:
 
             labels = ", ".join(visible(source.label) for source in dataset.sources)
             status = message("load.loading", self.language, sources=labels)
-            with Console(stderr=True).status(Text(status)):
+            with Console(file=self.stderr).status(Text(status)):
                 dataset.observations  # noqa: B018 - loading is the point
         else:
             dataset.observations  # noqa: B018
@@ -319,84 +328,26 @@ def input_files(data: str | Sequence[str] | None) -> Iterator[tuple[str, str]]:
                 yield str(sidecar), phrase("input.sidecar", name=name)
 
 
-def fail(text: str, code: ExitCode = ExitCode.ERROR, lang: Language | None = None) -> NoReturn:
+def fail(
+    text: str,
+    code: ExitCode = ExitCode.ERROR,
+    lang: Language | None = None,
+    stream: TextIO | None = None,
+) -> NoReturn:
     """Print one line on stderr and leave with ``code``: the only way zgc reports errors.
 
     ``text`` (a :class:`~zgc_cli.words.Phrase` or plain text) is said in
-    ``lang``, else in the locale's language. It may quote data (a cell, an id,
-    a file name): its control characters are spelled out, so a hostile file
-    cannot drive the terminal.
+    ``lang``, else in the locale's language, on ``stream`` (an Environment's
+    stderr), else on the process's. It may quote data (a cell, an id, a file
+    name): its control characters are spelled out, so a hostile file cannot drive
+    the terminal.
     """
     from zgc_cli.present.safe import visible
 
     language = lang or detect_language()
     said = spoken(text, language)
     one_line = " ".join(visible(part) for part in said.split("\n"))
-    sys.stderr.write(message("stderr.error", language, text=one_line))
-    sys.stderr.flush()
+    errors = stream or sys.stderr
+    errors.write(message("stderr.error", language, text=one_line))
+    errors.flush()
     raise SystemExit(int(code))
-
-
-def _encodes(encoding: str | None, sample: str) -> bool:
-    try:
-        sample.encode(encoding or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def configure_streams() -> None:
-    """UTF-8 for pipes and files whatever the locale; replacements on a narrow terminal."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        if not is_tty(stream):
-            if codecs.lookup(stream.encoding or "ascii").name != "utf-8":
-                reconfigure(encoding="utf-8")
-        elif not _encodes(stream.encoding, "中关村—→×▁█"):
-            reconfigure(errors="replace")
-
-
-def recover_utf8_arguments(arguments: list[str]) -> list[str]:
-    """Arguments as UTF-8 when the locale decoded them as something else (C locale).
-
-    Under ``LC_ALL=C`` Python reads ``专利`` as undecodable bytes; a person typed UTF-8.
-    """
-    recovered: list[str] = []
-    for argument in arguments:
-        try:
-            recovered.append(os.fsencode(argument).decode("utf-8"))
-        except UnicodeDecodeError:
-            recovered.append(argument)
-    return recovered
-
-
-def silence_stdout() -> None:
-    """Point stdout at devnull, so the interpreter's last flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-def run(app: Callable[[], Any]) -> NoReturn:
-    """Run the Typer app under zgc's exit, pipe and write-failure policy (see the module)."""
-    try:
-        try:
-            app()
-        finally:
-            if sys.stdout is not None:
-                sys.stdout.flush()
-    except BrokenPipeError:
-        silence_stdout()
-        sys.exit(int(ExitCode.ERROR))
-    except OSError as error:
-        # What reaches here is a write of --help, --version or the last flush of stdout.
-        silence_stdout()
-        reason = error.strerror or errno.errorcode.get(error.errno or 0, str(error))
-        fail(phrase("run.cannot_write", reason=reason))
-    except KeyboardInterrupt:  # only where zgc_cli.__main__ did not install its handler
-        sys.exit(130)
-    sys.exit(int(ExitCode.OK))

@@ -3,11 +3,12 @@
 A file is written in a fresh folder beside it under its own name, then moved
 over the target with one ``os.replace``: a failure (a full disk, Ctrl-C, a
 crash) leaves the old file as it was and no half-written one, and a reader never
-sees a partial file. Writing the name it replaces keeps messages that name the
-file (the chart writer's) right. A file that is an input of the command (the
-data, a file beside it that zgc reads, the article) is never written over.
+sees a partial file. A file that is an input of the command (the data, a file
+beside it that zgc reads, the article) is never written over. Tables and machine
+formats are written here by :func:`~zgc_cli.present.formats.emit`; a document
+(citations, a chart, a report) by :func:`write_document`.
 
-Standard library only (``cli.py`` and ``env.py`` import it on every run); what
+Standard library only (``zgc_cli.cli`` and ``env.py`` import it on every run); what
 only writing needs is imported then.
 """
 
@@ -165,6 +166,33 @@ def _write_into(temporary: Path, path: Path) -> None:
             os.close(descriptor)
 
 
+def writable(path: Path) -> tuple[Path, os.stat_result | None]:
+    """The file to write for ``path`` (a link's target), and its status if it exists.
+
+    Raises:
+        ZgcError: ``path`` is a folder or write-protected, or its folder does not exist
+            or cannot be written.
+    """
+    try:
+        status: os.stat_result | None = os.stat(path)  # through links
+    except OSError:
+        status = None
+    if status is not None and not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
+        return path, status  # a pipe, FIFO or device: written into as it is
+    if path.is_symlink():
+        # A link to a file: the file it names is replaced (made, when it is missing),
+        # and the link stays.
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise ZgcError(phrase("write.folder", path=visible(str(path))))
+    problem = _folder_problem(path, path.parent)
+    if problem is not None:
+        raise problem
+    if status is not None:
+        _refuse_protected(path, status)
+    return path, status
+
+
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """A path of the same name to write, put in place of ``path`` when the block ends well.
@@ -177,27 +205,13 @@ def atomic_path(path: Path) -> Iterator[Path]:
         ZgcError: ``path`` is a folder or write-protected, its folder does not exist
             or cannot be written, or writing failed (the message names the file and why).
     """
-    try:
-        status: os.stat_result | None = os.stat(path)  # through links
-    except OSError:
-        status = None
+    path, status = writable(path)
     if status is not None and not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
         # A pipe, FIFO or device (`-o /dev/stdout`, `-o >(gzip > x.gz)`): written into,
         # as `>` does; replacing it would break the reader waiting on it.
         with _written_into(path) as temporary:
             yield temporary
         return
-    if path.is_symlink():
-        # A link to a file: the file it names is replaced (made, when it is missing),
-        # and the link stays.
-        path = Path(os.path.realpath(path))
-    if path.is_dir():
-        raise ZgcError(phrase("write.folder", path=visible(str(path))))
-    problem = _folder_problem(path, path.parent)
-    if problem is not None:
-        raise problem
-    if status is not None:
-        _refuse_protected(path, status)
     with _staging(path) as staging:
         temporary = staging / path.name
         try:
@@ -270,3 +284,62 @@ def refuse_inputs(path: Path, inputs: Iterable[tuple[str, str]]) -> None:
             continue
         if same:
             raise ZgcError(phrase("write.is_input", path=visible(str(path)), role=role))
+
+
+@dataclass(frozen=True)
+class Document:
+    """What ``cite``, ``plot`` and ``report`` make: a whole text or image, and its kind.
+
+    Attributes:
+        body: the text (written as UTF-8) or the bytes.
+        media_type: what it is (``text/html``, ``image/svg+xml``...), for a caller
+            that serves or names it.
+        warnings: what a person should know of it, for stderr.
+    """
+
+    body: str | bytes
+    media_type: str
+    warnings: tuple[str, ...] = ()
+
+
+def write_document(document: Document, path: Path | None, stdout: IO[str]) -> None:
+    """Write ``document`` to ``path`` as :func:`atomic_output` does, or to ``stdout``.
+
+    The caller has refused an input as ``path`` before reading it
+    (:func:`refuse_inputs`), as :func:`zgc_cli.present.formats.emit`'s caller does.
+    """
+    body = document.body
+    if path is None:
+        if isinstance(body, bytes):
+            raise TypeError("a binary document is written to a file")
+        stdout.write(body)
+        return
+    with atomic_output(path, binary=isinstance(body, bytes)) as stream:
+        stream.write(body)
+
+
+@contextmanager
+def scratch_file(target: Path) -> Iterator[Path]:
+    """A path of ``target``'s name in a fresh private folder, for a writer that wants a path.
+
+    The folder is removed at the end, or by an interrupt's handler; a failure to
+    write is said of ``target``, the file the person asked for.
+    """
+    import shutil
+    import tempfile
+
+    from zgc_cli import interrupts
+
+    with interrupts.held():
+        try:
+            folder = tempfile.mkdtemp(suffix=".zgc")
+        except OSError as error:
+            raise _cannot_write(target, error) from None
+        interrupts.stage(folder)
+    try:
+        yield Path(folder) / target.name
+    except OSError as error:
+        raise _cannot_write(target, error) from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        interrupts.unstage(folder)

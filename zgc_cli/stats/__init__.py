@@ -12,7 +12,8 @@ below them work on plain DataFrames, for notebooks (the example runs as a test):
 
 Every function takes the filters the commands share, by the same names:
 ``entities``, ``categories``, ``statuses`` (``reported``, ``estimate``,
-``derived``) and ``year_from``/``year_to`` (see :mod:`zgc_cli.stats.select`).
+``derived``) and ``year_from``/``year_to`` (see :mod:`zgc_cli.stats.select`), or all
+of them as one :class:`~zgc_cli.stats.selection.Selection` (``selection=``).
 Filters choose the observations before any arithmetic, so a growth rate never
 rests on a figure left out, except the year range of a series, which is a
 window on it: each row keeps its growth since its real previous observation.
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
         SourcesResult,
         TimelineResult,
     )
+    from zgc_cli.stats.selection import Selection
 
 
 def catalog_of(
@@ -49,12 +51,21 @@ def catalog_of(
     statuses: Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    selection: Selection | None = None,
 ) -> CatalogResult:
     """Every selected (metric, entity) with its years, count and latest value.
 
     The years, count and latest value are those of the selected observations:
     with ``statuses=["reported"]`` the latest value is the latest reported one.
     """
+    if selection is not None:  # the command line's filters, as one value
+        entities, categories, statuses, year_from, year_to = (
+            selection.entities,
+            selection.categories,
+            selection.statuses,
+            selection.year_from,
+            selection.year_to,
+        )
     from zgc_cli.stats.catalog import catalog
     from zgc_cli.stats.empty import catalog_note
     from zgc_cli.stats.naming import entity_ids
@@ -98,6 +109,7 @@ def series(
     statuses: Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    selection: Selection | None = None,
 ) -> SeriesResult:
     """The named series (each once, in the order given) with growth between observations.
 
@@ -107,6 +119,14 @@ def series(
     result instead: a 2023 row keeps its growth since 2014 (``previous_year``)
     when the window starts in 2015, and the span runs over the rows shown.
     """
+    if selection is not None:  # the command line's filters, as one value
+        entities, categories, statuses, year_from, year_to = (
+            selection.entities,
+            selection.categories,
+            selection.statuses,
+            selection.year_from,
+            selection.year_to,
+        )
     from zgc_cli.stats.empty import series_note
     from zgc_cli.stats.growth import series_growth, span
     from zgc_cli.stats.kinds import metric_kinds
@@ -157,6 +177,7 @@ def comparison(
     sort: str = "metric",
     reverse: bool = False,
     tolerance: int = 0,
+    selection: Selection | None = None,
 ) -> ComparisonResult:
     """Every selected series between two years, sorted, with the series not compared.
 
@@ -166,6 +187,13 @@ def comparison(
     figure of another status (a series whose end is an estimate is not compared,
     and with a tolerance its nearest allowed figure is taken instead).
     """
+    if selection is not None:  # the command line's filters, as one value
+        metrics, entities, categories, statuses = (
+            selection.metrics,
+            selection.entities,
+            selection.categories,
+            selection.statuses,
+        )
     # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
     from zgc_cli.stats.kinds import metric_kinds
@@ -234,8 +262,18 @@ def observations(
     statuses: Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    selection: Selection | None = None,
 ) -> ObservationsResult:
     """The selected observations with exactly the file's own columns, in its order."""
+    if selection is not None:  # the command line's filters, as one value
+        metrics, entities, categories, statuses, year_from, year_to = (
+            selection.metrics,
+            selection.entities,
+            selection.categories,
+            selection.statuses,
+            selection.year_from,
+            selection.year_to,
+        )
     from zgc_cli.stats.naming import entity_ids, metric_ids
     from zgc_cli.stats.results import ObservationsResult
     from zgc_cli.stats.select import select
@@ -281,8 +319,16 @@ def sources(
     statuses: Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    selection: Selection | None = None,
 ) -> SourcesResult:
     """One metric's observations with their passages, and the publication they come from."""
+    if selection is not None:  # the command line's filters, as one value
+        entities, statuses, year_from, year_to = (
+            selection.entities,
+            selection.statuses,
+            selection.year_from,
+            selection.year_to,
+        )
     from zgc_cli.stats.catalog import sources as passages
     from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.naming import entity_ids, metric_id
@@ -362,6 +408,7 @@ def share(
     statuses: Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    selection: Selection | None = None,
 ) -> ShareResult:
     """Each entity's value of ``metric`` as a percent of its nearest (or the named) whole.
 
@@ -369,6 +416,13 @@ def share(
     (so both the part and its whole have an allowed status); ``entities`` keeps
     the shares of those parts.
     """
+    if selection is not None:  # the command line's filters, as one value
+        entities, statuses, year_from, year_to = (
+            selection.entities,
+            selection.statuses,
+            selection.year_from,
+            selection.year_to,
+        )
     import pandas as pd
 
     from zgc_cli.stats.empty import share_note
@@ -422,8 +476,12 @@ def timeline(
     entity: str | Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    *,
+    selection: Selection | None = None,
 ) -> TimelineResult:
     """The dated milestones, in date order, of entities (and their parts) between two years."""
+    if selection is not None:  # the command line's filters, as one value
+        entity, year_from, year_to = selection.entities, selection.year_from, selection.year_to
     from zgc_cli.errors import ZgcError
     from zgc_cli.stats.empty import filters_note
     from zgc_cli.stats.milestones import timeline as milestones

@@ -30,6 +30,7 @@ from zgc_cli.stats.results import (
     TimelineResult,
 )
 from zgc_cli.stats.select import select
+from zgc_cli.stats.selection import Selection
 from zgc_cli.words import phrase
 
 # The article's headline span (3.6万亿 in 2014 → 8.6万亿 in 2023) and its last year's change,
@@ -210,8 +211,12 @@ def report(
     categories: Sequence[str] | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    selection: Selection | None = None,
 ) -> ReportResult:
     """The report's results for the selected observations (see the module docstring)."""
+    if selection is not None:  # the command line's filters, as one value
+        metrics, entities, categories = selection.metrics, selection.entities, selection.categories
+        year_from, year_to = selection.year_from, selection.year_to
     from zgc_cli.stats import naming
 
     metrics = naming.metric_ids(dataset, metrics)
