@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Publication
-    from zgc_cli.present.charts.panels import Panel
+    from zgc_cli.present.charts.shapes import Panel
     from zgc_cli.stats.indexing import Indexing, IndexingError
     from zgc_cli.stats.results import SeriesResult
 
@@ -95,7 +95,7 @@ def _named_indexing(
 
 def index_error_text(error: IndexingError, result: SeriesResult, lang: Language) -> str:
     """The one line that says why the series cannot share a base year, and what to try."""
-    from zgc_cli.present.charts.panels import name_for
+    from zgc_cli.present.charts.shapes import name_for
     from zgc_cli.present.views.common import entity_label
     from zgc_cli.stats.indexing import NoBaseYearError, NoCommonBaseError
 
@@ -186,14 +186,16 @@ def report_svgs(
     language is drawn on its own (as ``zgc plot -o chart.svg`` would, at that width).
     """
     from zgc_cli.present.charts import fonts
-    from zgc_cli.present.charts.image import PHONE, bilingual_svgs, chart_texts
     from zgc_cli.present.charts.matplotlib_env import (
         import_matplotlib,
         matplotlib_speaks_through_zgc,
         reported,
     )
     from zgc_cli.present.charts.panels import prepare_each
+    from zgc_cli.present.charts.style import PHONE
+    from zgc_cli.present.charts.svg import bilingual_svgs
     from zgc_cli.present.charts.terminal import PlotDependencyError
+    from zgc_cli.present.charts.texts import chart_texts
     from zgc_cli.present.views.common import entity_label
 
     entities = [str(entity) for entity in result.frame["entity"].astype(str).unique()]

@@ -24,14 +24,8 @@ from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.phrases import phrase
 from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
-from zgc_cli.present.charts.panels import (
-    INFERRED_MARK,
-    Line,
-    Panel,
-    flags_present,
-    prepare,
-    scale_notes,
-)
+from zgc_cli.present.charts.panels import prepare
+from zgc_cli.present.charts.shapes import INFERRED_MARK, Line, Panel, flags_present, scale_notes
 from zgc_cli.present.i18n import Language, message
 
 if TYPE_CHECKING:
