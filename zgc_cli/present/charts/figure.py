@@ -8,7 +8,7 @@ never as raw floats; point labels are separated afterwards
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
@@ -22,7 +22,7 @@ from zgc_cli.present.charts.geometry import (
     point_style,
     segments,
     year_axis,
-    year_formatter,
+    year_label,
 )
 from zgc_cli.present.charts.labels import LABEL_PLACES, separate_labels
 from zgc_cli.present.charts.shapes import Line, Panel, flags_present
@@ -180,6 +180,15 @@ def _draw_bars(
     return labels
 
 
+def _year_ticks(inferred: frozenset[int]) -> Callable[[float, object], str]:
+    """A panel's formatter of year ticks, its own inferred years bound to it."""
+
+    def formatter(year: float, _position: object) -> str:
+        return year_label(year, inferred)
+
+    return formatter
+
+
 def draw_figure(
     panels: Sequence[Panel],
     lang: Language,
@@ -260,7 +269,7 @@ def build_figure(
             )
         if years is not None:
             axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=years.most))
-            axes.xaxis.set_major_formatter(FuncFormatter(year_formatter))
+            axes.xaxis.set_major_formatter(FuncFormatter(_year_ticks(panel.inferred_years)))
             axes.set_xlim(years.low, years.high)
             if years.ticks is not None:
                 axes.set_xticks(list(years.ticks))

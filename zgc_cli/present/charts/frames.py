@@ -49,6 +49,9 @@ def clean_series(series: pd.DataFrame) -> pd.DataFrame:
         ]
         frame["value"] = pd.Series(figures, index=frame.index, dtype="float64")
         frame["value_low"] = series["value_low"]  # the figures have intervals (see growth_text)
+    for column in ("revised", "scope_differs"):  # the tables' † and ‡ (charts/__init__.py)
+        if column in series.columns:
+            frame[column] = series[column].astype(str).str.lower().isin(["true", "1"])
     index_columns = ["index", *(f"index{suffix}" for suffix in INTERVAL_SUFFIXES)]
     for column in (*index_columns, "base_year", "base_nearest", "base_year_basis"):
         if column in series.columns:

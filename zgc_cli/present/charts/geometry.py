@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from zgc_cli.present.charts.shapes import Panel
+from zgc_cli.present.charts.shapes import INFERRED_MARK, Panel
 from zgc_cli.present.charts.style import (
     BEST_LEGEND_POINTS,
     DEFAULT_STYLE,
@@ -74,8 +74,11 @@ def segments(
     return runs
 
 
-def year_formatter(year: float, _position: object) -> str:
-    return str(int(round(year)))
+def year_label(year: float, inferred: frozenset[int] = frozenset()) -> str:
+    """A year tick's text: ``2023``, or ``2023?`` where a figure's year was inferred (as
+    the tables write it)."""
+    whole = int(round(year))
+    return f"{whole}{INFERRED_MARK}" if whole in inferred else str(whole)
 
 
 def panel_height(panel: Panel, style: ChartStyle = DEFAULT_STYLE) -> float:

@@ -14,7 +14,7 @@ never mathtext, and long names are shortened to fit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,13 +49,15 @@ def write_image(
     indexed: Indexing | None,
     source_line: str,
     spans: pd.DataFrame | None = None,
+    footnotes: Sequence[str] = (),
 ) -> list[str]:
     """Write the chart as PNG or SVG (chosen by ``path``'s suffix) with matplotlib.
 
     One panel per metric titled with the indicator's name in ``lang`` and its
     unit, or one indexed panel (see the module docstring); markers for
     estimates (hollow), derived figures (half-filled) and bounds (triangles,
-    diamonds) with a legend; ``source_line`` at the bottom. Chinese text is
+    diamonds) with a legend; ``footnotes`` (what the marks of revised figures
+    and changes of scope mean) and ``source_line`` at the bottom. Chinese text is
     drawn with a CJK font from :mod:`zgc_cli.fonts`; with none, the labels
     fall back to English and a warning says what to install.
 
@@ -78,7 +80,7 @@ def write_image(
         import_matplotlib()
         import matplotlib
 
-        needed = fonts.cjk_characters(chart_texts(panels, lang, source_line) + notes)
+        needed = fonts.cjk_characters([*chart_texts(panels, lang, source_line), *notes, *footnotes])
         family = fonts.cjk_font_family(sorted(needed)) if needed else None
         boxes_reported = False
         if needed and family is None:
@@ -86,7 +88,7 @@ def write_image(
                 warnings_out.append(phrase("chart.no_font_english", hint=fonts.FONT_INSTALL_HINT))
                 lang = Language.en
             panels, notes = prepare(series, names, lang, indexed, allow_cjk=False, spans=spans)
-            if fonts.cjk_characters(chart_texts(panels, lang, source_line) + notes):
+            if fonts.cjk_characters([*chart_texts(panels, lang, source_line), *notes, *footnotes]):
                 boxes_reported = True
                 warnings_out.append(phrase("chart.no_font_boxes", hint=fonts.FONT_INSTALL_HINT))
         # What the chart's interval bars mean is for the reader of the image, not a warning.
@@ -107,7 +109,7 @@ def write_image(
             "axes.formatter.use_mathtext": False,
         }
         with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-            figure = draw_figure(panels, lang, source_line, notes)
+            figure = draw_figure(panels, lang, source_line, [*notes, *footnotes])
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=metadata)
     warnings_out.extend(reported(caught, logged.texts, lang, boxes_reported))
     return warnings_out

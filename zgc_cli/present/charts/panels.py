@@ -45,6 +45,7 @@ from zgc_cli.present.charts.shapes import (
     INFERRED_MARK,
     MAX_LINES_PER_PANEL,
     MAX_SERIES,
+    REVISED_MARK,
     Bar,
     Line,
     Panel,
@@ -111,7 +112,15 @@ def _line(
         growth=growth,
         base_label=base_label,
         bounds=bounds,
+        revised=_flags(rows, "revised"),
+        scope_changed=_flags(rows, "scope_differs"),
+        year_bases=tuple(str(basis) for basis in rows["year_basis"].tolist()),
     )
+
+
+def _flags(rows: pd.DataFrame, column: str) -> tuple[bool, ...]:
+    """A true-or-false column of the rows (the tables' † and ‡), or () without it."""
+    return tuple(bool(flag) for flag in rows[column].tolist()) if column in rows.columns else ()
 
 
 def _check_count(frame: pd.DataFrame, lang: Language, one_panel: bool) -> None:
@@ -149,18 +158,20 @@ def _bar_panel(rows: pd.DataFrame, name: str, unit: str, lang: Language) -> Pane
         Bar(
             entity=str(entity),
             value=float(value),
-            label=marked_number(value, unit, status, qualifier, lang),
+            label=marked_number(value, unit, status, qualifier, lang)
+            + (REVISED_MARK if revised else ""),
             year=_year_text(int(year), str(basis)),
             status=str(status),
             qualifier=str(qualifier),
         )
-        for entity, value, year, status, qualifier, basis in zip(
+        for entity, value, year, status, qualifier, basis, revised in zip(
             rows["entity"],
             rows["value"],
             rows["year"],
             rows["status"],
             rows["qualifier"],
             rows["year_basis"],
+            _flags(rows, "revised") or [False] * len(rows),
             strict=True,
         )
     )
@@ -230,6 +241,8 @@ def _metric_panels(
                 lines=lines,
                 indexed=False,
                 zero_based=unit != "rank",
+                # An inferred year is marked on the year axis (2023?); the foot says what.
+                flags=("inferred_year",) if any(line.inferred_years for line in lines) else (),
             )
         )
     return panels
@@ -329,7 +342,9 @@ def prepare(
     if len(base_years) > 1:
         years = f"{base_years[0]}–{base_years[-1]}"
         title = message("chart.index_years_title", lang, years=years)
-    inferred = any(line.base_label.endswith(INFERRED_MARK) for line in indexed_lines)
+    inferred = any(
+        line.base_label.endswith(INFERRED_MARK) or line.inferred_years for line in indexed_lines
+    )
     flags = ("inferred_year",) if inferred else ()
     return [Panel(title=title, lines=tuple(indexed_lines), indexed=True, flags=flags)], notes
 

@@ -23,6 +23,8 @@ from zgc_cli.present.numbers import (
     marked_number,
 )
 from zgc_cli.present.safe import visible
+from zgc_cli.present.views.vintages import MARK as REVISED_MARK
+from zgc_cli.present.views.vintages import SCOPE_MARK
 
 # More lines than this in one panel cannot be told apart (8 terminal symbols, 10 image
 # colours), and hundreds of them took a minute to draw as an image.
@@ -82,6 +84,20 @@ class Line:
     growth: str = ""
     base_label: str = ""
     bounds: tuple[Bounds | None, ...] = ()
+    # As the tables mark them: a figure a later publication replaced (†), a change from
+    # the previous figure that joins figures of different scope (‡), an inferred year.
+    revised: tuple[bool, ...] = ()
+    scope_changed: tuple[bool, ...] = ()
+    year_bases: tuple[str, ...] = ()
+
+    @property
+    def inferred_years(self) -> frozenset[int]:
+        """The years of the series that were inferred (``2023?`` in the tables)."""
+        return frozenset(
+            year
+            for year, basis in zip(self.years, self.year_bases, strict=False)
+            if basis == "inferred"
+        )
 
     @property
     def marks(self) -> tuple[str, ...]:
@@ -109,21 +125,28 @@ class Line:
             year = message("chart.year", lang, year=plain) + self.base_label[len(plain) :]
             return message("chart.index_nearest", lang, text=text, year=year)
         if self.growth:
-            return text + self.growth
+            # Its change first to last joins figures of different scope: marked as the
+            # tables mark the change (‡), the foot says which year.
+            return text + self.growth + (SCOPE_MARK if any(self.scope_changed[1:]) else "")
         return text
+
+    def revision_mark(self, n: int) -> str:
+        """``†`` where point ``n``'s figure replaced an earlier publication's, else ''."""
+        return REVISED_MARK if n < len(self.revised) and self.revised[n] else ""
 
     def point_label(self, n: int, lang: Language, indexed: bool) -> str:
         """Point ``n`` as the tables write it (784.7亿, >1,800, 8.6万亿*); an index as 224."""
         if indexed and self.bounds:
             # An index carries its interval: 64…70 where the base or the figure is not exact.
             text = interval_text(self.values[n], self.bounds[n], Notation.index_value, lang)
-            return text + STATUS_MARKS.get(self.statuses[n], "")
+            return text + STATUS_MARKS.get(self.statuses[n], "") + self.revision_mark(n)
         if indexed or not self.raw_values:
             # An index of a bound is no bound itself: the marker's shape tells it was one.
-            return number_text(self.values[n]) + STATUS_MARKS.get(self.statuses[n], "")
+            marks = STATUS_MARKS.get(self.statuses[n], "") + self.revision_mark(n)
+            return number_text(self.values[n]) + marks
         return marked_number(
             self.raw_values[n], self.unit, self.statuses[n], self.qualifiers[n], lang
-        )
+        ) + self.revision_mark(n)
 
 
 @dataclass(frozen=True)
@@ -166,6 +189,11 @@ class Panel:
     @property
     def is_bars(self) -> bool:
         return bool(self.bars)
+
+    @property
+    def inferred_years(self) -> frozenset[int]:
+        """The years inferred for any line of the panel: its year axis marks them."""
+        return frozenset(year for line in self.lines for year in line.inferred_years)
 
     def values(self) -> list[float]:
         """Every value the panel's axis must show (zero too when it is zero-based)."""

@@ -8,6 +8,7 @@ each language in turn.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -133,7 +134,6 @@ def bilingual_svgs(
 
 def _with_texts(svg: str, texts: Mapping[str, Mapping[Language, str]], lang: Language) -> str:
     """The SVG with each paired text in ``lang``: its lines in the group's ``<text>``s."""
-    from xml.sax.saxutils import escape
 
     def group(found: re.Match[str]) -> str:
         said = texts.get(found.group(1))
@@ -142,7 +142,7 @@ def _with_texts(svg: str, texts: Mapping[str, Mapping[Language, str]], lang: Lan
         lines = iter(said[lang].split("\n"))
 
         def element(text: re.Match[str]) -> str:
-            return text.group(1) + escape(next(lines, "")) + text.group(3)
+            return text.group(1) + html.escape(next(lines, ""), quote=False) + text.group(3)
 
         return (
             found.group(0)[: found.start(2) - found.start(0)]

@@ -24,6 +24,7 @@ from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.phrases import phrase
 from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
+from zgc_cli.present.charts.geometry import year_label
 from zgc_cli.present.charts.panels import prepare
 from zgc_cli.present.charts.shapes import INFERRED_MARK, Line, Panel, flags_present, scale_notes
 from zgc_cli.present.i18n import Language, message
@@ -203,7 +204,8 @@ def _terminal_panel(
     label_width = max(_display_width(label) for label in axis.labels)
     year_ticks = _year_ticks(first, last, width - label_width - 2)
     figure.ruler("x").lim(first - pad, last + pad)
-    figure.ruler("x").ticks(year_ticks, [str(year) for year in year_ticks])
+    inferred = panel.inferred_years  # 2023? as the tables write an inferred year
+    figure.ruler("x").ticks(year_ticks, [year_label(year, inferred) for year in year_ticks])
     figure.ruler("y").lim(0.0, 1.0)
     figure.ruler("y").ticks(axis.positions(axis.ticks), list(axis.labels))
     matrix = figure.build()
@@ -294,6 +296,7 @@ def terminal_chart(
     *,
     color: bool = False,
     spans: pd.DataFrame | None = None,
+    footnotes: Sequence[str] = (),
 ) -> str:
     """The series as a text chart: a panel per metric (bars or lines), or one indexed panel.
 
@@ -314,6 +317,8 @@ def terminal_chart(
         indexed: the series as indexes of one base year
             (:func:`zgc_cli.stats.indexing.index_series`), drawn in one panel; or None.
         color: ANSI colours; without, the text has no escape codes at all.
+        footnotes: what the marks of revised figures and changes of scope mean (``†``,
+            ``‡``), a line each after the notes.
 
     Raises:
         PlotDependencyError: plotext is not installed.
@@ -364,6 +369,7 @@ def terminal_chart(
         for note in (*scale_notes(panels, lang), *notes)
         for row in _wrapped(message("chart.note", lang) + note, width)
     ]
+    footer += [row for note in footnotes for row in _wrapped(note, width)]
     bar_rows = sum(len(panel.bars) + 1 for panel in panels if panel.is_bars)
     line_panels = sum(not panel.is_bars for panel in panels)
     panel_height = (
