@@ -43,9 +43,11 @@ def clean_series(series: pd.DataFrame) -> pd.DataFrame:
     if "value_low" in series.columns:
         # A bound's point is empty (the words leave an end open): it is drawn at its
         # figure as written, marked as the tables mark it (>14万 at 14万).
+        # Only the columns read: a row of every column of a result costs ten times more.
+        values = [column for column in series.columns if str(column).startswith("value")]
         figures = [
             written_figure(row["value"], bounds_of(row, "value"), str(row["qualifier"]))
-            for row in series.assign(qualifier=frame["qualifier"]).to_dict("records")
+            for row in series[values].assign(qualifier=frame["qualifier"]).to_dict("records")
         ]
         frame["value"] = pd.Series(figures, index=frame.index, dtype="float64")
         frame["value_low"] = series["value_low"]  # the figures have intervals (see growth_text)
@@ -66,10 +68,14 @@ def clean_series(series: pd.DataFrame) -> pd.DataFrame:
 
 def series_groups(frame: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(metric, entity, rows sorted by year), in order of first appearance."""
-    pairs = frame[["metric", "entity"]].drop_duplicates()
-    keys = list(zip(pairs["metric"].tolist(), pairs["entity"].tolist(), strict=True))
-    grouped = frame.groupby(["metric", "entity"], sort=False)
-    return [(m, e, grouped.get_group((m, e)).sort_values("year", kind="stable")) for m, e in keys]
+    keys = list(dict.fromkeys(zip(frame["metric"].tolist(), frame["entity"].tolist(), strict=True)))
+    # One stable sort and one split: each group's rows by year, ties in the frame's order.
+    by_year = frame.sort_values("year", kind="stable")
+    groups = {
+        (str(metric), str(entity)): rows
+        for (metric, entity), rows in by_year.groupby(["metric", "entity"], sort=False)
+    }
+    return [(m, e, groups[(m, e)]) for m, e in keys]
 
 
 # Units whose relative change means nothing (a rank), or reads better as points (a share).
@@ -116,7 +122,9 @@ def _point_growth(rows: pd.DataFrame, lang: Language) -> str:
 def spans_by_series(spans: pd.DataFrame | None) -> dict[tuple[str, str], dict[str, object]]:
     if spans is None or spans.empty or "change_pct" not in spans.columns:
         return {}
+    # The growth reads the change and its interval (growth_text): only those columns.
+    read = ["metric", "entity", *(c for c in spans.columns if str(c).startswith("change_pct"))]
     return {
         (str(row["metric"]), str(row["entity"])): {str(key): value for key, value in row.items()}
-        for row in spans.to_dict("records")
+        for row in spans[read].to_dict("records")
     }
