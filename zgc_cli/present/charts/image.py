@@ -29,7 +29,13 @@ from zgc_cli.present.charts.matplotlib_env import (
     reported,
 )
 from zgc_cli.present.charts.panels import prepare
-from zgc_cli.present.charts.style import DEFAULT_STYLE, PHONE, ChartStyle, year_ticks_that_fit
+from zgc_cli.present.charts.style import (
+    DEFAULT_STYLE,
+    PHONE,
+    ChartStyle,
+    wrap,
+    year_ticks_that_fit,
+)
 from zgc_cli.present.charts.svg import FONT_FALLBACKS, _text_slots, bilingual_svgs
 from zgc_cli.present.charts.texts import chart_texts, figure_texts
 from zgc_cli.present.i18n import Language, message
@@ -39,6 +45,18 @@ if TYPE_CHECKING:
     from zgc_cli.stats.indexing import Indexing
 
 IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".svg")
+# Columns of a foot note at the plot's width: a revision's note is wrapped there, never
+# cut (the foot's other texts are shortened at FOOTER_COLUMNS, wider than the figure).
+FOOTNOTE_COLUMNS = 120
+
+
+def wrapped(footnotes: Sequence[str]) -> list[str]:
+    """Each foot note in lines that fit the image, its later lines indented."""
+    return [
+        ("  " if n else "") + line
+        for note in footnotes
+        for n, line in enumerate(wrap(note, FOOTNOTE_COLUMNS))
+    ]
 
 
 def write_image(
@@ -109,7 +127,7 @@ def write_image(
             "axes.formatter.use_mathtext": False,
         }
         with matplotlib.rc_context(settings):  # type: ignore[arg-type]
-            figure = draw_figure(panels, lang, source_line, [*notes, *footnotes])
+            figure = draw_figure(panels, lang, source_line, [*notes, *wrapped(footnotes)])
             figure.savefig(path, format=suffix[1:], dpi=150, metadata=metadata)
     warnings_out.extend(reported(caught, logged.texts, lang, boxes_reported))
     return warnings_out
