@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from zgc_cli.model.dataset import Publication
-    from zgc_cli.present.charts.panels import Panel
+    from zgc_cli.present.charts.shapes import Panel
     from zgc_cli.stats.indexing import Indexing, IndexingError
     from zgc_cli.stats.results import SeriesResult
 
@@ -47,9 +47,10 @@ def draw_terminal(
     """The series as a text chart, ending in a newline; ``indexed``: one panel of indexes."""
     from zgc_cli.present.charts.terminal import PlotDependencyError, terminal_chart
 
+    marked = dataclasses.replace(result, frame=_with_revisions(result.frame, result))
     try:
         chart = terminal_chart(
-            _named(result, lang),
+            _named(marked, lang),
             result.names,
             lang,
             width=width,
@@ -57,6 +58,7 @@ def draw_terminal(
             indexed=_named_indexing(indexed, result, lang),
             color=color,
             spans=_named_frame(result.spans, result, lang),
+            footnotes=revision_notes(result, lang),
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(said(error)) from None
@@ -94,7 +96,7 @@ def _named_indexing(
 
 def index_error_text(error: IndexingError, result: SeriesResult, lang: Language) -> str:
     """The one line that says why the series cannot share a base year, and what to try."""
-    from zgc_cli.present.charts.panels import name_for
+    from zgc_cli.present.charts.shapes import name_for
     from zgc_cli.present.views.common import entity_label
     from zgc_cli.stats.indexing import NoBaseYearError, NoCommonBaseError
 
@@ -159,18 +161,89 @@ def write_image(
     from zgc_cli.present.charts.image import write_image as draw_image
     from zgc_cli.present.charts.terminal import PlotDependencyError
 
+    marked = dataclasses.replace(result, frame=_with_revisions(result.frame, result))
+    if indexed is not None:
+        indexed = dataclasses.replace(indexed, frame=_with_revisions(indexed.frame, result))
     try:
         return draw_image(
-            _named(result, lang),
+            _named(marked, lang),
             result.names,
             lang,
             path,
-            _named_indexing(indexed, result, lang),
+            _named_indexing(indexed, marked, lang),
             source_line(publication, lang),
             spans=_named_frame(result.spans, result, lang),
+            footnotes=revision_notes(result, lang),
         )
     except (PlotDependencyError, ValueError) as error:
         raise ChartError(said(error)) from None
+
+
+def _with_revisions(frame: pd.DataFrame, result: SeriesResult) -> pd.DataFrame:
+    """``frame`` with a ``revised`` column: the figures a later publication replaced (the
+    tables' †), by the ids of their series, before entities are named."""
+    if frame.empty or result.vintages is None or result.vintages.empty:
+        return frame
+    replaced = {
+        (str(metric), str(entity), int(year))
+        for metric, entity, year in zip(
+            result.vintages["metric"],
+            result.vintages["entity"],
+            result.vintages["year"],
+            strict=True,
+        )
+    }
+    keys = zip(frame["metric"].astype(str), frame["entity"].astype(str), frame["year"], strict=True)
+    return frame.assign(revised=[(m, e, int(y)) in replaced for m, e, y in keys])
+
+
+def revision_notes(result: SeriesResult, lang: Language) -> list[str]:
+    """The foot of a chart's marks as the tables explain them: a line for each figure a
+    later publication replaced (``† 2023: revised from …``) and each change that joins
+    figures of different scope (``‡ 2023: …``), series by series."""
+    from zgc_cli.present.views.common import series_label
+    from zgc_cli.present.views.vintages import MARK, SCOPE_MARK, revised_from, scope_differs
+
+    frame = result.frame
+    if frame.empty:
+        return []
+    earlier = {}
+    if result.vintages is not None and not result.vintages.empty:
+        earlier = {
+            (str(row["metric"]), str(row["entity"]), int(row["year"])): row
+            for row in result.vintages.to_dict("records")
+        }
+    several = len(frame[["metric", "entity"]].drop_duplicates()) > 1
+    lines: list[str] = []
+    for row in frame.to_dict("records"):
+        metric, entity, year = str(row["metric"]), str(row["entity"]), int(row["year"])
+        what = (
+            message(
+                "vintages.series_year",
+                lang,
+                name=series_label(metric, entity, result.names, result.entity_names, lang),
+                year=year,
+            )
+            if several
+            else message("vintages.year", lang, year=year)
+        )
+        vintage = earlier.get((metric, entity, year))
+        if vintage is not None:
+            text = revised_from(vintage, lang)
+            lines.append(message("vintages.note_line", lang, mark=MARK, what=what, text=text))
+        previous = row.get("previous_year")
+        if scope_differs(row) and previous is not None and previous == previous:  # not NaN
+            lines.append(
+                message(
+                    "vintages.scope_series",
+                    lang,
+                    mark=SCOPE_MARK,
+                    year=year,
+                    previous=int(previous),
+                    command=f"zgc source {metric}",
+                )
+            )
+    return [visible(line) for line in lines]
 
 
 def report_svgs(
@@ -185,14 +258,16 @@ def report_svgs(
     language is drawn on its own (as ``zgc plot -o chart.svg`` would, at that width).
     """
     from zgc_cli.present.charts import fonts
-    from zgc_cli.present.charts.image import PHONE, bilingual_svgs, chart_texts
     from zgc_cli.present.charts.matplotlib_env import (
         import_matplotlib,
         matplotlib_speaks_through_zgc,
         reported,
     )
     from zgc_cli.present.charts.panels import prepare_each
+    from zgc_cli.present.charts.style import PHONE
+    from zgc_cli.present.charts.svg import bilingual_svgs
     from zgc_cli.present.charts.terminal import PlotDependencyError
+    from zgc_cli.present.charts.texts import chart_texts
     from zgc_cli.present.views.common import entity_label
 
     entities = [str(entity) for entity in result.frame["entity"].astype(str).unique()]
@@ -206,7 +281,9 @@ def report_svgs(
     }
     drawings: dict[Language, tuple[Sequence[Panel], str, list[str]]] = {}
     try:
-        panels_in = prepare_each(result.frame, result.names, names, spans=result.spans)
+        # The report's tables carry † and ‡ with their notes, beside each chart.
+        frame = result.frame.drop(columns=["scope_differs"], errors="ignore")
+        panels_in = prepare_each(frame, result.names, names, spans=result.spans)
     except ValueError as error:
         raise ChartError(said(error)) from None
     for lang in languages:

@@ -61,7 +61,14 @@ def cjk_characters(texts: Iterable[str]) -> set[str]:
     return {character for text in texts for character in text if is_cjk(character)}
 
 
-def _package_font_paths() -> Iterator[Path]:
+@functools.cache
+def _package_font_paths() -> tuple[Path, ...]:
+    """The CJK font files installed packages ship (looked up once a process: the report
+    asks for each of its charts)."""
+    return tuple(_found_package_fonts())
+
+
+def _found_package_fonts() -> Iterator[Path]:
     for package, relative in _PACKAGE_FONTS:
         try:
             spec = importlib.util.find_spec(package)
@@ -75,14 +82,15 @@ def _package_font_paths() -> Iterator[Path]:
                 yield path
 
 
-def _system_font_paths() -> Iterator[Path]:
+@functools.cache
+def _system_font_paths() -> tuple[Path, ...]:
+    """The system's files of the CJK families, in order of preference (read once a process)."""
     from matplotlib import font_manager
 
     by_family: dict[str, list[Path]] = {}
     for entry in font_manager.fontManager.ttflist:
         by_family.setdefault(entry.name, []).append(Path(entry.fname))
-    for family in _SYSTEM_FAMILIES:
-        yield from by_family.get(family, [])
+    return tuple(path for family in _SYSTEM_FAMILIES for path in by_family.get(family, []))
 
 
 @functools.cache
@@ -107,7 +115,11 @@ def _register(path: Path) -> str:
 def find_cjk_font(characters: Iterable[str] = "中关村总收入亿万") -> Path | None:
     """The first font file that draws every one of ``characters``, or None."""
     wanted = {ord(character) for character in characters}
-    for path in (*_package_font_paths(), *_system_font_paths()):
+    for path in _package_font_paths():
+        if wanted <= _charmap(path):
+            return path
+    # The system's fonts only where no package's draws them (listing them costs more).
+    for path in _system_font_paths():
         if wanted <= _charmap(path):
             return path
     return None

@@ -23,14 +23,9 @@ import pandas as pd
 from zgc_cli.model.schema import QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.charts.axis import thin, y_axis
 from zgc_cli.present.charts.fonts import FONT_INSTALL_HINT
-from zgc_cli.present.charts.panels import (
-    INFERRED_MARK,
-    Line,
-    Panel,
-    flags_present,
-    prepare,
-    scale_notes,
-)
+from zgc_cli.present.charts.geometry import year_label
+from zgc_cli.present.charts.panels import prepare
+from zgc_cli.present.charts.shapes import INFERRED_MARK, Line, Panel, flags_present, scale_notes
 from zgc_cli.words import Language, message, phrase
 
 if TYPE_CHECKING:
@@ -208,7 +203,8 @@ def _terminal_panel(
     label_width = max(_display_width(label) for label in axis.labels)
     year_ticks = _year_ticks(first, last, width - label_width - 2)
     figure.ruler("x").lim(first - pad, last + pad)
-    figure.ruler("x").ticks(year_ticks, [str(year) for year in year_ticks])
+    inferred = panel.inferred_years  # 2023? as the tables write an inferred year
+    figure.ruler("x").ticks(year_ticks, [year_label(year, inferred) for year in year_ticks])
     figure.ruler("y").lim(0.0, 1.0)
     figure.ruler("y").ticks(axis.positions(axis.ticks), list(axis.labels))
     matrix = figure.build()
@@ -299,6 +295,7 @@ def terminal_chart(
     *,
     color: bool = False,
     spans: pd.DataFrame | None = None,
+    footnotes: Sequence[str] = (),
 ) -> str:
     """The series as a text chart: a panel per metric (bars or lines), or one indexed panel.
 
@@ -319,6 +316,8 @@ def terminal_chart(
         indexed: the series as indexes of one base year
             (:func:`zgc_cli.stats.indexing.index_series`), drawn in one panel; or None.
         color: ANSI colours; without, the text has no escape codes at all.
+        footnotes: what the marks of revised figures and changes of scope mean (``†``,
+            ``‡``), a line each after the notes.
 
     Raises:
         PlotDependencyError: plotext is not installed.
@@ -369,6 +368,7 @@ def terminal_chart(
         for note in (*scale_notes(panels, lang), *notes)
         for row in _wrapped(message("chart.note", lang) + note, width)
     ]
+    footer += [row for note in footnotes for row in _wrapped(note, width)]
     bar_rows = sum(len(panel.bars) + 1 for panel in panels if panel.is_bars)
     line_panels = sum(not panel.is_bars for panel in panels)
     panel_height = (

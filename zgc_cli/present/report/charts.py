@@ -78,11 +78,13 @@ def report_charts(
     charts: dict[Language, dict[str, str]] = {language: {} for language in languages}
     warnings: list[str] = []
     frame = series.frame
+    frame_metrics = frame["metric"].astype(str)  # once, not once a chart
+    span_metrics = series.spans["metric"].astype(str) if not series.spans.empty else None
     for number, metric in enumerate(metrics):
-        rows = frame[frame["metric"].astype(str) == metric]
+        rows = frame[frame_metrics == metric]
         one = SeriesResult(
             rows,
-            spans=series.spans[series.spans["metric"].astype(str) == metric],
+            spans=series.spans if span_metrics is None else series.spans[span_metrics == metric],
             names={metric: series.names.get(metric, {})},
             entity_names=series.entity_names,
         )
