@@ -421,6 +421,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{count}个系列只有其中一年的数据，未作比较。",
     },
     "report.series_name": {"en": "{name} ({entity})", "zh": "{name}（{entity}）"},
+    # A change of scope, where the terminal names `zgc source`: the figures' passages say it.
+    "report.scope_series": {
+        "en": "{mark} {year}: its change from {previous} joins figures that differ in scope "
+        "(each figure's passage gives its scope)",
+        "zh": "{mark} {year}年：与{previous}年相比的变化涉及口径不同的数据（各自口径见数字的原文）",
+    },
+    "report.scope_compared": {
+        "en": "{mark} {name}: the two figures differ in scope "
+        "(each figure's passage gives its scope)",
+        "zh": "{mark} {name}：两个数据口径不同（各自口径见数字的原文）",
+    },
     "report.figure": {
         "en": "{name}, {entity}, {year}: {value}",
         "zh": "{name}，{entity}，{year}年：{value}",

@@ -58,9 +58,9 @@ def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[Ren
         Column(message("diff.header.year", lang), numeric=True),
         Column(message("diff.header.old", lang), numeric=True),
         Column(message("diff.header.new", lang), numeric=True),
-        Column(message("diff.header.change_pct", lang), numeric=True, optional=1),
+        Column(message("diff.header.change_pct", lang), numeric=True, drop=1),
         Column(message("diff.header.kind", lang), max_width=22),
-        Column(message("diff.header.overlap", lang), optional=2),
+        Column(message("diff.header.overlap", lang), drop=2),
     ]
     rows: list[list[str | Text]] = []
     for row in result.frame.to_dict("records"):

@@ -56,7 +56,7 @@ def search_view(result: SearchResult, lang: Language, width: int | None) -> list
     columns = [
         Column(header("indicator", lang)),
         Column(header("category", lang), max_width=SEARCH_SIDE_WIDTH),
-        Column(header("unit", lang), optional=1, max_width=SEARCH_SIDE_WIDTH),
+        Column(header("unit", lang), drop=1, max_width=SEARCH_SIDE_WIDTH),
     ]
     rows: list[list[str | Text]] = [
         [
@@ -333,7 +333,7 @@ def timeline_view(
         Column(header("date", lang), whole=True),
         Column(header("entity", lang), max_width=TIMELINE_ENTITY_WIDTH),
         Column(header("event", lang)),
-        Column(header("passage", lang), optional=1),
+        Column(header("passage", lang), drop=1),
     ]
     rows = [
         [
