@@ -32,9 +32,11 @@ from zgc_cli.present.report.content import (
     citation_line,
     source_name,
 )
-from zgc_cli.present.views.catalog import catalog_layout
-from zgc_cli.present.views.compare import compare_layout
-from zgc_cli.present.views.series import series_layouts, share_layout
+
+# Through their modules: the page asks for the layouts the views make at the time.
+from zgc_cli.present.views import catalog as catalog_views
+from zgc_cli.present.views import compare as compare_views
+from zgc_cli.present.views import series as series_views
 from zgc_cli.stats.report import ReportResult
 
 
@@ -85,7 +87,7 @@ def report_table(table: layout.Table, figures: _Figures, lang: Language, chart: 
 
 def _catalog(result: ReportResult, figures: _Figures, lang: Language) -> Section:
     """The catalog's layout, a group per category (its heading rows)."""
-    table = catalog_layout(result.catalog, lang)
+    table = catalog_views.catalog_layout(result.catalog, lang)
     groups: list[tuple[str, list[layout.Row]]] = []
     for row in table.rows:
         if isinstance(row, layout.Heading):
@@ -123,7 +125,7 @@ def _series(
     years = series.groupby(series["metric"].astype(str), sort=False)["year"].nunique()
     tables = [
         report_table(table, figures, lang, charts.get(table.subject, ""))
-        for table in series_layouts(result.series, lang)
+        for table in series_views.series_layouts(result.series, lang)
         # A single figure has no growth: it is in the catalog.
         if years.get(table.subject, 0) >= 2
     ]
@@ -175,9 +177,10 @@ def build_page(
     figures = _Figures(result, lang, accessed)
     citation = citation_line(result.work, lang, accessed)
     comparisons = [
-        report_table(compare_layout(item, lang), figures, lang) for item in result.comparisons
+        report_table(compare_views.compare_layout(item, lang), figures, lang)
+        for item in result.comparisons
     ]
-    shares = [share_layout(item, lang) for item in result.shares]
+    shares = [series_views.share_layout(item, lang) for item in result.shares]
     sections = [
         _catalog(result, figures, lang),
         _series(result, figures, lang, charts),
