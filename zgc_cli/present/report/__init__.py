@@ -38,8 +38,11 @@ def report_format(suffix: str) -> str:
 
 
 def markdown_text(value: Any) -> str:
-    """Any value as Markdown text: every character markup could read is backslash-escaped."""
+    """Any value as Markdown text: every character markup could read is backslash-escaped;
+    an id (``content.Code``) is a code span."""
     text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
+    if getattr(value, "markdown_code", False) and text and "`" not in text:
+        return f"`{text}`"
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
@@ -83,7 +86,7 @@ def render_report(
     The HTML page holds both languages, ``lang`` shown first; Markdown is in ``lang``.
     """
     from zgc_cli.present.report.charts import charts_available, report_charts
-    from zgc_cli.present.report.content import build_page, footnotes
+    from zgc_cli.present.report.sections import build_page, footnotes
 
     environment = _jinja(fmt == "md")  # before anything is drawn: a missing extra fails fast
     languages = [lang, *(other for other in Language if other is not lang)]

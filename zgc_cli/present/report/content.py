@@ -1,49 +1,33 @@
-"""A report's content in one language: sections of tables whose numbers carry their passages.
+"""A report's page in one language: sections of tables whose numbers carry their passages.
 
-Knows no statistics: every number was computed by :mod:`zgc_cli.stats.report`;
-here each is written as the terminal's tables write it (with its marks: ``*``
-estimate, ``>``/``<``/``~`` bound, ``^`` derived, ``?`` inferred year) and given
-the passages of the observations it comes from. The templates lay it out; they
-escape every text (Jinja2's autoescape for HTML, :func:`markdown_text` for Markdown).
+Knows no statistics: every number was computed by :mod:`zgc_cli.stats.report`.
+The tables are the terminal's own layouts (:mod:`zgc_cli.present.layout`), made
+into this page's cells by :mod:`zgc_cli.present.report.sections`; here a layout
+cell's observations become the passages a reader opens. The templates lay it out;
+they escape every text (Jinja2's autoescape for HTML, :func:`markdown_text` for
+Markdown).
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import pandas as pd
-
-from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
 from zgc_cli.present.citations import gbt7714_reference, safe_work
-from zgc_cli.present.numbers import (
-    Notation,
-    bounds_of,
-    interval_text,
-    marked_interval,
-    marked_number,
-    marked_value,
-)
+from zgc_cli.present.layout import SourceRef
+from zgc_cli.present.numbers import marked_number
 from zgc_cli.present.safe import visible
-from zgc_cli.present.views.common import (
-    INFERRED_MARK,
-    entity_label,
-    header,
-    interval_marks,
-    measure_header,
-    measure_text,
-    name_in,
-    share_cell,
-    whole_value_cell,
-    year_text,
-)
-from zgc_cli.present.views.vintages import revised_mark, vintage_texts
+from zgc_cli.present.views.common import entity_label, name_in, year_text
 from zgc_cli.stats.citations import CitedWork
-from zgc_cli.stats.measures import View, measures_for
 from zgc_cli.stats.report import Passage, ReportResult
-from zgc_cli.stats.results import ComparisonResult, ShareResult
-from zgc_cli.words import MESSAGES, Language, data_note, message, profile_of, unit_name
+from zgc_cli.words import MESSAGES, Language, data_note, message, profile_of
+
+
+class Code(str):
+    """An id a person types (``revenue``): a code span in Markdown, as ``--format markdown``
+    shows it; escaped like any text in HTML."""
+
+    markdown_code = True
 
 
 @dataclass(frozen=True)
@@ -70,6 +54,8 @@ class Cell:
     text: str
     sources: tuple[Source, ...] = ()
     numeric: bool = False
+    detail: str = ""  # the id beneath a name, as the terminal shows it
+    style: str = ""  # what the figure is (an estimate, a bound): a CSS class
 
     def hover(self, citation: str) -> str:
         """The tooltip: each source's passage, then the publications they come from.
@@ -91,12 +77,16 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
+    """A display-model table as the page shows it (:mod:`zgc_cli.present.report.sections`)."""
+
     headers: Sequence[str]
     rows: Sequence[Sequence[Cell]]
     caption: str = ""
     notes: Sequence[str] = ()
     chart: str = ""  # an inline SVG drawn by the chart code, or ''
     kind: str = ""  # the CSS class giving tables of a kind the same columns
+    id_line: str = ""  # the id beside the caption, as beside the terminal's title
+    numeric: Sequence[bool] = ()  # each column's alignment
 
 
 @dataclass(frozen=True)
@@ -294,277 +284,7 @@ class _Figures:
         found = (self.source(metric, entity, year) for year in years)
         return tuple(source for source in found if source is not None)
 
-
-def _marks(flags: str) -> tuple[str, str]:
-    parts = flags.split(FLAG_SEPARATOR)
-    status = next((part for part in parts if part in STATUS_MARKS), "")
-    qualifier = next((part for part in parts if part in QUALIFIER_MARKS), "")
-    return status, qualifier
-
-
-def _catalog(result: ReportResult, figures: _Figures, lang: Language) -> Section:
-    frame = result.catalog.frame
-    headers = [header("name", lang), header("entity", lang), header("years", lang)]
-    headers += [header("latest", lang), header("unit", lang)]
-    by_category: dict[str, list[list[Cell]]] = {}
-    for row in frame.to_dict("records"):
-        unit = str(row["unit"])
-        status, qualifier = _marks(str(row["latest_flags"]))
-        inferred = "inferred_year" in str(row["latest_flags"]).split(FLAG_SEPARATOR)
-        last = f"{row['last_year']}{INFERRED_MARK if inferred else ''}"
-        years = last if row["first_year"] == row["last_year"] else f"{row['first_year']}–{last}"
-        latest = marked_interval(
-            row["latest_value"], bounds_of(row, "latest_value"), unit, status, qualifier, lang
-        )
-        sources = figures.sources(row["metric"], row["entity"], [row["last_year"]])
-        cells = [
-            Cell(figures.metric_name(row["metric"])),
-            Cell(figures.entity(row["entity"])),
-            Cell(years, numeric=True),
-            Cell(latest, sources, numeric=True),
-            Cell(_text(unit_name(unit, lang))),
-        ]
-        by_category.setdefault(_text(row.get("category", "") or ""), []).append(cells)
-    groups = [
-        (_category_name(category, lang), [Table(headers, rows, kind="catalog")])
-        for category, rows in sorted(by_category.items())
-    ]
-    return Section("catalog", message("report.catalog", lang), groups=groups)
-
-
-def _category_name(category: str, lang: Language) -> str:
-    key = f"report.category.{category}"
-    if key in MESSAGES:
-        return message(key, lang)
-    return category or message("report.category.none", lang)
-
-
-def _series(result: ReportResult, figures: _Figures, lang: Language, charts: Mapping) -> Section:
-    series = result.series.frame
-    measures = measures_for(View.series)
-    headers = [header("entity", lang), header("year", lang), header("value", lang)]
-    headers += [measure_header(measure, lang) for measure in measures]
-    tables: list[Table] = []
-    for metric in dict.fromkeys(series["metric"].astype(str)):
-        of_metric = series[series["metric"].astype(str) == metric]
-        if of_metric["year"].nunique() < 2:
-            continue  # a single figure has no growth: it is in the catalog
-        rows: list[list[Cell]] = []
-        previous_zero = False
-        for row in of_metric.to_dict("records"):
-            unit = str(row["unit"])
-            has_previous = not pd.isna(row["previous_year"])
-            zero_base = bool(previous_zero and has_previous)
-            value_sources = figures.sources(metric, row["entity"], [row["year"]])
-            growth_years = [row["previous_year"], row["year"]] if has_previous else []
-            growth_sources = figures.sources(metric, row["entity"], growth_years)
-            value = marked_value(row, lang)
-            value += revised_mark(row, result.series.vintages)
-            cells = [
-                Cell(figures.entity(row["entity"])),
-                Cell(year_text(row["year"], row["year_basis"]), numeric=True),
-                Cell(value, value_sources, numeric=True),
-            ]
-            for measure in measures:
-                text = measure_text(
-                    measure,
-                    row[measure.name],
-                    unit,
-                    lang,
-                    zero_base,
-                    str(row["kind"]),
-                    bounds_of(row, measure.name),
-                )
-                cells.append(Cell(text, growth_sources if has_previous else (), numeric=True))
-            rows.append(cells)
-            previous_zero = bool(row["value"] == 0)
-        unit = str(of_metric["unit"].iloc[0])
-        unit_shown = _text(unit_name(unit, lang))
-        caption = " · ".join(part for part in (figures.metric_name(metric), unit_shown) if part)
-        notes = _flag_notes(of_metric["flags"], lang, rows)
-        notes += vintage_texts(of_metric, result.series.vintages, lang)
-        chart = charts.get(metric, "")
-        tables.append(Table(headers, rows, caption, notes, chart=chart, kind="series"))
-    intro = message("report.series_intro", lang)
-    return Section("series", message("report.series", lang), intro, tables=tables)
-
-
-def _flag_notes(flags: pd.Series, lang: Language, rows: Sequence[Sequence[Cell]] = ()) -> list[str]:
-    """The marks the flags carry, then the interval forms the cells show."""
-    present: set[str] = set()
-    for text in flags.astype(str):
-        present.update(part for part in text.split(FLAG_SEPARATOR) if part)
-    notes = [_mark(name, lang) for name in FLAG_ORDER if name in present]
-    shown = [cell.text for row in rows for cell in row if cell.numeric]
-    return notes + interval_marks(shown, lang)
-
-
-def _mark(name: str, lang: Language) -> str:
-    """A mark's legend line in the report: the reader's words where they differ from the CLI's."""
-    key = f"report.mark.{name}"
-    return message(key if key in MESSAGES else f"mark.{name}", lang)
-
-
-def _comparison(result: ComparisonResult, figures: _Figures, lang: Language) -> Table:
-    measures = measures_for(View.compare)
-    headers = [header("series", lang), str(result.year_from), str(result.year_to)]
-    headers += [measure_header(measure, lang) for measure in measures]
-    rows: list[list[Cell]] = []
-    for row in result.frame.to_dict("records"):
-        unit = str(row["unit"])
-        zero_base = bool(row["value_from"] == 0)
-        asked = (row["year_from"], row["year_to"]) == (result.year_from, result.year_to)
-        years = "" if asked else f" {row['year_from']}→{row['year_to']}"
-        ends = [
-            Cell(
-                marked_value(row, lang, end)
-                + (INFERRED_MARK if str(row[f"year_basis_{end}"]) == "inferred" else ""),
-                figures.sources(row["metric"], row["entity"], [row[f"year_{end}"]]),
-                numeric=True,
-            )
-            for end in ("from", "to")
-        ]
-        both = figures.sources(row["metric"], row["entity"], [row["year_from"], row["year_to"]])
-        name = message(
-            "report.series_name",
-            lang,
-            name=figures.metric_name(row["metric"]),
-            entity=figures.entity(row["entity"]),
-        )
-        name += years
-        cells = [Cell(name), *ends]
-        for measure in measures:
-            text = measure_text(
-                measure,
-                row[measure.name],
-                unit,
-                lang,
-                zero_base,
-                str(row["kind"]),
-                bounds_of(row, measure.name),
-            )
-            cells.append(Cell(text, both, numeric=True))
-        rows.append(cells)
-    caption = message("report.from_to", lang, year_from=result.year_from, year_to=result.year_to)
-    notes = _flag_notes(result.frame["flags"], lang, rows)
-    if result.tolerance:
-        notes.append(message("report.nearest", lang, tolerance=result.tolerance))
-    if result.not_compared:
-        notes.append(message("report.not_compared", lang, count=result.not_compared))
-    return Table(headers, rows, caption, notes, kind="comparison")
-
-
-def _shares(results: Sequence[ShareResult], figures: _Figures, lang: Language) -> list[Table]:
-    """Every metric's shares in one table: the indicator leads each row."""
-    headers = [header(key, lang) for key in ("metric", "entity", "year", "value", "whole")]
-    headers += [header("whole_value", lang), header("share_pct", lang)]
-    rows: list[list[Cell]] = []
-    flags: list[str] = []
-    for result in results:
-        frame = result.frame
-        flags += [str(flag) for flag in frame["flags"]]
-        for row in frame.to_dict("records"):
-            metric = str(row["metric"])
-            part = figures.sources(metric, row["entity"], [row["year"]])
-            whole = figures.sources(metric, row["of_entity"], [row["year"]])
-            share = share_cell(row, lang)
-            value = interval_text(row["value"], bounds_of(row, "value"), Notation.value, lang)
-            rows.append(
-                [
-                    Cell(figures.metric_name(metric)),
-                    Cell(figures.entity(row["entity"])),
-                    Cell(str(row["year"]), numeric=True),
-                    Cell(value, part, numeric=True),
-                    Cell(figures.entity(row["of_entity"])),
-                    Cell(whole_value_cell(row, lang), whole, numeric=True),
-                    Cell(share, part + whole, numeric=True),
-                ]
-            )
-    if not rows:
-        return []
-    return [Table(headers, rows, notes=_flag_notes(pd.Series(flags, dtype=str), lang, rows))]
-
-
-def _timeline(result: ReportResult, figures: _Figures, lang: Language, citation: str) -> Section:
-    headers = [header("date", lang), header("entity", lang), header("event", lang)]
-    rows: list[list[Cell]] = []
-    frame = result.timeline.frame if result.timeline is not None else pd.DataFrame()
-    for row in frame.to_dict("records"):
-        event = _text(row[profile_of(lang).event_columns[0]] or row["event_en"] or row["event_zh"])
-        quote = _text(row["quote"]) if row["quote"] else ""
-        missing = "" if quote else message("source.no_quote", lang)
-        label = f"{_text(row['date'])} · {figures.entity(row['entity'])}"
-        source = Source(label, quote, "", _text(row["date"]), missing=missing)
-        rows.append(
-            [
-                Cell(_text(row["date"]), (source,)),
-                Cell(figures.entity(row["entity"])),
-                Cell(event),
-            ]
-        )
-    tables = [Table(headers, rows)] if rows else []
-    return Section("timeline", message("report.timeline", lang), tables=tables)
-
-
-def legend(lang: Language) -> list[str]:
-    """Every mark a number may carry, in the order of the tables' legends."""
-    names = (
-        *("estimate", "derived", "more_than", "nearly", "about", "less_than"),
-        *("order_of_magnitude", "inferred_year", "interval", "one_end"),
-        *("conventional", "unbounded"),
-    )
-    # The reader's words, not a command: the passage a number opens says how its year is known.
-    return [_mark(name, lang) for name in names]
-
-
-def build_page(
-    result: ReportResult,
-    lang: Language,
-    charts: Mapping[str, str],
-    chart_note: str,
-    version: str,
-) -> Page:
-    """One language's page of the report."""
-    accessed = datetime.date.today().isoformat()
-    figures = _Figures(result, lang, accessed)
-    citation = citation_line(result.work, lang, accessed)
-    comparisons = [_comparison(item, figures, lang) for item in result.comparisons]
-    shares = _shares(result.shares, figures, lang)
-    sections = [
-        _catalog(result, figures, lang),
-        _series(result, figures, lang, charts),
-        Section("comparisons", message("report.comparisons", lang), tables=comparisons),
-        Section("shares", message("report.shares", lang), tables=shares),
-    ]
-    if result.timeline is not None:
-        sections.append(_timeline(result, figures, lang, citation))
-    footer = [message("report.made_by", lang, version=version)]
-    if result.label:
-        footer.append(message("report.data", lang, label=_text(result.label)))
-    # The shipped data's page names its place; every page names its source where known.
-    title = message("report.title_zgc" if not result.label else "report.title", lang)
-    source = source_name(result.work, result.label, lang)
-    if source:
-        title = message("report.title_source", lang, title=title, source=source)
-    return Page(
-        lang=lang,
-        title=title,
-        citation=citation,
-        sections=sections,
-        legend=legend(lang),
-        footer=footer,
-        chart_note=chart_note,
-    )
-
-
-def footnotes(page: Page) -> dict[Source, int]:
-    """Each distinct source of the page's numbers, numbered in reading order (Markdown)."""
-    numbers: dict[Source, int] = {}
-    for section in page.sections:
-        tables = [table for _, group in section.groups for table in group]
-        for table in [*tables, *section.tables]:
-            for row in table.rows:
-                for cell in row:
-                    for source in cell.sources:
-                        numbers.setdefault(source, len(numbers) + 1)
-    return numbers
+    def resolved(self, refs: Sequence[SourceRef]) -> tuple[Source, ...]:
+        """The sources a layout cell's observations lead to (those with a passage record)."""
+        found = (self.source(metric, entity, year) for metric, entity, year in refs)
+        return tuple(source for source in found if source is not None)

@@ -4,7 +4,8 @@ Knows no statistics: every number was computed by :mod:`zgc_cli.stats` or
 :mod:`zgc_cli.check`; a view only writes it for people (with its marks) and
 lays it out. Headers and words come from :mod:`zgc_cli.words`; the
 growth columns and how each is written come from the measures registry.
-``amounts`` lays out the catalog, series, comparisons and shares; ``passages``
+``catalog``, ``series`` (and shares) and ``compare`` build display-model layouts
+(:mod:`zgc_cli.present.layout`) that the terminal and the report both render; ``passages``
 the search, sources, verify, observations and timeline; ``common`` what they share.
 """
 
@@ -19,15 +20,9 @@ import pandas as pd
 from rich.console import RenderableType
 
 from zgc_cli.present.tables import plain
-from zgc_cli.present.views.amounts import (
-    NOT_COMPARED_SHOWN,
-    catalog_order,
-    catalog_view,
-    compare_view,
-    series_view,
-    share_view,
-)
+from zgc_cli.present.views.catalog import catalog_order, catalog_view
 from zgc_cli.present.views.common import sparkline
+from zgc_cli.present.views.compare import NOT_COMPARED_SHOWN, compare_view
 from zgc_cli.present.views.diff import diff_view
 from zgc_cli.present.views.passages import (
     observations_view,
@@ -36,6 +31,7 @@ from zgc_cli.present.views.passages import (
     timeline_view,
     verify_view,
 )
+from zgc_cli.present.views.series import series_view, share_view
 from zgc_cli.stats.diff import DiffResult
 from zgc_cli.stats.results import (
     CatalogResult,

@@ -7,6 +7,7 @@ Knows no statistics: every number was computed by :mod:`zgc_cli.stats` or
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -15,7 +16,9 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from zgc_cli.model.schema import FLAG_ORDER, FLAG_SEPARATOR, QUALIFIER_MARKS, STATUS_MARKS
+from zgc_cli.present.flowing import flowing_lines
 from zgc_cli.present.formats import machine_text
+from zgc_cli.present.layout import Cell, CellStyle, Column, Note, SourceRef
 from zgc_cli.present.numbers import (
     DASH,
     INTERVAL_JOINER,
@@ -26,26 +29,32 @@ from zgc_cli.present.numbers import (
     places_text,
     with_unit,
 )
-from zgc_cli.present.safe import visible
-from zgc_cli.present.tables import Column, Figure, Flowing, build_table, plain
 from zgc_cli.present.tables import _minimum_width as minimum_width
+from zgc_cli.present.tables import build_table
 from zgc_cli.stats.kinds import Kind
 from zgc_cli.stats.measures import Measure, Style
 from zgc_cli.words import MESSAGES, Language, message, profile_of, unit_name
 
 
-def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
+def figure_cell(
+    figure: str,
+    unit: str,
+    lang: Language,
+    sources: tuple[SourceRef, ...] = (),
+    style: CellStyle = "",
+) -> Cell:
     """A figure's cell, and the same with its unit before the status mark: ``8.6万亿元*``,
     ``3.6 trillion yuan``, ``43%`` (a percent is its own unit)."""
+    cell = Cell(figure, numeric=True, sources=sources, style=style)
     if figure == DASH or not unit_name(unit, lang):
-        return Figure(figure, figure)
+        return cell
     core = figure.rstrip("".join(STATUS_MARKS.values()))
     marks = figure[len(core) :]
     whole = with_unit(core, unit, lang)
     if whole == core:  # a percent: its sign is its unit
-        return Figure(figure, figure)
+        return cell
     if not profile_of(lang).unit_joiner:  # 元, 家, 件/万人: a counter word stays on its line
-        return Figure(figure, whole + marks)
+        return replace(cell, with_unit=whole + marks)
     # Beneath the number, the unit's words on lines no wider than it (or its longest word).
     words = (unit_name(unit, lang) + marks).split(" ")
     # (A cell wider by one for a mark appended later, †, keeps "per 10k" on one line.)
@@ -56,12 +65,14 @@ def figure_cell(figure: str, unit: str, lang: Language) -> Figure:
             lines[-1] += f" {word}"
         else:
             lines.append(word)
-    return Figure(figure, whole + marks, "\n".join([core, *lines]))
+    return replace(cell, with_unit=whole + marks, stacked="\n".join([core, *lines]))
 
 
-def unit_column(lang: Language, optional: int = 1) -> Column:
+def unit_column(lang: Language, drop: int = 1) -> Column:
     """The units' column: left out last of the optional ones; its figures then carry it."""
-    return Column(header("unit", lang), optional=optional, max_width=UNIT_MAX_WIDTH, narrow=True)
+    return Column(
+        header("unit", lang), drop=drop, max_width=UNIT_MAX_WIDTH, narrow=True, key="unit"
+    )
 
 
 # A unit wraps beyond this (between words: ``per 10k`` / ``people``).
@@ -123,25 +134,57 @@ def whole_value_cell(row: Mapping[Hashable, Any], lang: Language) -> str:
     return interval_text(row[name], bounds, Notation.value, lang)
 
 
-def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
-    """The legend's lines for the interval forms that appear among ``cells``."""
+def interval_mark_names(cells: Iterable[str], lang: Language) -> list[str]:
+    """The marks of the interval forms that appear among ``cells`` (``interval``, ``one_end``,
+    ``conventional``, ``unbounded``), in the legend's order."""
     shown = [str(cell) for cell in cells]
     conventional = message("cell.conventional", lang, value="")
     unbounded = message("cell.unbounded", lang)
     readings = [cell for cell in shown if cell.startswith(conventional) or cell == unbounded]
     unbound = unbounded in readings
     strict = [cell for cell in shown if cell not in readings]
-    parts = []
+    names = []
     bound_signs = ("≥ ", "> ", "≤ ", "< ")
     if any(INTERVAL_JOINER in cell for cell in strict):
-        parts.append(message("mark.interval", lang))
+        names.append("interval")
     if any(cell.startswith(bound_signs) for cell in strict):
-        parts.append(message("mark.one_end", lang))
+        names.append("one_end")
     if any(cell != unbounded for cell in readings):
-        parts.append(message("mark.conventional", lang))
+        names.append("conventional")
     if unbound:
-        parts.append(message("mark.unbounded", lang))
-    return parts
+        names.append("unbounded")
+    return names
+
+
+def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
+    """The legend's lines for the interval forms that appear among ``cells``."""
+    return [message(f"mark.{name}", lang) for name in interval_mark_names(cells, lang)]
+
+
+def legend_note(
+    flag_texts: Iterable[str],
+    lang: Language,
+    figures: Iterable[str] = (),
+    shown: Sequence[str] | None = None,
+) -> Note | None:
+    """The legend of the marks that appear: the flags' (``*``, ``>``, ``?``), then the
+    interval forms among the ``figures``; None when none do.
+
+    With the ``shown`` cells, ``~ about`` is said only where a cell carries it: an
+    approximate figure shown as its interval (a derived one) has no mark to explain.
+    """
+    present: set[str] = set()
+    for text in flag_texts:
+        present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
+    about = QUALIFIER_MARKS["about"]
+    if shown is not None and not any(str(cell).startswith(about) for cell in shown):
+        present.discard("about")
+    names = [name for name in FLAG_ORDER if name in present]
+    names += interval_mark_names(figures, lang)
+    if not names:
+        return None
+    parts = tuple(message(f"mark.{name}", lang) for name in names)
+    return Note(parts, "  ", kind="legend", marks=tuple(names))
 
 
 def legend(
@@ -210,32 +253,6 @@ def category_label(category: object, lang: Language) -> str:
     return message(key, lang) if key in MESSAGES else str(category)
 
 
-def flowing_lines(
-    parts: Sequence[str], separator: str, width: int | None, style: str = "", lead: str = ""
-) -> Text:
-    """Parts joined into lines no wider than ``width``, broken only between parts.
-
-    A part (a series' change, a series' name) is never split across lines unless
-    it alone is wider than the line; then it wraps as names do, numbers whole.
-    The ``lead`` opens the first line.
-    """
-    text = lead + separator.join(parts)
-    if width is None:
-        return plain(text, style=style)
-    lines: list[str] = []
-    line = lead
-    for index, part in enumerate(parts):
-        piece = part + (separator if index < len(parts) - 1 else "")
-        if line and cell_len(line + piece.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += piece
-    lines.append(line.rstrip())
-    # The data's own control characters are spelled out line by line, before the
-    # newlines that lay the lines out are added.
-    return Flowing("\n".join(visible(line) for line in lines), style=style)
-
-
 INFERRED_MARK = "?"
 
 
@@ -292,7 +309,7 @@ def plain_view(
             str(name),
             numeric=name in numeric_columns,
             whole=name in ID_COLUMNS,
-            optional=PLAIN_DISPENSABLE.get(str(name), 0),
+            drop=PLAIN_DISPENSABLE.get(str(name), 0),
         )
         for name in text.columns
     ]
@@ -300,7 +317,7 @@ def plain_view(
     table = build_table(columns, rows, width=width)
     if width is None or minimum_width(table) <= width:
         return [table]
-    kept = [position for position, column in enumerate(columns) if not column.optional]
+    kept = [position for position, column in enumerate(columns) if not column.drop]
     names = [columns[position].header for position in kept]
     blocks: list[RenderableType] = [flowing_lines(names, "  ", width, style="dim")]
     for row in rows:

@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.console import RenderableType
-from rich.text import Text
 
+from zgc_cli.present.layout import Cell, Column, Table
 from zgc_cli.present.numbers import human_number, is_missing, marked_number, percent_text
-from zgc_cli.present.tables import Column, build_table, labelled, plain
-from zgc_cli.present.views.common import legend, series_label
+from zgc_cli.present.tables import plain, render_layout
+from zgc_cli.present.views.common import legend_note, series_label
 from zgc_cli.stats.diff import DiffResult
 from zgc_cli.words import Language, message, profile_of
 
@@ -52,45 +52,48 @@ def _overlap_text(value: Any, lang: Language) -> str:
 
 
 def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """The changes as a table (names, years, old → new, change %, kind), then the summary."""
+    """The changes' table (none when nothing changed), then the summary, dim."""
+    table = diff_layout(result, lang)
+    renderables = render_layout(table, width) if table.rows else []
+    return [*renderables, plain(summary_line(result, lang), style="dim")]
+
+
+def diff_layout(result: DiffResult, lang: Language) -> Table:
+    """The changes as a table (names, years, old → new, change %, kind), with its legend."""
     columns = [
         Column(message("diff.header.indicator", lang), comfortable=22),
         Column(message("diff.header.year", lang), numeric=True),
         Column(message("diff.header.old", lang), numeric=True),
         Column(message("diff.header.new", lang), numeric=True),
-        Column(message("diff.header.change_pct", lang), numeric=True, optional=1),
+        Column(message("diff.header.change_pct", lang), numeric=True, drop=1),
         Column(message("diff.header.kind", lang), max_width=22),
-        Column(message("diff.header.overlap", lang), optional=2),
+        Column(message("diff.header.overlap", lang), drop=2),
     ]
-    rows: list[list[str | Text]] = []
+    rows: list[list[Cell]] = []
     for row in result.frame.to_dict("records"):
         name = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
+        metric = str(row["metric"])
         rows.append(
             [
-                labelled(name, str(row["metric"])),
-                _year_text(row),
-                figure_text(row, "old", lang),
-                figure_text(row, "new", lang),
-                percent_text(row["change_pct"], lang)
-                if not is_missing(row["change_pct"])
-                else _interval_pct(row, lang),
-                kind_text(row, lang),
-                _overlap_text(row["intervals_overlap"], lang),
+                Cell(name, detail=metric if metric != name else ""),
+                Cell(_year_text(row), numeric=True),
+                Cell(figure_text(row, "old", lang), numeric=True),
+                Cell(figure_text(row, "new", lang), numeric=True),
+                Cell(
+                    percent_text(row["change_pct"], lang)
+                    if not is_missing(row["change_pct"])
+                    else _interval_pct(row, lang),
+                    numeric=True,
+                ),
+                Cell(kind_text(row, lang)),
+                Cell(_overlap_text(row["intervals_overlap"], lang)),
             ]
         )
     title = message("diff.title", lang, old=result.old_label, new=result.new_label)
-    renderables: list[RenderableType] = []
-    if rows:
-        renderables.append(build_table(columns, rows, title=title, width=width))
-        marks = legend(
-            (_flags(row) for row in result.frame.to_dict("records")),
-            lang,
-            width,
-        )
-        if marks is not None:
-            renderables.append(marks)
-    renderables.append(plain(summary_line(result, lang), style="dim"))
-    return renderables
+    marks = legend_note((_flags(row) for row in result.frame.to_dict("records")), lang)
+    return Table(
+        columns, rows, title=title, notes=[marks] if marks is not None else [], kind="diff"
+    )
 
 
 def _flags(row: Mapping[Any, Any]) -> str:

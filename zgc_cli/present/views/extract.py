@@ -76,10 +76,10 @@ def extract_view(
     columns = [
         Column(message("extract.header.figure", lang), whole=True),
         Column(message("header.value", lang), numeric=True),
-        Column(message("extract.header.status", lang), optional=2),
+        Column(message("extract.header.status", lang), drop=2),
         Column(message("header.year", lang), numeric=True),
-        Column(message("header.entity", lang), optional=1),
-        Column(message("extract.header.metric", lang), optional=3),
+        Column(message("header.entity", lang), drop=1),
+        Column(message("extract.header.metric", lang), drop=3),
     ]
     title = message(
         "extract.title", lang, count=len(frame), paragraphs=len(by_paragraph), label=result.label

@@ -9,9 +9,10 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
+from zgc_cli.present.layout import Cell, Column, Table
 from zgc_cli.present.numbers import human_number, marks_of, with_unit
-from zgc_cli.present.tables import Column, build_table, labelled, plain
 from zgc_cli.present.tables import _minimum_width as minimum_width
+from zgc_cli.present.tables import build_table, plain, render_layout
 from zgc_cli.present.views.common import (
     category_label,
     entity_label,
@@ -52,24 +53,32 @@ def observations_view(
 
 
 def search_view(result: SearchResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """Search results: the name in the language (its id, dim, beneath), category, unit."""
+    """Search results for a terminal ``width`` wide."""
+    return render_layout(search_layout(result, lang), width)
+
+
+def search_layout(result: SearchResult, lang: Language) -> Table:
+    """Search results: the name in the language (its id beneath), category, unit."""
     name_column, other_column = profile_of(lang).name_columns
     columns = [
         Column(header("indicator", lang)),
         Column(header("category", lang), max_width=SEARCH_SIDE_WIDTH),
-        Column(header("unit", lang), optional=1, max_width=SEARCH_SIDE_WIDTH),
+        Column(header("unit", lang), drop=1, max_width=SEARCH_SIDE_WIDTH),
     ]
-    rows: list[list[str | Text]] = [
-        [
-            labelled(
-                str(row[name_column] or row[other_column] or row["metric"]), str(row["metric"])
-            ),
-            category_label(row["category"], lang),
-            unit_name(str(row["unit"]), lang),
-        ]
-        for row in result.frame.to_dict("records")
-    ]
-    return [build_table(columns, rows, width=width)]
+    rows: list[list[Cell]] = []
+    for row in result.frame.to_dict("records"):
+        name, metric = (
+            str(row[name_column] or row[other_column] or row["metric"]),
+            str(row["metric"]),
+        )
+        rows.append(
+            [
+                Cell(name, detail=metric if metric != name else ""),
+                Cell(category_label(row["category"], lang)),
+                Cell(unit_name(str(row["unit"]), lang)),
+            ]
+        )
+    return Table(columns, rows, kind="search")
 
 
 # Search's category and unit wrap beyond this, leaving the room to the names.
@@ -327,21 +336,26 @@ def _stacked(row: list[str], lang: Language) -> list[list[str]]:
 def timeline_view(
     result: TimelineResult, lang: Language, width: int | None
 ) -> list[RenderableType]:
+    """The milestones for a terminal ``width`` wide."""
+    return render_layout(timeline_layout(result, lang), width)
+
+
+def timeline_layout(result: TimelineResult, lang: Language) -> Table:
     """The milestones in date order: date, who, what (in the language), the passage."""
     event_column, other_column = profile_of(lang).event_columns
     columns = [
         Column(header("date", lang), whole=True),
         Column(header("entity", lang), max_width=TIMELINE_ENTITY_WIDTH),
         Column(header("event", lang)),
-        Column(header("passage", lang), optional=1),
+        Column(header("passage", lang), drop=1),
     ]
     rows = [
         [
-            str(row["date"]),
-            entity_label(row["entity"], result.entity_names, lang),
-            str(row[event_column] or row[other_column]),
-            str(row["quote"]),
+            Cell(str(row["date"])),
+            Cell(entity_label(row["entity"], result.entity_names, lang)),
+            Cell(str(row[event_column] or row[other_column])),
+            Cell(str(row["quote"])),
         ]
         for row in result.frame.to_dict("records")
     ]
-    return [build_table(columns, rows, width=width)]
+    return Table(columns, rows, kind="timeline")

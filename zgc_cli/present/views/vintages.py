@@ -13,8 +13,9 @@ import pandas as pd
 from rich.console import RenderableType
 from rich.text import Text
 
+from zgc_cli.present.flowing import plain
+from zgc_cli.present.layout import Note
 from zgc_cli.present.numbers import human_number
-from zgc_cli.present.tables import plain
 from zgc_cli.words import MESSAGES, Language, message, profile_of
 
 MARK = "†"
@@ -41,7 +42,7 @@ def mark_revised(
     for row_cells, row in zip(cells, rows.to_dict("records"), strict=True):
         if (str(row["metric"]), str(row["entity"]), int(row["year"])) in earlier:
             cell = row_cells[column]
-            row_cells[column] = cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
+            row_cells[column] = Text.assemble(cell, MARK) if isinstance(cell, Text) else cell + MARK
 
 
 def revised_from(vintage: dict[Any, Any], lang: Language) -> str:
@@ -62,8 +63,13 @@ def vintage_notes(
     rows: pd.DataFrame, vintages: pd.DataFrame, lang: Language, width: int | None
 ) -> list[RenderableType]:
     """One dim line per marked figure of ``rows``: its year, what it replaced, the scope."""
+    return [plain(line, style="dim") for line in vintage_lines(rows, vintages, lang)]
+
+
+def vintage_lines(rows: pd.DataFrame, vintages: pd.DataFrame, lang: Language) -> list[str]:
+    """One line per marked figure of ``rows``: its year, what it replaced, the scope."""
     earlier = _keyed(vintages)
-    lines: list[RenderableType] = []
+    lines: list[str] = []
     for row in rows.to_dict("records"):
         vintage = earlier.get((str(row["metric"]), str(row["entity"]), int(row["year"])))
         if vintage is not None:
@@ -74,7 +80,7 @@ def vintage_notes(
                 what=message("vintages.year", lang, year=int(row["year"])),
                 text=revised_from(vintage, lang),
             )
-            lines.append(plain(text, style="dim"))
+            lines.append(text)
     return lines
 
 
@@ -92,7 +98,7 @@ def mark_compared(
             if key in earlier:
                 cell = row_cells[column]
                 row_cells[column] = (
-                    cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
+                    Text.assemble(cell, MARK) if isinstance(cell, Text) else cell + MARK
                 )
                 marked.append(key)
     return marked
@@ -102,17 +108,24 @@ def compared_notes(
     marked: Sequence[tuple[str, str, int]], result: Any, lang: Language
 ) -> list[RenderableType]:
     """One dim line per marked end: the series by name, its year, and what it replaced."""
+    return [plain(line, style="dim") for line in compared_lines(marked, result, lang)]
+
+
+def compared_lines(
+    marked: Sequence[tuple[str, str, int]], result: Any, lang: Language
+) -> list[str]:
+    """One line per marked end: the series by name, its year, and what it replaced."""
     from zgc_cli.present.views.common import series_label
 
     earlier = _keyed(result.vintages)
-    lines: list[RenderableType] = []
+    lines: list[str] = []
     for key in dict.fromkeys(marked):
         name = series_label(key[0], key[1], result.names, result.entity_names, lang)
         what = message("vintages.series_year", lang, name=name, year=key[2])
         text = message(
             "vintages.note_line", lang, mark=MARK, what=what, text=revised_from(earlier[key], lang)
         )
-        lines.append(plain(text, style="dim"))
+        lines.append(text)
     return lines
 
 
@@ -135,7 +148,7 @@ def mark_latest(
         row = next(rows)
         if (str(row["metric"]), str(row["entity"]), int(row["last_year"])) in earlier:
             cell = row_cells[column]
-            row_cells[column] = cell + MARK if isinstance(cell, str) else Text.assemble(cell, MARK)
+            row_cells[column] = Text.assemble(cell, MARK) if isinstance(cell, Text) else cell + MARK
             marked += 1
     return marked
 
@@ -163,11 +176,12 @@ def scope_differs(row: Mapping[Any, Any]) -> bool:
     return row.get("scope_differs") is True or str(row.get("scope_differs")) == "True"
 
 
-def scope_notes_compared(result: Any, lang: Language) -> list[RenderableType]:
-    """One dim line per compared series whose two ends differ in scope."""
+def scope_notes_compared(result: Any, lang: Language) -> list[Note]:
+    """One note per compared series whose two ends differ in scope (a page's reader is
+    sent to the figures' passages, a terminal's to ``zgc source``)."""
     from zgc_cli.present.views.common import series_label
 
-    lines: list[RenderableType] = []
+    notes: list[Note] = []
     for row in result.frame.to_dict("records"):
         if scope_differs(row):
             name = series_label(
@@ -180,22 +194,27 @@ def scope_notes_compared(result: Any, lang: Language) -> list[RenderableType]:
                 name=name,
                 command=f"zgc source {row['metric']}",
             )
-            lines.append(plain(text, style="dim"))
-    return lines
+            reader = message("report.scope_compared", lang, mark=SCOPE_MARK, name=name)
+            notes.append(Note((text,), reader=reader))
+    return notes
 
 
-def scope_notes_series(rows: pd.DataFrame, lang: Language) -> list[RenderableType]:
-    """One dim line per series row whose change joins figures of different scope."""
-    lines: list[RenderableType] = []
+def scope_notes_series(rows: pd.DataFrame, lang: Language) -> list[Note]:
+    """One note per series row whose change joins figures of different scope."""
+    notes: list[Note] = []
     for row in rows.to_dict("records"):
         if scope_differs(row) and not pd.isna(row["previous_year"]):
+            year, previous = int(row["year"]), int(row["previous_year"])
             text = message(
                 "vintages.scope_series",
                 lang,
                 mark=SCOPE_MARK,
-                year=int(row["year"]),
-                previous=int(row["previous_year"]),
+                year=year,
+                previous=previous,
                 command=f"zgc source {row['metric']}",
             )
-            lines.append(plain(text, style="dim"))
-    return lines
+            reader = message(
+                "report.scope_series", lang, mark=SCOPE_MARK, year=year, previous=previous
+            )
+            notes.append(Note((text,), reader=reader))
+    return notes

@@ -22,6 +22,11 @@ TEXTS: dict[str, str] = {
     # The shipped data's report names its place and its source in the title and heading.
     "report.title_zgc": "Zhongguancun in figures",
     "report.title_source": "{title}, from {source}",
+    # A change of scope, where the terminal names `zgc source`: the figures' passages say it.
+    "report.scope_series": "{mark} {year}: its change from {previous} joins figures "
+    "that differ in scope (each figure's passage gives its scope)",
+    "report.scope_compared": "{mark} {name}: the two figures differ in scope "
+    "(each figure's passage gives its scope)",
     "report.source_date": "{source}, {date}",
     "report.mark.inferred_year": "? year inferred (the figure's passage tells how)",
     "report.language": "Language",

@@ -22,6 +22,11 @@ TEXTS: dict[str, str] = {
     # The shipped data's report names its place and its source in the title and heading.
     "report.title_zgc": "中关村创新指标",
     "report.title_source": "{title}：据{source}",
+    # A change of scope, where the terminal names `zgc source`: the figures' passages say it.
+    "report.scope_series": (
+        "{mark} {year}年：与{previous}年相比的变化涉及口径不同的数据（各自口径见数字的原文）"
+    ),
+    "report.scope_compared": "{mark} {name}：两个数据口径不同（各自口径见数字的原文）",
     "report.source_date": "{source}（{date}）",
     "report.mark.inferred_year": "? 年份为推定（点按数字可见依据）",
     "report.language": "语言",
