@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zgc_cli.errors import DataError
-from zgc_cli.model import readers
+from zgc_cli.model.readers import jsonl as readers
 
 KEYS = ["metric", "entity", "year", "value", "unit", "note", "quote"]
 cells = st.one_of(
