@@ -4,16 +4,18 @@ the file allows it, else a line at a time (what any file can be read with)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.readers.json_input import (
     KEY_PATTERN,
+    column_texts,
     duplicate_key,
     header_of,
-    json_column,
     json_problem_at,
     loads_json,
     records_to_csv,
@@ -28,6 +30,9 @@ from zgc_cli.phrases import phrase
 # are held until its columns are CSV text, so a file of millions of lines never is at once.
 # Small blocks stay in the CPU's cache: on 1M lines, 64 KiB took 3.0 s of CPU, 8 MiB 5.8 s.
 JSONL_BLOCK_BYTES = 1 << 16
+# A line holding nothing but spaces (no \\r reaches the block reader), between two line
+# ends: the search starts at each \\n only (a leading literal), not at every byte.
+_BLANK_LINE = re.compile(rb"\n[ \t\x0b\x0c]*\n")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,47 @@ def _jsonl_block(
     """
     import orjson
 
+    body = block[:-1] if block.endswith(b"\n") else block
+    if not body or _BLANK_LINE.search(b"\n" + body + b"\n"):
+        return _jsonl_block_blanks(label, block, first_line, header)
+    lines = body.split(b"\n")
+    try:
+        records = list(map(orjson.loads, lines))
+    except orjson.JSONDecodeError:
+        return None
+    if set(map(type, records)) != {dict}:
+        return None
+    names = list(records[0]) if header is None else list(header)
+    cells = _same_keys(records, names)
+    if cells is None:  # keys differ from line to line: each record asked for each column
+        return _jsonl_columns(
+            label, block, header, records, list(range(first_line, first_line + len(lines)))
+        )
+    if block.count(b":") > len(records) * len(names) and (
+        KEY_PATTERN.subn("", block.decode())[1] > len(records) * len(names)
+    ):
+        return None  # a key twice (json keeps the last): the slow reader says where
+    numbers = list(range(first_line, first_line + len(lines)))
+    return _columns_block(label, names, cells, numbers)
+
+
+def _same_keys(records: list[dict[str, Any]], names: list[str]) -> list[list[Any]] | None:
+    """The records' cells a column at a time, when every record has just the keys ``names``
+    (checked at C speed: each record's length, then an item getter a column), else None."""
+    if set(map(len, records)) != {len(names)}:
+        return None
+    try:
+        return [list(map(itemgetter(name), records)) for name in names]
+    except KeyError:
+        return None
+
+
+def _jsonl_block_blanks(
+    label: str, block: bytes, first_line: int, header: dict[str, None] | None
+) -> _JsonlBlock | None:
+    """A block with blank lines (skipped, the others keeping their numbers)."""
+    import orjson
+
     lines = block.split(b"\n")
     numbers = [first_line + at for at, line in enumerate(lines) if line.strip()]
     if len(numbers) != len(lines):
@@ -61,8 +107,19 @@ def _jsonl_block(
         records = list(map(orjson.loads, lines))
     except orjson.JSONDecodeError:
         return None
-    if not all(type(record) is dict for record in records):
+    if set(map(type, records)) != {dict}:
         return None
+    return _jsonl_columns(label, block, header, records, numbers)
+
+
+def _jsonl_columns(
+    label: str,
+    block: bytes,
+    header: dict[str, None] | None,
+    records: list[dict[str, Any]],
+    numbers: list[int],
+) -> _JsonlBlock | None:
+    """Decoded records whose keys may differ: each column asked of each record."""
     keys = sum(map(len, records))
     if block.count(b":") > keys and KEY_PATTERN.subn("", block.decode())[1] > keys:
         return None  # a key twice (json keeps the last): the slow reader says where
@@ -70,29 +127,25 @@ def _jsonl_block(
     if header is not None and not set(found) <= header.keys():
         return None
     names = found if header is None else list(header)
-    located = Places(label, numbers, numbers, "line")
     cells = [[record.get(column) for record in records] for column in names]
+    return _columns_block(label, names, cells, numbers)
+
+
+def _columns_block(
+    label: str, names: list[str], cells: list[list[Any]], numbers: list[int]
+) -> _JsonlBlock | None:
+    """Columns of decoded values as cell texts, or None: a cell the line reader must name."""
+    located = Places(label, numbers, numbers, "line")
     try:
-        columns = [
-            json_column(located, numbers, column, texts)
+        written = [
+            column_texts(located, numbers, column, texts)
             for column, texts in zip(names, cells, strict=True)
         ]
     except DataError:
         return None  # the line-by-line reader names the first bad cell in its order
-    return _JsonlBlock(names, columns, numbers, [_float_style(column) for column in cells])
-
-
-def _float_style(cells: list[Any]) -> str:
-    """How :func:`_json_column` would write floats among these cells: "orjson" ("0.0") where
-    a float is among numbers only, "cell" ("0") where text or nulls are among them.
-
-    The line-by-line reader decides once for the whole column: a column written
-    "orjson" in one block and holding text or nulls in another sends the file its way.
-    """
-    kinds = set(map(type, cells))
-    if kinds <= {int, float}:
-        return "orjson" if float in kinds else ""
-    return "cell"
+    return _JsonlBlock(
+        names, [texts for texts, _ in written], numbers, [style for _, style in written]
+    )
 
 
 def _jsonl_fast(label: str, raw: bytes) -> tuple[bytes, Places] | None:
