@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zgc_cli.completion import _folded_ids
+from zgc_cli.model.idscan import folded_ids
 from zgc_cli.model.names import normalized
 from zgc_cli.stats.matcher import SYNONYMS, _may_match, indicators_from, rank, score, suggest
 
@@ -137,6 +137,6 @@ def test_the_shipped_entities_without_metadata() -> None:
 @given(ids=st.lists(st.text("aZ0_- \t\x1c\x00İΣｍ", max_size=6), max_size=8))
 def test_the_refusal_folds_ids_as_names_are_compared(ids: list[str]) -> None:
     """The unknown-id refusal folds plain ids in one call, and others one by one, alike."""
-    assert _folded_ids(ids) == {normalized(each) for each in ids}
+    assert folded_ids(ids) == {normalized(each) for each in ids}
     plain = [each for each in ids if each.isascii() and not any(c.isspace() for c in each)]
-    assert _folded_ids(plain) == {normalized(each) for each in plain}
+    assert folded_ids(plain) == {normalized(each) for each in plain}

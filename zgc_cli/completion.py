@@ -16,14 +16,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from zgc_cli.errors import ZgcError
 
 # Catalog, scan and metric_years are found here by callers and tests, as before the split.
-from zgc_cli.model.idscan import Catalog, metric_years, scan
+from zgc_cli.model.idscan import Catalog, folded_ids, metric_years, scan
 from zgc_cli.model.names import NameIndex, named_ids, normalized
 from zgc_cli.model.schema import (
     DATA_ENV_VAR,
@@ -409,21 +408,6 @@ def _indicator_metadata(path: str) -> dict[str, dict[str, str]] | None:
     return metadata
 
 
-def _folded_ids(ids: Iterable[str]) -> set[str]:
-    """``normalized`` of each id; of thousands of plain ids, in a few calls.
-
-    An ASCII id without white space is its own NFKC form and case-folds as it
-    lower-cases, with nothing to trim or join: such ids, joined by a NUL, are folded
-    by one ``lower``.
-    """
-    listed = list(ids)
-    joined = "\0".join(listed)
-    if joined.isascii() and joined.count("\0") == len(listed) - 1:
-        if re.search(r"\s", joined) is None:
-            return set(joined.lower().split("\0")) if listed else set()
-    return {normalized(each) for each in listed}
-
-
 def refuse_unknown_metrics(paths: list[str], metrics: Iterable[str]) -> None:
     """Refuse a metric id the data does not hold, from the cached ids alone, before any read.
 
@@ -444,7 +428,7 @@ def refuse_unknown_metrics(paths: list[str], metrics: Iterable[str]) -> None:
     known = set(catalog.metrics)
     # What the full read would resolve: an id or a name, compared as it compares them
     # (NFKC, case folded, inner spaces made one): `M0042` is m0042 there.
-    resolvable = _folded_ids(known) | set(catalog.names)
+    resolvable = folded_ids(known) | set(catalog.names)
     for wanted in dict.fromkeys(metrics):
         if wanted in known:
             continue

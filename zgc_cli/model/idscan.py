@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from zgc_cli.model.names import normalized
 from zgc_cli.model.textio import ENCODINGS, try_decode
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -266,3 +267,18 @@ def metric_years(data: bytes, metric: str) -> list[int]:
             continue
         found += _line_pattern(names, encoded).findall(data, body)
     return _years(_decoded(found))
+
+
+def folded_ids(ids: Iterable[str]) -> set[str]:
+    """``normalized`` of each id; of thousands of plain ids, in a few calls.
+
+    An ASCII id without white space is its own NFKC form and case-folds as it
+    lower-cases, with nothing to trim or join: such ids, joined by a NUL, are folded
+    by one ``lower``.
+    """
+    listed = list(ids)
+    joined = "\0".join(listed)
+    if joined.isascii() and joined.count("\0") == len(listed) - 1:
+        if re.search(r"\s", joined) is None:
+            return set(joined.lower().split("\0")) if listed else set()
+    return {normalized(each) for each in listed}
