@@ -258,6 +258,7 @@ def _may_match(
     haystack = _Joined(texts)
     fuzzy_haystack = haystack if fuzzy_texts is texts else _Joined(fuzzy_texts)
     pool: list[str] = []
+    by_id: dict[str, int] = {}
     for term in terms:
         for word in (term, *SYNONYMS.get(term, ())):
             found.update(haystack.holding(word))
@@ -266,7 +267,12 @@ def _may_match(
             if not pool:
                 # Each distinct candidate of a fuzzy match once: an id, a word.
                 pool = _candidates(lowered_ids, fuzzy_haystack.text)
-            found.update(fuzzy_haystack.holding_any(_fuzzy_reachable(word, pool)))
+                by_id = _one_word_ids(texts, lowered_ids)
+            reachable = _fuzzy_reachable(word, pool)
+            if by_id:  # an indicator's one candidate is its id
+                found.update(by_id[candidate] for candidate in reachable)
+            else:
+                found.update(fuzzy_haystack.holding_any(reachable))
     # An id the query spells whole scores even where its terms score 0 (_score_terms), but
     # those terms are parts of the lower-cased id, so the search above found it already.
     return sorted(found)
@@ -312,6 +318,15 @@ def _candidates(lowered_ids: list[str], fuzzy_text: str) -> list[str]:
     if _WORD_BREAK.search(fuzzy_text) is None:  # each line one word (one search tells)
         return list((set(lowered_ids) | set(fuzzy_text.split(_SEPARATOR))) - {""})
     return list(set(lowered_ids) | set(_WORD.findall(fuzzy_text)))
+
+
+def _one_word_ids(texts: list[str], lowered_ids: list[str]) -> dict[str, int]:
+    """Each lower-cased id's position where ids are all there is and each is one word
+    (so an indicator's only fuzzy candidate is its id), else nothing."""
+    if texts is not lowered_ids or _WORD_BREAK.search(_SEPARATOR.join(texts)) is not None:
+        return {}
+    by_id = dict(zip(lowered_ids, range(len(lowered_ids)), strict=True))
+    return by_id if len(by_id) == len(lowered_ids) else {}
 
 
 class _Joined:
