@@ -30,7 +30,7 @@ ids_strategy = st.lists(st.text(ALPHABET, min_size=1, max_size=9), min_size=1, m
 
 
 def full_suggestions(
-    query: str, ids: list[str], metadata: dict[str, dict[str, str]] | None, limit: int = 3
+    query: str, ids: list[str], metadata: dict[str, dict[str, str]] | None, limit: int | None
 ) -> list[str]:
     """What ``suggest`` answered before the pre-filter: every indicator ranked."""
     return [entry.metric for entry, _ in rank(query, indicators_from(ids, metadata), limit)]
@@ -41,10 +41,9 @@ def assert_same(query: str, ids: list[str], metadata: dict[str, dict[str, str]] 
     let_through = set(_may_match(query, [entry.metric for entry in entries], metadata or {}))
     scoring = {index for index, entry in enumerate(entries) if score(query, entry) > 0}
     assert scoring <= let_through, query
+    ranked = full_suggestions(query, ids, metadata, None)
     for limit in (3, 10):
-        assert suggest(query, ids, metadata, limit) == full_suggestions(
-            query, ids, metadata, limit
-        ), query
+        assert suggest(query, ids, metadata, limit) == ranked[:limit], query
 
 
 def typo(word: str, rng: random.Random) -> str:
@@ -120,7 +119,8 @@ def test_the_shipped_names_in_english_and_chinese(
         if len(chinese) >= 2:
             start = rng.randrange(len(chinese) - 1)
             queries.append(chinese[start : start + 2])
-    for query in queries:
+    # A seeded sample keeps the default tier fast; every kind of query is in it.
+    for query in rng.sample(queries, 150):
         assert_same(query, ids, shipped_metadata)
 
 
