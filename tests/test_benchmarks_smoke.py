@@ -86,7 +86,7 @@ def test_zgc_reads_the_synthetic_csv(tmp_path: Path) -> None:
 
 
 def load_benchmark_runner():  # type: ignore[no-untyped-def]
-    """benchmarks/run.py as a module (it is a script, not a package)."""
+    """benchmarks/run.py as a module (a script; its parts are the zgcbench package beside it)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("bench_run", REPO_ROOT / "benchmarks" / "run.py")

@@ -21,8 +21,8 @@ from zgc_cli.present.charts import geometry, texts
 from zgc_cli.present.charts.panels import prepare
 from zgc_cli.present.charts.shapes import Bar, Line, Panel
 from zgc_cli.present.charts.style import DEFAULT_STYLE, PHONE, shorten, wrap
-from zgc_cli.present.i18n import Language, message
 from zgc_cli.stats import series as series_of
+from zgc_cli.words import Language, message
 
 NAMES = {"revenue": {"en": "Total revenue", "zh": "总收入"}, "share": {"en": "Share"}}
 

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zgc_cli.errors import DataError
-from zgc_cli.model import readers
+from zgc_cli.model.readers import jsonl as readers
+from zgc_cli.model.readers.json_input import column_texts, json_column
 
 KEYS = ["metric", "entity", "year", "value", "unit", "note", "quote"]
 cells = st.one_of(
@@ -118,3 +119,37 @@ def test_rows_before_any_key_are_numbered_as_line_by_line() -> None:
     lines += [json.dumps({"metric": "m", "entity": "e", "year": 2021, "value": "x"})]
     raw = ("\n".join(lines) + "\n").encode()
     assert readers._jsonl_fast("f.jsonl", raw) is None
+
+
+column_cells = st.lists(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(2**63), max_value=2**64),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.sampled_from(["", "a,b", "null", "1.5", "true", "[1]", "e"]),
+        st.just([1]),
+        st.just({"a": 1}),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(column_cells)
+def test_a_column_found_at_c_speed_is_written_as_cell_by_cell(cells: list[object]) -> None:
+    """The joined-text and orjson-number shortcuts give the texts and float style that the
+    per-cell writer and the cells' types give (or the same refusal)."""
+    located = readers.Places("x.jsonl", range(1, 13), range(1, 13), "line")
+    places = list(range(1, len(cells) + 1))
+    kinds = set(map(type, cells))
+    style = ("orjson" if float in kinds else "") if kinds <= {int, float} else "cell"
+    try:
+        expected = list(json_column(located, places, "v", cells))
+    except DataError as error:
+        with pytest.raises(DataError) as raised:
+            column_texts(located, places, "v", cells)
+        assert str(raised.value) == str(error)
+        return
+    texts, found_style = column_texts(located, places, "v", cells)
+    assert (list(texts), found_style) == (expected, style)

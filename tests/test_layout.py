@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 
 from zgc_cli.cli import app
 from zgc_cli.present import layout
-from zgc_cli.present.i18n import Language
 from zgc_cli.present.layout import Cell, Column, Note, Table, cell_style, drop_order
 from zgc_cli.present.report.sections import note_texts
 from zgc_cli.present.tables import print_renderables, render_layout
 from zgc_cli.present.views import series as series_views
+from zgc_cli.words import Language
 
 runner = CliRunner()
 

@@ -22,20 +22,13 @@ from zgc_cli.model.narrow import Wanted
 from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.readers import (
     CSV,
-    JSON,
-    JSONL,
     SNIFF_BYTES,
-    TSV,
-    XLSX,
     Places,
+    format_of,
     format_of_path,
     is_regular_file,
-    json_to_csv,
-    jsonl_to_csv,
     refuse_comparison,
-    sniff,
-    tsv_to_csv,
-    xlsx_to_csv,
+    to_loader_csv,
 )
 from zgc_cli.model.schema import CATEGORY_COLUMNS
 from zgc_cli.model.shape import decode_header
@@ -103,17 +96,7 @@ def _from_bytes(
     """Bytes of another format as the loader's CSV, parsed. Bytes ``held`` in a list (one
     item, popped here) are let go before the parse: a big file is not in memory twice."""
     raw = held.pop() if isinstance(held, list) else held
-    places = Places(label)
-    if fmt == TSV:
-        buffer = tsv_to_csv(label, raw)
-    elif fmt == JSON:
-        buffer, places = json_to_csv(label, raw)
-    elif fmt == JSONL:
-        buffer, places = jsonl_to_csv(label, raw)
-    elif fmt == XLSX:
-        buffer, places = xlsx_to_csv(label, raw, source.sheet)
-    else:
-        buffer = raw
+    buffer, places = to_loader_csv(fmt, label, raw, source.sheet)
     del raw
     return LoadedSource(source, _parse_csv(label, buffer, places), places)
 
@@ -137,7 +120,7 @@ def load_source(source: DataSource, wanted: Wanted | None = None) -> LoadedSourc
     path = source.path
     fmt = None if source.is_stdin else format_of_path(path)
     if fmt is None and not source.is_stdin and is_regular_file(path):
-        fmt = sniff(_head(path))
+        fmt = format_of(path, _head(path))
     if fmt == CSV:
         try:
             observations = load_observations(path, wanted)
@@ -148,7 +131,7 @@ def load_source(source: DataSource, wanted: Wanted | None = None) -> LoadedSourc
     label, raw = read_bytes(path)
     if fmt is None:
         # Standard input, a FIFO or a device: what it is shows in its first bytes.
-        fmt = sniff(raw[:SNIFF_BYTES]) if raw.strip() else CSV
+        fmt = format_of(None, raw)
     held = [raw]
     del raw  # _from_bytes lets the bytes go once converted: a big file is not held twice
     return _from_bytes(source, label, held, fmt)

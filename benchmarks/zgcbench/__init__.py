@@ -1,0 +1,1 @@
+"""The benchmark behind benchmarks/run.py, in parts a reader takes in one sitting."""

@@ -1,0 +1,83 @@
+"""What a data source's bytes are (csv, tsv, json, jsonl, xlsx), and how they reach the loader.
+
+Every format becomes the CSV bytes :mod:`zgc_cli.model.observations` reads, so
+one loader parses, types and validates them all (padded numbers, blank rows,
+ids, duplicates) and a JSON number reads back exactly as the same text in CSV
+does: whole numbers as integers, every other float as its shortest round-trip
+text (what ``repr`` and the machine formats write).
+
+- :mod:`.table`: the one reader table (format by extension or first bytes → reader),
+  asked by the loader and by shell completion;
+- :mod:`.places`: where a CSV row is in its source (``mine.jsonl:7``), rows as CSV;
+- :mod:`.json_input`, :mod:`.jsonl`, :mod:`.tabular`: the readers.
+
+Standard library and orjson only (imported lazily); python-calamine reads
+``.xlsx`` and comes with the ``excel`` extra. The names below are re-exported so
+that ``from zgc_cli.model.readers import …`` keeps working as before the split.
+"""
+
+from zgc_cli.model.readers.json_input import (
+    LoneSurrogate,
+    duplicate_key,
+    json_cell,
+    json_to_csv,
+    loads_json,
+)
+from zgc_cli.model.readers.jsonl import jsonl_to_csv
+from zgc_cli.model.readers.places import (
+    COMPARISON_COLUMNS,
+    Places,
+    columns_to_csv,
+    refuse_comparison,
+)
+from zgc_cli.model.readers.table import (
+    CSV,
+    EXTENSIONS,
+    FORMATS_READ,
+    JSON,
+    JSONL,
+    READERS,
+    SNIFF_BYTES,
+    TSV,
+    UNREAD_EXTENSIONS,
+    XLSX,
+    Reader,
+    format_of,
+    format_of_path,
+    is_regular_file,
+    sniff,
+    to_loader_csv,
+)
+from zgc_cli.model.readers.tabular import EXCEL_EXTRA_HINT, tsv_to_csv, xlsx_to_csv
+
+__all__ = [
+    "COMPARISON_COLUMNS",
+    "CSV",
+    "EXCEL_EXTRA_HINT",
+    "EXTENSIONS",
+    "FORMATS_READ",
+    "JSON",
+    "JSONL",
+    "READERS",
+    "SNIFF_BYTES",
+    "TSV",
+    "UNREAD_EXTENSIONS",
+    "XLSX",
+    "LoneSurrogate",
+    "Places",
+    "Reader",
+    "columns_to_csv",
+    "duplicate_key",
+    "format_of",
+    "format_of_path",
+    "is_regular_file",
+    "json_cell",
+    "json_to_csv",
+    "jsonl_to_csv",
+    "loads_json",
+    "refuse_comparison",
+    "sniff",
+    "to_loader_csv",
+    "tsv_to_csv",
+    "xlsx_to_csv",
+]
