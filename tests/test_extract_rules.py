@@ -414,3 +414,45 @@ def test_traditional_place_names_and_target_words(options: Options) -> None:
     assert row_of("2023年，海澱區企業總收入達到3萬億元。", "3萬億元", options).entity == "haidian"
     target = row_of("到2025年，研發投入強度力爭達到6.5%。", "6.5%", options)
     assert target.status == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status"),
+    [
+        # 预期 before the verb is a government report's planned figure (预期性指标): a target;
+        # 预计 stays a forecast.
+        ("2024年全市地区生产总值预期增长5%左右。", "5%左右", "target"),
+        ("2024年全市地区生产总值预计增长5%左右。", "5%左右", "estimate"),
+        # An estimate word opening the sentence governs each figure of its list.
+        ("预计全市地区生产总值增长5.2%，一般公共预算收入增长3.1%。", "3.1%", "estimate"),
+        ("全市地区生产总值增长5.2%，一般公共预算收入增长3.1%。", "3.1%", "reported"),
+        ("The committee expects output of 160 billion yuan in 2024, and services 56 billion "
+         "yuan.", "56 billion yuan", "estimate"),
+        # A window that begins at or after publication is a plan's: its figures are targets;
+        # a later year alone is a forecast.
+        ("2025—2030年，研发投入占比保持在6%以上。", "6%以上", "target"),
+        ("2030年，研发投入占比将在6%以上。", "6%以上", "estimate"),
+        ("Under the plan, its GDP is to reach more than 380 billion yuan by 2025.",
+         "more than 380 billion yuan", "target"),
+        ("Its GDP is likely to pass 380 billion yuan by 2025.", "380 billion yuan", "estimate"),
+    ],
+)  # fmt: skip
+def test_planned_figures_lists_of_estimates_and_plan_windows(
+    text: str, figure: str, status: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Output of new-energy vehicles rose by 1.4 times in 2024.", "ratio"),
+        ("Output of robots grew 2.8 times in 2024.", "ratio"),
+        ("The council met 14 times in 2024.", "times"),
+    ],
+)
+def test_english_times_after_a_growth_verb_is_a_multiple(
+    text: str, unit: str, options: Options
+) -> None:
+    rows = [row for row in extract_rows(text, options) if "times" in row.figure]
+    assert [row.unit for row in rows] == [unit]

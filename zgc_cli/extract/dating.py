@@ -44,6 +44,8 @@ _NOW_OPENING = re.compile(r"(?<![^。！？；\n])\s*(?:目前|如今|当前|截
 TARGET_HEADINGS = ("预期目标", "目标")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*(?:[至到～~〜\-—–]|to|through|and)\s*")
+# A plan's window (2026—2030年): one that begins at or after publication sets targets.
+_WINDOW = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到～~〜\-—–]\s*(?:19|20)\d\d\s*年")
 # English for 分别, after the figures it lists.
 _ENGLISH_RESPECTIVE = re.compile(r"\b(?:respectively|in turn)\b")
 
@@ -214,12 +216,16 @@ class Dating:
             )
             before = self.reading[opened : figure.start]
         planned = target_marker(before)
+        # 预计A增长5.2%，B增长3.1%: an estimate word governs its sentence's list up to a ；
+        clause_list = before[before.rfind("；") + 1 :]
         for marker in ESTIMATE_MARKERS:
-            if marker in stretch and not (planned and planned.startswith(marker)):
+            if (marker in stretch or marker in clause_list) and not (
+                planned and planned.startswith(marker)
+            ):
                 said = phrase("extract.note.estimate", word=marker)
                 return "estimate", str(said), said.text("zh")
         if self.english:
-            found = ENGLISH_ESTIMATE.search(stretch)
+            found = ENGLISH_ESTIMATE.search(before)
             if found:
                 said = phrase("extract.note.estimate", word=found.group())
                 return "estimate", str(said), said.text("zh")
@@ -228,6 +234,9 @@ class Dating:
             heading = ""  # 今后的主要目标 above 2023年…达到6.73%: a past year sets no target
         if planned is None and heading in TARGET_HEADINGS:
             planned = heading
+        window = _WINDOW.search(before)
+        if planned is None and window and self.published and int(window[1]) >= self.published:
+            planned = window.group()
         if planned is not None:
             said = phrase("extract.note.target", word=planned)
             return "target", str(said), said.text("zh")

@@ -263,6 +263,10 @@ _MULTIPLIED_PATTERN = re.compile(
 )
 # "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
 _RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
+# ... and after a growth verb or its "by" (rose by 1.4 times, grew 2.8 times): 增长1.4倍.
+_RATIO_BEFORE = re.compile(
+    r"\b(?:by|(?:rose|grew|increased|climbed|jumped|surged|soared|expanded)(?:\s+by)?)\s+$", re.I
+)
 
 
 def _english_counted(text: str, end: int) -> str:
@@ -319,7 +323,11 @@ def parse_english_figures(text: str) -> list[Figure]:
             number = Decimal(written.replace(",", ""))
         unit_word = (groups["unit"] or groups["percent"] or "").lower()
         unit = ENGLISH_UNITS.get(unit_word, "")
-        if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
+        if (
+            unit_word == "times"
+            and not _RATIO_AFTER.match(text, match.end())
+            and not _RATIO_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        ):
             unit = "次"  # held 14 times: a count
         if groups["currency"]:
             currency = groups["currency"].strip().upper()
