@@ -456,3 +456,44 @@ def test_english_times_after_a_growth_verb_is_a_multiple(
 ) -> None:
     rows = [row for row in extract_rows(text, options) if "times" in row.figure]
     assert [row.unit for row in rows] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("總市值8600餘億元。", [("8600餘億元", 8.6e11, "more_than")]),
+        ("总市值8600多亿元。", [("8600多亿元", 8.6e11, "more_than")]),
+        ("总投资不低于2000亿元。", [("不低于2000亿元", 2e11, "more_than")]),
+        ("总投资低于2000亿元。", [("低于2000亿元", 2e11, "less_than")]),
+        ("面积不到全市的6%。", [("6%", 6.0, "less_than")]),
+        ("超过全球总数的四分之一。", [("四分之一", 25.0, "more_than")]),
+        ("占全球总数的四分之一。", [("四分之一", 25.0, "exact")]),
+        ("成交额分别突破2000亿元和3000亿元。",
+         [("突破2000亿元", 2e11, "more_than"), ("3000亿元", 3e11, "more_than")]),
+        ("成交额分别为2000亿元和3000亿元。",
+         [("2000亿元", 2e11, "exact"), ("3000亿元", 3e11, "exact")]),
+        ("Output passed 500 billion yuan.", [("passed 500 billion yuan", 5e11, "more_than")]),
+    ],
+)  # fmt: skip
+def test_bounds_apart_from_the_number_and_shared_by_a_list(
+    text: str, figures: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.text, f.value, f.qualifier) for f in parse_figures(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("2023年，其中20家上市企业海外收入超过百亿元。", []),
+        ("2023年，20家上市企业海外收入合计超过百亿元。", ["超过百亿元"]),
+        ("2023年，五年累计成交首次在一个五年规划期内超过万亿元。", ["超过万亿元"]),
+        ("By 2025 it plans six clusters worth 100 billion yuan or more each.", ["six"]),
+        ("By 2025 its clusters are to be worth 100 billion yuan or more.",
+         ["100 billion yuan or more"]),
+    ],
+)  # fmt: skip
+def test_a_size_each_counted_item_reaches_is_a_class(
+    text: str, kept: list[str], options: Options
+) -> None:
+    rows = extract_rows(text, options)
+    assert [row.figure for row in rows if "20家" not in row.figure] == kept

@@ -23,6 +23,14 @@ _RANK_BEFORE = re.compile(
 _RANK_WORD = re.compile(r"排名|排行|位居|位列|名列|居|列")
 _LISTED_IN = re.compile(r"入选|入围|跻身|进入|上榜")
 _ENGLISH_THRESHOLD = re.compile(r"\bwith (?:an )?annual [a-z ]{0,30}of\s*$", re.I)
+# "clusters worth 100 billion yuan or more each": the size each item reaches, a class.
+_ENGLISH_EACH_WORTH = re.compile(r"\bworth\s+$", re.I)
+_EACH_AFTER = re.compile(r"\s+each\b", re.I)
+# 20家上市企业海外收入超过百亿元: a bound amount that the firms just counted each pass is
+# their class, not a total (合计, 共, 累计 make it one).
+_COUNTED_SUBJECT = re.compile(
+    r"(?:\d+|[二两三四五六七八九十百][一二两三四五六七八九十百]*)(?:余|多)?(?:家|个|所)[^，。；,;\d合共累总达]{1,16}$"
+)
 _COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,24}$")
 _GROWTH_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增速为|增速|增幅为|增幅|扩大|下降|减少|降低|回落)"
@@ -175,6 +183,14 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
         return False  # 世界500强企业总部53家: the list names a class of firms
     if figure.unit_suffix == "元" and reading.startswith(("的企业", "的公司"), end):
         return False  # 收入超千亿元的企业: a size class
+    if _ENGLISH_EACH_WORTH.search(clause_before) and _EACH_AFTER.match(reading, end):
+        return False  # worth 100 billion yuan or more each: the size of each, a class
+    if (
+        figure.unit_suffix == "元"
+        and figure.qualifier == "more_than"
+        and _COUNTED_SUBJECT.search(clause_before)
+    ):
+        return False  # 20家企业收入超过百亿元: the class the counted firms are of
     if _ENGLISH_THRESHOLD.search(clause_before):
         return False  # those with annual income of 20 million yuan or more: a size class
     if figure.unit_suffix == "条" and reading[end : end + 1] in ("、", "”", "，", "。", ""):

@@ -206,6 +206,7 @@ EXTRA_UNITS: tuple[str, ...] = (
 )
 EXTRA_PRE_QUALIFIERS: dict[str, str] = {
     "不少于": MORE_THAN,
+    "不低于": MORE_THAN,  # not below: at least
     "过": MORE_THAN,  # 过万: only before a bare magnitude, as 上
     "至少": MORE_THAN,
     "高于": MORE_THAN,

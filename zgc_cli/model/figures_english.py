@@ -23,6 +23,7 @@ ENGLISH_QUALIFIERS: dict[str, str] = {
     "exceeded": MORE_THAN,
     "surpass": MORE_THAN,
     "surpassed": MORE_THAN,
+    "passed": MORE_THAN,
     "at least": MORE_THAN,
     "topped": MORE_THAN,
     "topping": MORE_THAN,
