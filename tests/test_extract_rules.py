@@ -497,3 +497,32 @@ def test_a_size_each_counted_item_reaches_is_a_class(
 ) -> None:
     rows = extract_rows(text, options)
     assert [row.figure for row in rows if "20家" not in row.figure] == kept
+
+
+@pytest.fixture(scope="module")
+def district_options(options: Options) -> Options:
+    return Options(options.places, "2025-01-20", "haidian")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        # 全市 as the subject of a district's report: the city the district is in
+        ("2025年全市地区生产总值预期增长5%左右。", "5%左右", "beijing"),
+        ("2024年全区地区生产总值增长6.0%。", "6.0%", "haidian"),
+        # 全市 as the whole of a share, or the frame of a rank: the district's figure
+        ("2024年工业总产值4826.1亿元，占全市的51.2%。", "51.2%", "haidian"),
+        ("2024年总量继续保持全市第一。", "第一", "haidian"),
+        # English: the whole of a share and a yardstick are not the figure's place
+        ("Haidian produced 24.5 percent of Beijing's GDP in 2024, 0.9 percentage points more "
+         "than a year earlier.", "0.9 percentage points", "haidian"),
+        ("Haidian lies in Beijing. The district covers 430.77 square kilometers, about 2.6 "
+         "percent of the city's area.", "about 2.6 percent", "haidian"),
+        ("The value of Beijing's technology contracts was 853.69 billion yuan in 2024.",
+         "853.69 billion yuan", "beijing"),
+    ],
+)  # fmt: skip
+def test_city_words_in_a_district_text_and_english_wholes(
+    text: str, figure: str, entity: str, district_options: Options
+) -> None:
+    assert row_of(text, figure, district_options).entity == entity

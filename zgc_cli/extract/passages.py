@@ -194,6 +194,12 @@ def _short_english_name(name: str) -> str:
     return short
 
 
+# 24.5 percent of Beijing's GDP, a quarter of China's, above the city's: a whole or a yardstick.
+_WHOLE_BEFORE = re.compile(
+    r"(?:percent|per cent|%|share|proportion|half|third|thirds|quarter|quarters|fifth|tenth)"
+    r"\s+of\s+$|\b(?:than|above|below)\s+$",
+    re.I,
+)
 # Words that end before a place's name (其中海淀区, 在朝阳区, 和海淀区), not inside a longer one.
 _WORD_BEFORE_PLACE = (
     "其中", "在", "和", "与", "及", "、", "是", "对", "向", "从", "到", "至", "于", "比", "为",
@@ -251,12 +257,14 @@ class Places:
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.aliases: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
         self.rows = rows
         for row in rows:
             entity = (row.get("entity") or "").strip()
             if not entity:
                 continue
             self.kinds[entity] = row.get("kind") or ""
+            self.parents[entity] = (row.get("parent") or "").strip()
             words = (row.get("aliases_zh") or "").split(";")
             words += [row.get("name_zh") or "", row.get("name_en") or ""]
             for word in (word.strip() for word in words):
@@ -284,6 +292,16 @@ class Places:
             rows.extend(csv.DictReader(io.StringIO(text)))
         return cls(rows)
 
+    def city_of(self, entity: str) -> str:
+        """The city ``entity`` lies in (itself if a city), or ``entity`` when none is known."""
+        place, seen = entity, set()
+        while place and place not in seen:
+            if self.kinds.get(place) == "city":
+                return place
+            seen.add(place)
+            place = self.parents.get(place, "")
+        return entity
+
     def mentions(self, reading: str) -> list[PlaceMention]:
         if self.pattern is None:
             return []
@@ -302,6 +320,11 @@ class Places:
             opening = reading[max(0, start - 7) : start].lower()
             # among China's regions; flowing to Tianjin and Hebei: not what is measured
             framed = framed or opening.endswith(("among ", " to "))
+            # 24.5 percent of Beijing's GDP, above the city's: the whole, or what is compared
+            framed = framed or (
+                bool(_WHOLE_BEFORE.search(reading, max(0, start - 24), start))
+                and after.startswith(("'s", "’s"))
+            )
             # 北京市统计局, 北京市科委: a body of the place, not the place
             framed = framed or after.startswith(_BODY_AFTER) or after.startswith("平均")
             framed = framed or before.endswith(("领先", "高于", "低于"))  # 领先全国: a comparison

@@ -101,11 +101,14 @@ class Placing:
         mention, where = _place(others, *sentence, figure.start, self.reading)
         # In English the kind word may follow the figure (Three policies… by the area).
         said_end = sentence[1] if self.english and mention is None else figure.start
+        # Two characters past the end let a kind word see what follows it (保持全市第一).
+        said = self.reading[sentence[0] : said_end + 2].lstrip()
+        said_before = len(said) - len(self.reading[said_end : said_end + 2])
         kind_word = next(
             (
                 kinds
                 for words, kinds in _KIND_WORDS
-                if words.search(self.reading[sentence[0] : said_end].lstrip())
+                if any(m.end() <= said_before for m in words.finditer(said))
             ),
             None,
         )
@@ -135,7 +138,9 @@ class Placing:
             if named:
                 return named[-1].entity, "", None, 0
             if "city" in kind_word and self.options.default_entity:
-                return self.options.default_entity, "", None, 0
+                # 全市 in a district's report: the city the district is in
+                city = self.options.places.city_of(self.options.default_entity)
+                return city, "", None, 0
         for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
             mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
             if mention is not None:

@@ -93,10 +93,12 @@ _DEFAULT_PLACE = re.compile(r"本市|全市|我市|[Tt]he city|[Tt]he capital")
 # Words that name a place by its kind: the place of that kind named last (the region).
 _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        # 全社会研发经费: the whole society's, a measure of the city and not of a zone in it
+        # 全社会研发经费: the whole society's, a measure of the city and not of a zone in it;
+        # 占全市的, 居全市第一, 对全市的贡献: the city as a whole or a frame, not the subject
         re.compile(
-            r"本市|(?<![比较于])全市|我市|全社会|(?:^|[.;]\s*)The (?:city|capital)\b"
-            r"|\bthe (?:city|capital)'s"
+            r"本市|(?<![比较于占居列在对])全市(?!第|首位|前)|我市|全社会"
+            r"|(?:^|[.;]\s*)The (?:city|capital)\b"
+            r"|(?<!of )(?<!than )(?<!above )(?<!below )\bthe (?:city|capital)'s"
         ),
         ("city",),
     ),
@@ -114,6 +116,11 @@ _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             r"|(?:^|[.;]\s*)The (?:zone|park|area)\b|\bthe (?:zone|park|area)(?:'s)?\b"
         ),
         ("zone", "sub_park"),
+    ),
+    (
+        # The district covers…, 全区: the district named before
+        re.compile(r"(?<![比较于])全区|(?:^|[.;]\s*)The district\b|\bthe district(?:'s)?\b"),
+        ("district",),
     ),
 )
 _ANAPHORA = ("这一", "该数", "此", "其", "这个", "上述")
