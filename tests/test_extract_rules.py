@@ -526,3 +526,28 @@ def test_city_words_in_a_district_text_and_english_wholes(
     text: str, figure: str, entity: str, district_options: Options
 ) -> None:
     assert row_of(text, figure, district_options).entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year", "basis"),
+    [
+        ("By the end of 2019, 76 vehicles were tested. A year later, 87 vehicles were "
+         "tested.", "87", 2020, "inferred"),
+        ("By the end of 2019, 76 vehicles were tested. Later, 87 vehicles were tested.", "87",
+         2019, "inferred"),
+        ("2019年测试车辆76辆。次年，测试车辆87辆。", "87辆", 2020, "inferred"),
+        # a state reached by now (已集聚) and an extent as it stands (covers) date to
+        # publication
+        ("2023年收入增长5%。产业方面，已集聚企业2800多家。", "2800多家", 2024, "publication"),
+        ("2023年收入增长5%。产业方面，集聚企业2800多家。", "2800多家", 2023, "inferred"),
+        ("In 2023 output grew 5 percent. The district covers 430.77 square kilometers.",
+         "430.77 square kilometers", 2024, "publication"),
+    ],
+)  # fmt: skip
+def test_a_year_later_and_states_as_they_stand(
+    text: str, figure: str, year: int, basis: str, options: Options
+) -> None:
+    row = row_of(text, figure, options)
+    assert (row.year, row.year_basis) == (year, basis)
+    if basis == "inferred":
+        assert row.note

@@ -26,7 +26,7 @@ _ENGLISH_YEAR_AFTER = re.compile(
 # Words that date a figure to the publication: 目前, 如今, now.
 # 已聚合, 已成为, 已累计: a state reached by now, when the sentence names no year of its own.
 _NOW = re.compile(
-    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|成为|拥有|建成|形成|达)"
+    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|集聚|汇聚|成为|拥有|建成|形成|达)"
     r"|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b"
 )
 # English present perfect (have formed, has logged) and a month with no year (by April):
@@ -34,6 +34,8 @@ _NOW = re.compile(
 _ENGLISH_NOW = re.compile(
     r"\b(?:has|have)\s+(?:(?:also|already|now|so far)\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|t)\b"
     r"|\b(?:has|have|is home to|are home to)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
+    # The district covers 430.77 square kilometers: an extent as it stands
+    r"|\b(?:covers|spans)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
     r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
 )
@@ -142,6 +144,10 @@ class Dating:
         for span, key, following in spans:
             following = following and not multiple
             nearest = _nearest(self.years, *span, figure.start, following, self.reading)
+            if nearest is not None and nearest.after:
+                words = self.text[nearest.start : nearest.end]
+                said = phrase("extract.note.later", words=words, base=nearest.after)
+                return nearest.year, "inferred", str(said), said.text("zh"), None
             if nearest is not None and nearest.relative:
                 words = self.text[nearest.start : nearest.end]
                 said = phrase("extract.note.relative", words=words, year=nearest.year)

@@ -39,6 +39,7 @@ YEAR_MENTION = re.compile(
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?:\s*年(?!代)|(?=[\u4e00-\u9fff“”《》]))"
     r"|(?P<english>(?<![\w.$,])(?:19|20)\d{2}(?![\w%,.]?\d))"
     r"|(?P<relative>去年|上年|过去一年|今年|本年|[Ll]ast year|[Tt]his year)"
+    r"|(?P<later>次年|翌年|一年后|[Aa] year later|[Tt]he (?:following|next) year)"
 )
 # Relative years: how many years before the publication each names.
 RELATIVE_YEARS = {
@@ -80,6 +81,7 @@ class YearMention:
     first: int  # of a range; the year itself otherwise
     is_base: bool
     relative: bool = False  # 去年, 今年: counted from the publication date
+    after: int = 0  # 次年, a year later: the year named before, which it counts from
 
     @property
     def is_range(self) -> bool:
@@ -140,6 +142,13 @@ def year_mentions(
             before = reading[max(0, start - 3) : start]
             is_base = before.endswith(("比", "较", "与", "同"))
             found.append(YearMention(start, end, year, year, is_base, relative=True))
+            continue
+        if match.group("later"):
+            # A year later: the year after the last one named before it, when there is one
+            named = [m for m in found if not m.is_base and not m.relative]
+            if named:
+                year = named[-1].year + 1
+                found.append(YearMention(start, end, year, year, False, after=named[-1].year))
             continue
         if match.group("range"):
             year, first = int(match.group("last")), int(match.group("first"))

@@ -55,6 +55,10 @@ EXTRACT_PHRASES: dict[str, dict[str, str]] = {
         "en": "year inferred: {words} counted from the publication date, {year}",
         "zh": "年份为推定：“{words}”按发表日期计，为{year}年",
     },
+    "extract.note.later": {
+        "en": "year inferred: {words} after {base}",
+        "zh": "年份为推定：{base}年的“{words}”",
+    },
     "extract.note.respective": {
         "en": "year inferred: {year}, by 分别 (respectively) over {first}–{last}",
         "zh": "年份为推定：按“分别”对应{first}—{last}年中的{year}年",
