@@ -552,3 +552,20 @@ def test_a_year_later_and_states_as_they_stand(
     assert (row.year, row.year_basis) == (year, basis)
     if basis == "inferred":
         assert row.note
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # the counted noun nearest the figure: the last of a name before it…
+        ("2024年，全区汇聚国家和省部级重点实验室、工程技术中心60个。", "60个", "institutions"),
+        ("2024年，全区汇聚工程技术中心和26个省份。", "26个", "provinces"),
+        # …else the first after it: 家 counts the laboratories, whose campuses follow
+        ("2024年，3家国家实验室永久园区投入使用。", "3家", "institutions"),
+        ("2024年，3家园区的实验室投入使用。", "3家", "parks"),
+    ],
+)  # fmt: skip
+def test_the_counted_noun_nearest_the_figure_gives_its_unit(
+    text: str, figure: str, unit: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).unit == unit
