@@ -569,3 +569,18 @@ def test_the_counted_noun_nearest_the_figure_gives_its_unit(
     text: str, figure: str, unit: str, options: Options
 ) -> None:
     assert row_of(text, figure, options).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Vehicle production reached 1.34 million units in 2024.", ["vehicles"]),
+        ("New-energy vehicle output jumped to 624,000 units in 2024.", ["vehicles"]),
+        # "units" with no counted noun before it in the sentence says nothing of the unit
+        ("Output reached 624,000 units in 2024.", []),
+    ],
+)
+def test_english_units_count_what_their_sentence_names(
+    text: str, units: list[str], options: Options
+) -> None:
+    assert [row.unit for row in extract_rows(text, options)] == units

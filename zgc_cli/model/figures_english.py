@@ -270,6 +270,23 @@ _RATIO_BEFORE = re.compile(
 )
 
 
+# "units" counts what its sentence names before it: vehicle production reached 1.34 million
+# units.
+_UNITS_AFTER = re.compile(r"\s+units\b", re.I)
+
+
+def _counted_before(text: str, start: int) -> str:
+    """The counter of the last counted noun (singular or plural) of the sentence before
+    ``start``, or ''."""
+    opened = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), 0)
+    words = re.findall(r"[a-z]+", text[opened:start].lower())
+    for word in reversed(words):
+        counter = ENGLISH_COUNTED.get(word) or ENGLISH_COUNTED.get(word + "s")
+        if counter:
+            return counter
+    return ""
+
+
 def _english_counted(text: str, end: int) -> str:
     """The counter of a counted noun within four words after ``end``, or ''."""
     match = _ENGLISH_NOUN.match(text, end)
@@ -341,6 +358,8 @@ def parse_english_figures(text: str) -> list[Figure]:
             opened = _OF_THE_WHOLE.search(text, max(0, match.start() - 160), match.start())
             if last_unit and opened is not None:
                 unit = last_unit  # Of the 107 models…, forty-seven were: the whole's unit
+        if not unit and _UNITS_AFTER.match(text, match.end()):
+            unit = _counted_before(text, match.start())  # vehicle output … 624,000 units
         preceding = text[max(0, match.start() - 20) : match.start()]
         if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
             if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):
