@@ -584,3 +584,24 @@ def test_english_units_count_what_their_sentence_names(
     text: str, units: list[str], options: Options
 ) -> None:
     assert [row.unit for row in extract_rows(text, options)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        # a multiple's base, with its own figure between the base year and 的…倍
+        ("2015年全年成交额3452.6亿元，是2010年1579.5亿元的2.2倍。", "2.2倍", 2015),
+        ("2015年全年成交额3452.6亿元，是2010年1579.5亿元的2.2倍。", "1579.5亿元", 2010),
+        ("2011—2015年累计成交13788.6亿元，是2006—2010年累计5422.9亿元的2.5倍。", "2.5倍",
+         2015),
+        ("2011—2015年累计成交13788.6亿元，是2006—2010年累计5422.9亿元的2.5倍。",
+         "5422.9亿元", 2010),
+        # 由A上升到B over a range: A is of its first year, B of its last
+        ("2010—2015年，技术交易额的比重由67.5%上升到80.2%。", "67.5%", 2010),
+        ("2010—2015年，技术交易额的比重由67.5%上升到80.2%。", "80.2%", 2015),
+    ],
+)  # fmt: skip
+def test_a_multiple_s_base_and_a_change_over_a_range(
+    text: str, figure: str, year: int, options: Options
+) -> None:
+    assert row_of(text, figure, options).year == year

@@ -48,6 +48,10 @@ TARGET_HEADINGS = ("预期目标", "目标")
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*(?:[至到～~〜\-—–]|to|through|and)\s*")
 # A plan's window (2026—2030年): one that begins at or after publication sets targets.
 _WINDOW = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到～~〜\-—–]\s*(?:19|20)\d\d\s*年")
+# 由67.5%上升到80.2%: a change from one figure to the next
+_UNTIL_AFTER = re.compile(
+    r"(?:上升|提高|提升|增长|增加|下降|降低|扩大|缩小|升|增|降|减少)?(?:到|至)"
+)
 # English for 分别, after the figures it lists.
 _ENGLISH_RESPECTIVE = re.compile(r"\b(?:respectively|in turn)\b")
 
@@ -133,8 +137,15 @@ class Dating:
         for mention in self.years:
             if mention.is_base and clause[0] <= mention.start < figure.start:
                 opened_by = self.reading[max(0, mention.start - 1) : mention.start]
-                if opened_by in ("比", "较") and self.reading[mention.end : figure.start] == "的":
-                    # 比2014年的3.6万亿元: the base year's own figure
+                between = self.reading[mention.end : figure.start]
+                # 比2014年的3.6万亿元, 是2010年1579.5亿元的2.2倍: the base year's own figure
+                own = opened_by in ("比", "较") and between == "的"
+                own = own or (
+                    opened_by == "是"
+                    and bool(re.fullmatch(r"(?:的|累计|全年)?", between))
+                    and bool(re.match(r"的[^，。；]{0,6}?倍", self.reading[figure.end :]))
+                )
+                if own:
                     said = phrase("extract.note.clause")
                     return mention.year, "stated", "", said.text("zh"), mention.start
         spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
@@ -152,6 +163,15 @@ class Dating:
                 words = self.text[nearest.start : nearest.end]
                 said = phrase("extract.note.relative", words=words, year=nearest.year)
                 return nearest.year, "inferred", str(said), said.text("zh"), None
+            if (
+                nearest is not None
+                and nearest.is_range
+                and self.reading[figure.start - 1 : figure.start] in ("由", "从")
+                and _UNTIL_AFTER.match(self.reading, figure.end)
+            ):
+                # 2010—2015年，比重由67.5%上升到80.2%: the figure 由 opens is the range's start
+                said = phrase("extract.note.sentence")
+                return nearest.first, "stated", "", said.text("zh"), nearest.start
             if nearest is not None:
                 if nearest.is_range:
                     words = self.text[nearest.start : nearest.end]

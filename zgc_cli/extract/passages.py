@@ -68,7 +68,9 @@ _ENGLISH_EVENT = re.compile(
     r"[^.,;0-9]{0,70}?\b(?:in|since)\s+$"
 )
 # After 是: a base only when a multiple follows (是2013年的1.5倍).
-_MULTIPLE_AFTER = re.compile(r"\s*年?的[^，。；]{0,6}?倍")
+# 是2010年1579.5亿元的2.2倍, 是2006—2010年累计5422.9亿元的2.5倍: the base's own figure may
+# stand between the year and 的.
+_MULTIPLE_AFTER = re.compile(r"\s*年?[^，。；的]{0,16}?的[^，。；]{0,6}?倍")
 
 
 @dataclass(frozen=True)
