@@ -605,3 +605,20 @@ def test_a_multiple_s_base_and_a_change_over_a_range(
     text: str, figure: str, year: int, options: Options
 ) -> None:
     assert row_of(text, figure, options).year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "entity"),
+    [
+        # 区内 is the district named before; 全国重点实验室 is a kind of laboratory
+        ("昌平区2024年收入增长5%。目前，区内全国重点实验室数量占全市的三分之一。", "三分之一",
+         "changping"),
+        ("昌平区2024年收入增长5%。目前，全国重点实验室数量的三分之一在北京。", "三分之一",
+         "beijing"),
+        ("昌平区2024年收入增长5%。目前，全国的独角兽企业有369家。", "369家", "china"),
+    ],
+)  # fmt: skip
+def test_inside_the_district_and_national_titles(
+    text: str, figure: str, entity: str, options: Options
+) -> None:
+    assert row_of(text, figure, options).entity == entity

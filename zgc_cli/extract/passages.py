@@ -211,6 +211,8 @@ _WHOLE_BEFORE = re.compile(
     r"\s+of\s+$|\b(?:than|above|below)\s+$",
     re.I,
 )
+# After 全国, words that make it part of a name: 全国重点实验室, 全国科技创新中心.
+_NATIONAL_TITLE = ("重点", "科技创新中心", "文化中心", "性", "人大", "政协", "劳模", "先进", "示范")
 # Words that end before a place's name (其中海淀区, 在朝阳区, 和海淀区), not inside a longer one.
 _WORD_BEFORE_PLACE = (
     "其中", "在", "和", "与", "及", "、", "是", "对", "向", "从", "到", "至", "于", "比", "为",
@@ -328,6 +330,8 @@ class Places:
             framed = before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER)
             # 全国26个省区市: the country as the scope of a count, not what is counted.
             framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
+            # 全国重点实验室, 全国科技创新中心: a kind of body or a title, not the country
+            framed = framed or (alias == "全国" and after.startswith(_NATIONAL_TITLE))
             opening = reading[max(0, start - 7) : start].lower()
             # among China's regions; flowing to Tianjin and Hebei: not what is measured
             framed = framed or opening.endswith(("among ", " to "))

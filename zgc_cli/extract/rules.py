@@ -119,7 +119,10 @@ _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         # The district covers…, 全区: the district named before
-        re.compile(r"(?<![比较于])全区|(?:^|[.;]\s*)The district\b|\bthe district(?:'s)?\b"),
+        re.compile(
+            r"(?<![比较于])全区|(?<![示范园新城开发])区内"
+            r"|(?:^|[.;]\s*)The district\b|\bthe district(?:'s)?\b"
+        ),
         ("district",),
     ),
 )
