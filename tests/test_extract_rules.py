@@ -622,3 +622,14 @@ def test_inside_the_district_and_national_titles(
     text: str, figure: str, entity: str, options: Options
 ) -> None:
     assert row_of(text, figure, options).entity == entity
+
+
+def test_an_english_kind_word_before_the_figure_wins_over_one_after(options: Options) -> None:
+    text = (
+        "Beijing E-Town grew fast in 2021. Industrial output in the area passed 500 billion "
+        "yuan in 2021, ranking first among the city's districts."
+    )
+    assert row_of(text, "passed 500 billion yuan", options).entity == "zgc_yizhuang"
+    # with no kind word before it, the one after the figure still names its place
+    later = "Beijing E-Town grew fast in 2021. Three policies were issued by the area in 2021."
+    assert row_of(later, "Three", options).entity == "zgc_yizhuang"
