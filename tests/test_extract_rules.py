@@ -633,3 +633,16 @@ def test_an_english_kind_word_before_the_figure_wins_over_one_after(options: Opt
     # with no kind word before it, the one after the figure still names its place
     later = "Beijing E-Town grew fast in 2021. Three policies were issued by the area in 2021."
     assert row_of(later, "Three", options).entity == "zgc_yizhuang"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("按照安排，二季度北京将组建规模500亿元的产业基金。", "target"),
+        ("二季度北京组建了规模500亿元的产业基金。", "reported"),
+    ],
+)
+def test_what_an_arrangement_says_will_be_done_is_a_target(
+    text: str, status: str, options: Options
+) -> None:
+    assert row_of(text, "500亿元", options).status == status

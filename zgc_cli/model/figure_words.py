@@ -146,8 +146,12 @@ _ENGLISH_TARGET = re.compile(
 
 
 # 预期 right before the verb is a government report's planned figure (预期性指标: 预期增长5%左右),
-# a target; 预计 and 预期 elsewhere (市场预期) stay forecasts.
-_PLANNED_EXPECTATION = re.compile(r"预期(?=增长|增速|达到|提高|下降|控制)")
+# a target; 预计 and 预期 elsewhere (市场预期) stay forecasts. 按照安排…将: a plan's.
+_PLANNED_EXPECTATION = re.compile(
+    r"预期(?=增长|增速|达到|提高|下降|控制)"
+    # 按照安排，二季度将组建规模500亿元的基金: what an arrangement says will be done
+    r"|(?:按照|根据|按)(?:工作)?安排(?=[^。！？]*将)"
+)
 
 
 def target_marker(text: str) -> str | None:
