@@ -55,6 +55,7 @@ from zgc_cli.model.figure_words import (
     target_marker,
     target_marker_before,
 )
+from zgc_cli.model.figures_bounds import about_share, shared_bounds
 from zgc_cli.model.figures_english import (
     ENGLISH_COUNTED,
     ENGLISH_FIGURE_PATTERN,
@@ -271,8 +272,8 @@ def parse_figures(text: str) -> list[Figure]:
             if read is not text:
                 figure = replace(figure, text=text[figure.start : figure.end])
             figures.append(figure)
-    figures = [_about_share(figure, read) for figure in figures]
-    figures = _shared_bounds(figures, read)
+    figures = [about_share(figure, read) for figure in figures]
+    figures = shared_bounds(figures, read)
     if _LATIN.search(text):
         read_english = parse_english_figures(text)
         # Nearly 40%: the English bound word before a figure the Chinese pattern read alone
@@ -347,42 +348,6 @@ def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
-# 约占全国的13.9%, 约为上年的2倍: the 约 of the clause bounds its exact figure.
-_ABOUT_CLAUSE = re.compile(r"(?:约占|大约占|约为|约是|约相当于)[^，。；,;\d]{0,12}$")
-# 不到全市的6%, 超过全球总数的四分之一: a bound word before the whole bounds its share.
-_BOUND_OF_WHOLE = re.compile(r"(不到|不足|超过|逾|接近|将近)[^，。；,;\d]{1,10}的$")
-
-
-def _about_share(figure: Figure, text: str) -> Figure:
-    if figure.qualifier != EXACT or figure.unit_suffix not in ("%", "倍"):
-        return figure
-    window = max(0, figure.start - 16)
-    if _ABOUT_CLAUSE.search(text, window, figure.start):
-        return replace(figure, qualifier=ABOUT)
-    bound = _BOUND_OF_WHOLE.search(text, window, figure.start)
-    if bound is not None:
-        return replace(figure, qualifier=PRE_QUALIFIERS[bound[1]])
-    return figure
-
-
-# 分别突破2000亿元和3000亿元: the bound word opening 分别's first figure bounds each one
-# listed after it with 和, 、, 及 or 与.
-_PRE_WORD = re.compile(_alternation([w for w in PRE_QUALIFIERS if w not in ("上", "过", "数")]))
-
-
-def _shared_bounds(figures: list[Figure], text: str) -> list[Figure]:
-    shared = list(figures)
-    bound = EXACT
-    for index, figure in enumerate(shared):
-        if index and bound != EXACT and figure.qualifier == EXACT:
-            if text[shared[index - 1].end : figure.start] in ("和", "、", "及", "与"):
-                shared[index] = replace(figure, qualifier=bound)
-                continue
-        opens = text[max(0, figure.start - 2) : figure.start] == "分别"
-        bound = figure.qualifier if opens and _PRE_WORD.match(text, figure.start) else EXACT
-    return shared
-
-
 # --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------
 
 # Bounds that include their number (the Civil Code of the PRC, art. 1259: 以上, 以下, 以内
