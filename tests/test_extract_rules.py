@@ -319,7 +319,6 @@ def test_an_english_number_with_a_noun_of_its_own_takes_no_unit_before(
          "100余项", "beijing"),
         ("京津冀三地发布了100余项北京科技成果清单和80余项技术需求清单，签约项目34个。",
          "34个", "jingjinji"),
-        # “三城一区”, quoted, is a place (the corpus's sancheng_yiqu, as h38 labels it)
         ("中关村企业总收入增长5%。“三城一区”固定资产投资增长8.2%。", "8.2%", "sancheng_yiqu"),
         ("中关村企业总收入增长5%。“双创”固定资产投资增长8.2%。", "8.2%", "zgc"),
     ],

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zgc_cli.errors import ZgcError
-from zgc_cli.present import formats
+from zgc_cli.present import cells, formats
 from zgc_cli.present.choices import TEXT_FORMATS, OutputFormat
 from zgc_cli.present.files import OutputTarget
 from zgc_cli.present.i18n import Language
@@ -189,7 +189,7 @@ def test_writing_in_chunks_gives_the_same_bytes(
     frame = pd.concat([mixed] * 3, ignore_index=True)
     whole = written(frame, fmt, pretty)
     for rows_per_write in (1, 2, 4):
-        monkeypatch.setattr(formats, "_ROWS_PER_WRITE", rows_per_write)
+        monkeypatch.setattr(cells, "_ROWS_PER_WRITE", rows_per_write)
         assert written(frame, fmt, pretty) == whole, rows_per_write
     if fmt is OutputFormat.json:
         option = orjson.OPT_INDENT_2 if pretty else 0
@@ -488,3 +488,16 @@ def test_markdown_turns_every_line_break_into_a_space() -> None:
     frame = pd.DataFrame({"q": ["a\rb", "c\r\nd", "e\nf|g"]})
     formats.write_machine(frame, OutputFormat.markdown, stream, False)
     assert stream.getvalue() == "| q |\n| --- |\n| a b |\n| c d |\n| e f\\|g |\n"
+
+
+def test_the_workbook_writer_does_not_import_the_output_switch() -> None:
+    """formats imports xlsx (lazily, for -o .xlsx); xlsx takes its cells from cells.py alone."""
+    import ast
+    from pathlib import Path
+
+    import zgc_cli.present.xlsx as xlsx
+
+    tree = ast.parse(Path(xlsx.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "zgc_cli.present.cells" in imported
+    assert "zgc_cli.present.formats" not in imported

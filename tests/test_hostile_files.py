@@ -34,7 +34,7 @@ from zgc_cli.errors import DataError
 from zgc_cli.model import observations, textio
 from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.textio import read_bytes
-from zgc_cli.present import formats
+from zgc_cli.present import cells, formats
 from zgc_cli.present.choices import TEXT_FORMATS, OutputFormat
 from zgc_cli.present.files import OutputTarget
 
@@ -470,7 +470,7 @@ def test_chunked_output_is_byte_identical(
 ) -> None:
     frame = _frame(rows, fmt)
     whole = _written(frame, fmt, pretty)
-    monkeypatch.setattr(formats, "_ROWS_PER_WRITE", 3)
+    monkeypatch.setattr(cells, "_ROWS_PER_WRITE", 3)
     assert _written(frame, fmt, pretty) == whole
     if fmt is OutputFormat.json:
         option = orjson.OPT_INDENT_2 if pretty else 0
@@ -509,7 +509,7 @@ def test_emit_streams_to_stdout_in_bounded_writes(
     from zgc_cli.stats.results import Result
 
     frame = _frame(40, fmt)
-    monkeypatch.setattr(formats, "_ROWS_PER_WRITE", 4)
+    monkeypatch.setattr(cells, "_ROWS_PER_WRITE", 4)
     env = _Env()
     result = Result(frame=frame)
     formats.emit(result, env, fmt)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
+from zgc_cli import stats
 from zgc_cli.cli import app
 from zgc_cli.completion import complete_entities, complete_metrics
 from zgc_cli.model.dataset import Dataset
@@ -198,3 +199,88 @@ def test_the_mcp_tools_take_names_as_the_commands_do() -> None:
     assert by_name == by_id
     _, mistyped = call(server, "series", {"metric": "revenu"})
     assert mistyped is not None and "did you mean revenue" in mistyped
+
+
+# --- Dataset.names: every name_<lang> column, nothing guessed -----------------------------
+
+
+def _with_french(tmp_path):  # noqa: ANN001, ANN202 - a Path in, the metrics.csv path out
+    """The shipped data with a name_fr column: revenue and zgc named, the rest not."""
+    from tests.provenance import provenance_copy
+
+    path = provenance_copy(tmp_path)
+    french = {"revenue": "Chiffre d'affaires des entreprises", "zgc": "Zone de Zhongguancun"}
+    for file_name, key in (("indicators.csv", "metric"), ("entities.csv", "entity")):
+        frame = pd.read_csv(tmp_path / file_name, dtype=str, keep_default_na=False)
+        frame["name_fr"] = [french.get(one, "") for one in frame[key]]
+        frame.to_csv(tmp_path / file_name, index=False)
+    return path
+
+
+def test_a_third_name_column_is_a_language_of_its_own(tmp_path) -> None:  # noqa: ANN001
+    dataset = Dataset.open(str(_with_french(tmp_path)))
+    names = dataset.names
+    assert names is dataset.names  # built once
+    assert names.languages == ("en", "zh", "fr")
+    assert names.metric("revenue")["fr"] == "Chiffre d'affaires des entreprises"
+    assert names.entity("zgc") == {
+        "en": "Zhongguancun",
+        "zh": str(dataset.entities.set_index("entity").loc["zgc", "name_zh"]),
+        "fr": "Zone de Zhongguancun",
+    }
+    # The results carry it: a table in a third language has its names to show.
+    series = stats.series(dataset, ["revenue"])
+    assert series.names["revenue"]["fr"] == "Chiffre d'affaires des entreprises"
+    assert series.entity_names["zgc"]["fr"] == "Zone de Zhongguancun"
+    # And the French name is a name zgc takes for the id.
+    assert naming.metric_id(dataset, "chiffre d'affaires des entreprises") == "revenue"
+
+
+def test_a_missing_name_is_reported_not_guessed(tmp_path) -> None:  # noqa: ANN001
+    dataset = Dataset.open(str(_with_french(tmp_path)))
+    names = dataset.names
+    # invention_patents has English and Chinese names but no French one: '' and listed.
+    assert names.metric("invention_patents")["en"] == "Valid invention patents held"
+    assert names.metric("invention_patents")["fr"] == ""
+    missing = {(one.kind, one.id) for one in names.missing if one.language == "fr"}
+    assert ("metric", "invention_patents") in missing
+    assert ("entity", "beijing") in missing
+    assert ("metric", "revenue") not in missing and ("entity", "zgc") not in missing
+    # The shipped data names every id in both of its languages.
+    assert Dataset.open().names.missing == ()
+    assert Dataset.open().names.languages == ("en", "zh")
+
+
+def test_names_come_only_from_name_columns() -> None:
+    from zgc_cli.model.names import MissingName, Names
+
+    names = Names.from_rows(
+        [{"metric": "m", "name_en": "Em", "name_xx": "", "unit": "CNY", "named": "no"}],
+        [{"entity": "e", "name_xx": "Ex"}],
+    )
+    assert names.languages == ("en", "xx")  # "named" and "unit" are not names
+    assert names.of_metrics() == {"m": {"en": "Em", "xx": ""}}
+    assert names.of_entities(["e", "unknown"]) == {
+        "e": {"en": "", "xx": "Ex"},
+        "unknown": {"en": "", "xx": ""},
+    }
+    assert names.missing == (MissingName("metric", "m", "xx"), MissingName("entity", "e", "en"))
+
+
+def test_the_names_examples_run() -> None:
+    import doctest
+
+    import zgc_cli.model.names
+
+    outcome = doctest.testmod(zgc_cli.model.names)
+    assert outcome.attempted >= 5 and outcome.failed == 0
+
+
+@pytest.mark.parametrize("module", ["zgc_cli.model.dataset", "zgc_cli.stats"])
+def test_the_notebook_examples_run(module: str) -> None:
+    """The Dataset docstring's example calls functions that exist and says what they give."""
+    import doctest
+    import importlib
+
+    outcome = doctest.testmod(importlib.import_module(module))
+    assert outcome.attempted >= 4 and outcome.failed == 0

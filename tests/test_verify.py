@@ -20,7 +20,6 @@ from zgc_cli.check.claims import verify_claims
 from zgc_cli.check.events import verify_events
 from zgc_cli.check.observations import verify_observations
 from zgc_cli.check.rows import OBSERVATION_CHECKS, RESULT_COLUMNS
-from zgc_cli.check.tables import entities_of, events_of
 from zgc_cli.check.years import publication_year
 from zgc_cli.cli import app
 from zgc_cli.model import figures as numbers_zh
@@ -1162,15 +1161,15 @@ def test_entity_check_needs_an_entities_table(entities: pd.DataFrame) -> None:
 def test_entities_are_read_from_the_sidecar(tmp_path: Path) -> None:
     path = copy_shipped(tmp_path)
     dataset = Dataset.open(str(path))
-    assert "beijing" in set(entities_of(dataset)["entity"])
-    assert len(events_of(dataset)) == len(pd.read_csv(REPO / "data" / "events.csv"))
-    assert entities_of(dataset).equals(
+    assert "beijing" in set(dataset.entities["entity"])
+    assert len(dataset.events) == len(pd.read_csv(REPO / "data" / "events.csv"))
+    assert dataset.entities.equals(
         pd.read_csv(tmp_path / "entities.csv", dtype=str, keep_default_na=False)
     )
     (tmp_path / "entities.csv").unlink()
     (tmp_path / "events.csv").unlink()
     bare = Dataset.open(str(path))
-    assert entities_of(bare).empty and events_of(bare).empty
+    assert bare.entities.empty and bare.events.empty
     assert "entity" not in set(check.run(bare).frame["check"])
 
 
@@ -1223,3 +1222,24 @@ def test_an_event_day_must_be_in_the_quote() -> None:
     assert checks_of(verify_events(events_frame(date="2024-04-25", quote=label))) == {
         "year": "pass"
     }
+
+
+def test_a_check_row_has_the_report_columns_in_order() -> None:
+    """The typed row check/ passes around is the report's row: same keys, same order."""
+    from typing import get_type_hints
+
+    from zgc_cli.check.rows import RESULT_COLUMNS, CheckRow, _frame, _result
+
+    assert list(get_type_hints(CheckRow)) == RESULT_COLUMNS
+    row = _result("value", {"metric": "m", "entity": "e", "year": "2014.0"}, "1", "2", False, "")
+    assert row == {
+        "check": "value",
+        "metric": "m",
+        "entity": "e",
+        "year": 2014,
+        "expected": "1",
+        "found": "2",
+        "result": "fail",
+        "detail": "",
+    }
+    assert list(_frame([row]).columns) == RESULT_COLUMNS

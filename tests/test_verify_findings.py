@@ -1603,13 +1603,12 @@ def test_the_no_figure_notice_cells() -> None:
 
 
 def test_tables_come_from_the_dataset_first(entities: pd.DataFrame) -> None:
-    from zgc_cli.check.tables import entities_of, events_of
 
     evented = events({"date": "1988", "entity": "zgc", "quote": "1988年"})
     dataset = Dataset.from_frame(bound_row(), entities=entities, events=evented)
-    assert entities_of(dataset) is entities
-    assert events_of(dataset) is evented
-    assert entities_of(Dataset.from_frame(bound_row())).empty
+    assert dataset.entities is entities
+    assert dataset.events is evented
+    assert Dataset.from_frame(bound_row()).entities.empty
     # An entities table in the Dataset gives the run its entity checks.
     report = check.run(dataset, ARTICLE)
     assert "entity" in set(report.frame["check"]) and "parent" in set(report.frame["check"])
@@ -1617,17 +1616,16 @@ def test_tables_come_from_the_dataset_first(entities: pd.DataFrame) -> None:
 
 def test_a_broken_sidecar_is_named(tmp_path: Path) -> None:
     from tests.provenance import provenance_copy
-    from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.errors import DataError
 
     path = provenance_copy(tmp_path)
     (tmp_path / "entities.csv").write_bytes(b"entity\n\xff\xfe\n")
     (tmp_path / "events.csv").write_bytes(b"date\n\xff\xfe\n")
     with pytest.raises(DataError) as error:
-        entities_of(Dataset.open(str(path)))
+        _ = Dataset.open(str(path)).entities
     assert "entities" in str(error.value)
     with pytest.raises(DataError) as error:
-        events_of(Dataset.open(str(path)))
+        _ = Dataset.open(str(path)).events
     assert "events" in str(error.value)
 
 
@@ -1944,5 +1942,7 @@ def test_the_run_without_entities_or_quotes() -> None:
     three = pd.DataFrame([{"entity": "zgc", "name_en": "Zhongguancun", "name_zh": "中关村"}])
     report = check.run(Dataset.from_frame(bound_row(), entities=three))
     assert report.entity_names == {"zgc": {"en": "Zhongguancun", "zh": "中关村"}}
+    # A table with one name column keeps those names; the other language is empty, not guessed.
     two = three.drop(columns=["name_en"])
-    assert check.run(Dataset.from_frame(bound_row(), entities=two)).entity_names == {}
+    named = check.run(Dataset.from_frame(bound_row(), entities=two)).entity_names
+    assert named == {"zgc": {"en": "", "zh": "中关村"}}

@@ -55,16 +55,14 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     from zgc_cli.check.events import verify_events
     from zgc_cli.check.observations import verify_observations
     from zgc_cli.check.rows import _frame, _result
-    from zgc_cli.check.tables import entities_of, events_of
     from zgc_cli.check.years import publication_year
     from zgc_cli.model.schema import FIGURE_COLUMN
     from zgc_cli.phrases import PHRASES, phrase
     from zgc_cli.stats.results import VerifyReport
-    from zgc_cli.stats.select import metadata_by_metric
 
     publication = dataset.publication
     published = publication_year(publication.date if publication else None)
-    entities = entities_of(dataset)
+    entities = dataset.entities
     indicators = getattr(dataset, "indicators", None)
     parts = [
         verify_observations(
@@ -77,7 +75,7 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     ]
     if not dataset.claims.empty:
         parts.append(verify_claims(dataset.frame, dataset.claims, article_text))
-    events = events_of(dataset)
+    events = dataset.events
     table = Entities(entities) if not entities.empty else None
     if not events.empty:
         parts.append(verify_events(events, article_text, table, published))
@@ -95,18 +93,8 @@ def run(dataset: Dataset, article_text: str | None = None) -> VerifyReport:
     frame = pd.concat(parts, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
-    entity_names = (
-        {
-            str(row["entity"]): {"en": str(row["name_en"]), "zh": str(row["name_zh"])}
-            for row in entities.to_dict("records")
-        }
-        if {"entity", "name_en", "name_zh"} <= set(entities.columns)
-        else {}
-    )
-    names = {
-        metric: {"en": meta.get("name_en", ""), "zh": meta.get("name_zh", "")}
-        for metric, meta in metadata_by_metric(getattr(dataset, "indicators", None)).items()
-    }
+    entity_names = dataset.names.of_entities()
+    names = dataset.names.of_metrics()
     # The entities table's rows carry "entities" where a metric would be.
     names.setdefault(
         ENTITIES, {lang: PHRASES["verify.entities_label"][lang] for lang in ("en", "zh")}

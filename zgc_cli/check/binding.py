@@ -24,7 +24,7 @@ import re
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
-from zgc_cli.check.rows import _number, _result, _text
+from zgc_cli.check.rows import CheckRow, _number, _result, _text
 from zgc_cli.model.figures import YEAR_PATTERN, Figure, parse_figures
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.phrases import Named, Term, phrase
@@ -106,7 +106,7 @@ def bound_figure(figure_text: str, quote: str) -> Figure | None:
 
 def check_figure(
     row: Mapping[Hashable, object], quote: str, figure_text: str
-) -> tuple[dict[str, object], Figure | None]:
+) -> tuple[CheckRow, Figure | None]:
     """The ``figure`` check: the row's figure text is in its quote and is one figure."""
     if not figure_text:
         return _result(
@@ -146,7 +146,7 @@ def check_figure(
     ), figure
 
 
-def check_value(row: Mapping[Hashable, object], figure: Figure) -> dict[str, object]:
+def check_value(row: Mapping[Hashable, object], figure: Figure) -> CheckRow:
     """The ``value`` check against the row's own figure."""
     value = _number(row.get("value"))
     holds = value is not None and value == figure.value
@@ -169,7 +169,7 @@ def check_value(row: Mapping[Hashable, object], figure: Figure) -> dict[str, obj
 
 def check_bound_year(
     row: Mapping[Hashable, object], quote: str, figure: Figure, year: int | None
-) -> dict[str, object]:
+) -> CheckRow:
     """The ``year`` check of a stated year: the year the quote binds the figure to."""
     bound = governing_year(quote, figure.start)
     holds = year is not None and bound == year
@@ -219,7 +219,7 @@ def metric_named(
     row: Mapping[Hashable, object],
     passage: str,
     indicators: Mapping[str, Mapping[str, str]],
-) -> dict[str, object] | None:
+) -> CheckRow | None:
     """The ``metric`` check: the passage names the row's indicator no worse than another's."""
     metric = _text(row.get("metric"))
     if not indicators:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from zgc_cli.check.rows import _frame, _result, _text
+from zgc_cli.check.rows import CheckRow, _frame, _result, _text
 from zgc_cli.model.figures import parse_figures
 from zgc_cli.model.numbers import machine_number
 from zgc_cli.phrases import phrase
@@ -51,7 +51,7 @@ def _publications(package: Mapping[str, object]) -> dict[str, Mapping[str, objec
 
 def _source_check(
     row: Mapping[Hashable, object], publications: Mapping[str, Mapping[str, object]]
-) -> dict[str, object]:
+) -> CheckRow:
     name = _text(row.get("publication"))
     found = publications.get(name)
     if _text(row.get("quote")):
@@ -65,7 +65,7 @@ def _source_check(
     return _result("source", row, name, title, True, detail)
 
 
-def _figure_checks(row: Mapping[Hashable, object]) -> list[dict[str, object]]:
+def _figure_checks(row: Mapping[Hashable, object]) -> list[CheckRow]:
     written = _text(row.get("figure"))
     value = row.get("value")
     qualifier = _text(row.get("qualifier")) or "exact"
@@ -105,7 +105,7 @@ def _figure_checks(row: Mapping[Hashable, object]) -> list[dict[str, object]]:
 def verify_cited(frame: pd.DataFrame, package: Mapping[str, object]) -> pd.DataFrame:
     """The checks of a source whose rows cite their publication instead of quoting it."""
     publications = _publications(package)
-    results: list[dict[str, object]] = []
+    results: list[CheckRow] = []
     for row in frame.to_dict("records"):
         results.append(_source_check(row, publications))
         results.extend(_figure_checks(row))
@@ -137,14 +137,7 @@ def run_each_source(dataset: Dataset, article_text: str | None = None) -> Verify
     frame = pd.concat(frames, ignore_index=True)
     counted = frame["result"].value_counts()
     counts = {name: int(counted.get(name, 0)) for name in RESULT_NAMES}
-    names.update(
-        {
-            str(metric): {"en": str(meta["name_en"]), "zh": str(meta["name_zh"])}
-            for metric, meta in dataset.indicators.set_index("metric").iterrows()
-            if metric not in names
-        }
-        if not dataset.indicators.empty
-        else {}
-    )
-    entity_names = {**dataset.entity_names(), **entity_names}
+    every_metric = dataset.names.of_metrics()
+    names.update({metric: named for metric, named in every_metric.items() if metric not in names})
+    entity_names = {**dataset.names.of_entities(), **entity_names}
     return VerifyReport(frame, counts=counts, names=names, entity_names=entity_names)

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from zgc_cli.check.rows import DEFINITIONAL, _flag, _frame, _number, _result, _text, _year
+from zgc_cli.check.rows import DEFINITIONAL, CheckRow, _flag, _frame, _number, _result, _text, _year
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.phrases import Named, phrase
 
@@ -35,7 +35,7 @@ CLAIM_KINDS: dict[str, Callable[[Decimal, Decimal | None], Decimal]] = {
 }
 
 
-def _quote_result(claim: Mapping[Hashable, object], article_text: str) -> dict[str, object]:
+def _quote_result(claim: Mapping[Hashable, object], article_text: str) -> CheckRow:
     """The ``quote`` check of a claim: its words are a verbatim passage of the article."""
     words, claim_id = _text(claim.get("quote")), _text(claim.get("claim_id"))
     name = Named({"zh": f"“{words}”" if words else claim_id, "en": claim_id})
@@ -132,7 +132,7 @@ def verify_claims(
         values.setdefault(key, _number(row.get("value")))
         rows.setdefault(key, row)
 
-    results: list[dict[str, object]] = []
+    results: list[CheckRow] = []
     for claim in claims.to_dict("records"):
         if article_text is not None:
             results.append(_quote_result(claim, article_text))

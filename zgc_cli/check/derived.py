@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from zgc_cli.check.arithmetic import evaluate_decimal, evaluate_expression, expression_numbers
-from zgc_cli.check.rows import _number, _result, _text
+from zgc_cli.check.rows import CheckRow, _number, _result, _text
 from zgc_cli.model.figures import ABOUT, EXACT, parse_figures, years_in
 from zgc_cli.model.numbers import machine_number as format_number
 from zgc_cli.phrases import Term, phrase, said
@@ -101,9 +101,7 @@ def outward_float(number: Decimal, upward: bool) -> float:
     return nearest
 
 
-def _operands(
-    row: Mapping[Hashable, object], quote: str, operands: list[float]
-) -> dict[str, object]:
+def _operands(row: Mapping[Hashable, object], quote: str, operands: list[float]) -> CheckRow:
     available = {figure.value for figure in parse_figures(quote)} | {
         float(year) for year in years_in(quote)
     }
@@ -126,7 +124,7 @@ def _operands(
     )
 
 
-def _old_layout(row: Mapping[Hashable, object], quote: str) -> list[dict[str, object]]:
+def _old_layout(row: Mapping[Hashable, object], quote: str) -> list[CheckRow]:
     """The whole note is the expression; the value is its result exactly."""
     value = _number(row.get("value"))
     expression = _text(row.get("note"))
@@ -164,7 +162,7 @@ def _given_interval(row: Mapping[Hashable, object]) -> tuple[float | None, float
 
 def _interval(
     row: Mapping[Hashable, object], layout: Layout, exact: Decimal, value: float | None
-) -> dict[str, object]:
+) -> CheckRow:
     """The note's interval holds the result, and the row's low and high are its ends."""
     try:
         low_exact = evaluate_decimal(layout.low_expression)
@@ -198,7 +196,7 @@ def _interval(
     return _result("interval", row, expected, found, False, detail)
 
 
-def _exact_interval(row: Mapping[Hashable, object], value: float | None) -> list[dict[str, object]]:
+def _exact_interval(row: Mapping[Hashable, object], value: float | None) -> list[CheckRow]:
     """An exact row's low and high, where given, are the value itself (a point)."""
     given = _given_interval(row)
     if given is None or given == (None, None):
@@ -214,7 +212,7 @@ def _exact_interval(row: Mapping[Hashable, object], value: float | None) -> list
     return [_result("interval", row, expected, found, holds, detail)]
 
 
-def check_derived(row: Mapping[Hashable, object], quote: str) -> list[dict[str, object]]:
+def check_derived(row: Mapping[Hashable, object], quote: str) -> list[CheckRow]:
     """The checks of one derived row (see the module docstring)."""
     note = _text(row.get("note"))
     if " = " not in note:

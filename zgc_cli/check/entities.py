@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from zgc_cli.check.rows import _result, _text
+from zgc_cli.check.rows import CheckRow, _result, _text
 from zgc_cli.phrases import Listed, Named, Phrase, Term, phrase
 
 # Around a mention, the words that make it a comparison base or a reference point.
@@ -144,7 +144,7 @@ def _describe(mention: Mention) -> str:
 
 def _judge(
     row: Mapping[Hashable, object], mentions: list[Mention], where: Phrase, position: int
-) -> dict[str, object] | None:
+) -> CheckRow | None:
     """Pass when the passage names the entity, fail when it names only others, else None."""
     entity = _text(row.get("entity"))
     for mention in mentions:
@@ -200,7 +200,7 @@ def check_entity(
     entities: Entities,
     article_text: str | None = None,
     entity_quote: str | None = None,
-) -> list[dict[str, object]]:
+) -> list[CheckRow]:
     """The ``entity`` check of one observation; ``position`` is its figure's offset in the quote.
 
     Where the quote names no place, a non-empty ``entity_quote`` must be verbatim in the
@@ -253,7 +253,7 @@ def _check_entity_quote(
     entity_quote: str,
     entities: Entities,
     article_text: str | None,
-) -> dict[str, object]:
+) -> CheckRow:
     """The entity of a row whose quote names no place, as its entity_quote names it."""
     entity = _text(row.get("entity"))
     term = Term("entity", entity)
@@ -319,11 +319,11 @@ PARENT_KINDS: dict[str, frozenset[str]] = {
 }
 
 
-def check_entities_table(frame: pd.DataFrame) -> list[dict[str, object]]:
+def check_entities_table(frame: pd.DataFrame) -> list[CheckRow]:
     """The ``parent`` check of each entity: its parent is known, of a wider kind, and the
     chain of parents ends without a cycle; and ``alias``: no word names two entities.
     """
-    results: list[dict[str, object]] = []
+    results: list[CheckRow] = []
     if frame.empty or "entity" not in frame.columns:
         return results
     records = [r for r in frame.to_dict("records") if _text(r.get("entity"))]

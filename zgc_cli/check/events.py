@@ -15,7 +15,7 @@ from collections.abc import Hashable
 import pandas as pd
 
 from zgc_cli.check.entities import Entities, check_entity
-from zgc_cli.check.rows import _frame, _result, _text, _year
+from zgc_cli.check.rows import CheckRow, _frame, _result, _text, _year
 from zgc_cli.check.years import ARTICLE_YEAR, INFERRED_PREFIX, check_date, preceding_year
 from zgc_cli.phrases import Named, phrase
 
@@ -35,7 +35,7 @@ def verify_events(
     whose date was inferred must lie after the years its paragraph states as earlier and
     not after the publication.
     """
-    results: list[dict[str, object]] = []
+    results: list[CheckRow] = []
     has_entity_quote = "entity_quote" in events.columns
     for event in events.to_dict("records"):
         date, quote = _text(event.get("date")), _text(event.get("quote"))

@@ -47,7 +47,7 @@ from zgc_cli.check.binding import (
 )
 from zgc_cli.check.derived import check_derived
 from zgc_cli.check.entities import Entities, check_entity
-from zgc_cli.check.rows import _frame, _number, _result, _text, _year
+from zgc_cli.check.rows import CheckRow, _frame, _number, _result, _text, _year
 from zgc_cli.check.units import check_derived_unit, check_indicator_unit, check_unit
 from zgc_cli.check.years import (
     ARTICLE_YEAR,
@@ -83,7 +83,7 @@ def _describe(figure: Figure) -> str:
 
 def _check_reported(
     row: Mapping[Hashable, object], quote: str, status: str
-) -> tuple[list[dict[str, object]], Figure | None]:
+) -> tuple[list[CheckRow], Figure | None]:
     """The value, qualifier, status and unit checks, and the figure that states the value."""
     value = _number(row.get("value"))
     expected = format_number(value)
@@ -139,7 +139,7 @@ def _check_reported(
 
 def _check_bound(
     row: Mapping[Hashable, object], quote: str, status: str, figure: Figure
-) -> list[dict[str, object]]:
+) -> list[CheckRow]:
     """The value, qualifier, status and unit checks of a row bound to its own figure."""
     results = [check_value(row, figure)]
     qualifier = _text(row.get("qualifier"))
@@ -172,7 +172,7 @@ def _check_status(
     status: str,
     matches: list[Figure],
     figures: list[Figure],
-) -> dict[str, object]:
+) -> CheckRow:
     """The status check: an estimate row needs one matching figure governed by 预计/有望,
     a target row one after a target word of its sentence (目标, 力争, 计划到…), and a
     reported row one that no estimate word governs."""
@@ -203,7 +203,7 @@ def _check_status(
 
 def _derived_figure(
     row: Mapping[Hashable, object], quote: str, figure_text: str
-) -> tuple[list[dict[str, object]], Figure | None]:
+) -> tuple[list[CheckRow], Figure | None]:
     """The ``figure`` check of a derived row (its figure is one of the note's operands)
     and the ``unit`` check (its unit follows from its operands' unit words)."""
     result, figure = check_figure(row, quote, figure_text)
@@ -231,8 +231,8 @@ def _check_row(
     entities: Entities | None,
     published: int,
     indicators: Mapping[str, Mapping[str, str]],
-) -> list[dict[str, object]]:
-    results: list[dict[str, object]] = []
+) -> list[CheckRow]:
+    results: list[CheckRow] = []
     if article_text is not None:
         in_article = quote in article_text
         results.append(
@@ -336,7 +336,7 @@ def verify_observations(
     """
     table = Entities(entities) if entities is not None and not entities.empty else None
     metadata = metadata_by_metric(indicators)
-    results: list[dict[str, object]] = []
+    results: list[CheckRow] = []
     for row in observations.to_dict("records"):
         quote = _text(row.get("quote"))
         if not quote:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
+from typing import TypedDict
 
 import pandas as pd
 
@@ -41,6 +42,23 @@ OBSERVATION_CHECKS: tuple[str, ...] = (
 )
 # The checks of the entities table (metric ``entities`` in the report).
 ENTITY_TABLE_CHECKS: tuple[str, ...] = ("parent", "alias")
+
+
+class CheckRow(TypedDict):
+    """One row of a verify report: what was checked, of which figure, and the result.
+
+    The keys are :data:`RESULT_COLUMNS`. ``expected``, ``found`` and ``detail`` may be
+    Phrases (a str in English, any language for the views).
+    """
+
+    check: str
+    metric: str
+    entity: str
+    year: int | None
+    expected: str
+    found: str
+    result: str
+    detail: str
 
 
 def _text(value: object) -> str:
@@ -87,7 +105,7 @@ def _result(
     detail: str,
     *,
     result: str | None = None,
-) -> dict[str, object]:
+) -> CheckRow:
     """One result row; ``result`` overrides the pass/fail/unsourced that ``passed`` gives."""
     if result is None:
         result = UNSOURCED if passed is None else PASS if passed else FAIL
@@ -103,7 +121,7 @@ def _result(
     }
 
 
-def _frame(results: list[dict[str, object]]) -> pd.DataFrame:
+def _frame(results: list[CheckRow]) -> pd.DataFrame:
     frame = pd.DataFrame(results, columns=RESULT_COLUMNS)
     # Object columns keep each cell's Phrase (English as a str, its id for other languages).
     for name in ("expected", "found", "detail"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 
-from zgc_cli.check.rows import _result, _text
+from zgc_cli.check.rows import CheckRow, _result, _text
 from zgc_cli.model.figures import Figure
 from zgc_cli.phrases import Listed, Term, phrase
 
@@ -113,7 +113,7 @@ def unit_agrees(figure: Figure, unit: str) -> tuple[bool, str]:
     return _agrees(word, unit), word
 
 
-def check_unit(row: Mapping[Hashable, object], figure: Figure) -> list[dict[str, object]]:
+def check_unit(row: Mapping[Hashable, object], figure: Figure) -> list[CheckRow]:
     """The ``unit`` check of a reported row whose value matched ``figure``."""
     unit = _text(row.get("unit"))
     if not unit:
@@ -146,7 +146,7 @@ def check_unit(row: Mapping[Hashable, object], figure: Figure) -> list[dict[str,
 
 def check_indicator_unit(
     row: Mapping[Hashable, object], indicators: Mapping[str, Mapping[str, str]]
-) -> list[dict[str, object]]:
+) -> list[CheckRow]:
     """The ``indicator`` check: the row's unit is its indicator's (indicators.csv)."""
     metric, unit = _text(row.get("metric")), _text(row.get("unit"))
     meta = indicators.get(metric)
@@ -175,7 +175,7 @@ SCALING_WORDS = frozenset({"倍", "%", "第"})
 
 def check_derived_unit(
     row: Mapping[Hashable, object], operands: list[float], figures: list[Figure]
-) -> list[dict[str, object]]:
+) -> list[CheckRow]:
     """The ``unit`` check of a derived row: its unit follows from its operands' unit words.
 
     Each operand that is one of the quote's ``figures`` with a unit word (279万人: persons) must

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Mapping
 
-from zgc_cli.check.rows import _result, _text, _year
+from zgc_cli.check.rows import CheckRow, _result, _text, _year
 from zgc_cli.model.figures import YEAR_PATTERN, parse_figures, years_in
 from zgc_cli.model.schema import YEAR_BASES
 from zgc_cli.phrases import Listed, Term, phrase
@@ -57,7 +57,7 @@ def _years_text(years: set[int]) -> str:
 
 def check_year(
     row: Mapping[Hashable, object], quote: str, published: int = ARTICLE_YEAR
-) -> list[dict[str, object]]:
+) -> list[CheckRow]:
     """The ``year`` check of one observation, or nothing when it has no year_basis."""
     basis = _text(row.get("year_basis"))
     if not basis:
@@ -175,7 +175,7 @@ def check_year_bounds(
     quote: str,
     published: int,
     article: str | None = None,
-) -> list[dict[str, object]]:
+) -> list[CheckRow]:
     """The ``year_bounds`` check of an inferred year: within year_min..year_max, which
     the passages allow (not before a year they state as earlier, not after publication).
     """

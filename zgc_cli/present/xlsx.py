@@ -24,7 +24,7 @@ import pandas as pd
 
 from zgc_cli.errors import ZgcError
 from zgc_cli.phrases import phrase
-from zgc_cli.present.formats import chunks, text_cells
+from zgc_cli.present.cells import chunks, text_cells
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

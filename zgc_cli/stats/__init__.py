@@ -2,11 +2,13 @@
 
 The functions here take a :class:`~zgc_cli.model.dataset.Dataset` and return
 the results the CLI hands to :func:`zgc_cli.present.formats.emit`; the modules
-below them work on plain DataFrames, for notebooks::
+below them work on plain DataFrames, for notebooks (the example runs as a test)::
 
-    from zgc_cli import stats
-    from zgc_cli.model.dataset import Dataset
-    stats.comparison(Dataset.open(), 2014, 2023).frame
+    >>> from zgc_cli import stats
+    >>> from zgc_cli.model.dataset import Dataset
+    >>> compared = stats.comparison(Dataset.open("shipped"), 2014, 2023)
+    >>> sorted(compared.frame["metric"])[:2]
+    ['patents_per_10k_people', 'revenue']
 
 Every function takes the filters the commands share, by the same names:
 ``entities``, ``categories``, ``statuses`` (``reported``, ``estimate``,
@@ -127,7 +129,7 @@ def series(
     frame = within_years(series_growth(rows, unique, declared), year_from, year_to)
     frame = frame.reset_index(drop=True)
     spans = span(within_years(rows, year_from, year_to), declared)
-    names = _indicator_names(dataset, unique)
+    names = dataset.names.of_metrics(unique)
     from zgc_cli.stats.vintages import earlier_vintages
 
     vintages = earlier_vintages(dataset, frame)
@@ -137,30 +139,10 @@ def series(
         frame,
         spans=spans,
         names=names,
-        entity_names=dataset.entity_names(),
+        entity_names=dataset.names.of_entities(),
         vintages=vintages,
         why_empty=why if frame.empty else "",
     )
-
-
-def _indicator_names(
-    dataset: Dataset, metrics: Sequence[str] | None = None
-) -> dict[str, dict[str, str]]:
-    """Each metric's names by language, for the tables' labels (empty where none is known).
-
-    Without ``metrics``, those of every indicator the metadata names: a table labels
-    a metric without names by its id.
-    """
-    from zgc_cli.stats.select import metadata_by_metric
-
-    metadata = metadata_by_metric(dataset.indicators)
-    return {
-        metric: {
-            "en": metadata.get(metric, {}).get("name_en", ""),
-            "zh": metadata.get(metric, {}).get("name_zh", ""),
-        }
-        for metric in (metadata if metrics is None else metrics)
-    }
 
 
 def comparison(
@@ -235,9 +217,9 @@ def comparison(
         year_to=year_to,
         only_from=only_from,
         only_to=only_to,
-        entity_names=dataset.entity_names(),
+        entity_names=dataset.names.of_entities(),
         tolerance=tolerance,
-        names=_indicator_names(dataset),
+        names=dataset.names.of_metrics(),
         vintages=compared_vintages(dataset, compared.frame),
         why_empty=comparison_note(dataset, rows, year_from, year_to, **filters) if nothing else "",
     )
@@ -330,8 +312,8 @@ def sources(
         return SourcesResult(
             listed,
             citation="",  # each figure's own line names its publication
-            entity_names=dataset.entity_names(),
-            names=_indicator_names(dataset, [metric]),
+            entity_names=dataset.names.of_entities(),
+            names=dataset.names.of_metrics([metric]),
             why_empty=why,
         )
     publication = dataset.publication
@@ -345,8 +327,8 @@ def sources(
     return SourcesResult(
         rows.assign(source=cited),
         citation=citation,
-        entity_names=dataset.entity_names(),
-        names=_indicator_names(dataset, [metric]),
+        entity_names=dataset.names.of_entities(),
+        names=dataset.names.of_metrics([metric]),
         why_empty=why,
     )
 
@@ -423,12 +405,12 @@ def share(
         select(dataset.frame, entities=entities)  # an unknown entity is an error
         frame = frame[frame["entity"].astype(str).isin(list(entities))].reset_index(drop=True)
     metadata = metadata_by_metric(dataset.indicators).get(metric, {})
-    names = {"en": metadata.get("name_en", ""), "zh": metadata.get("name_zh", "")}
+    names = dataset.names.metric(metric)
     filters = {"entity": entities, "status": statuses, "year_from": year_from, "year_to": year_to}
     why = share_note(dataset, metric, rows, **filters) if frame.empty else ""
     return ShareResult(
         frame,
-        entity_names=dataset.entity_names(),
+        entity_names=dataset.names.of_entities(),
         indicator_names=names,
         unit=str(metadata.get("unit", "") or ""),
         why_empty=why,
@@ -457,4 +439,4 @@ def timeline(
     frame = milestones(dataset.events, dataset.entities, entity, year_from, year_to)
     filters = {"entity": entity, "year_from": year_from, "year_to": year_to}
     why = filters_note(len(dataset.events), **filters) if frame.empty else ""
-    return TimelineResult(frame, entity_names=dataset.entity_names(), why_empty=why)
+    return TimelineResult(frame, entity_names=dataset.names.of_entities(), why_empty=why)

@@ -348,11 +348,8 @@ def cite(
     if not credits:  # nothing selected: the first source's credits (an empty result)
         credits[(0, "")] = _credits(dataset, dataset.source)
     metadata = metadata_by_metric(dataset.indicators)
-    indicator_names = {
-        name: {"en": row.get("name_en", ""), "zh": row.get("name_zh", "")}
-        for name, row in metadata.items()
-    }
-    entity_names = dataset.entity_names()
+    indicator_names = dataset.names.of_metrics(metadata)
+    entity_names = dataset.names.of_entities()
     accessed = (today or datetime.date.today()).isoformat()
     ordered = rows.sort_values(["metric", "entity", "year"], kind="stable")
     origins = [origin_of.get(int(row), (0, "")) for row in ordered.index]

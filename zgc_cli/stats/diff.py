@@ -430,10 +430,8 @@ def diff_of(
     old: Dataset, new: Dataset, *, partial: bool = False, old_label: str = "", new_label: str = ""
 ) -> DiffResult:
     """The changes from one Dataset's current figures to another's (see :func:`diff`)."""
-    from zgc_cli.stats import _indicator_names
-
-    names = {**_indicator_names(old), **_indicator_names(new)}
-    entity_names = {**old.entity_names(), **new.entity_names()}
+    names = {**old.names.of_metrics(), **new.names.of_metrics()}
+    entity_names = {**old.names.of_entities(), **new.names.of_entities()}
     return diff(
         old.frame,
         new.frame,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from zgc_cli.model.names import NameIndex
+from zgc_cli.model.names import NAME_PREFIX, NameIndex
 from zgc_cli.phrases import Listed, Named, Phrase, phrase
 from zgc_cli.stats.matcher import suggest
 from zgc_cli.stats.select import UnknownSelectionError
@@ -22,26 +22,27 @@ if TYPE_CHECKING:
     from zgc_cli.model.dataset import Dataset
 
 
+def _names(index: NameIndex, key: str) -> dict[str, str]:
+    """An id's names by language, only those the data gives (every ``name_<lang>``)."""
+    entry = index.entries.get(key)
+    return dict(entry.names) if entry is not None else {}
+
+
 def _candidate(index: NameIndex, key: str) -> Phrase:
     """An id and its name, as an ambiguity lists them (the name in the reader's language)."""
-    name_en, name_zh = index.name(key, "en"), index.name(key, "zh")
-    if not (name_en or name_zh):
+    names = _names(index, key)
+    if not names:
         return phrase("names.candidate_id", id=key)
-    # Phrase parameters are the same in every language: the English name is the fallback.
-    return phrase("names.candidate", id=key, name=_by_language(name_en or name_zh, name_zh))
+    # A language without a name of its own shows the English one (else the first given).
+    return phrase("names.candidate", id=key, name=Named(names))
 
 
 def said(index: NameIndex, key: str) -> Phrase:
-    """An id in a message: itself in English, its Chinese name (zgc takes it too) in Chinese."""
-    name_zh = index.name(key, "zh")
-    if not name_zh:
+    """An id in a message: itself in English, its name (zgc takes it too) in another language."""
+    names = {lang: name for lang, name in _names(index, key).items() if lang != "en"}
+    if not names:
         return phrase("names.candidate_id", id=key)
-    return phrase("names.suggestion", shown=Named({"en": key, "zh": name_zh}))
-
-
-def _by_language(english: str, chinese: str) -> Named:
-    """A parameter that is the English name in English and the Chinese name in Chinese."""
-    return Named({"en": english, "zh": chinese or english})
+    return phrase("names.suggestion", shown=Named({"en": key, **names}))
 
 
 def resolve(index: NameIndex, wanted: str, kind: str, *, unknown_as_is: bool = False) -> str:
@@ -62,8 +63,8 @@ def resolve(index: NameIndex, wanted: str, kind: str, *, unknown_as_is: bool = F
     if unknown_as_is:
         return wanted  # the caller says what is missing, in its own terms
     metadata = {
-        key: {"name_en": index.name(key, "en"), "name_zh": index.name(key, "zh")}
-        for key in index.entries
+        key: {NAME_PREFIX + lang: name for lang, name in entry.names.items()}
+        for key, entry in index.entries.items()
     }
     close = suggest(wanted, list(index.entries), metadata)
     hint = (

@@ -71,6 +71,7 @@ class ReportResult:
         passages: each observation's passage by (metric, entity, year).
         indicators: the indicator metadata (names, unit, category) by metric id.
         entity_names: entity names by id and language.
+        names: indicator names by metric id and language ('' where the data has none).
         publication: where the figures come from, if the data package says.
         work: the publication as a citation names it (what ``zgc cite`` cites).
         label: the data source, as the user named it.
@@ -87,6 +88,7 @@ class ReportResult:
     publication: Publication | None = None
     work: CitedWork | None = None
     label: str = ""
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 def _selected(
@@ -238,7 +240,7 @@ def report(
         ]
         events = pd.concat(parts).drop_duplicates() if len(parts) > 1 else parts[0]
         events = events.sort_values(["date", "entity"], kind="stable").reset_index(drop=True)
-        timeline = TimelineResult(events, entity_names=selected.entity_names())
+        timeline = TimelineResult(events, entity_names=selected.names.of_entities())
     indicators = {
         str(row["metric"]): {str(key): str(value) for key, value in row.items()}
         for row in selected.indicators.to_dict("records")
@@ -251,7 +253,8 @@ def report(
         timeline=timeline,
         passages=_passages(frame, dataset),
         indicators=indicators,
-        entity_names=selected.entity_names(),
+        entity_names=selected.names.of_entities(),
+        names=selected.names.of_metrics(),
         publication=selected.publication,
         work=(
             cited_work(selected.publication, source_url(dataset.package))

@@ -235,9 +235,7 @@ class _Figures:
         self.accessed = accessed
 
     def metric_name(self, metric: object) -> str:
-        names = self.result.indicators.get(str(metric), {})
-        own = {"en": names.get("name_en", ""), "zh": names.get("name_zh", "")}
-        return _text(name_in(own, self.lang) or metric)
+        return _text(name_in(self.result.names.get(str(metric), {}), self.lang) or metric)
 
     def entity(self, entity: object) -> str:
         return _text(entity_label(entity, self.result.entity_names, self.lang))
