@@ -9,8 +9,8 @@ The corpus is ``tests/fixtures/extract/``: texts in ``dev/`` and ``heldout/``, d
 ``texts.csv`` (split, style, language, publication date, default place), each figure
 labelled by hand in ``labels.csv`` (value, unit, qualifier, status, year, entity), and the
 places the texts name beyond the shipped ``entities.csv`` in ``entities.csv``. The rules
-are tuned on ``dev`` (h01–h08 and h09–h22 there were earlier held-out sets, each moved
-there once measured); ``heldout`` (h23 onward, when present) is never tuned on (see the
+are tuned on ``dev`` (h01–h08, h09–h22 and h23–h43 there were earlier held-out sets, each moved
+there once measured); ``heldout`` (h44 onward, when present) is never tuned on (see the
 corpus README). Without held-out texts the held-out line and its goals are left out.
 ``--by-text`` prints each text's line.
 

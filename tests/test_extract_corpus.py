@@ -66,7 +66,9 @@ def test_each_text_is_listed_once_with_known_fields() -> None:
 
 def test_every_file_on_disk_is_listed() -> None:
     listed = {(SPLITS[t["split"]], t["file"]) for t in TEXTS}
-    on_disk = {(p.parent.name, p.name) for f in SPLITS.values() for p in (CORPUS / f).iterdir()}
+    # A split's folder is absent while it holds no text (a spent held-out set moved to dev).
+    folders = [CORPUS / f for f in SPLITS.values() if (CORPUS / f).is_dir()]
+    on_disk = {(p.parent.name, p.name) for folder in folders for p in folder.iterdir()}
     assert on_disk == listed
 
 
@@ -136,6 +138,8 @@ def _implied_value(figure: str, language: str) -> float | None:
 @pytest.mark.parametrize("split", sorted(SPLITS))
 def test_plain_figures_carry_the_value_their_words_give(split: str) -> None:
     language = {text["file"]: text["language"] for text in TEXTS if text["split"] == split}
+    if not language:
+        pytest.skip(f"no {split} text in this tree (a spent held-out set is moved to dev)")
     checked, wrong = 0, []
     for label in LABELS:
         if label["file"] not in language or label["unit"] in {"rank"}:

@@ -26,7 +26,7 @@ _ENGLISH_YEAR_AFTER = re.compile(
 # Words that date a figure to the publication: 目前, 如今, now.
 # 已聚合, 已成为, 已累计: a state reached by now, when the sentence names no year of its own.
 _NOW = re.compile(
-    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|成为|拥有|建成|形成|达)"
+    r"目前|如今|当前|截至目前|现有|已(?:经)?(?:累计|聚合|聚集|集聚|汇聚|成为|拥有|建成|形成|达)"
     r"|\bnow\b|\bcurrently\b|\bso far\b|\bto date\b"
 )
 # English present perfect (have formed, has logged) and a month with no year (by April):
@@ -34,6 +34,8 @@ _NOW = re.compile(
 _ENGLISH_NOW = re.compile(
     r"\b(?:has|have)\s+(?:(?:also|already|now|so far)\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ne|t)\b"
     r"|\b(?:has|have|is home to|are home to)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
+    # The district covers 430.77 square kilometers: an extent as it stands
+    r"|\b(?:covers|spans)\s+(?:(?:more than|over|about|some|nearly)\s+)?\d"
     r"|\b(?:by|as of|until|through|at the end of)\s+(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)\b(?!\s*,?\s*(?:\d{1,2},?\s*)?(?:19|20)\d\d)"
 )
@@ -44,6 +46,12 @@ _NOW_OPENING = re.compile(r"(?<![^。！？；\n])\s*(?:目前|如今|当前|截
 TARGET_HEADINGS = ("预期目标", "目标")
 # Between two years of a range written apart: 2019年至2023年, 2019—2023.
 _RANGE_JOINER = re.compile(r"\s*(?:年)?\s*(?:[至到～~〜\-—–]|to|through|and)\s*")
+# A plan's window (2026—2030年): one that begins at or after publication sets targets.
+_WINDOW = re.compile(r"((?:19|20)\d\d)\s*年?\s*[至到～~〜\-—–]\s*(?:19|20)\d\d\s*年")
+# 由67.5%上升到80.2%: a change from one figure to the next
+_UNTIL_AFTER = re.compile(
+    r"(?:上升|提高|提升|增长|增加|下降|降低|扩大|缩小|升|增|降|减少)?(?:到|至)"
+)
 # English for 分别, after the figures it lists.
 _ENGLISH_RESPECTIVE = re.compile(r"\b(?:respectively|in turn)\b")
 
@@ -129,8 +137,15 @@ class Dating:
         for mention in self.years:
             if mention.is_base and clause[0] <= mention.start < figure.start:
                 opened_by = self.reading[max(0, mention.start - 1) : mention.start]
-                if opened_by in ("比", "较") and self.reading[mention.end : figure.start] == "的":
-                    # 比2014年的3.6万亿元: the base year's own figure
+                between = self.reading[mention.end : figure.start]
+                # 比2014年的3.6万亿元, 是2010年1579.5亿元的2.2倍: the base year's own figure
+                own = opened_by in ("比", "较") and between == "的"
+                own = own or (
+                    opened_by == "是"
+                    and bool(re.fullmatch(r"(?:的|累计|全年)?", between))
+                    and bool(re.match(r"的[^，。；]{0,6}?倍", self.reading[figure.end :]))
+                )
+                if own:
                     said = phrase("extract.note.clause")
                     return mention.year, "stated", "", said.text("zh"), mention.start
         spans = ((clause, "extract.note.clause", True), (sentence, "extract.note.sentence", False))
@@ -140,10 +155,23 @@ class Dating:
         for span, key, following in spans:
             following = following and not multiple
             nearest = _nearest(self.years, *span, figure.start, following, self.reading)
+            if nearest is not None and nearest.after:
+                words = self.text[nearest.start : nearest.end]
+                said = phrase("extract.note.later", words=words, base=nearest.after)
+                return nearest.year, "inferred", str(said), said.text("zh"), None
             if nearest is not None and nearest.relative:
                 words = self.text[nearest.start : nearest.end]
                 said = phrase("extract.note.relative", words=words, year=nearest.year)
                 return nearest.year, "inferred", str(said), said.text("zh"), None
+            if (
+                nearest is not None
+                and nearest.is_range
+                and self.reading[figure.start - 1 : figure.start] in ("由", "从")
+                and _UNTIL_AFTER.match(self.reading, figure.end)
+            ):
+                # 2010—2015年，比重由67.5%上升到80.2%: the figure 由 opens is the range's start
+                said = phrase("extract.note.sentence")
+                return nearest.first, "stated", "", said.text("zh"), nearest.start
             if nearest is not None:
                 if nearest.is_range:
                     words = self.text[nearest.start : nearest.end]
@@ -214,12 +242,16 @@ class Dating:
             )
             before = self.reading[opened : figure.start]
         planned = target_marker(before)
+        # 预计A增长5.2%，B增长3.1%: an estimate word governs its sentence's list up to a ；
+        clause_list = before[before.rfind("；") + 1 :]
         for marker in ESTIMATE_MARKERS:
-            if marker in stretch and not (planned and planned.startswith(marker)):
+            if (marker in stretch or marker in clause_list) and not (
+                planned and planned.startswith(marker)
+            ):
                 said = phrase("extract.note.estimate", word=marker)
                 return "estimate", str(said), said.text("zh")
         if self.english:
-            found = ENGLISH_ESTIMATE.search(stretch)
+            found = ENGLISH_ESTIMATE.search(before)
             if found:
                 said = phrase("extract.note.estimate", word=found.group())
                 return "estimate", str(said), said.text("zh")
@@ -228,6 +260,9 @@ class Dating:
             heading = ""  # 今后的主要目标 above 2023年…达到6.73%: a past year sets no target
         if planned is None and heading in TARGET_HEADINGS:
             planned = heading
+        window = _WINDOW.search(before)
+        if planned is None and window and self.published and int(window[1]) >= self.published:
+            planned = window.group()
         if planned is not None:
             said = phrase("extract.note.target", word=planned)
             return "target", str(said), said.text("zh")

@@ -209,6 +209,19 @@ _HEADQUARTERS = re.compile(r"总部(?!\s*(?:位于|设|在|落户|落在|所在)
 _NAME_KEYS = ("企业", "公司", "机构", "中心", "园区", "孵化器", "平台", "实验室", "分支", "组织")
 
 
+def _nearest_noun(
+    groups: tuple[tuple[tuple[str, ...], str], ...], name: str, after: str
+) -> str | None:
+    """The unit of the counted noun nearest the figure: the last one its name ends with
+    (省部级重点实验室、工程技术中心60个: centres), else the first after it (3家国家实验室
+    永久园区: laboratories, whose campuses follow)."""
+    ends = [(name.rfind(n) + len(n), unit) for nouns, unit in groups for n in nouns if n in name]
+    if ends:
+        return max(ends, key=lambda end: end[0])[1]
+    starts = [(after.find(n), unit) for nouns, unit in groups for n in nouns if n in after]
+    return min(starts, key=lambda start: start[0])[1] if starts else None
+
+
 def unit_of(word: str, name: str, after: str = "") -> str:
     """The unit id of a figure: its unit word, and for counters the noun it counts.
 
@@ -228,6 +241,11 @@ def unit_of(word: str, name: str, after: str = "") -> str:
             return "headquarters"
         if any(n in noun for n in _FIRM_NOUNS):
             return "branches"
+        if any(n in noun for n in _PARK_NOUNS) and any(n in noun for n in _INSTITUTION_NOUNS):
+            kinds = ((_PARK_NOUNS, "parks"), (_INSTITUTION_NOUNS, "institutions"))
+            head = _nearest_noun(kinds, *noun.split("|", 1)) if "|" in noun else None
+            if head is not None:
+                return head
         if any(n in noun for n in _PARK_NOUNS):
             return "parks"
         if any(n in noun for n in _INSTITUTION_NOUNS) and "企业" not in noun[-2:]:
@@ -262,10 +280,7 @@ def unit_of(word: str, name: str, after: str = "") -> str:
     if word == "类":
         return "items"  # 模型、算力…等5类: kinds of what the list names, not the things
     if word in ("个", "大", "座", "台", "栋", "种"):
-        for nouns, unit in _COUNTED_NOUNS:
-            if any(n in noun for n in nouns):
-                return unit
-        return "items"
+        return _nearest_noun(_COUNTED_NOUNS, name, after) or "items"
     return ""
 
 

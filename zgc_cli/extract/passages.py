@@ -39,6 +39,7 @@ YEAR_MENTION = re.compile(
     r"|(?P<year>(?<![\d.])(?:19|20)\d{2})(?:\s*年(?!代)|(?=[\u4e00-\u9fff“”《》]))"
     r"|(?P<english>(?<![\w.$,])(?:19|20)\d{2}(?![\w%,.]?\d))"
     r"|(?P<relative>去年|上年|过去一年|今年|本年|[Ll]ast year|[Tt]his year)"
+    r"|(?P<later>次年|翌年|一年后|[Aa] year later|[Tt]he (?:following|next) year)"
 )
 # Relative years: how many years before the publication each names.
 RELATIVE_YEARS = {
@@ -67,7 +68,9 @@ _ENGLISH_EVENT = re.compile(
     r"[^.,;0-9]{0,70}?\b(?:in|since)\s+$"
 )
 # After 是: a base only when a multiple follows (是2013年的1.5倍).
-_MULTIPLE_AFTER = re.compile(r"\s*年?的[^，。；]{0,6}?倍")
+# 是2010年1579.5亿元的2.2倍, 是2006—2010年累计5422.9亿元的2.5倍: the base's own figure may
+# stand between the year and 的.
+_MULTIPLE_AFTER = re.compile(r"\s*年?[^，。；的]{0,16}?的[^，。；]{0,6}?倍")
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class YearMention:
     first: int  # of a range; the year itself otherwise
     is_base: bool
     relative: bool = False  # 去年, 今年: counted from the publication date
+    after: int = 0  # 次年, a year later: the year named before, which it counts from
 
     @property
     def is_range(self) -> bool:
@@ -141,6 +145,13 @@ def year_mentions(
             is_base = before.endswith(("比", "较", "与", "同"))
             found.append(YearMention(start, end, year, year, is_base, relative=True))
             continue
+        if match.group("later"):
+            # A year later: the year after the last one named before it, when there is one
+            named = [m for m in found if not m.is_base and not m.relative]
+            if named:
+                year = named[-1].year + 1
+                found.append(YearMention(start, end, year, year, False, after=named[-1].year))
+            continue
         if match.group("range"):
             year, first = int(match.group("last")), int(match.group("first"))
         else:
@@ -194,6 +205,14 @@ def _short_english_name(name: str) -> str:
     return short
 
 
+# 24.5 percent of Beijing's GDP, a quarter of China's, above the city's: a whole or a yardstick.
+_WHOLE_BEFORE = re.compile(
+    r"(?:percent|per cent|%|share|proportion|half|third|thirds|quarter|quarters|fifth|tenth)"
+    r"\s+of\s+$|\b(?:than|above|below)\s+$",
+    re.I,
+)
+# After 全国, words that make it part of a name: 全国重点实验室, 全国科技创新中心.
+_NATIONAL_TITLE = ("重点", "科技创新中心", "文化中心", "性", "人大", "政协", "劳模", "先进", "示范")
 # Words that end before a place's name (其中海淀区, 在朝阳区, 和海淀区), not inside a longer one.
 _WORD_BEFORE_PLACE = (
     "其中", "在", "和", "与", "及", "、", "是", "对", "向", "从", "到", "至", "于", "比", "为",
@@ -251,12 +270,14 @@ class Places:
     def __init__(self, rows: list[dict[str, str]]) -> None:
         self.aliases: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
+        self.parents: dict[str, str] = {}
         self.rows = rows
         for row in rows:
             entity = (row.get("entity") or "").strip()
             if not entity:
                 continue
             self.kinds[entity] = row.get("kind") or ""
+            self.parents[entity] = (row.get("parent") or "").strip()
             words = (row.get("aliases_zh") or "").split(";")
             words += [row.get("name_zh") or "", row.get("name_en") or ""]
             for word in (word.strip() for word in words):
@@ -284,6 +305,16 @@ class Places:
             rows.extend(csv.DictReader(io.StringIO(text)))
         return cls(rows)
 
+    def city_of(self, entity: str) -> str:
+        """The city ``entity`` lies in (itself if a city), or ``entity`` when none is known."""
+        place, seen = entity, set()
+        while place and place not in seen:
+            if self.kinds.get(place) == "city":
+                return place
+            seen.add(place)
+            place = self.parents.get(place, "")
+        return entity
+
     def mentions(self, reading: str) -> list[PlaceMention]:
         if self.pattern is None:
             return []
@@ -299,9 +330,16 @@ class Places:
             framed = before.endswith(COMPARED_BEFORE) or after.startswith(COMPARED_AFTER)
             # 全国26个省区市: the country as the scope of a count, not what is counted.
             framed = framed or (alias in ("全国", "全市", "全球") and after[:1].isdigit())
+            # 全国重点实验室, 全国科技创新中心: a kind of body or a title, not the country
+            framed = framed or (alias == "全国" and after.startswith(_NATIONAL_TITLE))
             opening = reading[max(0, start - 7) : start].lower()
             # among China's regions; flowing to Tianjin and Hebei: not what is measured
             framed = framed or opening.endswith(("among ", " to "))
+            # 24.5 percent of Beijing's GDP, above the city's: the whole, or what is compared
+            framed = framed or (
+                bool(_WHOLE_BEFORE.search(reading, max(0, start - 24), start))
+                and after.startswith(("'s", "’s"))
+            )
             # 北京市统计局, 北京市科委: a body of the place, not the place
             framed = framed or after.startswith(_BODY_AFTER) or after.startswith("平均")
             framed = framed or before.endswith(("领先", "高于", "低于"))  # 领先全国: a comparison

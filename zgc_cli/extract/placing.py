@@ -99,16 +99,10 @@ class Placing:
                 return own[0].entity, "", own[0].start, own[0].end
         others = [m for m in self.places if m.start not in self.figure_ends]
         mention, where = _place(others, *sentence, figure.start, self.reading)
-        # In English the kind word may follow the figure (Three policies… by the area).
-        said_end = sentence[1] if self.english and mention is None else figure.start
-        kind_word = next(
-            (
-                kinds
-                for words, kinds in _KIND_WORDS
-                if words.search(self.reading[sentence[0] : said_end].lstrip())
-            ),
-            None,
-        )
+        kind_word = self._kind_word(sentence[0], figure.start)
+        if kind_word is None and self.english and mention is None:
+            # In English the kind word may follow the figure (Three policies… by the area).
+            kind_word = self._kind_word(sentence[0], sentence[1])
         if (
             mention is not None
             and where == "before"
@@ -135,7 +129,9 @@ class Placing:
             if named:
                 return named[-1].entity, "", None, 0
             if "city" in kind_word and self.options.default_entity:
-                return self.options.default_entity, "", None, 0
+                # 全市 in a district's report: the city the district is in
+                city = self.options.places.city_of(self.options.default_entity)
+                return city, "", None, 0
         for earlier in reversed(pieces(SENTENCE_END, self.reading, paragraph[0], sentence[0])):
             mention, _ = _place(self.places, *earlier, earlier[0], self.reading)
             if mention is not None:
@@ -144,6 +140,20 @@ class Placing:
         if carried is not None:
             return carried[0], carried[1], None, 0
         return self.options.default_entity, "", None, 0
+
+    def _kind_word(self, start: int, end: int) -> tuple[str, ...] | None:
+        """The kinds of place a kind word in ``reading[start:end]`` names (本市: city)."""
+        # Two characters past the end let a kind word see what follows it (保持全市第一).
+        said = self.reading[start : end + 2].lstrip()
+        said_before = len(said) - len(self.reading[end : end + 2])
+        return next(
+            (
+                kinds
+                for words, kinds in _KIND_WORDS
+                if any(m.end() <= said_before for m in words.finditer(said))
+            ),
+            None,
+        )
 
     def _naming_sentence(self, entity: str, at: int) -> str:
         """The sentence nearest before ``at`` (else after it) that names ``entity``, or ''.

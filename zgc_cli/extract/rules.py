@@ -23,6 +23,14 @@ _RANK_BEFORE = re.compile(
 _RANK_WORD = re.compile(r"排名|排行|位居|位列|名列|居|列")
 _LISTED_IN = re.compile(r"入选|入围|跻身|进入|上榜")
 _ENGLISH_THRESHOLD = re.compile(r"\bwith (?:an )?annual [a-z ]{0,30}of\s*$", re.I)
+# "clusters worth 100 billion yuan or more each": the size each item reaches, a class.
+_ENGLISH_EACH_WORTH = re.compile(r"\bworth\s+$", re.I)
+_EACH_AFTER = re.compile(r"\s+each\b", re.I)
+# 20家上市企业海外收入超过百亿元: a bound amount that the firms just counted each pass is
+# their class, not a total (合计, 共, 累计 make it one).
+_COUNTED_SUBJECT = re.compile(
+    r"(?:\d+|[二两三四五六七八九十百][一二两三四五六七八九十百]*)(?:余|多)?(?:家|个|所)[^，。；,;\d合共累总达]{1,16}$"
+)
 _COUNT_ORDINAL = re.compile(r"成为[^，。；]{0,24}$")
 _GROWTH_BEFORE = re.compile(
     r"(?:增长|增加|提高|提升|上升|增速为|增速|增幅为|增幅|扩大|下降|减少|降低|回落)"
@@ -85,10 +93,12 @@ _DEFAULT_PLACE = re.compile(r"本市|全市|我市|[Tt]he city|[Tt]he capital")
 # Words that name a place by its kind: the place of that kind named last (the region).
 _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        # 全社会研发经费: the whole society's, a measure of the city and not of a zone in it
+        # 全社会研发经费: the whole society's, a measure of the city and not of a zone in it;
+        # 占全市的, 居全市第一, 对全市的贡献: the city as a whole or a frame, not the subject
         re.compile(
-            r"本市|(?<![比较于])全市|我市|全社会|(?:^|[.;]\s*)The (?:city|capital)\b"
-            r"|\bthe (?:city|capital)'s"
+            r"本市|(?<![比较于占居列在对])全市(?!第|首位|前)|我市|全社会"
+            r"|(?:^|[.;]\s*)The (?:city|capital)\b"
+            r"|(?<!of )(?<!than )(?<!above )(?<!below )\bthe (?:city|capital)'s"
         ),
         ("city",),
     ),
@@ -106,6 +116,14 @@ _KIND_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             r"|(?:^|[.;]\s*)The (?:zone|park|area)\b|\bthe (?:zone|park|area)(?:'s)?\b"
         ),
         ("zone", "sub_park"),
+    ),
+    (
+        # The district covers…, 全区: the district named before
+        re.compile(
+            r"(?<![比较于])全区|(?<![示范园新城开发])区内"
+            r"|(?:^|[.;]\s*)The district\b|\bthe district(?:'s)?\b"
+        ),
+        ("district",),
     ),
 )
 _ANAPHORA = ("这一", "该数", "此", "其", "这个", "上述")
@@ -175,6 +193,14 @@ def _kept(figure: Figure, reading: str, sentence: tuple[int, int]) -> bool:
         return False  # 世界500强企业总部53家: the list names a class of firms
     if figure.unit_suffix == "元" and reading.startswith(("的企业", "的公司"), end):
         return False  # 收入超千亿元的企业: a size class
+    if _ENGLISH_EACH_WORTH.search(clause_before) and _EACH_AFTER.match(reading, end):
+        return False  # worth 100 billion yuan or more each: the size of each, a class
+    if (
+        figure.unit_suffix == "元"
+        and figure.qualifier == "more_than"
+        and _COUNTED_SUBJECT.search(clause_before)
+    ):
+        return False  # 20家企业收入超过百亿元: the class the counted firms are of
     if _ENGLISH_THRESHOLD.search(clause_before):
         return False  # those with annual income of 20 million yuan or more: a size class
     if figure.unit_suffix == "条" and reading[end : end + 1] in ("、", "”", "，", "。", ""):

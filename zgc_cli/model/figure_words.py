@@ -138,13 +138,27 @@ _PLAN_AS_TARGET = re.compile(
 # and a "goal" in a name set no target.
 _ENGLISH_TARGET = re.compile(
     r"\b(?:aims? (?:to|for)|aiming (?:to|for)|plans? to|planning to|seeks? to|strives? to"
-    r"|targets? (?:of|to)|targeting|is targeted to|(?:a|the|its) goal (?:of|is)|sets? a goal)\b",
+    r"|targets? (?:of|to)|targeting|is targeted to|(?:a|the|its) goal (?:of|is)|sets? a goal"
+    r"|(?:is|are) to (?:reach|top|exceed|grow|rise|hit|increase|double|account)"
+    r"|under (?:the|its|their|a) [\w'’ -]{0,40}?plan\b)\b",
     re.I,
+)
+
+
+# 预期 right before the verb is a government report's planned figure (预期性指标: 预期增长5%左右),
+# a target; 预计 and 预期 elsewhere (市场预期) stay forecasts. 按照安排…将: a plan's.
+_PLANNED_EXPECTATION = re.compile(
+    r"预期(?=增长|增速|达到|提高|下降|控制)"
+    # 按照安排，二季度将组建规模500亿元的基金: what an arrangement says will be done
+    r"|(?:按照|根据|按)(?:工作)?安排(?=[^。！？]*将)"
 )
 
 
 def target_marker(text: str) -> str | None:
     """The target word in ``text`` (目标, 力争, a 计划 that plans), or None."""
+    planned = _PLANNED_EXPECTATION.search(text)
+    if planned is not None:
+        return planned.group()
     for marker in TARGET_MARKERS:
         if marker in ("计划", "规划"):
             planning = _PLAN_AS_TARGET.search(text)
@@ -196,6 +210,7 @@ EXTRA_UNITS: tuple[str, ...] = (
 )
 EXTRA_PRE_QUALIFIERS: dict[str, str] = {
     "不少于": MORE_THAN,
+    "不低于": MORE_THAN,  # not below: at least
     "过": MORE_THAN,  # 过万: only before a bare magnitude, as 上
     "至少": MORE_THAN,
     "高于": MORE_THAN,

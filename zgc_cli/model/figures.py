@@ -55,6 +55,7 @@ from zgc_cli.model.figure_words import (
     target_marker,
     target_marker_before,
 )
+from zgc_cli.model.figures_bounds import about_share, shared_bounds
 from zgc_cli.model.figures_english import (
     ENGLISH_COUNTED,
     ENGLISH_FIGURE_PATTERN,
@@ -151,6 +152,7 @@ FIGURE_PATTERN = re.compile(
     r"|(?P<slash>(?<![\d./])(?P<slash_numerator>\d{1,2})/(?P<slash_denominator>\d{1,2})(?![\d/]))"
     rf"|第(?P<ordinal>\d+|[{ZH_NUMERAL_CHARS}]+)(?P<ordinal_counter>个|次|届|名|位|家|项|批|期)?"
     r"|(?:(?P<arabic>(?<![A-Za-z\d.,])(?:" + _GROUPED + r"|\d+(?:\.\d+)?)(?![\d.]?[A-Za-z]))"
+    r"(?P<mid_number>[余多](?=[万亿]))?"  # 8600余亿元: more than 8600 亿
     rf"(?P<magnitude>{_alternation(list(ARABIC_MAGNITUDES))})?"
     rf"|(?P<zh>[{ZH_NUMERAL_CHARS}]+))"
     r"(?P<post_number>余|多)?"
@@ -222,7 +224,8 @@ def _figure_from_match(match: re.Match[str], text: str) -> Figure | None:
         return Figure(float(rank), EXACT, text[start:ordinal_end], "第", start)
 
     unit = groups["unit"] or ""
-    post_number, post_unit = groups["post_number"], groups["post_unit"]
+    post_number = groups["post_number"] or groups["mid_number"]
+    post_unit = groups["post_unit"]
     arabic, magnitude, zh = groups["arabic"], groups["magnitude"], groups["zh"]
     if zh:
         if text[max(0, start - 2) : start] == "党的" and unit == "大":
@@ -269,7 +272,8 @@ def parse_figures(text: str) -> list[Figure]:
             if read is not text:
                 figure = replace(figure, text=text[figure.start : figure.end])
             figures.append(figure)
-    figures = [_about_share(figure, read) for figure in figures]
+    figures = [about_share(figure, read) for figure in figures]
+    figures = shared_bounds(figures, read)
     if _LATIN.search(text):
         read_english = parse_english_figures(text)
         # Nearly 40%: the English bound word before a figure the Chinese pattern read alone
@@ -344,18 +348,6 @@ def _extra_figure(match: re.Match[str], text: str) -> Figure | None:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
-# 约占全国的13.9%, 约为上年的2倍: the 约 of the clause bounds its exact figure.
-_ABOUT_CLAUSE = re.compile(r"(?:约占|大约占|约为|约是|约相当于)[^，。；,;\d]{0,12}$")
-
-
-def _about_share(figure: Figure, text: str) -> Figure:
-    if figure.qualifier != EXACT or figure.unit_suffix not in ("%", "倍"):
-        return figure
-    if _ABOUT_CLAUSE.search(text, max(0, figure.start - 16), figure.start):
-        return replace(figure, qualifier=ABOUT)
-    return figure
-
-
 # --- the written precision of a figure (what zgc_cli.stats.intervals reads) --------------
 
 # Bounds that include their number (the Civil Code of the PRC, art. 1259: 以上, 以下, 以内

@@ -23,6 +23,7 @@ ENGLISH_QUALIFIERS: dict[str, str] = {
     "exceeded": MORE_THAN,
     "surpass": MORE_THAN,
     "surpassed": MORE_THAN,
+    "passed": MORE_THAN,
     "at least": MORE_THAN,
     "topped": MORE_THAN,
     "topping": MORE_THAN,
@@ -263,6 +264,27 @@ _MULTIPLIED_PATTERN = re.compile(
 )
 # "times" is a ratio before these words (2.4 times the 2011 total), else a count (held 14 times).
 _RATIO_AFTER = re.compile(r"\s+(?:the|as|that|of|higher|larger|more|bigger|greater)\b", re.I)
+# ... and after a growth verb or its "by" (rose by 1.4 times, grew 2.8 times): 增长1.4倍.
+_RATIO_BEFORE = re.compile(
+    r"\b(?:by|(?:rose|grew|increased|climbed|jumped|surged|soared|expanded)(?:\s+by)?)\s+$", re.I
+)
+
+
+# "units" counts what its sentence names before it: vehicle production reached 1.34 million
+# units.
+_UNITS_AFTER = re.compile(r"\s+units\b", re.I)
+
+
+def _counted_before(text: str, start: int) -> str:
+    """The counter of the last counted noun (singular or plural) of the sentence before
+    ``start``, or ''."""
+    opened = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), 0)
+    words = re.findall(r"[a-z]+", text[opened:start].lower())
+    for word in reversed(words):
+        counter = ENGLISH_COUNTED.get(word) or ENGLISH_COUNTED.get(word + "s")
+        if counter:
+            return counter
+    return ""
 
 
 def _english_counted(text: str, end: int) -> str:
@@ -319,7 +341,11 @@ def parse_english_figures(text: str) -> list[Figure]:
             number = Decimal(written.replace(",", ""))
         unit_word = (groups["unit"] or groups["percent"] or "").lower()
         unit = ENGLISH_UNITS.get(unit_word, "")
-        if unit_word == "times" and not _RATIO_AFTER.match(text, match.end()):
+        if (
+            unit_word == "times"
+            and not _RATIO_AFTER.match(text, match.end())
+            and not _RATIO_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        ):
             unit = "次"  # held 14 times: a count
         if groups["currency"]:
             currency = groups["currency"].strip().upper()
@@ -332,6 +358,8 @@ def parse_english_figures(text: str) -> list[Figure]:
             opened = _OF_THE_WHOLE.search(text, max(0, match.start() - 160), match.start())
             if last_unit and opened is not None:
                 unit = last_unit  # Of the 107 models…, forty-seven were: the whole's unit
+        if not unit and _UNITS_AFTER.match(text, match.end()):
+            unit = _counted_before(text, match.start())  # vehicle output … 624,000 units
         preceding = text[max(0, match.start() - 20) : match.start()]
         if not unit and not magnitude and last_unit and _INHERITS.search(preceding):
             if not re.fullmatch(r"(?:19|20)\d\d", groups["number"]):

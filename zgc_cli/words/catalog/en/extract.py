@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "extract.note.paragraph": "year inferred: {year}, the year an earlier sentence of the "
     "paragraph names",
     "extract.note.relative": "year inferred: {words} counted from the publication date, {year}",
+    "extract.note.later": "year inferred: {words} after {base}",
     "extract.note.respective": "year inferred: {year}, by 分别 (respectively) over {first}–{last}",
     "extract.note.title": "year inferred: {year}, the year the title names",
     "extract.note.publication": "current at publication ({date})",

@@ -23,6 +23,7 @@ TEXTS: dict[str, str] = {
     "extract.note.range": "年份为所述区间{range}的末年（累计数的统计区间）",
     "extract.note.paragraph": "年份为推定：{year}年，同段前文所述年份",
     "extract.note.relative": "年份为推定：“{words}”按发表日期计，为{year}年",
+    "extract.note.later": "年份为推定：{base}年的“{words}”",
     "extract.note.respective": "年份为推定：按“分别”对应{first}—{last}年中的{year}年",
     "extract.note.title": "年份为推定：{year}年，标题所述年份",
     "extract.note.publication": "截至发表时（{date}）",
