@@ -174,7 +174,7 @@ def test_a_figure_that_is_not_the_rows_value_leaves_the_values_digits() -> None:
 finite = st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(finite, finite)
 def test_directed_sums_and_products_enclose_the_exact_result(a: float, b: float) -> None:
     x, y = np.array([a]), np.array([b])

@@ -101,6 +101,12 @@ def test_selection_errors_in_chinese() -> None:
 
 def _verify(lang: str, width: int, monkeypatch) -> str:  # noqa: ANN001
     monkeypatch.setenv("COLUMNS", str(width))
+    return _verify_table(lang, width)
+
+
+@functools.cache
+def _verify_table(lang: str, width: int) -> str:
+    """verify's whole table (COLUMNS set by the caller): two tests read each, made once."""
     result = CliRunner().invoke(
         app, ["verify", "--format", "table", "--lang", lang, "--limit", "0"]
     )
