@@ -29,12 +29,15 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 def report_format(suffix: str) -> str:
     """``html`` or ``md`` from an output file's suffix; another suffix is an error."""
     suffix = suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in MARKDOWN_SUFFIXES:
-        return "md"
-    suffixes = Listed(HTML_SUFFIXES + MARKDOWN_SUFFIXES, quoted=False)
-    raise ZgcError(phrase("report.suffix", suffixes=suffixes))
+    if suffix not in HTML_SUFFIXES + MARKDOWN_SUFFIXES:
+        suffixes = Listed(HTML_SUFFIXES + MARKDOWN_SUFFIXES, quoted=False)
+        raise ZgcError(phrase("report.suffix", suffixes=suffixes))
+    # Both formats are Jinja templates: a missing extra is said before the data is read.
+    try:
+        import jinja2  # noqa: F401
+    except ImportError:
+        raise ZgcError(phrase("report.needs_jinja", hint=INSTALL_HINT)) from None
+    return "html" if suffix in HTML_SUFFIXES else "md"
 
 
 def markdown_text(value: Any) -> str:
