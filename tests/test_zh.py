@@ -120,7 +120,9 @@ def _verify_csv() -> str:
     return CliRunner().invoke(app, ["verify", "--format", "csv"]).stdout
 
 
-@pytest.mark.parametrize("width", [60, 80, 100, 120])
+@pytest.mark.parametrize(
+    "width", [60, 80, pytest.param(100, marks=pytest.mark.slow), 120]
+)  # 100 columns, between the widths a person tries, in the slow tier
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_verify_table_fits_the_terminal(lang: str, width: int, monkeypatch) -> None:  # noqa: ANN001
     text = _verify(lang, width, monkeypatch)
