@@ -11,14 +11,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-CSV_DIALECT: dict[str, Any] = {
-    "header": True,
-    "delimiter": ",",
-    "lineTerminator": "\n",
-    "quoteChar": '"',
-    "doubleQuote": True,
-}
+# The data package's profile and CSV dialect are `zgc export --package`'s own.
+from zgc_cli.present.package import CSV_DIALECT, PACKAGE_PROFILE
+
+__all__ = ["CSV_DIALECT", "PACKAGE_PROFILE", "finished"]
 
 
 def finished(package: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
