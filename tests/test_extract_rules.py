@@ -8,28 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import REPO_ROOT
+from tests import extract_cases
+from tests.extract_cases import row_of
 from zgc_cli.extract.core import Options, extract_rows, extract_rows_and_claims
 from zgc_cli.extract.draft import places_from
-from zgc_cli.extract.rules import Row
 from zgc_cli.model.figures import parse_figures
 
-CORPUS = REPO_ROOT / "tests" / "fixtures" / "extract"
-
-
-@pytest.fixture(scope="module")
-def options() -> Options:
-    texts = [
-        (str(path), path.read_text(encoding="utf-8"))
-        for path in (REPO_ROOT / "data" / "entities.csv", CORPUS / "entities.csv")
-    ]
-    return Options(places_from(texts), "2024-03-01", "beijing")
-
-
-def row_of(text: str, figure: str, options: Options) -> Row:
-    rows = [row for row in extract_rows(text, options) if row.figure == figure]
-    assert len(rows) == 1, [row.figure for row in extract_rows(text, options)]
-    return rows[0]
+# The corpus-aware options, a module-scoped fixture shared with the other rule tests.
+options = extract_cases.options
 
 
 @pytest.mark.parametrize(
