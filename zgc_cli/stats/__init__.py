@@ -59,12 +59,8 @@ def catalog_of(
     with ``statuses=["reported"]`` the latest value is the latest reported one.
     """
     if selection is not None:  # the command line's filters, as one value
-        entities, categories, statuses, year_from, year_to = (
-            selection.entities,
-            selection.categories,
-            selection.statuses,
-            selection.year_from,
-            selection.year_to,
+        entities, categories, statuses, year_from, year_to = selection.pick(
+            "entities", "categories", "statuses", "year_from", "year_to"
         )
     from zgc_cli.stats.catalog import catalog
     from zgc_cli.stats.empty import catalog_note
@@ -120,12 +116,8 @@ def series(
     when the window starts in 2015, and the span runs over the rows shown.
     """
     if selection is not None:  # the command line's filters, as one value
-        entities, categories, statuses, year_from, year_to = (
-            selection.entities,
-            selection.categories,
-            selection.statuses,
-            selection.year_from,
-            selection.year_to,
+        entities, categories, statuses, year_from, year_to = selection.pick(
+            "entities", "categories", "statuses", "year_from", "year_to"
         )
     from zgc_cli.stats.empty import series_note
     from zgc_cli.stats.growth import series_growth, span
@@ -188,11 +180,8 @@ def comparison(
     and with a tolerance its nearest allowed figure is taken instead).
     """
     if selection is not None:  # the command line's filters, as one value
-        metrics, entities, categories, statuses = (
-            selection.metrics,
-            selection.entities,
-            selection.categories,
-            selection.statuses,
+        metrics, entities, categories, statuses = selection.pick(
+            "metrics", "entities", "categories", "statuses"
         )
     # Years are checked against the whole data, so a filter doesn't make 2014 "not in the data".
     from zgc_cli.stats.growth import compare, require_years_near, sort_comparison
@@ -266,13 +255,8 @@ def observations(
 ) -> ObservationsResult:
     """The selected observations with exactly the file's own columns, in its order."""
     if selection is not None:  # the command line's filters, as one value
-        metrics, entities, categories, statuses, year_from, year_to = (
-            selection.metrics,
-            selection.entities,
-            selection.categories,
-            selection.statuses,
-            selection.year_from,
-            selection.year_to,
+        metrics, entities, categories, statuses, year_from, year_to = selection.pick(
+            "metrics", "entities", "categories", "statuses", "year_from", "year_to"
         )
     from zgc_cli.stats.naming import entity_ids, metric_ids
     from zgc_cli.stats.results import ObservationsResult
@@ -328,11 +312,8 @@ def share(
     the shares of those parts.
     """
     if selection is not None:  # the command line's filters, as one value
-        entities, statuses, year_from, year_to = (
-            selection.entities,
-            selection.statuses,
-            selection.year_from,
-            selection.year_to,
+        entities, statuses, year_from, year_to = selection.pick(
+            "entities", "statuses", "year_from", "year_to"
         )
     import pandas as pd
 

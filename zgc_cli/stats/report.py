@@ -215,8 +215,9 @@ def report(
 ) -> ReportResult:
     """The report's results for the selected observations (see the module docstring)."""
     if selection is not None:  # the command line's filters, as one value
-        metrics, entities, categories = selection.metrics, selection.entities, selection.categories
-        year_from, year_to = selection.year_from, selection.year_to
+        metrics, entities, categories, year_from, year_to = selection.pick(
+            "metrics", "entities", "categories", "year_from", "year_to"
+        )
     from zgc_cli.stats import naming
 
     metrics = naming.metric_ids(dataset, metrics)

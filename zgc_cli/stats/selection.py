@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 def _kept(values: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -57,6 +58,11 @@ class Selection:
             year_from,
             year_to,
         )
+
+    def pick(self, *names: str) -> tuple[Any, ...]:
+        """The named filters in that order, for a function that takes them as keywords:
+        ``entities, statuses = selection.pick("entities", "statuses")``."""
+        return tuple(getattr(self, name) for name in names)
 
     @property
     def years_in_order(self) -> bool:

@@ -27,11 +27,8 @@ def sources(
 ) -> SourcesResult:
     """One metric's observations with their passages, and the publication they come from."""
     if selection is not None:  # the command line's filters, as one value
-        entities, statuses, year_from, year_to = (
-            selection.entities,
-            selection.statuses,
-            selection.year_from,
-            selection.year_to,
+        entities, statuses, year_from, year_to = selection.pick(
+            "entities", "statuses", "year_from", "year_to"
         )
     from zgc_cli.stats.catalog import sources as passages
     from zgc_cli.stats.empty import filters_note
