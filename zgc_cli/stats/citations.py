@@ -131,6 +131,9 @@ class CitedFigure:
         work: the publication.
         data: the data file's version and hash.
         accessed: the date the citation was made (ISO), for online sources.
+        low, high: the strict interval the figure's words and digits allow (None: that
+            end unbounded, or, with both None and neither open, no interval known).
+        low_open, high_open: that end is excluded (or unbounded).
     """
 
     metric: str
@@ -149,6 +152,10 @@ class CitedFigure:
     work: CitedWork = field(default_factory=CitedWork)
     data: DataVersion = field(default_factory=DataVersion)
     accessed: str = ""
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+    high_open: bool = False
 
     @property
     def key(self) -> str:
@@ -354,6 +361,11 @@ def cite(
     ordered = rows.sort_values(["metric", "entity", "year"], kind="stable")
     origins = [origin_of.get(int(row), (0, "")) for row in ordered.index]
     ordered = ordered.reset_index(drop=True)
+    # A citation says what the words and digits allow, as every table does: 超过14万 is
+    # (140000, +∞), a derived 186万 the interval of its operands.
+    from zgc_cli.stats.observed import observation_bounds
+
+    strict, _ = observation_bounds(ordered)
     figures = tuple(
         CitedFigure(
             metric=str(row["metric"]),
@@ -372,10 +384,23 @@ def cite(
             work=credits[origin][0],
             data=credits[origin][1],
             accessed=accessed,
+            low=_finite(strict.low[position]),
+            high=_finite(strict.high[position]),
+            low_open=bool(strict.low_open[position]) or _finite(strict.low[position]) is None,
+            high_open=bool(strict.high_open[position]) or _finite(strict.high[position]) is None,
         )
-        for row, origin in zip(ordered.to_dict("records"), origins, strict=True)
+        for position, (row, origin) in enumerate(
+            zip(ordered.to_dict("records"), origins, strict=True)
+        )
     )
     return CitationsResult(ordered, figures=figures)
+
+
+def _finite(number: float) -> float | None:
+    """An interval's end as a cited figure carries it: None where it is unbounded."""
+    import math
+
+    return float(number) if math.isfinite(number) else None
 
 
 def cite_each(

@@ -108,6 +108,82 @@ def _labels(cited: CitedFigure, lang: Language) -> str:
     )
 
 
+# The words that carry a bound in a sentence (the tables' marks need their legend), by
+# qualifier and whether the words include the number (以上, 以下).
+_BOUND_WORDS = {
+    ("more_than", False): "cite.more_than",
+    ("more_than", True): "cite.at_least",
+    ("nearly", False): "cite.nearly",
+    ("less_than", False): "cite.less_than",
+    ("less_than", True): "cite.at_most",
+    ("order_of_magnitude", False): "cite.order_of_magnitude",
+}
+
+
+def _with_unit(number: str, cited: CitedFigure, lang: Language) -> str:
+    """A number with its unit's name, once (43%, not 43% %), as tables' ``with_unit``."""
+    name = unit_name(cited.unit, lang)
+    if not name or number.endswith(name):
+        return number
+    return f"{number}{profile_of(lang).unit_joiner}{name}"
+
+
+def _raw_interval(cited: CitedFigure) -> str:
+    """The strict interval in raw numbers, as the machine formats write them: [a, b], (a, +∞)."""
+    low = "−∞" if cited.low is None else machine_number(cited.low)
+    high = "+∞" if cited.high is None else machine_number(cited.high)
+    opening = "(" if cited.low_open else "["
+    closing = ")" if cited.high_open else "]"
+    return f"{opening}{low}, {high}{closing}"
+
+
+def _figure_texts(cited: CitedFigure, lang: Language) -> tuple[str, str]:
+    """The figure for a reader and in raw numbers, a bound or interval carried in both.
+
+    As the tables write it (:func:`~zgc_cli.present.numbers.interval_text`): the point
+    where the interval lies within its digits, else the interval (179…193万); a bound
+    in words (超过14万, more than 140,000), since a note has no legend for a mark. The
+    raw part gives the strict interval's ends whenever the figure is not a plain point.
+    """
+    from zgc_cli.present.numbers import (
+        INTERVAL_JOINER,
+        Bounds,
+        Notation,
+        interval_text,
+        written_figure,
+    )
+
+    raw = message("cite.raw", lang, raw=machine_number(cited.value), unit=cited.unit)
+    known = not (
+        cited.low is None and cited.high is None and not (cited.low_open or cited.high_open)
+    )
+    if not known:  # a figure built without its interval: as written
+        return _with_unit(human_number(cited.value, cited.unit, lang), cited, lang), raw
+    bounds = Bounds(cited.low, cited.high, cited.low_open, cited.high_open)
+    qualifier = cited.qualifier
+    inclusive = not (cited.high_open if qualifier == "less_than" else cited.low_open)
+    words = _BOUND_WORDS.get((qualifier, inclusive)) or _BOUND_WORDS.get((qualifier, False))
+    if words is not None:
+        figure = written_figure(cited.value, bounds, qualifier)
+        number = _with_unit(human_number(figure, cited.unit, lang), cited, lang)
+        value = message(words, lang, value=number)
+    else:
+        number = interval_text(cited.value, bounds, Notation.value, lang, cited.unit)
+        value = _with_unit(number, cited, lang)
+        if INTERVAL_JOINER not in number:
+            if qualifier != "about":
+                return value, raw  # a point: its interval is its digits'
+            value = message("cite.about", lang, value=value)
+    interval = message(
+        "cite.raw_interval",
+        lang,
+        raw=machine_number(cited.value),
+        unit=cited.unit,
+        interval=_raw_interval(cited),
+    )
+    return value, interval
+
+
 def figure_note(cited: CitedFigure, lang: Language) -> str:
     """The note a citation carries: the figure, its passage, the data's note, version and hash."""
     cited = _safe(cited)
@@ -115,18 +191,15 @@ def figure_note(cited: CitedFigure, lang: Language) -> str:
     indicator = _name_in(cited.indicator_names, lang) or cited.metric
     entity = _name_in(cited.entity_names, lang) or cited.entity
     name = message("cite.name_entity", lang, name=indicator, entity=entity)
-    value = human_number(cited.value, cited.unit, lang)
-    shown_unit = unit_name(cited.unit, lang)
-    joiner = profile_of(lang).unit_joiner
+    value, raw = _figure_texts(cited, lang)
     sentences = [
         message(
             "cite.figure",
             lang,
             name=name,
             year=cited.year,
-            value=f"{value}{joiner}{shown_unit}".strip(),
-            raw=machine_number(cited.value),
-            unit=cited.unit,
+            value=value,
+            raw=raw,
             labels=_labels(cited, lang),
         ),
         message("cite.passage", lang, quote=cited.quote)

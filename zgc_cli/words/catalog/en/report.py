@@ -4,7 +4,18 @@ from __future__ import annotations
 
 TEXTS: dict[str, str] = {
     # --- citations (zgc cite) ---
-    "cite.figure": "Figure cited: {name}, {year}: {value} [{raw} {unit}] ({labels})",
+    "cite.figure": "Figure cited: {name}, {year}: {value} [{raw}] ({labels})",
+    # The figure in raw numbers; with its strict interval where it is not a plain point.
+    "cite.raw": "{raw} {unit}",
+    "cite.raw_interval": "{raw} {unit}; interval {interval}",
+    # A bound in words: a note has no legend for the tables' marks.
+    "cite.more_than": "more than {value}",
+    "cite.at_least": "at least {value}",
+    "cite.nearly": "nearly {value}",
+    "cite.less_than": "less than {value}",
+    "cite.at_most": "at most {value}",
+    "cite.order_of_magnitude": "of the order of {value}",
+    "cite.about": "about {value}",
     "cite.name_entity": "{name} ({entity})",
     "cite.passage": "Passage: “{quote}”",
     "cite.no_passage": "The data gives no passage",

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 TEXTS: dict[str, str] = {
     # --- citations (zgc cite) ---
-    "cite.figure": "所引数据：{name}，{year}年：{value}［{raw} {unit}］（{labels}）",
+    "cite.figure": "所引数据：{name}，{year}年：{value}［{raw}］（{labels}）",
+    # The figure in raw numbers; with its strict interval where it is not a plain point.
+    "cite.raw": "{raw} {unit}",
+    "cite.raw_interval": "{raw} {unit}；区间 {interval}",
+    # A bound in words: a note has no legend for the tables' marks.
+    "cite.more_than": "超过{value}",
+    "cite.at_least": "不少于{value}",
+    "cite.nearly": "接近{value}",
+    "cite.less_than": "不到{value}",
+    "cite.at_most": "不超过{value}",
+    "cite.order_of_magnitude": "{value}量级",
+    "cite.about": "约{value}",
     "cite.name_entity": "{name}（{entity}）",
     "cite.passage": "原文：“{quote}”",
     "cite.no_passage": "数据未给出原文",
