@@ -185,7 +185,9 @@ def diff(
     whether the two intervals overlap), re-rounded, inconsistent rounding, superseded
     estimate, qualifier changed, re-dated, scope differs, added, removed. Exits 1 when
     a change is unexplained (a revision, an inconsistent rounding or a removal without
-    a note in the data).
+    a note in the data). The summary names the largest revision by its points where
+    both figures are points as written; where either is a bound or an interval (突破,
+    近, 约, a derived figure), by the least change the two figures allow, and says so.
     """
     from zgc_cli.present.formats import emit
     from zgc_cli.stats.diff import diff_of

@@ -117,6 +117,8 @@ class DiffResult(Result):
         new_label: how NEW is named.
         names: indicator names by metric id and language.
         entity_names: entity names by entity id and language.
+        largest_by, bounded_revisions, sides: how ``largest`` was ranked, how many
+            revisions rest on a bound, each side's interval (:mod:`zgc_cli.stats.revisions`).
     """
 
     counts: Mapping[str, int] = field(default_factory=dict)
@@ -126,6 +128,9 @@ class DiffResult(Result):
     new_label: str = ""
     names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     entity_names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    largest_by: str = "point"
+    bounded_revisions: int = 0
+    sides: pd.DataFrame | None = None
 
     @property
     def unexplained(self) -> int:
@@ -189,7 +194,10 @@ def _side(frame: pd.DataFrame, dates: np.ndarray | None) -> pd.DataFrame:
     )
     strict, conventional = observation_bounds(frame.reset_index(drop=True))
     side["_row"] = np.arange(len(side))
+    from zgc_cli.stats.revisions import given_intervals
+
     return side.assign(
+        _given=given_intervals(frame),
         _low=strict.low,
         _high=strict.high,
         _low_open=strict.low_open,
@@ -317,6 +325,10 @@ def diff(
     return _result(records, unchanged, old_label, new_label, names, entity_names)
 
 
+# Each side's interval (strict, conventional) and whether the data gave it, per record.
+_INTERVAL_FIELDS = "_low _high _low_open _high_open _clow _chigh _clow_open _chigh_open _given"
+
+
 def _record(
     kind: str, old: pd.Series | None, new: pd.Series | None, overlap: bool | None
 ) -> dict[str, object]:
@@ -334,16 +346,7 @@ def _record(
     for prefix, side in (("old", old), ("new", new)):
         for name in SIDE_COLUMNS:
             record[f"{prefix}_{name}"] = None if side is None else side[name]
-        for name in (
-            "_low",
-            "_high",
-            "_low_open",
-            "_high_open",
-            "_clow",
-            "_chigh",
-            "_clow_open",
-            "_chigh_open",
-        ):
+        for name in _INTERVAL_FIELDS.split():
             record[f"{prefix}{name}"] = np.nan if side is None else side[name]
     explaining = new if new is not None else old
     record["note"] = "" if explaining is None else explaining["note"]
@@ -400,29 +403,30 @@ def _result(
         ],
         dtype="boolean",
     )
-    for name in ("old_year",):
-        rows[name] = pd.array([None if pd.isna(v) else int(v) for v in rows[name]], dtype="Int64")
-    for name in ("new_year",):
+    for name in ("old_year", "new_year"):
         rows[name] = pd.array([None if pd.isna(v) else int(v) for v in rows[name]], dtype="Int64")
     counts = {str(kind): int(count) for kind, count in rows["kind"].value_counts().items()}
     counts = {kind: counts[kind] for kind in KINDS if kind in counts}
-    revisions = np.where(
-        rows["kind"].isin(VALUE_KINDS).to_numpy(),
-        np.abs(old_value - new_value) / np.abs(old_value),
-        np.nan,
-    )
-    with np.errstate(invalid="ignore"):
-        largest = int(np.nanargmax(revisions)) if np.isfinite(revisions).any() else -1
+    from zgc_cli.stats.revisions import largest_revision, side_intervals, written_as_points
+
+    points = written_as_points(rows)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moved = np.abs(old_value - new_value) / np.abs(old_value)
+    kinds = rows["kind"].isin(VALUE_KINDS).to_numpy()
+    largest = largest_revision(kinds, moved, points, strict.low, strict.high)
     frame = rows[list(COLUMNS)]
     return DiffResult(
         frame,
         counts,
         unchanged,
-        largest,
+        largest.position,
         old_label,
         new_label,
         names or {},
         entity_names or {},
+        largest_by=largest.by,
+        bounded_revisions=largest.bounded,
+        sides=side_intervals(rows, points),
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import RenderableType
 
 from zgc_cli.present.layout import Cell, Column, Table
-from zgc_cli.present.numbers import human_number, is_missing, marked_number, percent_text
+from zgc_cli.present.numbers import human_number, is_missing, percent_text
 from zgc_cli.present.tables import plain, render_layout
 from zgc_cli.present.views.common import legend_note, series_label
 from zgc_cli.stats.diff import DiffResult
@@ -22,10 +22,15 @@ def figure_text(row: Mapping[Any, Any], side: str, lang: Language) -> str:
         return "—"
     written = str(row.get(f"{side}_figure") or "")
     status, qualifier = str(row[f"{side}_status"]), str(row[f"{side}_qualifier"])
-    if profile_of(lang).figures_as_written and written:
-        mark = "*" if status == "estimate" else ("^" if status == "derived" else "")
+    # A derived row's figure is its operand's words (1.5倍), not the figure: its interval is.
+    if profile_of(lang).figures_as_written and written and status != "derived":
+        mark = "*" if status == "estimate" else ""
         return written + mark
-    return marked_number(value, str(row["unit"]), status, qualifier, lang)
+    from zgc_cli.present.number_bounds import bounds_of
+    from zgc_cli.present.numbers import marked_interval
+
+    bounds = bounds_of(row, f"{side}_value")
+    return marked_interval(value, bounds, str(row["unit"]), status, qualifier, lang)
 
 
 def kind_text(row: Mapping[Any, Any], lang: Language) -> str:
@@ -70,35 +75,64 @@ def diff_layout(result: DiffResult, lang: Language) -> Table:
         Column(message("diff.header.overlap", lang), drop=2),
     ]
     rows: list[list[Cell]] = []
-    for row in result.frame.to_dict("records"):
+    figures: list[str] = []
+    for row in _rows(result):
         name = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
         metric = str(row["metric"])
+        old, new = figure_text(row, "old", lang), figure_text(row, "new", lang)
+        figures += [old, new]
         rows.append(
             [
                 Cell(name, detail=metric if metric != name else ""),
                 Cell(_year_text(row), numeric=True),
-                Cell(figure_text(row, "old", lang), numeric=True),
-                Cell(figure_text(row, "new", lang), numeric=True),
-                Cell(
-                    percent_text(row["change_pct"], lang)
-                    if not is_missing(row["change_pct"])
-                    else _interval_pct(row, lang),
-                    numeric=True,
-                ),
+                Cell(old, numeric=True),
+                Cell(new, numeric=True),
+                Cell(_change_text(row, lang), numeric=True),
                 Cell(kind_text(row, lang)),
                 Cell(_overlap_text(row["intervals_overlap"], lang)),
             ]
         )
     title = message("diff.title", lang, old=result.old_label, new=result.new_label)
-    marks = legend_note((_flags(row) for row in result.frame.to_dict("records")), lang)
+    # Both sides' marks (8.6 trillion* was an estimate), and the intervals' forms shown.
+    flags = (_flags(row) for row in result.frame.to_dict("records"))
+    changes = [row[4].text for row in rows]
+    marks = legend_note(flags, lang, figures=[*figures, *changes], shown=figures)
     return Table(
         columns, rows, title=title, notes=[marks] if marks is not None else [], kind="diff"
     )
 
 
 def _flags(row: Mapping[Any, Any]) -> str:
-    status = row["new_status"] or row["old_status"]
-    return f"{status};{row['new_qualifier'] or row['old_qualifier']}"
+    """Both sides' status and qualifier, as the legend reads flags."""
+    sides = ("old_status", "old_qualifier", "new_status", "new_qualifier")
+    return ";".join(str(row[name] or "") for name in sides)
+
+
+def _rows(result: DiffResult) -> list[dict[str, Any]]:
+    """The result's rows, each with its sides' intervals and whether it rests on a bound."""
+    rows: list[dict[str, Any]] = [
+        {str(name): value for name, value in row.items()} for row in result.frame.to_dict("records")
+    ]
+    if result.sides is None:
+        return rows
+    sides = result.sides.to_dict("records")
+    return [
+        {**row, **{str(name): value for name, value in side.items()}}
+        for row, side in zip(rows, sides, strict=True)
+    ]
+
+
+def _change_text(row: Mapping[Any, Any], lang: Language) -> str:
+    """The relative change: the point between two figures written as points, else the
+    interval the figures' words and digits allow (a bound's point is not what it says)."""
+    if is_missing(row["change_pct"]):
+        return _interval_pct(row, lang)
+    if not row.get("bounded", False):
+        return percent_text(row["change_pct"], lang)
+    from zgc_cli.present.number_bounds import Notation, bounds_of
+    from zgc_cli.present.numbers import interval_text
+
+    return interval_text(row["change_pct"], bounds_of(row, "change_pct"), Notation.percent, lang)
 
 
 def _interval_pct(row: Mapping[Any, Any], lang: Language) -> str:
@@ -121,7 +155,20 @@ def summary_line(result: DiffResult, lang: Language) -> str:
         for kind, count in result.counts.items()
     )
     largest = ""
-    if result.largest >= 0:
+    if result.largest >= 0 and result.largest_by == "least_change":
+        # Some revision rests on a bound or interval: ranked by the change that is certain.
+        row = result.frame.iloc[result.largest]
+        largest = message(
+            "diff.largest_bounded",
+            lang,
+            metric=row["metric"],
+            year=int(row["year"]),
+            change=_change_text({**row.to_dict(), "bounded": True}, lang),
+            count=result.bounded_revisions,
+        )
+    elif result.largest_by == "none_certain":
+        largest = message("diff.largest_none", lang, count=result.bounded_revisions)
+    elif result.largest >= 0:
         row = result.frame.iloc[result.largest]
         change = (
             percent_text(row["change_pct"], lang)

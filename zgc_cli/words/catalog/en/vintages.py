@@ -13,6 +13,11 @@ TEXTS: dict[str, str] = {
     "diff.need_two": "zgc diff compares two: OLD and NEW files, or --as-of twice",
     "diff.summary": "{total} change(s): {counts}{largest}",
     "diff.largest": "; largest revision {metric} {year} {change}",
+    # Where a revision rests on a bound or interval (突破14万, a derived 179…193万).
+    "diff.largest_bounded": "; largest revision {metric} {year} {change}, ranked by the least "
+    "change the figures' words and digits allow ({count} revision(s) rest on a bound or interval)",
+    "diff.largest_none": "; no largest revision: the figures' words and digits allow each to be "
+    "no change ({count} rest on a bound or interval)",
     "diff.none": "no change",
     "diff.unexplained": "{count} change(s) unexplained: {kinds}",
     "diff.kind.revised": "revised",

@@ -13,6 +13,11 @@ TEXTS: dict[str, str] = {
     "diff.need_two": "比较需要两组数据：新旧两个数据文件，或两次 --as-of",
     "diff.summary": "共 {total} 处变化：{counts}{largest}",
     "diff.largest": "；最大修订 {metric} {year}年 {change}",
+    # Where a revision rests on a bound or interval (突破14万, a derived 179…193万).
+    "diff.largest_bounded": "；最大修订 {metric} {year}年 {change}（按原文措辞与数位所允许的最小"
+    "变化排序；{count} 处修订涉及有界数字或区间）",
+    "diff.largest_none": "；无法确定最大修订：按原文措辞与数位，每处修订都可能并无变化"
+    "（{count} 处涉及有界数字或区间）",
     "diff.none": "没有变化",
     "diff.unexplained": "{count} 处变化无法解释：{kinds}",
     "diff.kind.revised": "修订",
