@@ -72,7 +72,30 @@ def test_revisions_between_points_are_still_ranked_by_their_points(tmp_path: Pat
     other_new = "n,zgc,2023,260,firms,reported,exact,260家,stated,,,"
     result = _diff(tmp_path, [EXACT_OLD, other_old], [EXACT_NEW, other_new])
     assert _largest_metric(result) == "n" and result.largest_by == "point"
-    assert summary_line(result, Language.en).endswith("; largest revision n 2023 +30.0%")
+    first = summary_line(result, Language.en).split("\n")[0]
+    assert first.endswith("; largest revision n 2023 +30.0%")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (Language.en, "2 change(s) unexplained: 2 revised"),
+        (Language.zh, "2 处变化无法解释：修订 2 处"),
+    ],
+)
+def test_the_summary_says_which_changes_no_note_explains(
+    tmp_path: Path, lang: Language, said: str
+) -> None:
+    # Two revisions without a note, one with: zgc diff exits 1, and the summary says why.
+    explained_old = "k,zgc,2023,5,firms,reported,exact,5家,stated,,,"
+    explained_new = "k,zgc,2023,6,firms,reported,exact,6家,stated,counted again,,"
+    other_old = "n,zgc,2023,200,firms,reported,exact,200家,stated,,,"
+    other_new = "n,zgc,2023,260,firms,reported,exact,260家,stated,,,"
+    result = _diff(
+        tmp_path, [EXACT_OLD, other_old, explained_old], [EXACT_NEW, other_new, explained_new]
+    )
+    assert result.unexplained == 2
+    assert summary_line(result, lang).split("\n")[1] == said
 
 
 @pytest.mark.parametrize("lang", [Language.en, Language.zh])

@@ -11,7 +11,7 @@ from zgc_cli.present.layout import Cell, Column, Table
 from zgc_cli.present.numbers import human_number, is_missing, percent_text
 from zgc_cli.present.tables import plain, render_layout
 from zgc_cli.present.views.common import legend_note, series_label
-from zgc_cli.stats.diff import DiffResult
+from zgc_cli.stats.diff import KINDS, DiffResult
 from zgc_cli.words import Language, message, profile_of
 
 
@@ -60,7 +60,8 @@ def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[Ren
     """The changes' table (none when nothing changed), then the summary, dim."""
     table = diff_layout(result, lang)
     renderables = render_layout(table, width) if table.rows else []
-    return [*renderables, plain(summary_line(result, lang), style="dim")]
+    lines = summary_line(result, lang).split("\n")
+    return [*renderables, *(plain(line, style="dim") for line in lines)]
 
 
 def diff_layout(result: DiffResult, lang: Language) -> Table:
@@ -179,4 +180,20 @@ def summary_line(result: DiffResult, lang: Language) -> str:
             "diff.largest", lang, metric=row["metric"], year=int(row["year"]), change=change
         )
     total = sum(result.counts.values())
-    return message("diff.summary", lang, total=total, counts=counts, largest=largest)
+    summary = message("diff.summary", lang, total=total, counts=counts, largest=largest)
+    unexplained = unexplained_line(result, lang)
+    return summary + "\n" + unexplained if unexplained else summary
+
+
+def unexplained_line(result: DiffResult, lang: Language) -> str:
+    """Why ``zgc diff`` exits 1: the changes no note of the data explains, by kind; or ''."""
+    if not result.unexplained:
+        return ""
+    kinds = result.frame.loc[result.frame["unexplained"].astype(bool), "kind"].value_counts()
+    joiner = message("diff.joiner", lang)
+    listed = joiner.join(
+        message("diff.count", lang, count=int(kinds[kind]), kind=message(f"diff.kind.{kind}", lang))
+        for kind in KINDS
+        if kind in kinds
+    )
+    return message("diff.unexplained", lang, count=result.unexplained, kinds=listed)

@@ -6,8 +6,6 @@ TEXTS: dict[str, str] = {
     # Charts.
     "chart.series": "Series:",
     "chart.marks": "Marks:",
-    "chart.index_title": "Index (first year = 100)",
-    "chart.index_base": "{text} ({base})",
     "chart.titled": "{name} ({unit})",
     # A name that ends in brackets already: a second pair would read as a double aside.
     "chart.titled_bracketed": "{name}, in {unit}",

@@ -242,7 +242,6 @@ TEXTS: dict[str, str] = {
     "run.memory": "not enough memory for this data on this machine",
     "run.memory_output": "not enough memory to write the output",
     "run.cannot_write": "cannot write the output: {reason}",
-    "run.cannot_write_file": "{path}: cannot write: {reason}",
     "run.internal": "internal error: {kind}: {error} (run with {variable}=1 for a traceback, and "
     "please report it)",
 }

@@ -12,8 +12,6 @@ TEXTS: dict[str, str] = {
     "extract.entities_columns": "{label}: an entities file needs the columns entity and aliases_zh",
     "extract.no_published": "no --published date: undated figures are dated {year}, the latest "
     "year the text names (year_basis inferred)",
-    "extract.no_year": "the text names no year and no --published date was given: add --published",
-    "extract.sidecars": "wrote beside it: {files}",
     # --- notes of the rows (machine formats keep the English; note_zh the Chinese) ---
     "extract.note.clause": "year stated in the figure's clause",
     "extract.note.sentence": "year stated in the figure's sentence",
@@ -47,7 +45,4 @@ TEXTS: dict[str, str] = {
     "extract.header.figure": "Figure",
     "extract.header.status": "Status",
     "extract.header.metric": "Draft metric",
-    "extract.year_basis.stated": "stated",
-    "extract.year_basis.inferred": "inferred",
-    "extract.year_basis.publication": "at publication",
 }

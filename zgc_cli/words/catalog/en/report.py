@@ -26,7 +26,6 @@ TEXTS: dict[str, str] = {
     "cite.sentence_end": ". ",
     "cite.note_label": "Note. ",
     "cite.no_issue": "The data package gives no issue number of the periodical",
-    "cite.issue": "Issue {issue}",
     # --- output files ---
     # --- report ---
     "report.title": "Innovation figures: a fact sheet",
@@ -56,25 +55,10 @@ TEXTS: dict[str, str] = {
     "report.shares": "Shares of a whole",
     "report.timeline": "Timeline",
     "report.none": "None in this selection.",
-    "report.from_to": "{year_from} → {year_to}",
-    "report.nearest": "A series without data in a year asked takes its nearest year within "
-    "±{tolerance}; the years it compares follow its name.",
-    "report.not_compared": "{count} series have only one of the two years and are not compared.",
-    "report.series_name": "{name} ({entity})",
     "report.figure": "{name}, {entity}, {year}: {value}",
     "report.no_charts": "No charts: they need matplotlib (pip install 'zgc[plot]').",
     "report.made_by": "Made by zgc {version}.",
     "report.data": "Data: {label}",
-    "report.category.none": "Uncategorised",
-    "report.category.economy": "Economy",
-    "report.category.ecosystem": "Innovation ecosystem",
-    "report.category.enterprises": "Enterprises",
-    "report.category.industry": "Industry",
-    "report.category.innovation": "Innovation",
-    "report.category.policy": "Policy",
-    "report.category.regional_cooperation": "Regional cooperation",
-    "report.category.talent": "Talent",
-    "report.category.technology": "Technology",
     # A publication's date as a newspaper writes it (5 April 2024, 2024年4月5日).
     "report.date_month": "{month_name} {year}",
     "report.date_day": "{day} {month_name} {year}",

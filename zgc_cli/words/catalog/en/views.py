@@ -84,7 +84,6 @@ TEXTS: dict[str, str] = {
     "cell.rank_up": "↑{places}",
     "cell.rank_down": "↓{places}",
     "cell.rank_same": "=",
-    "cell.share_of": "{share} of {whole}",
     "cell.new": "new",
     # An interval's words: the words alone bound nothing; the conventional reading, marked.
     "cell.unbounded": "unbounded",

@@ -6,8 +6,6 @@ TEXTS: dict[str, str] = {
     # Charts.
     "chart.series": "系列：",
     "chart.marks": "标记：",
-    "chart.index_title": "指数（基年=100）",
-    "chart.index_base": "{text}（{base}）",
     "chart.titled": "{name}（{unit}）",
     # A name that ends in brackets already: a second pair would read as a double aside.
     "chart.titled_bracketed": "{name}，单位：{unit}",

@@ -226,6 +226,5 @@ TEXTS: dict[str, str] = {
     "run.memory": "本机内存不足，无法处理这些数据",
     "run.memory_output": "内存不足，无法写出结果",
     "run.cannot_write": "无法写出结果：{reason}",
-    "run.cannot_write_file": "{path}：无法写入：{reason}",
     "run.internal": "内部错误：{kind}: {error}（设 {variable}=1 运行可看到回溯信息，请报告此问题）",
 }

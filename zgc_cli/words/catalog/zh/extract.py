@@ -15,8 +15,6 @@ TEXTS: dict[str, str] = {
     "extract.entities_columns": "{label}：主体表须有“entity”和“aliases_zh”两列",
     "extract.no_published": "未给出 --published：未注明年份的数字按文中最晚的年份{year}年计（"
     "年份为推定）",
-    "extract.no_year": "文中没有年份，也未给出 --published：请加上 --published",
-    "extract.sidecars": "同时写入：{files}",
     # --- notes of the rows (machine formats keep the English; note_zh the Chinese) ---
     "extract.note.clause": "年份见于数字所在分句",
     "extract.note.sentence": "年份见于数字所在句",
@@ -47,7 +45,4 @@ TEXTS: dict[str, str] = {
     "extract.header.figure": "数字",
     "extract.header.status": "数据性质",
     "extract.header.metric": "指标（草拟）",
-    "extract.year_basis.stated": "原文所述",
-    "extract.year_basis.inferred": "推定",
-    "extract.year_basis.publication": "截至发表时",
 }

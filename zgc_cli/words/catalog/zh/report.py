@@ -26,7 +26,6 @@ TEXTS: dict[str, str] = {
     "cite.sentence_end": "。",
     "cite.note_label": "注：",
     "cite.no_issue": "数据包未给出该期刊的期号",
-    "cite.issue": "第{issue}期",
     # --- output files ---
     # --- report ---
     "report.title": "创新指标数据简报",
@@ -54,25 +53,10 @@ TEXTS: dict[str, str] = {
     "report.shares": "占比",
     "report.timeline": "大事记",
     "report.none": "所选范围内没有。",
-    "report.from_to": "{year_from}年 → {year_to}年",
-    "report.nearest": "某系列在所问年份无数据时，取相差{tolerance}年以内最近的有数据年份，"
-    "实际比较的年份列在名称之后。",
-    "report.not_compared": "{count}个系列只有其中一年的数据，未作比较。",
-    "report.series_name": "{name}（{entity}）",
     "report.figure": "{name}，{entity}，{year}年：{value}",
     "report.no_charts": "未含图表：绘图需要 matplotlib（pip install 'zgc[plot]'）。",
     "report.made_by": "由 zgc {version} 生成。",
     "report.data": "数据：{label}",
-    "report.category.none": "未分类",
-    "report.category.economy": "经济",
-    "report.category.ecosystem": "创新生态",
-    "report.category.enterprises": "企业",
-    "report.category.industry": "产业",
-    "report.category.innovation": "创新",
-    "report.category.policy": "政策",
-    "report.category.regional_cooperation": "区域协同",
-    "report.category.talent": "人才",
-    "report.category.technology": "技术",
     # A publication's date as a newspaper writes it (5 April 2024, 2024年4月5日).
     "report.date_month": "{year}年{month}月",
     "report.date_day": "{year}年{month}月{day}日",

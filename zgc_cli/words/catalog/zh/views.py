@@ -84,7 +84,6 @@ TEXTS: dict[str, str] = {
     "cell.rank_up": "上升{places}位",
     "cell.rank_down": "下降{places}位",
     "cell.rank_same": "持平",
-    "cell.share_of": "占{whole}{share}",
     "cell.new": "新增",
     # An interval's words: the words alone bound nothing; the conventional reading, marked.
     "cell.unbounded": "无法确定",
