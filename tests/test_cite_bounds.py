@@ -69,11 +69,11 @@ def test_a_derived_about_figure_is_cited_as_its_interval_in_every_style(
 @pytest.mark.parametrize(
     ("qualifier", "low", "high", "low_open", "high_open", "english", "chinese", "raw"),
     [
-        ("more_than", 140000.0, None, True, True, "more than 140,000", "超过14万", "(140000, +∞)"),
-        ("more_than", 140000.0, None, False, True, "at least 140,000", "不少于14万", "[140000, +∞)"),
-        ("nearly", 0.0, 140000.0, False, True, "nearly 140,000", "接近14万", "[0, 140000)"),
-        ("less_than", 0.0, 140000.0, False, True, "less than 140,000", "不到14万", "[0, 140000)"),
-        ("less_than", 0.0, 140000.0, False, False, "at most 140,000", "不超过14万", "[0, 140000]"),
+        ("more_than", 1.4e5, None, True, True, "more than 140,000", "超过14万", "(140000, +∞)"),
+        ("more_than", 1.4e5, None, False, True, "at least 140,000", "不少于14万", "[140000, +∞)"),
+        ("nearly", 0.0, 1.4e5, False, True, "nearly 140,000", "接近14万", "[0, 140000)"),
+        ("less_than", 0.0, 1.4e5, False, True, "less than 140,000", "不到14万", "[0, 140000)"),
+        ("less_than", 0.0, 1.4e5, False, False, "at most 140,000", "不超过14万", "[0, 140000]"),
     ],
 )
 def test_a_bound_is_said_in_words_with_its_raw_interval(
