@@ -109,6 +109,8 @@ class Page:
     legend: Sequence[str]
     footer: Sequence[str]
     chart_note: str = ""
+    # Beneath the title: the publications the figures come from, where there are several.
+    subtitle: str = ""
 
     def _says(self, key: str) -> str:
         return message(key, self.lang)

@@ -29,7 +29,6 @@ from zgc_cli.present.report.content import (
     _Figures,
     _text,
     citation_line,
-    source_name,
 )
 
 # Through their modules: the page asks for the layouts the views make at the time.
@@ -196,14 +195,14 @@ def build_page(
     footer = [message("report.made_by", lang, version=version)]
     if result.label:
         footer.append(message("report.data", lang, label=_text(result.label)))
-    # The shipped data's page names its place; every page names its source where known.
-    title = message("report.title_zgc" if not result.label else "report.title", lang)
-    source = source_name(result.work, result.label, lang)
-    if source:
-        title = message("report.title_source", lang, title=title, source=source)
+    # The shipped data's page names its place; every page names its sources where known.
+    from zgc_cli.present.report.title import page_title
+
+    title, subtitle = page_title(result, lang)
     return Page(
         lang=lang,
         title=title,
+        subtitle=subtitle,
         citation=citation,
         sections=sections,
         legend=legend(lang),

@@ -32,6 +32,9 @@ TEXTS: dict[str, str] = {
     # The shipped data's report names its place and its source in the title and heading.
     "report.title_zgc": "Zhongguancun in figures",
     "report.title_source": "{title}, from {source}",
+    # Beneath the title where the figures come from several publications.
+    "report.drawn_from": "From {sources}",
+    "report.source_separator": "; ",
     # A change of scope, where the terminal names `zgc source`: the figures' passages say it.
     "report.scope_series": "{mark} {year}: its change from {previous} joins figures "
     "that differ in scope (each figure's passage gives its scope)",

@@ -32,6 +32,9 @@ TEXTS: dict[str, str] = {
     # The shipped data's report names its place and its source in the title and heading.
     "report.title_zgc": "中关村创新指标",
     "report.title_source": "{title}：据{source}",
+    # Beneath the title where the figures come from several publications.
+    "report.drawn_from": "据{sources}",
+    "report.source_separator": "、",
     # A change of scope, where the terminal names `zgc source`: the figures' passages say it.
     "report.scope_series": (
         "{mark} {year}年：与{previous}年相比的变化涉及口径不同的数据（各自口径见数字的原文）"
