@@ -215,6 +215,8 @@ def test_the_default_place_and_more_places(tmp_path: Path) -> None:
         (["{file}", "--entity", "Bei Jing"], SNIPPET.encode(), "not an id"),
         (["{file}", "--entities", "{file}"], SNIPPET.encode(), "entity and aliases_zh"),
         (["{file}", "-o", "{file}", "-f", "csv"], SNIPPET.encode(), "refusing to write"),
+        # No year in the text and no --published: refused, never a made-up year 0.
+        (["{file}"], "企业总收入达到8.4万亿元，同比增长10%。".encode(), "names no year"),
     ],
 )
 def test_errors_are_one_line_with_a_non_zero_exit(

@@ -56,6 +56,10 @@ _UNTIL_AFTER = re.compile(
 _ENGLISH_RESPECTIVE = re.compile(r"\b(?:respectively|in turn)\b")
 
 
+class Undated(Exception):
+    """A figure's year cannot be told: the text names no year and no publication date was given."""
+
+
 class Dating:
     """Years and statuses of an extraction's rows."""
 
@@ -217,9 +221,10 @@ class Dating:
         if self.published is not None:
             said = phrase("extract.note.publication", date=self.options.published)
             return self.published, "publication", str(said), said.text("zh"), None
-        year = self.latest if self.latest is not None else 0
-        said = phrase("extract.note.latest", year=year)
-        return year, "inferred", str(said), said.text("zh"), None
+        if self.latest is None:  # no year to infer from: a year 0 would be a made-up figure
+            raise Undated
+        said = phrase("extract.note.latest", year=self.latest)
+        return self.latest, "inferred", str(said), said.text("zh"), None
 
     def _status(
         self,

@@ -21,6 +21,7 @@ import pandas as pd
 
 from zgc_cli.errors import DataError
 from zgc_cli.extract.core import Options, Row, extract_rows_and_claims
+from zgc_cli.extract.dating import Undated
 from zgc_cli.extract.passages import OTHER_NAMES, Places
 from zgc_cli.extract.reading import Document
 from zgc_cli.model.schema import (
@@ -188,7 +189,10 @@ def extract(
     output_name: str = "",
 ) -> ExtractResult:
     """The draft observations of a document, as a result for a view or a pipe."""
-    rows, claims = extract_rows_and_claims(document.text, Options(places, published, entity))
+    try:
+        rows, claims = extract_rows_and_claims(document.text, Options(places, published, entity))
+    except Undated:
+        raise DataError(phrase("extract.no_year", label=document.label)) from None
     entities = _entities(rows, places)
     names = {
         str(record["entity"]): {"en": str(record["name_en"]), "zh": str(record["name_zh"])}

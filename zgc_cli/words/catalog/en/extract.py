@@ -6,6 +6,8 @@ TEXTS: dict[str, str] = {
     # --- errors and notes ---
     "what.extract_input": "the text",
     "extract.empty": "{label}: holds no text",
+    "extract.no_year": "{label}: the text names no year and no --published date was given: "
+    "add --published (a figure's year is never guessed)",
     "extract.bad_published": "--published {value!r}: not a date (write 2024, 2024-04 or "
     "2024-04-20)",
     "extract.bad_entity": "--entity {value!r}: not an id (lower case letters, digits and _)",

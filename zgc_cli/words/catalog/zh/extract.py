@@ -9,6 +9,8 @@ TEXTS: dict[str, str] = {
     # --- errors and notes ---
     "what.extract_input": "文本",
     "extract.empty": "{label}：没有文字",
+    "extract.no_year": "{label}：文中没有年份，也未给出 --published："
+    "请加上 --published（不猜测数字的年份）",
     "extract.bad_published": "--published “{value}”：不是日期（应写作“2024”“2024-04”或“2024-04-20”"
     "）",
     "extract.bad_entity": "--entity “{value}”：不是有效的标识（小写字母、数字和下划线）",
