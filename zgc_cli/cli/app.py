@@ -4,10 +4,12 @@ commands, registered in the order ``zgc --help`` lists them.
 No ``from __future__ import annotations``: Typer reads these annotations on every run.
 """
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
+from typer.main import get_command_name
 
 from zgc_cli import __version__
 from zgc_cli.cli import documents, drafts, figures, provenance, services
@@ -82,3 +84,25 @@ COMMANDS: tuple[Callable[..., Any], ...] = (
 )
 for _command in COMMANDS:
     app.command(cls=ZgcCommand, epilog=epilog(_command.__name__))(_command)
+
+
+def app_for(arguments: Sequence[str]) -> typer.Typer:
+    """The app as it must be built to run ``arguments`` (``sys.argv[1:]``).
+
+    Typer builds every command's options on every run (about 1 ms a command); when the
+    first argument names a command, that command is all the run can reach, so the app
+    run holds it alone. Anything else (``--help``, ``--version``, a mistyped command,
+    shell completion) gets the whole app, as before.
+    """
+    named = arguments[0] if arguments else None
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or get_command_name(info.callback.__name__)) == named
+    ]
+    if len(chosen) != 1:
+        return app
+    alone = copy.copy(app)
+    alone.registered_commands = chosen
+    return alone
