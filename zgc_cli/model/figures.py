@@ -95,7 +95,7 @@ def __getattr__(name: str) -> object:
         from zgc_cli.model import figures_english
 
         return getattr(figures_english, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(name)
 
 
 # This module's names, and those of the vocabulary and the English parser split out of it

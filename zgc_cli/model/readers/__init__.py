@@ -69,7 +69,7 @@ def __getattr__(name: str) -> object:
         from importlib import import_module
 
         return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    raise AttributeError(name)
 
 
 __all__ = [
