@@ -80,9 +80,7 @@ def modules_after(arguments: list[str]) -> set[str]:
 
 def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
     """Which of ``names`` (a module or any module under it) are in ``modules``."""
-    return [
-        name for name in names if any(m == name or m.startswith(name + ".") for m in modules)
-    ]
+    return [name for name in names if any(m == name or m.startswith(name + ".") for m in modules)]
 
 
 @pytest.mark.slow

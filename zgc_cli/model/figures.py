@@ -71,35 +71,17 @@ if TYPE_CHECKING:
         parse_english_figures,
     )
 
-# The English parser is imported when a text has Latin letters (or one of its names is
-# asked of this module): the shipped data's figures are Chinese, and its patterns cost
-# a few milliseconds of every command's start.
-_ENGLISH_NAMES = frozenset(
-    {
-        "ENGLISH_COUNTED",
-        "ENGLISH_FIGURE_PATTERN",
-        "ENGLISH_MAGNITUDES",
-        "ENGLISH_NUMBER_WORDS",
-        "ENGLISH_ORDINALS",
-        "ENGLISH_POST_QUALIFIERS",
-        "ENGLISH_QUALIFIERS",
-        "ENGLISH_UNITS",
-        "parse_english_figures",
-        "widens",
-    }
-)
 
-
+# The English parser is imported for a text with Latin letters, or a name asked of it here.
 def __getattr__(name: str) -> object:
-    if name in _ENGLISH_NAMES:
+    if name.startswith("ENGLISH_") or name in ("parse_english_figures", "widens"):
         from zgc_cli.model import figures_english
 
         return getattr(figures_english, name)
     raise AttributeError(name)
 
 
-# This module's names, and those of the vocabulary and the English parser split out of it
-# (re-exported so that every import of them keeps working).
+# This module's names, and those of its vocabulary and English parser (re-exported).
 __all__ = [
     "QUALIFIERS",
     "ABOUT",
