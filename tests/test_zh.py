@@ -552,6 +552,8 @@ INTERNAL_ERRORS: dict[tuple[str, str], str] = {
     ("zgc_cli/stats/indexing.py", "a tolerance is a number"): "the CLI bounds --tolerance (min=0)",
     ("zgc_cli/cli/options.py", "no shared option"): "a programming error: raised at import",
     ("zgc_cli/present/files.py", "a binary document is"): "a programming error: images go to -o",
+    ("zgc_cli/cli/app.py", "{} was built for the help"): "a programming error: the help exits "
+    "before any command runs",
 }
 # Calls whose first argument a person reads.
 SPOKEN_CALLS = {"warn", "note", "fail", "_usage"}

@@ -46,12 +46,12 @@ def main() -> None:
     if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
         sys.stderr.write("zgc: error: standard output is closed\n")
         sys.exit(1)
-    from zgc_cli.cli import app
+    from zgc_cli.cli.app import app_for
     from zgc_cli.cli.process import configure_streams, recover_utf8_arguments, run
 
     configure_streams()
     sys.argv = recover_utf8_arguments(sys.argv)
-    run(app)
+    run(app_for(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -33,13 +33,6 @@ from zgc_cli.model.schema import (
     PACKAGE_FILE,
 )
 from zgc_cli.present.choices import OutputFormat, default_format, output_format
-from zgc_cli.present.files import (
-    STDOUT_MARKER,
-    Document,
-    OutputTarget,
-    refuse_inputs,
-    write_document,
-)
 from zgc_cli.present.safe import visible
 from zgc_cli.words import Language, detect_language, message, phrase, spoken
 
@@ -47,11 +40,20 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from zgc_cli.model.dataset import Dataset
+    from zgc_cli.present.files import Document, OutputTarget
     from zgc_cli.stats.results import Result
 
 DEBUG_ENV_VAR = "ZGC_DEBUG"
 # A file this large takes about a second to load on a small machine: show a spinner.
 SPINNER_FROM_BYTES = 20_000_000
+
+
+def _no_output_yet() -> OutputTarget:
+    # present.files (where output goes, how files are written whole) is imported when a
+    # command's Environment is made, not by --help or --version.
+    from zgc_cli.present.files import OutputTarget
+
+    return OutputTarget()
 
 
 def is_tty(stream: TextIO | None) -> bool:
@@ -119,7 +121,7 @@ class Environment:
     stderr_is_tty: bool = field(default_factory=lambda: is_tty(sys.stderr))
     language_option: Language | None = None
     limit: int | None = None
-    output: OutputTarget = field(default_factory=OutputTarget)
+    output: OutputTarget = field(default_factory=_no_output_yet)
     _console: Console | None = field(default=None, repr=False)
 
     @property
@@ -220,6 +222,8 @@ class Environment:
         Raises:
             ZgcError: the format cannot be told or disagrees, or the file is an input.
         """
+        from zgc_cli.present.files import STDOUT_MARKER, OutputTarget, refuse_inputs
+
         path = None if output in (None, STDOUT_MARKER) else Path(cast(str, output))
         if path is not None and path.is_dir():
             raise ZgcError(phrase("write.folder", path=visible(str(path))))
@@ -236,6 +240,8 @@ class Environment:
 
         ``path`` was claimed first (:meth:`claim_file`): it is none of the command's inputs.
         """
+        from zgc_cli.present.files import write_document
+
         write_document(document, path, self.stdout)
         for warning in document.warnings:
             self.warn(warning)
@@ -244,6 +250,8 @@ class Environment:
 
     def claim_file(self, path: Path, data: str | Sequence[str] | None) -> None:
         """Check a file a command will write itself (``plot -o``) is none of its inputs."""
+        from zgc_cli.present.files import refuse_inputs
+
         refuse_inputs(path, list(input_files(data)))
 
     def load(self, dataset: Dataset) -> Dataset:

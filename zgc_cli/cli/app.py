@@ -4,10 +4,14 @@ commands, registered in the order ``zgc --help`` lists them.
 No ``from __future__ import annotations``: Typer reads these annotations on every run.
 """
 
-from collections.abc import Callable
+import copy
+import os
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from zgc_cli import __version__
 from zgc_cli.cli import documents, drafts, figures, provenance, services
@@ -82,3 +86,62 @@ COMMANDS: tuple[Callable[..., Any], ...] = (
 )
 for _command in COMMANDS:
     app.command(cls=ZgcCommand, epilog=epilog(_command.__name__))(_command)
+
+
+# The arguments whose run needs no command's options: the list of commands in the help,
+# the version, the welcome of a bare `zgc`.
+_LISTING_ONLY: frozenset[str] = frozenset({"--help", "-h", "--version"})
+
+
+def app_for(arguments: Sequence[str]) -> typer.Typer:
+    """The app as it must be built to run ``arguments`` (``sys.argv[1:]``).
+
+    Typer builds every command's options on every run (about 1 ms a command). When
+    the first argument names a command, that command is all the run can reach: the
+    app run holds it alone. ``zgc --help``, ``--version`` and a bare ``zgc`` show at
+    most each command's name and first line of help: their commands are built
+    without options (:func:`_listed`). Anything else (a mistyped command, a root
+    option, shell completion) gets the whole app, as before.
+    """
+    if _completing():
+        return app
+    if all(argument in _LISTING_ONLY for argument in arguments):
+        listed = copy.copy(app)
+        listed.registered_commands = [_listed(info) for info in app.registered_commands]
+        return listed
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or get_command_name(info.callback.__name__)) == arguments[0]
+    ]
+    if len(chosen) != 1:
+        return app
+    alone = copy.copy(app)
+    alone.registered_commands = chosen
+    return alone
+
+
+def _completing() -> bool:
+    """Whether the shell asks for completions (``_ZGC_COMPLETE`` or as the script is named)."""
+    return any(name.startswith("_") and name.endswith("_COMPLETE") for name in os.environ)
+
+
+def _listed(info: CommandInfo) -> CommandInfo:
+    """A command as the root help lists it: its name and help, no options.
+
+    The stand-in is never run: the help or the version exits before any command.
+    """
+    command = info.callback
+    if command is None:
+        return info
+
+    def stand_in() -> None:
+        raise RuntimeError(f"{command.__name__} was built for the help only")
+
+    stand_in.__name__ = command.__name__
+    stand_in.__qualname__ = command.__qualname__
+    stand_in.__doc__ = command.__doc__
+    listed = copy.copy(info)
+    listed.callback = stand_in
+    return listed

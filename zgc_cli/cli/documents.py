@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from zgc_cli import __version__
+from zgc_cli.cli.completers import complete_metrics, complete_years
 from zgc_cli.cli.options import FILTERS, FORMATS, SOURCES, YEARS, DataChoice, Shown, shared
-from zgc_cli.completion import complete_metrics, complete_years
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.stats.selection import Selection
 from zgc_cli.words import phrase

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
+from zgc_cli.cli.completers import complete_entities
 from zgc_cli.cli.options import FORMATS, Shown, shared
-from zgc_cli.completion import complete_entities
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.words import message, phrase
 

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
+from zgc_cli.cli.completers import complete_entities, complete_metrics, complete_years
 from zgc_cli.cli.group import SELECTION
 from zgc_cli.cli.options import FILTERS, FORMATS, SOURCES, YEARS, DataChoice, Shown, shared
-from zgc_cli.completion import complete_entities, complete_metrics, complete_years
 from zgc_cli.stats.selection import Selection
 from zgc_cli.words import message
 

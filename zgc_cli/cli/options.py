@@ -19,15 +19,14 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from zgc_cli.cli.group import ADVANCED, DATA, OUTPUT, SELECTION
-from zgc_cli.completion import (
+from zgc_cli.cli.completers import (
     complete_categories,
     complete_entities,
     complete_metrics,
     complete_statuses,
     complete_years,
-    refuse_unknown_metrics,
 )
+from zgc_cli.cli.group import ADVANCED, DATA, OUTPUT, SELECTION
 from zgc_cli.env import Environment
 from zgc_cli.present.choices import OutputFormat
 from zgc_cli.stats.selection import Selection
@@ -220,6 +219,7 @@ class DataChoice:
         lines of the wanted ids are parsed where that gives the full read's answer
         (see ``Dataset.narrowed``), else the whole file is.
         """
+        from zgc_cli.completion import refuse_unknown_metrics
         from zgc_cli.model.schema import STATUSES
         from zgc_cli.model.sources import resolve_data_sources
 

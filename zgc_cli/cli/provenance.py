@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
+from zgc_cli.cli.completers import complete_metrics, complete_years
 from zgc_cli.cli.options import FORMATS, SOURCES, YEARS, DataChoice, Shown, shared
-from zgc_cli.completion import complete_metrics, complete_years
 from zgc_cli.errors import ExitCode, ZgcError
 from zgc_cli.present.choices import CitationStyle, OutputFormat
 from zgc_cli.stats.selection import Selection

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from zgc_cli.model.figure_words import (
     ABOUT,
@@ -56,21 +57,31 @@ from zgc_cli.model.figure_words import (
     target_marker_before,
 )
 from zgc_cli.model.figures_bounds import about_share, shared_bounds
-from zgc_cli.model.figures_english import (
-    ENGLISH_COUNTED,
-    ENGLISH_FIGURE_PATTERN,
-    ENGLISH_MAGNITUDES,
-    ENGLISH_NUMBER_WORDS,
-    ENGLISH_ORDINALS,
-    ENGLISH_POST_QUALIFIERS,
-    ENGLISH_QUALIFIERS,
-    ENGLISH_UNITS,
-    parse_english_figures,
-    widens,
-)
 
-# This module's names, and those of the vocabulary and the English parser split out of it
-# (re-exported so that every import of them keeps working).
+if TYPE_CHECKING:
+    from zgc_cli.model.figures_english import (
+        ENGLISH_COUNTED,
+        ENGLISH_FIGURE_PATTERN,
+        ENGLISH_MAGNITUDES,
+        ENGLISH_NUMBER_WORDS,
+        ENGLISH_ORDINALS,
+        ENGLISH_POST_QUALIFIERS,
+        ENGLISH_QUALIFIERS,
+        ENGLISH_UNITS,
+        parse_english_figures,
+    )
+
+
+# The English parser is imported for a text with Latin letters, or a name asked of it here.
+def __getattr__(name: str) -> object:
+    if name.startswith("ENGLISH_") or name in ("parse_english_figures", "widens"):
+        from zgc_cli.model import figures_english
+
+        return getattr(figures_english, name)
+    raise AttributeError(name)
+
+
+# This module's names, and those of its vocabulary and English parser (re-exported).
 __all__ = [
     "QUALIFIERS",
     "ABOUT",
@@ -275,6 +286,8 @@ def parse_figures(text: str) -> list[Figure]:
     figures = [about_share(figure, read) for figure in figures]
     figures = shared_bounds(figures, read)
     if _LATIN.search(text):
+        from zgc_cli.model.figures_english import parse_english_figures, widens
+
         read_english = parse_english_figures(text)
         # Nearly 40%: the English bound word before a figure the Chinese pattern read alone
         figures = [f for f in figures if not any(widens(e, f) for e in read_english)]

@@ -16,6 +16,8 @@ Standard library and orjson only (imported lazily); python-calamine reads
 that ``from zgc_cli.model.readers import …`` keeps working as before the split.
 """
 
+from typing import TYPE_CHECKING
+
 from zgc_cli.model.readers.json_input import (
     LoneSurrogate,
     duplicate_key,
@@ -23,7 +25,6 @@ from zgc_cli.model.readers.json_input import (
     json_to_csv,
     loads_json,
 )
-from zgc_cli.model.readers.jsonl import jsonl_to_csv
 from zgc_cli.model.readers.places import (
     COMPARISON_COLUMNS,
     Places,
@@ -48,7 +49,28 @@ from zgc_cli.model.readers.table import (
     sniff,
     to_loader_csv,
 )
-from zgc_cli.model.readers.tabular import EXCEL_EXTRA_HINT, tsv_to_csv, xlsx_to_csv
+
+if TYPE_CHECKING:
+    from zgc_cli.model.readers.jsonl import jsonl_to_csv
+    from zgc_cli.model.readers.tabular import EXCEL_EXTRA_HINT, tsv_to_csv, xlsx_to_csv
+
+# The JSON Lines, TSV and workbook readers are imported when first used (a CSV source
+# needs none of them, and the workbook's XML parser is a few milliseconds of every start).
+_LAZY = {
+    "jsonl_to_csv": "zgc_cli.model.readers.jsonl",
+    "EXCEL_EXTRA_HINT": "zgc_cli.model.readers.tabular",
+    "tsv_to_csv": "zgc_cli.model.readers.tabular",
+    "xlsx_to_csv": "zgc_cli.model.readers.tabular",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "COMPARISON_COLUMNS",

@@ -16,9 +16,7 @@ from pathlib import PurePath
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.readers.json_input import json_to_csv
-from zgc_cli.model.readers.jsonl import jsonl_to_csv
 from zgc_cli.model.readers.places import Places
-from zgc_cli.model.readers.tabular import tsv_to_csv, xlsx_to_csv
 from zgc_cli.words import phrase
 
 # The formats zgc reads. A path's extension names its format; standard input (and a
@@ -110,16 +108,32 @@ class Reader:
     completes: bool = True
 
 
+# The readers of the other formats are imported when their format is read (see the
+# package's docstring): a CSV source, the usual one, loads none of them.
 def _tsv(label: str, raw: bytes, _sheet: str | None) -> tuple[bytes, Places]:
+    from zgc_cli.model.readers.tabular import tsv_to_csv
+
     return tsv_to_csv(label, raw), Places(label)  # line for line: the CSV's lines are the file's
+
+
+def _jsonl(label: str, raw: bytes, _sheet: str | None) -> tuple[bytes, Places]:
+    from zgc_cli.model.readers.jsonl import jsonl_to_csv
+
+    return jsonl_to_csv(label, raw)
+
+
+def _xlsx(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Places]:
+    from zgc_cli.model.readers.tabular import xlsx_to_csv
+
+    return xlsx_to_csv(label, raw, sheet)
 
 
 READERS: dict[str, Reader] = {
     CSV: Reader(None),
     TSV: Reader(_tsv),
     JSON: Reader(lambda label, raw, _sheet: json_to_csv(label, raw)),
-    JSONL: Reader(lambda label, raw, _sheet: jsonl_to_csv(label, raw)),
-    XLSX: Reader(xlsx_to_csv, completes=False),
+    JSONL: Reader(_jsonl),
+    XLSX: Reader(_xlsx, completes=False),
 }
 
 

@@ -12,10 +12,46 @@ read at call time, so a language registered later is in them too.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from importlib import import_module
 
-from zgc_cli.words.catalog import en, zh
+from zgc_cli.words.catalog import en
 
-CATALOGS: dict[str, Mapping[str, str]] = {"en": en.TEXTS, "zh": zh.TEXTS}
+
+class ShippedCatalog(Mapping[str, str]):
+    """A shipped language's catalog, imported when it is first read.
+
+    Every run reads the reference catalog (English); another language's is imported
+    only by a run that speaks it (its dozen modules are a few milliseconds of every
+    start, ``--help`` too).
+    """
+
+    def __init__(self, module: str) -> None:
+        self.module = module
+        self._texts: Mapping[str, str] | None = None
+
+    @property
+    def texts(self) -> Mapping[str, str]:
+        if self._texts is None:
+            self._texts = import_module(self.module).TEXTS
+        return self._texts
+
+    def __getitem__(self, key: str) -> str:
+        return self.texts[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+CATALOGS: dict[str, Mapping[str, str]] = {
+    "en": en.TEXTS,
+    "zh": ShippedCatalog("zgc_cli.words.catalog.zh"),
+}
 
 
 def text(key: str, lang: str) -> str:
