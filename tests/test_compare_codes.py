@@ -7,6 +7,7 @@ an end is a bound. Each is held here to the plain way of doing the same thing.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 
@@ -21,6 +22,7 @@ from zgc_cli.model.numbers import machine_number_texts
 from zgc_cli.model.schema import QUALIFIERS, STATUSES, YEAR_BASES
 from zgc_cli.present import cells, formats
 from zgc_cli.stats import growth as growth_module
+from zgc_cli.stats import intervals
 from zgc_cli.stats.flagging import (
     flag_codes,
     flags,
@@ -129,6 +131,29 @@ def test_conventional_bounds_of_some_rows_are_those_of_all_rows(
     assert fast_overflow.tolist() == plain_overflow.tolist()
     # The conventional ends differ from the strict ones somewhere, so the test has teeth.
     assert (fast["change_high_conventional"].fillna(0) != fast["change_high"].fillna(0)).any()
+
+
+def test_a_ratio_shared_by_three_rules_is_worked_out_once_and_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    start, end = _endpoints(300, 7), _endpoints(300, 8)
+    years = np.full(300, 9.0)
+    bounds = (observation_bounds(start), observation_bounds(end))
+    divisions = []
+    real_divide = intervals.divide
+
+    def counted(a: intervals.Bounds, b: intervals.Bounds) -> intervals.Bounds:
+        divisions.append(len(a))
+        return real_divide(a, b)
+
+    monkeypatch.setattr(intervals, "divide", counted)
+    shared, _ = growth_with_overflow(start["value"], end["value"], years, bounds=bounds)
+    # ratio, change_pct and cagr_pct rest on one ratio: strict, then the conventional rows.
+    assert len(divisions) == 2
+    monkeypatch.setattr(growth_module, "ratios_shared", contextlib.nullcontext)
+    apart, _ = growth_with_overflow(start["value"], end["value"], years, bounds=bounds)
+    assert len(divisions) == 2 + 6
+    assert_frame_equal(shared, apart)
 
 
 def test_conventional_rows_are_those_with_a_bound_at_either_end() -> None:

@@ -28,6 +28,7 @@ from zgc_cli.stats.intervals import (
     IntervalRule,
     bounded_points,
     interval_cells,
+    ratios_shared,
 )
 from zgc_cli.stats.kinds import Kind, coded_row_kinds, kinds_in, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
@@ -44,6 +45,7 @@ from zgc_cli.stats.pairing import (  # noqa: F401 - imported from growth by thei
     _nearness,
     _pairs,
     require_years_near,
+    rows_in_order,
     sort_comparison,
     sort_keys,
     sorts_descending,
@@ -140,22 +142,22 @@ def growth_with_overflow(
     overflowed = np.zeros(len(start), dtype=bool)
     # Rows whose conventional ends are their strict ones (every end not a bound) have
     # the same conventional result: the rules are worked out for the other rows only.
-    differing = None if bounds is None else _conventional_rows(*bounds)
-    with np.errstate(all="ignore"):
+    others = None if bounds is None else _conventional_ends(bounds, span)
+    with np.errstate(all="ignore"), ratios_shared():
         for measure in chosen:
             result = np.asarray(measure.compute(start, end, span), dtype="float64")
             if kinds is not None:
                 result = np.where(kinds_in(kinds, measure.kinds), result, np.nan)
             overflowed |= np.isinf(result)
             point = np.where(np.isfinite(result), result, np.nan)
-            if bounds is None or differing is None:
+            if bounds is None or others is None:
                 columns[measure.name] = point
                 continue
-            (strict_from, conventional_from), (strict_to, conventional_to) = bounds
+            (strict_from, _), (strict_to, _) = bounds
             rule = measure.interval_rule
             defined = ~np.isnan(point)
             strict = rule(strict_from, strict_to, span)
-            conventional = _conventional(rule, bounds, span, strict, differing)
+            conventional = _conventional(rule, others, strict)
             strict = _defined(strict, defined)
             conventional = _defined(conventional, defined)
             columns[measure.name] = bounded_points(point, strict)
@@ -185,24 +187,31 @@ def _conventional_rows(start: Intervals, end: Intervals) -> np.ndarray:
     return np.flatnonzero(~same)
 
 
-def _conventional(
-    rule: IntervalRule,
-    bounds: tuple[Intervals, Intervals],
-    span: FloatArray,
-    strict: Bounds,
-    rows: np.ndarray,
-) -> Bounds:
-    """A rule's conventional result: its strict one, but worked out again at ``rows``.
+# The rows whose conventional ends differ from the strict ones, and those ends and years.
+ConventionalEnds = tuple[np.ndarray, Bounds, Bounds, FloatArray]
+
+
+def _conventional_ends(bounds: tuple[Intervals, Intervals], span: FloatArray) -> ConventionalEnds:
+    """The rows where an end's conventional interval is not its strict one, with their ends."""
+    (_, conventional_from), (_, conventional_to) = bounds
+    rows = _conventional_rows(*bounds)
+    if len(rows) == len(span):
+        return rows, conventional_from, conventional_to, span
+    return rows, conventional_from.take(rows), conventional_to.take(rows), span[rows]
+
+
+def _conventional(rule: IntervalRule, others: ConventionalEnds, strict: Bounds) -> Bounds:
+    """A rule's conventional result: its strict one, but worked out again at some rows.
 
     A rule is worked out row by row (each row's result rests on that row's ends
     alone), so the rows whose ends are the strict ones give the strict result.
     """
-    (_, conventional_from), (_, conventional_to) = bounds
+    rows, conventional_from, conventional_to, span = others
     if not len(rows):
         return strict
-    if len(rows) == len(span):
-        return rule(conventional_from, conventional_to, span)
-    partial = rule(conventional_from.take(rows), conventional_to.take(rows), span[rows])
+    partial = rule(conventional_from, conventional_to, span)
+    if len(rows) == len(strict):
+        return partial
     merged = []
     for whole, part in zip(
         (strict.low, strict.high, strict.low_open, strict.high_open),
@@ -414,7 +423,7 @@ def compare(
     frame = compare_endpoints(
         start.drop(columns="_rank").reset_index(), end.drop(columns="_rank").reset_index(), declared
     )
-    frame = frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
+    frame = rows_in_order(frame, frame[_KEY].sort_values(_KEY, kind="stable").index)
     return Comparison(
         frame=frame,
         only_from=_key_frame(units, (only_from, NO_YEAR_TO), (lone_from, ONE_OBSERVATION)),
