@@ -223,3 +223,25 @@ def test_a_block_is_one_piece_a_row_and_falls_back_where_it_must() -> None:
         [str(2**60), "1"],
         ["1.5", "2"],
     ]
+
+
+# --- the loader: an absent optional column is codes, not a text a row ----------------------
+
+
+def test_absent_optional_columns_are_one_empty_category(tmp_path) -> None:
+    from zgc_cli.model.observations import load_observations
+    from zgc_cli.model.schema import OPTIONAL_COLUMNS
+
+    path = tmp_path / "bare.csv"
+    path.write_text("metric,year,value\nm,2014,1\nm,2023,2.5\n", encoding="utf-8")
+    frame = load_observations(str(path)).frame
+    for name in OPTIONAL_COLUMNS:
+        column = frame[name]
+        assert isinstance(column.dtype, pd.CategoricalDtype), name
+        assert list(column.cat.categories) == [""]
+        assert column.cat.codes.to_numpy().itemsize == 1  # a byte a row
+        assert column.tolist() == ["", ""]
+    # Written as the empty text it stands for.
+    stream = io.StringIO()
+    formats.write_delimited(frame[["metric", "quote", "note", "value"]], ",", stream)
+    assert stream.getvalue() == "metric,quote,note,value\nm,,,1\nm,,,2.5\n"

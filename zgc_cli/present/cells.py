@@ -308,13 +308,13 @@ def _block_texts(columns: list[np.ndarray], delimiter: str) -> list[str] | None:
     # A last column of NaN ends each row with ",null": every whole number is then
     # followed by a comma, and one replacement drops its ".0".
     matrix = np.column_stack([*columns, np.full(len(columns[0]), np.nan)])
-    with np.errstate(invalid="ignore"):
-        writable = np.isnan(matrix) | (np.abs(matrix) < EXACT_INTEGER_LIMIT)
-    if not writable.all():
-        return None
+    with np.errstate(invalid="ignore"):  # NaN compares False: it is writable
+        if (np.abs(matrix) >= EXACT_INTEGER_LIMIT).any():
+            return None
     matrix += 0.0  # -0.0 + 0.0 is 0.0
     dumped = orjson.dumps(matrix, option=orjson.OPT_SERIALIZE_NUMPY)
-    dumped = dumped.replace(b".0,", b",").replace(b"null", b"")
+    # A number's text has no n, u or l: deleting those bytes deletes each "null".
+    dumped = dumped.replace(b".0,", b",").translate(None, b"nul")
     text = dumped[2:-3].decode()  # "[[a,b,],[c,d,]]": the rows between ",],["
     between = ",],["
     if delimiter != ",":  # numbers hold no comma
