@@ -245,3 +245,13 @@ def test_absent_optional_columns_are_one_empty_category(tmp_path) -> None:
     stream = io.StringIO()
     formats.write_delimited(frame[["metric", "quote", "note", "value"]], ",", stream)
     assert stream.getvalue() == "metric,quote,note,value\nm,,,1\nm,,,2.5\n"
+
+
+def test_rows_laid_out_at_once_are_the_rows_joined_one_by_one() -> None:
+    pieces = [["m1", "m2", "m3"], ["1,2", "3,", ",4"], ["true", "", "false"]]
+    for delimiter, line_end in ((",", "\n"), ("\t", "\r\n")):
+        expected = "".join(delimiter.join(row) + line_end for row in zip(*pieces, strict=True))
+        assert formats._rows_text(pieces, delimiter, line_end) == expected
+    assert formats._rows_text([], ",", "\n") == "\n"
+    with pytest.raises(ValueError, match="a piece of 2 rows among pieces of 3"):
+        formats._rows_text([["a", "b", "c"], ["x", "y"]], ",", "\n")
