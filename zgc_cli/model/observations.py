@@ -323,11 +323,13 @@ def _strip_ids(frame: pd.DataFrame) -> None:
             frame[name] = frame[name].astype(str).str.strip().astype("category")
 
 
-def _empty_column(name: str, rows: int) -> pd.Categorical[str] | str:
-    """An absent optional column: one empty category (codes alone, no list of rows), or ''."""
-    if name in CATEGORY_COLUMNS:
-        return pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=pd.Index([""]))
-    return ""
+def _empty_column(rows: int) -> pd.Categorical[str]:
+    """An absent optional column (``quote`` and ``note`` too): one empty category.
+
+    Codes alone, a byte a row: no text is made a million times for a column the
+    file does not have, and taking rows of it takes bytes, not objects.
+    """
+    return pd.Categorical.from_codes(np.zeros(rows, dtype=np.int8), categories=pd.Index([""]))
 
 
 def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observations:
@@ -375,7 +377,7 @@ def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observat
     _strip_ids(frame)
     for name in OPTIONAL_COLUMNS:
         if name not in frame.columns:
-            frame[name] = _empty_column(name, len(frame))
+            frame[name] = _empty_column(len(frame))
     frame = validate_frame(label, frame, line_numbers)
     return Observations(frame, columns, label, line_numbers, narrowed=narrowed is not None)
 

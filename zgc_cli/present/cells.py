@@ -233,8 +233,15 @@ def text_cells(
             for position in range(frame.shape[1])
         ]
     pieces: list[Coded | list[str]] = []
+    numbers: list[tuple[pd.Series, np.ndarray]] = []  # a run of number columns, not yet written
     for position in range(frame.shape[1]):
         column = frame.iloc[:, position]
+        values = _block_values(column)
+        if values is not None:
+            numbers.append((column, values))
+            continue
+        pieces.extend(_number_pieces(numbers, delimiter, memo))
+        numbers = []
         coded = _coded(column, delimiter)
         if coded is None:
             pieces.append(_column_texts(column, delimiter, memo))
@@ -245,7 +252,74 @@ def text_cells(
             pieces[-1] = joined
         else:
             pieces.append(coded)
+    pieces.extend(_number_pieces(numbers, delimiter, memo))
     return [_spelled(*piece) if isinstance(piece, tuple) else piece for piece in pieces]
+
+
+def _block_values(column: pd.Series) -> np.ndarray | None:
+    """A number column as the floats a block of columns is written from, else None.
+
+    Booleans and text are not numbers here; an integer column is, where each of
+    its values is a float exactly (below 2**53), as its text then is the float's.
+    """
+    dtype = column.dtype
+    if pd.api.types.is_bool_dtype(dtype) or not pd.api.types.is_numeric_dtype(dtype):
+        return None
+    if isinstance(dtype, pd.CategoricalDtype):
+        return None
+    if pd.api.types.is_float_dtype(dtype) or isinstance(dtype, pd.api.extensions.ExtensionDtype):
+        return column.to_numpy(dtype="float64", na_value=np.nan)
+    integers = column.to_numpy()
+    if not pd.api.types.is_integer_dtype(integers.dtype):
+        return None
+    if integers.dtype.itemsize > 4 and len(integers):
+        if integers.max() >= EXACT_INTEGER_LIMIT or integers.min() <= -EXACT_INTEGER_LIMIT:
+            return None
+    return integers.astype("float64")
+
+
+def _number_pieces(
+    numbers: list[tuple[pd.Series, np.ndarray]], delimiter: str, memo: _FloatMemo
+) -> list[list[str]]:
+    """Neighbouring number columns as one list of row texts (their cells joined), if they can be.
+
+    One dump of the rows × columns array writes every row's cells already joined:
+    a million cells cost one split a row, not one string a cell. A lone column, or
+    a block holding what :func:`_block_texts` cannot write, is written a column at a time.
+    """
+    if len(numbers) > 1:
+        texts = _block_texts([values for _, values in numbers], delimiter)
+        if texts is not None:
+            return [texts]
+    return [_column_texts(column, delimiter, memo) for column, _ in numbers]
+
+
+def _block_texts(columns: list[np.ndarray], delimiter: str) -> list[str] | None:
+    """Each row's cells of these float columns as machine text joined by ``delimiter``.
+
+    What :func:`_float_texts` writes cell by cell: orjson writes a whole float
+    below 2**53 as its integer and ``.0``, NaN as ``null``, and -0.0 (written 0 by
+    the column path) is made 0.0 first. None where a value is an infinity or
+    2**53 or more: there a whole float's text keeps its ``.0``, and the column
+    path writes each cell.
+    """
+    if not len(columns[0]):
+        return []
+    # A last column of NaN ends each row with ",null": every whole number is then
+    # followed by a comma, and one replacement drops its ".0".
+    matrix = np.column_stack([*columns, np.full(len(columns[0]), np.nan)])
+    with np.errstate(invalid="ignore"):  # NaN compares False: it is writable
+        if (np.abs(matrix) >= EXACT_INTEGER_LIMIT).any():
+            return None
+    matrix += 0.0  # -0.0 + 0.0 is 0.0
+    dumped = orjson.dumps(matrix, option=orjson.OPT_SERIALIZE_NUMPY)
+    # A number's text has no n, u or l: deleting those bytes deletes each "null".
+    dumped = dumped.replace(b".0,", b",").translate(None, b"nul")
+    text = dumped[2:-3].decode()  # "[[a,b,],[c,d,]]": the rows between ",],["
+    between = ",],["
+    if delimiter != ",":  # numbers hold no comma
+        text, between = text.replace(",", delimiter), between.replace(",", delimiter)
+    return text.split(between)
 
 
 def chunks(frame: pd.DataFrame) -> Iterator[pd.DataFrame]:

@@ -76,8 +76,25 @@ def write_delimited(
     header = delimiter.join(_quoted(str(name), delimiter) for name in frame.columns)
     stream.write(header + line_end)
     for chunk in chunks(frame):
-        rows = zip(*text_cells(chunk, delimiter, join_pairs=True), strict=True)
-        stream.write(line_end.join(map(delimiter.join, rows)) + line_end)
+        stream.write(_rows_text(text_cells(chunk, delimiter, join_pairs=True), delimiter, line_end))
+
+
+def _rows_text(pieces: list[list[str]], delimiter: str, line_end: str) -> str:
+    """Rows whose cells are the pieces' texts (a list a piece), each row ended by ``line_end``.
+
+    The texts are laid out in one list, delimiters and line ends between them, by
+    a slice assignment a piece, and joined once: no tuple and no join a row.
+    """
+    if not pieces:  # no columns: each chunk is one empty line, as a row join gave
+        return line_end
+    count, width = len(pieces[0]), 2 * len(pieces)
+    laid_out = [delimiter] * (width * count)
+    for position, texts in enumerate(pieces):
+        if len(texts) != count:
+            raise ValueError(f"a piece of {len(texts)} rows among pieces of {count}")
+        laid_out[2 * position :: width] = texts
+    laid_out[width - 1 :: width] = [line_end] * count
+    return "".join(laid_out)
 
 
 def machine_text(frame: pd.DataFrame) -> pd.DataFrame:

@@ -13,23 +13,24 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from zgc_cli.model.schema import (
-    FLAG_SEPARATOR,
-    INFERRED_YEAR_FLAG,
-    OBSERVATION_COLUMNS,
-    OBSERVATION_FLAGS,
-    OVERFLOW_FLAG,
-    SERIES_KEY,
-    STATUS_FLAGS,
-    with_interval_columns,
+from zgc_cli.model.schema import OBSERVATION_COLUMNS, SERIES_KEY, with_interval_columns
+from zgc_cli.stats.flagging import (  # noqa: F401 - flags and its kin are imported from growth
+    _appended,
+    flag_codes,
+    flags,
+    growth_flag_codes,
+    spelled_flags,
+    with_growth_flags,
 )
 from zgc_cli.stats.intervals import (
     Bounds,
     Column,
+    IntervalRule,
     bounded_points,
     interval_cells,
+    ratios_shared,
 )
-from zgc_cli.stats.kinds import KIND_FLAGS, Kind, row_kinds
+from zgc_cli.stats.kinds import Kind, coded_row_kinds, kinds_in, row_kinds
 from zgc_cli.stats.measures import MEASURES, FloatArray, View, measures_for
 from zgc_cli.stats.observed import observation_bounds
 from zgc_cli.stats.pairing import (  # noqa: F401 - imported from growth by their callers
@@ -44,6 +45,7 @@ from zgc_cli.stats.pairing import (  # noqa: F401 - imported from growth by thei
     _nearness,
     _pairs,
     require_years_near,
+    rows_in_order,
     sort_comparison,
     sort_keys,
     sorts_descending,
@@ -101,7 +103,7 @@ def growth(
     value_to: pd.Series | FloatArray,
     years: pd.Series | FloatArray,
     measures: Sequence[str] | None = None,
-    kinds: FloatArray | None = None,
+    kinds: np.ndarray | pd.Categorical | None = None,
 ) -> pd.DataFrame:
     """Every measure (or those named) between aligned arrays of endpoints.
 
@@ -121,7 +123,7 @@ def growth_with_overflow(
     value_to: pd.Series | FloatArray,
     years: pd.Series | FloatArray,
     measures: Sequence[str] | None = None,
-    kinds: FloatArray | None = None,
+    kinds: np.ndarray | pd.Categorical | None = None,
     bounds: tuple[Intervals, Intervals] | None = None,
 ) -> tuple[pd.DataFrame, FloatArray]:
     """:func:`growth`, and which rows had a measure overflow (inf, left as NaN).
@@ -138,26 +140,88 @@ def growth_with_overflow(
     chosen = [MEASURES[name] for name in (measures or MEASURES)]
     columns: dict[str, Column] = {}
     overflowed = np.zeros(len(start), dtype=bool)
-    with np.errstate(all="ignore"):
+    # Rows whose conventional ends are their strict ones (every end not a bound) have
+    # the same conventional result: the rules are worked out for the other rows only.
+    others = None if bounds is None else _conventional_ends(bounds, span)
+    with np.errstate(all="ignore"), ratios_shared():
         for measure in chosen:
             result = np.asarray(measure.compute(start, end, span), dtype="float64")
             if kinds is not None:
-                defined = np.isin(kinds, [kind.value for kind in measure.kinds])
-                result = np.where(defined, result, np.nan)
+                result = np.where(kinds_in(kinds, measure.kinds), result, np.nan)
             overflowed |= np.isinf(result)
             point = np.where(np.isfinite(result), result, np.nan)
-            if bounds is None:
+            if bounds is None or others is None:
                 columns[measure.name] = point
                 continue
-            (strict_from, conventional_from), (strict_to, conventional_to) = bounds
+            (strict_from, _), (strict_to, _) = bounds
             rule = measure.interval_rule
             defined = ~np.isnan(point)
-            strict = _defined(rule(strict_from, strict_to, span), defined)
-            conventional = _defined(rule(conventional_from, conventional_to, span), defined)
+            strict = rule(strict_from, strict_to, span)
+            conventional = _conventional(rule, others, strict)
+            strict = _defined(strict, defined)
+            conventional = _defined(conventional, defined)
             columns[measure.name] = bounded_points(point, strict)
             columns.update(interval_cells(measure.name, strict, conventional, defined))
     index = value_to.index if isinstance(value_to, pd.Series) else None
     return pd.DataFrame(columns, index=index), overflowed
+
+
+def _same(a: Bounds, b: Bounds) -> np.ndarray:
+    """Where two intervals are the same bit for bit (-0.0 is not 0.0; NaN is NaN)."""
+
+    def bits(values: FloatArray) -> np.ndarray:
+        return np.ascontiguousarray(values, dtype="float64").view(np.int64)
+
+    return (
+        (bits(a.low) == bits(b.low))
+        & (bits(a.high) == bits(b.high))
+        & (np.asarray(a.low_open, dtype=bool) == np.asarray(b.low_open, dtype=bool))
+        & (np.asarray(a.high_open, dtype=bool) == np.asarray(b.high_open, dtype=bool))
+    )
+
+
+def _conventional_rows(start: Intervals, end: Intervals) -> np.ndarray:
+    """The rows where either end's conventional interval is not its strict one."""
+    (strict_from, conventional_from), (strict_to, conventional_to) = start, end
+    same = _same(strict_from, conventional_from) & _same(strict_to, conventional_to)
+    return np.flatnonzero(~same)
+
+
+# The rows whose conventional ends differ from the strict ones, and those ends and years.
+ConventionalEnds = tuple[np.ndarray, Bounds, Bounds, FloatArray]
+
+
+def _conventional_ends(bounds: tuple[Intervals, Intervals], span: FloatArray) -> ConventionalEnds:
+    """The rows where an end's conventional interval is not its strict one, with their ends."""
+    (_, conventional_from), (_, conventional_to) = bounds
+    rows = _conventional_rows(*bounds)
+    if len(rows) == len(span):
+        return rows, conventional_from, conventional_to, span
+    return rows, conventional_from.take(rows), conventional_to.take(rows), span[rows]
+
+
+def _conventional(rule: IntervalRule, others: ConventionalEnds, strict: Bounds) -> Bounds:
+    """A rule's conventional result: its strict one, but worked out again at some rows.
+
+    A rule is worked out row by row (each row's result rests on that row's ends
+    alone), so the rows whose ends are the strict ones give the strict result.
+    """
+    rows, conventional_from, conventional_to, span = others
+    if not len(rows):
+        return strict
+    partial = rule(conventional_from, conventional_to, span)
+    if len(rows) == len(strict):
+        return partial
+    merged = []
+    for whole, part in zip(
+        (strict.low, strict.high, strict.low_open, strict.high_open),
+        (partial.low, partial.high, partial.low_open, partial.high_open),
+        strict=True,
+    ):
+        column = np.array(whole, copy=True)
+        column[rows] = part
+        merged.append(column)
+    return Bounds(*merged)
 
 
 def _defined(bounds: Bounds, defined: np.ndarray) -> Bounds:
@@ -172,57 +236,6 @@ def value_columns(name: str, rows: pd.DataFrame, intervals: Intervals) -> dict[s
     strict, conventional = intervals
     values = rows["value"].to_numpy(dtype="float64")
     return {name: bounded_points(values, strict), **interval_cells(name, strict, conventional)}
-
-
-def _appended(texts: np.ndarray, flag: str, where: np.ndarray) -> np.ndarray:
-    joined = np.where(texts == "", flag, texts + FLAG_SEPARATOR + flag)
-    return np.where(where, joined, texts)
-
-
-def with_growth_flags(
-    flag_texts: pd.Series, kinds: np.ndarray, overflowed: FloatArray
-) -> pd.Series:
-    """Flags with what the kind did to the growth, then ``overflow``, added in that order."""
-    texts = flag_texts.to_numpy(dtype=object)
-    for kind, flag in KIND_FLAGS.items():
-        present = kinds == kind.value
-        if present.any():
-            texts = _appended(texts, flag, present)
-    if overflowed.any():
-        texts = _appended(texts, OVERFLOW_FLAG, overflowed)
-    return pd.Series(texts, index=flag_texts.index, dtype=object)
-
-
-def flags(*endpoints: pd.DataFrame) -> pd.Series:
-    """The flags of observations: ``estimate``, ``derived``, the bounds, ``inferred_year``.
-
-    Each endpoint frame has ``status`` and ``qualifier`` columns (and may have
-    ``year_basis``), aligned by position; a flag is set when any endpoint has it.
-    Flags are joined by ``;`` in a fixed order, empty for plain reported figures.
-    """
-    # Each flag is a bit; the few distinct bit patterns are spelled out once and
-    # looked up, so a million rows cost integer arithmetic, not string joins.
-    names = list(OBSERVATION_FLAGS)
-    codes = np.zeros(len(endpoints[0]), dtype=np.int64)
-    for bit, name in enumerate(names):
-        column, wanted = (
-            ("year_basis", "inferred")
-            if name == INFERRED_YEAR_FLAG
-            else ("status" if name in STATUS_FLAGS else "qualifier", name)
-        )
-        present = np.zeros(len(codes), dtype=bool)
-        for endpoint in endpoints:
-            if column in endpoint.columns:
-                present |= (endpoint[column] == wanted).to_numpy(dtype=bool)
-        codes |= present.astype(np.int64) << bit
-    spelled = np.array(
-        [
-            FLAG_SEPARATOR.join(name for bit, name in enumerate(names) if code >> bit & 1)
-            for code in range(1 << len(names))
-        ],
-        dtype=object,
-    )
-    return pd.Series(spelled[codes], index=endpoints[0].index, dtype=object)
 
 
 def scopes(rows: pd.DataFrame) -> np.ndarray:
@@ -309,7 +322,7 @@ def compare_endpoints(
     """Growth between aligned start and end observations (same index, same series)."""
     years = end["year"].astype("float64") - start["year"].astype("float64")
     names = [measure.name for measure in measures_for(View.compare)]
-    kinds = row_kinds(end, declared)
+    kinds = coded_row_kinds(end, declared)
     start_intervals, end_intervals = observation_bounds(start), observation_bounds(end)
     measures, overflowed = growth_with_overflow(
         start["value"], end["value"], years, names, kinds, (start_intervals, end_intervals)
@@ -327,14 +340,15 @@ def compare_endpoints(
         index=end.index,
     )
     result = pd.concat([result, measures.set_axis(end.index)], axis=1)
-    result["flags"] = with_growth_flags(flags(start, end), kinds, overflowed)
+    codes = growth_flag_codes(flag_codes(start, end), kinds, overflowed)
+    result["flags"] = pd.Series(spelled_flags(codes), index=result.index)
     result["status_from"] = start["status"]
     result["qualifier_from"] = start["qualifier"]
     result["status_to"] = end["status"]
     result["qualifier_to"] = end["qualifier"]
     result["year_basis_from"] = _year_basis(start)
     result["year_basis_to"] = _year_basis(end)
-    result["kind"] = kinds
+    result["kind"] = pd.Series(kinds, index=result.index)
     result["scope_differs"] = scopes(start) != scopes(end)
     return result[compare_columns()].reset_index(drop=True)
 
@@ -409,7 +423,7 @@ def compare(
     frame = compare_endpoints(
         start.drop(columns="_rank").reset_index(), end.drop(columns="_rank").reset_index(), declared
     )
-    frame = frame.sort_values(_KEY, kind="stable").reset_index(drop=True)
+    frame = rows_in_order(frame, frame[_KEY].sort_values(_KEY, kind="stable").index)
     return Comparison(
         frame=frame,
         only_from=_key_frame(units, (only_from, NO_YEAR_TO), (lone_from, ONE_OBSERVATION)),

@@ -32,7 +32,9 @@ result is NaN at both ends.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -244,11 +246,38 @@ def change_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> Bo
     return subtract(value_to, value_from)
 
 
+# Ratios already worked out, by the identity of their ends (kept, so an id is not reused).
+_SHARED_RATIOS: ContextVar[dict[tuple[int, int], tuple[Bounds, Bounds, Bounds]] | None] = (
+    ContextVar("_SHARED_RATIOS", default=None)
+)
+
+
+@contextmanager
+def ratios_shared() -> Iterator[None]:
+    """Within it, the ratio of the same two intervals is worked out once.
+
+    The rules of the ratio, the percent change and the CAGR all start from it;
+    intervals are never changed in place, so the one result serves all three.
+    """
+    token = _SHARED_RATIOS.set({})
+    try:
+        yield
+    finally:
+        _SHARED_RATIOS.reset(token)
+
+
 @quiet
 def ratio_bounds(value_from: Bounds, value_to: Bounds, years: FloatArray) -> Bounds:
     """to / from, at least 0 where both are non-negative."""
+    shared = _SHARED_RATIOS.get()
+    key = (id(value_from), id(value_to))
+    if shared is not None and key in shared:
+        return shared[key][2]
     ratio = divide(value_to, value_from)
-    return floor_at(ratio, 0.0, _nonnegative(value_from, value_to))
+    result = floor_at(ratio, 0.0, _nonnegative(value_from, value_to))
+    if shared is not None:
+        shared[key] = (value_from, value_to, result)
+    return result
 
 
 @quiet

@@ -71,31 +71,55 @@ def metric_kinds(indicators: pd.DataFrame | None) -> dict[str, Kind]:
 def row_kinds(rows: pd.DataFrame, declared: Mapping[str, Kind] | None = None) -> np.ndarray:
     """Each row's kind: ``percent`` is a share; else the metric's declared kind; else the unit's.
 
+    The texts of :func:`coded_row_kinds`, one object a row.
+    """
+    return np.asarray(coded_row_kinds(rows, declared), dtype=object)
+
+
+def coded_row_kinds(
+    rows: pd.DataFrame, declared: Mapping[str, Kind] | None = None
+) -> pd.Categorical:
+    """Each row's kind (see :func:`row_kinds`) as a category: codes, spelled when written.
+
     Looked up per category (metric and unit are categories as the loader makes them),
     then taken by code: a million rows cost an array take, not a million lookups.
     """
     if "kind" in rows.columns:
-        return rows["kind"].astype(str).to_numpy(dtype=object)
+        return pd.Categorical(rows["kind"].astype(str).to_numpy(dtype=object))
     declared = declared or {}
+    names = [kind.value for kind in Kind]
     metric = _categories(rows["metric"])
     unit = _categories(rows["unit"] if "unit" in rows.columns else pd.Series([""] * len(rows)))
-    # The last entry answers code -1 (a missing cell).
+    # The last entry answers code -1 (a missing cell); -1 in by_metric: none declared.
     by_metric = np.array(
         [
-            declared[name].value if name in declared else ""
+            names.index(declared[name].value) if name in declared else -1
             for name in map(str, metric.cat.categories)
         ]
-        + [""],
-        dtype=object,
+        + [-1],
+        dtype=np.int8,
     )
     by_unit = np.array(
-        [kind_of_unit(name).value for name in map(str, unit.cat.categories)] + [Kind.level.value],
-        dtype=object,
+        [names.index(kind_of_unit(name).value) for name in map(str, unit.cat.categories)]
+        + [names.index(Kind.level.value)],
+        dtype=np.int8,
     )
     from_metric = by_metric[metric.cat.codes.to_numpy()]
     from_unit = by_unit[unit.cat.codes.to_numpy()]
-    kinds = np.where(from_metric != "", from_metric, from_unit)
-    return np.where(from_unit == Kind.share.value, Kind.share.value, kinds)
+    share = names.index(Kind.share.value)
+    codes = np.where(from_unit == share, share, np.where(from_metric >= 0, from_metric, from_unit))
+    return pd.Categorical.from_codes(
+        codes.astype(np.int8), categories=pd.Index(names, dtype=object)
+    )
+
+
+def kinds_in(kinds: pd.Categorical | np.ndarray, wanted: frozenset[Kind]) -> np.ndarray:
+    """Where each row's kind is one of ``wanted`` (kinds as a category or as texts)."""
+    values = {kind.value for kind in wanted}
+    if isinstance(kinds, pd.Categorical):
+        table = np.array([str(name) in values for name in kinds.categories] + [False])
+        return np.asarray(table[np.asarray(kinds.codes, dtype=np.int64)], dtype=bool)
+    return np.isin(kinds, list(values))
 
 
 def _categories(column: pd.Series) -> pd.Series:

@@ -157,11 +157,26 @@ def sort_comparison(frame: pd.DataFrame, key: str, reverse: bool = False) -> pd.
     if reverse:
         descending = not descending
     by = [key] + [name for name in _KEY if name != key]
-    sort_frame = frame.assign(**{name: _name_order(frame[name]) for name in _KEY})
-    order = sort_frame.sort_values(
+    # The sort keys alone are sorted: the rows are taken once, and not at all when in order.
+    keys = pd.DataFrame(
+        {name: _name_order(frame[name]) if name in _KEY else frame[name] for name in by},
+        index=frame.index,
+    )
+    order = keys.sort_values(
         by,
         ascending=[not descending] + [True] * (len(by) - 1),
         na_position="last",
         kind="stable",
     ).index
+    return rows_in_order(frame, order)
+
+
+def rows_in_order(frame: pd.DataFrame, order: pd.Index) -> pd.DataFrame:
+    """The rows of ``frame`` in the order of their labels ``order``, numbered from 0.
+
+    Rows already in that order are not copied (a comparison of a million rows
+    has fifty-odd columns; sorting one in order costs a check).
+    """
+    if order.equals(frame.index):
+        return frame.reset_index(drop=True)
     return frame.loc[order].reset_index(drop=True)
