@@ -235,9 +235,8 @@ def _frame(label: str, raw: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
     if b"\x00" in raw or b"\r" in raw or (b"\\" in raw and b"\\u0000" in raw):
         return None
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    first_end = body.find(b"\n")
     try:
-        first = msgspec.json.decode(body if first_end < 0 else body[:first_end])
+        first = msgspec.json.decode(_first_line(body))
     except msgspec.DecodeError:
         return None
     if not isinstance(first, dict) or not all(map(_PLAIN_KEY.fullmatch, first)):
@@ -268,6 +267,17 @@ def _frame(label: str, raw: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
         return columns.frame(categories)
     except (Refused, msgspec.DecodeError, msgspec.ValidationError):
         return None
+
+
+def _first_line(body: bytes) -> bytes:
+    """The first line that is not blank (its keys are the columns)."""
+    position = 0
+    while True:
+        end = body.find(b"\n", position)
+        line = body[position:] if end < 0 else body[position:end]
+        if line.strip() or end < 0:
+            return line
+        position = end + 1
 
 
 def _key_given_twice(body: bytes, keys: int) -> bool:
