@@ -253,11 +253,11 @@ def _frame(label: str, raw: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
     try:
         for start, stop, line in _blocks(body, LAYOUT_BLOCK_BYTES):
             # The layout reader reads eight bytes at a time: the next line's, or padding.
-            padded = body[start : stop + 8]
-            if len(padded) < stop + 8 - start:
-                padded += bytes(stop + 8 - start - len(padded))
+            padded: bytes | memoryview = memoryview(body)[start : stop + 8]
+            if len(padded) < stop + 8 - start:  # the last block: a copy, padded
+                padded = bytes(padded) + bytes(stop + 8 - start - len(padded))
             if layout is None or not layout.read(padded, line, columns):
-                block = padded[: stop - start]
+                block = bytes(padded[: stop - start])
                 for part_start, part_stop, part_line in _blocks(block, COLUMNS_BLOCK_BYTES):
                     part = block[part_start:part_stop]
                     _struct_block(part, line + part_line - 1, decode, columns)

@@ -54,7 +54,7 @@ class Layout:
             at += 1 if text is None else 2
         self._quotes = 2 * at
 
-    def read(self, block: bytes, first_line: int, columns: Columns) -> bool:
+    def read(self, block: bytes | memoryview, first_line: int, columns: Columns) -> bool:
         """A block's lines (followed by at least eight more bytes, or by the padding the
         last block is given) into ``columns`` when every one is of this layout; else False,
         nothing added. Raises msgspec's errors for a line that is no JSON of numbers where
