@@ -3,12 +3,13 @@ a column at a time into category codes and float arrays, with no CSV text betwee
 
 The frame is the one the CSV path parses from the same rows (the same columns, dtypes,
 categories and floats), and the loader's own steps follow (blank rows, ids, validation),
-so every command's output is the CSV's. msgspec decodes each line into a struct of the
-file's keys: text where the loader keeps text, a number (or null) where it keeps one.
-A file it cannot take as it is (a key missing or new on some line, a key twice, text
-where a number goes, a bad line, a line not one whole object, NUL, ``\\r``, bytes
-that are not UTF-8) returns None and goes the CSV way, which reads it or says where
-it fails, as ever.
+so every command's output is the CSV's. A block of zgc's plain layout is read by its
+quotes' places (:mod:`.jsonl_layout`); any other, by msgspec decoding each line into a
+struct of the file's keys: text where the loader keeps text, a number (or null) where
+it keeps one. A file neither can take as it is (a key missing or new on some line, a
+key twice, text where a number goes, a bad line, a line not one whole object, NUL,
+``\\r``, bytes that are not UTF-8, a number from 2**53 up) returns None and goes the
+CSV way, which reads it or says where it fails, as ever.
 """
 
 from __future__ import annotations
