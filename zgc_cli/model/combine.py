@@ -22,6 +22,7 @@ from zgc_cli.model.narrow import Wanted
 from zgc_cli.model.observations import Observations, load_observations, parse_observations
 from zgc_cli.model.readers import (
     CSV,
+    READERS,
     SNIFF_BYTES,
     Places,
     format_of,
@@ -96,6 +97,10 @@ def _from_bytes(
     """Bytes of another format as the loader's CSV, parsed. Bytes ``held`` in a list (one
     item, popped here) are let go before the parse: a big file is not in memory twice."""
     raw = held.pop() if isinstance(held, list) else held
+    direct = READERS[fmt].to_observations
+    observations = None if direct is None else direct(label, raw)
+    if observations is not None:
+        return LoadedSource(source, observations, Places(label))
     buffer, places = to_loader_csv(fmt, label, raw, source.sheet)
     del raw
     return LoadedSource(source, _parse_csv(label, buffer, places), places)

@@ -87,7 +87,8 @@ class Observations:
     narrowed: bool = False  # only the lines that may hold some ids were parsed (model.narrow)
 
 
-def _dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
+def column_dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict[str, str]:
+    """The dtype the typed parse gives each column: category for ids, float64 for numbers."""
     dtypes: dict[str, str] = {}
     for name in columns:
         if name in CATEGORY_COLUMNS:
@@ -111,7 +112,7 @@ def _read_csv(
     return pd.read_csv(
         stream,
         encoding=encoding,
-        dtype=_dtypes(columns, numbers_as_text),
+        dtype=column_dtypes(columns, numbers_as_text),
         keep_default_na=False,
         na_values=na_values,
         header=0,
@@ -369,6 +370,18 @@ def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observat
     else:
         data.release()
     frame, line_numbers = _parse(label, data, start, columns, encoding, line_numbers)
+    return _finish(label, frame, columns, line_numbers, narrowed=narrowed is not None)
+
+
+def _finish(
+    label: str,
+    frame: pd.DataFrame,
+    columns: list[str],
+    line_numbers: np.ndarray | None,
+    narrowed: bool = False,
+) -> Observations:
+    """A parsed frame (blank rows dropped) as observations: ids trimmed, optional columns
+    added, every row validated."""
     if frame.empty:
         raise DataError(phrase("data.no_observations", label=label))
     columns = _drop_empty_unnamed(label, frame, columns)
@@ -379,7 +392,23 @@ def _load(label: str, data: FileBytes, wanted: Wanted | None = None) -> Observat
         if name not in frame.columns:
             frame[name] = _empty_column(len(frame))
     frame = validate_frame(label, frame, line_numbers)
-    return Observations(frame, columns, label, line_numbers, narrowed=narrowed is not None)
+    return Observations(frame, columns, label, line_numbers, narrowed=narrowed)
+
+
+def observations_from_frame(
+    label: str, frame: pd.DataFrame, line_numbers: np.ndarray
+) -> Observations:
+    """Observations of a frame another reader built as the typed parse builds one (the
+    columns :func:`column_dtypes` gives, named as in the source), each row's line known.
+
+    The steps after the parse are the CSV's own: blank rows dropped, ids trimmed,
+    every row validated, errors naming ``line_numbers``.
+    """
+    try:
+        frame, kept_lines = _drop_blank_rows(frame, line_numbers)
+        return _finish(label, frame, list(frame.columns), kept_lines)
+    except MemoryError:
+        raise DataError(phrase("data.memory", label=label)) from None
 
 
 def parse_observations(label: str, buffer: bytes) -> Observations:

@@ -13,11 +13,15 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from zgc_cli.errors import DataError
 from zgc_cli.model.readers.json_input import json_to_csv
 from zgc_cli.model.readers.places import Places
 from zgc_cli.words import phrase
+
+if TYPE_CHECKING:
+    from zgc_cli.model.observations import Observations
 
 # The formats zgc reads. A path's extension names its format; standard input (and a
 # path without a known extension that is not a regular file) is sniffed.
@@ -102,10 +106,13 @@ class Reader:
             None: the bytes are that CSV already.
         completes: whether a TAB reads the format for ids (a workbook needs the excel
             extra and a whole parse: completion offers nothing from it).
+        to_observations: (label, bytes) → the loader's observations built without CSV
+            text between, or None: this source goes the ``to_csv`` way.
     """
 
     to_csv: Callable[[str, bytes, str | None], tuple[bytes, Places]] | None
     completes: bool = True
+    to_observations: Callable[[str, bytes], Observations | None] | None = None
 
 
 # The readers of the other formats are imported when their format is read (see the
@@ -128,11 +135,17 @@ def _xlsx(label: str, raw: bytes, sheet: str | None) -> tuple[bytes, Places]:
     return xlsx_to_csv(label, raw, sheet)
 
 
+def _jsonl_observations(label: str, raw: bytes) -> Observations | None:
+    from zgc_cli.model.readers.jsonl_columns import jsonl_observations
+
+    return jsonl_observations(label, raw)
+
+
 READERS: dict[str, Reader] = {
     CSV: Reader(None),
     TSV: Reader(_tsv),
     JSON: Reader(lambda label, raw, _sheet: json_to_csv(label, raw)),
-    JSONL: Reader(_jsonl),
+    JSONL: Reader(_jsonl, to_observations=_jsonl_observations),
     XLSX: Reader(_xlsx, completes=False),
 }
 
