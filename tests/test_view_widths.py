@@ -10,6 +10,7 @@ so a number split over two lines, or cut, is missed on every line.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from collections.abc import Callable
@@ -124,11 +125,20 @@ def _run(monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> str:
 def _table(
     monkeypatch: pytest.MonkeyPatch, view: str, width: int, lang: Language
 ) -> tuple[str, list[Row]]:
-    args, has_lang, has_limit, _ = VIEWS[view]
-    language = ("--lang", str(lang)) if has_lang else ()
-    every = ("--limit", "0") if has_limit else ()
-    table = _run(monkeypatch, width, *args, *language, *every, "--format", "table")
-    return table, list(csv.DictReader(io.StringIO(_machine(monkeypatch, args))))
+    if (view, width, lang) not in _TABLES:
+        args, has_lang, has_limit, _ = VIEWS[view]
+        language = ("--lang", str(lang)) if has_lang else ()
+        every = ("--limit", "0") if has_limit else ()
+        _TABLES[view, width, lang] = _run(
+            monkeypatch, width, *args, *language, *every, "--format", "table"
+        )
+    machine = _machine(monkeypatch, VIEWS[view][0])
+    return _TABLES[view, width, lang], list(csv.DictReader(io.StringIO(machine)))
+
+
+# A view's whole table at a width in a language: the Chinese check reads the 120-column
+# tables the width check laid out, made once (per worker).
+_TABLES: dict[tuple[str, int, Language], str] = {}
 
 
 # A view's CSV does not depend on the width or the language: made once per view (per
@@ -232,14 +242,15 @@ DATA_LINES = ("  说明：", "来源：")
 QUOTED_LITERAL = re.compile(r"'[^'\n]*'")
 
 
-def _forbidden_in_chinese() -> set[str]:
+@functools.cache
+def _forbidden_in_chinese() -> frozenset[str]:
     dataset = Dataset.open()
     entities = {str(entity) for entity in dataset.entities["entity"]}
     units = {str(unit) for unit in dataset.frame["unit"].unique() if str(unit)}
     # Metric ids are shown, dim, beneath a name to be typed; one is also a unit's id
     # (patents_per_10k_people), and there it is the metric's.
     metrics = {str(metric) for metric in dataset.frame["metric"].unique()}
-    return (entities | units | STATUS_WORDS) - metrics
+    return frozenset((entities | units | STATUS_WORDS) - metrics)
 
 
 @pytest.mark.parametrize(
