@@ -125,20 +125,20 @@ def _run(monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> str:
 def _table(
     monkeypatch: pytest.MonkeyPatch, view: str, width: int, lang: Language
 ) -> tuple[str, list[Row]]:
-    if (view, width, lang) not in _TABLES:
-        args, has_lang, has_limit, _ = VIEWS[view]
-        language = ("--lang", str(lang)) if has_lang else ()
-        every = ("--limit", "0") if has_limit else ()
-        _TABLES[view, width, lang] = _run(
-            monkeypatch, width, *args, *language, *every, "--format", "table"
-        )
-    machine = _machine(monkeypatch, VIEWS[view][0])
-    return _TABLES[view, width, lang], list(csv.DictReader(io.StringIO(machine)))
+    args, has_lang, has_limit, _ = VIEWS[view]
+    language = ("--lang", str(lang)) if has_lang else ()
+    every = ("--limit", "0") if has_limit else ()
+    command = (*args, *language, *every, "--format", "table")
+    if (command, width) not in _TABLES:
+        _TABLES[command, width] = _run(monkeypatch, width, *command)
+    machine = _machine(monkeypatch, args)
+    return _TABLES[command, width], list(csv.DictReader(io.StringIO(machine)))
 
 
-# A view's whole table at a width in a language: the Chinese check reads the 120-column
-# tables the width check laid out, made once (per worker).
-_TABLES: dict[tuple[str, int, Language], str] = {}
+# A command's whole table at a width, made once (per worker): the Chinese check reads the
+# 120-column tables the width check laid out, and a view without --lang (export) is the
+# same command in either language's case.
+_TABLES: dict[tuple[tuple[str, ...], int], str] = {}
 
 
 # A view's CSV does not depend on the width or the language: made once per view (per
