@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,6 +68,37 @@ def article_alone() -> Iterator[None]:
 
     patch = pytest.MonkeyPatch()
     patch.setattr(sources, "shipped_later_sources", lambda: [])
+    yield
+    patch.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_click_command_per_app() -> Iterator[None]:
+    """CliRunner builds an app's click command once, not at every invoke.
+
+    Typer turns the app into a click command each time ``CliRunner.invoke`` runs
+    (a fifth of a small command's time, over about 1,500 invocations); a process
+    of zgc builds it once, as here. It is built again when the languages change
+    (``--lang``'s choices are the languages when it is built: the made-up
+    language's test adds one).
+    """
+    import typer.testing
+    from typer.main import get_command
+
+    from zgc_cli.words import Language
+
+    built: dict[int, tuple[object, tuple[str, ...], Any]] = {}
+
+    def command_of(app: Any) -> Any:
+        languages = tuple(str(language) for language in Language)
+        known = built.get(id(app))
+        if known is None or known[0] is not app or known[1] != languages:
+            known = (app, languages, get_command(app))
+            built[id(app)] = known
+        return known[2]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(typer.testing, "_get_command", command_of)
     yield
     patch.undo()
 
@@ -134,22 +166,44 @@ def _process_functions(path: Path) -> frozenset[str]:
     a new test that runs ``zgc`` through its module's helper lands in the slow tier
     without being listed.
     """
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    called: dict[str, set[str]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            names = {
-                inner.id if isinstance(inner, ast.Name) else inner.attr
-                for inner in ast.walk(node)
-                if isinstance(inner, ast.Name | ast.Attribute)
-            }
-            called[node.name] = names
+    source = path.read_text(encoding="utf-8")
+    # Most modules never name a starter: no need to parse them (each xdist worker
+    # collects every module, so this runs once per module per worker).
+    if not any(starter in source for starter in PROCESS_STARTERS):
+        return frozenset()
+    called = _names_called_by_function(ast.parse(source))
     starting = {name for name, names in called.items() if names & PROCESS_STARTERS}
     while True:
         more = {name for name, names in called.items() if names & starting} - starting
         if not more:
             return frozenset(starting)
         starting |= more
+
+
+def _names_called_by_function(tree: ast.AST) -> dict[str, set[str]]:
+    """Each function's name and the names and attributes used anywhere inside it.
+
+    One pass over the tree (a name inside a nested function counts for each function
+    around it). Where two functions share a name, the one ``ast.walk`` meets last
+    wins: the deepest, then the latest in the source.
+    """
+    found: list[tuple[int, int, str, set[str]]] = []
+
+    def visit(node: ast.AST, enclosing: tuple[set[str], ...], depth: int) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = enclosing
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+                names: set[str] = set()
+                found.append((depth + 1, len(found), child.name, names))
+                inner = (*enclosing, names)
+            elif isinstance(child, ast.Name | ast.Attribute):
+                name = child.id if isinstance(child, ast.Name) else child.attr
+                for names in inner:
+                    names.add(name)
+            visit(child, inner, depth + 1)
+
+    visit(tree, (), 0)
+    return {name: names for _, _, name, names in sorted(found, key=lambda one: one[:2])}
 
 
 def _slow_reason(item: pytest.Item) -> str | None:

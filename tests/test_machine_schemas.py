@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import functools
 import importlib.util
 import io
 import json
@@ -47,7 +48,9 @@ SHIPPED_COMMANDS: list[tuple[str, list[str]]] = [
 ]
 
 
+@functools.cache
 def validator(name: str) -> Draft202012Validator:
+    """A schema's validator, its schema checked: once per schema (a validator keeps no state)."""
     schema = load_schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)

@@ -210,11 +210,13 @@ def test_each_figure_has_its_unit_on_its_row_and_each_id_is_whole(
     assert not _broken_ids(printed, _ids(dataset)), _broken_ids(printed, _ids(dataset))[:5]
 
 
-def test_the_checks_would_see_a_unit_left_out_and_an_id_cut(dataset: Dataset) -> None:
+def test_the_checks_would_see_a_unit_left_out_and_an_id_cut(
+    dataset: Dataset, results: dict[str, tuple[Result, Figures]]
+) -> None:
     ids = _ids(dataset)
     assert _broken_ids("technology_innovation_\ncenters", ids) == ["technology_innovation_"]
     assert not _broken_ids("technology_innovation_centers", ids)
-    result, figures = _views(dataset)["catalog"]
+    result, figures = results["catalog"]
     renderables = render(result, Language.en, 120)
     for table in _tables(renderables):
         table.columns = [column for column in table.columns if str(column.header) != "Unit"]
@@ -267,9 +269,11 @@ def test_a_row_of_ids_is_left_out_whole_with_a_pointer(dataset: Dataset) -> None
     assert " ".join(note.split()) in " ".join(narrow.split())
 
 
-def test_the_test_data_are_what_the_views_show(dataset: Dataset) -> None:
+def test_the_test_data_are_what_the_views_show(
+    results: dict[str, tuple[Result, Figures]],
+) -> None:
     # The frame the checks walk is the one the view lays out: not empty, with units.
-    for result, _ in _views(dataset).values():
+    for result, _ in results.values():
         assert isinstance(result.frame, pd.DataFrame) and not result.frame.empty
 
 
