@@ -554,6 +554,8 @@ INTERNAL_ERRORS: dict[tuple[str, str], str] = {
     ("zgc_cli/present/files.py", "a binary document is"): "a programming error: images go to -o",
     ("zgc_cli/cli/app.py", "{} was built for the help"): "a programming error: the help exits "
     "before any command runs",
+    ("zgc_cli/present/formats.py", "a piece of {} rows"): "a programming error: every piece is "
+    "one column of the same frame",
 }
 # Calls whose first argument a person reads.
 SPOKEN_CALLS = {"warn", "note", "fail", "_usage"}
