@@ -42,8 +42,8 @@ from zgc_cli.stats.citations import (
     cited_work,
     data_version,
     date_parts,
-    references,
 )
+from zgc_cli.stats.references import references
 from zgc_cli.words import Language
 
 REPO = Path(__file__).resolve().parent.parent

@@ -100,7 +100,8 @@ def citations_of(dataset: Dataset) -> Citations:
     A source without a data package naming its publication cannot be cited: its
     figures have an empty key.
     """
-    from zgc_cli.stats.citations import cite, references
+    from zgc_cli.stats.citations import cite
+    from zgc_cli.stats.references import references
 
     try:
         cited = cite(dataset, None)

@@ -15,7 +15,7 @@ import datetime
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -429,37 +429,3 @@ def cite_each(
             frames.append(result.frame.iloc[[position]])
     frame = pd.concat(frames, ignore_index=True) if frames else results[0].frame
     return CitationsResult(frame, figures=tuple(figures))
-
-
-@dataclass(frozen=True)
-class CitedReference:
-    """One work as a reference list holds it, with the figures cited from it.
-
-    Attributes:
-        work: the publication (its ``key`` made unique among the references).
-        figures: the figures cited from it, in the order asked for.
-    """
-
-    work: CitedWork
-    figures: tuple[CitedFigure, ...]
-
-
-def references(figures: Sequence[CitedFigure]) -> tuple[CitedReference, ...]:
-    """The figures grouped by the work they come from: one reference per work.
-
-    Works come in the order of their first figure. Two different works with one
-    key (two packages of one name) get ``-2``, ``-3`` after it, so a key names one work.
-    """
-    grouped: dict[CitedWork, list[CitedFigure]] = {}
-    for cited in figures:
-        grouped.setdefault(cited.work, []).append(cited)
-    taken: set[str] = set()
-    built: list[CitedReference] = []
-    for work, cited_figures in grouped.items():
-        key, count = work.key or "work", 1
-        while key in taken:
-            count += 1
-            key = f"{work.key or 'work'}-{count}"
-        taken.add(key)
-        built.append(CitedReference(replace(work, key=key), tuple(cited_figures)))
-    return tuple(built)

@@ -59,7 +59,7 @@ from zgc_cli.present.citations.styles import (  # noqa: F401 - importable from h
     gbt7714_entry,
     gbt7714_reference,
 )
-from zgc_cli.stats.citations import CitedReference, references
+from zgc_cli.stats.references import CitedReference, references
 from zgc_cli.words import Language, message
 
 if TYPE_CHECKING:
