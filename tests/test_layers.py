@@ -194,3 +194,17 @@ def test_light_modules_import_no_pandas(module: str) -> None:
     code = f"import sys, {module}; print('pandas' in sys.modules, 'rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+# A module a person can read in one sitting; issue 20 set the line at 450.
+MODULE_LINE_LIMIT = 450
+
+
+def test_no_module_is_over_the_line_limit() -> None:
+    package = Path(__file__).resolve().parent.parent / "zgc_cli"
+    lengths = {
+        str(path.relative_to(package)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in package.rglob("*.py")
+    }
+    assert len(lengths) > 100  # the package was found
+    assert {name: n for name, n in lengths.items() if n > MODULE_LINE_LIMIT} == {}
