@@ -42,6 +42,8 @@ def held() -> Iterator[None]:
 
 def stage(folder: str) -> None:
     """A staging folder the handler removes if zgc is interrupted before it is done."""
+    import shutil  # noqa: F401  (loaded now, so that the handler never imports it)
+
     _STAGED.append(folder)
 
 
@@ -51,7 +53,15 @@ def unstage(folder: str) -> None:
 
 
 def remove_staged() -> None:
-    """Remove every staging folder still there (the interrupt handler's one cleanup)."""
+    """Remove every staging folder still there (the interrupt handler's one cleanup).
+
+    The handler may run in the middle of any import (start-up imports lazily): with
+    nothing staged it imports nothing, since an import begun there can meet a module
+    half made (``copyreg`` while ``copy`` loads) and fail. Once something is staged,
+    ``stage`` has loaded ``shutil`` and the import below only looks it up.
+    """
+    if not _STAGED:
+        return
     import shutil
 
     for folder in list(_STAGED):
