@@ -18,10 +18,10 @@ from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.observations import load_observations, parse_observations
 from zgc_cli.model.schema import INTERVAL_SUFFIXES, interval_columns
 from zgc_cli.stats.catalog import catalog, search, series_values, sources
+from zgc_cli.stats.flagging import flags, with_growth_flags
 from zgc_cli.stats.growth import (
     compare,
     compare_columns,
-    flags,
     growth,
     growth_with_overflow,
     series_columns,
@@ -30,7 +30,6 @@ from zgc_cli.stats.growth import (
     sort_keys,
     sorts_descending,
     span,
-    with_growth_flags,
 )
 from zgc_cli.stats.kinds import Kind, kind_of_unit, metric_kinds, row_kinds
 from zgc_cli.stats.matcher import Indicator, indicators_from, rank, score, suggest

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from zgc_cli.extract.passages import PlaceMention, Places, YearMention
-from zgc_cli.model.figures import ENGLISH_COUNTED, Figure
+from zgc_cli.model.figures import Figure
+from zgc_cli.model.figures_english import ENGLISH_COUNTED
 
 ENGLISH_ESTIMATE = re.compile(
     r"\b(expected|expects?|estimated|forecasts?|projected|is set to|are set to)\b", re.I

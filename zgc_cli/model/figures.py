@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from zgc_cli.model.figure_words import (
     ABOUT,
@@ -58,43 +57,12 @@ from zgc_cli.model.figure_words import (
 )
 from zgc_cli.model.figures_bounds import about_share, shared_bounds
 
-if TYPE_CHECKING:
-    from zgc_cli.model.figures_english import (
-        ENGLISH_COUNTED,
-        ENGLISH_FIGURE_PATTERN,
-        ENGLISH_MAGNITUDES,
-        ENGLISH_NUMBER_WORDS,
-        ENGLISH_ORDINALS,
-        ENGLISH_POST_QUALIFIERS,
-        ENGLISH_QUALIFIERS,
-        ENGLISH_UNITS,
-        parse_english_figures,
-    )
-
-
-# The English parser is imported for a text with Latin letters, or a name asked of it here.
-def __getattr__(name: str) -> object:
-    if name.startswith("ENGLISH_") or name in ("parse_english_figures", "widens"):
-        from zgc_cli.model import figures_english
-
-        return getattr(figures_english, name)
-    raise AttributeError(name)
-
-
-# This module's names, and those of its vocabulary and English parser (re-exported).
+# This module's names, and those of its vocabulary (the English parser's are its own).
 __all__ = [
     "QUALIFIERS",
     "ABOUT",
     "ARABIC_MAGNITUDES",
     "COUNTERS",
-    "ENGLISH_COUNTED",
-    "ENGLISH_FIGURE_PATTERN",
-    "ENGLISH_MAGNITUDES",
-    "ENGLISH_NUMBER_WORDS",
-    "ENGLISH_ORDINALS",
-    "ENGLISH_POST_QUALIFIERS",
-    "ENGLISH_QUALIFIERS",
-    "ENGLISH_UNITS",
     "ESTIMATE_MARKERS",
     "EXACT",
     "EXTRA_POST_QUALIFIERS",
@@ -119,7 +87,6 @@ __all__ = [
     "ZH_NUMERAL_CHARS",
     "ZH_SMALL_UNITS",
     "estimate_marker_before",
-    "parse_english_figures",
     "parse_figures",
     "target_marker",
     "target_marker_before",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from zgc_cli.model.schema import INDICATOR_COLUMNS, OBSERVATION_COLUMNS, SERIES_KEY
-from zgc_cli.stats.growth import flags
+from zgc_cli.stats.flagging import flags
 from zgc_cli.stats.matcher import indicators_from, rank
 from zgc_cli.stats.select import (
     UnknownSelectionError,

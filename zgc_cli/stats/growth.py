@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.model.schema import OBSERVATION_COLUMNS, SERIES_KEY, with_interval_columns
-from zgc_cli.stats.flagging import (  # noqa: F401 - flags and its kin are imported from growth
-    _appended,
+from zgc_cli.stats.flagging import (
     flag_codes,
     flags,
     growth_flag_codes,
