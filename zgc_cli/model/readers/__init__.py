@@ -19,8 +19,6 @@ Standard library, orjson and msgspec only (imported lazily); python-calamine rea
 that ``from zgc_cli.model.readers import …`` keeps working as before the split.
 """
 
-from typing import TYPE_CHECKING
-
 from zgc_cli.model.readers.json_input import (
     LoneSurrogate,
     duplicate_key,
@@ -53,32 +51,9 @@ from zgc_cli.model.readers.table import (
     to_loader_csv,
 )
 
-if TYPE_CHECKING:
-    from zgc_cli.model.readers.jsonl import jsonl_to_csv
-    from zgc_cli.model.readers.tabular import EXCEL_EXTRA_HINT, tsv_to_csv, xlsx_to_csv
-
-# The JSON Lines, TSV and workbook readers are imported when first used (a CSV source
-# needs none of them, and the workbook's XML parser is a few milliseconds of every start).
-_LAZY = {
-    "jsonl_to_csv": "zgc_cli.model.readers.jsonl",
-    "EXCEL_EXTRA_HINT": "zgc_cli.model.readers.tabular",
-    "tsv_to_csv": "zgc_cli.model.readers.tabular",
-    "xlsx_to_csv": "zgc_cli.model.readers.tabular",
-}
-
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        from importlib import import_module
-
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(name)
-
-
 __all__ = [
     "COMPARISON_COLUMNS",
     "CSV",
-    "EXCEL_EXTRA_HINT",
     "EXTENSIONS",
     "FORMATS_READ",
     "JSON",
@@ -98,11 +73,8 @@ __all__ = [
     "is_regular_file",
     "json_cell",
     "json_to_csv",
-    "jsonl_to_csv",
     "loads_json",
     "refuse_comparison",
     "sniff",
     "to_loader_csv",
-    "tsv_to_csv",
-    "xlsx_to_csv",
 ]
