@@ -252,3 +252,121 @@ def test_a_file_the_decoder_cannot_take_goes_the_csv_way() -> None:
     assert jsonl_columns._frame("x.jsonl", b'{"metric":"m","year":2014,"value":1}\r\n') is None
     plain = b'{"metric":"m","year":2014,"value":1}\n'
     assert jsonl_columns._frame("x.jsonl", plain) is not None
+
+
+def layout_verdicts(monkeypatch: pytest.MonkeyPatch) -> list[bool | str]:
+    """What the layout reader says of each block: True (read), False, or the error raised."""
+    verdicts: list[bool | str] = []
+    read = jsonl_layout.Layout.read
+
+    def spy(self: jsonl_layout.Layout, *args: object) -> bool:
+        try:
+            verdicts.append(read(self, *args))  # type: ignore[arg-type]
+        except Exception as error:
+            verdicts.append(type(error).__name__)
+            raise
+        return bool(verdicts[-1])
+
+    monkeypatch.setattr(jsonl_layout.Layout, "read", spy)
+    return verdicts
+
+
+GOOD_LINE = '{"metric":"m","unit":"yuan","year":2014,"value":1}'
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"metric":"m","unit":"yuan","year":2015,"value":1}x',  # after the `}`
+        '{"metric":"m"x,"unit":"yuan","year":2015,"value":1}',  # after a text
+        '{"metric":"m","unit":"yuan""","year":2015,"value":1}',  # a text's second string
+        '{"metric":"m","unit":"yuan","year":2015x,"value":1}',  # a number's tail
+        '{"metric":"m","unit":"yuan","year":,"value":1}',  # no number
+        '{"metric":"m","unit":"yuan","year":2015,"value":1,2}',  # two numbers
+        '{"metric":"m","unit":"yuan","year":2015,"value":1}}',  # a `}` too many
+        '{"metric":"m","unit":"yuan","year":02015,"value":1}',  # JSON has no leading zero
+        '{"metric":"m","unit":"yuan","year":2015,"value":.5}',  # nor a bare fraction
+        '{"metric":"m","unit":"yuan","year":2015,"value":+1}',  # nor a plus
+        '{"metric":"m","unit":"yuan","year":2015,"value":1.}',  # nor a dot at the end
+        '{"metric":"m","unit":"yuan","year":2015,"value":NaN}',
+        '{"metric":"m","unit":"yuan","year":2015,"value":true}',
+        '{"metric":"m","unit":"yu\x01an","year":2015,"value":1}',  # a raw control byte
+        '{"metric":"m","unit":"yuan","year":2015,"value":1',  # no `}`
+    ],
+)
+def test_the_layout_takes_no_line_that_is_not_json(
+    bad: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every byte of a plain line is checked: a line with anything amiss is left to the
+    decoder (never read by the layout), and refused naming its line, as the CSV way is."""
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(f"{GOOD_LINE}\n{bad}\n".encode())
+    verdicts = layout_verdicts(monkeypatch)
+    with pytest.raises(DataError) as raised:
+        load(path, True, monkeypatch)
+    assert ":2" in str(raised.value)
+    assert verdicts == [False]
+    same_as_the_csv_way(path, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        '{"metric":"m","unid":"yuan","year":2015,"value":1}',  # another key
+        '{"metric":"m","unit":"yuan","value":1,"year":2015}',  # keys in another order
+        '{"metric":"m","unit":null,"year":2015,"value":1}',  # a null text
+    ],
+)
+def test_a_line_of_another_layout_is_left_to_the_decoder(
+    other: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(f"{GOOD_LINE}\n{other}\n".encode())
+    verdicts = layout_verdicts(monkeypatch)
+    same_as_the_csv_way(path, monkeypatch)
+    assert verdicts and not any(verdicts)
+
+
+def test_the_layout_reads_numbers_as_the_csv_way() -> None:
+    """-0, exponents and whole floats in the plain layout: read by the layout, each number
+    as the CSV way reads it (-0 is the integer 0; -0.0 keeps its sign)."""
+    numbers = ["-0", "-0.0", "1E5", "-1.5e-3", "2.50", "1e15", "123456789012345", "0"]
+    lines = [
+        f'{{"metric":"m{at}","unit":"yuan","year":{2000 + at},"value":{number}}}'
+        for at, number in enumerate(numbers)
+    ]
+    raw = ("\n".join(lines) + "\n").encode()
+    layout = jsonl_layout.Layout(["metric", "unit", "year", "value"], {"year", "value"})
+    columns = jsonl_columns.Columns(["metric", "unit", "year", "value"], {"year", "value"})
+    assert layout.read(raw[:-1] + bytes(8), 1, columns)
+    frame, _ = columns.frame({"unit"})
+    read = frame["value"].tolist()
+    assert read == [0.0, -0.0, 1e5, -1.5e-3, 2.5, 1e15, 123456789012345.0, 0.0]
+    assert [np.signbit(value) for value in read[:2]] == [False, True]
+
+
+def test_the_layout_reads_a_null_number_as_nan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.jsonl"
+    lows = ["0.5", "null", "-0.0"]
+    lines = [
+        GOOD_LINE.replace("2014", str(2014 + at)).replace(":1}", f':1,"low":{low}}}')
+        for at, low in enumerate(lows)
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode())
+    verdicts = layout_verdicts(monkeypatch)
+    same_as_the_csv_way(path, monkeypatch)
+    assert verdicts == [True]
+    read = load(path, True, monkeypatch).observations.frame["low"].tolist()
+    assert read[0] == 0.5 and np.isnan(read[1]) and read[2] == 0
+
+
+def test_a_number_from_two_to_the_53_goes_the_csv_way() -> None:
+    lines = [GOOD_LINE, '{"metric":"m","unit":"yuan","year":2015,"value":9007199254740993}']
+    raw = "\n".join(lines).encode()
+    layout = jsonl_layout.Layout(["metric", "unit", "year", "value"], {"year", "value"})
+    columns = jsonl_columns.Columns(["metric", "unit", "year", "value"], {"year", "value"})
+    with pytest.raises(jsonl_columns.Refused):
+        layout.read(raw + bytes(8), 1, columns)
+    assert jsonl_columns._frame("x.jsonl", raw + b"\n") is None

@@ -15,7 +15,7 @@ CSV way, which reads it or says where it fails, as ever.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +40,7 @@ _NOT_AN_OBJECT_START = re.compile(rb"\n[^{]")
 # (no comma, quote, line break or BOM; not empty: an unnamed column has its own rules).
 _PLAIN_KEY = re.compile(r"[^,\"\r\n\x00\ufeff]+")
 # Beyond this a whole number is no longer exact as a float: the CSV way parses its digits.
-_EXACT_FLOAT = 2.0**53
+EXACT_FLOAT = 2.0**53
 
 
 class _Codes(dict[Any, int]):
@@ -91,11 +91,7 @@ class Columns:
         return sum(map(len, self._lines))
 
     def frame(self, category_columns: set[str]) -> tuple[pd.DataFrame, np.ndarray]:
-        """The frame the CSV way parses from these rows, and each row's line.
-
-        Raises Refused for a number the CSV way would parse from digits a float may not
-        hold exactly.
-        """
+        """The frame the CSV way parses from these rows, and each row's line."""
         import numpy as np
         import pandas as pd
 
@@ -103,8 +99,6 @@ class Columns:
         for name in self.names:
             joined = np.concatenate(self._parts.pop(name))
             if name in self.numbers:
-                if np.nanmax(np.abs(joined), initial=0.0) >= _EXACT_FLOAT:
-                    raise Refused
                 if np.isnan(joined).any():
                     # The CSV way writes a column with nulls cell by cell, -0.0 as "0".
                     joined[joined == 0] = 0.0
@@ -118,24 +112,19 @@ class Columns:
         return pd.DataFrame(columns, copy=False), np.concatenate(self._lines)
 
 
-def _decoder(names: list[str], numbers: set[str], texts: bool = True) -> Any:
-    """A msgspec decoder of one line into a struct of the keys ``names``: with ``texts``
-    exactly those (text or null where the loader keeps text); without, their numbers
-    alone (the other keys are skipped, their values still checked as JSON)."""
+def _decoder(names: list[str], numbers: set[str]) -> Any:
+    """A msgspec decoder of one line into a struct of exactly the keys ``names``: text or
+    null where the loader keeps text, a number or null where it keeps one."""
     import msgspec
 
     number = int | float | None
     text = str | None
-    fields = [
-        (f"f{at}", number if name in numbers else text)
-        for at, name in enumerate(names)
-        if texts or name in numbers
-    ]
+    fields = [(f"f{at}", number if name in numbers else text) for at, name in enumerate(names)]
     row = msgspec.defstruct(
         "JsonlRow",
         fields,
         rename={field: names[int(field[1:])] for field, _ in fields},
-        forbid_unknown_fields=texts,
+        forbid_unknown_fields=True,
         gc=False,
     )
     return msgspec.json.Decoder(row)
@@ -161,18 +150,29 @@ def _row_lines(body: bytes, first_line: int) -> range | list[int]:
 
 def floats(rows: list[Any], field: str) -> np.ndarray:
     """A block's numbers of one field (null: NaN) as floats."""
+    cells = attrgetter(field)
+    return as_floats(lambda: map(cells, rows), len(rows))
+
+
+def as_floats(values: Callable[[], Iterable[Any]], count: int) -> np.ndarray:
+    """``count`` numbers (ints and floats as JSON gives them, null: NaN) as floats.
+
+    Raises Refused for a number from 2**53 up: the CSV way parses its digits, which a
+    float may not hold exactly (or says where it fails)."""
     import numpy as np
 
-    cells = attrgetter(field)
     try:
-        return np.fromiter(map(cells, rows), np.float64, len(rows))
+        array = np.fromiter(values(), np.float64, count)
     except TypeError:  # a null (fromiter takes no None; an array makes it NaN)
         try:
-            return np.array(list(map(cells, rows)), dtype=np.float64)
+            array = np.array(list(values()), dtype=np.float64)
         except OverflowError:
             raise Refused from None
     except OverflowError:
-        raise Refused from None  # an integer beyond any float: the CSV way says so
+        raise Refused from None  # an integer beyond any float
+    if (np.abs(array) >= EXACT_FLOAT).any():
+        raise Refused
+    return array
 
 
 def _category(codes: np.ndarray, table: _Codes) -> pd.Categorical:
@@ -200,7 +200,7 @@ def _struct_block(
     if not len(row_lines):
         return
     rows = decode(block)
-    if len(rows) != len(row_lines):
+    if len(rows) != len(row_lines) or _key_given_twice(block, len(rows) * len(columns.names)):
         raise Refused
     cells: dict[str, np.ndarray] = {}
     for at, name in enumerate(columns.names):
@@ -250,7 +250,7 @@ def _frame(label: str, raw: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
     columns = Columns(names, numbers)
     decode = _decoder(names, numbers).decode_lines
     # Lines of one plain layout (no escape, no space) are read by their quotes' places.
-    layout = None if b"\\" in body else Layout(names, numbers, _decoder(names, numbers, False))
+    layout = None if b"\\" in body else Layout(names, numbers)
     try:
         for start, stop, line in _blocks(body, LAYOUT_BLOCK_BYTES):
             # The layout reader reads eight bytes at a time: the next line's, or padding.
@@ -262,7 +262,7 @@ def _frame(label: str, raw: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
                 for part_start, part_stop, part_line in _blocks(block, COLUMNS_BLOCK_BYTES):
                     part = block[part_start:part_stop]
                     _struct_block(part, line + part_line - 1, decode, columns)
-        if not columns.rows or _key_given_twice(body, columns.rows * len(names)):
+        if not columns.rows:
             return None
         categories = {name for name in names if dtypes[name] == "category"}
         return columns.frame(categories)
@@ -281,16 +281,13 @@ def _first_line(body: bytes) -> bytes:
         position = end + 1
 
 
-def _key_given_twice(body: bytes, keys: int) -> bool:
-    """Whether some line gives a key twice (the decoder keeps the last; the CSV way says so).
+def _key_given_twice(block: bytes, keys: int) -> bool:
+    """Whether some line of a decoded block gives a key twice (the decoder keeps the last;
+    the CSV way says so). The layout's blocks need no such count: each key has its place.
 
-    Each key has a colon after it; only a file with more colons than keys (colons in
+    Each key has a colon after it; only a block with more colons than keys (colons in
     text, or a key twice) has its keys counted."""
-    colons = sum(
-        _count_byte(memoryview(body)[start : start + COLUMNS_BLOCK_BYTES], ord(":"))
-        for start in range(0, len(body), COLUMNS_BLOCK_BYTES)
-    )
-    return colons > keys and KEY_PATTERN.subn("", body.decode())[1] > keys
+    return _count_byte(block, ord(":")) > keys and KEY_PATTERN.subn("", block.decode())[1] > keys
 
 
 def _count_byte(block: bytes | memoryview, byte: int) -> int:

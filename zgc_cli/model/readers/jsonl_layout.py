@@ -6,9 +6,12 @@ text quoted and numbers bare. Where a file has no backslash (so no escape), ever
 quote starts or ends a key or a text, and a block's quotes, found at C speed, say
 where each cell is: a key is checked byte for byte, a text is taken as the bytes
 between its quotes and its distinct values turned into codes by hashing them as
-integers. msgspec still decodes every line (its numbers, and the JSON as a whole:
-a bad line fails there). A block laid out otherwise (a null text, a space, a blank
-line, keys in another order) is read by :mod:`.jsonl_columns`' decoder instead.
+integers. Every other byte is checked in its place too (each text's comma or ``}``
+after it, no control byte), so what lies between is a number's: the numbers of a
+block are joined into one JSON array that msgspec decodes at once. A block laid out
+otherwise (a null text, a space, a blank line, keys in another order, a cell that is
+no number) is read by :mod:`.jsonl_columns`' decoder instead, which says which line
+is wrong.
 """
 
 from __future__ import annotations
@@ -16,17 +19,29 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from zgc_cli.model.readers.jsonl_columns import Columns, Refused, floats
+from zgc_cli.model.readers.jsonl_columns import Columns, Refused, as_floats
 
 if TYPE_CHECKING:
     import numpy as np
 
     from zgc_cli.model.readers.jsonl_columns import _Codes
 
-_QUOTE, _LINE_END = ord('"'), ord("\n")
+_QUOTE, _LINE_END, _CLOSE = ord('"'), ord("\n"), ord("}")
+_COMMA, _ARRAY_CLOSE, _FIRST_PRINTABLE = ord(","), ord("]"), 0x20
+# Eight spaces: what pads a number's cell to whole lanes (JSON's white space).
+_SPACES = 0x2020202020202020
 # Mixes the 8-byte words of a text into one integer (the golden ratio's, odd): equal texts
 # always give equal integers, and different ones that collide are caught and read otherwise.
 _MIX = 0x9E3779B97F4A7C15
+
+
+@cache
+def _numbers_decoder() -> Any:
+    """A decoder of one JSON array of numbers and nulls (an integer kept whole, as the
+    line decoder keeps it: ``-0`` is 0)."""
+    import msgspec
+
+    return msgspec.json.Decoder(list[int | float | None])
 
 
 @cache
@@ -40,10 +55,9 @@ def _masks() -> np.ndarray:
 class Layout:
     """The plain layout of a file's lines, given its keys (in order) and which are numbers."""
 
-    def __init__(self, names: list[str], numbers: set[str], numbers_decoder: Any) -> None:
+    def __init__(self, names: list[str], numbers: set[str]) -> None:
         self._names = names
         self._numbers = numbers
-        self._decode = numbers_decoder.decode_lines
         # Each key's quoted string on a line (0, 1, …), its text's where it is one, and the
         # bytes from the one before its quote to its colon: `{"metric":`, `,"year":`.
         self._slots: list[tuple[int, int | None, bytes]] = []
@@ -53,69 +67,121 @@ class Layout:
             self._slots.append((at, text, b"{,"[index > 0 :][:1] + b'"' + name.encode() + b'":'))
             at += 1 if text is None else 2
         self._quotes = 2 * at
+        # The keys' bytes as eight-byte lanes, checked all at once: each lane's quote (the
+        # key's opening one), its place from that quote, its mask and its bytes.
+        lanes = [
+            (2 * key_slot, 8 * lane, expected[8 * lane : 8 * lane + 8])
+            for key_slot, _, expected in self._slots
+            for lane in range(-(-len(expected) // 8))
+        ]
+        self._lane_quotes = [quote for quote, _, _ in lanes]
+        self._lane_places = [place - 1 for _, place, _ in lanes]  # from the byte before
+        self._lane_masks = [(1 << (8 * len(part))) - 1 for _, _, part in lanes]
+        self._lane_bytes = [int.from_bytes(part, "little") for _, _, part in lanes]
 
     def read(self, block: bytes | memoryview, first_line: int, columns: Columns) -> bool:
         """A block's lines (followed by at least eight more bytes, or by the padding the
         last block is given) into ``columns`` when every one is of this layout; else False,
-        nothing added. Raises msgspec's errors for a line that is no JSON of numbers where
-        they go, and Refused for text that is not UTF-8."""
+        nothing added. Raises Refused for text that is not UTF-8 and for a number from
+        2**53 up (the CSV way reads its digits, or says where it fails)."""
         import numpy as np
 
         size = len(block) - 8
         data = np.frombuffer(block, np.uint8)
+        body = data[:size]
         words = np.ndarray((size + 1,), "<u8", data, strides=(1,))
-        lines = int(np.count_nonzero(data[:size] == _LINE_END)) + 1  # faster than bytes.count
-        found = np.flatnonzero(data[:size] == _QUOTE)
-        if len(found) != lines * self._quotes:
+        found = np.flatnonzero(body == _QUOTE)
+        lines, odd = divmod(len(found), self._quotes)
+        if odd or not lines:
             return False
         quotes = found.reshape(lines, self._quotes)
-        # Each line starts with its first key's `{"`: as many such starts as lines, each
-        # after a line end, are the lines' starts, and each line's quotes are its own.
+        # Each line starts with its first key's `{"`: the lines' starts, each after a line
+        # end, and each line's quotes its own. JSON has no raw control byte in a text, and
+        # this layout none between its tokens: those line ends are the only ones (a tab,
+        # a blank line or a line end elsewhere goes the decoder's way).
         starts = quotes[:, 0] - 1
         if starts[0] != 0 or not (data.take(starts[1:] - 1) == _LINE_END).all():
             return False
+        if int(np.count_nonzero(body < _FIRST_PRINTABLE)) != lines - 1:
+            return False
+        # Where each line's `}` must be: just before its line end.
+        closes = np.append(starts[1:] - 2, size - 1)
+        if not (data.take(closes) == _CLOSE).all():
+            return False
+        # `{"key":` or `,"key":` where each key's quotes are: a string before a colon is a
+        # key, and all of a line's strings have their places, so no key comes twice.
+        places = quotes[:, self._lane_quotes] + np.array(self._lane_places)
+        masks = np.array(self._lane_masks, np.uint64)
+        if not ((words[places] & masks) == np.array(self._lane_bytes, np.uint64)).all():
+            return False
+        # Every other byte of a line is a value's, up to the next key's comma (or the
+        # line's `}`): a text is quoted with nothing after it, a number is what lies
+        # between (decoded below, as JSON).
+        keys = [quotes[:, 2 * key_slot] for key_slot, _, _ in self._slots]
+        ends = [opened - 1 for opened in keys[1:]] + [closes]
         texts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for index, (key_slot, text_slot, expected) in enumerate(self._slots):
-            # `{"key":` or `,"key":` where the key's quotes are: a string before a colon is a
-            # key, and all of a line's strings have their places, so no key comes twice.
-            opened = quotes[:, 2 * key_slot]
-            if not _holds(words, opened - 1, expected):
-                return False
+        cells: list[tuple[np.ndarray, np.ndarray]] = []
+        for index, (opened, end, (_, text_slot, expected)) in enumerate(
+            zip(keys, ends, self._slots, strict=True)
+        ):
+            value = opened + len(expected) - 1
             if text_slot is None:
-                continue  # a number, bare: the decoder reads it (and refuses anything else)
-            # A quote just after the colon: the key's value is a string (the decoder checks
-            # it is one whole string, and everything after it).
+                cells.append((value, end))
+                continue
             text_opened, text_closed = quotes[:, 2 * text_slot], quotes[:, 2 * text_slot + 1]
-            if not (text_opened == opened + len(expected) - 1).all():
+            if not ((text_opened == value) & (text_closed == end - 1)).all():
                 return False
             texts[self._names[index]] = (text_opened + 1, text_closed - text_opened - 1)
-        rows = self._decode(memoryview(block)[:size])
-        if len(rows) != lines:
+        numbers = _number_cells(words, cells, lines)
+        if numbers is None:
             return False
-        cells: dict[str, np.ndarray] = {}
-        for at, name in enumerate(self._names):
+        added: dict[str, np.ndarray] = {}
+        for name in self._names:
             if name in self._numbers:
-                cells[name] = floats(rows, f"f{at}")
+                added[name] = numbers.pop(0)
             else:
                 codes = _text_codes(data, words, *texts[name], columns.tables[name])
                 if codes is None:
                     return False
-                cells[name] = codes
-        columns.add_rows(np.arange(first_line, first_line + lines, dtype=np.int64), cells)
+                added[name] = codes
+        columns.add_rows(np.arange(first_line, first_line + lines, dtype=np.int64), added)
         return True
 
 
-def _holds(words: np.ndarray, at: np.ndarray, expected: bytes) -> bool:
-    """Whether every line has the bytes ``expected`` at ``at``."""
+def _number_cells(
+    words: np.ndarray, cells: list[tuple[np.ndarray, np.ndarray]], lines: int
+) -> list[np.ndarray] | None:
+    """Each number column's cells (each a start, and the place of the comma or ``}``
+    after it) as floats, null as NaN; None where a cell is not one JSON number or null.
+
+    The cells are joined into one JSON array, each padded with spaces to whole eight-byte
+    lanes, and msgspec decodes it at once. Raises Refused for a number from 2**53 up.
+    """
+    import msgspec
     import numpy as np
 
-    padded = expected + bytes(-len(expected) % 8)
-    for lane, wanted in enumerate(np.frombuffer(padded, "<u8")):
-        kept = min(8, len(expected) - 8 * lane)
-        mask = np.uint64((1 << (8 * kept)) - 1)
-        if not ((words[at + 8 * lane] & mask) == wanted).all():
-            return False
-    return True
+    starts = np.column_stack([start for start, _ in cells]).ravel()
+    lengths = np.column_stack([end for _, end in cells]).ravel() - starts
+    lanes = -(-int(lengths.max()) // 8)
+    if not lengths.all():
+        return None  # an empty cell: the decoder says which line
+    joined = np.empty((len(starts), lanes + 1), np.uint64)
+    for lane in range(lanes):
+        kept = _masks().take(np.clip(lengths - 8 * lane, 0, 8))
+        lane_words = words[np.minimum(starts + 8 * lane, len(words) - 1)]
+        joined[:, lane] = (lane_words & kept) | (np.uint64(_SPACES) & ~kept)
+    joined[:, lanes] = _SPACES
+    array = joined.view(np.uint8).reshape(len(starts), 8 * (lanes + 1))
+    array[:, 8 * lanes] = _COMMA
+    array[-1, 8 * lanes] = _ARRAY_CLOSE
+    try:
+        values = _numbers_decoder().decode(b"[" + array.tobytes())
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None  # the decoder reads the block line by line, and says which line
+    if len(values) != len(starts):
+        return None  # a cell of two values
+    floats = as_floats(lambda: values, len(values))
+    return list(floats.reshape(lines, len(cells)).T)
 
 
 def _masked(words: np.ndarray, starts: np.ndarray, lengths: np.ndarray, lane: int) -> np.ndarray:
