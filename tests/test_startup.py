@@ -9,6 +9,7 @@ read its ``sys.modules`` at the end.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -65,6 +66,12 @@ sys.stderr.write("\\nMODULES " + json.dumps([code, sorted(sys.modules)]) + "\\n"
 
 def modules_after(arguments: list[str]) -> set[str]:
     """The modules loaded by a whole ``zgc`` run of ``arguments`` (which must succeed)."""
+    return run_and_look(arguments)[0]
+
+
+def run_and_look(arguments: list[str]) -> tuple[set[str], list[int]]:
+    """A whole ``zgc`` run of ``arguments`` (which must succeed): the modules it loaded,
+    and the cyclic collector's thresholds at its end."""
     finished = subprocess.run(
         [sys.executable, "-c", _MODULES_AFTER_RUN, json.dumps(arguments)],
         capture_output=True,
@@ -72,10 +79,22 @@ def modules_after(arguments: list[str]) -> set[str]:
         check=True,
         env={**os.environ, "COLUMNS": "100"},
     )
-    code, modules = json.loads(finished.stderr.rsplit("MODULES ", 1)[1])
+    code, modules, thresholds = json.loads(finished.stderr.rsplit("MODULES ", 1)[1])
     assert code == 0, finished.stderr
     assert finished.stdout, "the command wrote nothing"
-    return set(modules)
+    return set(modules), thresholds
+
+
+@pytest.mark.slow
+def test_the_console_script_looks_for_cycles_less_often() -> None:
+    """The youngest generation's threshold is raised before anything is imported, the
+    older ones kept: the imports' objects are not scanned some 170 times."""
+    from zgc_cli.__main__ import YOUNGEST_THRESHOLD
+
+    defaults = gc.get_threshold()
+    _, thresholds = run_and_look(["metrics", "revenue", "--format", "csv"])
+    assert thresholds == [YOUNGEST_THRESHOLD, *defaults[1:]]
+    assert YOUNGEST_THRESHOLD > 100 * defaults[0]
 
 
 def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:

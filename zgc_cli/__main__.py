@@ -6,6 +6,7 @@ traceback. (Only the console script and ``python -m`` import this module; the
 library, ``import zgc_cli``, leaves the signal alone.)
 """
 
+import gc
 import os
 import signal
 import sys
@@ -13,6 +14,12 @@ import sys
 from zgc_cli import interrupts
 
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+# Objects made before the cyclic collector looks at the youngest ones (700 by default).
+# Importing pandas, Typer and Rich makes about 100,000 objects that live until exit, and
+# the default had the collector scan them some 170 times: about 50 ms of every command
+# (mypy's command line raises it the same way). Cycles of garbage are still collected,
+# only less often; the library, imported as ``zgc_cli``, leaves the collector alone.
+YOUNGEST_THRESHOLD = 200_000
 
 
 def _interrupted(signum: int, frame: object) -> None:
@@ -43,6 +50,7 @@ if hasattr(signal, "pthread_sigmask"):
 
 def main() -> None:
     """Console-script entry point (see :mod:`zgc_cli.cli.process` for the exit policy)."""
+    gc.set_threshold(YOUNGEST_THRESHOLD, *gc.get_threshold()[1:])
     if sys.stdout is None:  # started with stdout closed (`zgc ... >&-`)
         sys.stderr.write("zgc: error: standard output is closed\n")
         sys.exit(1)
