@@ -53,14 +53,14 @@ HEAVY_FOR_THE_HELP = (
 )
 
 _MODULES_AFTER_RUN = """
-import json, sys
+import gc, json, sys
 sys.argv = ["zgc", *json.loads(sys.argv[1])]
 from zgc_cli.__main__ import main
 try:
     main()
 except SystemExit as done:
     code = done.code
-sys.stderr.write("\\nMODULES " + json.dumps([code, sorted(sys.modules)]) + "\\n")
+sys.stderr.write("\\nMODULES " + json.dumps([code, sorted(sys.modules), gc.get_threshold()]) + "\\n")
 """
 
 
