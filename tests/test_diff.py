@@ -292,3 +292,16 @@ def test_every_kind_has_words_in_both_languages() -> None:
     for kind in KINDS:
         english, chinese = (message(f"diff.kind.{kind}", lang) for lang in Language)
         assert english and chinese and english != chinese
+
+
+def test_a_table_of_more_changes_than_the_limit_shows_the_first() -> None:
+    # Without --partial, what the later file lacks is removed: more changes than --limit.
+    data = Path(__file__).resolve().parent.parent / "data"
+    later = data / "sources" / "beijing-2024" / "metrics.csv"
+    arguments = ["diff", str(data / "metrics.csv"), str(later), "--lang", "en"]
+    every = runner.invoke(app, [*arguments, "--format", "csv"])
+    changes = len(pd.read_csv(io.StringIO(every.stdout)))
+    limit = changes // 2
+    result = runner.invoke(app, [*arguments, "--format", "table", "--limit", str(limit)])
+    assert result.exit_code in (0, 1), result.output
+    assert f"{changes - limit} more rows" in result.stdout, result.stdout

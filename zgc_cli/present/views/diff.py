@@ -146,7 +146,8 @@ def _rows(result: DiffResult) -> list[dict[str, Any]]:
     ]
     if result.sides is None:
         return rows
-    sides = result.sides.to_dict("records")
+    # A table under --limit lays out the frame's first rows; the sides are by position.
+    sides = result.sides.iloc[: len(result.frame)].to_dict("records")
     return [
         {**row, **{str(name): value for name, value in side.items()}}
         for row, side in zip(rows, sides, strict=True)
