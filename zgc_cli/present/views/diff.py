@@ -110,7 +110,12 @@ def diff_layout(result: DiffResult, lang: Language) -> Table:
     changes = [row[4].text for row in rows]
     marks = legend_note(flags, lang, figures=[*figures, *changes], shown=figures)
     return Table(
-        columns, rows, title=title, notes=[marks] if marks is not None else [], kind="diff"
+        columns,
+        rows,
+        title=title,
+        notes=[marks] if marks is not None else [],
+        ids_note=message("table.ids_left_out", lang),
+        kind="diff",
     )
 
 
