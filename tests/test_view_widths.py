@@ -87,7 +87,7 @@ def _shared(row: Row, lang: Language) -> list[str]:
 def _diff_sides(row: Row, lang: Language) -> list[str]:
     """Each side's figure as a diff writes it: in Chinese the source's own words, starred
     where it was an estimate (8.6万亿元*); in English with its marks (8.6 trillion*,
-    <~980 billion). A side without a figure (added, removed) is a dash."""
+    <~980 billion). A side without a figure (added, removed) has none to look for."""
     figures = []
     for side in ("old", "new"):
         status, written = row[f"{side}_status"], row[f"{side}_figure"]
