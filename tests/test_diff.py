@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
+from zgc_cli.present.tables import print_renderables
 from zgc_cli.present.views import render
 from zgc_cli.present.views.diff import summary_line
 from zgc_cli.stats.diff import KINDS, diff, diff_of, rounding_step
@@ -269,8 +270,9 @@ def test_the_table_fits_every_width_in_both_languages(
     result = diff_of(old, new, old_label="--as-of 2024-05", new_label="--as-of 2024-12")
     stream = io.StringIO()
     console = Console(file=stream, width=width, color_system=None)
-    for renderable in render(result, lang, width):
-        console.print(renderable)
+    # As the command prints it: a table wider than the terminal is printed whole, not
+    # cropped to the width (Console.print alone would hide the overflow).
+    print_renderables(console, render(result, lang, width))
     text = stream.getvalue()
     assert max(cell_len(line) for line in text.splitlines()) <= width
     kinds = ["superseded estimate", "re-rounded", "inconsistent", "re-dated", "added"]
@@ -290,3 +292,16 @@ def test_every_kind_has_words_in_both_languages() -> None:
     for kind in KINDS:
         english, chinese = (message(f"diff.kind.{kind}", lang) for lang in Language)
         assert english and chinese and english != chinese
+
+
+def test_a_table_of_more_changes_than_the_limit_shows_the_first() -> None:
+    # Without --partial, what the later file lacks is removed: more changes than --limit.
+    data = Path(__file__).resolve().parent.parent / "data"
+    later = data / "sources" / "beijing-2024" / "metrics.csv"
+    arguments = ["diff", str(data / "metrics.csv"), str(later), "--lang", "en"]
+    every = runner.invoke(app, [*arguments, "--format", "csv"])
+    changes = len(pd.read_csv(io.StringIO(every.stdout)))
+    limit = changes // 2
+    result = runner.invoke(app, [*arguments, "--format", "table", "--limit", str(limit)])
+    assert result.exit_code in (0, 1), result.output
+    assert f"{changes - limit} more rows" in result.stdout, result.stdout

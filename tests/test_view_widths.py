@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from typer.testing import CliRunner
 
+from tests.conftest import REPO_ROOT
 from zgc_cli.cli import app
 from zgc_cli.model.dataset import Dataset
 from zgc_cli.model.schema import FLAG_SEPARATOR, QUALIFIER_MARKS
@@ -83,6 +84,26 @@ def _shared(row: Row, lang: Language) -> list[str]:
     ]
 
 
+def _diff_sides(row: Row, lang: Language) -> list[str]:
+    """Each side's figure as a diff writes it: in Chinese the source's own words, starred
+    where it was an estimate (8.6万亿元*); in English with its marks (8.6 trillion*,
+    <~980 billion). A side without a figure (added, removed) has none to look for."""
+    figures = []
+    for side in ("old", "new"):
+        status, written = row[f"{side}_status"], row[f"{side}_figure"]
+        if not row[f"{side}_value"]:
+            continue
+        if lang is Language.zh and written and status != "derived":
+            figures.append(written + ("*" if status == "estimate" else ""))
+            continue
+        bounds = bounds_of(row, f"{side}_value")
+        qualifier = row[f"{side}_qualifier"]
+        figures.append(
+            marked_interval(row[f"{side}_value"], bounds, row["unit"], status, qualifier, lang)
+        )
+    return figures
+
+
 def _exported(row: Row, lang: Language) -> list[str]:
     return [row["value"], row["year"]]
 
@@ -108,7 +129,17 @@ VIEWS: dict[str, tuple[tuple[str, ...], bool, bool, Expected]] = {
     "timeline": (("timeline",), True, False, _dated),
     "export": (("export",), False, True, _exported),
     "verify": (("verify",), True, True, _nothing),
+    "diff": (("diff", "--as-of", "2024-05", "--as-of", "2024-12"), True, True, _diff_sides),
+    # README's diff of two files, named relative to the repository as README names them.
+    "diff-files": (
+        ("diff", "data/metrics.csv", "data/sources/beijing-2024/metrics.csv", "--partial"),
+        True,
+        True,
+        _diff_sides,
+    ),
 }
+# The views of what later publications changed: they read every shipped source.
+EVERY_SOURCE = {"diff"}
 # verify's whole table is checked at 60, 80, 100 and 120 columns in both languages by
 # tests/test_zh.py (every line fits, every number it expects or finds whole): not again
 # here, where its Chinese words are still checked.
@@ -117,14 +148,18 @@ CHECKED_ELSEWHERE = {"verify"}
 
 def _run(monkeypatch: pytest.MonkeyPatch, width: int, *args: str) -> str:
     monkeypatch.setenv("COLUMNS", str(width))
+    monkeypatch.chdir(REPO_ROOT)
     result = runner.invoke(app, list(args))
     assert result.exit_code in (0, 1), result.output  # verify exits 1 when a check fails
     return result.stdout
 
 
 def _table(
-    monkeypatch: pytest.MonkeyPatch, view: str, width: int, lang: Language
+    request: pytest.FixtureRequest, view: str, width: int, lang: Language
 ) -> tuple[str, list[Row]]:
+    monkeypatch: pytest.MonkeyPatch = request.getfixturevalue("monkeypatch")
+    if view in EVERY_SOURCE:
+        request.getfixturevalue("later_sources")
     args, has_lang, has_limit, _ = VIEWS[view]
     language = ("--lang", str(lang)) if has_lang else ()
     every = ("--limit", "0") if has_limit else ()
@@ -163,9 +198,9 @@ def _cases() -> list[object]:
 
 @pytest.mark.parametrize(("view", "width", "lang"), _cases())
 def test_every_line_fits_and_every_number_is_whole(
-    monkeypatch: pytest.MonkeyPatch, view: str, width: int, lang: Language
+    request: pytest.FixtureRequest, view: str, width: int, lang: Language
 ) -> None:
-    table, rows = _table(monkeypatch, view, width, lang)
+    table, rows = _table(request, view, width, lang)
     lines = table.splitlines()
     assert lines, "the view printed nothing"
     too_wide = [line for line in lines if cell_len(line.rstrip()) > width]
@@ -240,6 +275,8 @@ DATA_LINES = ("  说明：", "来源：")
 
 
 QUOTED_LITERAL = re.compile(r"'[^'\n]*'")
+# A data file a command was given is named as typed (data/sources/beijing-2024/metrics.csv).
+DATA_FILE = re.compile(r"\S+\.(?:csv|tsv|jsonl?|xlsx)\b")
 
 
 @functools.cache
@@ -258,14 +295,14 @@ def _forbidden_in_chinese() -> frozenset[str]:
     [view for view, (_, has_lang, _, _) in VIEWS.items() if has_lang],
 )
 def test_chinese_tables_have_no_entity_id_unit_id_or_english_status_word(
-    monkeypatch: pytest.MonkeyPatch, view: str
+    request: pytest.FixtureRequest, view: str
 ) -> None:
     # At 120 columns an id line never wraps, so each id is one token (revenue, not revenue_).
-    table, _ = _table(monkeypatch, view, 120, Language.zh)
+    table, _ = _table(request, view, 120, Language.zh)
     own = "\n".join(line for line in table.splitlines() if not line.startswith(DATA_LINES))
     # A literal the data must hold is quoted as written (verify: a note starting
     # 'year inferred:'), as a command is: neither is a word of the table's own.
-    unquoted = QUOTED_LITERAL.sub("", COMMAND.sub("", own))
+    unquoted = DATA_FILE.sub("", QUOTED_LITERAL.sub("", COMMAND.sub("", own)))
     tokens = set(re.findall(r"[A-Za-z0-9_]+", unquoted))
     assert not tokens & _forbidden_in_chinese(), sorted(tokens & _forbidden_in_chinese())
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from rich.console import RenderableType
+from rich.table import Table as RichTable
 
 from zgc_cli.present.layout import Cell, Column, Table
 from zgc_cli.present.numbers import human_number, is_missing, percent_text
+from zgc_cli.present.tables import _minimum_width as minimum_width
 from zgc_cli.present.tables import plain, render_layout
 from zgc_cli.present.views.common import legend_note, series_label
 from zgc_cli.stats.diff import KINDS, DiffResult
@@ -57,9 +60,17 @@ def _overlap_text(value: Any, lang: Language) -> str:
 
 
 def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """The changes' table (none when nothing changed), then the summary, dim."""
+    """The changes' table (none when nothing changed), then the summary, dim.
+
+    Where the old and new figures cannot stand side by side (8.6 trillion* beside
+    8.7 trillion, a name's longest word and the kind's), each new figure goes beneath
+    its old one in one column, as an interval's ends go on two lines.
+    """
     table = diff_layout(result, lang)
     renderables = render_layout(table, width) if table.rows else []
+    built = renderables[0] if renderables else None
+    if width is not None and isinstance(built, RichTable) and minimum_width(built) > width:
+        renderables = render_layout(sides_stacked(table, lang), width)
     lines = summary_line(result, lang).split("\n")
     return [*renderables, *(plain(line, style="dim") for line in lines)]
 
@@ -99,8 +110,32 @@ def diff_layout(result: DiffResult, lang: Language) -> Table:
     changes = [row[4].text for row in rows]
     marks = legend_note(flags, lang, figures=[*figures, *changes], shown=figures)
     return Table(
-        columns, rows, title=title, notes=[marks] if marks is not None else [], kind="diff"
+        columns,
+        rows,
+        title=title,
+        notes=[marks] if marks is not None else [],
+        ids_note=message("table.ids_left_out", lang),
+        kind="diff",
     )
+
+
+# The positions of the old and new figures' columns in :func:`diff_layout`.
+OLD, NEW = 2, 3
+# Before a new figure beneath its old one: the old becomes the new.
+BECOMES = "→ "
+
+
+def sides_stacked(table: Table, lang: Language) -> Table:
+    """The diff's table with each new figure beneath its old one, in one column
+    (``8.6 trillion*`` / ``→ 8.7 trillion``): the figures whole, every mark kept."""
+    header = message("diff.header.old", lang) + " " + BECOMES + message("diff.header.new", lang)
+    columns = [*table.columns[:OLD], Column(header, numeric=True), *table.columns[NEW + 1 :]]
+    rows: list[list[Cell]] = []
+    for row in table.body:
+        old, new = row[OLD], row[NEW]
+        sides = Cell(f"{old.text}\n{BECOMES}{new.text}", numeric=True)
+        rows.append([*row[:OLD], sides, *row[NEW + 1 :]])
+    return replace(table, columns=columns, rows=rows)
 
 
 def _flags(row: Mapping[Any, Any]) -> str:
@@ -116,7 +151,8 @@ def _rows(result: DiffResult) -> list[dict[str, Any]]:
     ]
     if result.sides is None:
         return rows
-    sides = result.sides.to_dict("records")
+    # A table under --limit lays out the frame's first rows; the sides are by position.
+    sides = result.sides.iloc[: len(result.frame)].to_dict("records")
     return [
         {**row, **{str(name): value for name, value in side.items()}}
         for row, side in zip(rows, sides, strict=True)
