@@ -294,14 +294,21 @@ def test_every_kind_has_words_in_both_languages() -> None:
         assert english and chinese and english != chinese
 
 
-def test_a_table_of_more_changes_than_the_limit_shows_the_first() -> None:
+@pytest.mark.parametrize("part", [1, 2])
+def test_a_table_of_more_changes_than_the_limit_shows_the_first(part: int) -> None:
+    """Under --limit the table lays out the first rows, and its summary still counts every
+    change, the unexplained ones too, and names the largest revision wherever it is."""
     # Without --partial, what the later file lacks is removed: more changes than --limit.
     data = Path(__file__).resolve().parent.parent / "data"
     later = data / "sources" / "beijing-2024" / "metrics.csv"
     arguments = ["diff", str(data / "metrics.csv"), str(later), "--lang", "en"]
     every = runner.invoke(app, [*arguments, "--format", "csv"])
-    changes = len(pd.read_csv(io.StringIO(every.stdout)))
-    limit = changes // 2
+    changes = pd.read_csv(io.StringIO(every.stdout))
+    limit = len(changes) // 2 if part == 2 else 1
     result = runner.invoke(app, [*arguments, "--format", "table", "--limit", str(limit)])
-    assert result.exit_code in (0, 1), result.output
-    assert f"{changes - limit} more rows" in result.stdout, result.stdout
+    assert result.exit_code == 1, result.output  # some change is unexplained
+    shown = " ".join(result.stdout.split())
+    assert f"{len(changes) - limit} more rows" in shown, shown
+    assert f"{len(changes)} change(s):" in shown
+    assert f"{int(changes['unexplained'].sum())} change(s) unexplained" in shown
+    assert "largest revision revenue 2023 +1.2%" in shown

@@ -60,7 +60,8 @@ try:
     main()
 except SystemExit as done:
     code = done.code
-sys.stderr.write("\\nMODULES " + json.dumps([code, sorted(sys.modules), gc.get_threshold()]) + "\\n")
+seen = [code, sorted(sys.modules), gc.get_threshold()]
+sys.stderr.write("\\nMODULES " + json.dumps(seen) + "\\n")
 """
 
 

@@ -91,6 +91,12 @@ def render(
     rows = len(result.frame)
     if not limit or rows <= limit:
         return _view(result, lang, width, limit)
+    if isinstance(result, DiffResult):
+        # The summary under the table counts every change (and names the largest), not
+        # the first rows': the view is given the whole result and lays out the first.
+        renderables = diff_view(result, lang, width, rows_shown=limit)
+        more = message("table.more_rows", lang, count=f"{rows - limit:,}")
+        return [*renderables, plain(more, style="dim")]
     frame = result.frame
     if isinstance(result, CatalogResult):
         # The rows shown are the first of the map as laid out, category by category.

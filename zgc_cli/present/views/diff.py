@@ -59,14 +59,19 @@ def _overlap_text(value: Any, lang: Language) -> str:
     return message("diff.overlap" if bool(value) else "diff.disjoint", lang)
 
 
-def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[RenderableType]:
-    """The changes' table (none when nothing changed), then the summary, dim.
+def diff_view(
+    result: DiffResult, lang: Language, width: int | None, rows_shown: int | None = None
+) -> list[RenderableType]:
+    """The changes' table (none when nothing changed), then the summary of them all, dim.
+
+    With ``rows_shown``, the table lays out the first rows only; the summary still
+    counts every change and names the largest revision wherever it is.
 
     Where the old and new figures cannot stand side by side (8.6 trillion* beside
     8.7 trillion, a name's longest word and the kind's), each new figure goes beneath
     its old one in one column, as an interval's ends go on two lines.
     """
-    table = diff_layout(result, lang)
+    table = diff_layout(result, lang, rows_shown)
     renderables = render_layout(table, width) if table.rows else []
     built = renderables[0] if renderables else None
     if width is not None and isinstance(built, RichTable) and minimum_width(built) > width:
@@ -75,8 +80,9 @@ def diff_view(result: DiffResult, lang: Language, width: int | None) -> list[Ren
     return [*renderables, *(plain(line, style="dim") for line in lines)]
 
 
-def diff_layout(result: DiffResult, lang: Language) -> Table:
-    """The changes as a table (names, years, old → new, change %, kind), with its legend."""
+def diff_layout(result: DiffResult, lang: Language, rows_shown: int | None = None) -> Table:
+    """The changes as a table (names, years, old → new, change %, kind), with its legend:
+    every change, or the first ``rows_shown``."""
     columns = [
         Column(message("diff.header.indicator", lang), comfortable=22),
         Column(message("diff.header.year", lang), numeric=True),
@@ -88,7 +94,8 @@ def diff_layout(result: DiffResult, lang: Language) -> Table:
     ]
     rows: list[list[Cell]] = []
     figures: list[str] = []
-    for row in _rows(result):
+    shown = _rows(result, rows_shown)
+    for row in shown:
         name = series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
         metric = str(row["metric"])
         old, new = figure_text(row, "old", lang), figure_text(row, "new", lang)
@@ -106,7 +113,7 @@ def diff_layout(result: DiffResult, lang: Language) -> Table:
         )
     title = message("diff.title", lang, old=result.old_label, new=result.new_label)
     # Both sides' marks (8.6 trillion* was an estimate), and the intervals' forms shown.
-    flags = (_flags(row) for row in result.frame.to_dict("records"))
+    flags = (_flags(row) for row in shown)
     changes = [row[4].text for row in rows]
     marks = legend_note(flags, lang, figures=[*figures, *changes], shown=figures)
     return Table(
@@ -144,15 +151,17 @@ def _flags(row: Mapping[Any, Any]) -> str:
     return ";".join(str(row[name] or "") for name in sides)
 
 
-def _rows(result: DiffResult) -> list[dict[str, Any]]:
-    """The result's rows, each with its sides' intervals and whether it rests on a bound."""
+def _rows(result: DiffResult, rows_shown: int | None = None) -> list[dict[str, Any]]:
+    """The result's rows (or its first ``rows_shown``), each with its sides' intervals and
+    whether it rests on a bound."""
+    frame = result.frame if rows_shown is None else result.frame.iloc[:rows_shown]
     rows: list[dict[str, Any]] = [
-        {str(name): value for name, value in row.items()} for row in result.frame.to_dict("records")
+        {str(name): value for name, value in row.items()} for row in frame.to_dict("records")
     ]
     if result.sides is None:
         return rows
-    # A table under --limit lays out the frame's first rows; the sides are by position.
-    sides = result.sides.iloc[: len(result.frame)].to_dict("records")
+    # The sides are the frame's rows' by position.
+    sides = result.sides.iloc[: len(frame)].to_dict("records")
     return [
         {**row, **{str(name): value for name, value in side.items()}}
         for row, side in zip(rows, sides, strict=True)
