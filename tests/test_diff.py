@@ -222,6 +222,21 @@ def test_the_shipped_article_against_the_later_source(later_sources: None) -> No
     )
 
 
+@pytest.mark.parametrize(("lang", "nearly_shown"), [("en", True), ("zh", False)])
+def test_the_legend_explains_only_the_marks_a_figure_carries(
+    later_sources: None, lang: str, nearly_shown: bool
+) -> None:
+    """English writes the biomedicine figure `<~980 billion`; Chinese in its source's
+    words, 近9800亿元, with no mark for the legend to explain."""
+    arguments = ["diff", "--as-of", "2024-05", "--as-of", "2024-12", "--lang", lang]
+    result = runner.invoke(app, [*arguments, "--format", "table"], env={"COLUMNS": "120"})
+    lines = result.stdout.splitlines()
+    legend = next(line for line in lines if line.startswith("* "))
+    figures = "\n".join(line for line in lines if "9800" in line or "980 billion" in line)
+    assert ("<~" in figures) is nearly_shown
+    assert ("<~" in legend) is nearly_shown
+
+
 def test_two_files_with_partial_give_the_same_changes(later_sources: None) -> None:
     data = Path(__file__).resolve().parent.parent / "data"
     result = runner.invoke(

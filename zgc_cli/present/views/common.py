@@ -170,15 +170,19 @@ def legend_note(
     """The legend of the marks that appear: the flags' (``*``, ``>``, ``?``), then the
     interval forms among the ``figures``; None when none do.
 
-    With the ``shown`` cells, ``~ about`` is said only where a cell carries it: an
-    approximate figure shown as its interval (a derived one) has no mark to explain.
+    With the ``shown`` cells, a bound's mark (``~ about``, ``<~ nearly`` …) is said only
+    where a cell carries it: an approximate figure shown as its interval (a derived one),
+    or in its source's own words (近9800亿元), has no mark to explain.
     """
     present: set[str] = set()
     for text in flag_texts:
         present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
-    about = QUALIFIER_MARKS["about"]
-    if shown is not None and not any(str(cell).startswith(about) for cell in shown):
-        present.discard("about")
+    if shown is not None:
+        present -= {
+            name
+            for name, mark in QUALIFIER_MARKS.items()
+            if not any(str(cell).startswith(mark) for cell in shown)
+        }
     names = [name for name in FLAG_ORDER if name in present]
     names += interval_mark_names(figures, lang)
     if not names:
