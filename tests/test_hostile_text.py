@@ -460,10 +460,14 @@ print(result.exit_code, round(seconds, 2), peak, result.stderr.strip())
 
 @pytest.mark.slow
 @pytest.mark.parametrize("raised", [False, True], ids=["refused", "shown"])
-def test_a_100_mb_passage_on_a_terminal_takes_under_5_s_and_1_gb(
+def test_a_100_mb_passage_on_a_terminal_is_refused_or_cut_in_bounded_time_and_memory(
     tmp_path: Path, raised: bool
 ) -> None:
-    """Before: 11 GB and still running. Refused at the field limit, or shown cut when raised."""
+    """Before: 11 GB and still running. Refused at the field limit, or shown cut when raised.
+
+    The time bound catches that runaway, not a slowdown: on this 2-core machine the run
+    takes 0.7-0.8 s of CPU refused and 1.7-2.1 s shown, and once took 5.3 s while two
+    test runs shared the cores (speed is the benchmarks' to measure)."""
     import subprocess
     import sys
 
@@ -489,5 +493,5 @@ def test_a_100_mb_passage_on_a_terminal_takes_under_5_s_and_1_gb(
     assert code == ("0" if raised else "1"), run.stdout + run.stderr
     if not raised:
         assert "a field longer than 16 MiB, the limit (set ZGC_MAX_FIELD_BYTES" in said
-    assert float(seconds) < 5
+    assert float(seconds) < 20
     assert int(peak) < 1 << 30
