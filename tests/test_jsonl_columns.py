@@ -370,3 +370,36 @@ def test_a_number_from_two_to_the_53_goes_the_csv_way() -> None:
     with pytest.raises(jsonl_columns.Refused):
         layout.read(raw + bytes(8), 1, columns)
     assert jsonl_columns._frame("x.jsonl", raw + b"\n") is None
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["status ", " unit", "note\u3000", "no\tte", "a\\\\b", "Status", "a b"],
+)
+def test_a_key_the_csv_way_reads_otherwise_is_left_to_it(
+    key: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key with a space at an end is trimmed by the CSV way (`status ` is the status:
+    an estimate stays labelled); a control byte or a backslash the fast reader never
+    takes (it stopped with an internal error)."""
+    path = tmp_path / "x.jsonl"
+    lines = [
+        f'{{"metric":"m","entity":"e","year":{year},"value":1,"{key}":"estimate"}}'
+        for year in (2014, 2015)
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode())
+    same_as_the_csv_way(path, monkeypatch)
+    direct = jsonl_columns._frame("x.jsonl", path.read_bytes())
+    assert (direct is not None) == (key in ("Status", "a b"))
+
+
+@pytest.mark.parametrize("entity", ["0", "007", "2014"])
+def test_an_id_that_looks_like_a_number_is_read_as_written(
+    entity: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "x.jsonl"
+    lines = [f'{{"metric":"m","entity":"{entity}","year":{year},"value":1}}' for year in (1, 2)]
+    path.write_bytes(("\n".join(lines) + "\n").encode())
+    same_as_the_csv_way(path, monkeypatch)
+    frame = load(path, True, monkeypatch).observations.frame
+    assert frame["entity"].astype(str).tolist() == [entity, entity]

@@ -25,7 +25,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from zgc_cli.errors import DataError
+from zgc_cli.model.ids_written import ids_as_written
 from zgc_cli.model.limits import refuse_without_headroom
 from zgc_cli.model.narrow import Wanted, narrow
 from zgc_cli.model.schema import (
@@ -101,7 +102,11 @@ def column_dtypes(columns: Sequence[str], numbers_as_text: bool = False) -> dict
 
 
 def _read_csv(
-    stream: BinaryIO, encoding: str, columns: list[str], numbers_as_text: bool = False
+    stream: BinaryIO,
+    encoding: str,
+    columns: list[str],
+    numbers_as_text: bool = False,
+    ids_as_text: Sequence[str] = (),
 ) -> pd.DataFrame:
     # Only an empty cell is missing: "NA" is Namibia and "null" may be a name.
     # low_memory=False: one parse, not chunks whose categories are then unioned and
@@ -109,10 +114,11 @@ def _read_csv(
     # read_csv's, within the 1.5x the benchmark holds).
     numbers = [name for name in (*NUMBER_COLUMNS, *OPTIONAL_NUMBER_COLUMNS) if name in columns]
     na_values = {} if numbers_as_text else {name: [""] for name in numbers}
+    dtypes = column_dtypes(columns, numbers_as_text) | dict.fromkeys(ids_as_text, "str")
     return pd.read_csv(
         stream,
         encoding=encoding,
-        dtype=column_dtypes(columns, numbers_as_text),
+        dtype=dtypes,
         keep_default_na=False,
         na_values=na_values,
         header=0,
@@ -120,6 +126,13 @@ def _read_csv(
         skip_blank_lines=True,
         low_memory=False,
     )
+
+
+def _reader(
+    data: FileBytes, start: int, encoding: str, columns: list[str], numbers_as_text: bool = False
+) -> Callable[[Sequence[str]], pd.DataFrame]:
+    """The parse again, with some ids read as text."""
+    return lambda ids: _read_csv(data.stream(start), encoding, columns, numbers_as_text, ids)
 
 
 def _refuse_out_of_memory(label: str, error: Exception) -> None:
@@ -147,6 +160,7 @@ def _parse(
             data.release()
         try:
             frame = _read_csv(data.stream(start), candidate, columns)
+            frame = ids_as_written(frame, _reader(data, start, candidate, columns))
         except UnicodeDecodeError:
             continue
         except ValueError as error:
@@ -172,6 +186,7 @@ def _parse_tolerantly(
     data.release()
     try:
         frame = _read_csv(data.stream(start), encoding, columns, numbers_as_text=True)
+        frame = ids_as_written(frame, _reader(data, start, encoding, columns, True))
     except UnicodeDecodeError:
         raise  # the caller tries the next encoding
     except ValueError as error:

@@ -37,8 +37,10 @@ LAYOUT_BLOCK_BYTES = 1 << 20
 # A line that does not start an object: a blank one, or one that goes on from the line before.
 _NOT_AN_OBJECT_START = re.compile(rb"\n[^{]")
 # Keys the fast reader takes: what the CSV header would read back as the very same name
-# (no comma, quote, line break or BOM; not empty: an unnamed column has its own rules).
-_PLAIN_KEY = re.compile(r"[^,\"\r\n\x00\ufeff]+")
+# (no comma, quote, backslash, control byte or BOM, no space at either end, which the
+# CSV way trims; not empty: an unnamed column has its own rules).
+_KEY_BYTE = r"[^,\"\\\x00-\x1f\ufeff]"
+_PLAIN_KEY = re.compile(rf"(?!\s){_KEY_BYTE}(?:{_KEY_BYTE}*(?<!\s))?")
 # Beyond this a whole number is no longer exact as a float: the CSV way parses its digits.
 EXACT_FLOAT = 2.0**53
 
