@@ -218,7 +218,7 @@ def test_the_shipped_article_against_the_later_source(later_sources: None) -> No
     assert ("revenue", 2014) not in rows  # published again alike: unchanged
     assert result.stderr.strip() == (
         "6 change(s): 1 re-rounded, 1 inconsistent rounding, 1 superseded estimate, "
-        "1 re-dated, 2 added; largest revision revenue 2023 +1.2%"
+        "1 re-dated, 2 added; largest revision Total revenue of firms (Zhongguancun) 2023 +1.2%"
     )
 
 
@@ -264,7 +264,7 @@ def test_an_unexplained_change_exits_1(tmp_path: Path) -> None:
     new = _write(tmp_path, "new", "m,zgc,2023,120,firms,reported,exact,120家,stated,")
     result = runner.invoke(app, ["diff", str(old), str(new), "--format", "csv"])
     assert result.exit_code == 1
-    assert "1 revised; largest revision m 2023 +20.0%" in result.stderr
+    assert "1 revised; largest revision m (zgc) 2023 +20.0%" in result.stderr
 
 
 def test_diff_needs_two_things_to_compare() -> None:
@@ -326,4 +326,4 @@ def test_a_table_of_more_changes_than_the_limit_shows_the_first(part: int) -> No
     assert f"{len(changes) - limit} more rows" in shown, shown
     assert f"{len(changes)} change(s):" in shown
     assert f"{int(changes['unexplained'].sum())} change(s) unexplained" in shown
-    assert "largest revision revenue 2023 +1.2%" in shown
+    assert "largest revision Total revenue of firms (Zhongguancun) 2023 +1.2%" in shown

@@ -73,7 +73,7 @@ def test_revisions_between_points_are_still_ranked_by_their_points(tmp_path: Pat
     result = _diff(tmp_path, [EXACT_OLD, other_old], [EXACT_NEW, other_new])
     assert _largest_metric(result) == "n" and result.largest_by == "point"
     first = summary_line(result, Language.en).split("\n")[0]
-    assert first.endswith("; largest revision n 2023 +30.0%")
+    assert first.endswith("; largest revision n (zgc) 2023 +30.0%")
 
 
 @pytest.mark.parametrize(

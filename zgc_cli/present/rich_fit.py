@@ -71,7 +71,7 @@ def build_table(
             layout.break_ranges = False
         layout.kept.remove(droppable.pop(0))
         table = layout.table()
-    if _minimum_width(table) > width:
+    if minimum_width(table) > width:
         table = _narrowest_fitting(
             layout, width, keep_ranges=table if not layout.break_ranges else None
         )
@@ -102,7 +102,7 @@ def _narrowest_fitting(layout: _Layout, width: int, keep_ranges: Table | None) -
             continue
         layout.ids, layout.break_ranges, layout.stack_units = ids, ranges, stacked
         table = layout.table()
-        if _minimum_width(table) <= width:
+        if minimum_width(table) <= width:
             if stacked:
                 table = _fewest_stacked(layout, width, table)
             break
@@ -142,7 +142,7 @@ def _fit(table: Table, width: int) -> Table:
     least width and then, a cell at a time, what is left, up to its widest line.
     """
     natural = [getattr(column, "natural", None) for column in table.columns]
-    spare = width - _minimum_width(table)
+    spare = width - minimum_width(table)
     if spare < 0:
         return table
     widths = {
@@ -342,7 +342,7 @@ def _table(layout: _Layout, stack: bool = True) -> Table:
     return table
 
 
-def _minimum_width(table: Table) -> int:
+def minimum_width(table: Table) -> int:
     """The narrowest a table can be with every column at its minimum width.
 
     Rich's own sum: each column's width and padding (none outside the edge
@@ -373,4 +373,4 @@ def _comfortable_width(table: Table, columns: Sequence[Column], kept: list[int])
         )
         for index, position in enumerate(kept)
     )
-    return _minimum_width(table) + extra
+    return minimum_width(table) + extra

@@ -38,8 +38,8 @@ from zgc_cli.present.rich_fit import (
     TEXT_COLUMN_MIN_WIDTH,
     Cell,
     Row,
-    _minimum_width,
     build_table,
+    minimum_width,
 )
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "flowing_lines",
     "labelled",
     "make_console",
+    "minimum_width",
     "plain",
     "print_renderables",
     "render_layout",
@@ -140,10 +141,10 @@ def print_renderables(console: Console, renderables: Sequence[RenderableType]) -
     is ever cut off.
     """
     for renderable in renderables:
-        if isinstance(renderable, Table) and _minimum_width(renderable) > console.width:
+        if isinstance(renderable, Table) and minimum_width(renderable) > console.width:
             # Console.print clamps its width argument to the console's, so widen the console.
             width = console.width
-            console.width = _minimum_width(renderable)
+            console.width = minimum_width(renderable)
             try:
                 console.print(renderable, crop=False)
             finally:

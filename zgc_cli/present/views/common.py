@@ -29,8 +29,7 @@ from zgc_cli.present.numbers import (
     places_text,
     with_unit,
 )
-from zgc_cli.present.tables import _minimum_width as minimum_width
-from zgc_cli.present.tables import build_table
+from zgc_cli.present.tables import build_table, minimum_width
 from zgc_cli.stats.kinds import Kind
 from zgc_cli.stats.measures import Measure, Style
 from zgc_cli.words import MESSAGES, Language, message, profile_of, unit_name
@@ -161,6 +160,21 @@ def interval_marks(cells: Iterable[str], lang: Language) -> list[str]:
     return [message(f"mark.{name}", lang) for name in interval_mark_names(cells, lang)]
 
 
+def _marks_present(flag_texts: Iterable[str], shown: Sequence[str] | None) -> set[str]:
+    """The flags among ``flag_texts``; with the ``shown`` cells, less each bound whose
+    mark no cell carries."""
+    present: set[str] = set()
+    for text in flag_texts:
+        present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
+    if shown is not None:
+        present -= {
+            name
+            for name, mark in QUALIFIER_MARKS.items()
+            if not any(str(cell).startswith(mark) for cell in shown)
+        }
+    return present
+
+
 def legend_note(
     flag_texts: Iterable[str],
     lang: Language,
@@ -174,15 +188,7 @@ def legend_note(
     where a cell carries it: an approximate figure shown as its interval (a derived one),
     or in its source's own words (近9800亿元), has no mark to explain.
     """
-    present: set[str] = set()
-    for text in flag_texts:
-        present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
-    if shown is not None:
-        present -= {
-            name
-            for name, mark in QUALIFIER_MARKS.items()
-            if not any(str(cell).startswith(mark) for cell in shown)
-        }
+    present = _marks_present(flag_texts, shown)
     names = [name for name in FLAG_ORDER if name in present]
     names += interval_mark_names(figures, lang)
     if not names:
@@ -200,16 +206,11 @@ def legend(
 ) -> Text | None:
     """The meaning of the marks that appear (and the ``extra`` lines), or None when none do.
 
-    With the ``shown`` cells, ``~ about`` is said only where a cell carries it: an
-    approximate figure shown as its interval (a derived one) has no mark to explain.
-    At a ``width``, lines break between entries only: a mark stays beside its word.
+    With the ``shown`` cells, a bound's mark is said only where a cell carries it, as
+    :func:`legend_note` says it. At a ``width``, lines break between entries only: a
+    mark stays beside its word.
     """
-    present: set[str] = set()
-    for text in flag_texts:
-        present.update(part for part in str(text).split(FLAG_SEPARATOR) if part)
-    about = QUALIFIER_MARKS["about"]
-    if shown is not None and not any(str(cell).startswith(about) for cell in shown):
-        present.discard("about")
+    present = _marks_present(flag_texts, shown)
     parts = [message(f"mark.{name}", lang) for name in FLAG_ORDER if name in present]
     parts += list(extra)
     if not parts:

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+import pandas as pd
 from rich.console import RenderableType
 from rich.table import Table as RichTable
 
 from zgc_cli.present.layout import Cell, Column, Table
 from zgc_cli.present.numbers import human_number, is_missing, percent_text
-from zgc_cli.present.tables import _minimum_width as minimum_width
-from zgc_cli.present.tables import plain, render_layout
+from zgc_cli.present.tables import minimum_width, plain, render_layout
 from zgc_cli.present.views.common import legend_note, series_label
 from zgc_cli.stats.diff import KINDS, DiffResult
 from zgc_cli.words import Language, message, profile_of
@@ -207,7 +207,7 @@ def summary_line(result: DiffResult, lang: Language) -> str:
         largest = message(
             "diff.largest_bounded",
             lang,
-            metric=row["metric"],
+            metric=_name(row, result, lang),
             year=int(row["year"]),
             change=_change_text({**row.to_dict(), "bounded": True}, lang),
             count=result.bounded_revisions,
@@ -222,12 +222,21 @@ def summary_line(result: DiffResult, lang: Language) -> str:
             else human_number(row["new_value"], str(row["unit"]), lang)
         )
         largest = message(
-            "diff.largest", lang, metric=row["metric"], year=int(row["year"]), change=change
+            "diff.largest",
+            lang,
+            metric=_name(row, result, lang),
+            year=int(row["year"]),
+            change=change,
         )
     total = sum(result.counts.values())
     summary = message("diff.summary", lang, total=total, counts=counts, largest=largest)
     unexplained = unexplained_line(result, lang)
     return summary + "\n" + unexplained if unexplained else summary
+
+
+def _name(row: pd.Series, result: DiffResult, lang: Language) -> str:
+    """The indicator a summary names, as a person reads it (its name, not its id)."""
+    return series_label(row["metric"], row["entity"], result.names, result.entity_names, lang)
 
 
 def unexplained_line(result: DiffResult, lang: Language) -> str:

@@ -11,8 +11,7 @@ from rich.text import Text
 
 from zgc_cli.present.layout import Cell, Column, Table
 from zgc_cli.present.numbers import human_number, marks_of, with_unit
-from zgc_cli.present.tables import _minimum_width as minimum_width
-from zgc_cli.present.tables import build_table, plain, render_layout
+from zgc_cli.present.tables import build_table, minimum_width, plain, render_layout
 from zgc_cli.present.views.common import (
     category_label,
     entity_label,
