@@ -207,53 +207,6 @@ def plain_file(rows: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def test_a_plain_file_is_read_by_its_layout(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """zgc export's own layout takes the quotes' way in every block (not the decoder's)."""
-    monkeypatch.setattr(jsonl_columns, "LAYOUT_BLOCK_BYTES", 2000)
-    taken: list[bool] = []
-    read = jsonl_layout.Layout.read
-
-    def spy(self: jsonl_layout.Layout, *args: object) -> bool:
-        taken.append(read(self, *args))  # type: ignore[arg-type]
-        return taken[-1]
-
-    monkeypatch.setattr(jsonl_layout.Layout, "read", spy)
-    path = tmp_path / "x.jsonl"
-    path.write_bytes(plain_file(500))
-    same_as_the_csv_way(path, monkeypatch)
-    assert len(taken) > 5 and all(taken)
-
-
-def test_texts_that_hash_alike_are_read_by_the_decoder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With no mixing, texts of the same last eight bytes collide: the block goes the
-    decoder's way and the frame stays the CSV way's."""
-    monkeypatch.setattr(jsonl_layout, "_MIX", 0)
-    taken: list[bool] = []
-    read = jsonl_layout.Layout.read
-
-    def spy(self: jsonl_layout.Layout, *args: object) -> bool:
-        taken.append(read(self, *args))  # type: ignore[arg-type]
-        return taken[-1]
-
-    monkeypatch.setattr(jsonl_layout.Layout, "read", spy)
-    path = tmp_path / "x.jsonl"
-    path.write_bytes(plain_file(40))
-    same_as_the_csv_way(path, monkeypatch)
-    assert taken == [False]
-
-
-def test_a_file_the_decoder_cannot_take_goes_the_csv_way() -> None:
-    raw = '{"metric": "中", "year": 2014, "value": 1}\n'.encode("gb18030")
-    assert jsonl_columns._frame("x.jsonl", raw) is None
-    assert jsonl_columns._frame("x.jsonl", b'{"metric":"m","year":2014,"value":1}\r\n') is None
-    plain = b'{"metric":"m","year":2014,"value":1}\n'
-    assert jsonl_columns._frame("x.jsonl", plain) is not None
-
-
 def layout_verdicts(monkeypatch: pytest.MonkeyPatch) -> list[bool | str]:
     """What the layout reader says of each block: True (read), False, or the error raised."""
     verdicts: list[bool | str] = []
@@ -269,6 +222,39 @@ def layout_verdicts(monkeypatch: pytest.MonkeyPatch) -> list[bool | str]:
 
     monkeypatch.setattr(jsonl_layout.Layout, "read", spy)
     return verdicts
+
+
+def test_a_plain_file_is_read_by_its_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """zgc export's own layout takes the quotes' way in every block (not the decoder's)."""
+    monkeypatch.setattr(jsonl_columns, "LAYOUT_BLOCK_BYTES", 2000)
+    taken = layout_verdicts(monkeypatch)
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(plain_file(500))
+    same_as_the_csv_way(path, monkeypatch)
+    assert len(taken) > 5 and all(taken)
+
+
+def test_texts_that_hash_alike_are_read_by_the_decoder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no mixing, texts of the same last eight bytes collide: the block goes the
+    decoder's way and the frame stays the CSV way's."""
+    monkeypatch.setattr(jsonl_layout, "_MIX", 0)
+    taken = layout_verdicts(monkeypatch)
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(plain_file(40))
+    same_as_the_csv_way(path, monkeypatch)
+    assert taken == [False]
+
+
+def test_a_file_the_decoder_cannot_take_goes_the_csv_way() -> None:
+    raw = '{"metric": "中", "year": 2014, "value": 1}\n'.encode("gb18030")
+    assert jsonl_columns._frame("x.jsonl", raw) is None
+    assert jsonl_columns._frame("x.jsonl", b'{"metric":"m","year":2014,"value":1}\r\n') is None
+    plain = b'{"metric":"m","year":2014,"value":1}\n'
+    assert jsonl_columns._frame("x.jsonl", plain) is not None
 
 
 GOOD_LINE = '{"metric":"m","unit":"yuan","year":2014,"value":1}'
